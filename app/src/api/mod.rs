@@ -1,0 +1,60 @@
+//! Server functions: the only way pages reach data. Each one is thin — find the backend, call it,
+//! turn a failure into a message fit for a resident (the details go to the log, not the page).
+
+#[cfg(feature = "ssr")]
+mod backend;
+
+#[cfg(feature = "ssr")]
+pub use backend::{Portal, PortalError, PortalHandle};
+
+use crate::model::{About, Home, ProblemDetail, YearDetail};
+use leptos::prelude::*;
+
+/// What a page shows when data could not be loaded; the cause is logged on the server.
+pub const UNAVAILABLE: &str = "data-unavailable";
+
+#[cfg(feature = "ssr")]
+fn portal() -> Result<PortalHandle, ServerFnError> {
+    use_context::<PortalHandle>().ok_or_else(|| {
+        tracing::error!("PortalHandle missing from the Leptos context");
+        ServerFnError::new(UNAVAILABLE)
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn unavailable(what: &str, err: PortalError) -> ServerFnError {
+    tracing::error!(error = %err, what, "loading data failed");
+    ServerFnError::new(UNAVAILABLE)
+}
+
+#[server]
+pub async fn get_home() -> Result<Home, ServerFnError> {
+    portal()?.0.home().await.map_err(|e| unavailable("home", e))
+}
+
+#[server]
+pub async fn get_year(year: i32) -> Result<Option<YearDetail>, ServerFnError> {
+    portal()?
+        .0
+        .year(year)
+        .await
+        .map_err(|e| unavailable("year", e))
+}
+
+#[server]
+pub async fn get_problem(id: i64) -> Result<Option<ProblemDetail>, ServerFnError> {
+    portal()?
+        .0
+        .problem(id)
+        .await
+        .map_err(|e| unavailable("problem", e))
+}
+
+#[server]
+pub async fn get_about() -> Result<About, ServerFnError> {
+    portal()?
+        .0
+        .about()
+        .await
+        .map_err(|e| unavailable("about", e))
+}

@@ -1,0 +1,92 @@
+//! The frame around every page: skip link, header with navigation and language switch, footer
+//! with the data note. Plain links only, so everything works with JavaScript off.
+
+use crate::i18n::Locale;
+use crate::tr;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
+    let location = use_location();
+    // The switch sends the reader back to the page they were on, in the other language.
+    let switch_href = move || {
+        let here = format!(
+            "{}{}",
+            location.pathname.get_untracked(),
+            location.search.get_untracked()
+        );
+        let next = if here.starts_with('/') && !here.starts_with("//") {
+            here
+        } else {
+            "/".to_string()
+        };
+        format!(
+            "/lang/{}?next={}",
+            locale.other().tag(),
+            percent_encode(&next)
+        )
+    };
+    let other = locale.other();
+    view! {
+        <a class="skip-link" href="#main">{tr!("nav.skip")}</a>
+        <header class="site-header">
+            <div class="wrap header-row">
+                <a class="brand" href="/">
+                    <span class="brand-mark" aria-hidden="true">"点"</span>
+                    <span class="brand-text">
+                        <span class="brand-name">{tr!("site.name")}</span>
+                        <span class="brand-tagline">{tr!("site.tagline")}</span>
+                    </span>
+                </a>
+                <a class="lang-switch" href=switch_href hreflang=other.tag() lang=other.tag()>
+                    <span class="visually-hidden">{tr!("nav.language")}": "</span>
+                    {other.endonym()}
+                </a>
+            </div>
+            <nav class="wrap site-nav" aria-label=tr!("nav.label")>
+                <a href="/">{tr!("nav.home")}</a>
+                <a href="/#years">{tr!("nav.years")}</a>
+                <a href="/about">{tr!("nav.about")}</a>
+            </nav>
+        </header>
+        <main id="main" class="wrap" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>{tr!("footer.data_note")}</p>
+                <p>
+                    <a href="/about#data">{tr!("footer.method")}</a>
+                    " · "
+                    {tr!("footer.hotline")}
+                </p>
+            </div>
+        </footer>
+    }
+}
+
+/// Encodes a local path for a query value; only the characters that would break the query.
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn query_characters_are_encoded() {
+        assert_eq!(
+            super::percent_encode("/years/2024?c=x&y"),
+            "/years/2024%3Fc%3Dx%26y"
+        );
+    }
+}

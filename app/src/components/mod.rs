@@ -1,0 +1,6 @@
+//! Building blocks shared by pages. Only the `islands` module ships to the browser as WebAssembly.
+
+pub mod badges;
+pub mod islands;
+pub mod layout;
+pub mod loading;

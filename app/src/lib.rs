@@ -1,0 +1,81 @@
+//! 点菜 — the Leptos app, compiled twice: with `ssr` into the server, with `hydrate` into the
+//! WebAssembly that wakes up the few interactive islands. Pages are server components.
+
+#![recursion_limit = "256"]
+
+rust_i18n::i18n!("locales", fallback = "zh-CN");
+
+pub mod api;
+pub mod components;
+pub mod i18n;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod request;
+
+use components::layout::Layout;
+use i18n::Locale;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    ParamSegment, SsrMode, StaticSegment,
+};
+use pages::{AboutPage, HomePage, NotFound, ProblemPage, YearPage};
+
+/// The HTML document. Runs on the server only, once per request.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let locale = request::locale();
+    #[cfg(not(feature = "ssr"))]
+    let locale = Locale::default();
+    provide_context(locale);
+    #[cfg(feature = "ssr")]
+    request::provide_csp_nonce();
+
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.tag()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#9f1d20"/>
+                <link rel="stylesheet" href="/pkg/dianca.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The routes. Every page waits for its data before the first byte (`SsrMode::Async`), so the
+/// HTML is complete with JavaScript off and inside in-app browsers that block scripts.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let locale: Locale = use_context().unwrap_or_default();
+    view! {
+        <Router>
+            <Layout locale>
+                <Routes fallback=NotFound>
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("years"), ParamSegment("year"))
+                        view=YearPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("problems"), ParamSegment("id"))
+                        view=ProblemPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("about") view=AboutPage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

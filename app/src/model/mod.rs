@@ -1,0 +1,70 @@
+//! The domain vocabulary shared by the server and the browser (serde types only, no I/O).
+//!
+//! Every figure carries its provenance: a [`Confidence`] and its [`Source`]s from the facts file,
+//! or [`Confidence::Sample`] when the portal made it up for the demo (DESIGN §4 "honest data").
+
+mod provenance;
+mod publication;
+
+pub use provenance::{Confidence, Source};
+pub use publication::{
+    About, Candidate, Department, Home, HotlineFigure, Policy, ProblemDetail, ProblemSummary,
+    Topic, YearDetail, YearSummary,
+};
+
+/// The first and last year a 每月一题 year page may exist for; anything else is a 404, not a query.
+pub const FIRST_YEAR: i32 = 2021;
+pub const LAST_YEAR: i32 = 2100;
+
+/// Parses a year from a URL segment. Rejects anything that is not a plain year in range, so a
+/// malformed path never reaches the store.
+pub fn parse_year(segment: &str) -> Option<i32> {
+    if segment.len() != 4 || !segment.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = segment.parse().ok()?;
+    (FIRST_YEAR..=LAST_YEAR).contains(&year).then_some(year)
+}
+
+/// Parses a positive record id from a URL segment (at most 18 digits, so it fits an i64).
+pub fn parse_id(segment: &str) -> Option<i64> {
+    if segment.is_empty() || segment.len() > 18 || !segment.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    segment.parse::<i64>().ok().filter(|id| *id > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_in_range_parse() {
+        assert_eq!(parse_year("2024"), Some(2024));
+        assert_eq!(parse_year("2021"), Some(2021));
+    }
+
+    #[test]
+    fn malformed_years_are_rejected() {
+        for bad in [
+            "",
+            "abc",
+            "20244",
+            "2020",
+            "-2024",
+            "+202",
+            "２０２４",
+            "2024 ",
+        ] {
+            assert_eq!(parse_year(bad), None, "{bad:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn ids_must_be_positive_plain_numbers() {
+        assert_eq!(parse_id("42"), Some(42));
+        for bad in ["0", "-1", "1e3", "", "99999999999999999999", "12a"] {
+            assert_eq!(parse_id(bad), None, "{bad:?} should not parse");
+        }
+    }
+}

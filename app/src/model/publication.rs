@@ -1,0 +1,129 @@
+//! What 每月一题 publishes: years, problems, topics, policies, and what residents may vote on next.
+
+use super::{Confidence, Source};
+use serde::{Deserialize, Serialize};
+
+/// 部门: a city department that leads or cooperates on a problem.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Department {
+    pub id: i64,
+    pub name: String,
+}
+
+/// 年度: one year of the mechanism with its published totals. `None` means "not published".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct YearSummary {
+    pub year: i32,
+    /// 问题数: how many problems the year took on (from the facts file).
+    pub problem_count: u32,
+    /// How many of those problems our sources name (the rest are counted but untitled).
+    pub named_count: u32,
+    pub categories: Option<u32>,
+    pub tasks: Option<u32>,
+    pub policies: Option<u32>,
+    pub satisfaction_pct: Option<f64>,
+    /// 发布日期 of the year's list, when known.
+    pub announced: Option<String>,
+    pub note: Option<String>,
+    pub sources: Vec<Source>,
+}
+
+/// 问题: one concrete problem as listed on a year page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProblemSummary {
+    pub id: i64,
+    pub year: i32,
+    pub title: String,
+    pub confidence: Confidence,
+    /// 月份: the sources give no months, so this is always sample data when present.
+    pub month: Option<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct YearDetail {
+    pub summary: YearSummary,
+    pub problems: Vec<ProblemSummary>,
+    /// 成效: outcomes the sources report for the year.
+    pub outcomes: Vec<String>,
+}
+
+/// 政策: a policy document issued in answer to a problem (政策清单).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Policy {
+    pub id: i64,
+    pub title: String,
+    /// 文号, e.g. 京体产业字〔2023〕12号.
+    pub doc_no: Option<String>,
+    pub issuer: String,
+    /// 通过日期 (for laws passed by the people's congress).
+    pub passed: Option<String>,
+    pub issued: Option<String>,
+    pub effective: Option<String>,
+    pub confidence: Confidence,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProblemDetail {
+    pub problem: ProblemSummary,
+    pub sources: Vec<Source>,
+    /// 牵头部门.
+    pub lead: Option<Department>,
+    /// 配合部门.
+    pub cooperating: Vec<Department>,
+    /// Months and department assignments are not in our sources: true means they are sample data.
+    pub assignment_is_sample: bool,
+    pub policies: Vec<Policy>,
+    /// The monthly topic this problem belongs to, when it has one.
+    pub topic: Option<(i32, u8, String)>,
+}
+
+/// 主题: one month's theme with its 2–3 problems and lead department.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Topic {
+    pub id: i64,
+    pub year: i32,
+    pub month: u8,
+    pub theme: String,
+    pub summary: String,
+    pub lead: Option<Department>,
+    pub cooperating: Vec<Department>,
+    pub problems: Vec<ProblemSummary>,
+    pub is_sample: bool,
+}
+
+/// 候选议题: a topic residents may choose for an upcoming month.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub id: i64,
+    pub title: String,
+    pub summary: String,
+    pub is_sample: bool,
+}
+
+/// 12345 热线 volume for a period, as reported by the press.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HotlineFigure {
+    pub period: String,
+    pub requests: String,
+    pub resolution_rate: Option<String>,
+    pub satisfaction_rate: Option<String>,
+    pub sources: Vec<Source>,
+}
+
+/// Everything the home page shows, fetched in one round trip.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Home {
+    pub current: Option<Topic>,
+    pub candidates: Vec<Candidate>,
+    pub years: Vec<YearSummary>,
+}
+
+/// The about / methodology page: the mechanism in the sources' words, and the hotline figures.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct About {
+    pub mechanism_sources: Vec<Source>,
+    pub hotline: Vec<HotlineFigure>,
+    pub policies_total: Option<String>,
+    pub responsibility_total: Option<String>,
+}

@@ -1,0 +1,93 @@
+//! 关于: what 每月一题 is, where every figure comes from, and what is sample data.
+
+use crate::api::get_about;
+use crate::components::badges::{ConfidenceBadge, SourceList};
+use crate::components::loading::DataView;
+use crate::model::{About, Confidence};
+use crate::tr;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    let about = Resource::new_blocking(|| (), |_| get_about());
+    view! {
+        <Title text=tr!("about.title")/>
+        <DataView>
+            {move || Suspend::new(async move { about.await.map(|about| view! { <AboutView about/> }) })}
+        </DataView>
+    }
+}
+
+#[component]
+fn AboutView(about: About) -> impl IntoView {
+    let totals = [
+        (tr!("about.policies_total"), about.policies_total),
+        (
+            tr!("about.responsibility_total"),
+            about.responsibility_total,
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| value.map(|v| view! { <div><dt>{label}</dt><dd>{v}</dd></div> }))
+    .collect_view();
+    let hotline_rows = about
+        .hotline
+        .into_iter()
+        .map(|h| {
+            view! {
+                <tr>
+                    <th scope="row">{h.period}</th>
+                    <td>{h.requests}</td>
+                    <td>{h.resolution_rate.unwrap_or_default()}</td>
+                    <td>{h.satisfaction_rate.unwrap_or_default()}</td>
+                    <td><SourceList sources=h.sources/></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1>{tr!("about.title")}</h1>
+        <section aria-labelledby="what-heading">
+            <h2 id="what-heading">{tr!("about.what")}</h2>
+            <p>{tr!("about.what_body")}</p>
+            <p>{tr!("about.lists")}</p>
+            <p>{tr!("about.levels")}</p>
+            <p>{tr!("about.oversight")}</p>
+            <dl class="stats">{totals}</dl>
+            <SourceList sources=about.mechanism_sources/>
+        </section>
+        <section aria-labelledby="hotline-heading">
+            <h2 id="hotline-heading">{tr!("about.hotline")}</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="hotline-heading">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr!("about.period")}</th>
+                            <th scope="col">{tr!("about.requests")}</th>
+                            <th scope="col">{tr!("about.resolution")}</th>
+                            <th scope="col">{tr!("about.satisfaction")}</th>
+                            <th scope="col">{tr!("source.label")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{hotline_rows}</tbody>
+                </table>
+            </div>
+        </section>
+        <section id="data" aria-labelledby="data-heading">
+            <h2 id="data-heading">{tr!("about.data")}</h2>
+            <p>{tr!("about.data_body")}</p>
+            <dl class="legend">
+                <dt><ConfidenceBadge confidence=Confidence::Confirmed/></dt>
+                <dd>{tr!("about.confirmed")}</dd>
+                <dt><ConfidenceBadge confidence=Confidence::Inferred/></dt>
+                <dd>{tr!("about.inferred")}</dd>
+                <dt><ConfidenceBadge confidence=Confidence::Uncertain/></dt>
+                <dd>{tr!("about.uncertain")}</dd>
+                <dt><ConfidenceBadge confidence=Confidence::Sample/></dt>
+                <dd>{tr!("about.sample")}</dd>
+            </dl>
+            <p>{tr!("about.sample_list")}</p>
+        </section>
+    }
+}

@@ -1,0 +1,138 @@
+//! 首页: this month's topic, what residents may choose next, and the years at a glance.
+
+use crate::api::get_home;
+use crate::components::badges::SampleBadge;
+use crate::components::loading::DataView;
+use crate::model::{Candidate, Topic, YearSummary};
+use crate::pages::month_name;
+use crate::tr;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let home = Resource::new_blocking(|| (), |_| get_home());
+    view! {
+        <Title text=tr!("site.title")/>
+        <Meta name="description" content=tr!("home.description")/>
+        <DataView>
+            {move || Suspend::new(async move {
+                home.await
+                    .map(|home| {
+                        view! {
+                            <CurrentTopic topic=home.current/>
+                            <Candidates candidates=home.candidates/>
+                            <YearsAtAGlance years=home.years/>
+                        }
+                    })
+            })}
+        </DataView>
+    }
+}
+
+#[component]
+fn CurrentTopic(topic: Option<Topic>) -> impl IntoView {
+    let Some(topic) = topic else {
+        return view! { <section class="card"><p>{tr!("home.no_topic")}</p></section> }.into_any();
+    };
+    let sample = topic.is_sample.then(|| view! { <SampleBadge/> });
+    let cooperating = topic
+        .cooperating
+        .iter()
+        .map(|d| d.name.clone())
+        .collect::<Vec<_>>()
+        .join("、");
+    view! {
+        <section class="card current-topic" aria-labelledby="current-heading">
+            <p class="eyebrow">
+                {tr!("home.current", year = topic.year, month = month_name(topic.month))} " " {sample}
+            </p>
+            <h1 id="current-heading">{topic.theme}</h1>
+            <p class="lede">{topic.summary}</p>
+            <h2 class="h3">{tr!("home.problems")}</h2>
+            <ol class="topic-problems">
+                {topic
+                    .problems
+                    .into_iter()
+                    .map(|p| view! { <li><a href=format!("/problems/{}", p.id)>{p.title}</a></li> })
+                    .collect_view()}
+            </ol>
+            <dl class="facts">
+                <dt>{tr!("problem.lead")}</dt>
+                <dd>{topic.lead.map(|d| d.name).unwrap_or_default()}</dd>
+                <dt>{tr!("problem.cooperating")}</dt>
+                <dd>{cooperating}</dd>
+            </dl>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Candidates(candidates: Vec<Candidate>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="candidates-heading">
+            <h2 id="candidates-heading">{tr!("home.candidates")}</h2>
+            <p class="muted">{tr!("home.candidates_note")}</p>
+            <ul class="candidate-list">
+                {candidates
+                    .into_iter()
+                    .map(|c| {
+                        let sample = c.is_sample.then(|| view! { <SampleBadge/> });
+                        view! {
+                            <li class="card candidate">
+                                <h3>{c.title}</h3>
+                                <p>{c.summary}</p>
+                                {sample}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// The years as a list of links with a bar drawn in CSS: readable without charts or scripts.
+#[component]
+fn YearsAtAGlance(years: Vec<YearSummary>) -> impl IntoView {
+    let max = years
+        .iter()
+        .map(|y| y.problem_count)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    view! {
+        <section id="years" aria-labelledby="years-heading">
+            <h2 id="years-heading">{tr!("home.years")}</h2>
+            <p class="muted">{tr!("home.years_note")}</p>
+            <ul class="year-bars">
+                {years
+                    .into_iter()
+                    .map(|y| {
+                        // An SVG bar, not an inline style: the CSP forbids style attributes.
+                        let width = ((y.problem_count * 100) / max).to_string();
+                        view! {
+                            <li>
+                                <a href=format!("/years/{}", y.year) class="year-bar">
+                                    <span class="year-label">{tr!("year.label", year = y.year)}</span>
+                                    <svg
+                                        class="bar-track"
+                                        viewBox="0 0 100 10"
+                                        preserveAspectRatio="none"
+                                        aria-hidden="true"
+                                    >
+                                        <rect class="bar" x="0" y="0" height="10" width=width></rect>
+                                    </svg>
+                                    <span class="year-count">
+                                        {tr!("year.count", count = y.problem_count)}
+                                    </span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

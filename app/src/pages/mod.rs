@@ -1,0 +1,27 @@
+//! One module per page. Pages are server components: they fetch through `api` and render HTML.
+
+mod about;
+mod home;
+mod not_found;
+mod problem;
+mod year;
+
+pub use about::AboutPage;
+pub use home::HomePage;
+pub use not_found::NotFound;
+pub use problem::ProblemPage;
+pub use year::YearPage;
+
+use crate::tr;
+
+/// "3月" / "March": months are sample data in our sources, the caller labels them.
+pub(crate) fn month_name(month: u8) -> String {
+    tr!("month.name", month = month)
+}
+
+/// Renders an optional figure, saying "not published" rather than leaving a gap.
+pub(crate) fn or_unpublished<T: std::fmt::Display>(value: Option<T>) -> String {
+    value
+        .map(|v| v.to_string())
+        .unwrap_or_else(|| tr!("year.unpublished"))
+}

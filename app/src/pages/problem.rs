@@ -1,0 +1,115 @@
+//! 问题: one problem with its departments, the policies that answer it, and its sources.
+
+use crate::api::get_problem;
+use crate::components::badges::{ConfidenceBadge, SampleBadge, SourceList};
+use crate::components::loading::DataView;
+use crate::model::{parse_id, Policy, ProblemDetail};
+use crate::pages::{month_name, NotFound};
+use crate::tr;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ProblemPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").as_deref().and_then(parse_id);
+    let detail = Resource::new_blocking(id, |id| async move {
+        match id {
+            Some(id) => get_problem(id).await,
+            None => Ok(None),
+        }
+    });
+    view! {
+        <DataView>
+            {move || Suspend::new(async move {
+                detail.await.map(|detail| match detail {
+                    Some(detail) => Either::Left(view! { <ProblemView detail/> }),
+                    None => Either::Right(view! { <NotFound/> }),
+                })
+            })}
+        </DataView>
+    }
+}
+
+#[component]
+fn ProblemView(detail: ProblemDetail) -> impl IntoView {
+    let p = detail.problem;
+    let sample = detail
+        .assignment_is_sample
+        .then(|| view! { <SampleBadge/> });
+    let cooperating = if detail.cooperating.is_empty() {
+        tr!("year.unpublished")
+    } else {
+        detail
+            .cooperating
+            .iter()
+            .map(|d| d.name.clone())
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let month = p
+        .month
+        .map(month_name)
+        .unwrap_or_else(|| tr!("year.unpublished"));
+    let topic = detail.topic.map(|(year, month, theme)| {
+        view! {
+            <div><dt>{tr!("problem.topic")}</dt><dd>{tr!("problem.topic_value", year = year, month = month_name(month), theme = theme)}</dd></div>
+        }
+    });
+    let policies = if detail.policies.is_empty() {
+        Either::Left(view! { <p class="muted">{tr!("problem.no_policies")}</p> })
+    } else {
+        Either::Right(view! {
+            <ul class="policy-list">
+                {detail.policies.into_iter().map(|policy| view! { <PolicyItem policy/> }).collect_view()}
+            </ul>
+        })
+    };
+    view! {
+        <Title text=p.title.clone()/>
+        <nav class="breadcrumb" aria-label=tr!("nav.breadcrumb")>
+            <a href="/">{tr!("nav.home")}</a>
+            " › "
+            <a href=format!("/years/{}", p.year)>{tr!("year.label", year = p.year)}</a>
+            " › "
+            <span aria-current="page">{p.title.clone()}</span>
+        </nav>
+        <h1>{p.title}" "<ConfidenceBadge confidence=p.confidence/></h1>
+        <dl class="stats">
+            <div><dt>{tr!("problem.year")}</dt><dd><a href=format!("/years/{}", p.year)>{p.year}</a></dd></div>
+            <div><dt>{tr!("problem.month")}</dt><dd>{month}</dd></div>
+            {topic}
+            <div><dt>{tr!("problem.lead")}</dt><dd>{detail.lead.map(|d| d.name).unwrap_or_else(|| tr!("year.unpublished"))}</dd></div>
+            <div><dt>{tr!("problem.cooperating")}</dt><dd>{cooperating}</dd></div>
+        </dl>
+        {sample.map(|badge| view! { <p class="note">{badge}" "{tr!("problem.assignment_sample")}</p> })}
+        <SourceList sources=detail.sources/>
+        <section aria-labelledby="policies-heading">
+            <h2 id="policies-heading">{tr!("problem.policies")}</h2>
+            {policies}
+        </section>
+    }
+}
+
+#[component]
+fn PolicyItem(policy: Policy) -> impl IntoView {
+    let dates = [
+        (tr!("policy.passed"), policy.passed),
+        (tr!("policy.issued"), policy.issued),
+        (tr!("policy.effective"), policy.effective),
+    ]
+    .into_iter()
+    .filter_map(|(label, date)| date.map(|d| view! { <span>{label}" "{d}</span> }))
+    .collect_view();
+    view! {
+        <li class="card policy">
+            <h3>{policy.title}" "<ConfidenceBadge confidence=policy.confidence/></h3>
+            {policy.doc_no.map(|no| view! { <p class="muted">{no}</p> })}
+            <p>{tr!("policy.issuer")}": "{policy.issuer}</p>
+            <p class="dates">{dates}</p>
+            <SourceList sources=policy.sources/>
+        </li>
+    }
+}

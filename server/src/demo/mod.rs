@@ -1,0 +1,210 @@
+//! The demo dataset: the public facts of `shared/facts` plus clearly-flagged sample data, so the
+//! portal has real content on first start.
+
+pub mod facts;
+mod sample;
+
+use crate::store::{Dataset, HotlineRow, PolicyRow, ProblemRow, YearRow};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("the facts file is not valid: {0}")]
+    Facts(#[from] toml::de::Error),
+    #[error("the facts file has no year {0}, which the sample topic belongs to")]
+    MissingYear(i32),
+}
+
+/// Builds the dataset from a facts file's text.
+pub fn build(facts_text: &str) -> Result<Dataset, DemoError> {
+    let facts = facts::parse(facts_text)?;
+    let mut data = Dataset {
+        departments: sample::departments(),
+        candidates: sample::candidates(),
+        ..Dataset::default()
+    };
+    data.meta
+        .push(("mechanism_source".into(), facts.mechanism.source.clone()));
+    if let Some(v) = facts.totals.policies_issued {
+        data.meta.push(("policies_issued".into(), v));
+    }
+    if let Some(v) = facts.totals.responsibility_assignments {
+        data.meta.push(("responsibility_assignments".into(), v));
+    }
+
+    for year in facts.years {
+        for (position, named) in year.named.iter().enumerate() {
+            let (lead, cooperating) = sample::assignment(&named.title);
+            data.problems.push(ProblemRow {
+                year: year.year,
+                title: named.title.clone(),
+                confidence: named.confidence.clone(),
+                source: named.source.clone(),
+                month: Some(sample::month(position)),
+                topic: None,
+                lead: Some(lead),
+                cooperating,
+                assignment_is_sample: true,
+            });
+        }
+        data.years.push(YearRow {
+            year: year.year,
+            problem_count: year.problems,
+            categories: year.categories,
+            tasks: year.tasks,
+            policies: year.policies,
+            satisfaction_pct: year.satisfaction_pct,
+            announced: year.announced,
+            note: year.note,
+            source: year.source,
+            outcomes: year.outcomes,
+        });
+    }
+
+    let (topic, topic_problems) = sample::current_topic();
+    if !data.years.iter().any(|y| y.year == topic.year) {
+        return Err(DemoError::MissingYear(topic.year));
+    }
+    for title in topic_problems {
+        data.problems.push(ProblemRow {
+            year: topic.year,
+            title: title.to_string(),
+            confidence: "sample".into(),
+            source: None,
+            month: Some(topic.month),
+            topic: Some((topic.year, topic.month)),
+            lead: Some(topic.lead.clone()),
+            cooperating: topic.cooperating.clone(),
+            assignment_is_sample: true,
+        });
+    }
+    data.topics.push(topic);
+
+    for p in facts.policies {
+        let problem_titles = linked_problems(&p.answers, &data.problems);
+        data.policies.push(PolicyRow {
+            title: p.title,
+            doc_no: p.doc_no,
+            issuer: p.issuer,
+            passed: p.passed,
+            issued: p.issued,
+            effective: p.effective,
+            answers: p.answers,
+            confidence: p.confidence,
+            source: p.source,
+            problem_titles,
+        });
+    }
+
+    data.hotline = facts
+        .hotline
+        .into_iter()
+        .map(|h| HotlineRow {
+            period: h.period,
+            requests: h.requests,
+            resolution_rate: h.resolution_rate,
+            satisfaction_rate: h.satisfaction_rate,
+            source: h.source,
+        })
+        .collect();
+    Ok(data)
+}
+
+/// The problem titles a policy's `answers` refers to: the same words, one inside the other, or a
+/// listed alias.
+fn linked_problems(answers: &str, problems: &[ProblemRow]) -> Vec<String> {
+    let alias = sample::POLICY_ALIASES
+        .iter()
+        .find(|(from, _)| *from == answers)
+        .map(|(_, to)| *to);
+    let mut titles: Vec<String> = problems
+        .iter()
+        .filter(|p| p.confidence != "sample")
+        .filter(|p| {
+            p.title.contains(answers)
+                || answers.contains(p.title.as_str())
+                || alias == Some(&p.title)
+        })
+        .map(|p| p.title.clone())
+        .collect();
+    titles.dedup();
+    titles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_facts_build_a_dataset_with_every_year() {
+        let data = build(facts::BUNDLED).expect("bundled facts are valid");
+        let counts: Vec<(i32, u32)> = data
+            .years
+            .iter()
+            .map(|y| (y.year, y.problem_count))
+            .collect();
+        assert_eq!(
+            counts,
+            vec![
+                (2021, 27),
+                (2022, 17),
+                (2023, 18),
+                (2024, 13),
+                (2025, 13),
+                (2026, 11)
+            ]
+        );
+        let named_2024 = data.problems.iter().filter(|p| p.year == 2024).count();
+        assert_eq!(named_2024, 13);
+    }
+
+    #[test]
+    fn every_policy_answers_at_least_one_problem() {
+        let data = build(facts::BUNDLED).expect("bundled facts are valid");
+        for policy in &data.policies {
+            assert!(
+                !policy.problem_titles.is_empty(),
+                "{} links to no problem",
+                policy.title
+            );
+        }
+        let prepaid = data
+            .policies
+            .iter()
+            .find(|p| p.title == "北京市单用途预付卡管理条例")
+            .expect("policy present");
+        assert_eq!(prepaid.problem_titles, vec!["预付式消费退费难".to_string()]);
+    }
+
+    #[test]
+    fn invented_content_is_flagged_as_sample() {
+        let data = build(facts::BUNDLED).expect("bundled facts are valid");
+        assert!(data.topics.iter().all(|t| t.is_sample));
+        assert!(data.candidates.iter().all(|c| c.is_sample));
+        assert!(data.problems.iter().all(|p| p.assignment_is_sample));
+        let topic_problems: Vec<_> = data.problems.iter().filter(|p| p.topic.is_some()).collect();
+        assert_eq!(topic_problems.len(), 3);
+        assert!(topic_problems.iter().all(|p| p.confidence == "sample"));
+    }
+
+    #[test]
+    fn a_broken_facts_file_is_a_clear_error() {
+        let err = build("[mechanism]\nsummary = 1").unwrap_err();
+        assert!(err.to_string().contains("facts file"));
+    }
+
+    #[test]
+    fn bundled_copy_matches_shared_facts_when_present() {
+        let shared = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../shared/facts/meiyue-yiti.toml"
+        );
+        match std::fs::read_to_string(shared) {
+            Ok(text) => assert_eq!(
+                text,
+                facts::BUNDLED,
+                "server/data copy is stale: copy {shared}"
+            ),
+            Err(_) => eprintln!("shared/facts not beside the repository; copy check skipped"),
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! The HTTP surface: Leptos pages and server functions, plus the few routes outside Leptos
+//! (health, language switch), wrapped in the baseline middleware every response gets.
+
+mod lang;
+mod security;
+
+use crate::store::Store;
+use app::api::PortalHandle;
+use app::{shell, App};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+#[derive(Clone, axum::extract::FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub store: Store,
+}
+
+pub fn router(state: AppState) -> Router {
+    let portal = PortalHandle(Arc::new(state.store.clone()));
+    let context = move || provide_context(portal.clone());
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/lang/{tag}", get(lang::switch))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(axum::middleware::from_fn(security::reject_overlong_uri))
+        .layer(axum::middleware::from_fn(security::headers))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn healthz(State(store): State<Store>) -> (StatusCode, &'static str) {
+    match store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(err) => {
+            tracing::error!(error = %err, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}

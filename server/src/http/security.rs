@@ -1,0 +1,75 @@
+//! Security headers on every response, with a fresh CSP nonce for Leptos' inline scripts.
+
+use app::request::CspNonce;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use base64::Engine;
+use rand::RngCore;
+
+/// Longer URIs are refused with a page, before any routing or parsing.
+pub const MAX_URI_LEN: usize = 2048;
+
+fn new_nonce() -> String {
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+fn csp(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+pub async fn headers(mut req: Request, next: Next) -> Response {
+    let nonce = new_nonce();
+    req.extensions_mut().insert(CspNonce(nonce.clone()));
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&csp(&nonce)) {
+        h.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+    );
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    res
+}
+
+/// An overlong address gets a short bilingual page (the app is not rendered for it).
+pub async fn reject_overlong_uri(req: Request, next: Next) -> Response {
+    let len = req.uri().to_string().len();
+    if len > MAX_URI_LEN {
+        tracing::warn!(len, "rejected overlong URI");
+        return (
+            StatusCode::URI_TOO_LONG,
+            Html(
+                "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
+                 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+                 <title>网址太长 · Address too long</title><link rel=\"stylesheet\" href=\"/pkg/dianca.css\"></head>\
+                 <body><main class=\"wrap notice\"><h1>网址太长</h1><p>这个网址超出了长度限制，请检查链接或返回首页。</p>\
+                 <p lang=\"en\">This address is too long. Please check the link.</p>\
+                 <p><a class=\"button\" href=\"/\">返回首页 · Home</a></p></main></body></html>",
+            ),
+        )
+            .into_response();
+    }
+    next.run(req).await
+}

@@ -1,0 +1,155 @@
+//! 点菜 server: configuration, storage, HTTP, and the command-line subcommands.
+
+mod config;
+mod demo;
+mod http;
+mod portal;
+mod store;
+
+use clap::Parser;
+use config::{Cli, Command, LogFormat, ServeArgs};
+use leptos::prelude::LeptosOptions;
+use std::process::ExitCode;
+use store::Store;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Debug, thiserror::Error)]
+enum ServerError {
+    #[error("cannot create the database folder: {0}")]
+    DataDir(std::io::Error),
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error(transparent)]
+    Demo(#[from] demo::DemoError),
+    #[error("cannot read the facts file {path}: {source}")]
+    Facts {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("server error: {0}")]
+    Serve(std::io::Error),
+}
+
+fn init_tracing(format: LogFormat) {
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    match format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Text => builder.init(),
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing(cli.log_format);
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            tracing::error!(error = %err, "stopped");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), ServerError> {
+    config::ensure_sqlite_dir(&cli.database_url).map_err(ServerError::DataDir)?;
+    let store = Store::open(&cli.database_url).await?;
+    let result = match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Migrate => {
+            tracing::info!("schema is up to date");
+            Ok(())
+        }
+        Command::DemoLoad { facts } => load_demo(&store, facts).await,
+        Command::Serve(args) => serve(store.clone(), args).await,
+    };
+    store.close().await;
+    result
+}
+
+async fn load_demo(store: &Store, facts: Option<std::path::PathBuf>) -> Result<(), ServerError> {
+    let text = match &facts {
+        Some(path) => std::fs::read_to_string(path).map_err(|source| ServerError::Facts {
+            path: path.display().to_string(),
+            source,
+        })?,
+        None => demo::facts::BUNDLED.to_string(),
+    };
+    let data = demo::build(&text)?;
+    store.replace_dataset(&data).await?;
+    tracing::info!(
+        years = data.years.len(),
+        problems = data.problems.len(),
+        policies = data.policies.len(),
+        "demo dataset loaded"
+    );
+    Ok(())
+}
+
+async fn serve(store: Store, args: ServeArgs) -> Result<(), ServerError> {
+    if !args.no_demo && store.is_empty().await? {
+        tracing::info!("empty database: loading the demo dataset");
+        load_demo(&store, None).await?;
+    }
+    let leptos_options = LeptosOptions::builder()
+        .output_name("dianca")
+        .site_root(args.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(args.addr)
+        .env(leptos::config::Env::PROD)
+        .build();
+    let app = http::router(http::AppState {
+        leptos_options,
+        store,
+    });
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .map_err(|source| ServerError::Bind {
+            addr: args.addr,
+            source,
+        })?;
+    // Tests and scripts read this line to learn the port when they ask for port 0.
+    let local = listener.local_addr().map_err(ServerError::Serve)?;
+    tracing::info!(addr = %local, "listening on http://{local}");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(ServerError::Serve)?;
+    tracing::info!("shut down cleanly");
+    Ok(())
+}
+
+/// Ctrl-C or SIGTERM: stop accepting, finish in-flight requests, close the database.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %err, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received");
+}

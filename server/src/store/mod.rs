@@ -1,0 +1,76 @@
+//! The store: the one place that holds SQL. Everything above it speaks the domain types of
+//! `app::model`; swapping the engine (issue: PostgreSQL) happens here and nowhere else.
+
+mod read;
+mod write;
+
+pub use write::{CandidateRow, Dataset, HotlineRow, PolicyRow, ProblemRow, TopicRow, YearRow};
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// A failure of the storage layer. Never shown to residents; logged with its context.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database and brings its schema up to date.
+    ///
+    /// WAL with `synchronous=FULL`: a receipt the server returned survives a power cut.
+    pub async fn open(url: &str) -> StoreResult<Self> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Store { pool })
+    }
+
+    /// True when no dataset has been loaded yet (first start).
+    pub async fn is_empty(&self) -> StoreResult<bool> {
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM years")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(count == 0)
+    }
+
+    /// Cheap liveness probe for `/healthz`.
+    pub async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+fn confidence(token: &str) -> StoreResult<app::model::Confidence> {
+    app::model::Confidence::parse(token)
+        .ok_or_else(|| StoreError::Corrupt(format!("unknown confidence {token:?}")))
+}
+
+#[cfg(test)]
+mod tests;

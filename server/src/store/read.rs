@@ -1,0 +1,327 @@
+//! Queries that assemble the domain types pages show.
+
+use super::{confidence, Store, StoreResult};
+use app::model::{
+    About, Candidate, Department, Home, HotlineFigure, Policy, ProblemDetail, ProblemSummary,
+    Source, Topic, YearDetail, YearSummary,
+};
+
+#[derive(sqlx::FromRow)]
+struct YearRecord {
+    year: i64,
+    problem_count: i64,
+    named_count: i64,
+    categories: Option<i64>,
+    tasks: Option<i64>,
+    policies: Option<i64>,
+    satisfaction_pct: Option<f64>,
+    announced: Option<String>,
+    note: Option<String>,
+    source: String,
+}
+
+impl From<YearRecord> for YearSummary {
+    fn from(r: YearRecord) -> Self {
+        let count = |v: i64| u32::try_from(v).unwrap_or(0);
+        YearSummary {
+            year: r.year as i32,
+            problem_count: count(r.problem_count),
+            named_count: count(r.named_count),
+            categories: r.categories.map(count),
+            tasks: r.tasks.map(count),
+            policies: r.policies.map(count),
+            satisfaction_pct: r.satisfaction_pct,
+            announced: r.announced,
+            note: r.note,
+            sources: Source::parse_list(&r.source),
+        }
+    }
+}
+
+const YEAR_SELECT: &str = "SELECT y.year, y.problem_count, y.categories, y.tasks, y.policies,
+        y.satisfaction_pct, y.announced, y.note, y.source,
+        (SELECT COUNT(*) FROM problems p WHERE p.year = y.year AND p.confidence <> 'sample') AS named_count
+    FROM years y";
+
+#[derive(sqlx::FromRow)]
+struct ProblemRecord {
+    id: i64,
+    year: i64,
+    title: String,
+    confidence: String,
+    month: Option<i64>,
+}
+
+impl ProblemRecord {
+    fn into_summary(self) -> StoreResult<ProblemSummary> {
+        Ok(ProblemSummary {
+            id: self.id,
+            year: self.year as i32,
+            confidence: confidence(&self.confidence)?,
+            title: self.title,
+            month: self.month.and_then(|m| u8::try_from(m).ok()),
+        })
+    }
+}
+
+const PROBLEM_SELECT: &str = "SELECT id, year, title, confidence, month FROM problems";
+
+impl Store {
+    pub async fn years(&self) -> StoreResult<Vec<YearSummary>> {
+        let rows: Vec<YearRecord> = sqlx::query_as(&format!("{YEAR_SELECT} ORDER BY y.year"))
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(YearSummary::from).collect())
+    }
+
+    pub async fn year(&self, year: i32) -> StoreResult<Option<YearDetail>> {
+        let row: Option<YearRecord> = sqlx::query_as(&format!("{YEAR_SELECT} WHERE y.year = $1"))
+            .bind(year)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let problems: Vec<ProblemRecord> = sqlx::query_as(&format!(
+            "{PROBLEM_SELECT} WHERE year = $1 ORDER BY position"
+        ))
+        .bind(year)
+        .fetch_all(&self.pool)
+        .await?;
+        let outcomes: Vec<String> =
+            sqlx::query_scalar("SELECT text FROM year_outcomes WHERE year = $1 ORDER BY position")
+                .bind(year)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(Some(YearDetail {
+            summary: row.into(),
+            problems: problems
+                .into_iter()
+                .map(ProblemRecord::into_summary)
+                .collect::<StoreResult<_>>()?,
+            outcomes,
+        }))
+    }
+
+    pub async fn problem(&self, id: i64) -> StoreResult<Option<ProblemDetail>> {
+        #[derive(sqlx::FromRow)]
+        struct Extra {
+            source: Option<String>,
+            year_source: String,
+            assignment_is_sample: bool,
+            lead_id: Option<i64>,
+            lead_name: Option<String>,
+            topic_year: Option<i64>,
+            topic_month: Option<i64>,
+            topic_theme: Option<String>,
+        }
+        let summary: Option<ProblemRecord> =
+            sqlx::query_as(&format!("{PROBLEM_SELECT} WHERE id = $1"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some(summary) = summary else {
+            return Ok(None);
+        };
+        let extra: Extra = sqlx::query_as(
+            "SELECT p.source, y.source AS year_source, p.assignment_is_sample,
+                    d.id AS lead_id, d.name AS lead_name,
+                    t.year AS topic_year, t.month AS topic_month, t.theme AS topic_theme
+             FROM problems p
+             JOIN years y ON y.year = p.year
+             LEFT JOIN departments d ON d.id = p.lead_department_id
+             LEFT JOIN topics t ON t.id = p.topic_id
+             WHERE p.id = $1",
+        )
+        .bind(id)
+        .fetch_one(&self.pool)
+        .await?;
+        let cooperating = self
+            .departments(
+                "SELECT d.id, d.name FROM problem_cooperating c JOIN departments d ON d.id = c.department_id
+                 WHERE c.problem_id = $1 ORDER BY d.name",
+                id,
+            )
+            .await?;
+        let policies = self.policies_for_problem(id).await?;
+        let topic = match (extra.topic_year, extra.topic_month, extra.topic_theme) {
+            (Some(y), Some(m), Some(theme)) => Some((y as i32, m as u8, theme)),
+            _ => None,
+        };
+        Ok(Some(ProblemDetail {
+            problem: summary.into_summary()?,
+            sources: Source::parse_list(extra.source.as_deref().unwrap_or(&extra.year_source)),
+            lead: extra
+                .lead_id
+                .zip(extra.lead_name)
+                .map(|(id, name)| Department { id, name }),
+            cooperating,
+            assignment_is_sample: extra.assignment_is_sample,
+            policies,
+            topic,
+        }))
+    }
+
+    async fn departments(&self, sql: &str, id: i64) -> StoreResult<Vec<Department>> {
+        let rows: Vec<(i64, String)> = sqlx::query_as(sql).bind(id).fetch_all(&self.pool).await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name)| Department { id, name })
+            .collect())
+    }
+
+    async fn policies_for_problem(&self, problem_id: i64) -> StoreResult<Vec<Policy>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: i64,
+            title: String,
+            doc_no: Option<String>,
+            issuer: String,
+            passed: Option<String>,
+            issued: Option<String>,
+            effective: Option<String>,
+            confidence: String,
+            source: Option<String>,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT po.id, po.title, po.doc_no, po.issuer, po.passed, po.issued, po.effective, po.confidence, po.source
+             FROM problem_policies pp JOIN policies po ON po.id = pp.policy_id
+             WHERE pp.problem_id = $1
+             ORDER BY COALESCE(po.issued, po.passed, po.effective, ''), po.title",
+        )
+        .bind(problem_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(Policy {
+                    id: r.id,
+                    confidence: confidence(&r.confidence)?,
+                    title: r.title,
+                    doc_no: r.doc_no,
+                    issuer: r.issuer,
+                    passed: r.passed,
+                    issued: r.issued,
+                    effective: r.effective,
+                    sources: r
+                        .source
+                        .as_deref()
+                        .map(Source::parse_list)
+                        .unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+
+    /// The newest topic is "this month's": staff publish it when the month starts.
+    pub async fn current_topic(&self) -> StoreResult<Option<Topic>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: i64,
+            year: i64,
+            month: i64,
+            theme: String,
+            summary: String,
+            lead_id: Option<i64>,
+            lead_name: Option<String>,
+            is_sample: bool,
+        }
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT t.id, t.year, t.month, t.theme, t.summary, d.id AS lead_id, d.name AS lead_name, t.is_sample
+             FROM topics t LEFT JOIN departments d ON d.id = t.lead_department_id
+             ORDER BY t.year DESC, t.month DESC LIMIT 1",
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let problems: Vec<ProblemRecord> = sqlx::query_as(&format!(
+            "{PROBLEM_SELECT} WHERE topic_id = $1 ORDER BY position"
+        ))
+        .bind(row.id)
+        .fetch_all(&self.pool)
+        .await?;
+        let cooperating = self
+            .departments(
+                "SELECT d.id, d.name FROM topic_cooperating c JOIN departments d ON d.id = c.department_id
+                 WHERE c.topic_id = $1 ORDER BY d.name",
+                row.id,
+            )
+            .await?;
+        Ok(Some(Topic {
+            id: row.id,
+            year: row.year as i32,
+            month: u8::try_from(row.month).unwrap_or(1),
+            theme: row.theme,
+            summary: row.summary,
+            lead: row
+                .lead_id
+                .zip(row.lead_name)
+                .map(|(id, name)| Department { id, name }),
+            cooperating,
+            problems: problems
+                .into_iter()
+                .map(ProblemRecord::into_summary)
+                .collect::<StoreResult<_>>()?,
+            is_sample: row.is_sample,
+        }))
+    }
+
+    pub async fn candidates(&self) -> StoreResult<Vec<Candidate>> {
+        let rows: Vec<(i64, String, String, bool)> = sqlx::query_as(
+            "SELECT id, title, summary, is_sample FROM candidates ORDER BY position",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, title, summary, is_sample)| Candidate {
+                id,
+                title,
+                summary,
+                is_sample,
+            })
+            .collect())
+    }
+
+    pub async fn home(&self) -> StoreResult<Home> {
+        Ok(Home {
+            current: self.current_topic().await?,
+            candidates: self.candidates().await?,
+            years: self.years().await?,
+        })
+    }
+
+    pub async fn about(&self) -> StoreResult<About> {
+        let meta = |key: &'static str| {
+            sqlx::query_scalar::<_, String>("SELECT value FROM dataset_meta WHERE key = $1")
+                .bind(key)
+                .fetch_optional(&self.pool)
+        };
+        let mechanism_source = meta("mechanism_source").await?.unwrap_or_default();
+        let policies_total = meta("policies_issued").await?;
+        let responsibility_total = meta("responsibility_assignments").await?;
+        let rows: Vec<(String, String, Option<String>, Option<String>, String)> = sqlx::query_as(
+            "SELECT period, requests, resolution_rate, satisfaction_rate, source
+             FROM hotline_figures ORDER BY position",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(About {
+            mechanism_sources: Source::parse_list(&mechanism_source),
+            hotline: rows
+                .into_iter()
+                .map(
+                    |(period, requests, resolution_rate, satisfaction_rate, source)| {
+                        HotlineFigure {
+                            period,
+                            requests,
+                            resolution_rate,
+                            satisfaction_rate,
+                            sources: Source::parse_list(&source),
+                        }
+                    },
+                )
+                .collect(),
+            policies_total,
+            responsibility_total,
+        })
+    }
+}

@@ -1,0 +1,152 @@
+//! Store tests on a real SQLite file in a temporary directory.
+
+use super::*;
+use crate::demo;
+use app::model::Confidence;
+
+async fn loaded_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("test.db").display());
+    let store = Store::open(&url).await.expect("open store");
+    let data = demo::build(demo::facts::BUNDLED).expect("demo dataset");
+    store.replace_dataset(&data).await.expect("load dataset");
+    (dir, store)
+}
+
+#[tokio::test]
+async fn a_new_database_is_empty_and_durable() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("new.db").display());
+    let store = Store::open(&url).await.expect("open store");
+    assert!(store.is_empty().await.expect("count"));
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&store.pool)
+        .await
+        .expect("pragma");
+    assert_eq!(mode, "wal");
+    let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
+        .fetch_one(&store.pool)
+        .await
+        .expect("pragma");
+    assert_eq!(sync, 2, "synchronous=FULL");
+    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(&store.pool)
+        .await
+        .expect("pragma");
+    assert_eq!(fk, 1);
+}
+
+#[tokio::test]
+async fn years_come_back_with_their_counts() {
+    let (_dir, store) = loaded_store().await;
+    let years = store.years().await.expect("years");
+    let counts: Vec<u32> = years.iter().map(|y| y.problem_count).collect();
+    assert_eq!(counts, vec![27, 17, 18, 13, 13, 11]);
+    let y2021 = &years[0];
+    assert_eq!(y2021.named_count, 8);
+    assert_eq!(y2021.tasks, Some(603));
+    assert_eq!(y2021.satisfaction_pct, Some(91.31));
+    let y2026 = years.last().expect("2026");
+    assert_eq!(
+        y2026.named_count, 0,
+        "sample problems are not counted as named"
+    );
+}
+
+#[tokio::test]
+async fn a_year_lists_its_problems_in_order() {
+    let (_dir, store) = loaded_store().await;
+    let detail = store.year(2024).await.expect("query").expect("2024 exists");
+    assert_eq!(detail.problems.len(), 13);
+    assert_eq!(detail.problems[0].title, "电动自行车充电设施建设");
+    assert!(detail
+        .problems
+        .iter()
+        .all(|p| p.confidence == Confidence::Confirmed));
+    assert_eq!(detail.summary.announced.as_deref(), Some("2024-01-24"));
+    assert!(store.year(1999).await.expect("query").is_none());
+}
+
+#[tokio::test]
+async fn a_problem_shows_its_policies_and_sample_assignment() {
+    let (_dir, store) = loaded_store().await;
+    let year = store.year(2021).await.expect("query").expect("2021");
+    let prepaid = year
+        .problems
+        .iter()
+        .find(|p| p.title == "预付式消费退费难")
+        .expect("problem listed");
+    let detail = store
+        .problem(prepaid.id)
+        .await
+        .expect("query")
+        .expect("exists");
+    let titles: Vec<&str> = detail.policies.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "北京市单用途预付卡管理条例",
+            "北京市交通运输行业单用途预付卡备案管理办法"
+        ]
+    );
+    assert!(detail.assignment_is_sample);
+    assert!(detail.lead.is_some());
+    assert_eq!(detail.sources[0].host(), Some("lzfz.org.cn"));
+    assert!(store.problem(999_999).await.expect("query").is_none());
+}
+
+#[tokio::test]
+async fn the_home_page_has_a_current_topic_and_candidates() {
+    let (_dir, store) = loaded_store().await;
+    let home = store.home().await.expect("home");
+    let topic = home.current.expect("current topic");
+    assert_eq!((topic.year, topic.month), (2026, 11));
+    assert!(topic.is_sample);
+    assert_eq!(topic.problems.len(), 3);
+    assert_eq!(topic.cooperating.len(), 2);
+    assert!(!home.candidates.is_empty());
+    assert_eq!(home.years.len(), 6);
+}
+
+#[tokio::test]
+async fn reloading_the_dataset_replaces_it_whole() {
+    let (_dir, store) = loaded_store().await;
+    let before = store.year(2022).await.expect("query").expect("2022");
+    let data = demo::build(demo::facts::BUNDLED).expect("demo dataset");
+    store.replace_dataset(&data).await.expect("reload");
+    let after = store.year(2022).await.expect("query").expect("2022");
+    assert_eq!(before.problems.len(), after.problems.len());
+    let problems: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM problems")
+        .fetch_one(&store.pool)
+        .await
+        .expect("count");
+    assert_eq!(problems as usize, data.problems.len());
+}
+
+#[tokio::test]
+async fn a_failed_load_leaves_the_old_data() {
+    let (_dir, store) = loaded_store().await;
+    let mut broken = demo::build(demo::facts::BUNDLED).expect("demo dataset");
+    broken.problems[0].lead = Some("不存在的部门".into());
+    assert!(store.replace_dataset(&broken).await.is_err());
+    assert_eq!(store.years().await.expect("years").len(), 6);
+    assert_eq!(
+        store
+            .year(2024)
+            .await
+            .expect("q")
+            .expect("2024")
+            .problems
+            .len(),
+        13
+    );
+}
+
+#[tokio::test]
+async fn about_carries_the_hotline_figures_with_sources() {
+    let (_dir, store) = loaded_store().await;
+    let about = store.about().await.expect("about");
+    assert_eq!(about.hotline.len(), 5);
+    assert!(about.hotline.iter().all(|h| !h.sources.is_empty()));
+    assert_eq!(about.policies_total.as_deref(), Some("400+"));
+}

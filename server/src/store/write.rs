@@ -1,0 +1,304 @@
+//! Loading a whole dataset in one transaction: readers see the old data or the new, never half.
+
+use super::{Store, StoreResult};
+use sqlx::{Sqlite, Transaction};
+
+/// A complete dataset to load, independent of where it came from (facts file, later imports).
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    /// Key/value facts about the mechanism (e.g. `policies_issued`).
+    pub meta: Vec<(String, String)>,
+    pub years: Vec<YearRow>,
+    pub departments: Vec<String>,
+    pub topics: Vec<TopicRow>,
+    pub problems: Vec<ProblemRow>,
+    pub policies: Vec<PolicyRow>,
+    pub candidates: Vec<CandidateRow>,
+    pub hotline: Vec<HotlineRow>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct YearRow {
+    pub year: i32,
+    pub problem_count: u32,
+    pub categories: Option<u32>,
+    pub tasks: Option<u32>,
+    pub policies: Option<u32>,
+    pub satisfaction_pct: Option<f64>,
+    pub announced: Option<String>,
+    pub note: Option<String>,
+    pub source: String,
+    pub outcomes: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TopicRow {
+    pub year: i32,
+    pub month: u8,
+    pub theme: String,
+    pub summary: String,
+    pub lead: String,
+    pub cooperating: Vec<String>,
+    pub is_sample: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct ProblemRow {
+    pub year: i32,
+    pub title: String,
+    /// Token of `app::model::Confidence`.
+    pub confidence: String,
+    pub source: Option<String>,
+    pub month: Option<u8>,
+    /// `(year, month)` of the topic this problem belongs to.
+    pub topic: Option<(i32, u8)>,
+    pub lead: Option<String>,
+    pub cooperating: Vec<String>,
+    pub assignment_is_sample: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct PolicyRow {
+    pub title: String,
+    pub doc_no: Option<String>,
+    pub issuer: String,
+    pub passed: Option<String>,
+    pub issued: Option<String>,
+    pub effective: Option<String>,
+    pub answers: String,
+    pub confidence: String,
+    pub source: Option<String>,
+    /// Titles of the problems this policy answers (every year that has them).
+    pub problem_titles: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CandidateRow {
+    pub title: String,
+    pub summary: String,
+    pub is_sample: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct HotlineRow {
+    pub period: String,
+    pub requests: String,
+    pub resolution_rate: Option<String>,
+    pub satisfaction_rate: Option<String>,
+    pub source: String,
+}
+
+/// Tables in delete order (children first).
+const TABLES: [&str; 12] = [
+    "problem_policies",
+    "problem_cooperating",
+    "topic_cooperating",
+    "policies",
+    "problems",
+    "topics",
+    "candidates",
+    "hotline_figures",
+    "year_outcomes",
+    "years",
+    "departments",
+    "dataset_meta",
+];
+
+impl Store {
+    /// Replaces everything with `data`, atomically.
+    pub async fn replace_dataset(&self, data: &Dataset) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        for table in TABLES {
+            sqlx::query(&format!("DELETE FROM {table}"))
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (key, value) in &data.meta {
+            sqlx::query("INSERT INTO dataset_meta (key, value) VALUES ($1, $2)")
+                .bind(key)
+                .bind(value)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for name in &data.departments {
+            sqlx::query("INSERT INTO departments (name) VALUES ($1)")
+                .bind(name)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for y in &data.years {
+            insert_year(&mut tx, y).await?;
+        }
+        for t in &data.topics {
+            insert_topic(&mut tx, t).await?;
+        }
+        for (position, p) in data.problems.iter().enumerate() {
+            insert_problem(&mut tx, position as i64, p).await?;
+        }
+        for p in &data.policies {
+            insert_policy(&mut tx, p).await?;
+        }
+        for (position, c) in data.candidates.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO candidates (position, title, summary, is_sample) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(position as i64)
+            .bind(&c.title)
+            .bind(&c.summary)
+            .bind(c.is_sample)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (position, h) in data.hotline.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO hotline_figures (position, period, requests, resolution_rate, satisfaction_rate, source)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(position as i64)
+            .bind(&h.period)
+            .bind(&h.requests)
+            .bind(&h.resolution_rate)
+            .bind(&h.satisfaction_rate)
+            .bind(&h.source)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+async fn department_id(tx: &mut Transaction<'_, Sqlite>, name: &str) -> StoreResult<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM departments WHERE name = $1")
+            .bind(name)
+            .fetch_one(&mut **tx)
+            .await?,
+    )
+}
+
+async fn insert_year(tx: &mut Transaction<'_, Sqlite>, y: &YearRow) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO years (year, problem_count, categories, tasks, policies, satisfaction_pct, announced, note, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(y.year)
+    .bind(y.problem_count)
+    .bind(y.categories)
+    .bind(y.tasks)
+    .bind(y.policies)
+    .bind(y.satisfaction_pct)
+    .bind(&y.announced)
+    .bind(&y.note)
+    .bind(&y.source)
+    .execute(&mut **tx)
+    .await?;
+    for (position, text) in y.outcomes.iter().enumerate() {
+        sqlx::query("INSERT INTO year_outcomes (year, position, text) VALUES ($1, $2, $3)")
+            .bind(y.year)
+            .bind(position as i64)
+            .bind(text)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn insert_topic(tx: &mut Transaction<'_, Sqlite>, t: &TopicRow) -> StoreResult<()> {
+    let lead = department_id(tx, &t.lead).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO topics (year, month, theme, summary, lead_department_id, is_sample)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(t.year)
+    .bind(t.month)
+    .bind(&t.theme)
+    .bind(&t.summary)
+    .bind(lead)
+    .bind(t.is_sample)
+    .fetch_one(&mut **tx)
+    .await?;
+    for name in &t.cooperating {
+        let dept = department_id(tx, name).await?;
+        sqlx::query("INSERT INTO topic_cooperating (topic_id, department_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(dept)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn insert_problem(
+    tx: &mut Transaction<'_, Sqlite>,
+    position: i64,
+    p: &ProblemRow,
+) -> StoreResult<()> {
+    let lead = match &p.lead {
+        Some(name) => Some(department_id(tx, name).await?),
+        None => None,
+    };
+    let topic: Option<i64> = match p.topic {
+        Some((year, month)) => Some(
+            sqlx::query_scalar("SELECT id FROM topics WHERE year = $1 AND month = $2")
+                .bind(year)
+                .bind(month)
+                .fetch_one(&mut **tx)
+                .await?,
+        ),
+        None => None,
+    };
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO problems (year, position, title, confidence, source, month, topic_id, lead_department_id, assignment_is_sample)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(p.year)
+    .bind(position)
+    .bind(&p.title)
+    .bind(&p.confidence)
+    .bind(&p.source)
+    .bind(p.month)
+    .bind(topic)
+    .bind(lead)
+    .bind(p.assignment_is_sample)
+    .fetch_one(&mut **tx)
+    .await?;
+    for name in &p.cooperating {
+        let dept = department_id(tx, name).await?;
+        sqlx::query("INSERT INTO problem_cooperating (problem_id, department_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(dept)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn insert_policy(tx: &mut Transaction<'_, Sqlite>, p: &PolicyRow) -> StoreResult<()> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO policies (title, doc_no, issuer, passed, issued, effective, answers, confidence, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(&p.title)
+    .bind(&p.doc_no)
+    .bind(&p.issuer)
+    .bind(&p.passed)
+    .bind(&p.issued)
+    .bind(&p.effective)
+    .bind(&p.answers)
+    .bind(&p.confidence)
+    .bind(&p.source)
+    .fetch_one(&mut **tx)
+    .await?;
+    for title in &p.problem_titles {
+        sqlx::query(
+            "INSERT INTO problem_policies (problem_id, policy_id)
+             SELECT id, $1 FROM problems WHERE title = $2",
+        )
+        .bind(id)
+        .bind(title)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}

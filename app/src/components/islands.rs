@@ -24,6 +24,9 @@ pub fn ProblemList(
 ) -> impl IntoView {
     provide_context(locale);
     let filter = RwSignal::new(initial);
+    // Effects run only in the browser: the attribute tells readers (and tests) the island is live.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
     let total = problems.len();
     let count_of = |c: Confidence| problems.iter().filter(|p| p.confidence == c).count();
     let choices: Vec<(Option<Confidence>, usize)> = std::iter::once((None, total))
@@ -94,7 +97,7 @@ pub fn ProblemList(
         .collect_view();
 
     view! {
-        <div class="problem-filter">
+        <div class="problem-filter" data-hydrated=move || hydrated.get().then_some("true")>
             <p class="filter-label" id="filter-label">{tr!("year.filter")}</p>
             <div class="chips" role="group" aria-labelledby="filter-label">{chips}</div>
             <p class="muted" aria-live="polite">

@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium, never a downloaded browser (DESIGN §3). The flags keep it off the network,
+// which this machine does not have anyway.
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 30_000,
+  retries: 0,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: process.env.BASE_URL ?? 'http://127.0.0.1:3000',
+    browserName: 'chromium',
+    launchOptions: chromium,
+    locale: 'zh-CN',
+  },
+  projects: [
+    {
+      name: 'budget',
+      testMatch: /budget\.spec\.ts/,
+    },
+    {
+      name: 'phone-360',
+      testIgnore: /budget\.spec\.ts/,
+      use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+    },
+    {
+      name: 'desktop-1280',
+      testIgnore: /budget\.spec\.ts/,
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+  ],
+});

@@ -26,6 +26,12 @@ pub fn SampleBadge() -> impl IntoView {
 /// The citations of a fact, each a link that names the site it leads to.
 #[component]
 pub fn SourceList(sources: Vec<Source>) -> impl IntoView {
+    // A citation without an address helps no reader when others have one.
+    let sources: Vec<Source> = if sources.iter().any(|s| s.url.is_some()) {
+        sources.into_iter().filter(|s| s.url.is_some()).collect()
+    } else {
+        sources
+    };
     if sources.is_empty() {
         return view! { <p class="sources muted">{tr!("source.none")}</p> }.into_any();
     }

@@ -31,18 +31,24 @@ fn AboutView(about: About) -> impl IntoView {
     .into_iter()
     .filter_map(|(label, value)| value.map(|v| view! { <div><dt>{label}</dt><dd>{v}</dd></div> }))
     .collect_view();
-    let hotline_rows = about
+    // Cards rather than a table: each period's figures stay readable on a 360 px phone.
+    let hotline_cards = about
         .hotline
         .into_iter()
         .map(|h| {
+            let rate = |label: String, value: Option<String>| {
+                value.map(|v| view! { <div><dt>{label}</dt><dd>{v}</dd></div> })
+            };
             view! {
-                <tr>
-                    <th scope="row">{h.period}</th>
-                    <td>{h.requests}</td>
-                    <td>{h.resolution_rate.unwrap_or_default()}</td>
-                    <td>{h.satisfaction_rate.unwrap_or_default()}</td>
-                    <td><SourceList sources=h.sources/></td>
-                </tr>
+                <li class="card figure">
+                    <h3>{h.period}</h3>
+                    <dl class="figure-facts">
+                        <div><dt>{tr!("about.requests")}</dt><dd>{h.requests}</dd></div>
+                        {rate(tr!("about.resolution"), h.resolution_rate)}
+                        {rate(tr!("about.satisfaction"), h.satisfaction_rate)}
+                    </dl>
+                    <SourceList sources=h.sources/>
+                </li>
             }
         })
         .collect_view();
@@ -59,20 +65,7 @@ fn AboutView(about: About) -> impl IntoView {
         </section>
         <section aria-labelledby="hotline-heading">
             <h2 id="hotline-heading">{tr!("about.hotline")}</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="hotline-heading">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr!("about.period")}</th>
-                            <th scope="col">{tr!("about.requests")}</th>
-                            <th scope="col">{tr!("about.resolution")}</th>
-                            <th scope="col">{tr!("about.satisfaction")}</th>
-                            <th scope="col">{tr!("source.label")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{hotline_rows}</tbody>
-                </table>
-            </div>
+            <ul class="figure-list">{hotline_cards}</ul>
         </section>
         <section id="data" aria-labelledby="data-heading">
             <h2 id="data-heading">{tr!("about.data")}</h2>

@@ -46,7 +46,11 @@ fn YearView(detail: YearDetail, initial: Option<Confidence>) -> impl IntoView {
     let s = detail.summary;
     let unnamed = s.problem_count.saturating_sub(s.named_count);
     let satisfaction = s.satisfaction_pct.map(|p| format!("{p:.2}%"));
-    let note = s.note.clone().map(|n| view! { <p class="note">{n}</p> });
+    // The facts file annotates in English; say so, so screen readers pronounce it right.
+    let note = s
+        .note
+        .clone()
+        .map(|n| view! { <p class="note" lang="en">{n}</p> });
     let announced = s
         .announced
         .clone()
@@ -55,7 +59,9 @@ fn YearView(detail: YearDetail, initial: Option<Confidence>) -> impl IntoView {
         view! {
             <section aria-labelledby="outcomes-heading">
                 <h2 id="outcomes-heading">{tr!("year.outcomes")}</h2>
-                <ul>{detail.outcomes.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}</ul>
+                <ul lang="en">
+                    {detail.outcomes.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}
+                </ul>
             </section>
         }
     });
@@ -71,6 +77,7 @@ fn YearView(detail: YearDetail, initial: Option<Confidence>) -> impl IntoView {
         {note}
         <dl class="stats">
             <div><dt>{tr!("year.problems")}</dt><dd>{s.problem_count}</dd></div>
+            {s.categories.map(|c| view! { <div><dt>{tr!("year.categories")}</dt><dd>{c}</dd></div> })}
             <div><dt>{tr!("year.tasks")}</dt><dd>{or_unpublished(s.tasks)}</dd></div>
             <div><dt>{tr!("year.policies")}</dt><dd>{or_unpublished(s.policies)}</dd></div>
             <div><dt>{tr!("year.satisfaction")}</dt><dd>{or_unpublished(satisfaction)}</dd></div>

@@ -298,7 +298,15 @@ impl Store {
         let mechanism_source = meta("mechanism_source").await?.unwrap_or_default();
         let policies_total = meta("policies_issued").await?;
         let responsibility_total = meta("responsibility_assignments").await?;
-        let rows: Vec<(String, String, Option<String>, Option<String>, String)> = sqlx::query_as(
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            period: String,
+            requests: String,
+            resolution_rate: Option<String>,
+            satisfaction_rate: Option<String>,
+            source: String,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
             "SELECT period, requests, resolution_rate, satisfaction_rate, source
              FROM hotline_figures ORDER BY position",
         )
@@ -308,17 +316,13 @@ impl Store {
             mechanism_sources: Source::parse_list(&mechanism_source),
             hotline: rows
                 .into_iter()
-                .map(
-                    |(period, requests, resolution_rate, satisfaction_rate, source)| {
-                        HotlineFigure {
-                            period,
-                            requests,
-                            resolution_rate,
-                            satisfaction_rate,
-                            sources: Source::parse_list(&source),
-                        }
-                    },
-                )
+                .map(|r| HotlineFigure {
+                    sources: Source::parse_list(&r.source),
+                    period: r.period,
+                    requests: r.requests,
+                    resolution_rate: r.resolution_rate,
+                    satisfaction_rate: r.satisfaction_rate,
+                })
                 .collect(),
             policies_total,
             responsibility_total,

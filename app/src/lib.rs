@@ -21,7 +21,9 @@ use leptos_router::{
     components::{Route, Router, Routes},
     ParamSegment, SsrMode, StaticSegment,
 };
-use pages::{AboutPage, HomePage, NotFound, ProblemPage, YearPage};
+use pages::{
+    AboutPage, DepartmentPage, HomePage, NotFound, PolicyPage, ProblemPage, TopicPage, YearPage,
+};
 
 /// The HTML document. Runs on the server only, once per request.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -71,6 +73,21 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("problems"), ParamSegment("id"))
                         view=ProblemPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("topics"), ParamSegment("year"), ParamSegment("month"))
+                        view=TopicPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("departments"), ParamSegment("id"))
+                        view=DepartmentPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("policies"), ParamSegment("id"))
+                        view=PolicyPage
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("about") view=AboutPage ssr=SsrMode::Async/>

@@ -4,6 +4,7 @@ mod config;
 mod demo;
 mod http;
 mod portal;
+mod richtext;
 mod store;
 
 use clap::Parser;

@@ -2,10 +2,19 @@
 
 use crate::store::{Store, StoreError};
 use app::api::{Portal, PortalError};
-use app::model::{About, Home, ProblemDetail, YearDetail};
+use app::model::{About, DepartmentDetail, Home, Policy, ProblemDetail, TopicDetail, YearDetail};
 
 fn log_only(err: StoreError) -> PortalError {
     PortalError(err.to_string())
+}
+
+/// Today in Beijing (UTC+8), the date due dates are written in.
+fn today_in_beijing() -> String {
+    let offset = jiff::tz::Offset::constant(8);
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::fixed(offset))
+        .date()
+        .to_string()
 }
 
 #[async_trait::async_trait]
@@ -24,5 +33,21 @@ impl Portal for Store {
 
     async fn about(&self) -> Result<About, PortalError> {
         Store::about(self).await.map_err(log_only)
+    }
+
+    async fn topic(&self, year: i32, month: u8) -> Result<Option<TopicDetail>, PortalError> {
+        self.topic_detail(year, month, &today_in_beijing())
+            .await
+            .map_err(log_only)
+    }
+
+    async fn department(&self, id: i64) -> Result<Option<DepartmentDetail>, PortalError> {
+        self.department_detail(id, &today_in_beijing())
+            .await
+            .map_err(log_only)
+    }
+
+    async fn policy(&self, id: i64) -> Result<Option<Policy>, PortalError> {
+        Store::policy(self, id).await.map_err(log_only)
     }
 }

@@ -212,3 +212,43 @@ async fn health_check_and_graceful_shutdown() {
         "SIGTERM leads to a clean exit, got {exit:?}"
     );
 }
+
+#[tokio::test]
+async fn the_topic_page_shows_plan_lists_and_progress() {
+    let server = TestServer::start();
+    let (status, _, body) = get(&server, "/topics/2026/11").await;
+    assert_eq!(status, StatusCode::OK);
+    for text in [
+        "一方案",
+        "任务清单",
+        "责任清单",
+        "政策清单",
+        "月度进展",
+        "监督",
+        "<h2>目标</h2>",
+        "已逾期",
+        "示例数据",
+    ] {
+        assert!(body.contains(text), "{text} on the topic page");
+    }
+    assert!(
+        body.contains("<progress max=\"12\" value=\"5\""),
+        "overall progress bar"
+    );
+    let (_, _, streets) = get(&server, "/topics/2026/11?level=street").await;
+    assert!(streets.contains("接诉即办，入户核实室温诉求"));
+    assert!(
+        !streets.contains("统筹全市供热保障"),
+        "city duties filtered out"
+    );
+    for path in [
+        "/topics/2026/13",
+        "/topics/2026/10",
+        "/topics/x/1",
+        "/departments/0",
+        "/policies/abc",
+    ] {
+        let (status, _, _) = get(&server, path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+}

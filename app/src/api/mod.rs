@@ -7,7 +7,7 @@ mod backend;
 #[cfg(feature = "ssr")]
 pub use backend::{Portal, PortalError, PortalHandle};
 
-use crate::model::{About, Home, ProblemDetail, YearDetail};
+use crate::model::{About, DepartmentDetail, Home, Policy, ProblemDetail, TopicDetail, YearDetail};
 use leptos::prelude::*;
 
 /// What a page shows when data could not be loaded; the cause is logged on the server.
@@ -57,4 +57,31 @@ pub async fn get_about() -> Result<About, ServerFnError> {
         .about()
         .await
         .map_err(|e| unavailable("about", e))
+}
+
+#[server]
+pub async fn get_topic(year: i32, month: u8) -> Result<Option<TopicDetail>, ServerFnError> {
+    portal()?
+        .0
+        .topic(year, month)
+        .await
+        .map_err(|e| unavailable("topic", e))
+}
+
+#[server]
+pub async fn get_department(id: i64) -> Result<Option<DepartmentDetail>, ServerFnError> {
+    portal()?
+        .0
+        .department(id)
+        .await
+        .map_err(|e| unavailable("department", e))
+}
+
+#[server]
+pub async fn get_policy(id: i64) -> Result<Option<Policy>, ServerFnError> {
+    portal()?
+        .0
+        .policy(id)
+        .await
+        .map_err(|e| unavailable("policy", e))
 }

@@ -4,3 +4,4 @@ pub mod badges;
 pub mod islands;
 pub mod layout;
 pub mod loading;
+pub mod topic_lists;

@@ -5,11 +5,16 @@
 
 mod provenance;
 mod publication;
+mod topic;
 
 pub use provenance::{Confidence, Source};
 pub use publication::{
     About, Candidate, Department, Home, HotlineFigure, Policy, ProblemDetail, ProblemSummary,
     Topic, YearDetail, YearSummary,
+};
+pub use topic::{
+    DepartmentDetail, Level, OnTime, ProblemProgress, Progress, Report, ReportKind, Responsibility,
+    Task, TaskState, TaskStatus, TopicDetail,
 };
 
 /// The first and last year a 每月一题 year page may exist for; anything else is a 404, not a query.

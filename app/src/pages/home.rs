@@ -63,6 +63,11 @@ fn CurrentTopic(topic: Option<Topic>) -> impl IntoView {
                 <dt>{tr!("problem.cooperating")}</dt>
                 <dd>{cooperating}</dd>
             </dl>
+            <p>
+                <a class="button" href=format!("/topics/{}/{}", topic.year, topic.month)>
+                    {tr!("home.topic_link")}
+                </a>
+            </p>
         </section>
     }
     .into_any()

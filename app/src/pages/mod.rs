@@ -1,15 +1,21 @@
 //! One module per page. Pages are server components: they fetch through `api` and render HTML.
 
 mod about;
+mod department;
 mod home;
 mod not_found;
+mod policy;
 mod problem;
+mod topic;
 mod year;
 
 pub use about::AboutPage;
+pub use department::DepartmentPage;
 pub use home::HomePage;
 pub use not_found::NotFound;
+pub use policy::PolicyPage;
 pub use problem::ProblemPage;
+pub use topic::TopicPage;
 pub use year::YearPage;
 
 use crate::tr;

@@ -49,13 +49,24 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
             .collect::<Vec<_>>()
             .join("、")
     };
+    let lead = match detail.lead {
+        Some(d) => Either::Left(view! { <a href=format!("/departments/{}", d.id)>{d.name}</a> }),
+        None => Either::Right(tr!("year.unpublished")),
+    };
     let month = p
         .month
         .map(month_name)
         .unwrap_or_else(|| tr!("year.unpublished"));
     let topic = detail.topic.map(|(year, month, theme)| {
         view! {
-            <div><dt>{tr!("problem.topic")}</dt><dd>{tr!("problem.topic_value", year = year, month = month_name(month), theme = theme)}</dd></div>
+            <div>
+                <dt>{tr!("problem.topic")}</dt>
+                <dd>
+                    <a href=format!("/topics/{year}/{month}")>
+                        {tr!("problem.topic_value", year = year, month = month_name(month), theme = theme)}
+                    </a>
+                </dd>
+            </div>
         }
     });
     let policies = if detail.policies.is_empty() {
@@ -81,7 +92,7 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
             <div><dt>{tr!("problem.year")}</dt><dd><a href=format!("/years/{}", p.year)>{p.year}</a></dd></div>
             <div><dt>{tr!("problem.month")}</dt><dd>{month}</dd></div>
             {topic}
-            <div><dt>{tr!("problem.lead")}</dt><dd>{detail.lead.map(|d| d.name).unwrap_or_else(|| tr!("year.unpublished"))}</dd></div>
+            <div><dt>{tr!("problem.lead")}</dt><dd>{lead}</dd></div>
             <div><dt>{tr!("problem.cooperating")}</dt><dd>{cooperating}</dd></div>
         </dl>
         {sample.map(|badge| view! { <p class="note">{badge}" "{tr!("problem.assignment_sample")}</p> })}
@@ -94,7 +105,7 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
 }
 
 #[component]
-fn PolicyItem(policy: Policy) -> impl IntoView {
+pub(crate) fn PolicyItem(policy: Policy) -> impl IntoView {
     let dates = [
         (tr!("policy.passed"), policy.passed),
         (tr!("policy.issued"), policy.issued),

@@ -3,6 +3,7 @@
 
 pub mod facts;
 mod sample;
+mod worked_topic;
 
 use crate::store::{Dataset, HotlineRow, PolicyRow, ProblemRow, YearRow};
 
@@ -92,8 +93,12 @@ pub fn build(facts_text: &str) -> Result<Dataset, DemoError> {
             confidence: p.confidence,
             source: p.source,
             problem_titles,
+            is_sample: false,
+            topic: None,
         });
     }
+    data.policies
+        .extend(worked_topic::policies(&sample::CURRENT_PROBLEMS));
 
     data.hotline = facts
         .hotline

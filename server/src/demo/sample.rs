@@ -1,6 +1,7 @@
 //! What the demo needs but the public sources do not say. Every item here is stored with a sample
 //! flag and shown with a "示例数据" badge; none of it may be presented as real.
 
+use super::worked_topic;
 use crate::store::{CandidateRow, TopicRow};
 
 /// Which department would plausibly lead a problem, by keyword (first match wins). The
@@ -49,6 +50,7 @@ pub fn departments() -> Vec<String> {
         .iter()
         .map(|(_, d)| d.to_string())
         .chain(USUAL_PARTNERS.iter().map(|d| d.to_string()))
+        .chain(worked_topic::LOCAL_UNITS.iter().map(|d| d.to_string()))
         .collect();
     names.sort();
     names.dedup();
@@ -78,6 +80,13 @@ pub fn month(position: usize) -> u8 {
 /// Policy `answers` strings that do not name a problem title literally.
 pub const POLICY_ALIASES: &[(&str, &str)] = &[("停车资源共享", "小区周边公共停车资源有偿错时共享")];
 
+/// The problems of the current (sample) topic.
+pub const CURRENT_PROBLEMS: [&str; 3] = [
+    "老旧小区供暖不热、室温不达标",
+    "供暖设施报修响应慢",
+    "农村清洁取暖设备运行维护",
+];
+
 /// The "current" month: 2026 announced 11 problems but no titles, so this topic is sample.
 pub fn current_topic() -> (TopicRow, Vec<&'static str>) {
     let (lead, _) = assignment("供暖");
@@ -90,13 +99,12 @@ pub fn current_topic() -> (TopicRow, Vec<&'static str>) {
         lead,
         cooperating: vec!["市住房城乡建设委".to_string(), "市农业农村局".to_string()],
         is_sample: true,
+        plan_markdown: worked_topic::PLAN.to_string(),
+        tasks: worked_topic::tasks(&CURRENT_PROBLEMS),
+        responsibilities: worked_topic::responsibilities(),
+        reports: worked_topic::reports(),
     };
-    let problems = vec![
-        "老旧小区供暖不热、室温不达标",
-        "供暖设施报修响应慢",
-        "农村清洁取暖设备运行维护",
-    ];
-    (topic, problems)
+    (topic, CURRENT_PROBLEMS.to_vec())
 }
 
 /// Upcoming candidates residents will vote on (sample until the participation issue lands).

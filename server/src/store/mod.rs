@@ -2,9 +2,14 @@
 //! `app::model`; swapping the engine (issue: PostgreSQL) happens here and nowhere else.
 
 mod read;
+mod read_topic;
 mod write;
+mod write_topic;
 
-pub use write::{CandidateRow, Dataset, HotlineRow, PolicyRow, ProblemRow, TopicRow, YearRow};
+pub use write::{
+    CandidateRow, Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow,
+    TaskRow, TopicRow, YearRow,
+};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;

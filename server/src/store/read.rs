@@ -213,6 +213,18 @@ impl Store {
 
     /// The newest topic is "this month's": staff publish it when the month starts.
     pub async fn current_topic(&self) -> StoreResult<Option<Topic>> {
+        let newest: Option<(i64, i64)> =
+            sqlx::query_as("SELECT year, month FROM topics ORDER BY year DESC, month DESC LIMIT 1")
+                .fetch_optional(&self.pool)
+                .await?;
+        match newest {
+            Some((year, month)) => self.topic_at(year as i32, month as u8).await,
+            None => Ok(None),
+        }
+    }
+
+    /// 主题 of a month, with its problems and departments.
+    pub async fn topic_at(&self, year: i32, month: u8) -> StoreResult<Option<Topic>> {
         #[derive(sqlx::FromRow)]
         struct Row {
             id: i64,
@@ -227,8 +239,10 @@ impl Store {
         let row: Option<Row> = sqlx::query_as(
             "SELECT t.id, t.year, t.month, t.theme, t.summary, d.id AS lead_id, d.name AS lead_name, t.is_sample
              FROM topics t LEFT JOIN departments d ON d.id = t.lead_department_id
-             ORDER BY t.year DESC, t.month DESC LIMIT 1",
+             WHERE t.year = $1 AND t.month = $2",
         )
+        .bind(year)
+        .bind(month)
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };

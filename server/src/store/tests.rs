@@ -150,3 +150,113 @@ async fn about_carries_the_hotline_figures_with_sources() {
     assert!(about.hotline.iter().all(|h| !h.sources.is_empty()));
     assert_eq!(about.policies_total.as_deref(), Some("400+"));
 }
+
+#[tokio::test]
+async fn the_worked_topic_has_a_plan_three_lists_and_reports() {
+    let (_dir, store) = loaded_store().await;
+    let today = "2026-11-27";
+    let detail = store
+        .topic_detail(2026, 11, today)
+        .await
+        .expect("query")
+        .expect("topic exists");
+    assert!(detail.plan_html.contains("<h2>目标</h2>"));
+    assert!(detail.tasks.len() >= 10);
+    use app::model::{Level, ReportKind, TaskStatus};
+    for status in [
+        TaskStatus::Done,
+        TaskStatus::InProgress,
+        TaskStatus::NotStarted,
+        TaskStatus::Overdue,
+    ] {
+        assert!(
+            detail.tasks.iter().any(|t| t.status == status),
+            "a {status:?} task"
+        );
+    }
+    assert_eq!((detail.progress.done, detail.progress.total), (5, 12));
+    let per_problem: u32 = detail.problems.iter().map(|p| p.progress.total).sum();
+    assert_eq!(
+        per_problem, 12,
+        "every task belongs to one of the topic's problems"
+    );
+    for level in Level::ALL {
+        assert!(
+            detail.responsibilities.iter().any(|d| d.level == level),
+            "{level:?} duties"
+        );
+    }
+    assert!(detail.policies.len() >= 3);
+    let progress: Vec<&str> = detail
+        .reports
+        .iter()
+        .filter(|r| r.kind == ReportKind::Progress)
+        .map(|r| r.date.as_str())
+        .collect();
+    assert!(progress.len() >= 3);
+    assert!(progress.windows(2).all(|w| w[0] >= w[1]), "newest first");
+    assert!(detail
+        .reports
+        .iter()
+        .any(|r| r.kind == ReportKind::Supervision));
+    assert!(store
+        .topic_detail(2026, 10, today)
+        .await
+        .expect("query")
+        .is_none());
+}
+
+#[tokio::test]
+async fn overdue_depends_on_the_day_it_is_read() {
+    let (_dir, store) = loaded_store().await;
+    let overdue = |d: &app::model::TopicDetail| {
+        d.tasks
+            .iter()
+            .filter(|t| t.status == app::model::TaskStatus::Overdue)
+            .count()
+    };
+    let early = store
+        .topic_detail(2026, 11, "2026-11-01")
+        .await
+        .expect("q")
+        .expect("t");
+    let late = store
+        .topic_detail(2026, 11, "2026-11-27")
+        .await
+        .expect("q")
+        .expect("t");
+    assert_eq!(overdue(&early), 0);
+    assert_eq!(overdue(&late), 2);
+}
+
+#[tokio::test]
+async fn a_department_page_counts_its_on_time_record() {
+    let (_dir, store) = loaded_store().await;
+    let detail = store
+        .topic_detail(2026, 11, "2026-11-27")
+        .await
+        .expect("q")
+        .expect("t");
+    let lead = detail.topic.lead.expect("lead department");
+    let dept = store
+        .department_detail(lead.id, "2026-11-27")
+        .await
+        .expect("query")
+        .expect("department exists");
+    assert_eq!(dept.department.name, "市城市管理委");
+    assert_eq!(dept.topics_led.len(), 1);
+    assert_eq!(
+        (
+            dept.on_time.on_time,
+            dept.on_time.late,
+            dept.on_time.overdue
+        ),
+        (2, 0, 0)
+    );
+    assert!(!dept.responsibilities.is_empty());
+    assert!(store
+        .department_detail(999_999, "2026-11-27")
+        .await
+        .expect("q")
+        .is_none());
+}

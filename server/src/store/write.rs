@@ -40,6 +40,46 @@ pub struct TopicRow {
     pub lead: String,
     pub cooperating: Vec<String>,
     pub is_sample: bool,
+    /// 一方案, as the author wrote it (Markdown).
+    pub plan_markdown: String,
+    pub tasks: Vec<TaskRow>,
+    pub responsibilities: Vec<ResponsibilityRow>,
+    pub reports: Vec<ReportRow>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TaskRow {
+    /// Title of the topic's problem the task serves, if any.
+    pub problem_title: Option<String>,
+    pub title: String,
+    pub owner: String,
+    /// Token of `app::model::Level`.
+    pub level: String,
+    pub due: String,
+    /// Token of `app::model::TaskState`.
+    pub state: String,
+    pub done_on: Option<String>,
+    pub is_sample: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct ResponsibilityRow {
+    pub duty: String,
+    pub department: String,
+    pub level: String,
+    pub batch: u8,
+    pub is_sample: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct ReportRow {
+    pub date: String,
+    /// `progress` or `supervision`.
+    pub kind: String,
+    pub title: String,
+    pub author: String,
+    pub body_markdown: String,
+    pub is_sample: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -70,6 +110,9 @@ pub struct PolicyRow {
     pub source: Option<String>,
     /// Titles of the problems this policy answers (every year that has them).
     pub problem_titles: Vec<String>,
+    pub is_sample: bool,
+    /// `(year, month)` of the topic whose policy list (政策清单) carries it.
+    pub topic: Option<(i32, u8)>,
 }
 
 #[derive(Clone, Debug)]
@@ -89,7 +132,11 @@ pub struct HotlineRow {
 }
 
 /// Tables in delete order (children first).
-const TABLES: [&str; 12] = [
+const TABLES: [&str; 16] = [
+    "reports",
+    "responsibilities",
+    "tasks",
+    "topic_policies",
     "problem_policies",
     "problem_cooperating",
     "topic_cooperating",
@@ -135,6 +182,9 @@ impl Store {
         for (position, p) in data.problems.iter().enumerate() {
             insert_problem(&mut tx, position as i64, p).await?;
         }
+        for t in &data.topics {
+            super::write_topic::insert_topic_lists(&mut tx, t).await?;
+        }
         for p in &data.policies {
             insert_policy(&mut tx, p).await?;
         }
@@ -168,7 +218,10 @@ impl Store {
     }
 }
 
-async fn department_id(tx: &mut Transaction<'_, Sqlite>, name: &str) -> StoreResult<i64> {
+pub(super) async fn department_id(
+    tx: &mut Transaction<'_, Sqlite>,
+    name: &str,
+) -> StoreResult<i64> {
     Ok(
         sqlx::query_scalar("SELECT id FROM departments WHERE name = $1")
             .bind(name)
@@ -207,8 +260,8 @@ async fn insert_year(tx: &mut Transaction<'_, Sqlite>, y: &YearRow) -> StoreResu
 async fn insert_topic(tx: &mut Transaction<'_, Sqlite>, t: &TopicRow) -> StoreResult<()> {
     let lead = department_id(tx, &t.lead).await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO topics (year, month, theme, summary, lead_department_id, is_sample)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO topics (year, month, theme, summary, lead_department_id, is_sample, plan_markdown, plan_html)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(t.year)
     .bind(t.month)
@@ -216,6 +269,8 @@ async fn insert_topic(tx: &mut Transaction<'_, Sqlite>, t: &TopicRow) -> StoreRe
     .bind(&t.summary)
     .bind(lead)
     .bind(t.is_sample)
+    .bind(&t.plan_markdown)
+    .bind(crate::richtext::to_safe_html(&t.plan_markdown))
     .fetch_one(&mut **tx)
     .await?;
     for name in &t.cooperating {
@@ -276,8 +331,8 @@ async fn insert_problem(
 
 async fn insert_policy(tx: &mut Transaction<'_, Sqlite>, p: &PolicyRow) -> StoreResult<()> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO policies (title, doc_no, issuer, passed, issued, effective, answers, confidence, source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        "INSERT INTO policies (title, doc_no, issuer, passed, issued, effective, answers, confidence, source, is_sample)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(&p.title)
     .bind(&p.doc_no)
@@ -288,8 +343,20 @@ async fn insert_policy(tx: &mut Transaction<'_, Sqlite>, p: &PolicyRow) -> Store
     .bind(&p.answers)
     .bind(&p.confidence)
     .bind(&p.source)
+    .bind(p.is_sample)
     .fetch_one(&mut **tx)
     .await?;
+    if let Some((year, month)) = p.topic {
+        sqlx::query(
+            "INSERT INTO topic_policies (topic_id, policy_id)
+             SELECT id, $1 FROM topics WHERE year = $2 AND month = $3",
+        )
+        .bind(id)
+        .bind(year)
+        .bind(month)
+        .execute(&mut **tx)
+        .await?;
+    }
     for title in &p.problem_titles {
         sqlx::query(
             "INSERT INTO problem_policies (problem_id, policy_id)

@@ -1,0 +1,169 @@
+//! The pieces of a topic page: progress bars and the three lists (任务清单、责任清单、政策清单).
+
+use crate::components::badges::{ConfidenceBadge, SampleBadge};
+use crate::model::{Level, Policy, Progress, Report, Responsibility, Task, TaskStatus};
+use crate::tr;
+use leptos::prelude::*;
+
+pub fn level_label(level: Level) -> String {
+    match level {
+        Level::City => tr!("level.city"),
+        Level::District => tr!("level.district"),
+        Level::Street => tr!("level.street"),
+    }
+}
+
+fn status_label(status: TaskStatus) -> String {
+    match status {
+        TaskStatus::NotStarted => tr!("status.not_started"),
+        TaskStatus::InProgress => tr!("status.in_progress"),
+        TaskStatus::Done => tr!("status.done"),
+        TaskStatus::Overdue => tr!("status.overdue"),
+    }
+}
+
+/// A native `<progress>` with its numbers in words: screen readers and CSS-less readers get both.
+#[component]
+pub fn ProgressBar(progress: Progress, label: String) -> impl IntoView {
+    let text = tr!(
+        "topic.progress_text",
+        done = progress.done,
+        total = progress.total,
+        percent = progress.percent()
+    );
+    view! {
+        <div class="progress">
+            <span class="progress-label">{label}</span>
+            <progress max=progress.total.max(1) value=progress.done aria-label=text.clone()></progress>
+            <span class="progress-text">{text}</span>
+        </div>
+    }
+}
+
+#[component]
+pub fn StatusBadge(status: TaskStatus) -> impl IntoView {
+    view! { <span class=format!("badge status-{}", status.as_str())>{status_label(status)}</span> }
+}
+
+#[component]
+pub fn TaskList(tasks: Vec<Task>) -> impl IntoView {
+    view! {
+        <ul class="task-list">
+            {tasks
+                .into_iter()
+                .map(|t| {
+                    view! {
+                        <li class="card task">
+                            <p class="task-title">{t.title}" "<StatusBadge status=t.status/></p>
+                            <p class="task-meta">
+                                <a href=format!("/departments/{}", t.owner.id)>{t.owner.name}</a>
+                                " · "
+                                {level_label(t.level)}
+                                " · "
+                                {tr!("task.due", date = t.due)}
+                                {t.done_on.map(|d| view! { " · "{tr!("task.done_on", date = d)} })}
+                            </p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// Duties grouped by level, then by batch (批次), in the order the store returns them.
+#[component]
+pub fn DutyList(duties: Vec<Responsibility>) -> impl IntoView {
+    if duties.is_empty() {
+        return view! { <p class="muted">{tr!("topic.no_duties")}</p> }.into_any();
+    }
+    let groups = Level::ALL
+        .into_iter()
+        .filter_map(|level| {
+            let at_level: Vec<&Responsibility> = duties.iter().filter(|d| d.level == level).collect();
+            if at_level.is_empty() {
+                return None;
+            }
+            let mut batches: Vec<u8> = at_level.iter().map(|d| d.batch).collect();
+            batches.dedup();
+            let batch_views = batches
+                .into_iter()
+                .map(|batch| {
+                    let items = at_level
+                        .iter()
+                        .filter(|d| d.batch == batch)
+                        .map(|d| {
+                            view! {
+                                <li>
+                                    {d.duty.clone()}
+                                    " — "
+                                    <a href=format!("/departments/{}", d.department.id)>{d.department.name.clone()}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <h4>{tr!("duty.batch", batch = batch)}</h4>
+                        <ul>{items}</ul>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <section class="duty-level">
+                    <h3>{level_label(level)}</h3>
+                    {batch_views}
+                </section>
+            })
+        })
+        .collect_view();
+    view! { <div class="duties">{groups}</div> }.into_any()
+}
+
+#[component]
+pub fn PolicyList(policies: Vec<Policy>) -> impl IntoView {
+    if policies.is_empty() {
+        return view! { <p class="muted">{tr!("problem.no_policies")}</p> }.into_any();
+    }
+    view! {
+        <ul class="link-list policy-links">
+            {policies
+                .into_iter()
+                .map(|p| {
+                    let date = p.issued.or(p.passed).unwrap_or_default();
+                    view! {
+                        <li>
+                            <a href=format!("/policies/{}", p.id)>{p.title}</a>
+                            " "
+                            <ConfidenceBadge confidence=p.confidence/>
+                            <br/>
+                            <span class="muted">{p.issuer}" "{date}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// A dated stream of reports, newest first. The HTML was sanitised when it was saved.
+#[component]
+pub fn Timeline(reports: Vec<Report>) -> impl IntoView {
+    view! {
+        <ol class="timeline">
+            {reports
+                .into_iter()
+                .map(|r| {
+                    let sample = r.is_sample.then(|| view! { <SampleBadge/> });
+                    view! {
+                        <li>
+                            <p class="timeline-date"><time datetime=r.date.clone()>{r.date.clone()}</time>" · "{r.author}" "{sample}</p>
+                            <h3>{r.title}</h3>
+                            <div class="richtext" inner_html=r.body_html></div>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}

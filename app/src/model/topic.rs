@@ -1,0 +1,292 @@
+//! A month's topic as published: one plan and three lists (一方案、三清单), its progress and
+//! the reports staff write about it.
+
+use super::{Department, Policy, ProblemSummary, Topic};
+use serde::{Deserialize, Serialize};
+
+/// 层级: who carries a task or duty — city, district, or street/township.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Level {
+    /// 市级
+    City,
+    /// 区级
+    District,
+    /// 街道（乡镇）级
+    Street,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::City, Level::District, Level::Street];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::City => "city",
+            Level::District => "district",
+            Level::Street => "street",
+        }
+    }
+
+    pub fn parse(token: &str) -> Option<Self> {
+        Level::ALL.into_iter().find(|l| l.as_str() == token)
+    }
+}
+
+/// 任务状态 as staff record it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TaskState {
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+impl TaskState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskState::NotStarted => "not_started",
+            TaskState::InProgress => "in_progress",
+            TaskState::Done => "done",
+        }
+    }
+
+    pub fn parse(token: &str) -> Option<Self> {
+        [
+            TaskState::NotStarted,
+            TaskState::InProgress,
+            TaskState::Done,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == token)
+    }
+}
+
+/// 任务状态 as residents see it: an unfinished task past its due date is overdue (逾期),
+/// whatever staff last recorded — nobody has to remember to flag it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TaskStatus {
+    NotStarted,
+    InProgress,
+    Done,
+    Overdue,
+}
+
+impl TaskStatus {
+    /// `due` and `today` are ISO dates (`YYYY-MM-DD`), which compare correctly as text.
+    pub fn on(state: TaskState, due: &str, today: &str) -> Self {
+        match state {
+            TaskState::Done => TaskStatus::Done,
+            _ if due < today => TaskStatus::Overdue,
+            TaskState::InProgress => TaskStatus::InProgress,
+            TaskState::NotStarted => TaskStatus::NotStarted,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskStatus::NotStarted => "not_started",
+            TaskStatus::InProgress => "in_progress",
+            TaskStatus::Done => "done",
+            TaskStatus::Overdue => "overdue",
+        }
+    }
+}
+
+/// 任务: one line of the task list (任务清单).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    pub id: i64,
+    pub title: String,
+    pub problem_id: Option<i64>,
+    pub owner: Department,
+    pub level: Level,
+    pub due: String,
+    pub done_on: Option<String>,
+    pub status: TaskStatus,
+    pub is_sample: bool,
+}
+
+/// 责任: one duty of the responsibility list (责任清单), issued in numbered batches (批次).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Responsibility {
+    pub id: i64,
+    pub duty: String,
+    pub department: Department,
+    pub level: Level,
+    pub batch: u8,
+    pub is_sample: bool,
+}
+
+/// Share of tasks done; what the progress bars draw.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub done: u32,
+    pub total: u32,
+}
+
+impl Progress {
+    pub fn of<'a>(tasks: impl IntoIterator<Item = &'a Task>) -> Self {
+        tasks
+            .into_iter()
+            .fold(Progress::default(), |p, t| Progress {
+                done: p.done + u32::from(t.status == TaskStatus::Done),
+                total: p.total + 1,
+            })
+    }
+
+    /// Whole percent, rounded down so 99.5% never shows as done.
+    pub fn percent(self) -> u32 {
+        (self.done * 100).checked_div(self.total).unwrap_or(0)
+    }
+}
+
+/// 月度进展 or 监督: a dated report. Supervision notes come from outside the lead department
+/// (CPPCC, courts) and are shown as their own stream.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReportKind {
+    Progress,
+    Supervision,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub id: i64,
+    pub date: String,
+    pub title: String,
+    /// Sanitised HTML rendered from the author's Markdown on the server.
+    pub body_html: String,
+    pub kind: ReportKind,
+    pub author: String,
+    pub is_sample: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProblemProgress {
+    pub problem: ProblemSummary,
+    pub progress: Progress,
+}
+
+/// Everything the topic page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TopicDetail {
+    pub topic: Topic,
+    /// 一方案 as sanitised HTML.
+    pub plan_html: String,
+    pub progress: Progress,
+    pub problems: Vec<ProblemProgress>,
+    pub tasks: Vec<Task>,
+    pub responsibilities: Vec<Responsibility>,
+    pub policies: Vec<Policy>,
+    /// Newest first.
+    pub reports: Vec<Report>,
+}
+
+/// On-time record of a department's tasks (按期完成率).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnTime {
+    pub on_time: u32,
+    pub late: u32,
+    pub overdue: u32,
+    pub open: u32,
+}
+
+impl OnTime {
+    pub fn of<'a>(tasks: impl IntoIterator<Item = &'a Task>) -> Self {
+        tasks.into_iter().fold(OnTime::default(), |mut r, t| {
+            match (t.status, t.done_on.as_deref()) {
+                (TaskStatus::Done, Some(done)) if done <= t.due.as_str() => r.on_time += 1,
+                (TaskStatus::Done, _) => r.late += 1,
+                (TaskStatus::Overdue, _) => r.overdue += 1,
+                _ => r.open += 1,
+            }
+            r
+        })
+    }
+
+    /// Share of tasks due so far that were done on time; `None` before anything fell due.
+    pub fn rate_percent(self) -> Option<u32> {
+        let due = self.on_time + self.late + self.overdue;
+        (due > 0).then(|| self.on_time * 100 / due)
+    }
+}
+
+/// 部门 page: what a department leads or shares, and how it keeps its dates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DepartmentDetail {
+    pub department: Department,
+    /// `(year, month, theme)` of topics it leads.
+    pub topics_led: Vec<(i32, u8, String)>,
+    pub problems_led: Vec<ProblemSummary>,
+    pub tasks: Vec<Task>,
+    pub responsibilities: Vec<Responsibility>,
+    pub on_time: OnTime,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn task(state: TaskState, due: &str, done_on: Option<&str>, today: &str) -> Task {
+        Task {
+            id: 1,
+            title: "t".into(),
+            problem_id: None,
+            owner: Department {
+                id: 1,
+                name: "d".into(),
+            },
+            level: Level::City,
+            due: due.into(),
+            done_on: done_on.map(str::to_string),
+            status: TaskStatus::on(state, due, today),
+            is_sample: true,
+        }
+    }
+
+    #[test]
+    fn unfinished_tasks_past_due_are_overdue() {
+        assert_eq!(
+            TaskStatus::on(TaskState::InProgress, "2026-11-15", "2026-11-27"),
+            TaskStatus::Overdue
+        );
+        assert_eq!(
+            TaskStatus::on(TaskState::NotStarted, "2026-11-15", "2026-11-27"),
+            TaskStatus::Overdue
+        );
+        assert_eq!(
+            TaskStatus::on(TaskState::InProgress, "2026-11-27", "2026-11-27"),
+            TaskStatus::InProgress
+        );
+        assert_eq!(
+            TaskStatus::on(TaskState::Done, "2026-01-01", "2026-11-27"),
+            TaskStatus::Done
+        );
+    }
+
+    #[test]
+    fn progress_counts_done_tasks() {
+        let today = "2026-11-27";
+        let tasks = [
+            task(TaskState::Done, "2026-11-01", Some("2026-10-30"), today),
+            task(TaskState::Done, "2026-11-01", Some("2026-11-05"), today),
+            task(TaskState::InProgress, "2026-11-15", None, today),
+        ];
+        let p = Progress::of(&tasks);
+        assert_eq!((p.done, p.total, p.percent()), (2, 3, 66));
+        assert_eq!(Progress::default().percent(), 0);
+        let r = OnTime::of(&tasks);
+        assert_eq!((r.on_time, r.late, r.overdue, r.open), (1, 1, 1, 0));
+        assert_eq!(r.rate_percent(), Some(33));
+    }
+
+    #[test]
+    fn tokens_round_trip() {
+        for l in Level::ALL {
+            assert_eq!(Level::parse(l.as_str()), Some(l));
+        }
+        assert_eq!(TaskState::parse("done"), Some(TaskState::Done));
+        assert_eq!(
+            TaskState::parse("overdue"),
+            None,
+            "overdue is computed, never stored"
+        );
+    }
+}

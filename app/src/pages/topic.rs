@@ -1,0 +1,206 @@
+//! 主题: one month's topic — its plan, the three lists, progress, reports and supervision.
+
+use crate::api::get_topic;
+use crate::components::badges::SampleBadge;
+use crate::components::loading::DataView;
+use crate::components::topic_lists::{
+    level_label, DutyList, PolicyList, ProgressBar, TaskList, Timeline,
+};
+use crate::model::{parse_id, parse_year, Level, ReportKind, TaskStatus, TopicDetail};
+use crate::pages::{month_name, NotFound};
+use crate::tr;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// Filters of the responsibility list, read from the query so they work without JavaScript.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct DutyFilter {
+    level: Option<Level>,
+    department: Option<i64>,
+}
+
+#[component]
+pub fn TopicPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let key = move || {
+        let p = params.read();
+        let year = p.get("year").as_deref().and_then(parse_year)?;
+        let month = p
+            .get("month")
+            .as_deref()
+            .and_then(|m| m.parse::<u8>().ok())
+            .filter(|m| (1..=12).contains(m))?;
+        Some((year, month))
+    };
+    let filter = {
+        let q = query.read_untracked();
+        DutyFilter {
+            level: q.get("level").as_deref().and_then(Level::parse),
+            department: q.get("dept").as_deref().and_then(parse_id),
+        }
+    };
+    let detail = Resource::new_blocking(key, |key| async move {
+        match key {
+            Some((year, month)) => get_topic(year, month).await,
+            None => Ok(None),
+        }
+    });
+    view! {
+        <DataView>
+            {move || Suspend::new(async move {
+                detail.await.map(|detail| match detail {
+                    Some(detail) => Either::Left(view! { <TopicView detail filter/> }),
+                    None => Either::Right(view! { <NotFound/> }),
+                })
+            })}
+        </DataView>
+    }
+}
+
+#[component]
+fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
+    let t = detail.topic;
+    let base = format!("/topics/{}/{}", t.year, t.month);
+    let when = tr!("topic.when", year = t.year, month = month_name(t.month));
+    let sample = t.is_sample.then(|| view! { <SampleBadge/> });
+    let lead = t
+        .lead
+        .clone()
+        .map(|d| view! { <a href=format!("/departments/{}", d.id)>{d.name}</a> });
+    let cooperating = t
+        .cooperating
+        .iter()
+        .map(|d| view! { <li><a href=format!("/departments/{}", d.id)>{d.name.clone()}</a></li> })
+        .collect_view();
+    let overdue = detail
+        .tasks
+        .iter()
+        .filter(|t| t.status == TaskStatus::Overdue)
+        .count();
+    let (supervision, progress_reports): (Vec<_>, Vec<_>) = detail
+        .reports
+        .into_iter()
+        .partition(|r| r.kind == ReportKind::Supervision);
+    let problem_bars = detail
+        .problems
+        .into_iter()
+        .map(|p| {
+            let label = p.problem.title.clone();
+            view! {
+                <li>
+                    <a href=format!("/problems/{}", p.problem.id)>{p.problem.title}</a>
+                    <ProgressBar progress=p.progress label/>
+                </li>
+            }
+        })
+        .collect_view();
+
+    // The department choices are the departments that appear in the list.
+    let mut departments: Vec<(i64, String)> = detail
+        .responsibilities
+        .iter()
+        .map(|d| (d.department.id, d.department.name.clone()))
+        .collect();
+    departments.sort();
+    departments.dedup();
+    let duties: Vec<_> = detail
+        .responsibilities
+        .into_iter()
+        .filter(|d| filter.level.is_none_or(|l| d.level == l))
+        .filter(|d| filter.department.is_none_or(|id| d.department.id == id))
+        .collect();
+    let level_links = std::iter::once(None)
+        .chain(Level::ALL.into_iter().map(Some))
+        .map(|level| {
+            let href = match (level, filter.department) {
+                (None, None) => format!("{base}#duties"),
+                (None, Some(d)) => format!("{base}?dept={d}#duties"),
+                (Some(l), None) => format!("{base}?level={}#duties", l.as_str()),
+                (Some(l), Some(d)) => format!("{base}?level={}&dept={d}#duties", l.as_str()),
+            };
+            let label = level
+                .map(level_label)
+                .unwrap_or_else(|| tr!("year.filter_all"));
+            let current = (filter.level == level).then_some("true");
+            view! { <a class="chip" href=href aria-current=current>{label}</a> }
+        })
+        .collect_view();
+
+    view! {
+        <Title text=format!("{} · {}", t.theme, when)/>
+        <nav class="breadcrumb" aria-label=tr!("nav.breadcrumb")>
+            <a href="/">{tr!("nav.home")}</a>
+            " › "
+            <a href=format!("/years/{}", t.year)>{tr!("year.label", year = t.year)}</a>
+            " › "
+            <span aria-current="page">{when.clone()}</span>
+        </nav>
+        <p class="eyebrow">{when}" "{sample}</p>
+        <h1>{t.theme}</h1>
+        <p class="lede">{t.summary}</p>
+        <dl class="facts">
+            <dt>{tr!("problem.lead")}</dt>
+            <dd>{lead}</dd>
+            <dt>{tr!("problem.cooperating")}</dt>
+            <dd><ul class="inline-list">{cooperating}</ul></dd>
+        </dl>
+
+        <section aria-labelledby="progress-heading" class="card">
+            <h2 id="progress-heading">{tr!("topic.progress")}</h2>
+            <ProgressBar progress=detail.progress label=tr!("topic.overall")/>
+            {(overdue > 0).then(|| view! { <p class="warning">{tr!("topic.overdue", count = overdue)}</p> })}
+            <ul class="problem-progress">{problem_bars}</ul>
+        </section>
+
+        <section aria-labelledby="plan-heading">
+            <h2 id="plan-heading">{tr!("topic.plan")}</h2>
+            <div class="richtext card" inner_html=detail.plan_html></div>
+        </section>
+
+        <section aria-labelledby="tasks-heading">
+            <h2 id="tasks-heading">{tr!("topic.tasks")}</h2>
+            <TaskList tasks=detail.tasks/>
+        </section>
+
+        <section id="duties" aria-labelledby="duties-heading">
+            <h2 id="duties-heading">{tr!("topic.duties")}</h2>
+            <p class="filter-label" id="level-filter">{tr!("topic.filter_level")}</p>
+            <div class="chips" role="group" aria-labelledby="level-filter">{level_links}</div>
+            <form method="get" action=format!("{base}#duties") class="inline-form">
+                {filter.level.map(|l| view! { <input type="hidden" name="level" value=l.as_str()/> })}
+                <label for="dept-filter">{tr!("topic.filter_department")}</label>
+                <select id="dept-filter" name="dept">
+                    <option value="">{tr!("year.filter_all")}</option>
+                    {departments
+                        .into_iter()
+                        .map(|(id, name)| {
+                            let selected = filter.department == Some(id);
+                            view! { <option value=id.to_string() selected=selected>{name}</option> }
+                        })
+                        .collect_view()}
+                </select>
+                <button type="submit" class="button">{tr!("topic.apply")}</button>
+            </form>
+            <DutyList duties/>
+        </section>
+
+        <section aria-labelledby="policies-heading">
+            <h2 id="policies-heading">{tr!("topic.policies")}</h2>
+            <PolicyList policies=detail.policies/>
+        </section>
+
+        <section aria-labelledby="reports-heading">
+            <h2 id="reports-heading">{tr!("topic.reports")}</h2>
+            <Timeline reports=progress_reports/>
+        </section>
+
+        <section aria-labelledby="supervision-heading" class="supervision">
+            <h2 id="supervision-heading">{tr!("topic.supervision")}</h2>
+            <p class="muted">{tr!("topic.supervision_note")}</p>
+            <Timeline reports=supervision/>
+        </section>
+    }
+}

@@ -1,0 +1,301 @@
+//! Reading a topic's plan, lists and reports, and a department's record. `today` (an ISO date
+//! in Beijing time) is passed in so overdue status is computed, never stored.
+
+use super::{confidence, Store, StoreError, StoreResult};
+use app::model::{
+    Department, DepartmentDetail, Level, OnTime, Policy, ProblemProgress, ProblemSummary, Progress,
+    Report, ReportKind, Responsibility, Source, Task, TaskState, TaskStatus, TopicDetail,
+};
+
+#[derive(sqlx::FromRow)]
+struct TaskRecord {
+    id: i64,
+    title: String,
+    problem_id: Option<i64>,
+    owner_id: i64,
+    owner_name: String,
+    level: String,
+    due_date: String,
+    state: String,
+    done_date: Option<String>,
+    is_sample: bool,
+}
+
+const TASK_SELECT: &str =
+    "SELECT t.id, t.title, t.problem_id, d.id AS owner_id, d.name AS owner_name,
+        t.level, t.due_date, t.state, t.done_date, t.is_sample
+    FROM tasks t JOIN departments d ON d.id = t.owner_department_id";
+
+fn level(token: &str) -> StoreResult<Level> {
+    Level::parse(token).ok_or_else(|| StoreError::Corrupt(format!("unknown level {token:?}")))
+}
+
+impl TaskRecord {
+    fn into_task(self, today: &str) -> StoreResult<Task> {
+        let state = TaskState::parse(&self.state)
+            .ok_or_else(|| StoreError::Corrupt(format!("unknown task state {:?}", self.state)))?;
+        Ok(Task {
+            id: self.id,
+            status: TaskStatus::on(state, &self.due_date, today),
+            title: self.title,
+            problem_id: self.problem_id,
+            owner: Department {
+                id: self.owner_id,
+                name: self.owner_name,
+            },
+            level: level(&self.level)?,
+            due: self.due_date,
+            done_on: self.done_date,
+            is_sample: self.is_sample,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct DutyRecord {
+    id: i64,
+    duty: String,
+    department_id: i64,
+    department_name: String,
+    level: String,
+    batch: i64,
+    is_sample: bool,
+}
+
+const DUTY_SELECT: &str = "SELECT r.id, r.duty, d.id AS department_id, d.name AS department_name,
+        r.level, r.batch, r.is_sample
+    FROM responsibilities r JOIN departments d ON d.id = r.department_id";
+
+impl DutyRecord {
+    fn into_duty(self) -> StoreResult<Responsibility> {
+        Ok(Responsibility {
+            id: self.id,
+            duty: self.duty,
+            department: Department {
+                id: self.department_id,
+                name: self.department_name,
+            },
+            level: level(&self.level)?,
+            batch: u8::try_from(self.batch).unwrap_or(1),
+            is_sample: self.is_sample,
+        })
+    }
+}
+
+impl Store {
+    pub async fn topic_detail(
+        &self,
+        year: i32,
+        month: u8,
+        today: &str,
+    ) -> StoreResult<Option<TopicDetail>> {
+        let Some(topic) = self.topic_at(year, month).await? else {
+            return Ok(None);
+        };
+        let plan_html: String = sqlx::query_scalar("SELECT plan_html FROM topics WHERE id = $1")
+            .bind(topic.id)
+            .fetch_one(&self.pool)
+            .await?;
+        let tasks = self
+            .tasks_where("t.topic_id = $1 ORDER BY t.position", topic.id, today)
+            .await?;
+        let responsibilities = self
+            .duties_where(
+                "r.topic_id = $1 ORDER BY CASE r.level WHEN 'city' THEN 1 WHEN 'district' THEN 2 ELSE 3 END, r.batch, r.position",
+                topic.id,
+            )
+            .await?;
+        let problems = topic
+            .problems
+            .iter()
+            .map(|p| ProblemProgress {
+                problem: p.clone(),
+                progress: Progress::of(tasks.iter().filter(|t| t.problem_id == Some(p.id))),
+            })
+            .collect();
+        Ok(Some(TopicDetail {
+            progress: Progress::of(&tasks),
+            policies: self.topic_policies(topic.id).await?,
+            reports: self.reports(topic.id).await?,
+            topic,
+            plan_html,
+            problems,
+            tasks,
+            responsibilities,
+        }))
+    }
+
+    async fn tasks_where(&self, clause: &str, id: i64, today: &str) -> StoreResult<Vec<Task>> {
+        let rows: Vec<TaskRecord> = sqlx::query_as(&format!("{TASK_SELECT} WHERE {clause}"))
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.into_iter().map(|r| r.into_task(today)).collect()
+    }
+
+    async fn duties_where(&self, clause: &str, id: i64) -> StoreResult<Vec<Responsibility>> {
+        let rows: Vec<DutyRecord> = sqlx::query_as(&format!("{DUTY_SELECT} WHERE {clause}"))
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.into_iter().map(DutyRecord::into_duty).collect()
+    }
+
+    async fn topic_policies(&self, topic_id: i64) -> StoreResult<Vec<Policy>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT policy_id FROM topic_policies tp JOIN policies p ON p.id = tp.policy_id
+             WHERE tp.topic_id = $1 ORDER BY COALESCE(p.issued, p.passed, ''), p.title",
+        )
+        .bind(topic_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut policies = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(policy) = self.policy(id).await? {
+                policies.push(policy);
+            }
+        }
+        Ok(policies)
+    }
+
+    pub async fn policy(&self, id: i64) -> StoreResult<Option<Policy>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: i64,
+            title: String,
+            doc_no: Option<String>,
+            issuer: String,
+            passed: Option<String>,
+            issued: Option<String>,
+            effective: Option<String>,
+            confidence: String,
+            source: Option<String>,
+        }
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT id, title, doc_no, issuer, passed, issued, effective, confidence, source
+             FROM policies WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            Ok(Policy {
+                id: r.id,
+                confidence: confidence(&r.confidence)?,
+                title: r.title,
+                doc_no: r.doc_no,
+                issuer: r.issuer,
+                passed: r.passed,
+                issued: r.issued,
+                effective: r.effective,
+                sources: r
+                    .source
+                    .as_deref()
+                    .map(Source::parse_list)
+                    .unwrap_or_default(),
+            })
+        })
+        .transpose()
+    }
+
+    async fn reports(&self, topic_id: i64) -> StoreResult<Vec<Report>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: i64,
+            report_date: String,
+            kind: String,
+            title: String,
+            body_html: String,
+            author: String,
+            is_sample: bool,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT id, report_date, kind, title, body_html, author, is_sample FROM reports
+             WHERE topic_id = $1 ORDER BY report_date DESC, id DESC",
+        )
+        .bind(topic_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Report {
+                id: r.id,
+                date: r.report_date,
+                kind: if r.kind == "supervision" {
+                    ReportKind::Supervision
+                } else {
+                    ReportKind::Progress
+                },
+                title: r.title,
+                body_html: r.body_html,
+                author: r.author,
+                is_sample: r.is_sample,
+            })
+            .collect())
+    }
+
+    pub async fn department_detail(
+        &self,
+        id: i64,
+        today: &str,
+    ) -> StoreResult<Option<DepartmentDetail>> {
+        let name: Option<String> = sqlx::query_scalar("SELECT name FROM departments WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(name) = name else { return Ok(None) };
+        let topics_led: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT year, month, theme FROM topics WHERE lead_department_id = $1 ORDER BY year DESC, month DESC",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        #[derive(sqlx::FromRow)]
+        struct ProblemRow {
+            id: i64,
+            year: i64,
+            title: String,
+            confidence: String,
+            month: Option<i64>,
+        }
+        let problems: Vec<ProblemRow> = sqlx::query_as(
+            "SELECT id, year, title, confidence, month FROM problems
+             WHERE lead_department_id = $1 ORDER BY year DESC, position",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let tasks = self
+            .tasks_where(
+                "t.owner_department_id = $1 ORDER BY t.due_date, t.id",
+                id,
+                today,
+            )
+            .await?;
+        let responsibilities = self
+            .duties_where("r.department_id = $1 ORDER BY r.batch, r.id", id)
+            .await?;
+        Ok(Some(DepartmentDetail {
+            department: Department { id, name },
+            topics_led: topics_led
+                .into_iter()
+                .map(|(y, m, theme)| (y as i32, u8::try_from(m).unwrap_or(1), theme))
+                .collect(),
+            problems_led: problems
+                .into_iter()
+                .map(|p| {
+                    Ok(ProblemSummary {
+                        id: p.id,
+                        year: p.year as i32,
+                        confidence: confidence(&p.confidence)?,
+                        title: p.title,
+                        month: p.month.and_then(|m| u8::try_from(m).ok()),
+                    })
+                })
+                .collect::<StoreResult<_>>()?,
+            on_time: OnTime::of(&tasks),
+            tasks,
+            responsibilities,
+        }))
+    }
+}

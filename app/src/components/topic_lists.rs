@@ -24,7 +24,10 @@ fn status_label(status: TaskStatus) -> String {
 
 /// A native `<progress>` with its numbers in words: screen readers and CSS-less readers get both.
 #[component]
-pub fn ProgressBar(progress: Progress, label: String) -> impl IntoView {
+pub fn ProgressBar(
+    progress: Progress,
+    #[prop(optional, into)] label: Option<String>,
+) -> impl IntoView {
     let text = tr!(
         "topic.progress_text",
         done = progress.done,
@@ -33,7 +36,7 @@ pub fn ProgressBar(progress: Progress, label: String) -> impl IntoView {
     );
     view! {
         <div class="progress">
-            <span class="progress-label">{label}</span>
+            {label.map(|l| view! { <span class="progress-label">{l}</span> })}
             <progress max=progress.total.max(1) value=progress.done aria-label=text.clone()></progress>
             <span class="progress-text">{text}</span>
         </div>

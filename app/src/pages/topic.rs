@@ -88,11 +88,10 @@ fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
         .problems
         .into_iter()
         .map(|p| {
-            let label = p.problem.title.clone();
             view! {
                 <li>
                     <a href=format!("/problems/{}", p.problem.id)>{p.problem.title}</a>
-                    <ProgressBar progress=p.progress label/>
+                    <ProgressBar progress=p.progress/>
                 </li>
             }
         })

@@ -1,0 +1,47 @@
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+test('the topic page shows progress, the three lists and the reports', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: '查看本月主题的方案、清单和进展' }).click();
+  await expect(page).toHaveURL(/\/topics\/2026\/11$/);
+  await expect(page.locator('progress').first()).toHaveAttribute('value', '5');
+  await expect(page.getByText('已完成 5 / 12 项（41%）')).toBeVisible();
+  for (const heading of ['一方案：解决方案', '任务清单', '责任清单', '政策清单', '月度进展', '监督']) {
+    await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+  }
+  await expect(page.locator('.task .status-overdue').first()).toBeVisible();
+  // Newest progress report first.
+  const dates = await page.locator('section[aria-labelledby="reports-heading"] time').allTextContents();
+  expect(dates).toEqual([...dates].sort().reverse());
+});
+
+test('the responsibility list filters by level and department', async ({ page }) => {
+  await page.goto('/topics/2026/11');
+  await page.getByRole('link', { name: '区级', exact: true }).click();
+  await expect(page).toHaveURL(/level=district/);
+  const duties = page.locator('.duty-level li');
+  await expect(duties).toHaveCount(3);
+  await page.getByLabel('按部门筛选').selectOption({ label: '延庆区政府' });
+  await page.getByRole('button', { name: '筛选' }).click();
+  await expect(page).toHaveURL(/level=district&dept=\d+/);
+  await expect(duties).toHaveCount(1);
+  await expect(duties.first()).toContainText('落实农村取暖设备巡检维修');
+});
+
+test('a department page shows its on-time record', async ({ page }) => {
+  await page.goto('/topics/2026/11');
+  await page.locator('.facts').getByRole('link', { name: '市城市管理委' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('市城市管理委');
+  await expect(page.getByText('按期完成率')).toBeVisible();
+  await expect(page.locator('.stats dd').first()).toHaveText('100%');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});
+
+test('a policy page is reached from the topic policy list', async ({ page }) => {
+  await page.goto('/topics/2026/11');
+  await page.getByRole('link', { name: /供暖报修接诉即办工作规范/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('供暖报修接诉即办工作规范');
+  await expect(page.getByText('示例数据').first()).toBeVisible();
+});

@@ -22,7 +22,8 @@ use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
 };
 use pages::{
-    AboutPage, DepartmentPage, HomePage, NotFound, PolicyPage, ProblemPage, TopicPage, YearPage,
+    AboutPage, DepartmentPage, HomePage, NotFound, PolicyPage, ProblemPage, SearchPage, TopicPage,
+    YearPage,
 };
 
 /// The HTML document. Runs on the server only, once per request.
@@ -90,6 +91,7 @@ pub fn App() -> impl IntoView {
                         view=PolicyPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=StaticSegment("search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("about") view=AboutPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

@@ -2,7 +2,9 @@
 
 use crate::store::{Store, StoreError};
 use app::api::{Portal, PortalError};
-use app::model::{About, DepartmentDetail, Home, Policy, ProblemDetail, TopicDetail, YearDetail};
+use app::model::{
+    About, DepartmentDetail, Home, Policy, ProblemDetail, SearchHit, TopicDetail, YearDetail,
+};
 
 fn log_only(err: StoreError) -> PortalError {
     PortalError(err.to_string())
@@ -49,5 +51,9 @@ impl Portal for Store {
 
     async fn policy(&self, id: i64) -> Result<Option<Policy>, PortalError> {
         Store::policy(self, id).await.map_err(log_only)
+    }
+
+    async fn search(&self, query: &str) -> Result<Vec<SearchHit>, PortalError> {
+        Store::search(self, query).await.map_err(log_only)
     }
 }

@@ -252,3 +252,23 @@ async fn the_topic_page_shows_plan_lists_and_progress() {
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
     }
 }
+
+#[tokio::test]
+async fn search_matches_chinese_and_keeps_what_was_typed() {
+    let server = TestServer::start();
+    let (status, _, body) = get(&server, "/search?q=%E7%94%B5%E6%A2%AF").await; // 电梯
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains(">老楼加装电梯</a>"));
+    assert!(body.contains("value=\"电梯\""), "the box shows the query");
+    let long = "梯".repeat(101);
+    let (status, _, body) = get(&server, &format!("/search?q={long}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("搜索词太长了"));
+    assert!(
+        body.contains(&format!("value=\"{long}\"")),
+        "nothing typed is lost"
+    );
+    let (_, _, body) = get(&server, "/search?q=%3Cscript%3Ealert(1)%3C/script%3E").await;
+    assert!(!body.contains("<script>alert(1)"), "the query is escaped");
+    assert!(body.contains("&lt;script&gt;alert(1)"));
+}

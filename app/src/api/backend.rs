@@ -1,7 +1,9 @@
 //! The port the server plugs its store into (server-only). Keeping it a trait means the app never
 //! sees SQL, and the server can swap SQLite for PostgreSQL without touching a page.
 
-use crate::model::{About, DepartmentDetail, Home, Policy, ProblemDetail, TopicDetail, YearDetail};
+use crate::model::{
+    About, DepartmentDetail, Home, Policy, ProblemDetail, SearchHit, TopicDetail, YearDetail,
+};
 use std::sync::Arc;
 
 /// A failure the resident cannot fix; the message is for the log only.
@@ -19,6 +21,8 @@ pub trait Portal: Send + Sync + 'static {
     async fn topic(&self, year: i32, month: u8) -> Result<Option<TopicDetail>, PortalError>;
     async fn department(&self, id: i64) -> Result<Option<DepartmentDetail>, PortalError>;
     async fn policy(&self, id: i64) -> Result<Option<Policy>, PortalError>;
+    /// `query` is already validated (trimmed, bounded).
+    async fn search(&self, query: &str) -> Result<Vec<SearchHit>, PortalError>;
 }
 
 /// What the server provides through the Leptos context.

@@ -7,7 +7,9 @@ mod backend;
 #[cfg(feature = "ssr")]
 pub use backend::{Portal, PortalError, PortalHandle};
 
-use crate::model::{About, DepartmentDetail, Home, Policy, ProblemDetail, TopicDetail, YearDetail};
+use crate::model::{
+    About, DepartmentDetail, Home, Policy, ProblemDetail, SearchHit, TopicDetail, YearDetail,
+};
 use leptos::prelude::*;
 
 /// What a page shows when data could not be loaded; the cause is logged on the server.
@@ -84,4 +86,21 @@ pub async fn get_policy(id: i64) -> Result<Option<Policy>, ServerFnError> {
         .policy(id)
         .await
         .map_err(|e| unavailable("policy", e))
+}
+
+/// Searches titles. Bad queries are not errors: the page explains them next to the box.
+#[server]
+pub async fn search(
+    query: String,
+) -> Result<Result<Vec<SearchHit>, crate::model::QueryProblem>, ServerFnError> {
+    let query = match crate::model::validate_query(&query) {
+        Ok(q) => q,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    portal()?
+        .0
+        .search(&query)
+        .await
+        .map(Ok)
+        .map_err(|e| unavailable("search", e))
 }

@@ -47,6 +47,7 @@ pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
             <nav class="wrap site-nav" aria-label=tr!("nav.label")>
                 <a href="/">{tr!("nav.home")}</a>
                 <a href="/#years">{tr!("nav.years")}</a>
+                <a href="/search">{tr!("nav.search")}</a>
                 <a href="/about">{tr!("nav.about")}</a>
             </nav>
         </header>

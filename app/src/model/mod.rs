@@ -5,6 +5,7 @@
 
 mod provenance;
 mod publication;
+mod search;
 mod topic;
 
 pub use provenance::{Confidence, Source};
@@ -12,6 +13,7 @@ pub use publication::{
     About, Candidate, Department, Home, HotlineFigure, Policy, ProblemDetail, ProblemSummary,
     Topic, YearDetail, YearSummary,
 };
+pub use search::{validate_query, HitKind, QueryProblem, SearchHit, MAX_QUERY_CHARS};
 pub use topic::{
     DepartmentDetail, Level, OnTime, ProblemProgress, Progress, Report, ReportKind, Responsibility,
     Task, TaskState, TaskStatus, TopicDetail,

@@ -6,6 +6,7 @@ mod home;
 mod not_found;
 mod policy;
 mod problem;
+mod search;
 mod topic;
 mod year;
 
@@ -15,6 +16,7 @@ pub use home::HomePage;
 pub use not_found::NotFound;
 pub use policy::PolicyPage;
 pub use problem::ProblemPage;
+pub use search::SearchPage;
 pub use topic::TopicPage;
 pub use year::YearPage;
 

@@ -3,6 +3,7 @@
 
 mod read;
 mod read_topic;
+mod search;
 mod write;
 mod write_topic;
 

@@ -260,3 +260,34 @@ async fn a_department_page_counts_its_on_time_record() {
         .expect("q")
         .is_none());
 }
+
+#[tokio::test]
+async fn search_finds_chinese_substrings_across_kinds() {
+    let (_dir, store) = loaded_store().await;
+    let hits = store.search("电梯").await.expect("search");
+    let titles: Vec<&str> = hits.iter().map(|h| h.title.as_str()).collect();
+    assert!(titles.contains(&"老楼加装电梯"), "{titles:?}");
+    assert!(titles.contains(&"居民住宅老旧电梯安全监管"));
+    assert!(titles.contains(&"北京市既有多层住宅加装电梯操作指引(试行)"));
+    let kinds: Vec<_> = store
+        .search("供暖")
+        .await
+        .expect("search")
+        .iter()
+        .map(|h| h.kind)
+        .collect();
+    use app::model::HitKind;
+    for kind in [
+        HitKind::Topic,
+        HitKind::Problem,
+        HitKind::Policy,
+        HitKind::Task,
+    ] {
+        assert!(kinds.contains(&kind), "供暖 finds a {kind:?}");
+    }
+    assert!(
+        store.search("%").await.expect("search").is_empty(),
+        "% is literal"
+    );
+    assert!(store.search("不存在的词").await.expect("search").is_empty());
+}

@@ -45,6 +45,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#9f1d20"/>
                 <link rel="stylesheet" href="/pkg/dianca.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="alternate" type="application/atom+xml" href="/feed.atom" title="点菜"/>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>

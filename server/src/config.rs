@@ -49,6 +49,14 @@ pub struct ServeArgs {
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
 
+    /// The address readers use to reach the portal (for absolute links in the Atom feed).
+    #[arg(
+        long,
+        env = "DIANCA_PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000"
+    )]
+    pub public_url: String,
+
     /// Do not load the demo dataset into an empty database on start.
     #[arg(long, env = "DIANCA_NO_DEMO")]
     pub no_demo: bool,
@@ -59,6 +67,7 @@ impl Default for ServeArgs {
         ServeArgs {
             addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
             site_root: "target/site".into(),
+            public_url: "http://127.0.0.1:3000".into(),
             no_demo: false,
         }
     }

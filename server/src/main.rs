@@ -111,6 +111,7 @@ async fn serve(store: Store, args: ServeArgs) -> Result<(), ServerError> {
     let app = http::router(http::AppState {
         leptos_options,
         store,
+        public_url: args.public_url.clone(),
     });
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await

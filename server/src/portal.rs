@@ -11,7 +11,7 @@ fn log_only(err: StoreError) -> PortalError {
 }
 
 /// Today in Beijing (UTC+8), the date due dates are written in.
-fn today_in_beijing() -> String {
+pub fn today_in_beijing() -> String {
     let offset = jiff::tz::Offset::constant(8);
     jiff::Timestamp::now()
         .to_zoned(jiff::tz::TimeZone::fixed(offset))

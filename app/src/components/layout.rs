@@ -60,6 +60,10 @@ pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
                 <p>
                     <a href="/about#data">{tr!("footer.method")}</a>
                     " · "
+                    <a href="/feed.atom">{tr!("footer.feed")}</a>
+                    " · "
+                    <a href="/api/openapi.json">{tr!("footer.api")}</a>
+                    " · "
                     {tr!("footer.hotline")}
                 </p>
             </div>

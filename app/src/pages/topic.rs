@@ -162,6 +162,9 @@ fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
         <section aria-labelledby="tasks-heading">
             <h2 id="tasks-heading">{tr!("topic.tasks")}</h2>
             <TaskList tasks=detail.tasks/>
+            <p class="download">
+                <a href=format!("/api/v1{base}/tasks.csv") download>{tr!("topic.download_csv")}</a>
+            </p>
         </section>
 
         <section id="duties" aria-labelledby="duties-heading">
@@ -184,11 +187,17 @@ fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
                 <button type="submit" class="button">{tr!("topic.apply")}</button>
             </form>
             <DutyList duties/>
+            <p class="download">
+                <a href=format!("/api/v1{base}/responsibilities.csv") download>{tr!("topic.download_csv")}</a>
+            </p>
         </section>
 
         <section aria-labelledby="policies-heading">
             <h2 id="policies-heading">{tr!("topic.policies")}</h2>
             <PolicyList policies=detail.policies/>
+            <p class="download">
+                <a href=format!("/api/v1{base}/policies.csv") download>{tr!("topic.download_csv")}</a>
+            </p>
         </section>
 
         <section aria-labelledby="reports-heading">

@@ -1,7 +1,10 @@
 //! The HTTP surface: Leptos pages and server functions, plus the few routes outside Leptos
 //! (health, language switch), wrapped in the baseline middleware every response gets.
 
+mod api;
+mod feed;
 mod lang;
+mod openapi;
 mod security;
 
 use crate::store::Store;
@@ -21,6 +24,8 @@ use tower_http::trace::TraceLayer;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Store,
+    /// The portal's public address, for absolute links in feeds.
+    pub public_url: String,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -31,6 +36,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/lang/{tag}", get(lang::switch))
+        .route("/feed.atom", get(feed::atom))
+        .merge(api::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

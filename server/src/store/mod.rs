@@ -1,6 +1,7 @@
 //! The store: the one place that holds SQL. Everything above it speaks the domain types of
 //! `app::model`; swapping the engine (issue: PostgreSQL) happens here and nowhere else.
 
+mod feed;
 mod read;
 mod read_topic;
 mod search;

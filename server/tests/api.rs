@@ -1,0 +1,152 @@
+//! The open-data API, its OpenAPI document, CSV downloads and the Atom feed, over real HTTP.
+
+mod support;
+
+use reqwest::StatusCode;
+use support::TestServer;
+
+#[tokio::test]
+async fn every_documented_endpoint_answers_as_documented() {
+    let server = TestServer::start();
+    let spec: serde_json::Value = reqwest::get(server.url("/api/openapi.json"))
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("OpenAPI is JSON");
+    assert_eq!(spec["openapi"], "3.0.3");
+    let paths = spec["paths"].as_object().expect("paths");
+    assert!(
+        paths.len() >= 11,
+        "years, problems, policies, topics and their lists"
+    );
+    for (path, item) in paths {
+        let op = &item["get"];
+        let mut url = path.clone();
+        for param in op["parameters"].as_array().expect("parameters") {
+            let name = param["name"].as_str().expect("name");
+            let example = param["example"]
+                .as_str()
+                .expect("every parameter has an example");
+            url = url.replace(&format!("{{{name}}}"), example);
+        }
+        let res = reqwest::get(server.url(&url)).await.expect("request");
+        assert_eq!(res.status(), StatusCode::OK, "{url}");
+        let documented = op["responses"]["200"]["content"]
+            .as_object()
+            .and_then(|c| c.keys().next().cloned())
+            .expect("a documented content type");
+        let actual = res.headers()["content-type"]
+            .to_str()
+            .expect("ascii")
+            .to_string();
+        assert!(
+            actual.starts_with(&documented),
+            "{url}: {actual} vs {documented}"
+        );
+        let body = res.bytes().await.expect("body");
+        if documented == "application/json" {
+            let value: serde_json::Value = serde_json::from_slice(&body).expect("valid JSON");
+            let is_array = value.is_array();
+            let schema_ref = op["responses"]["200"]["content"][&documented]["schema"]["$ref"]
+                .as_str()
+                .expect("schema ref");
+            let schema =
+                &spec["components"]["schemas"][schema_ref.rsplit('/').next().expect("name")];
+            assert_eq!(
+                is_array,
+                schema["type"] == "array",
+                "{url} shape matches its schema"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn json_carries_provenance_and_sample_flags() {
+    let server = TestServer::start();
+    let years: serde_json::Value = reqwest::get(server.url("/api/v1/years"))
+        .await
+        .expect("r")
+        .json()
+        .await
+        .expect("json");
+    let counts: Vec<i64> = years
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|y| y["problem_count"].as_i64().expect("count"))
+        .collect();
+    assert_eq!(counts, vec![27, 17, 18, 13, 13, 11]);
+    let y2024: serde_json::Value = reqwest::get(server.url("/api/v1/years/2024"))
+        .await
+        .expect("r")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(y2024["problems"].as_array().expect("problems").len(), 13);
+    let topic: serde_json::Value = reqwest::get(server.url("/api/v1/topics/2026/11"))
+        .await
+        .expect("r")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(topic["topic"]["is_sample"], true);
+    assert!(topic["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .all(|t| t["is_sample"] == true));
+    let missing = reqwest::get(server.url("/api/v1/years/1999"))
+        .await
+        .expect("r");
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    let body: serde_json::Value = missing.json().await.expect("JSON error");
+    assert_eq!(body["error"], "not_found");
+    let bad = reqwest::get(server.url("/api/v1/topics/2026/11/secrets.csv"))
+        .await
+        .expect("r");
+    assert_eq!(bad.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn csv_downloads_open_in_excel() {
+    let server = TestServer::start();
+    let res = reqwest::get(server.url("/api/v1/topics/2026/11/tasks.csv"))
+        .await
+        .expect("r");
+    assert!(res.headers()["content-disposition"]
+        .to_str()
+        .expect("ascii")
+        .contains("2026-11-tasks.csv"));
+    let bytes = res.bytes().await.expect("body");
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 byte-order mark");
+    let text = std::str::from_utf8(&bytes[3..]).expect("UTF-8");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 12);
+    assert!(
+        rows.iter().any(|r| &r[6] == "true"),
+        "an overdue task is marked"
+    );
+    assert!(rows.iter().all(|r| &r[7] == "sample"));
+    assert_eq!(reader.headers().expect("headers").get(0), Some("title"));
+}
+
+#[tokio::test]
+async fn the_atom_feed_lists_topics_policies_and_reports() {
+    let server = TestServer::start();
+    let res = reqwest::get(server.url("/feed.atom")).await.expect("r");
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .expect("ascii")
+        .starts_with("application/atom+xml"));
+    let xml = res.text().await.expect("body");
+    assert!(xml.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+    assert!(xml.contains("每月一题 2026年11月：冬季供暖与室温保障"));
+    assert!(xml.contains("政策：北京市单用途预付卡管理条例"));
+    assert!(xml.contains("进展：室温整改推进，农村设备巡检过半"));
+    let first = xml.find("<entry>").expect("entries");
+    assert!(xml[first..].contains("2026-11-25"), "newest entry first");
+}

@@ -64,6 +64,43 @@ impl ProblemRecord {
     }
 }
 
+/// The columns of a policy, for queries that alias `policies` as `po`.
+pub(super) const POLICY_COLUMNS: &str =
+    "po.id, po.title, po.doc_no, po.issuer, po.passed, po.issued, po.effective, po.confidence, po.source";
+
+#[derive(sqlx::FromRow)]
+pub(super) struct PolicyRecord {
+    id: i64,
+    title: String,
+    doc_no: Option<String>,
+    issuer: String,
+    passed: Option<String>,
+    issued: Option<String>,
+    effective: Option<String>,
+    confidence: String,
+    source: Option<String>,
+}
+
+impl PolicyRecord {
+    pub(super) fn into_policy(self) -> StoreResult<Policy> {
+        Ok(Policy {
+            id: self.id,
+            confidence: confidence(&self.confidence)?,
+            title: self.title,
+            doc_no: self.doc_no,
+            issuer: self.issuer,
+            passed: self.passed,
+            issued: self.issued,
+            effective: self.effective,
+            sources: self
+                .source
+                .as_deref()
+                .map(Source::parse_list)
+                .unwrap_or_default(),
+        })
+    }
+}
+
 const PROBLEM_SELECT: &str = "SELECT id, year, title, confidence, month FROM problems";
 
 impl Store {
@@ -169,46 +206,16 @@ impl Store {
     }
 
     async fn policies_for_problem(&self, problem_id: i64) -> StoreResult<Vec<Policy>> {
-        #[derive(sqlx::FromRow)]
-        struct Row {
-            id: i64,
-            title: String,
-            doc_no: Option<String>,
-            issuer: String,
-            passed: Option<String>,
-            issued: Option<String>,
-            effective: Option<String>,
-            confidence: String,
-            source: Option<String>,
-        }
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT po.id, po.title, po.doc_no, po.issuer, po.passed, po.issued, po.effective, po.confidence, po.source
+        let rows: Vec<PolicyRecord> = sqlx::query_as(&format!(
+            "SELECT {POLICY_COLUMNS}
              FROM problem_policies pp JOIN policies po ON po.id = pp.policy_id
              WHERE pp.problem_id = $1
-             ORDER BY COALESCE(po.issued, po.passed, po.effective, ''), po.title",
-        )
+             ORDER BY COALESCE(po.issued, po.passed, po.effective, ''), po.title"
+        ))
         .bind(problem_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(Policy {
-                    id: r.id,
-                    confidence: confidence(&r.confidence)?,
-                    title: r.title,
-                    doc_no: r.doc_no,
-                    issuer: r.issuer,
-                    passed: r.passed,
-                    issued: r.issued,
-                    effective: r.effective,
-                    sources: r
-                        .source
-                        .as_deref()
-                        .map(Source::parse_list)
-                        .unwrap_or_default(),
-                })
-            })
-            .collect()
+        rows.into_iter().map(PolicyRecord::into_policy).collect()
     }
 
     /// The newest topic is "this month's": staff publish it when the month starts.

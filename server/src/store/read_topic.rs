@@ -1,10 +1,11 @@
 //! Reading a topic's plan, lists and reports, and a department's record. `today` (an ISO date
 //! in Beijing time) is passed in so overdue status is computed, never stored.
 
+use super::read::{PolicyRecord, POLICY_COLUMNS};
 use super::{confidence, Store, StoreError, StoreResult};
 use app::model::{
     Department, DepartmentDetail, Level, OnTime, Policy, ProblemProgress, ProblemSummary, Progress,
-    Report, ReportKind, Responsibility, Source, Task, TaskState, TaskStatus, TopicDetail,
+    Report, ReportKind, Responsibility, Task, TaskState, TaskStatus, TopicDetail,
 };
 
 #[derive(sqlx::FromRow)]
@@ -142,60 +143,25 @@ impl Store {
     }
 
     async fn topic_policies(&self, topic_id: i64) -> StoreResult<Vec<Policy>> {
-        let ids: Vec<i64> = sqlx::query_scalar(
-            "SELECT policy_id FROM topic_policies tp JOIN policies p ON p.id = tp.policy_id
-             WHERE tp.topic_id = $1 ORDER BY COALESCE(p.issued, p.passed, ''), p.title",
-        )
+        let rows: Vec<PolicyRecord> = sqlx::query_as(&format!(
+            "SELECT {POLICY_COLUMNS}
+             FROM topic_policies tp JOIN policies po ON po.id = tp.policy_id
+             WHERE tp.topic_id = $1 ORDER BY COALESCE(po.issued, po.passed, ''), po.title"
+        ))
         .bind(topic_id)
         .fetch_all(&self.pool)
         .await?;
-        let mut policies = Vec::with_capacity(ids.len());
-        for id in ids {
-            if let Some(policy) = self.policy(id).await? {
-                policies.push(policy);
-            }
-        }
-        Ok(policies)
+        rows.into_iter().map(PolicyRecord::into_policy).collect()
     }
 
     pub async fn policy(&self, id: i64) -> StoreResult<Option<Policy>> {
-        #[derive(sqlx::FromRow)]
-        struct Row {
-            id: i64,
-            title: String,
-            doc_no: Option<String>,
-            issuer: String,
-            passed: Option<String>,
-            issued: Option<String>,
-            effective: Option<String>,
-            confidence: String,
-            source: Option<String>,
-        }
-        let row: Option<Row> = sqlx::query_as(
-            "SELECT id, title, doc_no, issuer, passed, issued, effective, confidence, source
-             FROM policies WHERE id = $1",
-        )
+        let row: Option<PolicyRecord> = sqlx::query_as(&format!(
+            "SELECT {POLICY_COLUMNS} FROM policies po WHERE po.id = $1"
+        ))
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| {
-            Ok(Policy {
-                id: r.id,
-                confidence: confidence(&r.confidence)?,
-                title: r.title,
-                doc_no: r.doc_no,
-                issuer: r.issuer,
-                passed: r.passed,
-                issued: r.issued,
-                effective: r.effective,
-                sources: r
-                    .source
-                    .as_deref()
-                    .map(Source::parse_list)
-                    .unwrap_or_default(),
-            })
-        })
-        .transpose()
+        row.map(PolicyRecord::into_policy).transpose()
     }
 
     async fn reports(&self, topic_id: i64) -> StoreResult<Vec<Report>> {

@@ -1,5 +1,8 @@
 //! Starts the real server binary on a free port with its own SQLite file, and stops it.
 
+// Shared by several test crates; not every crate uses every helper.
+#![allow(dead_code)]
+
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;

@@ -22,8 +22,8 @@ use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
 };
 use pages::{
-    AboutPage, DepartmentPage, HomePage, NotFound, PolicyPage, ProblemPage, SearchPage, TopicPage,
-    YearPage,
+    AboutPage, DepartmentPage, HomePage, NotFound, PolicyPage, ProblemPage, SearchPage,
+    StaffAuditPage, StaffDeskPage, StaffLoginPage, TopicPage, YearPage,
 };
 
 /// The HTML document. Runs on the server only, once per request.
@@ -90,6 +90,17 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("policies"), ParamSegment("id"))
                         view=PolicyPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("staff") view=StaffDeskPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("staff"), StaticSegment("login"))
+                        view=StaffLoginPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("staff"), StaticSegment("audit"))
+                        view=StaffAuditPage
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("search") view=SearchPage ssr=SsrMode::Async/>

@@ -37,6 +37,28 @@ pub enum Command {
     },
     /// Create or upgrade the database schema and exit.
     Migrate,
+    /// Create a staff account (the first administrator, editors, department staff). The password
+    /// is read from DIANCA_NEW_PASSWORD or standard input.
+    StaffAdd(StaffAddArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct StaffAddArgs {
+    #[arg(long)]
+    pub username: String,
+    /// admin, editor, department or moderator.
+    #[arg(long, value_parser = parse_role)]
+    pub role: app::model::Role,
+    /// The department a department-staff account acts for, by its name (e.g. 市城市管理委).
+    #[arg(long)]
+    pub department: Option<String>,
+    #[arg(long)]
+    pub display_name: Option<String>,
+}
+
+fn parse_role(token: &str) -> Result<app::model::Role, String> {
+    app::model::Role::parse(token)
+        .ok_or_else(|| "one of admin, editor, department, moderator".into())
 }
 
 #[derive(Debug, Clone, clap::Args)]

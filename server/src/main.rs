@@ -5,6 +5,7 @@ mod demo;
 mod http;
 mod portal;
 mod richtext;
+mod staff;
 mod store;
 
 use clap::Parser;
@@ -32,6 +33,8 @@ enum ServerError {
         addr: std::net::SocketAddr,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Staff(String),
     #[error("server error: {0}")]
     Serve(std::io::Error),
 }
@@ -71,6 +74,7 @@ async fn run(cli: Cli) -> Result<(), ServerError> {
             Ok(())
         }
         Command::DemoLoad { facts } => load_demo(&store, facts).await,
+        Command::StaffAdd(args) => add_staff(&store, args).await,
         Command::Serve(args) => serve(store.clone(), args).await,
     };
     store.close().await;
@@ -93,6 +97,51 @@ async fn load_demo(store: &Store, facts: Option<std::path::PathBuf>) -> Result<(
         policies = data.policies.len(),
         "demo dataset loaded"
     );
+    Ok(())
+}
+
+/// Creates a staff account; the password comes from `DIANCA_NEW_PASSWORD` or standard input,
+/// never from the command line (where `ps` would show it).
+async fn add_staff(store: &Store, args: config::StaffAddArgs) -> Result<(), ServerError> {
+    let password = match std::env::var("DIANCA_NEW_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|e| ServerError::Staff(format!("cannot read the password: {e}")))?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    if password.chars().count() < staff::password::MIN_LENGTH {
+        return Err(ServerError::Staff(format!(
+            "the password must have at least {} characters",
+            staff::password::MIN_LENGTH
+        )));
+    }
+    if args.role == app::model::Role::Department && args.department.is_none() {
+        return Err(ServerError::Staff(
+            "department staff need --department".into(),
+        ));
+    }
+    let hash = staff::password::hash(password)
+        .await
+        .map_err(|e| ServerError::Staff(e.to_string()))?;
+    let display = args
+        .display_name
+        .clone()
+        .unwrap_or_else(|| args.username.clone());
+    store
+        .add_staff(
+            &args.username,
+            &display,
+            &hash,
+            args.role,
+            args.department.as_deref(),
+            staff::now(),
+        )
+        .await?;
+    tracing::info!(username = %args.username, role = args.role.as_str(), "staff account created");
     Ok(())
 }
 
@@ -122,10 +171,13 @@ async fn serve(store: Store, args: ServeArgs) -> Result<(), ServerError> {
     // Tests and scripts read this line to learn the port when they ask for port 0.
     let local = listener.local_addr().map_err(ServerError::Serve)?;
     tracing::info!(addr = %local, "listening on http://{local}");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(ServerError::Serve)?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(ServerError::Serve)?;
     tracing::info!("shut down cleanly");
     Ok(())
 }

@@ -2,7 +2,8 @@
 //! sees SQL, and the server can swap SQLite for PostgreSQL without touching a page.
 
 use crate::model::{
-    About, DepartmentDetail, Home, Policy, ProblemDetail, SearchHit, TopicDetail, YearDetail,
+    About, AuditEntry, DepartmentDetail, Home, Policy, ProblemDetail, SearchHit, StaffDesk,
+    StaffMember, TopicDetail, YearDetail,
 };
 use std::sync::Arc;
 
@@ -24,6 +25,72 @@ pub trait Portal: Send + Sync + 'static {
     /// `query` is already validated (trimmed, bounded).
     async fn search(&self, query: &str) -> Result<Vec<SearchHit>, PortalError>;
 }
+
+/// Why a staff action did not happen. The code doubles as the message key
+/// (`staff.error.<code>`), so residents' language decides the wording, not the server.
+#[derive(Debug, thiserror::Error)]
+pub enum StaffError {
+    #[error("bad_credentials")]
+    BadCredentials,
+    #[error("throttled")]
+    Throttled,
+    #[error("not_signed_in")]
+    NotSignedIn,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not_found")]
+    NotFound,
+    #[error("invalid_{0}")]
+    Invalid(&'static str),
+    #[error("unavailable")]
+    Internal(String),
+}
+
+impl StaffError {
+    pub fn code(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// A new draft policy as typed into the form.
+#[derive(Clone, Debug)]
+pub struct PolicyDraftInput {
+    pub title: String,
+    pub issuer: String,
+    pub issued: String,
+    pub topic: String,
+}
+
+/// Staff accounts, sessions and the actions that change published data (server-only).
+#[async_trait::async_trait]
+pub trait StaffPort: Send + Sync + 'static {
+    /// Checks the password (throttled) and returns a new session token.
+    async fn login(
+        &self,
+        username: &str,
+        password: &str,
+        client: &str,
+    ) -> Result<String, StaffError>;
+    async fn member(&self, token: &str) -> Result<Option<StaffMember>, StaffError>;
+    async fn logout(&self, token: &str, everywhere: bool) -> Result<(), StaffError>;
+    async fn desk(&self, me: &StaffMember) -> Result<StaffDesk, StaffError>;
+    async fn set_task_state(
+        &self,
+        me: &StaffMember,
+        task_id: i64,
+        state: &str,
+    ) -> Result<(), StaffError>;
+    async fn draft_policy(
+        &self,
+        me: &StaffMember,
+        draft: PolicyDraftInput,
+    ) -> Result<i64, StaffError>;
+    async fn publish_policy(&self, me: &StaffMember, id: i64) -> Result<(), StaffError>;
+    async fn audit_log(&self, me: &StaffMember) -> Result<Vec<AuditEntry>, StaffError>;
+}
+
+#[derive(Clone)]
+pub struct StaffHandle(pub Arc<dyn StaffPort>);
 
 /// What the server provides through the Leptos context.
 #[derive(Clone)]

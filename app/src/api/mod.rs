@@ -5,7 +5,11 @@
 mod backend;
 
 #[cfg(feature = "ssr")]
-pub use backend::{Portal, PortalError, PortalHandle};
+pub use backend::{
+    PolicyDraftInput, Portal, PortalError, PortalHandle, StaffError, StaffHandle, StaffPort,
+};
+
+pub mod staff;
 
 use crate::model::{
     About, DepartmentDetail, Home, Policy, ProblemDetail, SearchHit, TopicDetail, YearDetail,

@@ -6,6 +6,7 @@
 mod provenance;
 mod publication;
 mod search;
+mod staff;
 mod topic;
 
 pub use provenance::{Confidence, Source};
@@ -14,6 +15,7 @@ pub use publication::{
     Topic, YearDetail, YearSummary,
 };
 pub use search::{validate_query, HitKind, QueryProblem, SearchHit, MAX_QUERY_CHARS};
+pub use staff::{AuditEntry, Role, StaffDesk, StaffMember, StaffTask};
 pub use topic::{
     DepartmentDetail, Level, OnTime, ProblemProgress, Progress, Report, ReportKind, Responsibility,
     Task, TaskState, TaskStatus, TopicDetail,

@@ -7,6 +7,7 @@ mod not_found;
 mod policy;
 mod problem;
 mod search;
+mod staff;
 mod topic;
 mod year;
 
@@ -17,6 +18,7 @@ pub use not_found::NotFound;
 pub use policy::PolicyPage;
 pub use problem::ProblemPage;
 pub use search::SearchPage;
+pub use staff::{StaffAuditPage, StaffDeskPage, StaffLoginPage};
 pub use topic::TopicPage;
 pub use year::YearPage;
 

@@ -7,8 +7,9 @@ mod lang;
 mod openapi;
 mod security;
 
+use crate::staff::StaffService;
 use crate::store::Store;
-use app::api::PortalHandle;
+use app::api::{PortalHandle, StaffHandle};
 use app::{shell, App};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -30,7 +31,13 @@ pub struct AppState {
 
 pub fn router(state: AppState) -> Router {
     let portal = PortalHandle(Arc::new(state.store.clone()));
-    let context = move || provide_context(portal.clone());
+    let staff = StaffHandle(Arc::new(StaffService {
+        store: state.store.clone(),
+    }));
+    let context = move || {
+        provide_context(portal.clone());
+        provide_context(staff.clone());
+    };
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     Router::new()
@@ -45,6 +52,10 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.public_url.clone(),
+            security::same_origin_writes,
+        ))
         .layer(axum::middleware::from_fn(security::reject_overlong_uri))
         .layer(axum::middleware::from_fn(security::headers))
         .layer(CompressionLayer::new())

@@ -1,8 +1,8 @@
 //! Security headers on every response, with a fresh CSP nonce for Leptos' inline scripts.
 
 use app::request::CspNonce;
-use axum::extract::Request;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use base64::Engine;
@@ -72,4 +72,47 @@ pub async fn reject_overlong_uri(req: Request, next: Next) -> Response {
             .into_response();
     }
     next.run(req).await
+}
+
+/// CSRF defence: a state-changing request must come from this site. Browsers send `Origin` on
+/// every cross-site POST; where it is missing, `Sec-Fetch-Site` tells the same. Clients that
+/// send neither (curl, scripts) carry no browser cookies to abuse and pass.
+pub async fn same_origin_writes(
+    State(public_url): State<String>,
+    req: Request,
+    next: Next,
+) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let headers = req.headers();
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let origin = headers.get(header::ORIGIN).and_then(|h| h.to_str().ok());
+    let allowed = match origin {
+        Some(origin) => {
+            let origin_host = origin.split_once("://").map(|(_, rest)| rest);
+            origin_host.is_some() && origin_host == host
+                || origin.trim_end_matches('/') == public_url.trim_end_matches('/')
+        }
+        None => !matches!(
+            headers.get("sec-fetch-site").and_then(|h| h.to_str().ok()),
+            Some("cross-site") | Some("same-site")
+        ),
+    };
+    if allowed {
+        return next.run(req).await;
+    }
+    tracing::warn!(?origin, ?host, path = %req.uri().path(), "refused a cross-site write");
+    (
+        StatusCode::FORBIDDEN,
+        Html(
+            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+             <title>请求被拒绝 · Request refused</title><link rel=\"stylesheet\" href=\"/pkg/dianca.css\"></head>\
+             <body><main class=\"wrap notice\"><h1>请求被拒绝</h1><p>这个表单来自其他网站，为保护您的账号，我们没有执行它。</p>\
+             <p lang=\"en\">This form came from another site, so it was not carried out.</p>\
+             <p><a class=\"button\" href=\"/\">返回首页 · Home</a></p></main></body></html>",
+        ),
+    )
+        .into_response()
 }

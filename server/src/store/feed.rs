@@ -31,7 +31,7 @@ impl Store {
         );
         let policies: Vec<(i64, String, String, String)> = sqlx::query_as(
             "SELECT id, title, issuer, COALESCE(issued, passed, effective) AS date FROM policies
-             WHERE COALESCE(issued, passed, effective) IS NOT NULL",
+             WHERE status = 'published' AND COALESCE(issued, passed, effective) IS NOT NULL",
         )
         .fetch_all(&self.pool)
         .await?;

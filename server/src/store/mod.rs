@@ -5,9 +5,11 @@ mod feed;
 mod read;
 mod read_topic;
 mod search;
+mod staff;
 mod write;
 mod write_topic;
 
+pub use staff::DraftPolicy;
 pub use write::{
     CandidateRow, Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow,
     TaskRow, TopicRow, YearRow,

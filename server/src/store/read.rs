@@ -209,7 +209,7 @@ impl Store {
         let rows: Vec<PolicyRecord> = sqlx::query_as(&format!(
             "SELECT {POLICY_COLUMNS}
              FROM problem_policies pp JOIN policies po ON po.id = pp.policy_id
-             WHERE pp.problem_id = $1
+             WHERE pp.problem_id = $1 AND po.status = 'published'
              ORDER BY COALESCE(po.issued, po.passed, po.effective, ''), po.title"
         ))
         .bind(problem_id)

@@ -126,6 +126,40 @@ impl Store {
         }))
     }
 
+    /// Tasks with their topic, for the staff desk: one department's, or every task.
+    pub async fn tasks_with_topic(
+        &self,
+        department: Option<i64>,
+        today: &str,
+    ) -> StoreResult<Vec<((i32, u8, String), Task)>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            task: TaskRecord,
+            year: i64,
+            month: i64,
+            theme: String,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT t.id, t.title, t.problem_id, d.id AS owner_id, d.name AS owner_name,
+                    t.level, t.due_date, t.state, t.done_date, t.is_sample,
+                    tp.year, tp.month, tp.theme
+             FROM tasks t JOIN departments d ON d.id = t.owner_department_id
+             JOIN topics tp ON tp.id = t.topic_id
+             WHERE $1 IS NULL OR t.owner_department_id = $1
+             ORDER BY tp.year DESC, tp.month DESC, t.due_date, t.id",
+        )
+        .bind(department)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                let topic = (r.year as i32, u8::try_from(r.month).unwrap_or(1), r.theme);
+                Ok((topic, r.task.into_task(today)?))
+            })
+            .collect()
+    }
+
     async fn tasks_where(&self, clause: &str, id: i64, today: &str) -> StoreResult<Vec<Task>> {
         let rows: Vec<TaskRecord> = sqlx::query_as(&format!("{TASK_SELECT} WHERE {clause}"))
             .bind(id)
@@ -146,7 +180,7 @@ impl Store {
         let rows: Vec<PolicyRecord> = sqlx::query_as(&format!(
             "SELECT {POLICY_COLUMNS}
              FROM topic_policies tp JOIN policies po ON po.id = tp.policy_id
-             WHERE tp.topic_id = $1 ORDER BY COALESCE(po.issued, po.passed, ''), po.title"
+             WHERE tp.topic_id = $1 AND po.status = 'published' ORDER BY COALESCE(po.issued, po.passed, ''), po.title"
         ))
         .bind(topic_id)
         .fetch_all(&self.pool)
@@ -156,7 +190,7 @@ impl Store {
 
     pub async fn policy(&self, id: i64) -> StoreResult<Option<Policy>> {
         let row: Option<PolicyRecord> = sqlx::query_as(&format!(
-            "SELECT {POLICY_COLUMNS} FROM policies po WHERE po.id = $1"
+            "SELECT {POLICY_COLUMNS} FROM policies po WHERE po.id = $1 AND po.status = 'published'"
         ))
         .bind(id)
         .fetch_optional(&self.pool)

@@ -54,7 +54,7 @@ impl Store {
             detail: year.to_string(),
         }));
         let policies: Vec<(i64, String, String)> = sqlx::query_as(
-            "SELECT id, title, issuer FROM policies WHERE title LIKE $1 ESCAPE '\\'
+            "SELECT id, title, issuer FROM policies WHERE status = 'published' AND title LIKE $1 ESCAPE '\\'
              ORDER BY COALESCE(issued, passed, '') DESC LIMIT $2",
         )
         .bind(&pattern)

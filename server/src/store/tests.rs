@@ -291,3 +291,25 @@ async fn search_finds_chinese_substrings_across_kinds() {
     );
     assert!(store.search("不存在的词").await.expect("search").is_empty());
 }
+
+#[tokio::test]
+async fn the_audit_log_is_append_only() {
+    let (_dir, store) = loaded_store().await;
+    store
+        .add_staff("a", "A", "hash", app::model::Role::Admin, None, 1)
+        .await
+        .expect("staff added");
+    assert_eq!(store.audit_entries(10).await.expect("entries").len(), 1);
+    assert!(sqlx::query("UPDATE audit_log SET username = 'x'")
+        .execute(&store.pool)
+        .await
+        .is_err());
+    assert!(sqlx::query("DELETE FROM audit_log")
+        .execute(&store.pool)
+        .await
+        .is_err());
+    assert_eq!(
+        store.audit_entries(10).await.expect("entries")[0].username,
+        "(command line)"
+    );
+}

@@ -14,13 +14,45 @@ pub struct TestServer {
     _dir: tempfile::TempDir,
 }
 
+/// A staff account to create before the server starts: (username, role, department, password).
+pub type Account<'a> = (&'a str, &'a str, Option<&'a str>, &'a str);
+
 impl TestServer {
     pub fn start() -> TestServer {
+        Self::start_with_staff(&[])
+    }
+
+    /// Loads the demo data and creates the accounts with the real `staff-add` subcommand.
+    pub fn start_with_staff(accounts: &[Account<'_>]) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("portal.db");
+        let url = format!("sqlite://{}", db.display());
+        if !accounts.is_empty() {
+            let status = Command::new(env!("CARGO_BIN_EXE_server"))
+                .arg("demo-load")
+                .env("DATABASE_URL", &url)
+                .stdout(Stdio::null())
+                .status()
+                .expect("demo-load runs");
+            assert!(status.success());
+        }
+        for (username, role, department, password) in accounts {
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_server"));
+            cmd.args(["staff-add", "--username", username, "--role", role])
+                .env("DATABASE_URL", &url)
+                .env("DIANCA_NEW_PASSWORD", password)
+                .stdout(Stdio::null());
+            if let Some(d) = department {
+                cmd.args(["--department", d]);
+            }
+            assert!(
+                cmd.status().expect("staff-add runs").success(),
+                "created {username}"
+            );
+        }
         let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
             .args(["serve", "--addr", "127.0.0.1:0"])
-            .env("DATABASE_URL", format!("sqlite://{}", db.display()))
+            .env("DATABASE_URL", &url)
             .env("LEPTOS_SITE_ROOT", dir.path())
             .env("RUST_LOG", "info")
             .stdout(Stdio::piped())

@@ -1,0 +1,225 @@
+//! Staff server functions. Each is posted by a plain HTML form and answers with a redirect
+//! (post/redirect/get), so it works the same with JavaScript off; outcomes travel as message
+//! codes in the query string (`?done=…` / `?error=…`) and are worded by the page in the reader's
+//! language. Permissions are checked here, on the server, whatever the page offered.
+
+use crate::model::{AuditEntry, StaffDesk, StaffMember};
+use leptos::prelude::*;
+
+/// The session cookie. HttpOnly: no script ever needs it.
+pub const SESSION_COOKIE: &str = "dianca_session";
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::SESSION_COOKIE;
+    use crate::api::{StaffError, StaffHandle};
+    use crate::model::StaffMember;
+    use http::{header, request::Parts};
+    use leptos::prelude::*;
+
+    pub fn staff() -> Result<StaffHandle, ServerFnError> {
+        use_context::<StaffHandle>().ok_or_else(|| {
+            tracing::error!("StaffHandle missing from the Leptos context");
+            ServerFnError::new(crate::api::UNAVAILABLE)
+        })
+    }
+
+    pub fn session_token() -> Option<String> {
+        let parts = use_context::<Parts>()?;
+        let cookies = parts.headers.get(header::COOKIE)?.to_str().ok()?;
+        cookies.split(';').find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == SESSION_COOKIE && !value.is_empty()).then(|| value.to_string())
+        })
+    }
+
+    /// The client address the connection came from, for login throttling.
+    pub fn client() -> String {
+        use_context::<Parts>()
+            .and_then(|p| {
+                p.extensions
+                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                    .map(|c| c.0.ip().to_string())
+            })
+            .unwrap_or_else(|| "unknown".into())
+    }
+
+    pub fn set_cookie(value: &str, max_age: i64) {
+        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+            let cookie = format!(
+                "{SESSION_COOKIE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax"
+            );
+            if let Ok(v) = http::HeaderValue::from_str(&cookie) {
+                res.append_header(header::SET_COOKIE, v);
+            }
+        }
+    }
+
+    pub async fn me() -> Result<Option<StaffMember>, StaffError> {
+        let Some(token) = session_token() else {
+            return Ok(None);
+        };
+        match staff() {
+            Ok(handle) => handle.0.member(&token).await,
+            Err(_) => Err(StaffError::Internal("no staff handle".into())),
+        }
+    }
+
+    /// Post/redirect/get: back to a staff page with an outcome code.
+    pub fn back(path: &str, outcome: Result<&str, StaffError>) {
+        let target = match outcome {
+            Ok(done) => format!("{path}?done={done}"),
+            Err(err) => {
+                if let StaffError::Internal(detail) = &err {
+                    tracing::error!(%detail, "staff action failed");
+                }
+                format!("{path}?error={}", err.code())
+            }
+        };
+        leptos_axum::redirect(&target);
+    }
+}
+
+/// Who is signed in, if anyone.
+#[server]
+pub async fn current_staff() -> Result<Option<StaffMember>, ServerFnError> {
+    ssr::me().await.map_err(|e| ServerFnError::new(e.code()))
+}
+
+#[server]
+pub async fn load_staff_desk() -> Result<Option<StaffDesk>, ServerFnError> {
+    let Some(me) = ssr::me().await.map_err(|e| ServerFnError::new(e.code()))? else {
+        return Ok(None);
+    };
+    ssr::staff()?
+        .0
+        .desk(&me)
+        .await
+        .map(Some)
+        .map_err(|e| ServerFnError::new(e.code()))
+}
+
+/// What the audit page may show the visitor.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub enum AuditView {
+    SignInFirst,
+    Forbidden,
+    Entries(Vec<AuditEntry>),
+}
+
+#[server]
+pub async fn audit_log() -> Result<AuditView, ServerFnError> {
+    let Some(me) = ssr::me().await.map_err(|e| ServerFnError::new(e.code()))? else {
+        return Ok(AuditView::SignInFirst);
+    };
+    match ssr::staff()?.0.audit_log(&me).await {
+        Ok(entries) => Ok(AuditView::Entries(entries)),
+        Err(crate::api::StaffError::Forbidden) => Ok(AuditView::Forbidden),
+        Err(e) => Err(ServerFnError::new(e.code())),
+    }
+}
+
+/// 登录. A failed attempt returns to the form with the username kept (never the password).
+#[server]
+pub async fn login(username: String, password: String) -> Result<(), ServerFnError> {
+    let handle = ssr::staff()?;
+    match handle
+        .0
+        .login(username.trim(), &password, &ssr::client())
+        .await
+    {
+        Ok(token) => {
+            ssr::set_cookie(&token, 12 * 3600);
+            leptos_axum::redirect("/staff");
+        }
+        Err(err) => {
+            let mut target = url_with_username(&username);
+            target.push_str(&format!("&error={}", err.code()));
+            leptos_axum::redirect(&target);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn url_with_username(username: &str) -> String {
+    let mut encoded = String::new();
+    for b in username.trim().bytes().take(200) {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => encoded.push(b as char),
+            _ => encoded.push_str(&format!("%{b:02X}")),
+        }
+    }
+    format!("/staff/login?username={encoded}")
+}
+
+/// 退出; with `everywhere` set, every session of the account on every device ends.
+#[server]
+pub async fn logout(everywhere: Option<String>) -> Result<(), ServerFnError> {
+    if let Some(token) = ssr::session_token() {
+        let result = ssr::staff()?.0.logout(&token, everywhere.is_some()).await;
+        if let Err(err) = result {
+            ssr::back("/staff", Err(err));
+            return Ok(());
+        }
+    }
+    ssr::set_cookie("", 0);
+    leptos_axum::redirect("/staff/login?done=logged_out");
+    Ok(())
+}
+
+#[server]
+pub async fn set_task_state(task_id: i64, state: String) -> Result<(), ServerFnError> {
+    let outcome = match ssr::me().await {
+        Ok(Some(me)) => ssr::staff()?.0.set_task_state(&me, task_id, &state).await,
+        Ok(None) => Err(crate::api::StaffError::NotSignedIn),
+        Err(e) => Err(e),
+    };
+    if matches!(outcome, Err(crate::api::StaffError::Forbidden)) {
+        tracing::warn!(
+            task_id,
+            "refused a task update outside the member's department"
+        );
+    }
+    ssr::back("/staff", outcome.map(|()| "task_updated"));
+    Ok(())
+}
+
+#[server]
+pub async fn draft_policy(
+    title: String,
+    issuer: String,
+    issued: String,
+    topic: String,
+) -> Result<(), ServerFnError> {
+    let outcome = match ssr::me().await {
+        Ok(Some(me)) => {
+            let input = crate::api::PolicyDraftInput {
+                title,
+                issuer,
+                issued,
+                topic,
+            };
+            ssr::staff()?
+                .0
+                .draft_policy(&me, input)
+                .await
+                .map(|_| "policy_drafted")
+        }
+        Ok(None) => Err(crate::api::StaffError::NotSignedIn),
+        Err(e) => Err(e),
+    };
+    ssr::back("/staff", outcome);
+    Ok(())
+}
+
+#[server]
+pub async fn publish_policy(policy_id: i64) -> Result<(), ServerFnError> {
+    let outcome = match ssr::me().await {
+        Ok(Some(me)) => ssr::staff()?.0.publish_policy(&me, policy_id).await,
+        Ok(None) => Err(crate::api::StaffError::NotSignedIn),
+        Err(e) => Err(e),
+    };
+    ssr::back("/staff", outcome.map(|()| "policy_published"));
+    Ok(())
+}

@@ -1,0 +1,132 @@
+//! 工作人员: city staff who publish, their roles, and what each role may do. The rules live here
+//! so the server enforces exactly what the pages offer.
+
+use super::{Department, Policy, Task};
+use serde::{Deserialize, Serialize};
+
+/// 角色
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    /// 管理员: manages accounts, reads the audit log, may do what editors do.
+    Admin,
+    /// 编辑: authors topics, policies and reports.
+    Editor,
+    /// 部门工作人员: updates its own department's tasks and duties only.
+    Department,
+    /// 审核员: moderates residents' suggestions (participation issue).
+    Moderator,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Editor => "editor",
+            Role::Department => "department",
+            Role::Moderator => "moderator",
+        }
+    }
+
+    pub fn parse(token: &str) -> Option<Self> {
+        [Role::Admin, Role::Editor, Role::Department, Role::Moderator]
+            .into_iter()
+            .find(|r| r.as_str() == token)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaffMember {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub department: Option<Department>,
+}
+
+impl StaffMember {
+    /// Department staff may change only their own department's tasks; editors and
+    /// administrators any.
+    pub fn may_update_task(&self, owner_department_id: i64) -> bool {
+        match self.role {
+            Role::Admin | Role::Editor => true,
+            Role::Department => self
+                .department
+                .as_ref()
+                .is_some_and(|d| d.id == owner_department_id),
+            Role::Moderator => false,
+        }
+    }
+
+    pub fn may_author(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Editor)
+    }
+
+    pub fn may_read_audit(&self) -> bool {
+        self.role == Role::Admin
+    }
+}
+
+/// A task as staff see it, with the topic it belongs to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaffTask {
+    pub topic: (i32, u8, String),
+    pub task: Task,
+    pub editable: bool,
+}
+
+/// The staff desk: what the signed-in member can work on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaffDesk {
+    pub me: StaffMember,
+    pub tasks: Vec<StaffTask>,
+    /// Draft policies, for editors.
+    pub drafts: Vec<Policy>,
+    /// `(year, month, theme)` of topics an editor can attach a policy to.
+    pub topics: Vec<(i32, u8, String)>,
+}
+
+/// 操作记录: one line of the append-only audit log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// UTC, ISO 8601.
+    pub at: String,
+    pub username: String,
+    pub action: String,
+    pub subject: String,
+    pub detail: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(role: Role, department: Option<i64>) -> StaffMember {
+        StaffMember {
+            id: 1,
+            username: "u".into(),
+            display_name: "U".into(),
+            role,
+            department: department.map(|id| Department {
+                id,
+                name: "d".into(),
+            }),
+        }
+    }
+
+    #[test]
+    fn department_staff_edit_only_their_own_tasks() {
+        assert!(member(Role::Department, Some(7)).may_update_task(7));
+        assert!(!member(Role::Department, Some(7)).may_update_task(8));
+        assert!(!member(Role::Department, None).may_update_task(7));
+        assert!(member(Role::Editor, None).may_update_task(8));
+        assert!(!member(Role::Moderator, None).may_update_task(8));
+    }
+
+    #[test]
+    fn only_admins_read_the_audit_log() {
+        assert!(member(Role::Admin, None).may_read_audit());
+        assert!(!member(Role::Editor, None).may_read_audit());
+        assert!(member(Role::Editor, None).may_author());
+        assert!(!member(Role::Department, Some(1)).may_author());
+    }
+}

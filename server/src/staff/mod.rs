@@ -1,0 +1,298 @@
+//! The staff service: login with throttling, database sessions, permission checks and audited
+//! actions. Implements the app's `StaffPort`.
+
+pub mod password;
+
+use crate::portal::today_in_beijing;
+use crate::store::{DraftPolicy, Store, StoreError};
+use app::api::{PolicyDraftInput, StaffError, StaffPort};
+use app::model::{AuditEntry, StaffDesk, StaffMember, StaffTask, TaskState};
+use base64::Engine;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+/// Failed logins allowed per username, and per client address, in the window.
+pub const MAX_FAILURES_PER_USER: i64 = 5;
+pub const MAX_FAILURES_PER_CLIENT: i64 = 20;
+pub const FAILURE_WINDOW_SECS: i64 = 15 * 60;
+/// A session ends after this long unused, and after this long in any case.
+pub const IDLE_TIMEOUT_SECS: i64 = 2 * 3600;
+pub const ABSOLUTE_TIMEOUT_SECS: i64 = 12 * 3600;
+
+pub fn now() -> i64 {
+    jiff::Timestamp::now().as_second()
+}
+
+fn token_hash(token: &str) -> String {
+    let digest = Sha256::digest(token.as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest)
+}
+
+fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+fn internal(err: impl std::fmt::Display) -> StaffError {
+    StaffError::Internal(err.to_string())
+}
+
+#[derive(Clone)]
+pub struct StaffService {
+    pub store: Store,
+}
+
+#[async_trait::async_trait]
+impl StaffPort for StaffService {
+    async fn login(
+        &self,
+        username: &str,
+        password: &str,
+        client: &str,
+    ) -> Result<String, StaffError> {
+        if username.is_empty() || username.chars().count() > 64 || password.len() > 1024 {
+            return Err(StaffError::BadCredentials);
+        }
+        let now = now();
+        let (by_user, by_client) = self
+            .store
+            .login_failures(username, client, now - FAILURE_WINDOW_SECS)
+            .await
+            .map_err(internal)?;
+        if by_user >= MAX_FAILURES_PER_USER || by_client >= MAX_FAILURES_PER_CLIENT {
+            tracing::warn!(username, client, "login throttled");
+            return Err(StaffError::Throttled);
+        }
+        let found = self
+            .store
+            .staff_credentials(username)
+            .await
+            .map_err(internal)?;
+        let (member, hash) = match found {
+            Some((member, hash)) => (Some(member), Some(hash)),
+            None => (None, None),
+        };
+        let ok = password::verify(password.to_string(), hash)
+            .await
+            .map_err(internal)?;
+        match member {
+            Some(member) if ok => {
+                let token = new_token();
+                self.store
+                    .start_session(&member, &token_hash(&token), now)
+                    .await
+                    .map_err(internal)?;
+                tracing::info!(username, "staff signed in");
+                Ok(token)
+            }
+            _ => {
+                self.store
+                    .record_login_failure(username, client, now)
+                    .await
+                    .map_err(internal)?;
+                tracing::info!(username, client, "failed staff login");
+                Err(StaffError::BadCredentials)
+            }
+        }
+    }
+
+    async fn member(&self, token: &str) -> Result<Option<StaffMember>, StaffError> {
+        let now = now();
+        self.store
+            .session_member(
+                &token_hash(token),
+                now,
+                now - IDLE_TIMEOUT_SECS,
+                now - ABSOLUTE_TIMEOUT_SECS,
+            )
+            .await
+            .map_err(internal)
+    }
+
+    async fn logout(&self, token: &str, everywhere: bool) -> Result<(), StaffError> {
+        let hash = token_hash(token);
+        if everywhere {
+            if let Some(me) = self.member(token).await? {
+                self.store
+                    .end_all_sessions(&me, now())
+                    .await
+                    .map_err(internal)?;
+            }
+        }
+        self.store.end_session(&hash).await.map_err(internal)
+    }
+
+    async fn desk(&self, me: &StaffMember) -> Result<StaffDesk, StaffError> {
+        let department = match me.role {
+            app::model::Role::Department => {
+                Some(me.department.as_ref().map(|d| d.id).unwrap_or(-1))
+            }
+            _ => None,
+        };
+        let tasks = self
+            .store
+            .tasks_with_topic(department, &today_in_beijing())
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|(topic, task)| StaffTask {
+                editable: me.may_update_task(task.owner.id),
+                topic,
+                task,
+            })
+            .collect();
+        let (drafts, topics) = if me.may_author() {
+            (
+                self.store.draft_policies().await.map_err(internal)?,
+                self.store.topic_list().await.map_err(internal)?,
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        Ok(StaffDesk {
+            me: me.clone(),
+            tasks,
+            drafts,
+            topics,
+        })
+    }
+
+    async fn set_task_state(
+        &self,
+        me: &StaffMember,
+        task_id: i64,
+        state: &str,
+    ) -> Result<(), StaffError> {
+        let state = TaskState::parse(state).ok_or(StaffError::Invalid("state"))?;
+        let owner = self
+            .store
+            .task_owner(task_id)
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::NotFound)?;
+        if !me.may_update_task(owner) {
+            return Err(StaffError::Forbidden);
+        }
+        self.store
+            .set_task_state(me, task_id, state, &today_in_beijing(), now())
+            .await
+            .map_err(internal)
+    }
+
+    async fn draft_policy(
+        &self,
+        me: &StaffMember,
+        input: PolicyDraftInput,
+    ) -> Result<i64, StaffError> {
+        if !me.may_author() {
+            return Err(StaffError::Forbidden);
+        }
+        let draft = validate_draft(input)?;
+        self.store
+            .create_draft_policy(me, &draft, now())
+            .await
+            .map_err(internal)
+    }
+
+    async fn publish_policy(&self, me: &StaffMember, id: i64) -> Result<(), StaffError> {
+        if !me.may_author() {
+            return Err(StaffError::Forbidden);
+        }
+        match self.store.publish_policy(me, id, now()).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(StaffError::NotFound),
+            Err(err) => Err(internal(err)),
+        }
+    }
+
+    async fn audit_log(&self, me: &StaffMember) -> Result<Vec<AuditEntry>, StaffError> {
+        if !me.may_read_audit() {
+            return Err(StaffError::Forbidden);
+        }
+        self.store.audit_entries(500).await.map_err(internal)
+    }
+}
+
+fn validate_draft(input: PolicyDraftInput) -> Result<DraftPolicy, StaffError> {
+    let title = input.title.trim().to_string();
+    let issuer = input.issuer.trim().to_string();
+    if !(2..=200).contains(&title.chars().count()) {
+        return Err(StaffError::Invalid("title"));
+    }
+    if !(2..=100).contains(&issuer.chars().count()) {
+        return Err(StaffError::Invalid("issuer"));
+    }
+    let issued = match input.issued.trim() {
+        "" => None,
+        date => Some(
+            date.parse::<jiff::civil::Date>()
+                .map_err(|_| StaffError::Invalid("date"))?
+                .to_string(),
+        ),
+    };
+    let topic = match input.topic.trim() {
+        "" => None,
+        t => {
+            let (y, m) = t.split_once('-').ok_or(StaffError::Invalid("topic"))?;
+            let year = app::model::parse_year(y).ok_or(StaffError::Invalid("topic"))?;
+            let month = m
+                .parse::<u8>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .ok_or(StaffError::Invalid("topic"))?;
+            Some((year, month))
+        }
+    };
+    Ok(DraftPolicy {
+        title,
+        issuer,
+        issued,
+        topic,
+    })
+}
+
+impl From<StoreError> for StaffError {
+    fn from(err: StoreError) -> Self {
+        internal(err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(title: &str, issued: &str, topic: &str) -> PolicyDraftInput {
+        PolicyDraftInput {
+            title: title.into(),
+            issuer: "市城市管理委".into(),
+            issued: issued.into(),
+            topic: topic.into(),
+        }
+    }
+
+    #[test]
+    fn drafts_are_validated_field_by_field() {
+        assert!(validate_draft(input("供暖通知", "2026-11-01", "2026-11")).is_ok());
+        assert!(matches!(
+            validate_draft(input("x", "", "")),
+            Err(StaffError::Invalid("title"))
+        ));
+        assert!(matches!(
+            validate_draft(input("供暖通知", "2026-13-01", "")),
+            Err(StaffError::Invalid("date"))
+        ));
+        assert!(matches!(
+            validate_draft(input("供暖通知", "", "2026-13")),
+            Err(StaffError::Invalid("topic"))
+        ));
+    }
+
+    #[test]
+    fn tokens_are_random_and_stored_hashed() {
+        let a = new_token();
+        assert_ne!(a, new_token());
+        assert_ne!(token_hash(&a), a);
+        assert_eq!(token_hash(&a), token_hash(&a));
+    }
+}

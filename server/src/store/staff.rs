@@ -1,0 +1,421 @@
+//! Staff accounts, sessions, login failures, the audit log, and the staff actions that change
+//! published data. Every action writes its audit entry in the same transaction as the change.
+
+use super::read::{PolicyRecord, POLICY_COLUMNS};
+use super::{Store, StoreError, StoreResult};
+use app::model::{AuditEntry, Department, Policy, Role, StaffMember};
+use sqlx::{Sqlite, Transaction};
+
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    id: i64,
+    username: String,
+    display_name: String,
+    role: String,
+    department_id: Option<i64>,
+    department_name: Option<String>,
+}
+
+impl MemberRow {
+    fn into_member(self) -> StoreResult<StaffMember> {
+        Ok(StaffMember {
+            id: self.id,
+            role: Role::parse(&self.role)
+                .ok_or_else(|| StoreError::Corrupt(format!("unknown role {:?}", self.role)))?,
+            username: self.username,
+            display_name: self.display_name,
+            department: self
+                .department_id
+                .zip(self.department_name)
+                .map(|(id, name)| Department { id, name }),
+        })
+    }
+}
+
+const MEMBER_SELECT: &str = "SELECT s.id, s.username, s.display_name, s.role,
+        d.id AS department_id, d.name AS department_name
+    FROM staff s LEFT JOIN departments d ON d.id = s.department_id";
+
+/// A new draft policy as an editor typed it (already validated).
+#[derive(Clone, Debug)]
+pub struct DraftPolicy {
+    pub title: String,
+    pub issuer: String,
+    pub issued: Option<String>,
+    pub topic: Option<(i32, u8)>,
+}
+
+pub(super) async fn audit(
+    tx: &mut Transaction<'_, Sqlite>,
+    now: i64,
+    username: &str,
+    action: &str,
+    subject: &str,
+    detail: &str,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, username, action, subject, detail) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(now)
+    .bind(username)
+    .bind(action)
+    .bind(subject)
+    .bind(detail)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    pub async fn add_staff(
+        &self,
+        username: &str,
+        display_name: &str,
+        password_hash: &str,
+        role: Role,
+        department: Option<&str>,
+        now: i64,
+    ) -> StoreResult<i64> {
+        let mut tx = self.pool.begin().await?;
+        let department_id: Option<i64> = match department {
+            Some(name) => Some(
+                sqlx::query_scalar("SELECT id FROM departments WHERE name = $1")
+                    .bind(name)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .ok_or_else(|| StoreError::Corrupt(format!("no department named {name:?}")))?,
+            ),
+            None => None,
+        };
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO staff (username, display_name, password_hash, role, department_id, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(username)
+        .bind(display_name)
+        .bind(password_hash)
+        .bind(role.as_str())
+        .bind(department_id)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit(
+            &mut tx,
+            now,
+            "(command line)",
+            "staff.create",
+            username,
+            role.as_str(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The member and their password hash, for an enabled account.
+    pub async fn staff_credentials(
+        &self,
+        username: &str,
+    ) -> StoreResult<Option<(StaffMember, String)>> {
+        let row: Option<(i64, String)> = sqlx::query_as(
+            "SELECT id, password_hash FROM staff WHERE username = $1 AND disabled = 0",
+        )
+        .bind(username)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((id, hash)) = row else {
+            return Ok(None);
+        };
+        let member: MemberRow = sqlx::query_as(&format!("{MEMBER_SELECT} WHERE s.id = $1"))
+            .bind(id)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(Some((member.into_member()?, hash)))
+    }
+
+    /// Failed logins for this username and for this client since `since` (unix seconds).
+    pub async fn login_failures(
+        &self,
+        username: &str,
+        client: &str,
+        since: i64,
+    ) -> StoreResult<(i64, i64)> {
+        let by_user: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at >= $2",
+        )
+        .bind(username)
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        let by_client: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM login_failures WHERE client = $1 AND at >= $2",
+        )
+        .bind(client)
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((by_user, by_client))
+    }
+
+    pub async fn record_login_failure(
+        &self,
+        username: &str,
+        client: &str,
+        now: i64,
+    ) -> StoreResult<()> {
+        sqlx::query("INSERT INTO login_failures (username, client, at) VALUES ($1, $2, $3)")
+            .bind(username)
+            .bind(client)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Starts a session: failures for the name are cleared and the login is audited.
+    pub async fn start_session(
+        &self,
+        member: &StaffMember,
+        token_hash: &str,
+        now: i64,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM login_failures WHERE username = $1")
+            .bind(&member.username)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, staff_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
+        )
+        .bind(token_hash)
+        .bind(member.id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        audit(
+            &mut tx,
+            now,
+            &member.username,
+            "session.login",
+            &member.username,
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The member behind a session that is neither idle since `idle_since` nor older than
+    /// `created_since`; touches it. Expired sessions are removed.
+    pub async fn session_member(
+        &self,
+        token_hash: &str,
+        now: i64,
+        idle_since: i64,
+        created_since: i64,
+    ) -> StoreResult<Option<StaffMember>> {
+        let row: Option<(i64, i64, i64)> = sqlx::query_as(
+            "SELECT staff_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((staff_id, created_at, last_seen_at)) = row else {
+            return Ok(None);
+        };
+        if created_at < created_since || last_seen_at < idle_since {
+            self.end_session(token_hash).await?;
+            return Ok(None);
+        }
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+            .bind(now)
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        let member: Option<MemberRow> = sqlx::query_as(&format!(
+            "{MEMBER_SELECT} WHERE s.id = $1 AND s.disabled = 0"
+        ))
+        .bind(staff_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        member.map(MemberRow::into_member).transpose()
+    }
+
+    pub async fn end_session(&self, token_hash: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// 全部退出: ends every session of the member, on every device.
+    pub async fn end_all_sessions(&self, member: &StaffMember, now: i64) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM sessions WHERE staff_id = $1")
+            .bind(member.id)
+            .execute(&mut *tx)
+            .await?;
+        audit(
+            &mut tx,
+            now,
+            &member.username,
+            "session.logout_everywhere",
+            &member.username,
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn audit_entries(&self, limit: i64) -> StoreResult<Vec<AuditEntry>> {
+        let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+            "SELECT at, username, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(at, username, action, subject, detail)| AuditEntry {
+                at: jiff::Timestamp::from_second(at)
+                    .map(|t| t.to_string())
+                    .unwrap_or_else(|_| at.to_string()),
+                username,
+                action,
+                subject,
+                detail,
+            })
+            .collect())
+    }
+
+    /// The department owning a task, for the permission check.
+    pub async fn task_owner(&self, task_id: i64) -> StoreResult<Option<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT owner_department_id FROM tasks WHERE id = $1")
+                .bind(task_id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Records a task's new state (`done` stamps today's date) with its audit entry.
+    pub async fn set_task_state(
+        &self,
+        actor: &StaffMember,
+        task_id: i64,
+        state: app::model::TaskState,
+        today: &str,
+        now: i64,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let done_date = (state == app::model::TaskState::Done).then_some(today);
+        let title: String = sqlx::query_scalar(
+            "UPDATE tasks SET state = $1, done_date = $2 WHERE id = $3 RETURNING title",
+        )
+        .bind(state.as_str())
+        .bind(done_date)
+        .bind(task_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "task.state",
+            &format!("task {task_id}: {title}"),
+            state.as_str(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn create_draft_policy(
+        &self,
+        actor: &StaffMember,
+        draft: &DraftPolicy,
+        now: i64,
+    ) -> StoreResult<i64> {
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO policies (title, issuer, issued, answers, confidence, is_sample, status)
+             VALUES ($1, $2, $3, '', 'confirmed', 0, 'draft') RETURNING id",
+        )
+        .bind(&draft.title)
+        .bind(&draft.issuer)
+        .bind(&draft.issued)
+        .fetch_one(&mut *tx)
+        .await?;
+        if let Some((year, month)) = draft.topic {
+            sqlx::query(
+                "INSERT INTO topic_policies (topic_id, policy_id) SELECT id, $1 FROM topics WHERE year = $2 AND month = $3",
+            )
+            .bind(id)
+            .bind(year)
+            .bind(month)
+            .execute(&mut *tx)
+            .await?;
+        }
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "policy.draft",
+            &format!("policy {id}: {}", draft.title),
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Publishes a draft; false when there is no such draft.
+    pub async fn publish_policy(
+        &self,
+        actor: &StaffMember,
+        id: i64,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let title: Option<String> = sqlx::query_scalar(
+            "UPDATE policies SET status = 'published' WHERE id = $1 AND status = 'draft' RETURNING title",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(title) = title else { return Ok(false) };
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "policy.publish",
+            &format!("policy {id}: {title}"),
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    pub async fn draft_policies(&self) -> StoreResult<Vec<Policy>> {
+        let rows: Vec<PolicyRecord> = sqlx::query_as(&format!(
+            "SELECT {POLICY_COLUMNS} FROM policies po WHERE po.status = 'draft' ORDER BY po.id DESC"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(PolicyRecord::into_policy).collect()
+    }
+
+    pub async fn topic_list(&self) -> StoreResult<Vec<(i32, u8, String)>> {
+        let rows: Vec<(i64, i64, String)> =
+            sqlx::query_as("SELECT year, month, theme FROM topics ORDER BY year DESC, month DESC")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(y, m, t)| (y as i32, u8::try_from(m).unwrap_or(1), t))
+            .collect())
+    }
+}

@@ -33,13 +33,19 @@ export default defineConfig({
       testMatch: /budget\.spec\.ts/,
     },
     {
+      // Staff tests change shared data (a task's status, a policy), so they run once.
+      name: 'staff-1280',
+      testMatch: /staff\.spec\.ts/,
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+    {
       name: 'phone-360',
-      testIgnore: /budget\.spec\.ts/,
+      testIgnore: /(budget|staff)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /budget\.spec\.ts/,
+      testIgnore: /(budget|staff)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

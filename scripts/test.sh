@@ -25,7 +25,14 @@ cargo leptos build --release
 step "browser tests (Playwright + Debian Chromium, 360 px and 1280 px)"
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-DATABASE_URL="sqlite://$work/portal.db" LEPTOS_SITE_ROOT=target/site \
+export DATABASE_URL="sqlite://$work/portal.db"
+# Throwaway staff accounts for the browser tests, in the throwaway database only.
+export E2E_PASSWORD="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+target/release/server demo-load >/dev/null
+DIANCA_NEW_PASSWORD="$E2E_PASSWORD" target/release/server staff-add --username housing \
+  --role department --department 市住房城乡建设委 >/dev/null
+DIANCA_NEW_PASSWORD="$E2E_PASSWORD" target/release/server staff-add --username editor --role editor >/dev/null
+LEPTOS_SITE_ROOT=target/site \
   target/release/server serve --addr "127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -23,7 +23,7 @@ use leptos_router::{
 };
 use pages::{
     AboutPage, DepartmentPage, HomePage, NotFound, PolicyPage, ProblemPage, SearchPage,
-    StaffAuditPage, StaffDeskPage, StaffLoginPage, TopicPage, YearPage,
+    StaffAuditPage, StaffDeskPage, StaffImportPage, StaffLoginPage, TopicPage, YearPage,
 };
 
 /// The HTML document. Runs on the server only, once per request.
@@ -101,6 +101,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("staff"), StaticSegment("audit"))
                         view=StaffAuditPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("staff"), StaticSegment("import"), ParamSegment("id"))
+                        view=StaffImportPage
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("search") view=SearchPage ssr=SsrMode::Async/>

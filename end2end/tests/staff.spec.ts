@@ -78,3 +78,23 @@ test('an editor drafts a policy the public cannot see until it is published', as
   await expect(visitor.getByRole('link', { name: title })).toBeVisible();
   await visitor.close();
 });
+
+test('a bulk import with a bad row is refused and names the line', async ({ page }) => {
+  await signIn(page, 'editor');
+  const before = (await (await page.request.get('/api/v1/topics/2026/11/tasks')).json()).length;
+  await page.getByLabel('导入到').selectOption('tasks');
+  await page.getByLabel('粘贴内容').fill(
+    'title,owner,level,due,state\n' +
+      '检查供热站,市城市管理委,city,2026-12-10,not_started\n' +
+      '复查室温,市城市管理委,district,2026-02-30,in_progress\n',
+  );
+  await page.getByRole('button', { name: '检查' }).click();
+  await expect(page).toHaveURL(/\/staff\/import\/\d+$/);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('发现 1 处问题，没有写入任何内容');
+  await expect(alert).toContainText('第 3 行 “due”列 — 日期应为 年-月-日');
+  await expect(page.locator('tr.row-error')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: '确认导入' })).toHaveCount(0);
+  const after = (await (await page.request.get('/api/v1/topics/2026/11/tasks')).json()).length;
+  expect(after).toBe(before);
+});

@@ -3,6 +3,7 @@
 mod config;
 mod demo;
 mod http;
+mod import;
 mod portal;
 mod richtext;
 mod staff;

@@ -365,3 +365,101 @@ async fn the_audit_log_records_staff_actions_for_administrators_only() {
     assert!(log.contains("session.login"));
     assert!(log.contains("staff.create"));
 }
+
+#[tokio::test]
+async fn a_bulk_import_with_a_bad_row_writes_nothing_and_names_the_line() {
+    let server = TestServer::start_with_staff(&[EDITOR, HEAT]);
+    let token = login(&server, "editor", EDITOR.3).await.expect("signed in");
+    let count = || async {
+        let tasks: serde_json::Value = reqwest::get(server.url("/api/v1/topics/2026/11/tasks"))
+            .await
+            .expect("r")
+            .json()
+            .await
+            .expect("json");
+        tasks.as_array().expect("tasks").len()
+    };
+    let before = count().await;
+    let bad = "任务\t责任单位\t层级\t完成时限\t状态\n\
+               检查供热站\t市城市管理委\t市级\t2026-12-10\t未开始\n\
+               复查室温\t不存在的局\t区级\t2026-12-31\t进行中\n";
+    let res = post(
+        &server,
+        "stage_import",
+        Some(&token),
+        &[("topic", "2026-11"), ("kind", "tasks"), ("content", bad)],
+    )
+    .await;
+    let preview_path = location(&res);
+    assert!(preview_path.starts_with("/staff/import/"), "{preview_path}");
+    let page = |path: String| {
+        let url = server.url(&path);
+        let token = token.clone();
+        async move {
+            client()
+                .get(url)
+                .header(header::COOKIE, format!("dianca_session={token}"))
+                .send()
+                .await
+                .expect("r")
+                .text()
+                .await
+                .expect("b")
+        }
+    };
+    let preview = page(preview_path.clone()).await;
+    assert!(preview.contains("第 3 行"), "the bad line is named");
+    assert!(preview.contains("没有这个责任单位"));
+    assert!(
+        !preview.contains("name=\"import_id\""),
+        "no confirm button for an invalid import"
+    );
+    let id = preview_path.rsplit('/').next().expect("id").to_string();
+    let res = post(
+        &server,
+        "confirm_import",
+        Some(&token),
+        &[("import_id", &id)],
+    )
+    .await;
+    assert_eq!(
+        location(&res),
+        format!("/staff/import/{id}?error=invalid_import")
+    );
+    assert_eq!(count().await, before, "nothing written");
+
+    let good = bad.replace("不存在的局", "朝阳区政府");
+    let res = post(
+        &server,
+        "stage_import",
+        Some(&token),
+        &[("topic", "2026-11"), ("kind", "tasks"), ("content", &good)],
+    )
+    .await;
+    let id = location(&res).rsplit('/').next().expect("id").to_string();
+    assert!(page(format!("/staff/import/{id}"))
+        .await
+        .contains("2 行全部正确"));
+    let heat = login(&server, "heat", HEAT.3).await.expect("signed in");
+    let res = post(
+        &server,
+        "confirm_import",
+        Some(&heat),
+        &[("import_id", &id)],
+    )
+    .await;
+    assert_eq!(
+        location(&res),
+        format!("/staff/import/{id}?error=forbidden"),
+        "department staff cannot import"
+    );
+    let res = post(
+        &server,
+        "confirm_import",
+        Some(&token),
+        &[("import_id", &id)],
+    )
+    .await;
+    assert_eq!(location(&res), "/staff?done=import_done");
+    assert_eq!(count().await, before + 2);
+}

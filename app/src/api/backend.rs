@@ -2,8 +2,8 @@
 //! sees SQL, and the server can swap SQLite for PostgreSQL without touching a page.
 
 use crate::model::{
-    About, AuditEntry, DepartmentDetail, Home, Policy, ProblemDetail, SearchHit, StaffDesk,
-    StaffMember, TopicDetail, YearDetail,
+    About, AuditEntry, DepartmentDetail, Home, ImportPreview, Policy, ProblemDetail, SearchHit,
+    StaffDesk, StaffMember, TopicDetail, YearDetail,
 };
 use std::sync::Arc;
 
@@ -87,6 +87,17 @@ pub trait StaffPort: Send + Sync + 'static {
     ) -> Result<i64, StaffError>;
     async fn publish_policy(&self, me: &StaffMember, id: i64) -> Result<(), StaffError>;
     async fn audit_log(&self, me: &StaffMember) -> Result<Vec<AuditEntry>, StaffError>;
+    /// Stores pasted list content for preview; returns the staged import's id.
+    async fn stage_import(
+        &self,
+        me: &StaffMember,
+        topic: &str,
+        kind: &str,
+        content: String,
+    ) -> Result<i64, StaffError>;
+    async fn import_preview(&self, me: &StaffMember, id: i64) -> Result<ImportPreview, StaffError>;
+    /// Writes a staged import if every row is valid; returns how many rows were written.
+    async fn confirm_import(&self, me: &StaffMember, id: i64) -> Result<usize, StaffError>;
 }
 
 #[derive(Clone)]

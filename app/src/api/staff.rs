@@ -3,7 +3,7 @@
 //! codes in the query string (`?done=…` / `?error=…`) and are worded by the page in the reader's
 //! language. Permissions are checked here, on the server, whatever the page offered.
 
-use crate::model::{AuditEntry, StaffDesk, StaffMember};
+use crate::model::{AuditEntry, ImportPreview, StaffDesk, StaffMember};
 use leptos::prelude::*;
 
 /// The session cookie. HttpOnly: no script ever needs it.
@@ -221,5 +221,62 @@ pub async fn publish_policy(policy_id: i64) -> Result<(), ServerFnError> {
         Err(e) => Err(e),
     };
     ssr::back("/staff", outcome.map(|()| "policy_published"));
+    Ok(())
+}
+
+/// Largest pasted list accepted, in bytes (about 2,000 rows).
+pub const MAX_IMPORT_BYTES: usize = 512 * 1024;
+
+/// Step one of a bulk import: stage the pasted list and show its preview.
+#[server]
+pub async fn stage_import(
+    topic: String,
+    kind: String,
+    content: String,
+) -> Result<(), ServerFnError> {
+    let outcome = match ssr::me().await {
+        Ok(Some(_)) if content.len() > MAX_IMPORT_BYTES => {
+            Err(crate::api::StaffError::Invalid("size"))
+        }
+        Ok(Some(me)) => {
+            ssr::staff()?
+                .0
+                .stage_import(&me, &topic, &kind, content)
+                .await
+        }
+        Ok(None) => Err(crate::api::StaffError::NotSignedIn),
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(id) => leptos_axum::redirect(&format!("/staff/import/{id}")),
+        Err(err) => ssr::back("/staff", Err(err)),
+    }
+    Ok(())
+}
+
+#[server]
+pub async fn load_import_preview(id: i64) -> Result<Option<ImportPreview>, ServerFnError> {
+    let Some(me) = ssr::me().await.map_err(|e| ServerFnError::new(e.code()))? else {
+        return Ok(None);
+    };
+    match ssr::staff()?.0.import_preview(&me, id).await {
+        Ok(preview) => Ok(Some(preview)),
+        Err(crate::api::StaffError::NotFound) => Ok(None),
+        Err(e) => Err(ServerFnError::new(e.code())),
+    }
+}
+
+/// Step two: write every row, or nothing.
+#[server]
+pub async fn confirm_import(import_id: i64) -> Result<(), ServerFnError> {
+    let outcome = match ssr::me().await {
+        Ok(Some(me)) => ssr::staff()?.0.confirm_import(&me, import_id).await,
+        Ok(None) => Err(crate::api::StaffError::NotSignedIn),
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(_) => ssr::back("/staff", Ok("import_done")),
+        Err(err) => ssr::back(&format!("/staff/import/{import_id}"), Err(err)),
+    }
     Ok(())
 }

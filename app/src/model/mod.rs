@@ -3,12 +3,14 @@
 //! Every figure carries its provenance: a [`Confidence`] and its [`Source`]s from the facts file,
 //! or [`Confidence::Sample`] when the portal made it up for the demo (DESIGN §4 "honest data").
 
+mod import;
 mod provenance;
 mod publication;
 mod search;
 mod staff;
 mod topic;
 
+pub use import::{ImportKind, ImportPreview, RowError};
 pub use provenance::{Confidence, Source};
 pub use publication::{
     About, Candidate, Department, Home, HotlineFigure, Policy, ProblemDetail, ProblemSummary,

@@ -8,6 +8,7 @@ mod policy;
 mod problem;
 mod search;
 mod staff;
+mod staff_import;
 mod topic;
 mod year;
 
@@ -19,6 +20,7 @@ pub use policy::PolicyPage;
 pub use problem::ProblemPage;
 pub use search::SearchPage;
 pub use staff::{StaffAuditPage, StaffDeskPage, StaffLoginPage};
+pub use staff_import::StaffImportPage;
 pub use topic::TopicPage;
 pub use year::YearPage;
 

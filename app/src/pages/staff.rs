@@ -21,6 +21,9 @@ fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool, Str
         (Some("policy_drafted"), _) => "staff.done.policy_drafted",
         (Some("policy_published"), _) => "staff.done.policy_published",
         (Some("logged_out"), _) => "staff.done.logged_out",
+        (Some("import_done"), _) => "staff.done.import_done",
+        (_, Some("invalid_kind")) => "staff.error.invalid_topic",
+        (_, Some("invalid_size")) => "staff.error.invalid_size",
         (_, Some("bad_credentials")) => "staff.error.bad_credentials",
         (_, Some("throttled")) => "staff.error.throttled",
         (_, Some("not_signed_in")) => "staff.error.not_signed_in",
@@ -102,6 +105,9 @@ fn Desk(desk: StaffDesk) -> impl IntoView {
     let me = desk.me;
     let logout = ServerAction::<Logout>::new();
     let department = me.department.clone().map(|d| d.name).unwrap_or_default();
+    let import = me
+        .may_author()
+        .then(|| view! { <crate::pages::staff_import::ImportForm topics=desk.topics.clone()/> });
     let author = me
         .may_author()
         .then(|| view! { <Authoring drafts=desk.drafts topics=desk.topics/> });
@@ -126,6 +132,7 @@ fn Desk(desk: StaffDesk) -> impl IntoView {
             </ul>
         </section>
         {author}
+        {import}
     }
 }
 

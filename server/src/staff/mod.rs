@@ -6,7 +6,9 @@ pub mod password;
 use crate::portal::today_in_beijing;
 use crate::store::{DraftPolicy, Store, StoreError};
 use app::api::{PolicyDraftInput, StaffError, StaffPort};
-use app::model::{AuditEntry, StaffDesk, StaffMember, StaffTask, TaskState};
+use app::model::{
+    AuditEntry, ImportKind, ImportPreview, StaffDesk, StaffMember, StaffTask, TaskState,
+};
 use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -211,6 +213,95 @@ impl StaffPort for StaffService {
             return Err(StaffError::Forbidden);
         }
         self.store.audit_entries(500).await.map_err(internal)
+    }
+
+    async fn stage_import(
+        &self,
+        me: &StaffMember,
+        topic: &str,
+        kind: &str,
+        content: String,
+    ) -> Result<i64, StaffError> {
+        if !me.may_author() {
+            return Err(StaffError::Forbidden);
+        }
+        let kind = ImportKind::parse(kind).ok_or(StaffError::Invalid("kind"))?;
+        let (year, month) = parse_topic(topic)?.ok_or(StaffError::Invalid("topic"))?;
+        self.store
+            .stage_import(me, year, month, kind, &content, now())
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::Invalid("topic"))
+    }
+
+    async fn import_preview(&self, me: &StaffMember, id: i64) -> Result<ImportPreview, StaffError> {
+        let (staged, parsed) = self.checked_import(me, id).await?;
+        Ok(ImportPreview {
+            id: staged.id,
+            kind: staged.kind,
+            topic: staged.topic,
+            header: parsed.header,
+            rows: parsed.rows,
+            errors: parsed.errors,
+        })
+    }
+
+    async fn confirm_import(&self, me: &StaffMember, id: i64) -> Result<usize, StaffError> {
+        let (staged, parsed) = self.checked_import(me, id).await?;
+        if !parsed.errors.is_empty() || parsed.checked.is_empty() {
+            return Err(StaffError::Invalid("import"));
+        }
+        self.store
+            .apply_import(me, &staged, &parsed.checked, &today_in_beijing(), now())
+            .await
+            .map_err(internal)?;
+        Ok(parsed.checked.len())
+    }
+}
+
+impl StaffService {
+    /// Loads a staged import of this member and checks it against today's departments.
+    async fn checked_import(
+        &self,
+        me: &StaffMember,
+        id: i64,
+    ) -> Result<(crate::store::Staged, crate::import::Parsed), StaffError> {
+        if !me.may_author() {
+            return Err(StaffError::Forbidden);
+        }
+        let staged = self
+            .store
+            .staged_import(id)
+            .await
+            .map_err(internal)?
+            .filter(|s| s.staff_id == me.id)
+            .ok_or(StaffError::NotFound)?;
+        let departments = self.store.department_names().await.map_err(internal)?;
+        let kind = staged.kind;
+        let content = staged.content.clone();
+        let parsed = tokio::task::spawn_blocking(move || {
+            crate::import::parse(kind, &content, |name| departments.iter().any(|d| d == name))
+        })
+        .await
+        .map_err(internal)?;
+        Ok((staged, parsed))
+    }
+}
+
+/// `""` → no topic; `"2026-11"` → (2026, 11).
+fn parse_topic(text: &str) -> Result<Option<(i32, u8)>, StaffError> {
+    match text.trim() {
+        "" => Ok(None),
+        t => {
+            let (y, m) = t.split_once('-').ok_or(StaffError::Invalid("topic"))?;
+            let year = app::model::parse_year(y).ok_or(StaffError::Invalid("topic"))?;
+            let month = m
+                .parse::<u8>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .ok_or(StaffError::Invalid("topic"))?;
+            Ok(Some((year, month)))
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! `app::model`; swapping the engine (issue: PostgreSQL) happens here and nowhere else.
 
 mod feed;
+mod imports;
 mod read;
 mod read_topic;
 mod search;
@@ -9,6 +10,7 @@ mod staff;
 mod write;
 mod write_topic;
 
+pub use imports::Staged;
 pub use staff::DraftPolicy;
 pub use write::{
     CandidateRow, Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow,

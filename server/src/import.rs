@@ -1,0 +1,252 @@
+//! Parsing and checking a pasted task or responsibility list. Tab-separated text (what Excel
+//! puts on the clipboard) and comma-separated CSV are both accepted; every problem is reported
+//! with its line and column, and the import is all or nothing.
+
+use app::model::{ImportKind, Level, RowError, TaskState};
+
+/// The most rows one import may carry; longer lists are split by the sender.
+pub const MAX_ROWS: usize = 2000;
+
+/// A checked row, ready to write.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportRow {
+    Task {
+        title: String,
+        owner: String,
+        level: Level,
+        due: String,
+        state: TaskState,
+    },
+    Duty {
+        duty: String,
+        department: String,
+        level: Level,
+        batch: u8,
+    },
+}
+
+pub struct Parsed {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub checked: Vec<ImportRow>,
+    pub errors: Vec<RowError>,
+}
+
+fn err(line: usize, column: &str, reason: &str) -> RowError {
+    RowError {
+        line,
+        column: column.to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+fn level(text: &str) -> Option<Level> {
+    match text.trim() {
+        "市" | "市级" => Some(Level::City),
+        "区" | "区级" => Some(Level::District),
+        "街道" | "乡镇" | "街道（乡镇）" | "街道(乡镇)" | "街道级" | "街乡" => {
+            Some(Level::Street)
+        }
+        other => Level::parse(&other.to_ascii_lowercase()),
+    }
+}
+
+fn state(text: &str) -> Option<TaskState> {
+    match text.trim() {
+        "" | "未开始" => Some(TaskState::NotStarted),
+        "进行中" => Some(TaskState::InProgress),
+        "已完成" | "完成" => Some(TaskState::Done),
+        other => TaskState::parse(&other.to_ascii_lowercase()),
+    }
+}
+
+/// Parses `text` as `kind`; `department_exists` answers whether a department name is known.
+pub fn parse(kind: ImportKind, text: &str, department_exists: impl Fn(&str) -> bool) -> Parsed {
+    let text = text.trim_start_matches('\u{feff}');
+    let first_line = text.lines().next().unwrap_or_default();
+    let delimiter = if first_line.contains('\t') {
+        b'\t'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let mut parsed = Parsed {
+        header: Vec::new(),
+        rows: Vec::new(),
+        checked: Vec::new(),
+        errors: Vec::new(),
+    };
+    let columns = kind.columns();
+    match records.next() {
+        Some(Ok(header)) => {
+            parsed.header = header.iter().map(|h| h.trim().to_string()).collect();
+            let expected_ok = parsed.header.len() == columns.len()
+                && parsed
+                    .header
+                    .iter()
+                    .zip(columns)
+                    .all(|(h, (en, zh))| h.eq_ignore_ascii_case(en) || h == zh);
+            if !expected_ok {
+                parsed.errors.push(err(1, "", "header"));
+                return parsed;
+            }
+        }
+        _ => {
+            parsed.errors.push(err(1, "", "empty"));
+            return parsed;
+        }
+    }
+    for (index, record) in records.enumerate() {
+        let line = index + 2;
+        if parsed.rows.len() >= MAX_ROWS {
+            parsed.errors.push(err(line, "", "too_many_rows"));
+            break;
+        }
+        let record = match record {
+            Ok(r) => r,
+            Err(_) => {
+                parsed.errors.push(err(line, "", "unreadable"));
+                continue;
+            }
+        };
+        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        let name = |i: usize| parsed.header.get(i).cloned().unwrap_or_default();
+        if cells.len() != columns.len() {
+            parsed.errors.push(err(line, "", "column_count"));
+            parsed.rows.push(cells);
+            continue;
+        }
+        let before = parsed.errors.len();
+        let text_ok = |i: usize, max: usize, errors: &mut Vec<RowError>| {
+            let n = cells[i].chars().count();
+            if n == 0 {
+                errors.push(err(line, &name(i), "required"));
+            } else if n > max {
+                errors.push(err(line, &name(i), "too_long"));
+            }
+        };
+        text_ok(0, 200, &mut parsed.errors);
+        if !department_exists(&cells[1]) {
+            parsed
+                .errors
+                .push(err(line, &name(1), "unknown_department"));
+        }
+        let lvl = level(&cells[2]);
+        if lvl.is_none() {
+            parsed.errors.push(err(line, &name(2), "level"));
+        }
+        let row = match kind {
+            ImportKind::Tasks => {
+                let due = cells[3].parse::<jiff::civil::Date>().ok();
+                if due.is_none() {
+                    parsed.errors.push(err(line, &name(3), "date"));
+                }
+                let st = state(&cells[4]);
+                if st.is_none() {
+                    parsed.errors.push(err(line, &name(4), "state"));
+                }
+                match (lvl, due, st) {
+                    (Some(level), Some(due), Some(state)) => Some(ImportRow::Task {
+                        title: cells[0].clone(),
+                        owner: cells[1].clone(),
+                        level,
+                        due: due.to_string(),
+                        state,
+                    }),
+                    _ => None,
+                }
+            }
+            ImportKind::Responsibilities => {
+                let batch = cells[3].parse::<u8>().ok().filter(|b| (1..=5).contains(b));
+                if batch.is_none() {
+                    parsed.errors.push(err(line, &name(3), "batch"));
+                }
+                match (lvl, batch) {
+                    (Some(level), Some(batch)) => Some(ImportRow::Duty {
+                        duty: cells[0].clone(),
+                        department: cells[1].clone(),
+                        level,
+                        batch,
+                    }),
+                    _ => None,
+                }
+            }
+        };
+        if let (Some(row), true) = (row, parsed.errors.len() == before) {
+            parsed.checked.push(row);
+        }
+        parsed.rows.push(cells);
+    }
+    if parsed.rows.is_empty() && parsed.errors.is_empty() {
+        parsed.errors.push(err(1, "", "no_rows"));
+    }
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known(name: &str) -> bool {
+        ["市城市管理委", "朝阳区政府"].contains(&name)
+    }
+
+    #[test]
+    fn excel_paste_and_csv_both_parse() {
+        let tsv = "任务\t责任单位\t层级\t完成时限\t状态\n清理管线\t朝阳区政府\t区级\t2026-12-01\t进行中\n";
+        let p = parse(ImportKind::Tasks, tsv, known);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.checked.len(), 1);
+        let csv = "\u{feff}duty,department,level,batch\n\"统筹, 督导\",市城市管理委,city,2\n";
+        let p = parse(ImportKind::Responsibilities, csv, known);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert!(
+            matches!(&p.checked[0], ImportRow::Duty { duty, batch: 2, .. } if duty == "统筹, 督导")
+        );
+    }
+
+    #[test]
+    fn every_bad_cell_is_reported_with_line_and_column() {
+        let text = "title,owner,level,due,state\n\
+                    好任务,市城市管理委,city,2026-12-01,done\n\
+                    坏任务,不存在的局,省级,2026-13-01,maybe\n\
+                    ,市城市管理委,city,2026-12-01,\n\
+                    只有两列,市城市管理委\n";
+        let p = parse(ImportKind::Tasks, text, known);
+        let found: Vec<(usize, &str, &str)> = p
+            .errors
+            .iter()
+            .map(|e| (e.line, e.column.as_str(), e.reason.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (3, "owner", "unknown_department"),
+                (3, "level", "level"),
+                (3, "due", "date"),
+                (3, "state", "state"),
+                (4, "title", "required"),
+                (5, "", "column_count"),
+            ]
+        );
+        assert_eq!(p.checked.len(), 1, "only the good row is checked");
+    }
+
+    #[test]
+    fn a_wrong_header_stops_at_line_one() {
+        let p = parse(ImportKind::Tasks, "a,b,c\n1,2,3\n", known);
+        assert_eq!(p.errors, vec![err(1, "", "header")]);
+        assert_eq!(
+            parse(ImportKind::Tasks, "", known).errors,
+            vec![err(1, "", "empty")]
+        );
+    }
+}

@@ -58,25 +58,34 @@ impl Store {
     }
 
     pub async fn staged_import(&self, id: i64) -> StoreResult<Option<Staged>> {
-        let row: Option<(i64, i64, String, String, i64, i64, i64, String)> = sqlx::query_as(
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: i64,
+            staff_id: i64,
+            kind: String,
+            content: String,
+            topic_id: i64,
+            year: i64,
+            month: i64,
+            theme: String,
+        }
+        let row: Option<Row> = sqlx::query_as(
             "SELECT s.id, s.staff_id, s.kind, s.content, s.topic_id, t.year, t.month, t.theme
              FROM staged_imports s JOIN topics t ON t.id = s.topic_id WHERE s.id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.and_then(
-            |(id, staff_id, kind, content, topic_id, year, month, theme)| {
-                Some(Staged {
-                    id,
-                    staff_id,
-                    kind: ImportKind::parse(&kind)?,
-                    content,
-                    topic: (year as i32, u8::try_from(month).ok()?, theme),
-                    topic_id,
-                })
-            },
-        ))
+        Ok(row.and_then(|r| {
+            Some(Staged {
+                id: r.id,
+                staff_id: r.staff_id,
+                kind: ImportKind::parse(&r.kind)?,
+                content: r.content,
+                topic: (r.year as i32, u8::try_from(r.month).ok()?, r.theme),
+                topic_id: r.topic_id,
+            })
+        }))
     }
 
     /// Writes every row in one transaction, removes the staged copy and audits the import.

@@ -64,7 +64,7 @@ test('an editor drafts a policy the public cannot see until it is published', as
   await page.getByLabel('政策标题').fill(title);
   await page.getByLabel('发布机关').fill('市城市管理委');
   await page.getByLabel('印发').fill('2026-11-26');
-  await page.getByLabel('所属主题').selectOption({ value: '2026-11' });
+  await page.getByLabel('所属主题', { exact: true }).selectOption({ value: '2026-11' });
   await page.getByRole('button', { name: '保存草稿' }).click();
   await expect(page.getByRole('status')).toHaveText('草稿已保存，发布前公众看不到。');
 
@@ -82,7 +82,8 @@ test('an editor drafts a policy the public cannot see until it is published', as
 test('a bulk import with a bad row is refused and names the line', async ({ page }) => {
   await signIn(page, 'editor');
   const before = (await (await page.request.get('/api/v1/topics/2026/11/tasks')).json()).length;
-  await page.getByLabel('导入到').selectOption('tasks');
+  await page.getByLabel('导入到主题').selectOption({ value: '2026-11' });
+  await page.getByLabel('清单类型').selectOption('tasks');
   await page.getByLabel('粘贴内容').fill(
     'title,owner,level,due,state\n' +
       '检查供热站,市城市管理委,city,2026-12-10,not_started\n' +

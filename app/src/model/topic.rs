@@ -100,6 +100,9 @@ pub struct Task {
     pub level: Level,
     pub due: String,
     pub done_on: Option<String>,
+    /// What staff last recorded (the form starts from it).
+    pub state: TaskState,
+    /// What residents see, overdue included.
     pub status: TaskStatus,
     pub is_sample: bool,
 }
@@ -236,6 +239,7 @@ mod tests {
             level: Level::City,
             due: due.into(),
             done_on: done_on.map(str::to_string),
+            state,
             status: TaskStatus::on(state, due, today),
             is_sample: true,
         }

@@ -148,6 +148,7 @@ fn TaskRow(item: StaffTask) -> impl IntoView {
         let action = ServerAction::<SetTaskState>::new();
         let id = task.id.to_string();
         let select_id = format!("state-{}", task.id);
+        let current = task.state;
         let options = [
             TaskState::NotStarted,
             TaskState::InProgress,
@@ -160,7 +161,7 @@ fn TaskRow(item: StaffTask) -> impl IntoView {
                 TaskState::InProgress => tr!("status.in_progress"),
                 TaskState::Done => tr!("status.done"),
             };
-            view! { <option value=s.as_str()>{label}</option> }
+            view! { <option value=s.as_str() selected=current == s>{label}</option> }
         })
         .collect_view();
         view! {

@@ -56,7 +56,7 @@ pub fn ImportForm(topics: Vec<(i32, u8, String)>) -> impl IntoView {
                 <li>{tr!("import.duties_columns")}": "{duties_header}</li>
             </ul>
             <ActionForm action attr:class="stack-form">
-                <label for="i-topic">{tr!("staff.policy_topic")}</label>
+                <label for="i-topic">{tr!("import.topic")}</label>
                 <select id="i-topic" name="topic">
                     {topics
                         .into_iter()

@@ -47,6 +47,7 @@ impl TaskRecord {
             level: level(&self.level)?,
             due: self.due_date,
             done_on: self.done_date,
+            state,
             is_sample: self.is_sample,
         })
     }

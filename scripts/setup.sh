@@ -44,4 +44,10 @@ if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -d end2end/node_modules/@p
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 fi
 
+# PyPI: a validator for the OpenAPI document the portal serves.
+if ! python3 -c 'import openapi_spec_validator' 2>/dev/null; then
+  say "installing openapi-spec-validator from PyPI"
+  python3 -m pip install --quiet 'openapi-spec-validator>=0.7,<1'
+fi
+
 say "tools ready: $(cargo leptos --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"

@@ -22,7 +22,7 @@ cargo test -p app -p server --features app/ssr
 step "release build (cargo leptos, wasm-opt)"
 cargo leptos build --release
 
-step "browser tests (Playwright + Debian Chromium, 360 px and 1280 px)"
+step "start the release server on a throwaway database"
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export DATABASE_URL="sqlite://$work/portal.db"
@@ -41,6 +41,11 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/server.log"; exit 1; }
+step "the OpenAPI document validates (openapi-spec-validator)"
+curl -fsS "http://127.0.0.1:$port/api/openapi.json" -o "$work/openapi.json"
+python3 -c 'import json, sys; from openapi_spec_validator import validate; validate(json.load(open(sys.argv[1]))); print("OpenAPI 3 document is valid")' "$work/openapi.json"
+
+step "browser tests (Playwright + Debian Chromium, 360 px and 1280 px)"
 (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || { echo "-- server log:"; tail -50 "$work/server.log"; exit 1; }
 
 printf '\n== test: all suites passed\n'

@@ -463,3 +463,48 @@ async fn a_bulk_import_with_a_bad_row_writes_nothing_and_names_the_line() {
     assert_eq!(location(&res), "/staff?done=import_done");
     assert_eq!(count().await, before + 2);
 }
+
+#[tokio::test]
+async fn an_editor_publishes_a_progress_report_rendered_safely() {
+    let server = TestServer::start_with_staff(&[EDITOR, HEAT]);
+    let token = login(&server, "editor", EDITOR.3).await.expect("signed in");
+    let body =
+        "- 完成**八里庄**管线冲洗\n\n<script>alert(1)</script>\n\n[详情](javascript:alert(1))";
+    let form = [
+        ("topic", "2026-11"),
+        ("date", "2026-11-28"),
+        ("kind", "progress"),
+        ("title", "管线冲洗完成"),
+        ("author", "市城市管理委"),
+        ("body", body),
+    ];
+    let res = post(&server, "add_report", Some(&token), &form).await;
+    assert_eq!(location(&res), "/staff?done=report_published");
+    let page = reqwest::get(server.url("/topics/2026/11"))
+        .await
+        .expect("r")
+        .text()
+        .await
+        .expect("b");
+    assert!(page.contains("管线冲洗完成"));
+    assert!(
+        page.contains("<strong>八里庄</strong>"),
+        "Markdown is rendered"
+    );
+    assert!(!page.contains("<script>alert(1)"), "raw HTML is not");
+    assert!(!page.contains("javascript:alert"), "nor script links");
+    let first = page.find("管线冲洗完成").expect("listed");
+    let older = page.find("室温整改推进").expect("older report");
+    assert!(first < older, "newest report first");
+    let heat = login(&server, "heat", HEAT.3).await.expect("signed in");
+    let res = post(&server, "add_report", Some(&heat), &form).await;
+    assert_eq!(
+        location(&res),
+        "/staff?error=forbidden",
+        "department staff cannot publish reports"
+    );
+    let mut bad = form;
+    bad[1] = ("date", "2026-02-30");
+    let res = post(&server, "add_report", Some(&token), &bad).await;
+    assert_eq!(location(&res), "/staff?error=invalid_date");
+}

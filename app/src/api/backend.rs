@@ -61,6 +61,17 @@ pub struct PolicyDraftInput {
     pub topic: String,
 }
 
+/// A progress report or supervision note as typed into the form.
+#[derive(Clone, Debug)]
+pub struct ReportInput {
+    pub topic: String,
+    pub date: String,
+    pub kind: String,
+    pub title: String,
+    pub author: String,
+    pub body: String,
+}
+
 /// Staff accounts, sessions and the actions that change published data (server-only).
 #[async_trait::async_trait]
 pub trait StaffPort: Send + Sync + 'static {
@@ -86,6 +97,8 @@ pub trait StaffPort: Send + Sync + 'static {
         draft: PolicyDraftInput,
     ) -> Result<i64, StaffError>;
     async fn publish_policy(&self, me: &StaffMember, id: i64) -> Result<(), StaffError>;
+    /// Adds a dated report to a topic's timeline (月度进展) or its supervision stream.
+    async fn add_report(&self, me: &StaffMember, report: ReportInput) -> Result<(), StaffError>;
     async fn audit_log(&self, me: &StaffMember) -> Result<Vec<AuditEntry>, StaffError>;
     /// Stores pasted list content for preview; returns the staged import's id.
     async fn stage_import(

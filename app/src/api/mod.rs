@@ -6,7 +6,8 @@ mod backend;
 
 #[cfg(feature = "ssr")]
 pub use backend::{
-    PolicyDraftInput, Portal, PortalError, PortalHandle, StaffError, StaffHandle, StaffPort,
+    PolicyDraftInput, Portal, PortalError, PortalHandle, ReportInput, StaffError, StaffHandle,
+    StaffPort,
 };
 
 pub mod staff;

@@ -280,3 +280,34 @@ pub async fn confirm_import(import_id: i64) -> Result<(), ServerFnError> {
     }
     Ok(())
 }
+
+/// Largest report body accepted, in characters.
+pub const MAX_REPORT_CHARS: usize = 20_000;
+
+#[server]
+pub async fn add_report(
+    topic: String,
+    date: String,
+    kind: String,
+    title: String,
+    author: String,
+    body: String,
+) -> Result<(), ServerFnError> {
+    let outcome = match ssr::me().await {
+        Ok(Some(me)) => {
+            let input = crate::api::ReportInput {
+                topic,
+                date,
+                kind,
+                title,
+                author,
+                body,
+            };
+            ssr::staff()?.0.add_report(&me, input).await
+        }
+        Ok(None) => Err(crate::api::StaffError::NotSignedIn),
+        Err(e) => Err(e),
+    };
+    ssr::back("/staff", outcome.map(|()| "report_published"));
+    Ok(())
+}

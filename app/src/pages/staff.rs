@@ -2,7 +2,8 @@
 //! (administrators) read the audit log. Plain forms with post/redirect/get: no JavaScript needed.
 
 use crate::api::staff::{
-    audit_log, load_staff_desk, AuditView, DraftPolicy, Login, Logout, PublishPolicy, SetTaskState,
+    audit_log, load_staff_desk, AddReport, AuditView, DraftPolicy, Login, Logout, PublishPolicy,
+    SetTaskState,
 };
 use crate::components::loading::DataView;
 use crate::components::topic_lists::{level_label, StatusBadge};
@@ -22,6 +23,8 @@ fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool, Str
         (Some("policy_published"), _) => "staff.done.policy_published",
         (Some("logged_out"), _) => "staff.done.logged_out",
         (Some("import_done"), _) => "staff.done.import_done",
+        (Some("report_published"), _) => "staff.done.report_published",
+        (_, Some("invalid_body")) => "staff.error.invalid_body",
         (_, Some("invalid_kind")) => "staff.error.invalid_topic",
         (_, Some("invalid_size")) => "staff.error.invalid_size",
         (_, Some("bad_credentials")) => "staff.error.bad_credentials",
@@ -108,6 +111,9 @@ fn Desk(desk: StaffDesk) -> impl IntoView {
     let import = me
         .may_author()
         .then(|| view! { <crate::pages::staff_import::ImportForm topics=desk.topics.clone()/> });
+    let reports = me
+        .may_author()
+        .then(|| view! { <ReportForm topics=desk.topics.clone()/> });
     let author = me
         .may_author()
         .then(|| view! { <Authoring drafts=desk.drafts topics=desk.topics/> });
@@ -132,6 +138,7 @@ fn Desk(desk: StaffDesk) -> impl IntoView {
             </ul>
         </section>
         {author}
+        {reports}
         {import}
     }
 }
@@ -227,6 +234,41 @@ fn Authoring(drafts: Vec<crate::model::Policy>, topics: Vec<(i32, u8, String)>) 
                     {topic_options}
                 </select>
                 <button type="submit" class="button">{tr!("staff.save_draft")}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// 月度进展: editors add dated reports (Markdown) to a topic's timeline or supervision stream.
+#[component]
+fn ReportForm(topics: Vec<(i32, u8, String)>) -> impl IntoView {
+    let action = ServerAction::<AddReport>::new();
+    view! {
+        <section aria-labelledby="report-heading">
+            <h2 id="report-heading">{tr!("staff.new_report")}</h2>
+            <ActionForm action attr:class="stack-form">
+                <label for="r-topic">{tr!("staff.report_topic")}</label>
+                <select id="r-topic" name="topic">
+                    {topics
+                        .into_iter()
+                        .map(|(y, m, theme)| view! { <option value=format!("{y}-{m}")>{format!("{y}-{m:02} {theme}")}</option> })
+                        .collect_view()}
+                </select>
+                <label for="r-kind">{tr!("staff.report_kind")}</label>
+                <select id="r-kind" name="kind">
+                    <option value="progress">{tr!("topic.reports")}</option>
+                    <option value="supervision">{tr!("topic.supervision")}</option>
+                </select>
+                <label for="r-date">{tr!("staff.report_date")}</label>
+                <input id="r-date" name="date" type="date" required/>
+                <label for="r-title">{tr!("staff.report_title")}</label>
+                <input id="r-title" name="title" type="text" required maxlength="200"/>
+                <label for="r-author">{tr!("staff.report_author")}</label>
+                <input id="r-author" name="author" type="text" required maxlength="100"/>
+                <label for="r-body">{tr!("staff.report_body")}</label>
+                <textarea id="r-body" name="body" rows="6" required aria-describedby="r-body-hint"></textarea>
+                <p id="r-body-hint" class="muted">{tr!("staff.report_hint")}</p>
+                <button type="submit" class="button">{tr!("staff.publish")}</button>
             </ActionForm>
         </section>
     }

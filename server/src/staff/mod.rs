@@ -4,8 +4,8 @@
 pub mod password;
 
 use crate::portal::today_in_beijing;
-use crate::store::{DraftPolicy, Store, StoreError};
-use app::api::{PolicyDraftInput, StaffError, StaffPort};
+use crate::store::{DraftPolicy, NewReport, Store, StoreError};
+use app::api::{PolicyDraftInput, ReportInput, StaffError, StaffPort};
 use app::model::{
     AuditEntry, ImportKind, ImportPreview, StaffDesk, StaffMember, StaffTask, TaskState,
 };
@@ -208,6 +208,18 @@ impl StaffPort for StaffService {
         }
     }
 
+    async fn add_report(&self, me: &StaffMember, input: ReportInput) -> Result<(), StaffError> {
+        if !me.may_author() {
+            return Err(StaffError::Forbidden);
+        }
+        let report = validate_report(input)?;
+        match self.store.add_report(me, &report, now()).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(StaffError::Invalid("topic")),
+            Err(err) => Err(internal(err)),
+        }
+    }
+
     async fn audit_log(&self, me: &StaffMember) -> Result<Vec<AuditEntry>, StaffError> {
         if !me.may_read_audit() {
             return Err(StaffError::Forbidden);
@@ -303,6 +315,41 @@ fn parse_topic(text: &str) -> Result<Option<(i32, u8)>, StaffError> {
             Ok(Some((year, month)))
         }
     }
+}
+
+fn validate_report(input: ReportInput) -> Result<NewReport, StaffError> {
+    let title = input.title.trim().to_string();
+    let author = input.author.trim().to_string();
+    let body = input.body.trim().to_string();
+    if !(2..=200).contains(&title.chars().count()) {
+        return Err(StaffError::Invalid("title"));
+    }
+    if !(2..=100).contains(&author.chars().count()) {
+        return Err(StaffError::Invalid("issuer"));
+    }
+    if body.is_empty() || body.chars().count() > app::api::staff::MAX_REPORT_CHARS {
+        return Err(StaffError::Invalid("body"));
+    }
+    let date = input
+        .date
+        .trim()
+        .parse::<jiff::civil::Date>()
+        .map_err(|_| StaffError::Invalid("date"))?
+        .to_string();
+    let kind = match input.kind.as_str() {
+        "progress" => "progress",
+        "supervision" => "supervision",
+        _ => return Err(StaffError::Invalid("kind")),
+    };
+    let topic = parse_topic(&input.topic)?.ok_or(StaffError::Invalid("topic"))?;
+    Ok(NewReport {
+        topic,
+        date,
+        kind,
+        title,
+        author,
+        body_markdown: body,
+    })
 }
 
 fn validate_draft(input: PolicyDraftInput) -> Result<DraftPolicy, StaffError> {

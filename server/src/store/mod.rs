@@ -11,7 +11,7 @@ mod write;
 mod write_topic;
 
 pub use imports::Staged;
-pub use staff::DraftPolicy;
+pub use staff::{DraftPolicy, NewReport};
 pub use write::{
     CandidateRow, Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow,
     TaskRow, TopicRow, YearRow,

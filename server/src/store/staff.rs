@@ -419,3 +419,54 @@ impl Store {
             .collect())
     }
 }
+
+/// A progress report or supervision note as an editor wrote it (already validated).
+#[derive(Clone, Debug)]
+pub struct NewReport {
+    pub topic: (i32, u8),
+    pub date: String,
+    pub kind: &'static str,
+    pub title: String,
+    pub author: String,
+    pub body_markdown: String,
+}
+
+impl Store {
+    /// Publishes a report on a topic's timeline; `false` when the topic does not exist.
+    pub async fn add_report(
+        &self,
+        actor: &StaffMember,
+        report: &NewReport,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let (year, month) = report.topic;
+        let inserted: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO reports (topic_id, report_date, kind, title, body_markdown, body_html, author, is_sample)
+             SELECT id, $1, $2, $3, $4, $5, $6, 0 FROM topics WHERE year = $7 AND month = $8
+             RETURNING id",
+        )
+        .bind(&report.date)
+        .bind(report.kind)
+        .bind(&report.title)
+        .bind(&report.body_markdown)
+        .bind(crate::richtext::to_safe_html(&report.body_markdown))
+        .bind(&report.author)
+        .bind(year)
+        .bind(month)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(id) = inserted else { return Ok(false) };
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "report.publish",
+            &format!("report {id}: {}", report.title),
+            report.kind,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

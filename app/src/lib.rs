@@ -23,7 +23,8 @@ use leptos_router::{
 };
 use pages::{
     AboutPage, DepartmentPage, HomePage, NotFound, PolicyPage, ProblemPage, SearchPage,
-    StaffAuditPage, StaffDeskPage, StaffImportPage, StaffLoginPage, TopicPage, YearPage,
+    StaffAccountsPage, StaffAuditPage, StaffDeskPage, StaffImportPage, StaffLoginPage, TopicPage,
+    YearPage,
 };
 
 /// The HTML document. Runs on the server only, once per request.
@@ -96,6 +97,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("staff"), StaticSegment("login"))
                         view=StaffLoginPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("staff"), StaticSegment("accounts"))
+                        view=StaffAccountsPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -508,3 +508,75 @@ async fn an_editor_publishes_a_progress_report_rendered_safely() {
     let res = post(&server, "add_report", Some(&token), &bad).await;
     assert_eq!(location(&res), "/staff?error=invalid_date");
 }
+
+#[tokio::test]
+async fn an_administrator_disables_an_account_and_its_sessions_end() {
+    let admin = ("admin", "admin", None, "admin-password-123");
+    let server = TestServer::start_with_staff(&[HEAT, admin]);
+    let heat = login(&server, "heat", HEAT.3).await.expect("signed in");
+    let token = login(&server, "admin", admin.3).await.expect("signed in");
+    let page = |path: &'static str, token: String| {
+        let url = server.url(path);
+        async move {
+            client()
+                .get(url)
+                .header(header::COOKIE, format!("dianca_session={token}"))
+                .send()
+                .await
+                .expect("r")
+                .text()
+                .await
+                .expect("b")
+        }
+    };
+    let accounts = page("/staff/accounts", token.clone()).await;
+    let row = accounts
+        .find("data-username=\"heat\"")
+        .expect("heat listed");
+    let id_at = accounts[row..]
+        .find("name=\"staff_id\" value=\"")
+        .expect("form")
+        + row
+        + "name=\"staff_id\" value=\"".len();
+    let id: String = accounts[id_at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let res = post(
+        &server,
+        "set_account_disabled",
+        Some(&heat),
+        &[("staff_id", &id), ("disabled", "1")],
+    )
+    .await;
+    assert_eq!(
+        location(&res),
+        "/staff/accounts?error=forbidden",
+        "only administrators manage accounts"
+    );
+    let res = post(
+        &server,
+        "set_account_disabled",
+        Some(&token),
+        &[("staff_id", &id), ("disabled", "1")],
+    )
+    .await;
+    assert_eq!(location(&res), "/staff/accounts?done=account_updated");
+    assert!(
+        page("/staff", heat).await.contains("请先登录"),
+        "the disabled account's session ended"
+    );
+    assert!(
+        login(&server, "heat", HEAT.3).await.is_none(),
+        "and it cannot sign in"
+    );
+    let res = post(
+        &server,
+        "set_account_disabled",
+        Some(&token),
+        &[("staff_id", &id), ("disabled", "0")],
+    )
+    .await;
+    assert_eq!(location(&res), "/staff/accounts?done=account_updated");
+    assert!(login(&server, "heat", HEAT.3).await.is_some(), "re-enabled");
+}

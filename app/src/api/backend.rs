@@ -100,6 +100,14 @@ pub trait StaffPort: Send + Sync + 'static {
     /// Adds a dated report to a topic's timeline (月度进展) or its supervision stream.
     async fn add_report(&self, me: &StaffMember, report: ReportInput) -> Result<(), StaffError>;
     async fn audit_log(&self, me: &StaffMember) -> Result<Vec<AuditEntry>, StaffError>;
+    /// Every account and whether it is disabled (administrators).
+    async fn accounts(&self, me: &StaffMember) -> Result<Vec<(StaffMember, bool)>, StaffError>;
+    async fn set_account_disabled(
+        &self,
+        me: &StaffMember,
+        id: i64,
+        disabled: bool,
+    ) -> Result<(), StaffError>;
     /// Stores pasted list content for preview; returns the staged import's id.
     async fn stage_import(
         &self,

@@ -107,6 +107,44 @@ pub enum AuditView {
     Entries(Vec<AuditEntry>),
 }
 
+/// Accounts as an administrator sees them: (member, disabled).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub enum AccountsView {
+    SignInFirst,
+    Forbidden,
+    Accounts(Vec<(StaffMember, bool)>),
+}
+
+#[server]
+pub async fn load_accounts() -> Result<AccountsView, ServerFnError> {
+    let Some(me) = ssr::me().await.map_err(|e| ServerFnError::new(e.code()))? else {
+        return Ok(AccountsView::SignInFirst);
+    };
+    match ssr::staff()?.0.accounts(&me).await {
+        Ok(list) => Ok(AccountsView::Accounts(list)),
+        Err(crate::api::StaffError::Forbidden) => Ok(AccountsView::Forbidden),
+        Err(e) => Err(ServerFnError::new(e.code())),
+    }
+}
+
+/// 停用 / 启用 an account (administrators). Disabling ends its sessions at once.
+#[server]
+pub async fn set_account_disabled(staff_id: i64, disabled: String) -> Result<(), ServerFnError> {
+    let disable = disabled == "1";
+    let outcome = match ssr::me().await {
+        Ok(Some(me)) => {
+            ssr::staff()?
+                .0
+                .set_account_disabled(&me, staff_id, disable)
+                .await
+        }
+        Ok(None) => Err(crate::api::StaffError::NotSignedIn),
+        Err(e) => Err(e),
+    };
+    ssr::back("/staff/accounts", outcome.map(|()| "account_updated"));
+    Ok(())
+}
+
 #[server]
 pub async fn audit_log() -> Result<AuditView, ServerFnError> {
     let Some(me) = ssr::me().await.map_err(|e| ServerFnError::new(e.code()))? else {

@@ -24,6 +24,8 @@ fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool, Str
         (Some("logged_out"), _) => "staff.done.logged_out",
         (Some("import_done"), _) => "staff.done.import_done",
         (Some("report_published"), _) => "staff.done.report_published",
+        (Some("account_updated"), _) => "staff.done.account_updated",
+        (_, Some("invalid_self")) => "staff.error.invalid_self",
         (_, Some("invalid_body")) => "staff.error.invalid_body",
         (_, Some("invalid_kind")) => "staff.error.invalid_topic",
         (_, Some("invalid_size")) => "staff.error.invalid_size",
@@ -44,7 +46,7 @@ fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool, Str
 }
 
 #[component]
-fn Flash() -> impl IntoView {
+pub(crate) fn Flash() -> impl IntoView {
     let query = use_query_map();
     let q = query.read_untracked();
     outcome_message(q.get("done").as_deref(), q.get("error").as_deref()).map(|(ok, text)| {
@@ -117,9 +119,15 @@ fn Desk(desk: StaffDesk) -> impl IntoView {
     let author = me
         .may_author()
         .then(|| view! { <Authoring drafts=desk.drafts topics=desk.topics/> });
-    let audit = me
-        .may_read_audit()
-        .then(|| view! { <p><a href="/staff/audit">{tr!("staff.audit_title")}</a></p> });
+    let audit = me.may_read_audit().then(|| {
+        view! {
+            <p>
+                <a href="/staff/audit">{tr!("staff.audit_title")}</a>
+                " · "
+                <a href="/staff/accounts">{tr!("staff.accounts_title")}</a>
+            </p>
+        }
+    });
     view! {
         <h1>{tr!("staff.desk_title")}</h1>
         <Flash/>

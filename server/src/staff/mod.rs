@@ -220,6 +220,33 @@ impl StaffPort for StaffService {
         }
     }
 
+    async fn accounts(&self, me: &StaffMember) -> Result<Vec<(StaffMember, bool)>, StaffError> {
+        if !me.may_read_audit() {
+            return Err(StaffError::Forbidden);
+        }
+        self.store.staff_accounts().await.map_err(internal)
+    }
+
+    async fn set_account_disabled(
+        &self,
+        me: &StaffMember,
+        id: i64,
+        disabled: bool,
+    ) -> Result<(), StaffError> {
+        if !me.may_read_audit() {
+            return Err(StaffError::Forbidden);
+        }
+        if disabled && id == me.id {
+            // An administrator cannot lock themselves out (and perhaps everyone with them).
+            return Err(StaffError::Invalid("self"));
+        }
+        match self.store.set_staff_disabled(me, id, disabled, now()).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(StaffError::NotFound),
+            Err(err) => Err(internal(err)),
+        }
+    }
+
     async fn audit_log(&self, me: &StaffMember) -> Result<Vec<AuditEntry>, StaffError> {
         if !me.may_read_audit() {
             return Err(StaffError::Forbidden);

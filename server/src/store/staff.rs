@@ -470,3 +470,53 @@ impl Store {
         Ok(true)
     }
 }
+
+impl Store {
+    /// Every account, for administrators: the member and whether it is disabled.
+    pub async fn staff_accounts(&self) -> StoreResult<Vec<(StaffMember, bool)>> {
+        let rows: Vec<MemberRow> = sqlx::query_as(&format!("{MEMBER_SELECT} ORDER BY s.username"))
+            .fetch_all(&self.pool)
+            .await?;
+        let disabled: Vec<(i64, bool)> = sqlx::query_as("SELECT id, disabled FROM staff")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.into_iter()
+            .map(|r| {
+                let off = disabled.iter().any(|(id, d)| *id == r.id && *d);
+                Ok((r.into_member()?, off))
+            })
+            .collect()
+    }
+
+    /// Disables or re-enables an account; disabling also ends its sessions.
+    pub async fn set_staff_disabled(
+        &self,
+        actor: &StaffMember,
+        id: i64,
+        disabled: bool,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let name: Option<String> =
+            sqlx::query_scalar("UPDATE staff SET disabled = $1 WHERE id = $2 RETURNING username")
+                .bind(disabled)
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(name) = name else { return Ok(false) };
+        if disabled {
+            sqlx::query("DELETE FROM sessions WHERE staff_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let action = if disabled {
+            "staff.disable"
+        } else {
+            "staff.enable"
+        };
+        audit(&mut tx, now, &actor.username, action, &name, "").await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

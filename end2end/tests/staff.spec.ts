@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 // Accounts made by scripts/test.sh in the throwaway database.
 const password = process.env.E2E_PASSWORD ?? '';
@@ -98,4 +99,20 @@ test('a bulk import with a bad row is refused and names the line', async ({ page
   await expect(page.getByRole('button', { name: '确认导入' })).toHaveCount(0);
   const after = (await (await page.request.get('/api/v1/topics/2026/11/tasks')).json()).length;
   expect(after).toBe(before);
+});
+
+test('the staff pages pass axe (WCAG 2.2 AA)', async ({ page }) => {
+  const check = async () => {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  };
+  await page.goto('/staff/login');
+  await check();
+  await signIn(page, 'editor');
+  await check();
+  await page.getByLabel('粘贴内容').fill('duty,department,level,batch\n统筹,市城市管理委,省级,9\n');
+  await page.getByLabel('清单类型').selectOption('responsibilities');
+  await page.getByRole('button', { name: '检查' }).click();
+  await expect(page.getByRole('alert')).toContainText('第 2 行');
+  await check();
 });

@@ -7,11 +7,12 @@ mod read;
 mod read_topic;
 mod search;
 mod staff;
+mod staff_actions;
 mod write;
 mod write_topic;
 
 pub use imports::Staged;
-pub use staff::{DraftPolicy, NewReport};
+pub use staff_actions::{DraftPolicy, NewReport};
 pub use write::{
     CandidateRow, Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow,
     TaskRow, TopicRow, YearRow,

@@ -3,6 +3,8 @@
 // Shared by several test crates; not every crate uses every helper.
 #![allow(dead_code)]
 
+pub mod staff;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;

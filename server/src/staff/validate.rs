@@ -1,0 +1,125 @@
+//! Checking what staff typed before anything is written; each problem maps to a message key.
+
+use crate::store::{DraftPolicy, NewReport};
+use app::api::{PolicyDraftInput, ReportInput, StaffError};
+
+/// `""` → no topic; `"2026-11"` → (2026, 11).
+pub(super) fn parse_topic(text: &str) -> Result<Option<(i32, u8)>, StaffError> {
+    match text.trim() {
+        "" => Ok(None),
+        t => {
+            let (y, m) = t.split_once('-').ok_or(StaffError::Invalid("topic"))?;
+            let year = app::model::parse_year(y).ok_or(StaffError::Invalid("topic"))?;
+            let month = m
+                .parse::<u8>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .ok_or(StaffError::Invalid("topic"))?;
+            Ok(Some((year, month)))
+        }
+    }
+}
+
+pub(super) fn validate_report(input: ReportInput) -> Result<NewReport, StaffError> {
+    let title = input.title.trim().to_string();
+    let author = input.author.trim().to_string();
+    let body = input.body.trim().to_string();
+    if !(2..=200).contains(&title.chars().count()) {
+        return Err(StaffError::Invalid("title"));
+    }
+    if !(2..=100).contains(&author.chars().count()) {
+        return Err(StaffError::Invalid("issuer"));
+    }
+    if body.is_empty() || body.chars().count() > app::api::staff::MAX_REPORT_CHARS {
+        return Err(StaffError::Invalid("body"));
+    }
+    let date = input
+        .date
+        .trim()
+        .parse::<jiff::civil::Date>()
+        .map_err(|_| StaffError::Invalid("date"))?
+        .to_string();
+    let kind = match input.kind.as_str() {
+        "progress" => "progress",
+        "supervision" => "supervision",
+        _ => return Err(StaffError::Invalid("kind")),
+    };
+    let topic = parse_topic(&input.topic)?.ok_or(StaffError::Invalid("topic"))?;
+    Ok(NewReport {
+        topic,
+        date,
+        kind,
+        title,
+        author,
+        body_markdown: body,
+    })
+}
+
+pub(super) fn validate_draft(input: PolicyDraftInput) -> Result<DraftPolicy, StaffError> {
+    let title = input.title.trim().to_string();
+    let issuer = input.issuer.trim().to_string();
+    if !(2..=200).contains(&title.chars().count()) {
+        return Err(StaffError::Invalid("title"));
+    }
+    if !(2..=100).contains(&issuer.chars().count()) {
+        return Err(StaffError::Invalid("issuer"));
+    }
+    let issued = match input.issued.trim() {
+        "" => None,
+        date => Some(
+            date.parse::<jiff::civil::Date>()
+                .map_err(|_| StaffError::Invalid("date"))?
+                .to_string(),
+        ),
+    };
+    let topic = match input.topic.trim() {
+        "" => None,
+        t => {
+            let (y, m) = t.split_once('-').ok_or(StaffError::Invalid("topic"))?;
+            let year = app::model::parse_year(y).ok_or(StaffError::Invalid("topic"))?;
+            let month = m
+                .parse::<u8>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .ok_or(StaffError::Invalid("topic"))?;
+            Some((year, month))
+        }
+    };
+    Ok(DraftPolicy {
+        title,
+        issuer,
+        issued,
+        topic,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(title: &str, issued: &str, topic: &str) -> PolicyDraftInput {
+        PolicyDraftInput {
+            title: title.into(),
+            issuer: "市城市管理委".into(),
+            issued: issued.into(),
+            topic: topic.into(),
+        }
+    }
+
+    #[test]
+    fn drafts_are_validated_field_by_field() {
+        assert!(validate_draft(input("供暖通知", "2026-11-01", "2026-11")).is_ok());
+        assert!(matches!(
+            validate_draft(input("x", "", "")),
+            Err(StaffError::Invalid("title"))
+        ));
+        assert!(matches!(
+            validate_draft(input("供暖通知", "2026-13-01", "")),
+            Err(StaffError::Invalid("date"))
+        ));
+        assert!(matches!(
+            validate_draft(input("供暖通知", "", "2026-13")),
+            Err(StaffError::Invalid("topic"))
+        ));
+    }
+}

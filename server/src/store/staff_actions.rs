@@ -1,0 +1,198 @@
+//! The staff actions that change published data: task status, policy drafts and publication,
+//! progress reports. Each writes its audit entry in the same transaction as the change.
+
+use super::read::{PolicyRecord, POLICY_COLUMNS};
+use super::staff::audit;
+use super::{Store, StoreResult};
+use app::model::{Policy, StaffMember};
+
+/// A new draft policy as an editor typed it (already validated).
+#[derive(Clone, Debug)]
+pub struct DraftPolicy {
+    pub title: String,
+    pub issuer: String,
+    pub issued: Option<String>,
+    pub topic: Option<(i32, u8)>,
+}
+
+impl Store {
+    /// The department owning a task, for the permission check.
+    pub async fn task_owner(&self, task_id: i64) -> StoreResult<Option<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT owner_department_id FROM tasks WHERE id = $1")
+                .bind(task_id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Records a task's new state (`done` stamps today's date) with its audit entry.
+    pub async fn set_task_state(
+        &self,
+        actor: &StaffMember,
+        task_id: i64,
+        state: app::model::TaskState,
+        today: &str,
+        now: i64,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let done_date = (state == app::model::TaskState::Done).then_some(today);
+        let title: String = sqlx::query_scalar(
+            "UPDATE tasks SET state = $1, done_date = $2 WHERE id = $3 RETURNING title",
+        )
+        .bind(state.as_str())
+        .bind(done_date)
+        .bind(task_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "task.state",
+            &format!("task {task_id}: {title}"),
+            state.as_str(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn create_draft_policy(
+        &self,
+        actor: &StaffMember,
+        draft: &DraftPolicy,
+        now: i64,
+    ) -> StoreResult<i64> {
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO policies (title, issuer, issued, answers, confidence, is_sample, status)
+             VALUES ($1, $2, $3, '', 'confirmed', 0, 'draft') RETURNING id",
+        )
+        .bind(&draft.title)
+        .bind(&draft.issuer)
+        .bind(&draft.issued)
+        .fetch_one(&mut *tx)
+        .await?;
+        if let Some((year, month)) = draft.topic {
+            sqlx::query(
+                "INSERT INTO topic_policies (topic_id, policy_id) SELECT id, $1 FROM topics WHERE year = $2 AND month = $3",
+            )
+            .bind(id)
+            .bind(year)
+            .bind(month)
+            .execute(&mut *tx)
+            .await?;
+        }
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "policy.draft",
+            &format!("policy {id}: {}", draft.title),
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Publishes a draft; false when there is no such draft.
+    pub async fn publish_policy(
+        &self,
+        actor: &StaffMember,
+        id: i64,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let title: Option<String> = sqlx::query_scalar(
+            "UPDATE policies SET status = 'published' WHERE id = $1 AND status = 'draft' RETURNING title",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(title) = title else { return Ok(false) };
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "policy.publish",
+            &format!("policy {id}: {title}"),
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    pub async fn draft_policies(&self) -> StoreResult<Vec<Policy>> {
+        let rows: Vec<PolicyRecord> = sqlx::query_as(&format!(
+            "SELECT {POLICY_COLUMNS} FROM policies po WHERE po.status = 'draft' ORDER BY po.id DESC"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(PolicyRecord::into_policy).collect()
+    }
+
+    pub async fn topic_list(&self) -> StoreResult<Vec<(i32, u8, String)>> {
+        let rows: Vec<(i64, i64, String)> =
+            sqlx::query_as("SELECT year, month, theme FROM topics ORDER BY year DESC, month DESC")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(y, m, t)| (y as i32, u8::try_from(m).unwrap_or(1), t))
+            .collect())
+    }
+}
+
+/// A progress report or supervision note as an editor wrote it (already validated).
+#[derive(Clone, Debug)]
+pub struct NewReport {
+    pub topic: (i32, u8),
+    pub date: String,
+    pub kind: &'static str,
+    pub title: String,
+    pub author: String,
+    pub body_markdown: String,
+}
+
+impl Store {
+    /// Publishes a report on a topic's timeline; `false` when the topic does not exist.
+    pub async fn add_report(
+        &self,
+        actor: &StaffMember,
+        report: &NewReport,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let (year, month) = report.topic;
+        let inserted: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO reports (topic_id, report_date, kind, title, body_markdown, body_html, author, is_sample)
+             SELECT id, $1, $2, $3, $4, $5, $6, 0 FROM topics WHERE year = $7 AND month = $8
+             RETURNING id",
+        )
+        .bind(&report.date)
+        .bind(report.kind)
+        .bind(&report.title)
+        .bind(&report.body_markdown)
+        .bind(crate::richtext::to_safe_html(&report.body_markdown))
+        .bind(&report.author)
+        .bind(year)
+        .bind(month)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(id) = inserted else { return Ok(false) };
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "report.publish",
+            &format!("report {id}: {}", report.title),
+            report.kind,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

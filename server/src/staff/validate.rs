@@ -72,19 +72,7 @@ pub(super) fn validate_draft(input: PolicyDraftInput) -> Result<DraftPolicy, Sta
                 .to_string(),
         ),
     };
-    let topic = match input.topic.trim() {
-        "" => None,
-        t => {
-            let (y, m) = t.split_once('-').ok_or(StaffError::Invalid("topic"))?;
-            let year = app::model::parse_year(y).ok_or(StaffError::Invalid("topic"))?;
-            let month = m
-                .parse::<u8>()
-                .ok()
-                .filter(|m| (1..=12).contains(m))
-                .ok_or(StaffError::Invalid("topic"))?;
-            Some((year, month))
-        }
-    };
+    let topic = parse_topic(&input.topic)?;
     Ok(DraftPolicy {
         title,
         issuer,

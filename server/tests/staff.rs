@@ -14,20 +14,7 @@ async fn sign_in_rotates_the_session_and_sign_out_everywhere_ends_all() {
         .await
         .expect("signed in again");
     assert_ne!(first, second, "each sign-in gets a new session id");
-    let desk = |token: String| {
-        let server_url = server.url("/staff");
-        async move {
-            client()
-                .get(server_url)
-                .header(header::COOKIE, format!("dianca_session={token}"))
-                .send()
-                .await
-                .expect("r")
-                .text()
-                .await
-                .expect("b")
-        }
-    };
+    let desk = |token: String| get_as(&server, "/staff", token);
     assert!(desk(first.clone()).await.contains("当前登录：heat"));
     let res = post(&server, "logout", Some(&second), &[("everywhere", "1")]).await;
     assert!(location(&res).starts_with("/staff/login?done=logged_out"));
@@ -168,20 +155,7 @@ async fn the_audit_log_records_staff_actions_for_administrators_only() {
     let admin = ("admin", "admin", None, "admin-password-123");
     let server = TestServer::start_with_staff(&[HEAT, admin]);
     let heat = login(&server, "heat", HEAT.3).await.expect("signed in");
-    let get = |path: &'static str, token: String| {
-        let url = server.url(path);
-        async move {
-            client()
-                .get(url)
-                .header(header::COOKIE, format!("dianca_session={token}"))
-                .send()
-                .await
-                .expect("r")
-                .text()
-                .await
-                .expect("b")
-        }
-    };
+    let get = |path: &'static str, token: String| get_as(&server, path, token);
     assert!(
         get("/staff/audit", heat).await.contains("您没有权限"),
         "department staff cannot read it"
@@ -200,20 +174,7 @@ async fn an_administrator_disables_an_account_and_its_sessions_end() {
     let server = TestServer::start_with_staff(&[HEAT, admin]);
     let heat = login(&server, "heat", HEAT.3).await.expect("signed in");
     let token = login(&server, "admin", admin.3).await.expect("signed in");
-    let page = |path: &'static str, token: String| {
-        let url = server.url(path);
-        async move {
-            client()
-                .get(url)
-                .header(header::COOKIE, format!("dianca_session={token}"))
-                .send()
-                .await
-                .expect("r")
-                .text()
-                .await
-                .expect("b")
-        }
-    };
+    let page = |path: &'static str, token: String| get_as(&server, path, token);
     let accounts = page("/staff/accounts", token.clone()).await;
     let row = accounts
         .find("data-username=\"heat\"")

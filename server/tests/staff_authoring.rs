@@ -2,7 +2,6 @@
 
 mod support;
 
-use reqwest::header;
 use support::staff::*;
 use support::TestServer;
 
@@ -40,15 +39,7 @@ async fn a_draft_policy_is_invisible_until_published() {
         .await
         .expect("b");
     assert!(!search.contains(title));
-    let desk = client()
-        .get(server.url("/staff"))
-        .header(header::COOKIE, format!("dianca_session={token}"))
-        .send()
-        .await
-        .expect("r")
-        .text()
-        .await
-        .expect("b");
+    let desk = get_as(&server, "/staff", &token).await;
     let marker = desk.find(title).expect("the editor sees the draft");
     let id_at = desk[marker..]
         .find("name=\"policy_id\" value=\"")
@@ -112,21 +103,7 @@ async fn a_bulk_import_with_a_bad_row_writes_nothing_and_names_the_line() {
     .await;
     let preview_path = location(&res);
     assert!(preview_path.starts_with("/staff/import/"), "{preview_path}");
-    let page = |path: String| {
-        let url = server.url(&path);
-        let token = token.clone();
-        async move {
-            client()
-                .get(url)
-                .header(header::COOKIE, format!("dianca_session={token}"))
-                .send()
-                .await
-                .expect("r")
-                .text()
-                .await
-                .expect("b")
-        }
-    };
+    let page = |path: String| get_as(&server, path, &token);
     let preview = page(preview_path.clone()).await;
     assert!(preview.contains("第 3 行"), "the bad line is named");
     assert!(preview.contains("没有这个责任单位"));

@@ -96,3 +96,16 @@ pub async fn task_states(server: &TestServer) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// A page as a signed-in member sees it.
+pub async fn get_as(server: &TestServer, path: impl AsRef<str>, token: impl AsRef<str>) -> String {
+    client()
+        .get(server.url(path.as_ref()))
+        .header(header::COOKIE, format!("dianca_session={}", token.as_ref()))
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body")
+}

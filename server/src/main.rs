@@ -139,6 +139,7 @@ async fn add_staff(store: &Store, args: config::StaffAddArgs) -> Result<(), Serv
             &hash,
             args.role,
             args.department.as_deref(),
+            "(command line)",
             staff::now(),
         )
         .await?;

@@ -2,6 +2,8 @@
 //! turn a failure into a message fit for a resident (the details go to the log, not the page).
 
 #[cfg(feature = "ssr")]
+mod author_port;
+#[cfg(feature = "ssr")]
 mod backend;
 
 #[cfg(feature = "ssr")]
@@ -10,6 +12,12 @@ pub use backend::{
     StaffPort,
 };
 
+#[cfg(feature = "ssr")]
+pub use author_port::{
+    AccountInput, AuthorHandle, AuthorPort, DutyInput, ProblemInput, TaskInput, TopicInput,
+};
+
+pub mod authoring;
 pub mod staff;
 
 use crate::model::{

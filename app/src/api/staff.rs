@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub const SESSION_COOKIE: &str = "dianca_session";
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use super::SESSION_COOKIE;
     use crate::api::{StaffError, StaffHandle};
     use crate::model::StaffMember;

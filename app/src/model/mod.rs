@@ -3,6 +3,7 @@
 //! Every figure carries its provenance: a [`Confidence`] and its [`Source`]s from the facts file,
 //! or [`Confidence::Sample`] when the portal made it up for the demo (DESIGN §4 "honest data").
 
+mod authoring;
 mod import;
 mod provenance;
 mod publication;
@@ -10,6 +11,10 @@ mod search;
 mod staff;
 mod topic;
 
+pub use authoring::{
+    changes, EditorProblem, EditorTopic, EditorTopicRow, Entity, FieldChange, PublishState,
+    Revision, Snapshot, LEVELS, STATES,
+};
 pub use import::{ImportKind, ImportPreview, RowError};
 pub use provenance::{Confidence, Source};
 pub use publication::{
@@ -17,7 +22,7 @@ pub use publication::{
     Topic, YearDetail, YearSummary,
 };
 pub use search::{validate_query, HitKind, QueryProblem, SearchHit, MAX_QUERY_CHARS};
-pub use staff::{AuditEntry, Role, StaffDesk, StaffMember, StaffTask};
+pub use staff::{AuditEntry, Role, StaffDesk, StaffDuty, StaffMember, StaffTask};
 pub use topic::{
     DepartmentDetail, Level, OnTime, ProblemProgress, Progress, Report, ReportKind, Responsibility,
     Task, TaskState, TaskStatus, TopicDetail,

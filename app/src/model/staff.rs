@@ -1,7 +1,7 @@
 //! 工作人员: city staff who publish, their roles, and what each role may do. The rules live here
 //! so the server enforces exactly what the pages offer.
 
-use super::{Department, Policy, Task};
+use super::{Department, Policy, Responsibility, Task};
 use serde::{Deserialize, Serialize};
 
 /// 角色
@@ -61,6 +61,11 @@ impl StaffMember {
         matches!(self.role, Role::Admin | Role::Editor)
     }
 
+    /// Accounts are managed by administrators only.
+    pub fn may_manage_accounts(&self) -> bool {
+        self.role == Role::Admin
+    }
+
     pub fn may_read_audit(&self) -> bool {
         self.role == Role::Admin
     }
@@ -74,11 +79,20 @@ pub struct StaffTask {
     pub editable: bool,
 }
 
+/// A duty as staff see it, with the topic it belongs to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaffDuty {
+    pub topic: (i32, u8, String),
+    pub duty: Responsibility,
+    pub editable: bool,
+}
+
 /// The staff desk: what the signed-in member can work on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StaffDesk {
     pub me: StaffMember,
     pub tasks: Vec<StaffTask>,
+    pub duties: Vec<StaffDuty>,
     /// Draft policies, for editors.
     pub drafts: Vec<Policy>,
     /// `(year, month, theme)` of topics an editor can attach a policy to.

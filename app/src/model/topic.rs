@@ -115,6 +115,8 @@ pub struct Responsibility {
     pub department: Department,
     pub level: Level,
     pub batch: u8,
+    /// 履职状态 as the department last recorded it.
+    pub state: TaskState,
     pub is_sample: bool,
 }
 

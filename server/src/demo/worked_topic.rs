@@ -218,6 +218,8 @@ pub fn responsibilities() -> Vec<ResponsibilityRow> {
             department: department.to_string(),
             level: level.to_string(),
             batch: *batch,
+            // Sample statuses: the first batch is fulfilled, later ones are under way.
+            state: if *batch == 1 { "done" } else { "in_progress" }.to_string(),
             is_sample: true,
         })
         .collect()

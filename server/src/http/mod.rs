@@ -9,7 +9,7 @@ mod security;
 
 use crate::staff::StaffService;
 use crate::store::Store;
-use app::api::{PortalHandle, StaffHandle};
+use app::api::{AuthorHandle, PortalHandle, StaffHandle};
 use app::{shell, App};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -31,12 +31,15 @@ pub struct AppState {
 
 pub fn router(state: AppState) -> Router {
     let portal = PortalHandle(Arc::new(state.store.clone()));
-    let staff = StaffHandle(Arc::new(StaffService {
+    let service = Arc::new(StaffService {
         store: state.store.clone(),
-    }));
+    });
+    let staff = StaffHandle(service.clone());
+    let author = AuthorHandle(service);
     let context = move || {
         provide_context(portal.clone());
         provide_context(staff.clone());
+        provide_context(author.clone());
     };
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();

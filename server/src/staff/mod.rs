@@ -1,8 +1,10 @@
 //! The staff service: login with throttling, database sessions, permission checks and audited
 //! actions. Implements the app's `StaffPort`.
 
+mod authoring;
 pub mod password;
 mod validate;
+mod validate_edit;
 
 use validate::{parse_topic, validate_draft, validate_report};
 
@@ -10,7 +12,7 @@ use crate::portal::today_in_beijing;
 use crate::store::{Store, StoreError};
 use app::api::{PolicyDraftInput, ReportInput, StaffError, StaffPort};
 use app::model::{
-    AuditEntry, ImportKind, ImportPreview, StaffDesk, StaffMember, StaffTask, TaskState,
+    AuditEntry, ImportKind, ImportPreview, StaffDesk, StaffDuty, StaffMember, StaffTask, TaskState,
 };
 use base64::Engine;
 use rand::RngCore;
@@ -39,7 +41,7 @@ fn new_token() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
-fn internal(err: impl std::fmt::Display) -> StaffError {
+pub(crate) fn internal(err: impl std::fmt::Display) -> StaffError {
     StaffError::Internal(err.to_string())
 }
 
@@ -147,6 +149,18 @@ impl StaffPort for StaffService {
                 task,
             })
             .collect();
+        let duties = self
+            .store
+            .duties_with_topic(department)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|(topic, duty)| StaffDuty {
+                editable: me.may_update_task(duty.department.id),
+                topic,
+                duty,
+            })
+            .collect();
         let (drafts, topics) = if me.may_author() {
             (
                 self.store.draft_policies().await.map_err(internal)?,
@@ -158,6 +172,7 @@ impl StaffPort for StaffService {
         Ok(StaffDesk {
             me: me.clone(),
             tasks,
+            duties,
             drafts,
             topics,
         })

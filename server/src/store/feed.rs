@@ -15,10 +15,11 @@ impl Store {
     /// Newest first, at most `limit` entries.
     pub async fn feed_items(&self, limit: usize) -> StoreResult<Vec<FeedItem>> {
         let mut items = Vec::new();
-        let topics: Vec<(i64, i64, String, String)> =
-            sqlx::query_as("SELECT year, month, theme, summary FROM topics")
-                .fetch_all(&self.pool)
-                .await?;
+        let topics: Vec<(i64, i64, String, String)> = sqlx::query_as(
+            "SELECT year, month, theme, summary FROM topics WHERE status = 'published'",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         items.extend(
             topics
                 .into_iter()
@@ -47,7 +48,7 @@ impl Store {
         );
         let reports: Vec<(i64, i64, String, String, String)> = sqlx::query_as(
             "SELECT t.year, t.month, r.report_date, r.title, r.author FROM reports r
-             JOIN topics t ON t.id = r.topic_id",
+             JOIN topics t ON t.id = r.topic_id WHERE t.status = 'published'",
         )
         .fetch_all(&self.pool)
         .await?;

@@ -1,16 +1,21 @@
 //! The store: the one place that holds SQL. Everything above it speaks the domain types of
 //! `app::model`; swapping the engine (issue: PostgreSQL) happens here and nowhere else.
 
+mod authoring;
+mod authoring_lists;
 mod feed;
 mod imports;
 mod read;
 mod read_topic;
+mod revisions;
 mod search;
 mod staff;
 mod staff_actions;
 mod write;
 mod write_topic;
 
+pub use authoring::{Saved, TopicFields};
+pub use authoring_lists::{DutyFields, TaskFields};
 pub use imports::Staged;
 pub use staff_actions::{DraftPolicy, NewReport};
 pub use write::{
@@ -86,3 +91,5 @@ fn confidence(token: &str) -> StoreResult<app::model::Confidence> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_authoring;

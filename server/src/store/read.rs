@@ -103,6 +103,14 @@ impl PolicyRecord {
 
 const PROBLEM_SELECT: &str = "SELECT id, year, title, confidence, month FROM problems";
 
+/// Problems the public may see: those of no topic yet, or of a published one (a draft topic's
+/// problems stay with the draft).
+pub(super) const PUBLIC_PROBLEM: &str =
+    "(topic_id IS NULL OR topic_id IN (SELECT id FROM topics WHERE status = 'published'))";
+
+/// Topics the public may see, for lists joined to them (tasks, duties, reports).
+pub(super) const PUBLISHED_TOPICS: &str = "(SELECT id FROM topics WHERE status = 'published')";
+
 impl Store {
     pub async fn years(&self) -> StoreResult<Vec<YearSummary>> {
         let rows: Vec<YearRecord> = sqlx::query_as(&format!("{YEAR_SELECT} ORDER BY y.year"))
@@ -118,7 +126,7 @@ impl Store {
             .await?;
         let Some(row) = row else { return Ok(None) };
         let problems: Vec<ProblemRecord> = sqlx::query_as(&format!(
-            "{PROBLEM_SELECT} WHERE year = $1 ORDER BY position"
+            "{PROBLEM_SELECT} WHERE year = $1 AND {PUBLIC_PROBLEM} ORDER BY position"
         ))
         .bind(year)
         .fetch_all(&self.pool)
@@ -150,11 +158,12 @@ impl Store {
             topic_month: Option<i64>,
             topic_theme: Option<String>,
         }
-        let summary: Option<ProblemRecord> =
-            sqlx::query_as(&format!("{PROBLEM_SELECT} WHERE id = $1"))
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?;
+        let summary: Option<ProblemRecord> = sqlx::query_as(&format!(
+            "{PROBLEM_SELECT} WHERE id = $1 AND {PUBLIC_PROBLEM}"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
         let Some(summary) = summary else {
             return Ok(None);
         };
@@ -220,10 +229,12 @@ impl Store {
 
     /// The newest topic is "this month's": staff publish it when the month starts.
     pub async fn current_topic(&self) -> StoreResult<Option<Topic>> {
-        let newest: Option<(i64, i64)> =
-            sqlx::query_as("SELECT year, month FROM topics ORDER BY year DESC, month DESC LIMIT 1")
-                .fetch_optional(&self.pool)
-                .await?;
+        let newest: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT year, month FROM topics WHERE status = 'published'
+                 ORDER BY year DESC, month DESC LIMIT 1",
+        )
+        .fetch_optional(&self.pool)
+        .await?;
         match newest {
             Some((year, month)) => self.topic_at(year as i32, month as u8).await,
             None => Ok(None),
@@ -246,7 +257,7 @@ impl Store {
         let row: Option<Row> = sqlx::query_as(
             "SELECT t.id, t.year, t.month, t.theme, t.summary, d.id AS lead_id, d.name AS lead_name, t.is_sample
              FROM topics t LEFT JOIN departments d ON d.id = t.lead_department_id
-             WHERE t.year = $1 AND t.month = $2",
+             WHERE t.year = $1 AND t.month = $2 AND t.status = 'published'",
         )
         .bind(year)
         .bind(month)

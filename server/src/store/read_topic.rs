@@ -1,7 +1,7 @@
 //! Reading a topic's plan, lists and reports, and a department's record. `today` (an ISO date
 //! in Beijing time) is passed in so overdue status is computed, never stored.
 
-use super::read::{PolicyRecord, POLICY_COLUMNS};
+use super::read::{PolicyRecord, POLICY_COLUMNS, PUBLIC_PROBLEM, PUBLISHED_TOPICS};
 use super::{confidence, Store, StoreError, StoreResult};
 use app::model::{
     Department, DepartmentDetail, Level, OnTime, Policy, ProblemProgress, ProblemSummary, Progress,
@@ -61,11 +61,12 @@ struct DutyRecord {
     department_name: String,
     level: String,
     batch: i64,
+    state: String,
     is_sample: bool,
 }
 
 const DUTY_SELECT: &str = "SELECT r.id, r.duty, d.id AS department_id, d.name AS department_name,
-        r.level, r.batch, r.is_sample
+        r.level, r.batch, r.state, r.is_sample
     FROM responsibilities r JOIN departments d ON d.id = r.department_id";
 
 impl DutyRecord {
@@ -79,6 +80,9 @@ impl DutyRecord {
             },
             level: level(&self.level)?,
             batch: u8::try_from(self.batch).unwrap_or(1),
+            state: TaskState::parse(&self.state).ok_or_else(|| {
+                StoreError::Corrupt(format!("unknown duty state {:?}", self.state))
+            })?,
             is_sample: self.is_sample,
         })
     }
@@ -161,7 +165,44 @@ impl Store {
             .collect()
     }
 
-    async fn tasks_where(&self, clause: &str, id: i64, today: &str) -> StoreResult<Vec<Task>> {
+    /// Duties with their topic, for the staff desk: one department's, or every duty.
+    pub async fn duties_with_topic(
+        &self,
+        department: Option<i64>,
+    ) -> StoreResult<Vec<((i32, u8, String), Responsibility)>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            duty: DutyRecord,
+            year: i64,
+            month: i64,
+            theme: String,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT r.id, r.duty, d.id AS department_id, d.name AS department_name,
+                    r.level, r.batch, r.state, r.is_sample, tp.year, tp.month, tp.theme
+             FROM responsibilities r JOIN departments d ON d.id = r.department_id
+             JOIN topics tp ON tp.id = r.topic_id
+             WHERE $1 IS NULL OR r.department_id = $1
+             ORDER BY tp.year DESC, tp.month DESC, r.batch, r.id",
+        )
+        .bind(department)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                let topic = (r.year as i32, u8::try_from(r.month).unwrap_or(1), r.theme);
+                Ok((topic, r.duty.into_duty()?))
+            })
+            .collect()
+    }
+
+    pub(super) async fn tasks_where(
+        &self,
+        clause: &str,
+        id: i64,
+        today: &str,
+    ) -> StoreResult<Vec<Task>> {
         let rows: Vec<TaskRecord> = sqlx::query_as(&format!("{TASK_SELECT} WHERE {clause}"))
             .bind(id)
             .fetch_all(&self.pool)
@@ -169,7 +210,11 @@ impl Store {
         rows.into_iter().map(|r| r.into_task(today)).collect()
     }
 
-    async fn duties_where(&self, clause: &str, id: i64) -> StoreResult<Vec<Responsibility>> {
+    pub(super) async fn duties_where(
+        &self,
+        clause: &str,
+        id: i64,
+    ) -> StoreResult<Vec<Responsibility>> {
         let rows: Vec<DutyRecord> = sqlx::query_as(&format!("{DUTY_SELECT} WHERE {clause}"))
             .bind(id)
             .fetch_all(&self.pool)
@@ -246,7 +291,8 @@ impl Store {
             .await?;
         let Some(name) = name else { return Ok(None) };
         let topics_led: Vec<(i64, i64, String)> = sqlx::query_as(
-            "SELECT year, month, theme FROM topics WHERE lead_department_id = $1 ORDER BY year DESC, month DESC",
+            "SELECT year, month, theme FROM topics WHERE lead_department_id = $1 AND status = 'published'
+             ORDER BY year DESC, month DESC",
         )
         .bind(id)
         .fetch_all(&self.pool)
@@ -259,22 +305,30 @@ impl Store {
             confidence: String,
             month: Option<i64>,
         }
-        let problems: Vec<ProblemRow> = sqlx::query_as(
+        let problems: Vec<ProblemRow> = sqlx::query_as(&format!(
             "SELECT id, year, title, confidence, month FROM problems
-             WHERE lead_department_id = $1 ORDER BY year DESC, position",
-        )
+             WHERE lead_department_id = $1 AND {PUBLIC_PROBLEM} ORDER BY year DESC, position"
+        ))
         .bind(id)
         .fetch_all(&self.pool)
         .await?;
         let tasks = self
             .tasks_where(
-                "t.owner_department_id = $1 ORDER BY t.due_date, t.id",
+                &format!(
+                    "t.owner_department_id = $1 AND t.topic_id IN {PUBLISHED_TOPICS}
+                     ORDER BY t.due_date, t.id"
+                ),
                 id,
                 today,
             )
             .await?;
         let responsibilities = self
-            .duties_where("r.department_id = $1 ORDER BY r.batch, r.id", id)
+            .duties_where(
+                &format!(
+                    "r.department_id = $1 AND r.topic_id IN {PUBLISHED_TOPICS} ORDER BY r.batch, r.id"
+                ),
+                id,
+            )
             .await?;
         Ok(Some(DepartmentDetail {
             department: Department { id, name },

@@ -1,6 +1,7 @@
 //! Title search with `LIKE`: substring matching works for Chinese without a tokenizer
 //! ("电梯" finds 老楼加装电梯), and the data is small enough that no index is needed yet.
 
+use super::read::PUBLIC_PROBLEM;
 use super::{Store, StoreResult};
 use app::model::{HitKind, SearchHit};
 
@@ -26,7 +27,7 @@ impl Store {
         let pattern = like_pattern(query);
         let mut hits = Vec::new();
         let topics: Vec<(i64, i64, String)> = sqlx::query_as(
-            "SELECT year, month, theme FROM topics WHERE theme LIKE $1 ESCAPE '\\'
+            "SELECT year, month, theme FROM topics WHERE status = 'published' AND theme LIKE $1 ESCAPE '\\'
              ORDER BY year DESC, month DESC LIMIT $2",
         )
         .bind(&pattern)
@@ -39,10 +40,10 @@ impl Store {
             href: format!("/topics/{year}/{month}"),
             detail: format!("{year}-{month:02}"),
         }));
-        let problems: Vec<(i64, i64, String)> = sqlx::query_as(
-            "SELECT id, year, title FROM problems WHERE title LIKE $1 ESCAPE '\\'
-             ORDER BY year DESC, position LIMIT $2",
-        )
+        let problems: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
+            "SELECT id, year, title FROM problems WHERE {PUBLIC_PROBLEM} AND title LIKE $1 ESCAPE '\\'
+             ORDER BY year DESC, position LIMIT $2"
+        ))
         .bind(&pattern)
         .bind(LIMIT)
         .fetch_all(&self.pool)
@@ -71,7 +72,7 @@ impl Store {
             "SELECT tp.year, tp.month, t.title, d.name FROM tasks t
              JOIN topics tp ON tp.id = t.topic_id
              JOIN departments d ON d.id = t.owner_department_id
-             WHERE t.title LIKE $1 ESCAPE '\\' ORDER BY t.due_date LIMIT $2",
+             WHERE tp.status = 'published' AND t.title LIKE $1 ESCAPE '\\' ORDER BY t.due_date LIMIT $2",
         )
         .bind(&pattern)
         .bind(LIMIT)

@@ -64,6 +64,7 @@ impl Store {
         password_hash: &str,
         role: Role,
         department: Option<&str>,
+        actor: &str,
         now: i64,
     ) -> StoreResult<i64> {
         let mut tx = self.pool.begin().await?;
@@ -89,15 +90,7 @@ impl Store {
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
-        audit(
-            &mut tx,
-            now,
-            "(command line)",
-            "staff.create",
-            username,
-            role.as_str(),
-        )
-        .await?;
+        audit(&mut tx, now, actor, "staff.create", username, role.as_str()).await?;
         tx.commit().await?;
         Ok(id)
     }

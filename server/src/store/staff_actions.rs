@@ -2,9 +2,10 @@
 //! progress reports. Each writes its audit entry in the same transaction as the change.
 
 use super::read::{PolicyRecord, POLICY_COLUMNS};
+use super::revisions::{after_change, before_change};
 use super::staff::audit;
 use super::{Store, StoreResult};
-use app::model::{Policy, StaffMember};
+use app::model::{Entity, Policy, StaffMember};
 
 /// A new draft policy as an editor typed it (already validated).
 #[derive(Clone, Debug)]
@@ -36,6 +37,7 @@ impl Store {
         now: i64,
     ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
+        let before = before_change(&mut tx, Entity::Task, task_id, now).await?;
         let done_date = (state == app::model::TaskState::Done).then_some(today);
         let title: String = sqlx::query_scalar(
             "UPDATE tasks SET state = $1, done_date = $2 WHERE id = $3 RETURNING title",
@@ -44,6 +46,16 @@ impl Store {
         .bind(done_date)
         .bind(task_id)
         .fetch_one(&mut *tx)
+        .await?;
+        after_change(
+            &mut tx,
+            Entity::Task,
+            task_id,
+            &actor.username,
+            "task.state",
+            now,
+            before.as_ref(),
+        )
         .await?;
         audit(
             &mut tx,

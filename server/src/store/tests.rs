@@ -4,7 +4,7 @@ use super::*;
 use crate::demo;
 use app::model::Confidence;
 
-async fn loaded_store() -> (tempfile::TempDir, Store) {
+pub(super) async fn loaded_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("test.db").display());
     let store = Store::open(&url).await.expect("open store");
@@ -296,7 +296,15 @@ async fn search_finds_chinese_substrings_across_kinds() {
 async fn the_audit_log_is_append_only() {
     let (_dir, store) = loaded_store().await;
     store
-        .add_staff("a", "A", "hash", app::model::Role::Admin, None, 1)
+        .add_staff(
+            "a",
+            "A",
+            "hash",
+            app::model::Role::Admin,
+            None,
+            "(command line)",
+            1,
+        )
         .await
         .expect("staff added");
     assert_eq!(store.audit_entries(10).await.expect("entries").len(), 1);

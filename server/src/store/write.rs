@@ -68,6 +68,8 @@ pub struct ResponsibilityRow {
     pub department: String,
     pub level: String,
     pub batch: u8,
+    /// `not_started`, `in_progress` or `done`.
+    pub state: String,
     pub is_sample: bool,
 }
 
@@ -167,6 +169,14 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
+        // Revision history counts from here: the reload reuses item ids.
+        sqlx::query(
+            "INSERT INTO dataset_meta (key, value) VALUES ('loaded_at', $1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(jiff::Timestamp::now().as_second().to_string())
+        .execute(&mut *tx)
+        .await?;
         for name in &data.departments {
             sqlx::query("INSERT INTO departments (name) VALUES ($1)")
                 .bind(name)

@@ -53,9 +53,11 @@ pub(super) async fn insert_topic_lists(
     }
     for (position, duty) in t.responsibilities.iter().enumerate() {
         let department = department_id(tx, &duty.department).await?;
+        let state = TaskState::parse(&duty.state)
+            .ok_or_else(|| StoreError::Corrupt(format!("unknown duty state {:?}", duty.state)))?;
         sqlx::query(
-            "INSERT INTO responsibilities (topic_id, position, duty, department_id, level, batch, is_sample)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO responsibilities (topic_id, position, duty, department_id, level, batch, state, is_sample)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(topic_id)
         .bind(position as i64)
@@ -63,6 +65,7 @@ pub(super) async fn insert_topic_lists(
         .bind(department)
         .bind(check_level(&duty.level)?)
         .bind(duty.batch)
+        .bind(state.as_str())
         .bind(duty.is_sample)
         .execute(&mut **tx)
         .await?;

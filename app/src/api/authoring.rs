@@ -1,0 +1,261 @@
+//! Authoring server functions: editors create and edit topics, problems, tasks, duties and
+//! departments; department staff report duty status; administrators add accounts. Same shape as
+//! `staff.rs`: plain form posts answered with a redirect carrying an outcome code.
+
+use crate::model::{Department, EditorTopic, EditorTopicRow, Revision};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use super::staff::ssr::{back, me};
+
+/// What an authoring page may show the visitor.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub enum Gate<T> {
+    SignInFirst,
+    Forbidden,
+    NotFound,
+    Ok(T),
+}
+
+#[cfg(feature = "ssr")]
+fn author() -> Result<crate::api::AuthorHandle, ServerFnError> {
+    use_context::<crate::api::AuthorHandle>().ok_or_else(|| {
+        tracing::error!("AuthorHandle missing from the Leptos context");
+        ServerFnError::new(crate::api::UNAVAILABLE)
+    })
+}
+
+/// Runs a read for the signed-in member and sorts the outcome into what the page shows.
+#[cfg(feature = "ssr")]
+async fn gated<T, F, Fut>(read: F) -> Result<Gate<T>, ServerFnError>
+where
+    F: FnOnce(crate::api::AuthorHandle, crate::model::StaffMember) -> Fut,
+    Fut: std::future::Future<Output = Result<T, crate::api::StaffError>>,
+{
+    use crate::api::StaffError;
+    let Some(member) = me().await.map_err(|e| ServerFnError::new(e.code()))? else {
+        return Ok(Gate::SignInFirst);
+    };
+    match read(author()?, member).await {
+        Ok(value) => Ok(Gate::Ok(value)),
+        Err(StaffError::Forbidden) => Ok(Gate::Forbidden),
+        Err(StaffError::NotFound) => Ok(Gate::NotFound),
+        Err(e) => Err(ServerFnError::new(e.code())),
+    }
+}
+
+/// Runs an action for the signed-in member.
+#[cfg(feature = "ssr")]
+async fn act<T, F, Fut>(action: F) -> Result<T, crate::api::StaffError>
+where
+    F: FnOnce(crate::api::AuthorHandle, crate::model::StaffMember) -> Fut,
+    Fut: std::future::Future<Output = Result<T, crate::api::StaffError>>,
+{
+    let member = me().await?.ok_or(crate::api::StaffError::NotSignedIn)?;
+    let handle =
+        author().map_err(|_| crate::api::StaffError::Internal("no author handle".into()))?;
+    action(handle, member).await
+}
+
+/// `""` → a new item; otherwise the id of the item being edited.
+#[cfg(feature = "ssr")]
+fn optional_id(text: &str) -> Result<Option<i64>, crate::api::StaffError> {
+    match text.trim() {
+        "" => Ok(None),
+        t => crate::model::parse_id(t)
+            .map(Some)
+            .ok_or(crate::api::StaffError::NotFound),
+    }
+}
+
+#[server]
+pub async fn load_editor_topics() -> Result<Gate<Vec<EditorTopicRow>>, ServerFnError> {
+    gated(|h, m| async move { h.0.topics(&m).await }).await
+}
+
+#[server]
+pub async fn load_editor_topic(id: i64) -> Result<Gate<EditorTopic>, ServerFnError> {
+    gated(|h, m| async move { h.0.topic(&m, id).await }).await
+}
+
+#[server]
+pub async fn load_editor_departments() -> Result<Gate<Vec<Department>>, ServerFnError> {
+    gated(|h, m| async move { h.0.departments(&m).await }).await
+}
+
+#[server]
+pub async fn load_history(entity: String, id: i64) -> Result<Gate<Vec<Revision>>, ServerFnError> {
+    let Some(entity) = crate::model::Entity::parse(&entity) else {
+        return Ok(Gate::NotFound);
+    };
+    gated(|h, m| async move { h.0.history(&m, entity, id).await }).await
+}
+
+#[server]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_topic(
+    topic_id: String,
+    year: String,
+    month: String,
+    theme: String,
+    summary: String,
+    lead: String,
+    plan: String,
+) -> Result<(), ServerFnError> {
+    let outcome = async {
+        let input = crate::api::TopicInput {
+            id: optional_id(&topic_id)?,
+            year,
+            month,
+            theme,
+            summary,
+            lead,
+            plan,
+        };
+        act(|h, m| async move { h.0.save_topic(&m, input).await }).await
+    }
+    .await;
+    match outcome {
+        Ok(id) => back(&format!("/staff/topics/{id}"), Ok("topic_saved")),
+        Err(err) => match optional_id(&topic_id) {
+            Ok(Some(id)) => back(&format!("/staff/topics/{id}"), Err(err)),
+            _ => back("/staff/topics", Err(err)),
+        },
+    }
+    Ok(())
+}
+
+#[server]
+pub async fn publish_topic(topic_id: i64) -> Result<(), ServerFnError> {
+    let outcome = act(|h, m| async move { h.0.publish_topic(&m, topic_id).await }).await;
+    back(
+        &format!("/staff/topics/{topic_id}"),
+        outcome.map(|()| "topic_published"),
+    );
+    Ok(())
+}
+
+#[server]
+pub async fn save_problem(
+    topic_id: i64,
+    problem_id: String,
+    title: String,
+) -> Result<(), ServerFnError> {
+    let outcome = async {
+        let input = crate::api::ProblemInput {
+            topic_id,
+            id: optional_id(&problem_id)?,
+            title,
+        };
+        act(|h, m| async move { h.0.save_problem(&m, input).await }).await
+    }
+    .await;
+    back(
+        &format!("/staff/topics/{topic_id}"),
+        outcome.map(|()| "item_saved"),
+    );
+    Ok(())
+}
+
+#[server]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_task(
+    topic_id: i64,
+    task_id: String,
+    title: String,
+    problem: String,
+    owner: String,
+    level: String,
+    due: String,
+) -> Result<(), ServerFnError> {
+    let outcome = async {
+        let input = crate::api::TaskInput {
+            topic_id,
+            id: optional_id(&task_id)?,
+            title,
+            problem,
+            owner,
+            level,
+            due,
+        };
+        act(|h, m| async move { h.0.save_task(&m, input).await }).await
+    }
+    .await;
+    back(
+        &format!("/staff/topics/{topic_id}"),
+        outcome.map(|()| "item_saved"),
+    );
+    Ok(())
+}
+
+#[server]
+pub async fn save_duty(
+    topic_id: i64,
+    duty_id: String,
+    duty: String,
+    department: String,
+    level: String,
+    batch: String,
+) -> Result<(), ServerFnError> {
+    let outcome = async {
+        let input = crate::api::DutyInput {
+            topic_id,
+            id: optional_id(&duty_id)?,
+            duty,
+            department,
+            level,
+            batch,
+        };
+        act(|h, m| async move { h.0.save_duty(&m, input).await }).await
+    }
+    .await;
+    back(
+        &format!("/staff/topics/{topic_id}"),
+        outcome.map(|()| "item_saved"),
+    );
+    Ok(())
+}
+
+#[server]
+pub async fn save_department(department_id: String, name: String) -> Result<(), ServerFnError> {
+    let outcome = async {
+        let id = optional_id(&department_id)?;
+        act(|h, m| async move { h.0.save_department(&m, id, name).await }).await
+    }
+    .await;
+    back("/staff/departments", outcome.map(|()| "item_saved"));
+    Ok(())
+}
+
+#[server]
+pub async fn set_duty_state(duty_id: i64, state: String) -> Result<(), ServerFnError> {
+    let outcome = act(|h, m| async move { h.0.set_duty_state(&m, duty_id, &state).await }).await;
+    if matches!(outcome, Err(crate::api::StaffError::Forbidden)) {
+        tracing::warn!(
+            duty_id,
+            "refused a duty update outside the member's department"
+        );
+    }
+    back("/staff", outcome.map(|()| "duty_updated"));
+    Ok(())
+}
+
+#[server]
+pub async fn create_account(
+    username: String,
+    display_name: String,
+    role: String,
+    department: String,
+    password: String,
+) -> Result<(), ServerFnError> {
+    let input = crate::api::AccountInput {
+        username,
+        display_name,
+        role,
+        department,
+        password,
+    };
+    let outcome = act(|h, m| async move { h.0.create_account(&m, input).await }).await;
+    back("/staff/accounts", outcome.map(|()| "account_created"));
+    Ok(())
+}

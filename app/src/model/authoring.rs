@@ -1,0 +1,180 @@
+//! 编辑: what editors see while they author a topic and its lists, and the revision history
+//! (修订记录) every saved item keeps.
+
+use super::{Department, Level, Responsibility, Task, TaskState};
+use serde::{Deserialize, Serialize};
+
+/// 发布状态: a draft is invisible to the public until an editor publishes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PublishState {
+    Draft,
+    Published,
+}
+
+impl PublishState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PublishState::Draft => "draft",
+            PublishState::Published => "published",
+        }
+    }
+
+    pub fn parse(token: &str) -> Option<Self> {
+        [PublishState::Draft, PublishState::Published]
+            .into_iter()
+            .find(|s| s.as_str() == token)
+    }
+}
+
+/// The kinds of item that keep a revision history; the token is also the URL segment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Entity {
+    Topic,
+    Problem,
+    Task,
+    Responsibility,
+    Department,
+}
+
+impl Entity {
+    pub const ALL: [Entity; 5] = [
+        Entity::Topic,
+        Entity::Problem,
+        Entity::Task,
+        Entity::Responsibility,
+        Entity::Department,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Entity::Topic => "topic",
+            Entity::Problem => "problem",
+            Entity::Task => "task",
+            Entity::Responsibility => "responsibility",
+            Entity::Department => "department",
+        }
+    }
+
+    pub fn parse(token: &str) -> Option<Self> {
+        Entity::ALL.into_iter().find(|e| e.as_str() == token)
+    }
+}
+
+/// One line of the editor's topic list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EditorTopicRow {
+    pub id: i64,
+    pub year: i32,
+    pub month: u8,
+    pub theme: String,
+    pub state: PublishState,
+}
+
+/// 问题 as the editor changes it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EditorProblem {
+    pub id: i64,
+    pub title: String,
+}
+
+/// Everything the topic editor page needs, drafts included.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EditorTopic {
+    pub id: i64,
+    pub year: i32,
+    pub month: u8,
+    pub theme: String,
+    pub summary: String,
+    pub lead_id: Option<i64>,
+    pub plan_markdown: String,
+    pub state: PublishState,
+    pub problems: Vec<EditorProblem>,
+    pub tasks: Vec<Task>,
+    pub duties: Vec<Responsibility>,
+    /// Every department, for the owner and lead pickers.
+    pub departments: Vec<Department>,
+}
+
+/// One changed field between two saved versions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// 修订: one saved version, described by what it changed from the one before.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Revision {
+    /// UTC, ISO 8601.
+    pub at: String,
+    pub username: String,
+    pub action: String,
+    pub changes: Vec<FieldChange>,
+}
+
+/// Fields of one saved version, in a stable order.
+pub type Snapshot = Vec<(String, String)>;
+
+/// What changed from `before` (none for the first version) to `after`.
+pub fn changes(before: Option<&Snapshot>, after: &Snapshot) -> Vec<FieldChange> {
+    after
+        .iter()
+        .filter_map(|(field, value)| {
+            let old = before
+                .and_then(|b| b.iter().find(|(f, _)| f == field))
+                .map(|(_, v)| v.as_str())
+                .unwrap_or("");
+            (old != value).then(|| FieldChange {
+                field: field.clone(),
+                before: old.to_string(),
+                after: value.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Levels and states the list forms offer, in display order.
+pub const LEVELS: [Level; 3] = Level::ALL;
+pub const STATES: [TaskState; 3] = [
+    TaskState::NotStarted,
+    TaskState::InProgress,
+    TaskState::Done,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snap(pairs: &[(&str, &str)]) -> Snapshot {
+        pairs
+            .iter()
+            .map(|(f, v)| (f.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn only_changed_fields_are_listed() {
+        let a = snap(&[("title", "供暖"), ("due", "2026-11-30")]);
+        let b = snap(&[("title", "供暖报修"), ("due", "2026-11-30")]);
+        let diff = changes(Some(&a), &b);
+        assert_eq!(diff.len(), 1);
+        assert_eq!(diff[0].field, "title");
+        assert_eq!(diff[0].before, "供暖");
+        assert_eq!(diff[0].after, "供暖报修");
+        assert_eq!(
+            changes(None, &a).len(),
+            2,
+            "a first version lists every field"
+        );
+    }
+
+    #[test]
+    fn tokens_round_trip() {
+        for e in Entity::ALL {
+            assert_eq!(Entity::parse(e.as_str()), Some(e));
+        }
+        assert_eq!(Entity::parse("staff"), None);
+        assert_eq!(PublishState::parse("draft"), Some(PublishState::Draft));
+    }
+}

@@ -1,0 +1,226 @@
+//! The authoring service behind the app's `AuthorPort`: permission checks, input checks and the
+//! store's audited writes. Editors and administrators author; department staff report the
+//! status of their own department's duties; administrators add accounts.
+
+use super::{internal, now, validate_edit as check, StaffService};
+use crate::portal::today_in_beijing;
+use crate::store::Saved;
+use app::api::{
+    AccountInput, AuthorPort, DutyInput, ProblemInput, StaffError, TaskInput, TopicInput,
+};
+use app::model::{
+    changes, Department, EditorTopic, EditorTopicRow, Entity, Revision, Role, StaffMember,
+    TaskState,
+};
+
+fn author(me: &StaffMember) -> Result<(), StaffError> {
+    if me.may_author() {
+        Ok(())
+    } else {
+        Err(StaffError::Forbidden)
+    }
+}
+
+fn saved(outcome: Saved) -> Result<i64, StaffError> {
+    match outcome {
+        Saved::Done(id) => Ok(id),
+        Saved::Missing => Err(StaffError::NotFound),
+        Saved::Duplicate => Err(StaffError::Invalid("duplicate")),
+    }
+}
+
+#[async_trait::async_trait]
+impl AuthorPort for StaffService {
+    async fn topics(&self, me: &StaffMember) -> Result<Vec<EditorTopicRow>, StaffError> {
+        author(me)?;
+        self.store.editor_topics().await.map_err(internal)
+    }
+
+    async fn topic(&self, me: &StaffMember, id: i64) -> Result<EditorTopic, StaffError> {
+        author(me)?;
+        self.store
+            .editor_topic(id, &today_in_beijing())
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::NotFound)
+    }
+
+    async fn save_topic(&self, me: &StaffMember, input: TopicInput) -> Result<i64, StaffError> {
+        author(me)?;
+        let fields = check::topic(&input)?;
+        let outcome = self
+            .store
+            .save_topic(me, input.id, &fields, now())
+            .await
+            .map_err(internal)?;
+        saved(outcome)
+    }
+
+    async fn publish_topic(&self, me: &StaffMember, id: i64) -> Result<(), StaffError> {
+        author(me)?;
+        match self.store.publish_topic(me, id, now()).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(StaffError::NotFound),
+            Err(err) => Err(internal(err)),
+        }
+    }
+
+    async fn save_problem(&self, me: &StaffMember, input: ProblemInput) -> Result<(), StaffError> {
+        author(me)?;
+        let title = check::problem_title(&input.title)?;
+        let outcome = self
+            .store
+            .save_problem(me, input.topic_id, input.id, &title, now())
+            .await
+            .map_err(internal)?;
+        saved(outcome).map(|_| ())
+    }
+
+    async fn save_task(&self, me: &StaffMember, input: TaskInput) -> Result<(), StaffError> {
+        author(me)?;
+        let fields = check::task(&input)?;
+        let outcome = self
+            .store
+            .save_task(me, input.topic_id, input.id, &fields, now())
+            .await
+            .map_err(internal)?;
+        saved(outcome).map(|_| ())
+    }
+
+    async fn save_duty(&self, me: &StaffMember, input: DutyInput) -> Result<(), StaffError> {
+        author(me)?;
+        let fields = check::duty(&input)?;
+        let outcome = self
+            .store
+            .save_duty(me, input.topic_id, input.id, &fields, now())
+            .await
+            .map_err(internal)?;
+        saved(outcome).map(|_| ())
+    }
+
+    async fn departments(&self, me: &StaffMember) -> Result<Vec<Department>, StaffError> {
+        if !(me.may_author() || me.may_manage_accounts()) {
+            return Err(StaffError::Forbidden);
+        }
+        self.store.all_departments().await.map_err(internal)
+    }
+
+    async fn save_department(
+        &self,
+        me: &StaffMember,
+        id: Option<i64>,
+        name: String,
+    ) -> Result<(), StaffError> {
+        author(me)?;
+        let name = check::name(&name)?;
+        let outcome = self
+            .store
+            .save_department(me, id, &name, now())
+            .await
+            .map_err(internal)?;
+        saved(outcome).map(|_| ())
+    }
+
+    async fn set_duty_state(
+        &self,
+        me: &StaffMember,
+        duty_id: i64,
+        state: &str,
+    ) -> Result<(), StaffError> {
+        let state = TaskState::parse(state).ok_or(StaffError::Invalid("state"))?;
+        let department = self
+            .store
+            .duty_department(duty_id)
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::NotFound)?;
+        if !me.may_update_task(department) {
+            return Err(StaffError::Forbidden);
+        }
+        match self.store.set_duty_state(me, duty_id, state, now()).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(StaffError::NotFound),
+            Err(err) => Err(internal(err)),
+        }
+    }
+
+    async fn history(
+        &self,
+        me: &StaffMember,
+        entity: Entity,
+        id: i64,
+    ) -> Result<Vec<Revision>, StaffError> {
+        author(me)?;
+        let stored = self.store.revisions(entity, id).await.map_err(internal)?;
+        let mut previous = None;
+        let mut out = Vec::with_capacity(stored.len());
+        for r in stored {
+            out.push(Revision {
+                at: jiff::Timestamp::from_second(r.at)
+                    .map(|t| t.to_string())
+                    .unwrap_or_else(|_| r.at.to_string()),
+                username: r.username,
+                action: r.action,
+                changes: changes(previous.as_ref(), &r.snapshot),
+            });
+            previous = Some(r.snapshot);
+        }
+        Ok(out)
+    }
+
+    async fn create_account(
+        &self,
+        me: &StaffMember,
+        input: AccountInput,
+    ) -> Result<(), StaffError> {
+        if !me.may_manage_accounts() {
+            return Err(StaffError::Forbidden);
+        }
+        let username = check::username(&input.username)?;
+        let display = check::name(&input.display_name)?;
+        let role = Role::parse(input.role.trim()).ok_or(StaffError::Invalid("role"))?;
+        let department = match input.department.trim() {
+            "" if role == Role::Department => return Err(StaffError::Invalid("department")),
+            "" => None,
+            name => Some(name.to_string()),
+        };
+        if let Some(name) = &department {
+            let known = self.store.department_names().await.map_err(internal)?;
+            if !known.iter().any(|d| d == name) {
+                return Err(StaffError::Invalid("department"));
+            }
+        }
+        if input.password.chars().count() < super::password::MIN_LENGTH
+            || input.password.len() > 1024
+        {
+            return Err(StaffError::Invalid("password"));
+        }
+        let taken = self
+            .store
+            .staff_accounts()
+            .await
+            .map_err(internal)?
+            .iter()
+            .any(|(m, _)| m.username == username);
+        if taken {
+            return Err(StaffError::Invalid("duplicate"));
+        }
+        let hash = super::password::hash(input.password)
+            .await
+            .map_err(internal)?;
+        self.store
+            .add_staff(
+                &username,
+                &display,
+                &hash,
+                role,
+                department.as_deref(),
+                &me.username,
+                now(),
+            )
+            .await
+            .map_err(internal)?;
+        tracing::info!(%username, role = role.as_str(), by = %me.username, "staff account created");
+        Ok(())
+    }
+}

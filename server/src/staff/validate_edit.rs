@@ -1,0 +1,177 @@
+//! Checking authoring forms before anything is written; each problem maps to a message key
+//! (`staff.error.invalid_<field>`). The pages carry the same limits as HTML constraints, so a
+//! browser stops most mistakes before they are sent, JavaScript or not.
+
+use crate::store::{DutyFields, TaskFields, TopicFields};
+use app::api::{DutyInput, StaffError, TaskInput, TopicInput};
+use app::model::Level;
+
+/// Limits shared with the forms' `maxlength`.
+pub const MAX_TITLE: usize = 200;
+pub const MAX_SUMMARY: usize = 1_000;
+pub const MAX_PLAN: usize = 50_000;
+pub const MAX_NAME: usize = 100;
+
+fn text(value: &str, min: usize, max: usize, field: &'static str) -> Result<String, StaffError> {
+    let value = value.trim().to_string();
+    if (min..=max).contains(&value.chars().count()) {
+        Ok(value)
+    } else {
+        Err(StaffError::Invalid(field))
+    }
+}
+
+fn id(value: &str, field: &'static str) -> Result<i64, StaffError> {
+    app::model::parse_id(value.trim()).ok_or(StaffError::Invalid(field))
+}
+
+fn optional_id(value: &str, field: &'static str) -> Result<Option<i64>, StaffError> {
+    match value.trim() {
+        "" => Ok(None),
+        v => id(v, field).map(Some),
+    }
+}
+
+fn level(value: &str) -> Result<Level, StaffError> {
+    Level::parse(value.trim()).ok_or(StaffError::Invalid("level"))
+}
+
+pub fn date(value: &str) -> Result<String, StaffError> {
+    value
+        .trim()
+        .parse::<jiff::civil::Date>()
+        .map(|d| d.to_string())
+        .map_err(|_| StaffError::Invalid("date"))
+}
+
+pub fn name(value: &str) -> Result<String, StaffError> {
+    text(value, 2, MAX_NAME, "name")
+}
+
+pub fn problem_title(value: &str) -> Result<String, StaffError> {
+    text(value, 2, MAX_TITLE, "title")
+}
+
+pub fn topic(input: &TopicInput) -> Result<TopicFields, StaffError> {
+    let (year, month) = if input.id.is_some() {
+        (0, 1) // fixed once created; the store ignores them on update
+    } else {
+        let year = app::model::parse_year(input.year.trim()).ok_or(StaffError::Invalid("year"))?;
+        let month = input
+            .month
+            .trim()
+            .parse::<u8>()
+            .ok()
+            .filter(|m| (1..=12).contains(m))
+            .ok_or(StaffError::Invalid("month"))?;
+        (year, month)
+    };
+    Ok(TopicFields {
+        year,
+        month,
+        theme: text(&input.theme, 2, MAX_TITLE, "title")?,
+        summary: text(&input.summary, 0, MAX_SUMMARY, "summary")?,
+        lead_id: optional_id(&input.lead, "department")?,
+        plan_markdown: text(&input.plan, 0, MAX_PLAN, "body")?,
+    })
+}
+
+pub fn task(input: &TaskInput) -> Result<TaskFields, StaffError> {
+    Ok(TaskFields {
+        title: text(&input.title, 2, MAX_TITLE, "title")?,
+        problem_id: optional_id(&input.problem, "problem")?,
+        owner_id: id(&input.owner, "department")?,
+        level: level(&input.level)?,
+        due: date(&input.due)?,
+    })
+}
+
+pub fn duty(input: &DutyInput) -> Result<DutyFields, StaffError> {
+    let batch = input
+        .batch
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|b| (1..=5).contains(b))
+        .ok_or(StaffError::Invalid("batch"))?;
+    Ok(DutyFields {
+        duty: text(&input.duty, 2, MAX_TITLE, "title")?,
+        department_id: id(&input.department, "department")?,
+        level: level(&input.level)?,
+        batch,
+    })
+}
+
+/// Usernames are what people type at the sign-in form: short, plain, no spaces.
+pub fn username(value: &str) -> Result<String, StaffError> {
+    let value = value.trim();
+    let ok = (3..=64).contains(&value.len())
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    ok.then(|| value.to_string())
+        .ok_or(StaffError::Invalid("username"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn task_input(title: &str, owner: &str, level: &str, due: &str) -> TaskInput {
+        TaskInput {
+            topic_id: 1,
+            id: None,
+            title: title.into(),
+            problem: String::new(),
+            owner: owner.into(),
+            level: level.into(),
+            due: due.into(),
+        }
+    }
+
+    #[test]
+    fn tasks_are_checked_field_by_field() {
+        assert!(task(&task_input("开通供暖报修专线", "3", "city", "2026-12-01")).is_ok());
+        let cases = [
+            (task_input("x", "3", "city", "2026-12-01"), "title"),
+            (
+                task_input("开通专线", "abc", "city", "2026-12-01"),
+                "department",
+            ),
+            (
+                task_input("开通专线", "3", "province", "2026-12-01"),
+                "level",
+            ),
+            (task_input("开通专线", "3", "city", "2026-02-30"), "date"),
+        ];
+        for (input, field) in cases {
+            assert!(
+                matches!(task(&input), Err(StaffError::Invalid(f)) if f == field),
+                "{field}"
+            );
+        }
+    }
+
+    #[test]
+    fn duty_batches_run_one_to_five() {
+        let mut input = DutyInput {
+            topic_id: 1,
+            id: None,
+            duty: "统筹协调".into(),
+            department: "2".into(),
+            level: "district".into(),
+            batch: "5".into(),
+        };
+        assert!(duty(&input).is_ok());
+        input.batch = "6".into();
+        assert!(matches!(duty(&input), Err(StaffError::Invalid("batch"))));
+    }
+
+    #[test]
+    fn usernames_are_plain() {
+        assert!(username("wang.li").is_ok());
+        for bad in ["ab", "王力", "a b", "x;drop"] {
+            assert!(username(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -22,9 +22,10 @@ use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
 };
 use pages::{
-    AboutPage, DepartmentPage, HomePage, NotFound, PolicyPage, ProblemPage, SearchPage,
-    StaffAccountsPage, StaffAuditPage, StaffDeskPage, StaffImportPage, StaffLoginPage, TopicPage,
-    YearPage,
+    AboutPage, ArchivePage, DepartmentPage, HomePage, NotFound, PolicyPage, ProblemPage,
+    SearchPage, StaffAccountsPage, StaffAuditPage, StaffDepartmentsPage, StaffDeskPage,
+    StaffHistoryPage, StaffImportPage, StaffLoginPage, StaffTopicEditPage, StaffTopicsPage,
+    TopicPage, YearPage,
 };
 
 /// The HTML document. Runs on the server only, once per request.
@@ -114,6 +115,32 @@ pub fn App() -> impl IntoView {
                         view=StaffImportPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=(StaticSegment("staff"), StaticSegment("topics"))
+                        view=StaffTopicsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("staff"), StaticSegment("topics"), ParamSegment("id"))
+                        view=StaffTopicEditPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("staff"), StaticSegment("departments"))
+                        view=StaffDepartmentsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("staff"),
+                            StaticSegment("history"),
+                            ParamSegment("entity"),
+                            ParamSegment("id"),
+                        )
+                        view=StaffHistoryPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("archive") view=ArchivePage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("about") view=AboutPage ssr=SsrMode::Async/>
                 </Routes>

@@ -134,11 +134,13 @@ async fn add_staff(store: &Store, args: config::StaffAddArgs) -> Result<(), Serv
         .unwrap_or_else(|| args.username.clone());
     store
         .add_staff(
-            &args.username,
-            &display,
-            &hash,
-            args.role,
-            args.department.as_deref(),
+            &store::NewStaff {
+                username: &args.username,
+                display_name: &display,
+                password_hash: &hash,
+                role: args.role,
+                department: args.department.as_deref(),
+            },
             "(command line)",
             staff::now(),
         )

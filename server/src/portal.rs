@@ -3,7 +3,8 @@
 use crate::store::{Store, StoreError};
 use app::api::{Portal, PortalError};
 use app::model::{
-    About, DepartmentDetail, Home, Policy, ProblemDetail, SearchHit, TopicDetail, YearDetail,
+    About, Archive, ArchiveQuery, DepartmentDetail, Home, Policy, ProblemDetail, SearchHit,
+    TopicDetail, YearDetail,
 };
 
 fn log_only(err: StoreError) -> PortalError {
@@ -55,5 +56,11 @@ impl Portal for Store {
 
     async fn search(&self, query: &str) -> Result<Vec<SearchHit>, PortalError> {
         Store::search(self, query).await.map_err(log_only)
+    }
+
+    async fn archive(&self, query: ArchiveQuery) -> Result<Archive, PortalError> {
+        Store::archive(self, query, &today_in_beijing())
+            .await
+            .map_err(log_only)
     }
 }

@@ -3,7 +3,7 @@
 //! Inputs arrive as the form's text; the server validates them field by field.
 
 use super::StaffError;
-use crate::model::{Department, EditorTopic, EditorTopicRow, Entity, Revision, StaffMember};
+use crate::model::{Department, EditorTopic, EditorTopicList, Entity, Revision, StaffMember};
 use std::sync::Arc;
 
 /// 主题 as typed into the topic form; `id` is `None` for a new topic.
@@ -62,7 +62,7 @@ pub struct AccountInput {
 #[async_trait::async_trait]
 pub trait AuthorPort: Send + Sync + 'static {
     /// Every topic, drafts included (editors).
-    async fn topics(&self, me: &StaffMember) -> Result<Vec<EditorTopicRow>, StaffError>;
+    async fn topics(&self, me: &StaffMember) -> Result<EditorTopicList, StaffError>;
     async fn topic(&self, me: &StaffMember, id: i64) -> Result<EditorTopic, StaffError>;
     /// Creates (as a draft) or updates a topic; returns its id.
     async fn save_topic(&self, me: &StaffMember, input: TopicInput) -> Result<i64, StaffError>;

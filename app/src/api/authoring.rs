@@ -2,7 +2,7 @@
 //! departments; department staff report duty status; administrators add accounts. Same shape as
 //! `staff.rs`: plain form posts answered with a redirect carrying an outcome code.
 
-use crate::model::{Department, EditorTopic, EditorTopicRow, Revision};
+use crate::model::{Department, EditorTopic, EditorTopicList, Revision};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -69,7 +69,7 @@ fn optional_id(text: &str) -> Result<Option<i64>, crate::api::StaffError> {
 }
 
 #[server]
-pub async fn load_editor_topics() -> Result<Gate<Vec<EditorTopicRow>>, ServerFnError> {
+pub async fn load_editor_topics() -> Result<Gate<EditorTopicList>, ServerFnError> {
     gated(|h, m| async move { h.0.topics(&m).await }).await
 }
 

@@ -2,8 +2,8 @@
 //! sees SQL, and the server can swap SQLite for PostgreSQL without touching a page.
 
 use crate::model::{
-    About, AuditEntry, DepartmentDetail, Home, ImportPreview, Policy, ProblemDetail, SearchHit,
-    StaffDesk, StaffMember, TopicDetail, YearDetail,
+    About, Archive, ArchiveQuery, AuditEntry, DepartmentDetail, Home, ImportPreview, Policy,
+    ProblemDetail, SearchHit, StaffDesk, StaffMember, TopicDetail, YearDetail,
 };
 use std::sync::Arc;
 
@@ -24,6 +24,8 @@ pub trait Portal: Send + Sync + 'static {
     async fn policy(&self, id: i64) -> Result<Option<Policy>, PortalError>;
     /// `query` is already validated (trimmed, bounded).
     async fn search(&self, query: &str) -> Result<Vec<SearchHit>, PortalError>;
+    /// The calendar of months, and lists filtered across topics.
+    async fn archive(&self, query: ArchiveQuery) -> Result<Archive, PortalError>;
 }
 
 /// Why a staff action did not happen. The code doubles as the message key

@@ -117,3 +117,19 @@ pub async fn search(
         .map(Ok)
         .map_err(|e| unavailable("search", e))
 }
+
+/// 往期: filters arrive as the query string's text; anything unknown means "any".
+#[server]
+pub async fn get_archive(
+    year: String,
+    department: String,
+    status: String,
+    level: String,
+) -> Result<crate::model::Archive, ServerFnError> {
+    let query = crate::model::ArchiveQuery::parse(&year, &department, &status, &level);
+    portal()?
+        .0
+        .archive(query)
+        .await
+        .map_err(|e| unavailable("archive", e))
+}

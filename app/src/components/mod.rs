@@ -4,4 +4,6 @@ pub mod badges;
 pub mod islands;
 pub mod layout;
 pub mod loading;
+pub mod staff_gate;
+pub mod staff_list_forms;
 pub mod topic_lists;

@@ -1,7 +1,7 @@
 //! The pieces of a topic page: progress bars and the three lists (任务清单、责任清单、政策清单).
 
 use crate::components::badges::{ConfidenceBadge, SampleBadge};
-use crate::model::{Level, Policy, Progress, Report, Responsibility, Task, TaskStatus};
+use crate::model::{Level, Policy, Progress, Report, Responsibility, Task, TaskState, TaskStatus};
 use crate::tr;
 use leptos::prelude::*;
 
@@ -13,7 +13,7 @@ pub fn level_label(level: Level) -> String {
     }
 }
 
-fn status_label(status: TaskStatus) -> String {
+pub fn status_label(status: TaskStatus) -> String {
     match status {
         TaskStatus::NotStarted => tr!("status.not_started"),
         TaskStatus::InProgress => tr!("status.in_progress"),
@@ -41,6 +41,11 @@ pub fn ProgressBar(
             <span class="progress-text">{text}</span>
         </div>
     }
+}
+
+/// A duty has no due date: its status is what the department last reported.
+pub fn duty_status(state: TaskState) -> TaskStatus {
+    TaskStatus::recorded(state)
 }
 
 #[component]
@@ -101,6 +106,8 @@ pub fn DutyList(duties: Vec<Responsibility>) -> impl IntoView {
                                     {d.duty.clone()}
                                     " — "
                                     <a href=format!("/departments/{}", d.department.id)>{d.department.name.clone()}</a>
+                                    " "
+                                    <StatusBadge status=duty_status(d.state)/>
                                 </li>
                             }
                         })

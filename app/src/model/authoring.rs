@@ -70,6 +70,15 @@ pub struct EditorTopicRow {
     pub state: PublishState,
 }
 
+/// The editor's topic list and what the new-topic form offers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EditorTopicList {
+    pub topics: Vec<EditorTopicRow>,
+    pub departments: Vec<Department>,
+    /// Years a topic may be created in.
+    pub years: Vec<i32>,
+}
+
 /// 问题 as the editor changes it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EditorProblem {

@@ -3,6 +3,7 @@
 //! Every figure carries its provenance: a [`Confidence`] and its [`Source`]s from the facts file,
 //! or [`Confidence::Sample`] when the portal made it up for the demo (DESIGN §4 "honest data").
 
+mod archive;
 mod authoring;
 mod import;
 mod provenance;
@@ -11,9 +12,10 @@ mod search;
 mod staff;
 mod topic;
 
+pub use archive::{Archive, ArchiveMonth, ArchiveQuery, InTopic};
 pub use authoring::{
-    changes, EditorProblem, EditorTopic, EditorTopicRow, Entity, FieldChange, PublishState,
-    Revision, Snapshot, LEVELS, STATES,
+    changes, EditorProblem, EditorTopic, EditorTopicList, EditorTopicRow, Entity, FieldChange,
+    PublishState, Revision, Snapshot, LEVELS, STATES,
 };
 pub use import::{ImportKind, ImportPreview, RowError};
 pub use provenance::{Confidence, Source};

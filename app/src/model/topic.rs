@@ -70,6 +70,13 @@ pub enum TaskStatus {
 }
 
 impl TaskStatus {
+    pub const ALL: [TaskStatus; 4] = [
+        TaskStatus::NotStarted,
+        TaskStatus::InProgress,
+        TaskStatus::Done,
+        TaskStatus::Overdue,
+    ];
+
     /// `due` and `today` are ISO dates (`YYYY-MM-DD`), which compare correctly as text.
     pub fn on(state: TaskState, due: &str, today: &str) -> Self {
         match state {
@@ -77,6 +84,15 @@ impl TaskStatus {
             _ if due < today => TaskStatus::Overdue,
             TaskState::InProgress => TaskStatus::InProgress,
             TaskState::NotStarted => TaskStatus::NotStarted,
+        }
+    }
+
+    /// The status as recorded, for items without a due date (duties).
+    pub fn recorded(state: TaskState) -> Self {
+        match state {
+            TaskState::NotStarted => TaskStatus::NotStarted,
+            TaskState::InProgress => TaskStatus::InProgress,
+            TaskState::Done => TaskStatus::Done,
         }
     }
 

@@ -3,7 +3,7 @@
 use crate::api::get_department;
 use crate::components::badges::ConfidenceBadge;
 use crate::components::loading::DataView;
-use crate::components::topic_lists::{level_label, StatusBadge};
+use crate::components::topic_lists::{duty_status, level_label, StatusBadge};
 use crate::model::{parse_id, DepartmentDetail};
 use crate::pages::{month_name, NotFound};
 use crate::tr;
@@ -89,7 +89,7 @@ fn DepartmentView(detail: DepartmentDetail) -> impl IntoView {
         .map(|r| {
             view! {
                 <li>
-                    {r.duty}
+                    {r.duty}" "<StatusBadge status=duty_status(r.state)/>
                     <br/>
                     <span class="muted">{level_label(r.level)}" · "{tr!("duty.batch", batch = r.batch)}</span>
                 </li>

@@ -1,6 +1,7 @@
 //! One module per page. Pages are server components: they fetch through `api` and render HTML.
 
 mod about;
+mod archive;
 mod department;
 mod home;
 mod not_found;
@@ -9,20 +10,31 @@ mod problem;
 mod search;
 mod staff;
 mod staff_accounts;
+mod staff_audit;
+mod staff_departments;
+mod staff_history;
 mod staff_import;
+mod staff_topic_edit;
+mod staff_topics;
 mod topic;
 mod year;
 
 pub use about::AboutPage;
+pub use archive::ArchivePage;
 pub use department::DepartmentPage;
 pub use home::HomePage;
 pub use not_found::NotFound;
 pub use policy::PolicyPage;
 pub use problem::ProblemPage;
 pub use search::SearchPage;
-pub use staff::{StaffAuditPage, StaffDeskPage, StaffLoginPage};
+pub use staff::{StaffDeskPage, StaffLoginPage};
 pub use staff_accounts::StaffAccountsPage;
+pub use staff_audit::StaffAuditPage;
+pub use staff_departments::StaffDepartmentsPage;
+pub use staff_history::StaffHistoryPage;
 pub use staff_import::StaffImportPage;
+pub use staff_topic_edit::StaffTopicEditPage;
+pub use staff_topics::StaffTopicsPage;
 pub use topic::TopicPage;
 pub use year::YearPage;
 

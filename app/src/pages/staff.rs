@@ -1,48 +1,79 @@
 //! 工作台: staff sign in, update their department's tasks, draft and publish policies, and
 //! (administrators) read the audit log. Plain forms with post/redirect/get: no JavaScript needed.
 
+use crate::api::authoring::SetDutyState;
 use crate::api::staff::{
-    audit_log, load_staff_desk, AddReport, AuditView, DraftPolicy, Login, Logout, PublishPolicy,
-    SetTaskState,
+    load_staff_desk, AddReport, DraftPolicy, Login, Logout, PublishPolicy, SetTaskState,
 };
 use crate::components::loading::DataView;
-use crate::components::topic_lists::{level_label, StatusBadge};
-use crate::model::{StaffDesk, StaffTask, TaskState};
+use crate::components::staff_gate::StaffNav;
+use crate::components::topic_lists::{duty_status, level_label, StatusBadge};
+use crate::model::{StaffDesk, StaffDuty, StaffTask, TaskState, STATES};
 use crate::pages::month_name;
 use crate::tr;
-use leptos::either::{Either, EitherOf3};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-/// The outcome codes a staff action may report, and their message keys.
+/// Outcome codes a staff action may report; each is also its message key
+/// (`staff.done.<code>` / `staff.error.<code>`). Anything else in the query is ignored.
+const DONE_CODES: &[&str] = &[
+    "task_updated",
+    "duty_updated",
+    "policy_drafted",
+    "policy_published",
+    "logged_out",
+    "import_done",
+    "report_published",
+    "account_updated",
+    "account_created",
+    "topic_saved",
+    "topic_published",
+    "item_saved",
+];
+const ERROR_CODES: &[&str] = &[
+    "invalid_self",
+    "invalid_body",
+    "invalid_size",
+    "bad_credentials",
+    "throttled",
+    "not_signed_in",
+    "forbidden",
+    "not_found",
+    "invalid_title",
+    "invalid_issuer",
+    "invalid_date",
+    "invalid_topic",
+    "invalid_state",
+    "invalid_year",
+    "invalid_month",
+    "invalid_summary",
+    "invalid_department",
+    "invalid_problem",
+    "invalid_level",
+    "invalid_batch",
+    "invalid_name",
+    "invalid_duplicate",
+    "invalid_username",
+    "invalid_role",
+    "invalid_password",
+    "invalid_plan",
+];
+
 fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool, String)> {
-    let key = match (done, error) {
-        (Some("task_updated"), _) => "staff.done.task_updated",
-        (Some("policy_drafted"), _) => "staff.done.policy_drafted",
-        (Some("policy_published"), _) => "staff.done.policy_published",
-        (Some("logged_out"), _) => "staff.done.logged_out",
-        (Some("import_done"), _) => "staff.done.import_done",
-        (Some("report_published"), _) => "staff.done.report_published",
-        (Some("account_updated"), _) => "staff.done.account_updated",
-        (_, Some("invalid_self")) => "staff.error.invalid_self",
-        (_, Some("invalid_body")) => "staff.error.invalid_body",
-        (_, Some("invalid_kind")) => "staff.error.invalid_topic",
-        (_, Some("invalid_size")) => "staff.error.invalid_size",
-        (_, Some("bad_credentials")) => "staff.error.bad_credentials",
-        (_, Some("throttled")) => "staff.error.throttled",
-        (_, Some("not_signed_in")) => "staff.error.not_signed_in",
-        (_, Some("forbidden")) => "staff.error.forbidden",
-        (_, Some("not_found")) => "staff.error.not_found",
-        (_, Some("invalid_title")) => "staff.error.invalid_title",
-        (_, Some("invalid_issuer")) => "staff.error.invalid_issuer",
-        (_, Some("invalid_date")) => "staff.error.invalid_date",
-        (_, Some("invalid_topic")) => "staff.error.invalid_topic",
-        (_, Some("invalid_state")) => "staff.error.invalid_state",
-        (_, Some(_)) => "staff.error.unavailable",
-        (Some(_), None) | (None, None) => return None,
-    };
-    Some((error.is_none(), tr!(key)))
+    if let Some(code) = error {
+        let code = match code {
+            "invalid_kind" => "invalid_topic",
+            c if ERROR_CODES.contains(&c) => c,
+            _ => "unavailable",
+        };
+        let key = format!("staff.error.{code}");
+        return Some((false, tr!(key.as_str())));
+    }
+    let code = done.filter(|c| DONE_CODES.contains(c))?;
+    let key = format!("staff.done.{code}");
+    Some((true, tr!(key.as_str())))
 }
 
 #[component]
@@ -98,7 +129,7 @@ pub fn StaffDeskPage() -> impl IntoView {
 }
 
 #[component]
-fn SignInFirst() -> impl IntoView {
+pub(crate) fn SignInFirst() -> impl IntoView {
     view! {
         <p>{tr!("staff.error.not_signed_in")}</p>
         <p><a class="button" href="/staff/login">{tr!("staff.sign_in")}</a></p>
@@ -139,10 +170,17 @@ fn Desk(desk: StaffDesk) -> impl IntoView {
             </button>
         </ActionForm>
         {audit}
+        {me.may_author().then(|| view! { <StaffNav/> })}
         <section aria-labelledby="desk-tasks">
             <h2 id="desk-tasks">{tr!("topic.tasks")}</h2>
             <ul class="task-list">
                 {desk.tasks.into_iter().map(|t| view! { <TaskRow item=t/> }).collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="desk-duties">
+            <h2 id="desk-duties">{tr!("topic.duties")}</h2>
+            <ul class="task-list">
+                {desk.duties.into_iter().map(|d| view! { <DutyRow item=d/> }).collect_view()}
             </ul>
         </section>
         {author}
@@ -163,22 +201,7 @@ fn TaskRow(item: StaffTask) -> impl IntoView {
         let action = ServerAction::<SetTaskState>::new();
         let id = task.id.to_string();
         let select_id = format!("state-{}", task.id);
-        let current = task.state;
-        let options = [
-            TaskState::NotStarted,
-            TaskState::InProgress,
-            TaskState::Done,
-        ]
-        .into_iter()
-        .map(|s| {
-            let label = match s {
-                TaskState::NotStarted => tr!("status.not_started"),
-                TaskState::InProgress => tr!("status.in_progress"),
-                TaskState::Done => tr!("status.done"),
-            };
-            view! { <option value=s.as_str() selected=current == s>{label}</option> }
-        })
-        .collect_view();
+        let options = state_options(task.state);
         view! {
             <ActionForm action attr:class="inline-form">
                 <input type="hidden" name="task_id" value=id/>
@@ -199,6 +222,55 @@ fn TaskRow(item: StaffTask) -> impl IntoView {
             {form}
         </li>
     }
+}
+
+/// A duty on the desk; its department's staff report its status (履职状态).
+#[component]
+fn DutyRow(item: StaffDuty) -> impl IntoView {
+    let StaffDuty {
+        topic,
+        duty,
+        editable,
+    } = item;
+    let (year, month, theme) = topic;
+    let form = editable.then(|| {
+        let action = ServerAction::<SetDutyState>::new();
+        let select_id = format!("duty-state-{}", duty.id);
+        view! {
+            <ActionForm action attr:class="inline-form">
+                <input type="hidden" name="duty_id" value=duty.id.to_string()/>
+                <label for=select_id.clone()>{tr!("staff.new_state")}</label>
+                <select id=select_id name="state">{state_options(duty.state)}</select>
+                <button type="submit" class="button">{tr!("staff.save")}</button>
+            </ActionForm>
+        }
+    });
+    view! {
+        <li class="card task" data-duty-id=duty.id>
+            <p class="task-title">{duty.duty}" "<StatusBadge status=duty_status(duty.state)/></p>
+            <p class="task-meta">
+                {duty.department.name}" · "{level_label(duty.level)}" · "{tr!("duty.batch", batch = duty.batch)}
+                " · "
+                <a href=format!("/topics/{year}/{month}")>{theme}" "{tr!("topic.when", year = year, month = month_name(month))}</a>
+            </p>
+            {form}
+        </li>
+    }
+}
+
+/// `<option>`s for a recorded state, the current one preselected.
+fn state_options(current: TaskState) -> impl IntoView {
+    STATES
+        .into_iter()
+        .map(|s| {
+            let label = match s {
+                TaskState::NotStarted => tr!("status.not_started"),
+                TaskState::InProgress => tr!("status.in_progress"),
+                TaskState::Done => tr!("status.done"),
+            };
+            view! { <option value=s.as_str() selected=current == s>{label}</option> }
+        })
+        .collect_view()
 }
 
 #[component]
@@ -282,38 +354,21 @@ fn ReportForm(topics: Vec<(i32, u8, String)>) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn StaffAuditPage() -> impl IntoView {
-    let entries = Resource::new_blocking(|| (), |_| audit_log());
-    view! {
-        <Title text=tr!("staff.audit_title")/>
-        <Meta name="robots" content="noindex"/>
-        <h1>{tr!("staff.audit_title")}</h1>
-        <DataView>
-            {move || Suspend::new(async move {
-                entries.await.map(|entries| match entries {
-                    AuditView::SignInFirst => EitherOf3::A(view! { <SignInFirst/> }),
-                    AuditView::Forbidden => {
-                        #[cfg(feature = "ssr")]
-                        crate::request::set_status(http::StatusCode::FORBIDDEN);
-                        EitherOf3::B(view! { <p class="flash flash-error" role="alert">{tr!("staff.error.forbidden")}</p> })
-                    }
-                    AuditView::Entries(entries) => EitherOf3::C(view! {
-                        <ol class="plain-list audit">
-                            {entries
-                                .into_iter()
-                                .map(|e| view! {
-                                    <li>
-                                        <time datetime=e.at.clone()>{e.at.clone()}</time>" · "
-                                        <strong>{e.username}</strong>" · "{e.action}" · "{e.subject}" "
-                                        <span class="muted">{e.detail}</span>
-                                    </li>
-                                })
-                                .collect_view()}
-                        </ol>
-                    }),
-                })
-            })}
-        </DataView>
+#[cfg(test)]
+mod tests {
+    use super::{DONE_CODES, ERROR_CODES};
+
+    #[test]
+    fn every_outcome_code_is_worded_in_both_languages() {
+        let keys = DONE_CODES
+            .iter()
+            .map(|c| format!("staff.done.{c}"))
+            .chain(ERROR_CODES.iter().map(|c| format!("staff.error.{c}")));
+        for key in keys {
+            for locale in ["zh-CN", "en"] {
+                let text = rust_i18n::t!(&key, locale = locale);
+                assert!(!text.contains("staff."), "{key} missing in {locale}");
+            }
+        }
     }
 }

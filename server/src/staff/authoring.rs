@@ -9,7 +9,7 @@ use app::api::{
     AccountInput, AuthorPort, DutyInput, ProblemInput, StaffError, TaskInput, TopicInput,
 };
 use app::model::{
-    changes, Department, EditorTopic, EditorTopicRow, Entity, Revision, Role, StaffMember,
+    changes, Department, EditorTopic, EditorTopicList, Entity, Revision, Role, StaffMember,
     TaskState,
 };
 
@@ -31,9 +31,13 @@ fn saved(outcome: Saved) -> Result<i64, StaffError> {
 
 #[async_trait::async_trait]
 impl AuthorPort for StaffService {
-    async fn topics(&self, me: &StaffMember) -> Result<Vec<EditorTopicRow>, StaffError> {
+    async fn topics(&self, me: &StaffMember) -> Result<EditorTopicList, StaffError> {
         author(me)?;
-        self.store.editor_topics().await.map_err(internal)
+        Ok(EditorTopicList {
+            topics: self.store.editor_topics().await.map_err(internal)?,
+            departments: self.store.all_departments().await.map_err(internal)?,
+            years: self.store.year_numbers().await.map_err(internal)?,
+        })
     }
 
     async fn topic(&self, me: &StaffMember, id: i64) -> Result<EditorTopic, StaffError> {
@@ -210,11 +214,13 @@ impl AuthorPort for StaffService {
             .map_err(internal)?;
         self.store
             .add_staff(
-                &username,
-                &display,
-                &hash,
-                role,
-                department.as_deref(),
+                &crate::store::NewStaff {
+                    username: &username,
+                    display_name: &display,
+                    password_hash: &hash,
+                    role,
+                    department: department.as_deref(),
+                },
                 &me.username,
                 now(),
             )

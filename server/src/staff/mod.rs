@@ -139,7 +139,7 @@ impl StaffPort for StaffService {
         };
         let tasks = self
             .store
-            .tasks_with_topic(department, &today_in_beijing())
+            .tasks_with_topic(department, false, &today_in_beijing())
             .await
             .map_err(internal)?
             .into_iter()
@@ -151,7 +151,7 @@ impl StaffPort for StaffService {
             .collect();
         let duties = self
             .store
-            .duties_with_topic(department)
+            .duties_with_topic(department, false)
             .await
             .map_err(internal)?
             .into_iter()

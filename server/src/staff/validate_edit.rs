@@ -72,7 +72,7 @@ pub fn topic(input: &TopicInput) -> Result<TopicFields, StaffError> {
         theme: text(&input.theme, 2, MAX_TITLE, "title")?,
         summary: text(&input.summary, 0, MAX_SUMMARY, "summary")?,
         lead_id: optional_id(&input.lead, "department")?,
-        plan_markdown: text(&input.plan, 0, MAX_PLAN, "body")?,
+        plan_markdown: text(&input.plan, 0, MAX_PLAN, "plan")?,
     })
 }
 

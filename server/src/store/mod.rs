@@ -1,6 +1,7 @@
 //! The store: the one place that holds SQL. Everything above it speaks the domain types of
 //! `app::model`; swapping the engine (issue: PostgreSQL) happens here and nowhere else.
 
+mod archive;
 mod authoring;
 mod authoring_lists;
 mod feed;
@@ -17,6 +18,7 @@ mod write_topic;
 pub use authoring::{Saved, TopicFields};
 pub use authoring_lists::{DutyFields, TaskFields};
 pub use imports::Staged;
+pub use staff::NewStaff;
 pub use staff_actions::{DraftPolicy, NewReport};
 pub use write::{
     CandidateRow, Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow,

@@ -44,7 +44,7 @@ const YEAR_SELECT: &str = "SELECT y.year, y.problem_count, y.categories, y.tasks
     FROM years y";
 
 #[derive(sqlx::FromRow)]
-struct ProblemRecord {
+pub(super) struct ProblemRecord {
     id: i64,
     year: i64,
     title: String,
@@ -53,7 +53,7 @@ struct ProblemRecord {
 }
 
 impl ProblemRecord {
-    fn into_summary(self) -> StoreResult<ProblemSummary> {
+    pub(super) fn into_summary(self) -> StoreResult<ProblemSummary> {
         Ok(ProblemSummary {
             id: self.id,
             year: self.year as i32,

@@ -135,6 +135,7 @@ impl Store {
     pub async fn tasks_with_topic(
         &self,
         department: Option<i64>,
+        published_only: bool,
         today: &str,
     ) -> StoreResult<Vec<((i32, u8, String), Task)>> {
         #[derive(sqlx::FromRow)]
@@ -151,10 +152,11 @@ impl Store {
                     tp.year, tp.month, tp.theme
              FROM tasks t JOIN departments d ON d.id = t.owner_department_id
              JOIN topics tp ON tp.id = t.topic_id
-             WHERE $1 IS NULL OR t.owner_department_id = $1
+             WHERE ($1 IS NULL OR t.owner_department_id = $1) AND ($2 = 0 OR tp.status = 'published')
              ORDER BY tp.year DESC, tp.month DESC, t.due_date, t.id",
         )
         .bind(department)
+        .bind(published_only)
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
@@ -169,6 +171,7 @@ impl Store {
     pub async fn duties_with_topic(
         &self,
         department: Option<i64>,
+        published_only: bool,
     ) -> StoreResult<Vec<((i32, u8, String), Responsibility)>> {
         #[derive(sqlx::FromRow)]
         struct Row {
@@ -183,10 +186,11 @@ impl Store {
                     r.level, r.batch, r.state, r.is_sample, tp.year, tp.month, tp.theme
              FROM responsibilities r JOIN departments d ON d.id = r.department_id
              JOIN topics tp ON tp.id = r.topic_id
-             WHERE $1 IS NULL OR r.department_id = $1
+             WHERE ($1 IS NULL OR r.department_id = $1) AND ($2 = 0 OR tp.status = 'published')
              ORDER BY tp.year DESC, tp.month DESC, r.batch, r.id",
         )
         .bind(department)
+        .bind(published_only)
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()

@@ -56,17 +56,31 @@ pub(super) async fn audit(
     Ok(())
 }
 
+/// A new staff account (工作人员), its password already hashed.
+#[derive(Clone, Copy, Debug)]
+pub struct NewStaff<'a> {
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub department: Option<&'a str>,
+}
+
 impl Store {
+    /// Creates an account; `actor` is who did it, for the audit log.
     pub async fn add_staff(
         &self,
-        username: &str,
-        display_name: &str,
-        password_hash: &str,
-        role: Role,
-        department: Option<&str>,
+        account: &NewStaff<'_>,
         actor: &str,
         now: i64,
     ) -> StoreResult<i64> {
+        let NewStaff {
+            username,
+            display_name,
+            password_hash,
+            role,
+            department,
+        } = *account;
         let mut tx = self.pool.begin().await?;
         let department_id: Option<i64> = match department {
             Some(name) => Some(

@@ -297,11 +297,13 @@ async fn the_audit_log_is_append_only() {
     let (_dir, store) = loaded_store().await;
     store
         .add_staff(
-            "a",
-            "A",
-            "hash",
-            app::model::Role::Admin,
-            None,
+            &NewStaff {
+                username: "a",
+                display_name: "A",
+                password_hash: "hash",
+                role: app::model::Role::Admin,
+                department: None,
+            },
             "(command line)",
             1,
         )

@@ -1,0 +1,176 @@
+//! Editing a topic's task list and responsibility list one item at a time. Each item folds into
+//! a `<details>` (no JavaScript) holding a form prefilled with its current values; a last form
+//! adds a new item. Field limits match the server's checks.
+
+use crate::api::authoring::{SaveDuty, SaveTask};
+use crate::components::staff_gate::{department_options, level_options, HistoryLink};
+use crate::components::topic_lists::{duty_status, level_label, StatusBadge};
+use crate::model::{Department, EditorProblem, Entity, Level, Responsibility, Task};
+use crate::tr;
+use leptos::prelude::*;
+
+/// The fields of a task form; `key` keeps element ids unique on the page.
+#[component]
+fn TaskFields(
+    key: String,
+    task: Option<Task>,
+    problems: Vec<EditorProblem>,
+    departments: Vec<Department>,
+) -> impl IntoView {
+    let id = |f: &str| format!("{key}-{f}");
+    let problem = task.as_ref().and_then(|t| t.problem_id);
+    let owner = task.as_ref().map(|t| t.owner.id);
+    let level = task.as_ref().map(|t| t.level);
+    let title = task.as_ref().map(|t| t.title.clone()).unwrap_or_default();
+    let due = task.as_ref().map(|t| t.due.clone()).unwrap_or_default();
+    view! {
+        <label for=id("title")>{tr!("staff.task_title")}</label>
+        <input id=id("title") name="title" type="text" required minlength="2" maxlength="200" value=title/>
+        <label for=id("problem")>{tr!("staff.task_problem")}</label>
+        <select id=id("problem") name="problem">
+            <option value="">{tr!("staff.no_problem")}</option>
+            {problems
+                .into_iter()
+                .map(|p| view! { <option value=p.id.to_string() selected=problem == Some(p.id)>{p.title}</option> })
+                .collect_view()}
+        </select>
+        <label for=id("owner")>{tr!("staff.task_owner")}</label>
+        <select id=id("owner") name="owner" required>{department_options(&departments, owner)}</select>
+        <label for=id("level")>{tr!("staff.level")}</label>
+        <select id=id("level") name="level">{level_options(level)}</select>
+        <label for=id("due")>{tr!("staff.task_due")}</label>
+        <input id=id("due") name="due" type="date" required value=due/>
+    }
+}
+
+#[component]
+pub fn TaskEditor(
+    topic_id: i64,
+    tasks: Vec<Task>,
+    problems: Vec<EditorProblem>,
+    departments: Vec<Department>,
+) -> impl IntoView {
+    let rows = tasks
+        .into_iter()
+        .map(|task| {
+            let (problems, departments) = (problems.clone(), departments.clone());
+            let action = ServerAction::<SaveTask>::new();
+            let task_id = task.id;
+            let summary = format!(
+                "{} · {} · {}",
+                task.owner.name,
+                level_label(task.level),
+                tr!("task.due", date = task.due.clone())
+            );
+            view! {
+                <li class="card" data-task-id=task_id>
+                    <details>
+                        <summary>
+                            <strong>{task.title.clone()}</strong>" "<StatusBadge status=task.status/>
+                            <br/><span class="muted">{summary}</span>
+                        </summary>
+                        <ActionForm action attr:class="stack-form">
+                            <input type="hidden" name="topic_id" value=topic_id.to_string()/>
+                            <input type="hidden" name="task_id" value=task_id.to_string()/>
+                            <TaskFields key=format!("task-{task_id}") task=Some(task) problems departments/>
+                            <button type="submit" class="button">{tr!("staff.save")}</button>
+                        </ActionForm>
+                        <HistoryLink entity=Entity::Task id=task_id/>
+                    </details>
+                </li>
+            }
+        })
+        .collect_view();
+    let add = ServerAction::<SaveTask>::new();
+    view! {
+        <section aria-labelledby="edit-tasks">
+            <h2 id="edit-tasks">{tr!("topic.tasks")}</h2>
+            <ul class="plain-list">{rows}</ul>
+            <h3 id="new-task">{tr!("staff.new_task")}</h3>
+            <ActionForm action=add attr:class="stack-form" attr:aria-labelledby="new-task">
+                <input type="hidden" name="topic_id" value=topic_id.to_string()/>
+                <input type="hidden" name="task_id" value=""/>
+                <TaskFields key="new-task".to_string() task=None problems departments/>
+                <button type="submit" class="button">{tr!("staff.add")}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn DutyFields(
+    key: String,
+    duty: Option<Responsibility>,
+    departments: Vec<Department>,
+) -> impl IntoView {
+    let id = |f: &str| format!("{key}-{f}");
+    let text = duty.as_ref().map(|d| d.duty.clone()).unwrap_or_default();
+    let department = duty.as_ref().map(|d| d.department.id);
+    let level: Option<Level> = duty.as_ref().map(|d| d.level);
+    let batch = duty.as_ref().map(|d| d.batch).unwrap_or(1);
+    view! {
+        <label for=id("duty")>{tr!("staff.duty_text")}</label>
+        <input id=id("duty") name="duty" type="text" required minlength="2" maxlength="200" value=text/>
+        <label for=id("department")>{tr!("staff.duty_department")}</label>
+        <select id=id("department") name="department" required>{department_options(&departments, department)}</select>
+        <label for=id("level")>{tr!("staff.level")}</label>
+        <select id=id("level") name="level">{level_options(level)}</select>
+        <label for=id("batch")>{tr!("staff.batch")}</label>
+        <select id=id("batch") name="batch">
+            {(1u8..=5).map(|b| view! { <option value=b.to_string() selected=b == batch>{tr!("duty.batch", batch = b)}</option> }).collect_view()}
+        </select>
+    }
+}
+
+#[component]
+pub fn DutyEditor(
+    topic_id: i64,
+    duties: Vec<Responsibility>,
+    departments: Vec<Department>,
+) -> impl IntoView {
+    let rows = duties
+        .into_iter()
+        .map(|duty| {
+            let departments = departments.clone();
+            let action = ServerAction::<SaveDuty>::new();
+            let duty_id = duty.id;
+            let summary = format!(
+                "{} · {} · {}",
+                duty.department.name,
+                level_label(duty.level),
+                tr!("duty.batch", batch = duty.batch)
+            );
+            view! {
+                <li class="card" data-duty-id=duty_id>
+                    <details>
+                        <summary>
+                            <strong>{duty.duty.clone()}</strong>" "<StatusBadge status=duty_status(duty.state)/>
+                            <br/><span class="muted">{summary}</span>
+                        </summary>
+                        <ActionForm action attr:class="stack-form">
+                            <input type="hidden" name="topic_id" value=topic_id.to_string()/>
+                            <input type="hidden" name="duty_id" value=duty_id.to_string()/>
+                            <DutyFields key=format!("duty-{duty_id}") duty=Some(duty) departments/>
+                            <button type="submit" class="button">{tr!("staff.save")}</button>
+                        </ActionForm>
+                        <HistoryLink entity=Entity::Responsibility id=duty_id/>
+                    </details>
+                </li>
+            }
+        })
+        .collect_view();
+    let add = ServerAction::<SaveDuty>::new();
+    view! {
+        <section aria-labelledby="edit-duties">
+            <h2 id="edit-duties">{tr!("topic.duties")}</h2>
+            <ul class="plain-list">{rows}</ul>
+            <h3 id="new-duty">{tr!("staff.new_duty")}</h3>
+            <ActionForm action=add attr:class="stack-form" attr:aria-labelledby="new-duty">
+                <input type="hidden" name="topic_id" value=topic_id.to_string()/>
+                <input type="hidden" name="duty_id" value=""/>
+                <DutyFields key="new-duty".to_string() duty=None departments/>
+                <button type="submit" class="button">{tr!("staff.add")}</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,61 @@
+//! 部门: editors add departments and correct their names. A rename keeps its history; the
+//! department's tasks and duties follow it because they point to its id, not its name.
+
+use crate::api::authoring::{load_editor_departments, SaveDepartment};
+use crate::components::loading::DataView;
+use crate::components::staff_gate::{gate_view, HistoryLink, StaffNav};
+use crate::model::{Department, Entity};
+use crate::pages::staff::Flash;
+use crate::tr;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn StaffDepartmentsPage() -> impl IntoView {
+    let list = Resource::new_blocking(|| (), |_| load_editor_departments());
+    view! {
+        <Title text=tr!("staff.departments_title")/>
+        <Meta name="robots" content="noindex"/>
+        <StaffNav/>
+        <h1>{tr!("staff.departments_title")}</h1>
+        <Flash/>
+        <DataView>
+            {move || Suspend::new(async move {
+                list.await.map(|gate| gate_view(gate, |departments| view! { <Departments departments/> }))
+            })}
+        </DataView>
+    }
+}
+
+#[component]
+fn Departments(departments: Vec<Department>) -> impl IntoView {
+    let rows = departments
+        .into_iter()
+        .map(|d| {
+            let action = ServerAction::<SaveDepartment>::new();
+            let field = format!("department-{}", d.id);
+            view! {
+                <li class="card">
+                    <ActionForm action attr:class="inline-form">
+                        <input type="hidden" name="department_id" value=d.id.to_string()/>
+                        <label for=field.clone() class="visually-hidden">{tr!("staff.department_name")}</label>
+                        <input id=field name="name" type="text" required minlength="2" maxlength="100" value=d.name/>
+                        <button type="submit" class="button button-quiet">{tr!("staff.save")}</button>
+                    </ActionForm>
+                    <a href=format!("/departments/{}", d.id)>{tr!("staff.public_page")}</a>" · "
+                    <HistoryLink entity=Entity::Department id=d.id/>
+                </li>
+            }
+        })
+        .collect_view();
+    let add = ServerAction::<SaveDepartment>::new();
+    view! {
+        <ul class="plain-list">{rows}</ul>
+        <ActionForm action=add attr:class="stack-form">
+            <input type="hidden" name="department_id" value=""/>
+            <label for="new-department">{tr!("staff.new_department")}</label>
+            <input id="new-department" name="name" type="text" required minlength="2" maxlength="100"/>
+            <button type="submit" class="button">{tr!("staff.add")}</button>
+        </ActionForm>
+    }
+}

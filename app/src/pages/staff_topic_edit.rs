@@ -1,0 +1,133 @@
+//! 编辑主题: one topic's fields and plan, its problems, task list and responsibility list, each
+//! item with its own small form and revision history. Plain forms: no JavaScript needed.
+
+use crate::api::authoring::{load_editor_topic, PublishTopic, SaveProblem, SaveTopic};
+use crate::components::loading::DataView;
+use crate::components::staff_gate::{gate_view, HistoryLink, StaffNav};
+use crate::components::staff_list_forms::{DutyEditor, TaskEditor};
+use crate::model::{parse_id, EditorProblem, EditorTopic, Entity, PublishState};
+use crate::pages::staff::Flash;
+use crate::pages::staff_topics::{PublishBadge, TopicFields};
+use crate::pages::{month_name, NotFound};
+use crate::tr;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn StaffTopicEditPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = params
+        .read_untracked()
+        .get("id")
+        .as_deref()
+        .and_then(parse_id);
+    let Some(id) = id else {
+        return Either::Left(view! { <NotFound/> });
+    };
+    let topic = Resource::new_blocking(move || id, load_editor_topic);
+    Either::Right(view! {
+        <Title text=tr!("staff.edit_topic")/>
+        <Meta name="robots" content="noindex"/>
+        <StaffNav/>
+        <Flash/>
+        <DataView>
+            {move || Suspend::new(async move {
+                topic.await.map(|gate| gate_view(gate, |topic| view! { <Editor topic/> }))
+            })}
+        </DataView>
+    })
+}
+
+#[component]
+fn Editor(topic: EditorTopic) -> impl IntoView {
+    let save = ServerAction::<SaveTopic>::new();
+    let public = format!("/topics/{}/{}", topic.year, topic.month);
+    let publish = (topic.state == PublishState::Draft).then(|| {
+        let action = ServerAction::<PublishTopic>::new();
+        view! {
+            <ActionForm action attr:class="inline-form">
+                <input type="hidden" name="topic_id" value=topic.id.to_string()/>
+                <button type="submit" class="button">{tr!("staff.publish")}</button>
+            </ActionForm>
+            <p class="muted">{tr!("staff.draft_note")}</p>
+        }
+    });
+    let when = tr!(
+        "topic.when",
+        year = topic.year,
+        month = month_name(topic.month)
+    );
+    let form_departments = topic.departments.clone();
+    let task_departments = topic.departments.clone();
+    let (theme, summary, plan) = (
+        topic.theme.clone(),
+        topic.summary.clone(),
+        topic.plan_markdown.clone(),
+    );
+    view! {
+        <h1>{topic.theme.clone()}</h1>
+        <p>
+            {when}" "<PublishBadge state=topic.state/>" · "
+            <a href=public>{tr!("staff.public_page")}</a>" · "
+            <HistoryLink entity=Entity::Topic id=topic.id/>
+        </p>
+        {publish}
+        <section aria-labelledby="topic-fields">
+            <h2 id="topic-fields">{tr!("staff.topic_fields")}</h2>
+            <ActionForm action=save attr:class="stack-form">
+                <input type="hidden" name="topic_id" value=topic.id.to_string()/>
+                <input type="hidden" name="year" value=topic.year.to_string()/>
+                <input type="hidden" name="month" value=topic.month.to_string()/>
+                <TopicFields theme summary plan lead=topic.lead_id departments=form_departments/>
+                <button type="submit" class="button">{tr!("staff.save")}</button>
+            </ActionForm>
+        </section>
+        <Problems topic_id=topic.id problems=topic.problems.clone()/>
+        <TaskEditor
+            topic_id=topic.id
+            tasks=topic.tasks.clone()
+            problems=topic.problems.clone()
+            departments=task_departments
+        />
+        <DutyEditor topic_id=topic.id duties=topic.duties.clone() departments=topic.departments.clone()/>
+    }
+}
+
+#[component]
+fn Problems(topic_id: i64, problems: Vec<EditorProblem>) -> impl IntoView {
+    let rows = problems
+        .into_iter()
+        .map(|p| {
+            let action = ServerAction::<SaveProblem>::new();
+            let field = format!("problem-{}", p.id);
+            view! {
+                <li class="card">
+                    <ActionForm action attr:class="inline-form">
+                        <input type="hidden" name="topic_id" value=topic_id.to_string()/>
+                        <input type="hidden" name="problem_id" value=p.id.to_string()/>
+                        <label for=field.clone() class="visually-hidden">{tr!("staff.problem_title")}</label>
+                        <input id=field name="title" type="text" required minlength="2" maxlength="200" value=p.title/>
+                        <button type="submit" class="button button-quiet">{tr!("staff.save")}</button>
+                    </ActionForm>
+                    <HistoryLink entity=Entity::Problem id=p.id/>
+                </li>
+            }
+        })
+        .collect_view();
+    let add = ServerAction::<SaveProblem>::new();
+    view! {
+        <section aria-labelledby="topic-problems">
+            <h2 id="topic-problems">{tr!("staff.problems")}</h2>
+            <ul class="plain-list">{rows}</ul>
+            <ActionForm action=add attr:class="stack-form">
+                <input type="hidden" name="topic_id" value=topic_id.to_string()/>
+                <input type="hidden" name="problem_id" value=""/>
+                <label for="new-problem">{tr!("staff.new_problem")}</label>
+                <input id="new-problem" name="title" type="text" required minlength="2" maxlength="200"/>
+                <button type="submit" class="button">{tr!("staff.add")}</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// 发布状态: a draft is invisible to the public until an editor publishes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PublishState {
     Draft,
     Published,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// 可信度: the confidence levels of `shared/facts`, plus `Sample` for demo data we made up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Confidence {
     /// 已证实: stated directly by the cited source.
     Confirmed,

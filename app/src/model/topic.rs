@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// 层级: who carries a task or duty — city, district, or street/township.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Level {
     /// 市级
     City,
@@ -33,6 +34,7 @@ impl Level {
 
 /// 任务状态 as staff record it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TaskState {
     NotStarted,
     InProgress,
@@ -62,6 +64,7 @@ impl TaskState {
 /// 任务状态 as residents see it: an unfinished task past its due date is overdue (逾期),
 /// whatever staff last recorded — nobody has to remember to flag it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TaskStatus {
     NotStarted,
     InProgress,
@@ -162,6 +165,7 @@ impl Progress {
 /// 月度进展 or 监督: a dated report. Supervision notes come from outside the lead department
 /// (CPPCC, courts) and are shown as their own stream.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ReportKind {
     Progress,
     Supervision,

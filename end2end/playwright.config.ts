@@ -39,13 +39,19 @@ export default defineConfig({
       use: { viewport: { width: 1280, height: 800 } },
     },
     {
+      // Authoring with JavaScript off on a phone; changes shared data too, so it runs once.
+      name: 'editing-360',
+      testMatch: /editing\.spec\.ts/,
+      use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+    },
+    {
       name: 'phone-360',
-      testIgnore: /(budget|staff)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /(budget|staff)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

@@ -32,6 +32,7 @@ target/release/server demo-load >/dev/null
 DIANCA_NEW_PASSWORD="$E2E_PASSWORD" target/release/server staff-add --username housing \
   --role department --department 市住房城乡建设委 >/dev/null
 DIANCA_NEW_PASSWORD="$E2E_PASSWORD" target/release/server staff-add --username editor --role editor >/dev/null
+DIANCA_NEW_PASSWORD="$E2E_PASSWORD" target/release/server staff-add --username admin --role admin >/dev/null
 LEPTOS_SITE_ROOT=target/site \
   target/release/server serve --addr "127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server=$!

@@ -11,6 +11,7 @@ export const staticPages = [
   { path: '/years/2026', heading: '2026年：11 项问题' },
   { path: '/topics/2026/11', heading: '冬季供暖与室温保障' },
   { path: '/search?q=电梯', heading: '搜索' },
+  { path: '/archive', heading: '往期与筛选' },
   { path: '/about', heading: '关于“每月一题”与本站数据' },
 ];
 

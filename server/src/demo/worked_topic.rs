@@ -218,8 +218,14 @@ pub fn responsibilities() -> Vec<ResponsibilityRow> {
             department: department.to_string(),
             level: level.to_string(),
             batch: *batch,
-            // Sample statuses: the first batch is fulfilled, later ones are under way.
-            state: if *batch == 1 { "done" } else { "in_progress" }.to_string(),
+            // Sample statuses: city duties run all season; local first batches are fulfilled,
+            // later ones not yet started.
+            state: match (*level, *batch) {
+                ("city", _) => "in_progress",
+                (_, 1) => "done",
+                _ => "not_started",
+            }
+            .to_string(),
             is_sample: true,
         })
         .collect()

@@ -11,6 +11,42 @@ pub const HEAT: (&str, &str, Option<&str>, &str) = (
 );
 pub const EDITOR: (&str, &str, Option<&str>, &str) =
     ("editor", "editor", None, "editor-password-123");
+pub const ADMIN: (&str, &str, Option<&str>, &str) = ("admin", "admin", None, "admin-password-123");
+
+/// The status of a URL as a signed-in member (or anyone, without a token).
+pub async fn status_as(server: &TestServer, path: &str, token: Option<&str>) -> u16 {
+    let mut req = client().get(server.url(path));
+    if let Some(t) = token {
+        req = req.header(header::COOKIE, format!("dianca_session={t}"));
+    }
+    req.send().await.expect("request").status().as_u16()
+}
+
+/// The worked topic's duties as the open-data API lists them: (id, department, state).
+pub async fn duty_states(server: &TestServer) -> Vec<(i64, String, String)> {
+    let duties: serde_json::Value =
+        reqwest::get(server.url("/api/v1/topics/2026/11/responsibilities"))
+            .await
+            .expect("r")
+            .json()
+            .await
+            .expect("json");
+    duties
+        .as_array()
+        .expect("duties")
+        .iter()
+        .map(|d| {
+            (
+                d["id"].as_i64().expect("id"),
+                d["department"]["name"]
+                    .as_str()
+                    .expect("department")
+                    .to_string(),
+                d["state"].as_str().expect("state").to_string(),
+            )
+        })
+        .collect()
+}
 
 pub fn client() -> Client {
     Client::builder()
@@ -30,6 +66,39 @@ pub async fn fn_url(server: &TestServer, name: &str) -> String {
     let start = page.find("action=\"/api/login").expect("login form") + "action=\"".len();
     let action: String = page[start..].chars().take_while(|c| *c != '"').collect();
     server.url(&action.replacen("login", name, 1))
+}
+
+/// The server-function URL for `name` as a form on `path` posts to it (server functions of
+/// different modules carry different suffixes).
+pub async fn action_on(server: &TestServer, path: &str, token: &str, name: &str) -> String {
+    let page = get_as(server, path, token).await;
+    let marker = format!("action=\"/api/{name}");
+    let start = page
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} form on {path}"))
+        + "action=\"".len();
+    let action: String = page[start..].chars().take_while(|c| *c != '"').collect();
+    server.url(&action)
+}
+
+/// Posts to the server function `name` of the same module as the `anchor` form on `page`
+/// (the URL suffix is per module): how crafted requests reach actions the page does not offer.
+pub async fn post_beside(
+    server: &TestServer,
+    token: &str,
+    (page, anchor): (&str, &str),
+    name: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    let url = action_on(server, page, token, anchor).await;
+    client()
+        .post(url.replacen(&format!("/api/{anchor}"), &format!("/api/{name}"), 1))
+        .header(header::ACCEPT, "text/html")
+        .header(header::COOKIE, format!("dianca_session={token}"))
+        .form(form)
+        .send()
+        .await
+        .expect("post")
 }
 
 pub async fn post(

@@ -1,0 +1,159 @@
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+// Authoring on a phone with JavaScript off: every form must work as plain HTML.
+// Accounts made by scripts/test.sh in the throwaway database.
+const password = process.env.E2E_PASSWORD ?? '';
+test.describe.configure({ mode: 'serial' });
+test.use({ javaScriptEnabled: false });
+test.setTimeout(60_000);
+
+async function signIn(page: Page, username: string) {
+  await page.goto('/staff/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+}
+
+/** axe needs scripts: check the page the test is on in a second, script-enabled phone context. */
+async function axe(page: Page, browser: Browser) {
+  const context = await browser.newContext({
+    storageState: await page.context().storageState(),
+    javaScriptEnabled: true,
+    viewport: { width: 360, height: 740 },
+    locale: 'zh-CN',
+  });
+  const checked = await context.newPage();
+  await checked.goto(page.url());
+  const results = await new AxeBuilder({ page: checked })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  await context.close();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** A month of 2025 that has no topic yet, so the test can run again on the same database. */
+async function freeMonth(page: Page): Promise<number> {
+  for (let m = 1; m <= 12; m++) {
+    const res = await page.request.get(`/api/v1/topics/2025/${m}`);
+    if (res.status() === 404) {
+      const draft = await page.request.get(`/topics/2025/${m}`);
+      if (draft.status() === 404) return m;
+    }
+  }
+  throw new Error('no free month in 2025');
+}
+
+test('an editor drafts a topic with a problem and a task, and the public sees it only once published', async ({ page, browser }) => {
+  expect(password, 'E2E_PASSWORD is set by scripts/test.sh').not.toBe('');
+  await signIn(page, 'editor');
+  const month = await freeMonth(page);
+  const theme = `背街小巷环境整治（测试 ${Date.now()}）`;
+  await page.getByRole('link', { name: '主题编辑' }).click();
+  await page.getByLabel('年份').selectOption('2025');
+  await page.getByLabel('月份').selectOption(String(month));
+  await page.getByLabel('主题名称').fill(theme);
+  await page.getByLabel('简介').fill('背街小巷的垃圾和停车问题');
+  await page.getByLabel('一方案：解决方案').fill('## 目标\n\n- 每条小巷有“街巷长”');
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByRole('status')).toHaveText('主题已保存。');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(theme);
+  await axe(page, browser);
+
+  await page.getByLabel('新增问题').fill('背街小巷垃圾清运不及时');
+  await page.getByRole('button', { name: '添加' }).first().click();
+  await expect(page.getByRole('status')).toHaveText('已保存。');
+
+  const newTask = page.locator('form', { has: page.locator('#new-task-title') });
+  await newTask.getByLabel('任务内容').fill('建立背街小巷垃圾清运台账');
+  await newTask.getByLabel('对应问题').selectOption({ label: '背街小巷垃圾清运不及时' });
+  await newTask.getByLabel('责任单位').selectOption({ label: '市城市管理委' });
+  await newTask.getByLabel('层级').selectOption('district');
+  await newTask.getByLabel('截止日期').fill('2025-12-31');
+  await newTask.getByRole('button', { name: '添加' }).click();
+  await expect(page.getByRole('status')).toHaveText('已保存。');
+
+  const visitor = await browser.newPage();
+  expect((await visitor.goto(`/topics/2025/${month}`))?.status()).toBe(404);
+  await visitor.goto('/search?q=背街小巷垃圾');
+  await expect(visitor.getByText('背街小巷垃圾清运不及时')).toHaveCount(0);
+
+  await page.getByRole('button', { name: '发布' }).click();
+  await expect(page.getByRole('status')).toHaveText('主题已发布，公众现在可以看到它。');
+  expect((await visitor.goto(`/topics/2025/${month}`))?.status()).toBe(200);
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(theme);
+  await expect(visitor.getByText('建立背街小巷垃圾清运台账')).toBeVisible();
+  await expect(visitor.getByRole('heading', { name: '目标' })).toBeVisible();
+  await visitor.close();
+});
+
+test('an edit keeps the earlier version in the history', async ({ page, browser }) => {
+  await signIn(page, 'editor');
+  await page.goto('/staff/topics');
+  await page.getByRole('link', { name: /背街小巷环境整治/ }).first().click();
+  const task = page.locator('li[data-task-id]', { hasText: '建立背街小巷垃圾清运台账' });
+  await task.locator('summary').click();
+  await task.getByLabel('截止日期').fill('2026-01-15');
+  await task.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toHaveText('已保存。');
+  const edited = page.locator('li[data-task-id]', { hasText: '建立背街小巷垃圾清运台账' });
+  await expect(edited).toContainText('截止 2026-01-15');
+  await edited.locator('summary').click();
+  await edited.getByRole('link', { name: '修订记录' }).click();
+  await expect(page.getByRole('heading', { name: '修订记录' })).toBeVisible();
+  const latest = page.locator('li.revision').first();
+  await expect(latest.locator('del')).toHaveText('2025-12-31');
+  await expect(latest.locator('ins')).toHaveText('2026-01-15');
+  await axe(page, browser);
+});
+
+test('department staff report a duty done and the public list shows it', async ({ page, browser }) => {
+  await signIn(page, 'housing');
+  const duty = page.locator('li[data-duty-id]').filter({ has: page.getByLabel('更新状态') }).filter({ hasNot: page.locator('.status-done') }).first();
+  const text = (await duty.locator('.task-title').textContent())?.replace(/\s*(未开始|进行中|已完成)\s*$/, '').trim() ?? '';
+  await duty.getByLabel('更新状态').selectOption({ label: '已完成' });
+  await duty.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toHaveText('责任状态已更新。');
+  const visitor = await browser.newPage();
+  await visitor.goto('/topics/2026/11#duties-heading');
+  await expect(visitor.locator('.duties li', { hasText: text }).locator('.status-done')).toBeVisible();
+  await visitor.close();
+});
+
+test('an administrator opens an account for a department and it can sign in', async ({ page, browser }) => {
+  await signIn(page, 'admin');
+  await page.getByRole('link', { name: '账号管理' }).click();
+  await axe(page, browser);
+  const username = `zhang${Date.now() % 100000}`;
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('姓名').fill('张敏');
+  await page.getByLabel('角色').selectOption('department');
+  await page.getByLabel('所属部门').selectOption({ label: '市城市管理委' });
+  await page.getByLabel('初始密码').fill('first-password-2026');
+  await page.getByRole('button', { name: '开通' }).click();
+  await expect(page.getByRole('status')).toHaveText('账号已开通。');
+  await expect(page.locator(`li[data-username="${username}"]`)).toContainText('部门工作人员');
+  await page.context().clearCookies();
+  await page.goto('/staff/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('first-password-2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText('当前登录：张敏')).toBeVisible();
+});
+
+test('the archive filters tasks by department and status without JavaScript', async ({ page, browser }) => {
+  await page.goto('/archive');
+  await page.getByLabel('部门').selectOption({ label: '朝阳区政府' });
+  await page.getByLabel('状态').selectOption({ label: '已逾期' });
+  await page.getByRole('button', { name: '筛选' }).click();
+  await expect(page).toHaveURL(/status=overdue/);
+  const tasks = page.locator('section[aria-labelledby="archive-tasks"] li');
+  await expect(tasks).not.toHaveCount(0);
+  for (const item of await tasks.all()) {
+    await expect(item.locator('.status-overdue')).toBeVisible();
+    await expect(item).toContainText('朝阳区政府');
+  }
+  await expect(page.getByLabel('状态')).toHaveValue('overdue');
+  await axe(page, browser);
+});

@@ -24,8 +24,8 @@ use leptos_router::{
 use pages::{
     AboutPage, ArchivePage, DepartmentPage, HomePage, NotFound, PolicyPage, ProblemPage,
     SearchPage, StaffAccountsPage, StaffAuditPage, StaffDepartmentsPage, StaffDeskPage,
-    StaffHistoryPage, StaffImportPage, StaffLoginPage, StaffTopicEditPage, StaffTopicsPage,
-    TopicPage, YearPage,
+    StaffHistoryPage, StaffImportPage, StaffLoginPage, StaffPolicyEditPage, StaffReportEditPage,
+    StaffTopicEditPage, StaffTopicsPage, TopicPage, YearPage,
 };
 
 /// The HTML document. Runs on the server only, once per request.
@@ -123,6 +123,16 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("staff"), StaticSegment("topics"), ParamSegment("id"))
                         view=StaffTopicEditPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("staff"), StaticSegment("policies"), ParamSegment("id"))
+                        view=StaffPolicyEditPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("staff"), StaticSegment("reports"), ParamSegment("id"))
+                        view=StaffReportEditPage
                         ssr=SsrMode::Async
                     />
                     <Route

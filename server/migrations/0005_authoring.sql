@@ -12,7 +12,8 @@ ALTER TABLE responsibilities ADD COLUMN state TEXT NOT NULL DEFAULT 'not_started
 CREATE TABLE revisions (
     id        INTEGER PRIMARY KEY,
     entity    TEXT NOT NULL
-        CHECK (entity IN ('topic', 'problem', 'task', 'responsibility', 'department')),
+        CHECK (entity IN ('topic', 'problem', 'task', 'responsibility', 'department', 'policy',
+                          'report')),
     entity_id INTEGER NOT NULL,
     at        INTEGER NOT NULL,
     username  TEXT NOT NULL,

@@ -147,6 +147,8 @@ async fn cross_site_posts_are_refused_everywhere() {
         "save_task",
         "save_duty",
         "save_department",
+        "save_policy",
+        "save_report",
         "create_account",
     ] {
         let res = client()

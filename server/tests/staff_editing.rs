@@ -294,3 +294,95 @@ async fn the_archive_filters_tasks_across_topics() {
     assert_eq!(odd.status(), 200, "unknown filters mean any");
     assert!(!odd.text().await.expect("b").contains("<script>"));
 }
+
+#[tokio::test]
+async fn published_policies_and_reports_are_corrected_in_place_with_history() {
+    let server = TestServer::start_with_staff(&[EDITOR]);
+    let token = login(&server, "editor", EDITOR.3).await.expect("signed in");
+    let topic: serde_json::Value = reqwest::get(server.url("/api/v1/topics/2026/11"))
+        .await
+        .expect("r")
+        .json()
+        .await
+        .expect("json");
+    let policy = &topic["policies"][0];
+    let id = policy["id"].as_i64().expect("policy id").to_string();
+    let old_title = policy["title"].as_str().expect("title").to_string();
+    let new_title = format!("{old_title}（修订）");
+    let page = format!("/staff/policies/{id}");
+    let res = post_beside(
+        &server,
+        &token,
+        (page.as_str(), "save_policy"),
+        "save_policy",
+        &[
+            ("policy_id", &id),
+            ("title", &new_title),
+            ("doc_no", "京管发〔2026〕1号"),
+            ("issuer", "市城市管理委"),
+            ("issued", "2026-11-01"),
+            ("effective", "javascript:alert(1)"),
+            ("source", ""),
+        ],
+    )
+    .await;
+    assert_eq!(location(&res), format!("{page}?error=invalid_date"));
+    let res = post_beside(
+        &server,
+        &token,
+        (page.as_str(), "save_policy"),
+        "save_policy",
+        &[
+            ("policy_id", &id),
+            ("title", &new_title),
+            ("doc_no", "京管发〔2026〕1号"),
+            ("issuer", "市城市管理委"),
+            ("issued", "2026-11-01"),
+            ("effective", ""),
+            ("source", "首都之窗 https://www.beijing.gov.cn/"),
+        ],
+    )
+    .await;
+    assert_eq!(location(&res), format!("{page}?done=item_saved"));
+    let public = reqwest::get(server.url(&format!("/policies/{id}")))
+        .await
+        .expect("r")
+        .text()
+        .await
+        .expect("b");
+    assert!(public.contains(&new_title));
+    assert!(public.contains("京管发〔2026〕1号"));
+    let history = get_as(&server, format!("/staff/history/policy/{id}"), &token).await;
+    assert!(
+        history.contains(&format!("<del>{old_title}</del>")),
+        "{history}"
+    );
+
+    let report = &topic["reports"][0];
+    let report_id = report["id"].as_i64().expect("report id").to_string();
+    let page = format!("/staff/reports/{report_id}");
+    let res = post_beside(
+        &server,
+        &token,
+        (page.as_str(), "save_report"),
+        "save_report",
+        &[
+            ("report_id", &report_id),
+            ("date", report["date"].as_str().expect("date")),
+            ("kind", "progress"),
+            ("title", "室温整改推进（更正）"),
+            ("author", "市城市管理委"),
+            ("body", "- 更正：朝阳区入户测温已完成 80%"),
+        ],
+    )
+    .await;
+    assert_eq!(location(&res), format!("{page}?done=item_saved"));
+    let public = reqwest::get(server.url("/topics/2026/11"))
+        .await
+        .expect("r")
+        .text()
+        .await
+        .expect("b");
+    assert!(public.contains("室温整改推进（更正）"));
+    assert!(public.contains("朝阳区入户测温已完成 80%"));
+}

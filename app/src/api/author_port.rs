@@ -3,7 +3,10 @@
 //! Inputs arrive as the form's text; the server validates them field by field.
 
 use super::StaffError;
-use crate::model::{Department, EditorTopic, EditorTopicList, Entity, Revision, StaffMember};
+use crate::model::{
+    Department, EditorPolicy, EditorReport, EditorTopic, EditorTopicList, Entity, Revision,
+    StaffMember,
+};
 use std::sync::Arc;
 
 /// 主题 as typed into the topic form; `id` is `None` for a new topic.
@@ -49,6 +52,29 @@ pub struct DutyInput {
     pub batch: String,
 }
 
+/// Corrections to a policy (政策).
+#[derive(Clone, Debug, Default)]
+pub struct PolicyEditInput {
+    pub id: i64,
+    pub title: String,
+    pub doc_no: String,
+    pub issuer: String,
+    pub issued: String,
+    pub effective: String,
+    pub source: String,
+}
+
+/// Corrections to a progress report or supervision note.
+#[derive(Clone, Debug, Default)]
+pub struct ReportEditInput {
+    pub id: i64,
+    pub date: String,
+    pub kind: String,
+    pub title: String,
+    pub author: String,
+    pub body: String,
+}
+
 /// A new staff account as an administrator typed it.
 #[derive(Clone, Debug, Default)]
 pub struct AccountInput {
@@ -71,6 +97,16 @@ pub trait AuthorPort: Send + Sync + 'static {
     async fn save_task(&self, me: &StaffMember, input: TaskInput) -> Result<(), StaffError>;
     async fn save_duty(&self, me: &StaffMember, input: DutyInput) -> Result<(), StaffError>;
     async fn departments(&self, me: &StaffMember) -> Result<Vec<Department>, StaffError>;
+    async fn policy(&self, me: &StaffMember, id: i64) -> Result<EditorPolicy, StaffError>;
+    async fn save_policy(&self, me: &StaffMember, input: PolicyEditInput)
+        -> Result<(), StaffError>;
+    async fn report(&self, me: &StaffMember, id: i64) -> Result<EditorReport, StaffError>;
+    /// Saves corrections; returns the report's topic id (where the editor goes back to).
+    async fn save_report(
+        &self,
+        me: &StaffMember,
+        input: ReportEditInput,
+    ) -> Result<i64, StaffError>;
     /// Adds a department (`id` `None`) or renames one.
     async fn save_department(
         &self,

@@ -259,3 +259,70 @@ pub async fn create_account(
     back("/staff/accounts", outcome.map(|()| "account_created"));
     Ok(())
 }
+
+#[server]
+pub async fn load_editor_policy(
+    id: i64,
+) -> Result<Gate<crate::model::EditorPolicy>, ServerFnError> {
+    gated(|h, m| async move { h.0.policy(&m, id).await }).await
+}
+
+#[server]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_policy(
+    policy_id: i64,
+    title: String,
+    doc_no: String,
+    issuer: String,
+    issued: String,
+    effective: String,
+    source: String,
+) -> Result<(), ServerFnError> {
+    let input = crate::api::PolicyEditInput {
+        id: policy_id,
+        title,
+        doc_no,
+        issuer,
+        issued,
+        effective,
+        source,
+    };
+    let outcome = act(|h, m| async move { h.0.save_policy(&m, input).await }).await;
+    back(
+        &format!("/staff/policies/{policy_id}"),
+        outcome.map(|()| "item_saved"),
+    );
+    Ok(())
+}
+
+#[server]
+pub async fn load_editor_report(
+    id: i64,
+) -> Result<Gate<crate::model::EditorReport>, ServerFnError> {
+    gated(|h, m| async move { h.0.report(&m, id).await }).await
+}
+
+#[server]
+pub async fn save_report(
+    report_id: i64,
+    date: String,
+    kind: String,
+    title: String,
+    author: String,
+    body: String,
+) -> Result<(), ServerFnError> {
+    let input = crate::api::ReportEditInput {
+        id: report_id,
+        date,
+        kind,
+        title,
+        author,
+        body,
+    };
+    let outcome = act(|h, m| async move { h.0.save_report(&m, input).await }).await;
+    back(
+        &format!("/staff/reports/{report_id}"),
+        outcome.map(|_| "item_saved"),
+    );
+    Ok(())
+}

@@ -14,7 +14,8 @@ pub use backend::{
 
 #[cfg(feature = "ssr")]
 pub use author_port::{
-    AccountInput, AuthorHandle, AuthorPort, DutyInput, ProblemInput, TaskInput, TopicInput,
+    AccountInput, AuthorHandle, AuthorPort, DutyInput, PolicyEditInput, ProblemInput,
+    ReportEditInput, TaskInput, TopicInput,
 };
 
 pub mod authoring;

@@ -35,15 +35,19 @@ pub enum Entity {
     Task,
     Responsibility,
     Department,
+    Policy,
+    Report,
 }
 
 impl Entity {
-    pub const ALL: [Entity; 5] = [
+    pub const ALL: [Entity; 7] = [
         Entity::Topic,
         Entity::Problem,
         Entity::Task,
         Entity::Responsibility,
         Entity::Department,
+        Entity::Policy,
+        Entity::Report,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -53,6 +57,8 @@ impl Entity {
             Entity::Task => "task",
             Entity::Responsibility => "responsibility",
             Entity::Department => "department",
+            Entity::Policy => "policy",
+            Entity::Report => "report",
         }
     }
 
@@ -103,6 +109,37 @@ pub struct EditorTopic {
     pub duties: Vec<Responsibility>,
     /// Every department, for the owner and lead pickers.
     pub departments: Vec<Department>,
+    /// The topic's policies, drafts included: `(id, title, state)`.
+    pub policies: Vec<(i64, String, PublishState)>,
+    /// The topic's reports: `(id, date, title)`, newest first.
+    pub reports: Vec<(i64, String, String)>,
+}
+
+/// 政策 as its edit form shows it (empty text for missing optional fields).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EditorPolicy {
+    pub id: i64,
+    pub title: String,
+    pub doc_no: String,
+    pub issuer: String,
+    pub issued: String,
+    pub effective: String,
+    /// Where the original is published: text with a link.
+    pub source: String,
+    pub state: PublishState,
+}
+
+/// 月度进展 or supervision note as its edit form shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EditorReport {
+    pub id: i64,
+    pub topic_id: i64,
+    pub date: String,
+    /// `progress` or `supervision`.
+    pub kind: String,
+    pub title: String,
+    pub author: String,
+    pub body_markdown: String,
 }
 
 /// One changed field between two saved versions.

@@ -14,8 +14,8 @@ mod topic;
 
 pub use archive::{Archive, ArchiveMonth, ArchiveQuery, InTopic};
 pub use authoring::{
-    changes, EditorProblem, EditorTopic, EditorTopicList, EditorTopicRow, Entity, FieldChange,
-    PublishState, Revision, Snapshot, LEVELS, STATES,
+    changes, EditorPolicy, EditorProblem, EditorReport, EditorTopic, EditorTopicList,
+    EditorTopicRow, Entity, FieldChange, PublishState, Revision, Snapshot, LEVELS, STATES,
 };
 pub use import::{ImportKind, ImportPreview, RowError};
 pub use provenance::{Confidence, Source};

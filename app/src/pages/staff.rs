@@ -59,6 +59,8 @@ const ERROR_CODES: &[&str] = &[
     "invalid_role",
     "invalid_password",
     "invalid_plan",
+    "invalid_doc_no",
+    "invalid_source",
 ];
 
 fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool, String)> {
@@ -286,7 +288,10 @@ fn Authoring(drafts: Vec<crate::model::Policy>, topics: Vec<(i32, u8, String)>) 
             let publish = ServerAction::<PublishPolicy>::new();
             view! {
                 <li class="card">
-                    <p><strong>{p.title}</strong>" "<span class="badge badge-uncertain">{tr!("staff.draft")}</span></p>
+                    <p>
+                        <strong>{p.title}</strong>" "<span class="badge badge-uncertain">{tr!("staff.draft")}</span>" "
+                        <a href=format!("/staff/policies/{}", p.id)>{tr!("staff.edit")}</a>
+                    </p>
                     <p class="muted">{p.issuer}" "{p.issued.unwrap_or_default()}</p>
                     <ActionForm action=publish>
                         <input type="hidden" name="policy_id" value=p.id.to_string()/>

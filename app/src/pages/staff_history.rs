@@ -32,6 +32,15 @@ fn field_label(field: &str) -> String {
         "department" => "staff.duty_department",
         "batch" => "staff.batch",
         "name" => "staff.department_name",
+        "doc_no" => "staff.doc_no",
+        "issuer" => "policy.issuer",
+        "issued" => "policy.issued",
+        "effective" => "policy.effective",
+        "source" => "staff.policy_source",
+        "date" => "staff.report_date",
+        "kind" => "staff.report_kind",
+        "author" => "staff.report_author",
+        "body" => "staff.report_body",
         other => return other.to_string(),
     };
     tr!(key)

@@ -92,6 +92,39 @@ fn Editor(topic: EditorTopic) -> impl IntoView {
             departments=task_departments
         />
         <DutyEditor topic_id=topic.id duties=topic.duties.clone() departments=topic.departments.clone()/>
+        <Documents policies=topic.policies.clone() reports=topic.reports.clone()/>
+    }
+}
+
+/// The topic's policies and reports, each opening its own edit page.
+#[component]
+fn Documents(
+    policies: Vec<(i64, String, PublishState)>,
+    reports: Vec<(i64, String, String)>,
+) -> impl IntoView {
+    view! {
+        <section aria-labelledby="topic-documents">
+            <h2 id="topic-documents">{tr!("staff.documents")}</h2>
+            <h3>{tr!("topic.policies")}</h3>
+            <ul class="plain-list">
+                {policies
+                    .into_iter()
+                    .map(|(id, title, state)| view! {
+                        <li><a href=format!("/staff/policies/{id}")>{title}</a>" "<PublishBadge state/></li>
+                    })
+                    .collect_view()}
+            </ul>
+            <h3>{tr!("topic.reports")}</h3>
+            <ul class="plain-list">
+                {reports
+                    .into_iter()
+                    .map(|(id, date, title)| view! {
+                        <li><a href=format!("/staff/reports/{id}")>{format!("{date} {title}")}</a></li>
+                    })
+                    .collect_view()}
+            </ul>
+            <p class="muted">{tr!("staff.documents_note")}</p>
+        </section>
     }
 }
 

@@ -6,11 +6,12 @@ use super::{internal, now, validate_edit as check, StaffService};
 use crate::portal::today_in_beijing;
 use crate::store::Saved;
 use app::api::{
-    AccountInput, AuthorPort, DutyInput, ProblemInput, StaffError, TaskInput, TopicInput,
+    AccountInput, AuthorPort, DutyInput, PolicyEditInput, ProblemInput, ReportEditInput,
+    StaffError, TaskInput, TopicInput,
 };
 use app::model::{
-    changes, Department, EditorTopic, EditorTopicList, Entity, Revision, Role, StaffMember,
-    TaskState,
+    changes, Department, EditorPolicy, EditorReport, EditorTopic, EditorTopicList, Entity,
+    Revision, Role, StaffMember, TaskState,
 };
 
 fn author(me: &StaffMember) -> Result<(), StaffError> {
@@ -107,6 +108,61 @@ impl AuthorPort for StaffService {
             return Err(StaffError::Forbidden);
         }
         self.store.all_departments().await.map_err(internal)
+    }
+
+    async fn policy(&self, me: &StaffMember, id: i64) -> Result<EditorPolicy, StaffError> {
+        author(me)?;
+        self.store
+            .editor_policy(id)
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::NotFound)
+    }
+
+    async fn save_policy(
+        &self,
+        me: &StaffMember,
+        input: PolicyEditInput,
+    ) -> Result<(), StaffError> {
+        author(me)?;
+        let fields = check::policy(&input)?;
+        let outcome = self
+            .store
+            .save_policy(me, input.id, &fields, now())
+            .await
+            .map_err(internal)?;
+        saved(outcome).map(|_| ())
+    }
+
+    async fn report(&self, me: &StaffMember, id: i64) -> Result<EditorReport, StaffError> {
+        author(me)?;
+        self.store
+            .editor_report(id)
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::NotFound)
+    }
+
+    async fn save_report(
+        &self,
+        me: &StaffMember,
+        input: ReportEditInput,
+    ) -> Result<i64, StaffError> {
+        author(me)?;
+        let fields = check::report(&input)?;
+        let topic = self
+            .store
+            .editor_report(input.id)
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::NotFound)?
+            .topic_id;
+        let outcome = self
+            .store
+            .save_report(me, input.id, &fields, now())
+            .await
+            .map_err(internal)?;
+        saved(outcome).map(|_| topic)
     }
 
     async fn save_department(

@@ -2,8 +2,8 @@
 //! (`staff.error.invalid_<field>`). The pages carry the same limits as HTML constraints, so a
 //! browser stops most mistakes before they are sent, JavaScript or not.
 
-use crate::store::{DutyFields, TaskFields, TopicFields};
-use app::api::{DutyInput, StaffError, TaskInput, TopicInput};
+use crate::store::{DutyFields, PolicyFields, ReportFields, TaskFields, TopicFields};
+use app::api::{DutyInput, PolicyEditInput, ReportEditInput, StaffError, TaskInput, TopicInput};
 use app::model::Level;
 
 /// Limits shared with the forms' `maxlength`.
@@ -99,6 +99,48 @@ pub fn duty(input: &DutyInput) -> Result<DutyFields, StaffError> {
         department_id: id(&input.department, "department")?,
         level: level(&input.level)?,
         batch,
+    })
+}
+
+fn optional_date(value: &str) -> Result<Option<String>, StaffError> {
+    match value.trim() {
+        "" => Ok(None),
+        v => date(v).map(Some),
+    }
+}
+
+fn optional_text(
+    value: &str,
+    max: usize,
+    field: &'static str,
+) -> Result<Option<String>, StaffError> {
+    let value = text(value, 0, max, field)?;
+    Ok((!value.is_empty()).then_some(value))
+}
+
+pub fn policy(input: &PolicyEditInput) -> Result<PolicyFields, StaffError> {
+    Ok(PolicyFields {
+        title: text(&input.title, 2, MAX_TITLE, "title")?,
+        doc_no: optional_text(&input.doc_no, MAX_NAME, "doc_no")?,
+        issuer: text(&input.issuer, 2, MAX_NAME, "issuer")?,
+        issued: optional_date(&input.issued)?,
+        effective: optional_date(&input.effective)?,
+        source: optional_text(&input.source, 500, "source")?,
+    })
+}
+
+pub fn report(input: &ReportEditInput) -> Result<ReportFields, StaffError> {
+    let kind = match input.kind.trim() {
+        "progress" => "progress",
+        "supervision" => "supervision",
+        _ => return Err(StaffError::Invalid("kind")),
+    };
+    Ok(ReportFields {
+        date: date(&input.date)?,
+        kind,
+        title: text(&input.title, 2, MAX_TITLE, "title")?,
+        author: text(&input.author, 2, MAX_NAME, "issuer")?,
+        body_markdown: text(&input.body, 1, app::api::staff::MAX_REPORT_CHARS, "body")?,
     })
 }
 

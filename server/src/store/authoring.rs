@@ -89,6 +89,7 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
+        let (policies, reports) = self.topic_documents(id).await?;
         let problems: Vec<(i64, String)> =
             sqlx::query_as("SELECT id, title FROM problems WHERE topic_id = $1 ORDER BY position")
                 .bind(id)
@@ -116,6 +117,8 @@ impl Store {
             tasks,
             duties,
             departments: self.all_departments().await?,
+            policies,
+            reports,
         }))
     }
 

@@ -3,6 +3,7 @@
 
 mod archive;
 mod authoring;
+mod authoring_docs;
 mod authoring_lists;
 mod feed;
 mod imports;
@@ -16,6 +17,7 @@ mod write;
 mod write_topic;
 
 pub use authoring::{Saved, TopicFields};
+pub use authoring_docs::{PolicyFields, ReportFields};
 pub use authoring_lists::{DutyFields, TaskFields};
 pub use imports::Staged;
 pub use staff::NewStaff;

@@ -35,6 +35,15 @@ pub(super) async fn snapshot(
             &["duty", "department", "level", "batch", "state"],
         ),
         Entity::Department => ("SELECT name FROM departments WHERE id = $1", &["name"]),
+        Entity::Policy => (
+            "SELECT title, COALESCE(doc_no, ''), issuer, COALESCE(issued, ''), COALESCE(effective, ''),
+                    COALESCE(source, ''), status FROM policies WHERE id = $1",
+            &["title", "doc_no", "issuer", "issued", "effective", "source", "status"],
+        ),
+        Entity::Report => (
+            "SELECT report_date, kind, title, author, body_markdown FROM reports WHERE id = $1",
+            &["date", "kind", "title", "author", "body"],
+        ),
     };
     let row = sqlx::query(sql).bind(id).fetch_optional(&mut **tx).await?;
     let Some(row) = row else { return Ok(None) };

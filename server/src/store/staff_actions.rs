@@ -96,6 +96,16 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        after_change(
+            &mut tx,
+            Entity::Policy,
+            id,
+            &actor.username,
+            "policy.draft",
+            now,
+            None,
+        )
+        .await?;
         audit(
             &mut tx,
             now,
@@ -117,6 +127,7 @@ impl Store {
         now: i64,
     ) -> StoreResult<bool> {
         let mut tx = self.pool.begin().await?;
+        let before = before_change(&mut tx, Entity::Policy, id, now).await?;
         let title: Option<String> = sqlx::query_scalar(
             "UPDATE policies SET status = 'published' WHERE id = $1 AND status = 'draft' RETURNING title",
         )
@@ -124,6 +135,16 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(title) = title else { return Ok(false) };
+        after_change(
+            &mut tx,
+            Entity::Policy,
+            id,
+            &actor.username,
+            "policy.publish",
+            now,
+            before.as_ref(),
+        )
+        .await?;
         audit(
             &mut tx,
             now,
@@ -195,6 +216,16 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(id) = inserted else { return Ok(false) };
+        after_change(
+            &mut tx,
+            Entity::Report,
+            id,
+            &actor.username,
+            "report.publish",
+            now,
+            None,
+        )
+        .await?;
         audit(
             &mut tx,
             now,

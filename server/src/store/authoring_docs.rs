@@ -1,0 +1,228 @@
+//! Editors' corrections to policies (政策) and progress reports (月度进展): a published document
+//! is fixed in place, and each save keeps the earlier version in its revision history.
+
+use super::authoring::Saved;
+use super::revisions::{after_change, before_change};
+use super::staff::audit;
+use super::{Store, StoreResult};
+use app::model::{EditorPolicy, EditorReport, Entity, PublishState, StaffMember};
+
+/// A policy's fields as validated from the form.
+#[derive(Clone, Debug)]
+pub struct PolicyFields {
+    pub title: String,
+    pub doc_no: Option<String>,
+    pub issuer: String,
+    pub issued: Option<String>,
+    pub effective: Option<String>,
+    pub source: Option<String>,
+}
+
+/// A report's fields as validated from the form.
+#[derive(Clone, Debug)]
+pub struct ReportFields {
+    pub date: String,
+    pub kind: &'static str,
+    pub title: String,
+    pub author: String,
+    pub body_markdown: String,
+}
+
+impl Store {
+    pub async fn editor_policy(&self, id: i64) -> StoreResult<Option<EditorPolicy>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            title: String,
+            doc_no: Option<String>,
+            issuer: String,
+            issued: Option<String>,
+            effective: Option<String>,
+            source: Option<String>,
+            status: String,
+        }
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT title, doc_no, issuer, issued, effective, source, status FROM policies WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| EditorPolicy {
+            id,
+            title: r.title,
+            doc_no: r.doc_no.unwrap_or_default(),
+            issuer: r.issuer,
+            issued: r.issued.unwrap_or_default(),
+            effective: r.effective.unwrap_or_default(),
+            source: r.source.unwrap_or_default(),
+            state: PublishState::parse(&r.status).unwrap_or(PublishState::Draft),
+        }))
+    }
+
+    pub async fn save_policy(
+        &self,
+        actor: &StaffMember,
+        id: i64,
+        f: &PolicyFields,
+        now: i64,
+    ) -> StoreResult<Saved> {
+        let mut tx = self.pool.begin().await?;
+        let taken: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM policies WHERE title = $1 AND id <> $2")
+                .bind(&f.title)
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+        if taken > 0 {
+            return Ok(Saved::Duplicate);
+        }
+        let Some(before) = before_change(&mut tx, Entity::Policy, id, now).await? else {
+            return Ok(Saved::Missing);
+        };
+        sqlx::query(
+            "UPDATE policies SET title = $1, doc_no = $2, issuer = $3, issued = $4, effective = $5,
+                    source = $6 WHERE id = $7",
+        )
+        .bind(&f.title)
+        .bind(&f.doc_no)
+        .bind(&f.issuer)
+        .bind(&f.issued)
+        .bind(&f.effective)
+        .bind(&f.source)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if after_change(
+            &mut tx,
+            Entity::Policy,
+            id,
+            &actor.username,
+            "policy.edit",
+            now,
+            Some(&before),
+        )
+        .await?
+        {
+            audit(
+                &mut tx,
+                now,
+                &actor.username,
+                "policy.edit",
+                &format!("policy {id}: {}", f.title),
+                "",
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(Saved::Done(id))
+    }
+
+    pub async fn editor_report(&self, id: i64) -> StoreResult<Option<EditorReport>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            topic_id: i64,
+            report_date: String,
+            kind: String,
+            title: String,
+            author: String,
+            body_markdown: String,
+        }
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT topic_id, report_date, kind, title, author, body_markdown FROM reports WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| EditorReport {
+            id,
+            topic_id: r.topic_id,
+            date: r.report_date,
+            kind: r.kind,
+            title: r.title,
+            author: r.author,
+            body_markdown: r.body_markdown,
+        }))
+    }
+
+    pub async fn save_report(
+        &self,
+        actor: &StaffMember,
+        id: i64,
+        f: &ReportFields,
+        now: i64,
+    ) -> StoreResult<Saved> {
+        let mut tx = self.pool.begin().await?;
+        let Some(before) = before_change(&mut tx, Entity::Report, id, now).await? else {
+            return Ok(Saved::Missing);
+        };
+        sqlx::query(
+            "UPDATE reports SET report_date = $1, kind = $2, title = $3, author = $4,
+                    body_markdown = $5, body_html = $6 WHERE id = $7",
+        )
+        .bind(&f.date)
+        .bind(f.kind)
+        .bind(&f.title)
+        .bind(&f.author)
+        .bind(&f.body_markdown)
+        .bind(crate::richtext::to_safe_html(&f.body_markdown))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if after_change(
+            &mut tx,
+            Entity::Report,
+            id,
+            &actor.username,
+            "report.edit",
+            now,
+            Some(&before),
+        )
+        .await?
+        {
+            audit(
+                &mut tx,
+                now,
+                &actor.username,
+                "report.edit",
+                &format!("report {id}: {}", f.title),
+                "",
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(Saved::Done(id))
+    }
+
+    /// A topic's policies (drafts included) and reports, for links from the topic editor.
+    pub async fn topic_documents(
+        &self,
+        topic_id: i64,
+    ) -> StoreResult<(Vec<(i64, String, PublishState)>, Vec<(i64, String, String)>)> {
+        let policies: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT po.id, po.title, po.status FROM topic_policies tp
+             JOIN policies po ON po.id = tp.policy_id WHERE tp.topic_id = $1 ORDER BY po.id",
+        )
+        .bind(topic_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let reports: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT id, report_date, title FROM reports WHERE topic_id = $1
+             ORDER BY report_date DESC, id DESC",
+        )
+        .bind(topic_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok((
+            policies
+                .into_iter()
+                .map(|(id, title, status)| {
+                    (
+                        id,
+                        title,
+                        PublishState::parse(&status).unwrap_or(PublishState::Draft),
+                    )
+                })
+                .collect(),
+            reports,
+        ))
+    }
+}

@@ -169,6 +169,19 @@ async fn language_switch_sets_a_cookie_and_returns_to_the_page() {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client");
+    // The switch on a filtered page keeps the filters (path and query).
+    let archive = client
+        .get(server.url("/archive?status=overdue"))
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        archive.contains("/lang/en?next=/archive%3Fstatus%3Doverdue"),
+        "the switch link keeps the query"
+    );
     let res = client
         .get(server.url("/lang/en?next=/years/2024"))
         .send()

@@ -11,11 +11,13 @@ pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
     let location = use_location();
     // The switch sends the reader back to the page they were on, in the other language.
     let switch_href = move || {
-        let here = format!(
-            "{}{}",
-            location.pathname.get_untracked(),
-            location.search.get_untracked()
-        );
+        let search = location.search.get_untracked();
+        let query = match search.as_str() {
+            "" => String::new(),
+            s if s.starts_with('?') => s.to_string(),
+            s => format!("?{s}"),
+        };
+        let here = format!("{}{query}", location.pathname.get_untracked());
         let next = if here.starts_with('/') && !here.starts_with("//") {
             here
         } else {

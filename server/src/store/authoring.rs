@@ -130,7 +130,7 @@ impl Store {
         fields: &TopicFields,
         now: i64,
     ) -> StoreResult<Saved> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         if let Some(lead) = fields.lead_id {
             let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM departments WHERE id = $1")
                 .bind(lead)
@@ -215,7 +215,7 @@ impl Store {
     }
 
     pub async fn publish_topic(&self, actor: &StaffMember, id: i64, now: i64) -> StoreResult<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let Some(before) = before_change(&mut tx, Entity::Topic, id, now).await? else {
             return Ok(false);
         };
@@ -259,7 +259,7 @@ impl Store {
         title: &str,
         now: i64,
     ) -> StoreResult<Saved> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let topic: Option<(i64, i64, Option<i64>)> =
             sqlx::query_as("SELECT year, month, lead_department_id FROM topics WHERE id = $1")
                 .bind(topic_id)
@@ -349,7 +349,7 @@ impl Store {
         name: &str,
         now: i64,
     ) -> StoreResult<Saved> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let taken: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM departments WHERE name = $1 AND id <> $2")
                 .bind(name)

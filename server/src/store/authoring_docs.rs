@@ -65,7 +65,7 @@ impl Store {
         f: &PolicyFields,
         now: i64,
     ) -> StoreResult<Saved> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let taken: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM policies WHERE title = $1 AND id <> $2")
                 .bind(&f.title)
@@ -150,7 +150,7 @@ impl Store {
         f: &ReportFields,
         now: i64,
     ) -> StoreResult<Saved> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let Some(before) = before_change(&mut tx, Entity::Report, id, now).await? else {
             return Ok(Saved::Missing);
         };

@@ -81,7 +81,7 @@ impl Store {
         f: &TaskFields,
         now: i64,
     ) -> StoreResult<Saved> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         if !references_ok(&mut tx, topic_id, f.owner_id, f.problem_id).await? {
             return Ok(Saved::Missing);
         }
@@ -163,7 +163,7 @@ impl Store {
         f: &DutyFields,
         now: i64,
     ) -> StoreResult<Saved> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         if !references_ok(&mut tx, topic_id, f.department_id, None).await? {
             return Ok(Saved::Missing);
         }
@@ -252,7 +252,7 @@ impl Store {
         state: TaskState,
         now: i64,
     ) -> StoreResult<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let Some(before) = before_change(&mut tx, Entity::Responsibility, duty_id, now).await?
         else {
             return Ok(false);

@@ -97,7 +97,7 @@ impl Store {
         today: &str,
         now: i64,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let table = match staged.kind {
             ImportKind::Tasks => "tasks",
             ImportKind::Responsibilities => "responsibilities",

@@ -83,6 +83,13 @@ impl Store {
         Ok(())
     }
 
+    /// A transaction that takes the write lock at once (`BEGIN IMMEDIATE`). A deferred
+    /// transaction that reads first cannot wait for the lock when it later writes (WAL answers
+    /// "busy" at once); this one waits up to the busy timeout instead.
+    pub(crate) async fn write_tx(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }

@@ -81,7 +81,7 @@ impl Store {
             role,
             department,
         } = *account;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let department_id: Option<i64> = match department {
             Some(name) => Some(
                 sqlx::query_scalar("SELECT id FROM departments WHERE name = $1")
@@ -176,7 +176,7 @@ impl Store {
         token_hash: &str,
         now: i64,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         sqlx::query("DELETE FROM login_failures WHERE username = $1")
             .bind(&member.username)
             .execute(&mut *tx)
@@ -248,7 +248,7 @@ impl Store {
 
     /// 全部退出: ends every session of the member, on every device.
     pub async fn end_all_sessions(&self, member: &StaffMember, now: i64) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         sqlx::query("DELETE FROM sessions WHERE staff_id = $1")
             .bind(member.id)
             .execute(&mut *tx)
@@ -313,7 +313,7 @@ impl Store {
         disabled: bool,
         now: i64,
     ) -> StoreResult<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let name: Option<String> =
             sqlx::query_scalar("UPDATE staff SET disabled = $1 WHERE id = $2 RETURNING username")
                 .bind(disabled)

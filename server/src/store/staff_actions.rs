@@ -36,7 +36,7 @@ impl Store {
         today: &str,
         now: i64,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let before = before_change(&mut tx, Entity::Task, task_id, now).await?;
         let done_date = (state == app::model::TaskState::Done).then_some(today);
         let title: String = sqlx::query_scalar(
@@ -76,7 +76,7 @@ impl Store {
         draft: &DraftPolicy,
         now: i64,
     ) -> StoreResult<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO policies (title, issuer, issued, answers, confidence, is_sample, status)
              VALUES ($1, $2, $3, '', 'confirmed', 0, 'draft') RETURNING id",
@@ -126,7 +126,7 @@ impl Store {
         id: i64,
         now: i64,
     ) -> StoreResult<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let before = before_change(&mut tx, Entity::Policy, id, now).await?;
         let title: Option<String> = sqlx::query_scalar(
             "UPDATE policies SET status = 'published' WHERE id = $1 AND status = 'draft' RETURNING title",
@@ -198,7 +198,7 @@ impl Store {
         report: &NewReport,
         now: i64,
     ) -> StoreResult<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let (year, month) = report.topic;
         let inserted: Option<i64> = sqlx::query_scalar(
             "INSERT INTO reports (topic_id, report_date, kind, title, body_markdown, body_html, author, is_sample)

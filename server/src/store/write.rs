@@ -156,7 +156,7 @@ const TABLES: [&str; 16] = [
 impl Store {
     /// Replaces everything with `data`, atomically.
     pub async fn replace_dataset(&self, data: &Dataset) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         for table in TABLES {
             sqlx::query(&format!("DELETE FROM {table}"))
                 .execute(&mut *tx)

@@ -22,10 +22,11 @@ use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
 };
 use pages::{
-    AboutPage, ArchivePage, DepartmentPage, HomePage, NotFound, PolicyPage, ProblemPage,
-    SearchPage, StaffAccountsPage, StaffAuditPage, StaffDepartmentsPage, StaffDeskPage,
-    StaffHistoryPage, StaffImportPage, StaffLoginPage, StaffPolicyEditPage, StaffReportEditPage,
-    StaffTopicEditPage, StaffTopicsPage, TopicPage, YearPage,
+    AboutPage, ArchivePage, DepartmentPage, HomePage, IntegrityPage, NotFound, PolicyPage,
+    ProblemPage, ReceiptPage, SearchPage, StaffAccountsPage, StaffAuditPage, StaffDepartmentsPage,
+    StaffDeskPage, StaffHistoryPage, StaffImportPage, StaffLoginPage, StaffPolicyEditPage,
+    StaffReportEditPage, StaffTopicEditPage, StaffTopicsPage, TopicPage, VoteListPage, VotePage,
+    YearPage,
 };
 
 /// The HTML document. Runs on the server only, once per request.
@@ -151,6 +152,18 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("archive") view=ArchivePage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("vote") view=VoteListPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("vote"), ParamSegment("slug"))
+                        view=VotePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("vote"), ParamSegment("slug"), StaticSegment("integrity"))
+                        view=IntegrityPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("receipt") view=ReceiptPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("about") view=AboutPage ssr=SsrMode::Async/>
                 </Routes>

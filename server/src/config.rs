@@ -40,6 +40,18 @@ pub enum Command {
     /// Create a staff account (the first administrator, editors, department staff). The password
     /// is read from DIANCA_NEW_PASSWORD or standard input.
     StaffAdd(StaffAddArgs),
+    /// Make a batch of one-time paper voting codes (投票码) for a cycle and a district, and print
+    /// them one per line for printing. Only their hashes are stored.
+    VotingCodes {
+        /// The cycle's short name, as in /vote/{cycle}.
+        #[arg(long)]
+        cycle: String,
+        /// Where community workers will hand them out (e.g. 朝阳区).
+        #[arg(long)]
+        district: String,
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+        count: u32,
+    },
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -82,6 +94,33 @@ pub struct ServeArgs {
     /// Do not load the demo dataset into an empty database on start.
     #[arg(long, env = "DIANCA_NO_DEMO")]
     pub no_demo: bool,
+
+    /// Reverse proxies in front of the server whose `X-Forwarded-For` entries are trusted
+    /// (0: use the connection's address; a client's own header is never believed).
+    #[arg(long, env = "DIANCA_TRUSTED_PROXY_HOPS", default_value_t = 0)]
+    pub trusted_proxy_hops: usize,
+
+    /// Proof-of-work difficulty for ballots: the largest number a browser may have to try.
+    #[arg(long, env = "DIANCA_POW_MAX_NUMBER", default_value_t = 20_000)]
+    pub pow_max_number: u64,
+
+    /// Ballots per minute from one network, with a solved proof of work and without it.
+    #[arg(long, env = "DIANCA_BALLOTS_PER_MINUTE", default_value_t = 120)]
+    pub ballots_per_minute: u32,
+    #[arg(long, env = "DIANCA_BALLOTS_PER_MINUTE_NO_JS", default_value_t = 12)]
+    pub ballots_per_minute_no_js: u32,
+}
+
+impl ServeArgs {
+    pub fn vote_config(&self) -> crate::vote::VoteConfig {
+        crate::vote::VoteConfig {
+            trusted_proxy_hops: self.trusted_proxy_hops,
+            pow_max_number: self.pow_max_number,
+            per_minute_with_proof: self.ballots_per_minute,
+            per_minute_without_proof: self.ballots_per_minute_no_js,
+            ..crate::vote::VoteConfig::default()
+        }
+    }
 }
 
 impl Default for ServeArgs {
@@ -91,6 +130,10 @@ impl Default for ServeArgs {
             site_root: "target/site".into(),
             public_url: "http://127.0.0.1:3000".into(),
             no_demo: false,
+            trusted_proxy_hops: 0,
+            pow_max_number: 20_000,
+            ballots_per_minute: 120,
+            ballots_per_minute_no_js: 12,
         }
     }
 }

@@ -8,6 +8,7 @@ mod portal;
 mod richtext;
 mod staff;
 mod store;
+mod vote;
 
 use clap::Parser;
 use config::{Cli, Command, LogFormat, ServeArgs};
@@ -76,6 +77,11 @@ async fn run(cli: Cli) -> Result<(), ServerError> {
         }
         Command::DemoLoad { facts } => load_demo(&store, facts).await,
         Command::StaffAdd(args) => add_staff(&store, args).await,
+        Command::VotingCodes {
+            cycle,
+            district,
+            count,
+        } => voting_codes(&store, &cycle, &district, count).await,
         Command::Serve(args) => serve(store.clone(), args).await,
     };
     store.close().await;
@@ -92,10 +98,12 @@ async fn load_demo(store: &Store, facts: Option<std::path::PathBuf>) -> Result<(
     };
     let data = demo::build(&text)?;
     store.replace_dataset(&data).await?;
+    let cycles = demo::cycles::ensure(store, jiff::Timestamp::now().as_second()).await?;
     tracing::info!(
         years = data.years.len(),
         problems = data.problems.len(),
         policies = data.policies.len(),
+        sample_cycles_added = cycles,
         "demo dataset loaded"
     );
     Ok(())
@@ -149,6 +157,30 @@ async fn add_staff(store: &Store, args: config::StaffAddArgs) -> Result<(), Serv
     Ok(())
 }
 
+/// Prints a new batch of paper codes; the database keeps only their hashes.
+async fn voting_codes(
+    store: &Store,
+    cycle: &str,
+    district: &str,
+    count: u32,
+) -> Result<(), ServerError> {
+    let codes: Vec<String> = (0..count).map(|_| vote::identity::new_code()).collect();
+    let hashes: Vec<String> = codes
+        .iter()
+        .filter_map(|c| vote::identity::normalize_code(c))
+        .map(|c| vote::identity::code_hash(&c))
+        .collect();
+    let batch = store
+        .add_voting_codes(cycle, district.trim(), &hashes, staff::now())
+        .await?
+        .ok_or_else(|| ServerError::Staff(format!("no voting cycle called {cycle:?}")))?;
+    tracing::info!(cycle, district, count, batch, "voting codes made");
+    for code in codes {
+        println!("{code}");
+    }
+    Ok(())
+}
+
 async fn serve(store: Store, args: ServeArgs) -> Result<(), ServerError> {
     if !args.no_demo && store.is_empty().await? {
         tracing::info!("empty database: loading the demo dataset");
@@ -161,10 +193,12 @@ async fn serve(store: Store, args: ServeArgs) -> Result<(), ServerError> {
         .site_addr(args.addr)
         .env(leptos::config::Env::PROD)
         .build();
+    let vote = vote::VoteService::start(store.clone(), args.vote_config()).await?;
     let app = http::router(http::AppState {
         leptos_options,
         store,
         public_url: args.public_url.clone(),
+        vote,
     });
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await

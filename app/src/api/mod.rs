@@ -5,6 +5,10 @@
 mod author_port;
 #[cfg(feature = "ssr")]
 mod backend;
+#[cfg(feature = "ssr")]
+mod vote_port;
+#[cfg(feature = "ssr")]
+pub use vote_port::{VoteHandle, VotePort};
 
 #[cfg(feature = "ssr")]
 pub use backend::{
@@ -20,6 +24,7 @@ pub use author_port::{
 
 pub mod authoring;
 pub mod staff;
+pub mod vote;
 
 use crate::model::{
     About, DepartmentDetail, Home, Policy, ProblemDetail, SearchHit, TopicDetail, YearDetail,

@@ -48,6 +48,7 @@ pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
             </div>
             <nav class="wrap site-nav" aria-label=tr!("nav.label")>
                 <a href="/">{tr!("nav.home")}</a>
+                <a href="/vote">{tr!("nav.vote")}</a>
                 <a href="/archive">{tr!("nav.archive")}</a>
                 <a href="/search">{tr!("nav.search")}</a>
                 <a href="/about">{tr!("nav.about")}</a>

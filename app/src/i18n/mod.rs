@@ -77,6 +77,11 @@ impl Locale {
     }
 }
 
+/// A message in a given locale, for server code outside a page (API errors).
+pub fn message(key: &str, locale: Locale) -> String {
+    rust_i18n::t!(key, locale = locale.tag()).into_owned()
+}
+
 /// The locale of the current render, provided by the shell.
 pub fn use_locale() -> Locale {
     use_context::<Locale>().unwrap_or_default()

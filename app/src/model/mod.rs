@@ -6,6 +6,7 @@
 mod archive;
 mod authoring;
 mod import;
+mod participation;
 mod provenance;
 mod publication;
 mod search;
@@ -18,6 +19,10 @@ pub use authoring::{
     EditorTopicRow, Entity, FieldChange, PublishState, Revision, Snapshot, LEVELS, STATES,
 };
 pub use import::{ImportKind, ImportPreview, RowError};
+pub use participation::{
+    check_picks, BallotProblem, Cycle, CycleCandidate, CycleDetail, IntegrityReport, Phase,
+    ReceiptStatus, Tally, Tier,
+};
 pub use provenance::{Confidence, Source};
 pub use publication::{
     About, Candidate, Department, Home, HotlineFigure, Policy, ProblemDetail, ProblemSummary,

@@ -1,6 +1,7 @@
 //! The demo dataset: the public facts of `shared/facts` plus clearly-flagged sample data, so the
 //! portal has real content on first start.
 
+pub mod cycles;
 pub mod facts;
 mod sample;
 mod worked_topic;

@@ -13,7 +13,7 @@ use axum::{Json, Router};
 use serde::Serialize;
 
 #[derive(Debug, thiserror::Error)]
-pub enum ApiError {
+pub(super) enum ApiError {
     #[error("not found")]
     NotFound,
     #[error(transparent)]

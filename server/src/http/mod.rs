@@ -6,10 +6,11 @@ mod feed;
 mod lang;
 mod openapi;
 mod security;
+mod vote;
 
 use crate::staff::StaffService;
 use crate::store::Store;
-use app::api::{AuthorHandle, PortalHandle, StaffHandle};
+use app::api::{AuthorHandle, PortalHandle, StaffHandle, VoteHandle};
 use app::{shell, App};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -27,6 +28,8 @@ pub struct AppState {
     pub store: Store,
     /// The portal's public address, for absolute links in feeds.
     pub public_url: String,
+    /// The ballot box.
+    pub vote: Arc<crate::vote::VoteService>,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -36,10 +39,12 @@ pub fn router(state: AppState) -> Router {
     });
     let staff = StaffHandle(service.clone());
     let author = AuthorHandle(service);
+    let ballot_box = VoteHandle(state.vote.clone());
     let context = move || {
         provide_context(portal.clone());
         provide_context(staff.clone());
         provide_context(author.clone());
+        provide_context(ballot_box.clone());
     };
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
@@ -48,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         .route("/lang/{tag}", get(lang::switch))
         .route("/feed.atom", get(feed::atom))
         .merge(api::routes())
+        .merge(vote::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

@@ -1,0 +1,20 @@
+//! The ballot box port (server-only): what the voting pages read. Submitting a ballot is not
+//! here: ballots are posted to a plain HTTP handler in the server (`http/vote.rs`), so the form
+//! works without JavaScript and the JSON API shares the same checks.
+
+use super::PortalError;
+use crate::model::{Cycle, CycleDetail, IntegrityReport, ReceiptStatus};
+use std::sync::Arc;
+
+#[async_trait::async_trait]
+pub trait VotePort: Send + Sync + 'static {
+    async fn cycles(&self) -> Result<Vec<Cycle>, PortalError>;
+    async fn cycle(&self, slug: &str) -> Result<Option<CycleDetail>, PortalError>;
+    /// A fresh proof-of-work challenge (JSON) for a ballot form.
+    fn challenge(&self) -> Option<String>;
+    async fn receipt(&self, receipt: &str) -> Result<ReceiptStatus, PortalError>;
+    async fn integrity(&self, slug: &str) -> Result<Option<IntegrityReport>, PortalError>;
+}
+
+#[derive(Clone)]
+pub struct VoteHandle(pub Arc<dyn VotePort>);

@@ -1,0 +1,230 @@
+//! 点菜: residents choose what the city works on next. A voting cycle (选题征集) offers
+//! candidates (候选议题); a ballot (选票) approves up to N of them; every submission is kept,
+//! the last accepted ballot of each voter counts, and tallies are always derived from ballots.
+
+use serde::{Deserialize, Serialize};
+
+/// 选题征集: rules are fixed once it opens.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cycle {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    /// What the result decides, e.g. "2027 年度问题清单".
+    pub target: String,
+    /// UTC, ISO 8601.
+    pub opens_at: String,
+    pub closes_at: String,
+    pub max_picks: u8,
+    /// Live tallies while open, or hidden until close.
+    pub live_tally: bool,
+    pub phase: Phase,
+    pub is_sample: bool,
+}
+
+/// Where a cycle is in its life, from the server's clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Upcoming,
+    Open,
+    Closed,
+}
+
+impl Phase {
+    pub fn at(opens_at: i64, closes_at: i64, now: i64) -> Self {
+        if now < opens_at {
+            Phase::Upcoming
+        } else if now < closes_at {
+            Phase::Open
+        } else {
+            Phase::Closed
+        }
+    }
+}
+
+/// 投票人类别: verified ballots carry a one-time paper code; unverified ones a device token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    Verified,
+    Unverified,
+}
+
+impl Tier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Verified => "verified",
+            Tier::Unverified => "unverified",
+        }
+    }
+
+    pub fn parse(token: &str) -> Option<Self> {
+        [Tier::Verified, Tier::Unverified]
+            .into_iter()
+            .find(|t| t.as_str() == token)
+    }
+}
+
+/// 候选议题 of a cycle, with its tally when the cycle's rule allows showing it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CycleCandidate {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    /// Hotline evidence summary (a manual summary until the hotline engine fills it).
+    pub evidence: String,
+    pub tally: Option<Tally>,
+    /// The topic this candidate became, `(year, month, theme)`, once the city used the result.
+    pub became: Option<(i32, u8, String)>,
+    pub is_sample: bool,
+}
+
+/// Approvals by tier; the two are never added together in the UI without both shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    pub verified: u32,
+    pub unverified: u32,
+}
+
+impl Tally {
+    pub fn total(self) -> u32 {
+        self.verified + self.unverified
+    }
+}
+
+/// A cycle's page: its rules, candidates (ranked after close) and the visitor's own ballot.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CycleDetail {
+    pub cycle: Cycle,
+    pub candidates: Vec<CycleCandidate>,
+    /// Whether tallies are shown now.
+    pub tallies_shown: bool,
+    /// Ballots counted so far, by tier (shown with the tallies).
+    pub counted: Tally,
+}
+
+/// What a receipt check finds (回执查询).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum ReceiptStatus {
+    /// The ballot is the voter's current one and is in the tally.
+    Counted {
+        cycle: String,
+        tier: Tier,
+        picks: Vec<String>,
+        at: String,
+    },
+    /// The voter cast a later ballot, which counts instead.
+    Superseded {
+        cycle: String,
+        at: String,
+        replaced_at: String,
+    },
+    /// Held for a moderator's review; not in the tally until accepted.
+    Quarantined {
+        cycle: String,
+        reason: String,
+        at: String,
+    },
+    /// Not counted, with the reason.
+    Rejected {
+        cycle: String,
+        reason: String,
+        at: String,
+    },
+    Unknown,
+}
+
+/// 诚信报告: what happened to every ballot of a cycle.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct IntegrityReport {
+    pub cycle: String,
+    /// Every submission recorded.
+    pub cast: u32,
+    /// Voters whose current ballot is in the tally, by tier.
+    pub counted: Tally,
+    /// Earlier ballots replaced by the same voter's later one.
+    pub superseded: u32,
+    pub quarantined: Vec<(String, u32)>,
+    pub rejected: Vec<(String, u32)>,
+    /// Tallies recomputed from the ballot records agree with the stored counts.
+    pub recomputed_matches: bool,
+}
+
+/// Why a submission was refused outright (nothing written); the code is the message key
+/// `vote.error.<code>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BallotProblem {
+    NoPicks,
+    TooManyPicks,
+    UnknownCandidate,
+    NotOpen,
+    CodeUsed,
+    CodeUnknown,
+    ReplayedProof,
+    RateLimited,
+    Busy,
+}
+
+impl BallotProblem {
+    pub fn code(self) -> &'static str {
+        match self {
+            BallotProblem::NoPicks => "no_picks",
+            BallotProblem::TooManyPicks => "too_many_picks",
+            BallotProblem::UnknownCandidate => "unknown_candidate",
+            BallotProblem::NotOpen => "not_open",
+            BallotProblem::CodeUsed => "code_used",
+            BallotProblem::CodeUnknown => "code_unknown",
+            BallotProblem::ReplayedProof => "replayed_proof",
+            BallotProblem::RateLimited => "rate_limited",
+            BallotProblem::Busy => "busy",
+        }
+    }
+}
+
+/// Checks a ballot's picks against the cycle's rule: at least one, at most `max`, no repeats,
+/// each one of `known`. Returns them sorted, the form in which they are stored.
+pub fn check_picks(picks: &[i64], max: u8, known: &[i64]) -> Result<Vec<i64>, BallotProblem> {
+    let mut sorted = picks.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    if sorted.is_empty() {
+        return Err(BallotProblem::NoPicks);
+    }
+    if sorted.len() > usize::from(max) {
+        return Err(BallotProblem::TooManyPicks);
+    }
+    if sorted.iter().any(|p| !known.contains(p)) {
+        return Err(BallotProblem::UnknownCandidate);
+    }
+    Ok(sorted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_follow_the_cycle_rule() {
+        let known = [1, 2, 3, 4];
+        assert_eq!(check_picks(&[3, 1, 3], 3, &known), Ok(vec![1, 3]));
+        assert_eq!(check_picks(&[], 3, &known), Err(BallotProblem::NoPicks));
+        assert_eq!(
+            check_picks(&[1, 2, 3, 4], 3, &known),
+            Err(BallotProblem::TooManyPicks)
+        );
+        assert_eq!(
+            check_picks(&[9], 3, &known),
+            Err(BallotProblem::UnknownCandidate)
+        );
+    }
+
+    #[test]
+    fn phases_follow_the_clock() {
+        assert_eq!(Phase::at(10, 20, 5), Phase::Upcoming);
+        assert_eq!(Phase::at(10, 20, 10), Phase::Open);
+        assert_eq!(Phase::at(10, 20, 20), Phase::Closed);
+    }
+}

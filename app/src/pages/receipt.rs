@@ -1,0 +1,146 @@
+//! 回执查询 and 诚信报告: a voter checks that their ballot is counted (or why not), and anyone
+//! reads what happened to every ballot of a cycle.
+
+use crate::api::vote::{check_receipt, get_integrity, MAX_RECEIPT_CHARS};
+use crate::components::loading::DataView;
+use crate::model::{IntegrityReport, ReceiptStatus, Tier};
+use crate::pages::NotFound;
+use crate::tr;
+use leptos::either::{Either, EitherOf5};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// Reasons a ballot may be held or refused; unknown ones are shown as stored.
+fn reason_text(reason: &str) -> String {
+    match reason {
+        "burst" | "failed_proof" | "honeypot" | "token_reuse" | "replayed_proof" | "moderator" => {
+            let key = format!("vote.reason.{reason}");
+            tr!(key.as_str())
+        }
+        other => other.to_string(),
+    }
+}
+
+#[component]
+pub fn ReceiptPage() -> impl IntoView {
+    let query = use_query_map();
+    let code = move || query.read().get("code").unwrap_or_default();
+    let status = Resource::new_blocking(code, |code| async move {
+        if code.trim().is_empty() {
+            Ok(None)
+        } else {
+            check_receipt(code).await.map(Some)
+        }
+    });
+    let typed = code();
+    view! {
+        <Title text=tr!("vote.receipt_title")/>
+        <h1>{tr!("vote.receipt_title")}</h1>
+        <form method="get" action="/receipt" class="search-form">
+            <label for="receipt-code">{tr!("vote.receipt_label")}</label>
+            <div class="search-row">
+                <input id="receipt-code" name="code" type="text" value=typed autocomplete="off" maxlength=MAX_RECEIPT_CHARS.to_string()/>
+                <button type="submit" class="button">{tr!("vote.receipt_check")}</button>
+            </div>
+        </form>
+        <DataView>
+            {move || Suspend::new(async move {
+                status.await.map(|s| s.map(|s| view! { <ReceiptView status=s/> }))
+            })}
+        </DataView>
+    }
+}
+
+#[component]
+fn ReceiptView(status: ReceiptStatus) -> impl IntoView {
+    match status {
+        ReceiptStatus::Counted {
+            cycle,
+            tier,
+            picks,
+            at,
+        } => EitherOf5::A(view! {
+            <section class="flash flash-ok" role="status">
+                <p><strong>{tr!("vote.receipt_counted")}</strong></p>
+                <p>{cycle}" · "{at}" · "{match tier { Tier::Verified => tr!("vote.tier_verified"), Tier::Unverified => tr!("vote.tier_unverified") }}</p>
+                <ul>{picks.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </section>
+        }),
+        ReceiptStatus::Superseded {
+            cycle,
+            at,
+            replaced_at,
+        } => EitherOf5::B(view! {
+            <section class="flash" role="status">
+                <p><strong>{tr!("vote.receipt_superseded", at = replaced_at)}</strong></p>
+                <p>{cycle}" · "{at}</p>
+            </section>
+        }),
+        ReceiptStatus::Quarantined { cycle, reason, at } => EitherOf5::C(view! {
+            <section class="flash" role="status">
+                <p><strong>{tr!("vote.receipt_held")}</strong></p>
+                <p>{cycle}" · "{at}" · "{reason_text(&reason)}</p>
+            </section>
+        }),
+        ReceiptStatus::Rejected { cycle, reason, at } => EitherOf5::D(view! {
+            <section class="flash flash-error" role="status">
+                <p><strong>{tr!("vote.receipt_rejected")}</strong></p>
+                <p>{cycle}" · "{at}" · "{reason_text(&reason)}</p>
+            </section>
+        }),
+        ReceiptStatus::Unknown => EitherOf5::E(view! {
+            <p class="flash flash-error" role="alert">{tr!("vote.receipt_unknown")}</p>
+        }),
+    }
+}
+
+#[component]
+pub fn IntegrityPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = params.read_untracked().get("slug").unwrap_or_default();
+    let report = Resource::new_blocking(move || slug.clone(), get_integrity);
+    view! {
+        <DataView>
+            {move || Suspend::new(async move {
+                report.await.map(|r| match r {
+                    Some(report) => Either::Left(view! { <Report report/> }),
+                    None => Either::Right(view! { <NotFound/> }),
+                })
+            })}
+        </DataView>
+    }
+}
+
+#[component]
+fn Report(report: IntegrityReport) -> impl IntoView {
+    let rows = |items: Vec<(String, u32)>| {
+        items
+            .into_iter()
+            .map(|(reason, n)| view! { <tr><th scope="row">{reason_text(&reason)}</th><td>{n}</td></tr> })
+            .collect_view()
+    };
+    let agree = if report.recomputed_matches {
+        view! { <p class="flash flash-ok" role="status">{tr!("vote.recount_ok")}</p> }.into_any()
+    } else {
+        view! { <p class="flash flash-error" role="alert">{tr!("vote.recount_mismatch")}</p> }
+            .into_any()
+    };
+    view! {
+        <Title text=tr!("vote.integrity_title")/>
+        <h1>{tr!("vote.integrity_title")}</h1>
+        <p>{report.cycle.clone()}</p>
+        {agree}
+        <dl class="stats">
+            <div><dt>{tr!("vote.cast")}</dt><dd>{report.cast}</dd></div>
+            <div><dt>{tr!("vote.tier_verified")}</dt><dd>{report.counted.verified}</dd></div>
+            <div><dt>{tr!("vote.tier_unverified")}</dt><dd>{report.counted.unverified}</dd></div>
+            <div><dt>{tr!("vote.superseded")}</dt><dd>{report.superseded}</dd></div>
+        </dl>
+        <h2>{tr!("vote.quarantined")}</h2>
+        <table><tbody>{rows(report.quarantined)}</tbody></table>
+        <h2>{tr!("vote.rejected")}</h2>
+        <table><tbody>{rows(report.rejected)}</tbody></table>
+        <p class="muted">{tr!("vote.integrity_note")}</p>
+    }
+}

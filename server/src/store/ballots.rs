@@ -1,0 +1,206 @@
+//! Writing ballots (选票). Submissions arrive in batches from the ballot writer and are written
+//! in one transaction (group commit: one fsync for many ballots under `synchronous=FULL`). Each
+//! ballot is appended, never changed; the running tally moves in the same transaction, so it
+//! always equals what the ballot records say (the integrity report recomputes and compares).
+
+use super::{Store, StoreResult};
+use app::model::{BallotProblem, Tier};
+use sqlx::{Sqlite, Transaction};
+
+/// A ballot ready to be written: checked picks, decided status, the voter's keyed id.
+#[derive(Clone, Debug)]
+pub struct NewBallot {
+    pub cycle_id: i64,
+    pub voter: String,
+    pub tier: Tier,
+    /// Sorted, distinct, checked against the cycle.
+    pub picks: Vec<i64>,
+    pub receipt: String,
+    /// `counted`, `quarantined` or `rejected`, with the reason for the last two.
+    pub status: &'static str,
+    pub reason: Option<&'static str>,
+    pub network: String,
+    /// The paper code's hash, for a verified ballot.
+    pub code_hash: Option<String>,
+    /// The spent proof of work, if any (replays are refused).
+    pub proof: Option<String>,
+}
+
+/// How many of `network`'s ballots in this cycle are recent: the burst check.
+pub(super) async fn recent_from(
+    tx: &mut Transaction<'_, Sqlite>,
+    cycle_id: i64,
+    network: &str,
+    since: i64,
+) -> StoreResult<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM ballots WHERE cycle_id = $1 AND network = $2 AND created_at >= $3",
+    )
+    .bind(cycle_id)
+    .bind(network)
+    .bind(since)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+fn picks_text(picks: &[i64]) -> String {
+    picks
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+pub(super) fn parse_picks(text: &str) -> Vec<i64> {
+    text.split(',').filter_map(|p| p.parse().ok()).collect()
+}
+
+/// Moves the running tally: `sign` is +1 to add a ballot's picks, -1 to take them away.
+pub(super) async fn move_tally(
+    tx: &mut Transaction<'_, Sqlite>,
+    cycle_id: i64,
+    tier: &str,
+    picks: &[i64],
+    sign: i64,
+) -> StoreResult<()> {
+    for candidate in picks {
+        sqlx::query(
+            "INSERT INTO tallies (cycle_id, candidate_id, tier, approvals) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (candidate_id, tier) DO UPDATE SET approvals = tallies.approvals + $4",
+        )
+        .bind(cycle_id)
+        .bind(candidate)
+        .bind(tier)
+        .bind(sign)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The voter's ballot that counts now: `(id, tier, picks)` of their latest accepted ballot.
+pub(super) async fn current_ballot(
+    tx: &mut Transaction<'_, Sqlite>,
+    cycle_id: i64,
+    voter: &str,
+) -> StoreResult<Option<(i64, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT b.id, b.tier, b.picks FROM ballots b
+         LEFT JOIN ballot_reviews r ON r.ballot_id = b.id
+         WHERE b.cycle_id = $1 AND b.voter = $2 AND COALESCE(r.decision, b.status) = 'counted'
+         ORDER BY b.id DESC LIMIT 1",
+    )
+    .bind(cycle_id)
+    .bind(voter)
+    .fetch_optional(&mut **tx)
+    .await?)
+}
+
+async fn write_one(
+    tx: &mut Transaction<'_, Sqlite>,
+    b: &NewBallot,
+    now: i64,
+) -> StoreResult<Result<(), BallotProblem>> {
+    if let Some(proof) = &b.proof {
+        let fresh = sqlx::query(
+            "INSERT INTO used_proofs (proof, at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(proof)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        if fresh == 0 {
+            return Ok(Err(BallotProblem::ReplayedProof));
+        }
+    }
+    if let Some(code) = &b.code_hash {
+        let known: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM voting_codes WHERE code_hash = $1 AND cycle_id = $2",
+        )
+        .bind(code)
+        .bind(b.cycle_id)
+        .fetch_one(&mut **tx)
+        .await?;
+        if known == 0 {
+            return Ok(Err(BallotProblem::CodeUnknown));
+        }
+        let used: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM code_uses WHERE code_hash = $1")
+            .bind(code)
+            .fetch_one(&mut **tx)
+            .await?;
+        if used > 0 {
+            return Ok(Err(BallotProblem::CodeUsed));
+        }
+    }
+    let previous = if b.status == "counted" {
+        current_ballot(tx, b.cycle_id, &b.voter).await?
+    } else {
+        None
+    };
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO ballots (cycle_id, voter, tier, picks, receipt, status, reason, network, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(b.cycle_id)
+    .bind(&b.voter)
+    .bind(b.tier.as_str())
+    .bind(picks_text(&b.picks))
+    .bind(&b.receipt)
+    .bind(b.status)
+    .bind(b.reason)
+    .bind(&b.network)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    if let Some(code) = &b.code_hash {
+        sqlx::query("INSERT INTO code_uses (code_hash, ballot_id) VALUES ($1, $2)")
+            .bind(code)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    if b.status == "counted" {
+        if let Some((_, tier, picks)) = previous {
+            move_tally(tx, b.cycle_id, &tier, &parse_picks(&picks), -1).await?;
+        }
+        move_tally(tx, b.cycle_id, b.tier.as_str(), &b.picks, 1).await?;
+    }
+    Ok(Ok(()))
+}
+
+impl Store {
+    /// Writes a batch of ballots in one transaction; each gets its own outcome. A refused
+    /// ballot (replayed proof, used code) writes nothing of itself.
+    pub async fn record_ballots(
+        &self,
+        batch: &[NewBallot],
+        now: i64,
+        burst_window: i64,
+        burst_limit: i64,
+    ) -> StoreResult<Vec<Result<(&'static str, Option<&'static str>), BallotProblem>>> {
+        let mut tx = self.write_tx().await?;
+        let mut outcomes = Vec::with_capacity(batch.len());
+        for ballot in batch {
+            let mut ballot = ballot.clone();
+            if ballot.status == "counted"
+                && ballot.tier == Tier::Unverified
+                && recent_from(
+                    &mut tx,
+                    ballot.cycle_id,
+                    &ballot.network,
+                    now - burst_window,
+                )
+                .await?
+                    >= burst_limit
+            {
+                ballot.status = "quarantined";
+                ballot.reason = Some("burst");
+            }
+            let outcome = write_one(&mut tx, &ballot, now).await?;
+            outcomes.push(outcome.map(|()| (ballot.status, ballot.reason)));
+        }
+        tx.commit().await?;
+        Ok(outcomes)
+    }
+}

@@ -1,0 +1,313 @@
+//! Reading voting cycles (选题征集): candidates with their tallies, receipt checks and the
+//! integrity report. Tallies count the latest accepted ballot of each voter.
+
+use super::ballots::parse_picks;
+use super::{Store, StoreError, StoreResult};
+use app::model::{
+    Cycle, CycleCandidate, CycleDetail, IntegrityReport, Phase, ReceiptStatus, Tally, Tier,
+};
+use std::collections::HashMap;
+
+#[derive(sqlx::FromRow)]
+struct CycleRow {
+    id: i64,
+    slug: String,
+    title: String,
+    target: String,
+    opens_at: i64,
+    closes_at: i64,
+    max_picks: i64,
+    live_tally: bool,
+    is_sample: bool,
+}
+
+const CYCLE_SELECT: &str = "SELECT id, slug, title, target, opens_at, closes_at, max_picks, live_tally, is_sample FROM cycles";
+
+fn iso(at: i64) -> String {
+    jiff::Timestamp::from_second(at)
+        .map(|t| t.to_string())
+        .unwrap_or_else(|_| at.to_string())
+}
+
+impl CycleRow {
+    fn into_cycle(self, now: i64) -> Cycle {
+        Cycle {
+            id: self.id,
+            slug: self.slug,
+            title: self.title,
+            target: self.target,
+            opens_at: iso(self.opens_at),
+            closes_at: iso(self.closes_at),
+            max_picks: u8::try_from(self.max_picks).unwrap_or(1),
+            live_tally: self.live_tally,
+            phase: Phase::at(self.opens_at, self.closes_at, now),
+            is_sample: self.is_sample,
+        }
+    }
+}
+
+/// The current ballot of each voter, as `(tier, picks)`, recomputed from the records.
+const CURRENT_BALLOTS: &str = "
+    SELECT b.tier, b.picks FROM ballots b
+    JOIN (SELECT b2.voter, MAX(b2.id) AS id FROM ballots b2
+          LEFT JOIN ballot_reviews r2 ON r2.ballot_id = b2.id
+          WHERE b2.cycle_id = $1 AND COALESCE(r2.decision, b2.status) = 'counted'
+          GROUP BY b2.voter) cur ON cur.id = b.id";
+
+impl Store {
+    pub async fn cycles(&self, now: i64) -> StoreResult<Vec<Cycle>> {
+        let rows: Vec<CycleRow> = sqlx::query_as(&format!("{CYCLE_SELECT} ORDER BY opens_at DESC"))
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(|r| r.into_cycle(now)).collect())
+    }
+
+    /// The cycle and what the ballot writer needs: its candidates' ids and the pick limit.
+    pub async fn cycle_rules(
+        &self,
+        slug: &str,
+        now: i64,
+    ) -> StoreResult<Option<(Cycle, Vec<i64>)>> {
+        let row: Option<CycleRow> = sqlx::query_as(&format!("{CYCLE_SELECT} WHERE slug = $1"))
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let ids: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM cycle_candidates WHERE cycle_id = $1")
+                .bind(row.id)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(Some((row.into_cycle(now), ids)))
+    }
+
+    /// Stored running tallies by candidate.
+    async fn stored_tallies(&self, cycle_id: i64) -> StoreResult<HashMap<i64, Tally>> {
+        let rows: Vec<(i64, String, i64)> =
+            sqlx::query_as("SELECT candidate_id, tier, approvals FROM tallies WHERE cycle_id = $1")
+                .bind(cycle_id)
+                .fetch_all(&self.pool)
+                .await?;
+        let mut out: HashMap<i64, Tally> = HashMap::new();
+        for (candidate, tier, n) in rows {
+            let entry = out.entry(candidate).or_default();
+            let n =
+                u32::try_from(n).map_err(|_| StoreError::Corrupt(format!("negative tally {n}")))?;
+            match Tier::parse(&tier) {
+                Some(Tier::Verified) => entry.verified = n,
+                Some(Tier::Unverified) => entry.unverified = n,
+                None => return Err(StoreError::Corrupt(format!("unknown tier {tier:?}"))),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Tallies and counted voters recomputed from the ballot records alone.
+    async fn recomputed(&self, cycle_id: i64) -> StoreResult<(HashMap<i64, Tally>, Tally)> {
+        let rows: Vec<(String, String)> = sqlx::query_as(CURRENT_BALLOTS)
+            .bind(cycle_id)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut tallies: HashMap<i64, Tally> = HashMap::new();
+        let mut voters = Tally::default();
+        for (tier, picks) in rows {
+            let verified = tier == "verified";
+            if verified {
+                voters.verified += 1;
+            } else {
+                voters.unverified += 1;
+            }
+            for pick in parse_picks(&picks) {
+                let t = tallies.entry(pick).or_default();
+                if verified {
+                    t.verified += 1;
+                } else {
+                    t.unverified += 1;
+                }
+            }
+        }
+        Ok((tallies, voters))
+    }
+
+    pub async fn cycle_detail(&self, slug: &str, now: i64) -> StoreResult<Option<CycleDetail>> {
+        let Some((cycle, _)) = self.cycle_rules(slug, now).await? else {
+            return Ok(None);
+        };
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: i64,
+            title: String,
+            description: String,
+            evidence: String,
+            is_sample: bool,
+            year: Option<i64>,
+            month: Option<i64>,
+            theme: Option<String>,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT c.id, c.title, c.description, c.evidence, c.is_sample, t.year, t.month, t.theme
+             FROM cycle_candidates c
+             LEFT JOIN topics t ON t.year = c.became_year AND t.month = c.became_month
+                                 AND t.status = 'published'
+             WHERE c.cycle_id = $1 ORDER BY c.position",
+        )
+        .bind(cycle.id)
+        .fetch_all(&self.pool)
+        .await?;
+        let shown =
+            cycle.phase == Phase::Closed || (cycle.phase == Phase::Open && cycle.live_tally);
+        let tallies = self.stored_tallies(cycle.id).await?;
+        let (_, counted) = self.recomputed(cycle.id).await?;
+        let mut candidates: Vec<CycleCandidate> = rows
+            .into_iter()
+            .map(|r| CycleCandidate {
+                tally: shown.then(|| tallies.get(&r.id).copied().unwrap_or_default()),
+                became: match (r.year, r.month, r.theme) {
+                    (Some(y), Some(m), Some(theme)) => {
+                        Some((y as i32, u8::try_from(m).unwrap_or(1), theme))
+                    }
+                    _ => None,
+                },
+                id: r.id,
+                title: r.title,
+                description: r.description,
+                evidence: r.evidence,
+                is_sample: r.is_sample,
+            })
+            .collect();
+        if cycle.phase == Phase::Closed {
+            // Final ranking: most approvals first, verified approvals breaking ties.
+            candidates.sort_by_key(|c| {
+                let t = c.tally.unwrap_or_default();
+                std::cmp::Reverse((t.total(), t.verified))
+            });
+        }
+        Ok(Some(CycleDetail {
+            tallies_shown: shown,
+            counted: if shown { counted } else { Tally::default() },
+            cycle,
+            candidates,
+        }))
+    }
+
+    pub async fn receipt(&self, receipt: &str) -> StoreResult<ReceiptStatus> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: i64,
+            cycle_id: i64,
+            voter: String,
+            tier: String,
+            picks: String,
+            status: String,
+            reason: Option<String>,
+            created_at: i64,
+            title: String,
+        }
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT b.id, b.cycle_id, b.voter, b.tier, b.picks,
+                    COALESCE(r.decision, b.status) AS status, b.reason, b.created_at, c.title
+             FROM ballots b JOIN cycles c ON c.id = b.cycle_id
+             LEFT JOIN ballot_reviews r ON r.ballot_id = b.id
+             WHERE b.receipt = $1",
+        )
+        .bind(receipt)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(ReceiptStatus::Unknown);
+        };
+        let at = iso(row.created_at);
+        match row.status.as_str() {
+            "quarantined" => Ok(ReceiptStatus::Quarantined {
+                cycle: row.title,
+                reason: row.reason.unwrap_or_default(),
+                at,
+            }),
+            "rejected" => Ok(ReceiptStatus::Rejected {
+                cycle: row.title,
+                reason: row.reason.unwrap_or_else(|| "moderator".into()),
+                at,
+            }),
+            _ => {
+                let mut tx = self.pool.begin().await?;
+                let current =
+                    super::ballots::current_ballot(&mut tx, row.cycle_id, &row.voter).await?;
+                tx.commit().await?;
+                match current {
+                    Some((id, _, _)) if id != row.id => {
+                        let later: i64 =
+                            sqlx::query_scalar("SELECT created_at FROM ballots WHERE id = $1")
+                                .bind(id)
+                                .fetch_one(&self.pool)
+                                .await?;
+                        Ok(ReceiptStatus::Superseded {
+                            cycle: row.title,
+                            at,
+                            replaced_at: iso(later),
+                        })
+                    }
+                    _ => {
+                        let ids = parse_picks(&row.picks);
+                        let mut picks = Vec::with_capacity(ids.len());
+                        for id in ids {
+                            let title: Option<String> = sqlx::query_scalar(
+                                "SELECT title FROM cycle_candidates WHERE id = $1",
+                            )
+                            .bind(id)
+                            .fetch_optional(&self.pool)
+                            .await?;
+                            picks.extend(title);
+                        }
+                        Ok(ReceiptStatus::Counted {
+                            cycle: row.title,
+                            tier: Tier::parse(&row.tier).unwrap_or(Tier::Unverified),
+                            picks,
+                            at,
+                        })
+                    }
+                }
+            }
+        }
+    }
+
+    pub async fn integrity(&self, slug: &str, now: i64) -> StoreResult<Option<IntegrityReport>> {
+        let Some((cycle, _)) = self.cycle_rules(slug, now).await? else {
+            return Ok(None);
+        };
+        let rows: Vec<(String, Option<String>, i64)> = sqlx::query_as(
+            "SELECT COALESCE(r.decision, b.status), COALESCE(b.reason, CASE WHEN r.decision = 'rejected' THEN 'moderator' END), COUNT(*)
+             FROM ballots b LEFT JOIN ballot_reviews r ON r.ballot_id = b.id
+             WHERE b.cycle_id = $1 GROUP BY 1, 2 ORDER BY 1, 2",
+        )
+        .bind(cycle.id)
+        .fetch_all(&self.pool)
+        .await?;
+        let (recomputed, counted) = self.recomputed(cycle.id).await?;
+        let stored = self.stored_tallies(cycle.id).await?;
+        let agree = recomputed
+            .iter()
+            .all(|(k, v)| stored.get(k).copied().unwrap_or_default() == *v)
+            && stored
+                .iter()
+                .all(|(k, v)| recomputed.get(k).copied().unwrap_or_default() == *v);
+        let mut report = IntegrityReport {
+            cycle: cycle.title,
+            counted,
+            recomputed_matches: agree,
+            ..IntegrityReport::default()
+        };
+        let mut accepted = 0u32;
+        for (status, reason, n) in rows {
+            let n = u32::try_from(n).unwrap_or(0);
+            report.cast += n;
+            let reason = reason.unwrap_or_default();
+            match status.as_str() {
+                "counted" => accepted += n,
+                "quarantined" => report.quarantined.push((reason, n)),
+                _ => report.rejected.push((reason, n)),
+            }
+        }
+        report.superseded = accepted.saturating_sub(counted.total());
+        Ok(Some(report))
+    }
+}

@@ -1,0 +1,242 @@
+//! The ballot box (投票箱): checks a submission (rules, rate limits, proof of work, honeypot,
+//! token reuse), decides whether it counts or is held for review, and hands it to the writer,
+//! which writes many ballots per transaction. Refused submissions write nothing.
+
+pub mod identity;
+mod port;
+mod writer;
+
+use crate::store::{NewBallot, Store, StoreError};
+use app::model::{check_picks, BallotProblem, Phase, Tier};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use identity::DeviceKey;
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+/// Limits and difficulty, from the command line.
+#[derive(Clone, Debug)]
+pub struct VoteConfig {
+    /// Proxies in front of the server whose `X-Forwarded-For` entries are trusted.
+    pub trusted_proxy_hops: usize,
+    /// Proof-of-work difficulty: the largest number a browser may have to try.
+    pub pow_max_number: u64,
+    /// Ballots per minute from one network: with a solved proof, and without (no-JS path).
+    pub per_minute_with_proof: u32,
+    pub per_minute_without_proof: u32,
+    /// More unverified ballots than this from one network within `burst_window` seconds are
+    /// held for review.
+    pub burst_limit: i64,
+    pub burst_window: i64,
+}
+
+impl Default for VoteConfig {
+    fn default() -> Self {
+        VoteConfig {
+            trusted_proxy_hops: 0,
+            pow_max_number: 50_000,
+            per_minute_with_proof: 120,
+            per_minute_without_proof: 12,
+            burst_limit: 30,
+            burst_window: 60,
+        }
+    }
+}
+
+/// A submission as it arrived (form or JSON).
+#[derive(Clone, Debug, Default)]
+pub struct Submission {
+    pub picks: Vec<i64>,
+    pub code: Option<String>,
+    /// The ALTCHA payload (base64 JSON), absent on the no-JS path.
+    pub proof: Option<String>,
+    /// A field people never see; bots fill it.
+    pub honeypot: String,
+    pub device_token: Option<String>,
+    pub ip: Option<IpAddr>,
+}
+
+/// What the voter gets back.
+#[derive(Clone, Debug)]
+pub struct Accepted {
+    pub receipt: String,
+    /// `counted` or `quarantined`.
+    pub status: &'static str,
+    pub reason: Option<&'static str>,
+    /// Set when the device had no (valid) token yet.
+    pub new_device_token: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum VoteError {
+    #[error("no such cycle")]
+    NotFound,
+    #[error("refused: {0:?}")]
+    Refused(BallotProblem),
+    #[error("storage: {0}")]
+    Store(#[from] StoreError),
+}
+
+pub struct VoteService {
+    pub store: Store,
+    device: DeviceKey,
+    pow_key: String,
+    config: VoteConfig,
+    with_proof: DefaultKeyedRateLimiter<String>,
+    without_proof: DefaultKeyedRateLimiter<String>,
+    writer: writer::Writer,
+}
+
+pub(crate) fn now() -> i64 {
+    jiff::Timestamp::now().as_second()
+}
+
+fn quota(per_minute: u32) -> Quota {
+    let n = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
+    Quota::per_minute(n).allow_burst(n)
+}
+
+impl VoteService {
+    /// Loads (or makes) the keys and starts the ballot writer.
+    pub async fn start(store: Store, config: VoteConfig) -> Result<Arc<Self>, StoreError> {
+        let device = DeviceKey::new(store.secret("device_token_key").await?.as_bytes());
+        let pow_key = store.secret("proof_of_work_key").await?;
+        let service = Arc::new(VoteService {
+            writer: writer::Writer::spawn(store.clone(), config.burst_window, config.burst_limit),
+            with_proof: RateLimiter::keyed(quota(config.per_minute_with_proof)),
+            without_proof: RateLimiter::keyed(quota(config.per_minute_without_proof)),
+            store,
+            device,
+            pow_key,
+            config,
+        });
+        let weak = Arc::downgrade(&service);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+            loop {
+                tick.tick().await;
+                let Some(service) = weak.upgrade() else { break };
+                service.with_proof.retain_recent();
+                service.without_proof.retain_recent();
+            }
+        });
+        Ok(service)
+    }
+
+    pub fn config(&self) -> &VoteConfig {
+        &self.config
+    }
+
+    /// A fresh proof-of-work challenge (JSON) for a ballot form, valid for 30 minutes.
+    pub fn challenge(&self) -> Option<String> {
+        let expires = chrono::Utc::now() + chrono::Duration::minutes(30);
+        let challenge = altcha_lib_rs::create_challenge(altcha_lib_rs::ChallengeOptions {
+            hmac_key: &self.pow_key,
+            max_number: Some(self.config.pow_max_number),
+            expires: Some(expires),
+            ..Default::default()
+        })
+        .ok()?;
+        serde_json::to_string(&challenge).ok()
+    }
+
+    /// Checks a proof: `Ok(Some(id))` when solved (the id guards against replay),
+    /// `Ok(None)` when absent, `Err(())` when present but wrong or expired.
+    fn check_proof(&self, proof: Option<&str>) -> Result<Option<String>, ()> {
+        use base64::Engine;
+        let Some(raw) = proof.map(str::trim).filter(|p| !p.is_empty()) else {
+            return Ok(None);
+        };
+        let json = base64::engine::general_purpose::STANDARD
+            .decode(raw)
+            .map_err(|_| ())?;
+        let payload: altcha_lib_rs::Payload = serde_json::from_slice(&json).map_err(|_| ())?;
+        altcha_lib_rs::verify_solution(&payload, &self.pow_key, true).map_err(|_| ())?;
+        Ok(Some(payload.challenge))
+    }
+
+    pub async fn submit(&self, slug: &str, s: Submission) -> Result<Accepted, VoteError> {
+        let now = now();
+        let (cycle, known) = self
+            .store
+            .cycle_rules(slug, now)
+            .await?
+            .ok_or(VoteError::NotFound)?;
+        if cycle.phase != Phase::Open {
+            return Err(VoteError::Refused(BallotProblem::NotOpen));
+        }
+        let picks = check_picks(&s.picks, cycle.max_picks, &known).map_err(VoteError::Refused)?;
+        let ip = s.ip.unwrap_or(IpAddr::from([0, 0, 0, 0]));
+        let network = identity::network(ip);
+        let proof = self.check_proof(s.proof.as_deref());
+        let limiter = match proof {
+            Ok(Some(_)) => &self.with_proof,
+            _ => &self.without_proof,
+        };
+        if limiter.check_key(&network).is_err() {
+            tracing::info!(%network, "ballot rate-limited");
+            return Err(VoteError::Refused(BallotProblem::RateLimited));
+        }
+
+        let mut new_device_token = None;
+        let (tier, voter, code_hash) =
+            match s.code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+                Some(typed) => {
+                    let code = identity::normalize_code(typed)
+                        .ok_or(VoteError::Refused(BallotProblem::CodeUnknown))?;
+                    let hash = identity::code_hash(&code);
+                    (Tier::Verified, format!("c:{hash}"), Some(hash))
+                }
+                None => {
+                    let voter = s.device_token.as_deref().and_then(|t| self.device.voter(t));
+                    let voter = match voter {
+                        Some(v) => v,
+                        None => {
+                            let token = self.device.issue();
+                            let v = self.device.voter(&token).unwrap_or_default();
+                            new_device_token = Some(token);
+                            v
+                        }
+                    };
+                    (Tier::Unverified, voter, None)
+                }
+            };
+
+        let (mut status, mut reason) = ("counted", None);
+        let mut proof_id = None;
+        match proof {
+            Ok(Some(id)) => proof_id = Some(id),
+            Ok(None) => {}
+            Err(()) => (status, reason) = ("quarantined", Some("failed_proof")),
+        }
+        if !s.honeypot.trim().is_empty() {
+            (status, reason) = ("quarantined", Some("honeypot"));
+        }
+        if status == "counted" && tier == Tier::Unverified {
+            let networks = self.store.voter_networks(cycle.id, &voter).await?;
+            if networks.len() >= 3 && !networks.contains(&network) {
+                (status, reason) = ("quarantined", Some("token_reuse"));
+            }
+        }
+        let ballot = NewBallot {
+            cycle_id: cycle.id,
+            voter,
+            tier,
+            picks,
+            receipt: identity::new_code(),
+            status,
+            reason,
+            network,
+            code_hash,
+            proof: proof_id,
+        };
+        let receipt = ballot.receipt.clone();
+        let (status, reason) = self.writer.write(ballot).await?;
+        Ok(Accepted {
+            receipt,
+            status,
+            reason,
+            new_device_token,
+        })
+    }
+}

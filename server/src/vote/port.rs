@@ -1,0 +1,32 @@
+//! Plugs the ballot box into the app's `VotePort`.
+
+use super::{now, VoteService};
+use app::api::{PortalError, VotePort};
+use app::model::{Cycle, CycleDetail, IntegrityReport, ReceiptStatus};
+
+fn log_only(err: crate::store::StoreError) -> PortalError {
+    PortalError(err.to_string())
+}
+
+#[async_trait::async_trait]
+impl VotePort for VoteService {
+    async fn cycles(&self) -> Result<Vec<Cycle>, PortalError> {
+        self.store.cycles(now()).await.map_err(log_only)
+    }
+
+    async fn cycle(&self, slug: &str) -> Result<Option<CycleDetail>, PortalError> {
+        self.store.cycle_detail(slug, now()).await.map_err(log_only)
+    }
+
+    fn challenge(&self) -> Option<String> {
+        VoteService::challenge(self)
+    }
+
+    async fn receipt(&self, receipt: &str) -> Result<ReceiptStatus, PortalError> {
+        self.store.receipt(receipt).await.map_err(log_only)
+    }
+
+    async fn integrity(&self, slug: &str) -> Result<Option<IntegrityReport>, PortalError> {
+        self.store.integrity(slug, now()).await.map_err(log_only)
+    }
+}

@@ -41,23 +41,28 @@ enum ServerError {
     Serve(std::io::Error),
 }
 
-fn init_tracing(format: LogFormat) {
+/// Logs go to standard output, except for commands whose output is data (voting codes), where
+/// they go to standard error so `server voting-codes … > codes.txt` holds only codes.
+fn init_tracing(format: LogFormat, to_stderr: bool) {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
     // Colour only on a terminal: log files and collectors get plain text.
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()));
-    match format {
-        LogFormat::Json => builder.json().init(),
-        LogFormat::Text => builder.init(),
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()) && !to_stderr);
+    match (format, to_stderr) {
+        (LogFormat::Json, false) => builder.json().init(),
+        (LogFormat::Text, false) => builder.init(),
+        (LogFormat::Json, true) => builder.with_writer(std::io::stderr).json().init(),
+        (LogFormat::Text, true) => builder.with_writer(std::io::stderr).init(),
     }
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_tracing(cli.log_format);
+    let data_on_stdout = matches!(cli.command, Some(Command::VotingCodes { .. }));
+    init_tracing(cli.log_format, data_on_stdout);
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -13,6 +13,8 @@ use std::time::Duration;
 pub struct TestServer {
     child: Child,
     pub base: String,
+    /// The server's database, for running other subcommands against it.
+    pub database_url: String,
     _dir: tempfile::TempDir,
 }
 
@@ -26,6 +28,26 @@ impl TestServer {
 
     /// Loads the demo data and creates the accounts with the real `staff-add` subcommand.
     pub fn start_with_staff(accounts: &[Account<'_>]) -> TestServer {
+        Self::start_full(accounts, &[])
+    }
+
+    /// Starts with extra `serve` flags (e.g. `--trusted-proxy-hops 1`).
+    pub fn start_with_args(serve_args: &[&str]) -> TestServer {
+        Self::start_full(&[], serve_args)
+    }
+
+    /// Runs another subcommand on the server's database and returns what it printed.
+    pub fn run(&self, args: &[&str]) -> String {
+        let out = Command::new(env!("CARGO_BIN_EXE_server"))
+            .args(args)
+            .env("DATABASE_URL", &self.database_url)
+            .output()
+            .expect("subcommand runs");
+        assert!(out.status.success(), "{args:?} failed");
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    fn start_full(accounts: &[Account<'_>], serve_args: &[&str]) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("portal.db");
         let url = format!("sqlite://{}", db.display());
@@ -54,6 +76,7 @@ impl TestServer {
         }
         let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
             .args(["serve", "--addr", "127.0.0.1:0"])
+            .args(serve_args)
             .env("DATABASE_URL", &url)
             .env("LEPTOS_SITE_ROOT", dir.path())
             .env("RUST_LOG", "info")
@@ -85,6 +108,7 @@ impl TestServer {
         TestServer {
             child,
             base: format!("http://{addr}"),
+            database_url: url,
             _dir: dir,
         }
     }

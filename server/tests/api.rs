@@ -21,7 +21,11 @@ async fn every_documented_endpoint_answers_as_documented() {
         "years, problems, policies, topics and their lists"
     );
     for (path, item) in paths {
-        let op = &item["get"];
+        // Writes are documented too (ballots); the voting tests exercise them.
+        let Some(op) = item.get("get") else {
+            assert!(item.get("post").is_some(), "{path} documents an operation");
+            continue;
+        };
         let mut url = path.clone();
         for param in op["parameters"].as_array().expect("parameters") {
             let name = param["name"].as_str().expect("name");

@@ -115,6 +115,8 @@ pub struct HotlineFigure {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Home {
     pub current: Option<Topic>,
+    /// The open voting cycle `(slug, title)` and its candidates.
+    pub vote: Option<(String, String)>,
     pub candidates: Vec<Candidate>,
     pub years: Vec<YearSummary>,
 }

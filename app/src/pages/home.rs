@@ -21,7 +21,7 @@ pub fn HomePage() -> impl IntoView {
                     .map(|home| {
                         view! {
                             <CurrentTopic topic=home.current/>
-                            <Candidates candidates=home.candidates/>
+                            <Candidates vote=home.vote candidates=home.candidates/>
                             <YearsAtAGlance years=home.years/>
                         }
                     })
@@ -74,11 +74,21 @@ fn CurrentTopic(topic: Option<Topic>) -> impl IntoView {
 }
 
 #[component]
-fn Candidates(candidates: Vec<Candidate>) -> impl IntoView {
+fn Candidates(vote: Option<(String, String)>, candidates: Vec<Candidate>) -> impl IntoView {
+    let Some((slug, title)) = vote else {
+        return view! {
+            <section aria-labelledby="candidates-heading">
+                <h2 id="candidates-heading">{tr!("home.candidates")}</h2>
+                <p class="muted">{tr!("home.no_vote")}</p>
+            </section>
+        }
+        .into_any();
+    };
     view! {
         <section aria-labelledby="candidates-heading">
             <h2 id="candidates-heading">{tr!("home.candidates")}</h2>
-            <p class="muted">{tr!("home.candidates_note")}</p>
+            <p>{title}</p>
+            <p><a class="button" href=format!("/vote/{slug}")>{tr!("home.go_vote")}</a></p>
             <ul class="candidate-list">
                 {candidates
                     .into_iter()
@@ -96,6 +106,7 @@ fn Candidates(candidates: Vec<Candidate>) -> impl IntoView {
             </ul>
         </section>
     }
+    .into_any()
 }
 
 /// The years as a list of links with a bar drawn in CSS: readable without charts or scripts.

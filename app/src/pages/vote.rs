@@ -180,7 +180,7 @@ fn Ballot(
             let id = format!("pick-{}", c.id);
             let tally = c.tally.map(|t| view! { <span class="tally">{tally_text(t)}</span> });
             view! {
-                <li class="card candidate">
+                <li class="card ballot-option">
                     <input type="checkbox" id=id.clone() name="pick" value=c.id.to_string() checked=picked.contains(&c.id)/>
                     <label for=id>
                         <strong>{c.title}</strong>

@@ -21,7 +21,6 @@ pub fn build(facts_text: &str) -> Result<Dataset, DemoError> {
     let facts = facts::parse(facts_text)?;
     let mut data = Dataset {
         departments: sample::departments(),
-        candidates: sample::candidates(),
         ..Dataset::default()
     };
     data.meta
@@ -185,7 +184,6 @@ mod tests {
     fn invented_content_is_flagged_as_sample() {
         let data = build(facts::BUNDLED).expect("bundled facts are valid");
         assert!(data.topics.iter().all(|t| t.is_sample));
-        assert!(data.candidates.iter().all(|c| c.is_sample));
         assert!(data.problems.iter().all(|p| p.assignment_is_sample));
         let topic_problems: Vec<_> = data.problems.iter().filter(|p| p.topic.is_some()).collect();
         assert_eq!(topic_problems.len(), 3);

@@ -2,7 +2,7 @@
 //! flag and shown with a "示例数据" badge; none of it may be presented as real.
 
 use super::worked_topic;
-use crate::store::{CandidateRow, TopicRow};
+use crate::store::TopicRow;
 
 /// Which department would plausibly lead a problem, by keyword (first match wins). The
 /// departments are real; the assignment is sample.
@@ -105,30 +105,4 @@ pub fn current_topic() -> (TopicRow, Vec<&'static str>) {
         reports: worked_topic::reports(),
     };
     (topic, CURRENT_PROBLEMS.to_vec())
-}
-
-/// Upcoming candidates residents will vote on (sample until the participation issue lands).
-pub fn candidates() -> Vec<CandidateRow> {
-    [
-        ("社区老年助餐", "社区食堂少、送餐难，独居老人吃饭不方便。"),
-        (
-            "学校周边接送停车难",
-            "上下学时段校门口临时停车无处可停，交通拥堵。",
-        ),
-        (
-            "夜间施工噪声扰民",
-            "夜间施工审批和巡查不到位，居民休息受影响。",
-        ),
-        (
-            "老旧小区无障碍设施",
-            "坡道、扶手缺失，老人和轮椅使用者出行困难。",
-        ),
-    ]
-    .into_iter()
-    .map(|(title, summary)| CandidateRow {
-        title: title.to_string(),
-        summary: summary.to_string(),
-        is_sample: true,
-    })
-    .collect()
 }

@@ -89,6 +89,66 @@ pub fn spec() -> Value {
             ),
         );
     }
+    let cycle = [("slug", "2027-annual")];
+    add(
+        "/api/v1/cycles",
+        get_op(
+            "Every voting cycle (选题征集) with its phase",
+            &[],
+            json_ct,
+            "CycleList",
+        ),
+    );
+    add(
+        "/api/v1/cycles/{slug}",
+        get_op(
+            "A cycle with its candidates and tallies by tier (verified / unverified), when its rule shows them",
+            &cycle,
+            json_ct,
+            "CycleDetail",
+        ),
+    );
+    add(
+        "/api/v1/cycles/{slug}/challenge",
+        get_op(
+            "A fresh ALTCHA proof-of-work challenge (SHA-256) for a ballot",
+            &cycle,
+            json_ct,
+            "Challenge",
+        ),
+    );
+    add(
+        "/api/v1/cycles/{slug}/integrity",
+        get_op(
+            "Ballots cast, counted by tier, superseded, held and not counted by reason, and whether a recount matches",
+            &cycle,
+            json_ct,
+            "IntegrityReport",
+        ),
+    );
+    add(
+        "/api/v1/receipts/{receipt}",
+        get_op(
+            "What happened to the ballot with this receipt code",
+            &[("receipt", "SAMPLE-2026-WINTER-0001")],
+            json_ct,
+            "ReceiptStatus",
+        ),
+    );
+    paths.insert(
+        "/api/v1/cycles/{slug}/ballots".into(),
+        json!({ "post": {
+            "summary": "Cast or change a ballot (the last accepted ballot of a voter counts). Send the device cookie back to change it; add `code` for a verified ballot and `proof` (base64 ALTCHA payload) to avoid the stricter limit.",
+            "parameters": [{ "name": "slug", "in": "path", "required": true, "schema": { "type": "string" }, "example": "2027-annual" }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Ballot" } } } },
+            "responses": {
+                "201": { "description": "Recorded: counted, or held for review", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/BallotResult" } } } },
+                "409": { "description": "Cycle not open, code already used, or proof replayed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+                "422": { "description": "No picks, too many picks, unknown candidate or unknown code", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+                "429": { "description": "Too many ballots from this network", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+            }
+        }}),
+    );
     let object = json!({ "type": "object" });
     json!({
         "openapi": "3.0.3",
@@ -107,6 +167,35 @@ pub fn spec() -> Value {
                 "TopicDetail": object,
                 "List": { "type": "array", "items": object },
                 "Csv": { "type": "string" },
+                "CycleList": { "type": "array", "items": object },
+                "CycleDetail": object,
+                "Challenge": {
+                    "type": "object",
+                    "properties": {
+                        "algorithm": { "type": "string" }, "challenge": { "type": "string" },
+                        "maxnumber": { "type": "integer" }, "salt": { "type": "string" },
+                        "signature": { "type": "string" }
+                    }
+                },
+                "IntegrityReport": object,
+                "ReceiptStatus": object,
+                "Ballot": {
+                    "type": "object",
+                    "required": ["picks"],
+                    "properties": {
+                        "picks": { "type": "array", "items": { "type": "integer" } },
+                        "code": { "type": "string" },
+                        "proof": { "type": "string" }
+                    }
+                },
+                "BallotResult": {
+                    "type": "object",
+                    "properties": {
+                        "receipt": { "type": "string" },
+                        "status": { "type": "string", "enum": ["counted", "quarantined"] },
+                        "reason": { "type": "string", "nullable": true }
+                    }
+                },
                 "Error": {
                     "type": "object",
                     "required": ["error", "message"],

@@ -28,8 +28,8 @@ pub use participation_seed::{SampleCandidate, SampleCycle};
 pub use staff::NewStaff;
 pub use staff_actions::{DraftPolicy, NewReport};
 pub use write::{
-    CandidateRow, Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow,
-    TaskRow, TopicRow, YearRow,
+    Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow, TaskRow, TopicRow,
+    YearRow,
 };
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

@@ -296,13 +296,29 @@ impl Store {
         }))
     }
 
-    pub async fn candidates(&self) -> StoreResult<Vec<Candidate>> {
-        let rows: Vec<(i64, String, String, bool)> = sqlx::query_as(
-            "SELECT id, title, summary, is_sample FROM candidates ORDER BY position",
+    /// The open voting cycle (the one closing soonest) and its candidates.
+    pub async fn open_cycle(
+        &self,
+        now: i64,
+    ) -> StoreResult<Option<((String, String), Vec<Candidate>)>> {
+        let cycle: Option<(i64, String, String)> = sqlx::query_as(
+            "SELECT id, slug, title FROM cycles WHERE opens_at <= $1 AND closes_at > $1
+             ORDER BY closes_at LIMIT 1",
         )
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((id, slug, title)) = cycle else {
+            return Ok(None);
+        };
+        let rows: Vec<(i64, String, String, bool)> = sqlx::query_as(
+            "SELECT id, title, description, is_sample FROM cycle_candidates
+             WHERE cycle_id = $1 ORDER BY position",
+        )
+        .bind(id)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
+        let candidates = rows
             .into_iter()
             .map(|(id, title, summary, is_sample)| Candidate {
                 id,
@@ -310,13 +326,19 @@ impl Store {
                 summary,
                 is_sample,
             })
-            .collect())
+            .collect();
+        Ok(Some(((slug, title), candidates)))
     }
 
     pub async fn home(&self) -> StoreResult<Home> {
+        let (vote, candidates) = match self.open_cycle(jiff::Timestamp::now().as_second()).await? {
+            Some((cycle, candidates)) => (Some(cycle), candidates),
+            None => (None, Vec::new()),
+        };
         Ok(Home {
             current: self.current_topic().await?,
-            candidates: self.candidates().await?,
+            vote,
+            candidates,
             years: self.years().await?,
         })
     }

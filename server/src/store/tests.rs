@@ -10,6 +10,9 @@ pub(super) async fn loaded_store() -> (tempfile::TempDir, Store) {
     let store = Store::open(&url).await.expect("open store");
     let data = demo::build(demo::facts::BUNDLED).expect("demo dataset");
     store.replace_dataset(&data).await.expect("load dataset");
+    demo::cycles::ensure(&store, jiff::Timestamp::now().as_second())
+        .await
+        .expect("sample cycles");
     (dir, store)
 }
 

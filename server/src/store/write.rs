@@ -13,7 +13,6 @@ pub struct Dataset {
     pub topics: Vec<TopicRow>,
     pub problems: Vec<ProblemRow>,
     pub policies: Vec<PolicyRow>,
-    pub candidates: Vec<CandidateRow>,
     pub hotline: Vec<HotlineRow>,
 }
 
@@ -118,13 +117,6 @@ pub struct PolicyRow {
 }
 
 #[derive(Clone, Debug)]
-pub struct CandidateRow {
-    pub title: String,
-    pub summary: String,
-    pub is_sample: bool,
-}
-
-#[derive(Clone, Debug)]
 pub struct HotlineRow {
     pub period: String,
     pub requests: String,
@@ -197,17 +189,6 @@ impl Store {
         }
         for p in &data.policies {
             insert_policy(&mut tx, p).await?;
-        }
-        for (position, c) in data.candidates.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO candidates (position, title, summary, is_sample) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(position as i64)
-            .bind(&c.title)
-            .bind(&c.summary)
-            .bind(c.is_sample)
-            .execute(&mut *tx)
-            .await?;
         }
         for (position, h) in data.hotline.iter().enumerate() {
             sqlx::query(

@@ -45,13 +45,19 @@ export default defineConfig({
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
+      // Voting moves tallies; run once, on a phone.
+      name: 'vote-360',
+      testMatch: /vote\.spec\.ts/,
+      use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+    },
+    {
       name: 'phone-360',
-      testIgnore: /(budget|staff|editing)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /(budget|staff|editing)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

@@ -11,10 +11,11 @@ fn sample_ballots(n: usize, candidates: usize, max_picks: usize) -> Vec<(bool, V
     (0..n)
         .map(|i| {
             let verified = i % 6 == 0;
-            let first = (i * 7 + i / 3) % (candidates + 2) % candidates;
+            // A clear favourite, a close second, a distant third.
+            let first = [0, 0, 1, 0, 2, 1, 0, 1][i % 8] % candidates;
             let mut picks = vec![first];
             if max_picks > 1 && i % 3 != 0 {
-                let second = (first + 1 + i % (candidates - 1)) % candidates;
+                let second = (first + 1 + i % 2) % candidates;
                 if second != first {
                     picks.push(second);
                 }

@@ -98,8 +98,8 @@ async fn main() {
     let deadline = Instant::now() + Duration::from_secs(a.seconds);
     let started = Instant::now();
     let mut handles = Vec::new();
-    if a.rate > 0 {
-        let mut tick = tokio::time::interval(Duration::from_nanos(1_000_000_000 / a.rate));
+    if let Some(period) = 1_000_000_000u64.checked_div(a.rate) {
+        let mut tick = tokio::time::interval(Duration::from_nanos(period));
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
         let mut n = 0u64;
         while Instant::now() < deadline {

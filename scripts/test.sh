@@ -33,6 +33,7 @@ DIANCA_NEW_PASSWORD="$E2E_PASSWORD" target/release/server staff-add --username h
   --role department --department 市住房城乡建设委 >/dev/null
 DIANCA_NEW_PASSWORD="$E2E_PASSWORD" target/release/server staff-add --username editor --role editor >/dev/null
 DIANCA_NEW_PASSWORD="$E2E_PASSWORD" target/release/server staff-add --username admin --role admin >/dev/null
+DIANCA_NEW_PASSWORD="$E2E_PASSWORD" target/release/server staff-add --username moderator --role moderator >/dev/null
 # One paper voting code for the browser test of verified ballots.
 export E2E_VOTING_CODE="$(target/release/server voting-codes --cycle 2027-annual --district 朝阳区 --count 1 2>/dev/null)"
 LEPTOS_SITE_ROOT=target/site \

@@ -24,9 +24,9 @@ use leptos_router::{
 use pages::{
     AboutPage, ArchivePage, DepartmentPage, HomePage, IntegrityPage, NotFound, PolicyPage,
     ProblemPage, ReceiptPage, SearchPage, StaffAccountsPage, StaffAuditPage, StaffDepartmentsPage,
-    StaffDeskPage, StaffHistoryPage, StaffImportPage, StaffLoginPage, StaffPolicyEditPage,
-    StaffReportEditPage, StaffTopicEditPage, StaffTopicsPage, TopicPage, VoteListPage, VotePage,
-    YearPage,
+    StaffDeskPage, StaffHistoryPage, StaffImportPage, StaffLoginPage, StaffModerationPage,
+    StaffPolicyEditPage, StaffReportEditPage, StaffTopicEditPage, StaffTopicsPage, SuggestPage,
+    TopicPage, VoteListPage, VotePage, YearPage,
 };
 
 /// The HTML document. Runs on the server only, once per request.
@@ -164,6 +164,12 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("receipt") view=ReceiptPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("suggest") view=SuggestPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("staff"), StaticSegment("moderation"))
+                        view=StaffModerationPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("about") view=AboutPage ssr=SsrMode::Async/>
                 </Routes>

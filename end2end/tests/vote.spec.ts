@@ -102,3 +102,48 @@ test('the integrity report recounts and agrees, and the closed cycle shows its r
   await expect(page.getByRole('link', { name: /已成为每月一题主题：冬季供暖与室温保障/ })).toBeVisible();
   await axe(page);
 });
+
+test('a suggestion goes from pending to published by a moderator and gets a "me too"', async ({ browser }) => {
+  const title = `小区路灯长期不亮（测试 ${Date.now() % 100000}）`;
+  const resident = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
+  const page = await resident.newPage();
+  await page.goto('/suggest');
+  await axe(page);
+  await page.getByLabel('问题（一句话）').fill(title);
+  await page.getByLabel('具体情况').fill('小区门口的三盏路灯坏了三个月，晚上回家很黑，老人容易摔倒。');
+  await page.getByLabel('所在区').selectOption('海淀区');
+  await page.getByLabel('类别').selectOption('市容环境');
+  await page.getByRole('button', { name: '提交建议' }).click();
+  await expect(page.getByRole('status')).toContainText('已收到您的建议');
+  const receipt = (await page.locator('.receipt-code').textContent()) ?? '';
+  await expect(page.getByRole('heading', { name: title })).toHaveCount(0);
+  await page.goto(`/receipt?code=${receipt}`);
+  await expect(page.getByRole('status')).toContainText('正在等待审核');
+
+  const staff = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  const mod = await staff.newPage();
+  await mod.goto('/staff/login');
+  await mod.getByLabel('用户名').fill('moderator');
+  await mod.getByLabel('密码').fill(process.env.E2E_PASSWORD ?? '');
+  await mod.getByRole('button', { name: '登录' }).click();
+  await mod.getByRole('link', { name: '审核' }).click();
+  await mod.locator(`li[data-suggestion="${title}"]`).getByRole('button', { name: '公开' }).click();
+  await expect(mod.getByRole('status')).toHaveText('已保存。');
+  await axe(mod);
+  await staff.close();
+
+  await page.goto('/suggest');
+  const card = page.locator('li', { has: page.getByRole('heading', { name: title }) });
+  await expect(card).toContainText('1 人支持');
+  await card.getByRole('button', { name: '我也要' }).click();
+  await expect(page.getByRole('status')).toHaveText('已记下您的支持。');
+  const other = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
+  const neighbour = await other.newPage();
+  await neighbour.goto('/suggest');
+  await neighbour.locator('li', { has: neighbour.getByRole('heading', { name: title }) }).getByRole('button', { name: '我也要' }).click();
+  await expect(neighbour.locator('li', { has: neighbour.getByRole('heading', { name: title }) })).toContainText('2 人支持');
+  await other.close();
+  await page.goto(`/receipt?code=${receipt}`);
+  await expect(page.getByRole('status')).toContainText('已审核通过并公开');
+  await resident.close();
+});

@@ -23,6 +23,7 @@ pub use author_port::{
 };
 
 pub mod authoring;
+pub mod moderation;
 pub mod staff;
 pub mod vote;
 

@@ -71,3 +71,12 @@ pub async fn get_integrity(slug: String) -> Result<Option<IntegrityReport>, Serv
         .await
         .map_err(|e| unavailable("integrity", e))
 }
+
+#[server]
+pub async fn get_suggestions() -> Result<Vec<crate::model::Suggestion>, ServerFnError> {
+    ballot_box()?
+        .0
+        .suggestions()
+        .await
+        .map_err(|e| unavailable("suggestions", e))
+}

@@ -3,7 +3,7 @@
 //! works without JavaScript and the JSON API shares the same checks.
 
 use super::PortalError;
-use crate::model::{Cycle, CycleDetail, IntegrityReport, ReceiptStatus};
+use crate::model::{Cycle, CycleDetail, IntegrityReport, ReceiptStatus, Suggestion};
 use std::sync::Arc;
 
 #[async_trait::async_trait]
@@ -14,6 +14,8 @@ pub trait VotePort: Send + Sync + 'static {
     fn challenge(&self) -> Option<String>;
     async fn receipt(&self, receipt: &str) -> Result<ReceiptStatus, PortalError>;
     async fn integrity(&self, slug: &str) -> Result<Option<IntegrityReport>, PortalError>;
+    /// Published suggestions, most supported first.
+    async fn suggestions(&self) -> Result<Vec<Suggestion>, PortalError>;
 }
 
 #[derive(Clone)]

@@ -20,8 +20,9 @@ pub use authoring::{
 };
 pub use import::{ImportKind, ImportPreview, RowError};
 pub use participation::{
-    check_picks, BallotProblem, Cycle, CycleCandidate, CycleDetail, IntegrityReport, Phase,
-    ReceiptStatus, Tally, Tier,
+    check_picks, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot, IntegrityReport,
+    Phase, ReceiptStatus, Suggestion, SuggestionState, Tally, Tier, CATEGORIES, DISTRICTS,
+    SUGGESTION_TEXT_MAX, SUGGESTION_TITLE_MAX,
 };
 pub use provenance::{Confidence, Source};
 pub use publication::{

@@ -133,8 +133,106 @@ pub enum ReceiptStatus {
         reason: String,
         at: String,
     },
+    /// The receipt of a suggestion: where it is in moderation.
+    Suggestion {
+        title: String,
+        moderation: SuggestionState,
+        reason: Option<String>,
+    },
     Unknown,
 }
+
+/// 我要点菜: a resident's suggestion for a new candidate topic.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub district: String,
+    pub category: String,
+    pub state: SuggestionState,
+    /// Why it was rejected (the author reads it by receipt).
+    pub reason: Option<String>,
+    /// "Me too" count, the author included.
+    pub supporters: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SuggestionState {
+    Pending,
+    Published,
+    Rejected,
+}
+
+impl SuggestionState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuggestionState::Pending => "pending",
+            SuggestionState::Published => "published",
+            SuggestionState::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(token: &str) -> Option<Self> {
+        [
+            SuggestionState::Pending,
+            SuggestionState::Published,
+            SuggestionState::Rejected,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == token)
+    }
+}
+
+/// A ballot held for a moderator's decision.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HeldBallot {
+    pub id: i64,
+    pub cycle: String,
+    pub tier: String,
+    pub reason: String,
+    pub network: String,
+    pub at: String,
+}
+
+/// Beijing's sixteen districts, for the suggestion form.
+pub const DISTRICTS: [&str; 16] = [
+    "东城区",
+    "西城区",
+    "朝阳区",
+    "海淀区",
+    "丰台区",
+    "石景山区",
+    "门头沟区",
+    "房山区",
+    "通州区",
+    "顺义区",
+    "昌平区",
+    "大兴区",
+    "怀柔区",
+    "平谷区",
+    "密云区",
+    "延庆区",
+];
+
+/// Broad categories residents choose from (the hotline issue maps them to its category tree).
+pub const CATEGORIES: [&str; 10] = [
+    "住房与物业",
+    "交通出行",
+    "市容环境",
+    "供暖供水供电",
+    "教育",
+    "医疗卫生",
+    "养老助残",
+    "市场监管",
+    "公共安全",
+    "其他",
+];
+
+/// Limits of a suggestion, shared by the form's `maxlength` and the server's check.
+pub const SUGGESTION_TITLE_MAX: usize = 60;
+pub const SUGGESTION_TEXT_MAX: usize = 1_000;
 
 /// 诚信报告: what happened to every ballot of a cycle.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -3,10 +3,10 @@
 
 use crate::api::vote::{check_receipt, get_integrity, MAX_RECEIPT_CHARS};
 use crate::components::loading::DataView;
-use crate::model::{IntegrityReport, ReceiptStatus, Tier};
+use crate::model::{IntegrityReport, ReceiptStatus, SuggestionState, Tier};
 use crate::pages::NotFound;
 use crate::tr;
-use leptos::either::{Either, EitherOf5};
+use leptos::either::{Either, EitherOf6};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -60,7 +60,7 @@ fn ReceiptView(status: ReceiptStatus) -> impl IntoView {
             tier,
             picks,
             at,
-        } => EitherOf5::A(view! {
+        } => EitherOf6::A(view! {
             <section class="flash flash-ok" role="status">
                 <p><strong>{tr!("vote.receipt_counted")}</strong></p>
                 <p>{cycle}" · "{at}" · "{match tier { Tier::Verified => tr!("vote.tier_verified"), Tier::Unverified => tr!("vote.tier_unverified") }}</p>
@@ -71,25 +71,40 @@ fn ReceiptView(status: ReceiptStatus) -> impl IntoView {
             cycle,
             at,
             replaced_at,
-        } => EitherOf5::B(view! {
+        } => EitherOf6::B(view! {
             <section class="flash" role="status">
                 <p><strong>{tr!("vote.receipt_superseded", at = replaced_at)}</strong></p>
                 <p>{cycle}" · "{at}</p>
             </section>
         }),
-        ReceiptStatus::Quarantined { cycle, reason, at } => EitherOf5::C(view! {
+        ReceiptStatus::Quarantined { cycle, reason, at } => EitherOf6::C(view! {
             <section class="flash" role="status">
                 <p><strong>{tr!("vote.receipt_held")}</strong></p>
                 <p>{cycle}" · "{at}" · "{reason_text(&reason)}</p>
             </section>
         }),
-        ReceiptStatus::Rejected { cycle, reason, at } => EitherOf5::D(view! {
+        ReceiptStatus::Rejected { cycle, reason, at } => EitherOf6::D(view! {
             <section class="flash flash-error" role="status">
                 <p><strong>{tr!("vote.receipt_rejected")}</strong></p>
                 <p>{cycle}" · "{at}" · "{reason_text(&reason)}</p>
             </section>
         }),
-        ReceiptStatus::Unknown => EitherOf5::E(view! {
+        ReceiptStatus::Suggestion {
+            title,
+            moderation,
+            reason,
+        } => EitherOf6::F(view! {
+            <section class="flash" role="status">
+                <p><strong>{title}</strong></p>
+                <p>{match moderation {
+                    SuggestionState::Pending => tr!("suggest.state_pending"),
+                    SuggestionState::Published => tr!("suggest.state_published"),
+                    SuggestionState::Rejected => tr!("suggest.state_rejected"),
+                }}</p>
+                {reason.map(|r| view! { <p>{tr!("suggest.reason")}": "{r}</p> })}
+            </section>
+        }),
+        ReceiptStatus::Unknown => EitherOf6::E(view! {
             <p class="flash flash-error" role="alert">{tr!("vote.receipt_unknown")}</p>
         }),
     }

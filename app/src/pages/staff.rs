@@ -59,6 +59,7 @@ const ERROR_CODES: &[&str] = &[
     "invalid_role",
     "invalid_password",
     "invalid_plan",
+    "invalid_reason",
     "invalid_doc_no",
     "invalid_source",
 ];
@@ -173,6 +174,9 @@ fn Desk(desk: StaffDesk) -> impl IntoView {
         </ActionForm>
         {audit}
         {me.may_author().then(|| view! { <StaffNav/> })}
+        {matches!(me.role, crate::model::Role::Moderator | crate::model::Role::Admin).then(|| view! {
+            <p><a href="/staff/moderation">{tr!("moderation.title")}</a></p>
+        })}
         <section aria-labelledby="desk-tasks">
             <h2 id="desk-tasks">{tr!("topic.tasks")}</h2>
             <ul class="task-list">

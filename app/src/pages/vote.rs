@@ -54,7 +54,10 @@ pub fn VoteListPage() -> impl IntoView {
                             </li>
                         }).collect_view()}
                     </ul>
-                    <p><a href="/receipt">{tr!("vote.check_receipt")}</a></p>
+                    <p>
+                        <a href="/suggest">{tr!("suggest.title")}</a>" · "
+                        <a href="/receipt">{tr!("vote.check_receipt")}</a>
+                    </p>
                 })
             })}
         </DataView>
@@ -154,7 +157,8 @@ fn CyclePage(detail: CycleDetail, challenge: Option<String>) -> impl IntoView {
         <p>
             <a href=format!("/vote/{slug}/integrity")>{tr!("vote.integrity_link")}</a>" · "
             <a href="/receipt">{tr!("vote.check_receipt")}</a>" · "
-            <a href="/vote">{tr!("vote.all_cycles")}</a>
+            <a href="/vote">{tr!("vote.all_cycles")}</a>" · "
+            <a href="/suggest">{tr!("suggest.title")}</a>
         </p>
     }
 }

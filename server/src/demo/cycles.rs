@@ -93,7 +93,23 @@ pub fn cycles(now: i64) -> Vec<SampleCycle> {
         ballots: sample_ballots(240, closed_candidates.len(), 2),
         candidates: closed_candidates,
     };
-    vec![open, closed]
+    let upcoming = SampleCycle {
+        slug: "2027-spring",
+        title: "2027 年春季主题征集（示例）",
+        target: "2027 年 3 月的每月一题主题",
+        opens_at: now + 40 * DAY,
+        closes_at: now + 70 * DAY,
+        max_picks: 2,
+        live_tally: true,
+        candidates: vec![(
+            "春季道路扬尘治理",
+            "施工工地和渣土车带来扬尘，春季风大时尤其明显。",
+            "示例摘要：三四月诉求集中。",
+            None,
+        )],
+        ballots: Vec::new(),
+    };
+    vec![open, closed, upcoming]
 }
 
 /// Adds the sample cycles that are not there yet.

@@ -6,6 +6,7 @@ mod feed;
 mod lang;
 mod openapi;
 mod security;
+mod suggest;
 mod vote;
 
 use crate::staff::StaffService;
@@ -38,13 +39,16 @@ pub fn router(state: AppState) -> Router {
         store: state.store.clone(),
     });
     let staff = StaffHandle(service.clone());
+    let service_for_moderation = service.clone();
     let author = AuthorHandle(service);
     let ballot_box = VoteHandle(state.vote.clone());
+    let moderation = app::api::moderation::ModerationHandle(service_for_moderation);
     let context = move || {
         provide_context(portal.clone());
         provide_context(staff.clone());
         provide_context(author.clone());
         provide_context(ballot_box.clone());
+        provide_context(moderation.clone());
     };
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
@@ -54,6 +58,7 @@ pub fn router(state: AppState) -> Router {
         .route("/feed.atom", get(feed::atom))
         .merge(api::routes())
         .merge(vote::routes())
+        .merge(suggest::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

@@ -29,7 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/receipts/{receipt}", get(receipt))
 }
 
-fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+pub(super) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -41,12 +41,16 @@ fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         })
 }
 
-fn client(vote: &VoteService, socket: SocketAddr, headers: &HeaderMap) -> std::net::IpAddr {
+pub(super) fn client_of(
+    vote: &VoteService,
+    socket: SocketAddr,
+    headers: &HeaderMap,
+) -> std::net::IpAddr {
     let forwarded = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
     identity::client_ip(socket.ip(), forwarded, vote.config().trusted_proxy_hops)
 }
 
-fn device_cookie(token: &str) -> Option<HeaderValue> {
+pub(super) fn device_cookie(token: &str) -> Option<HeaderValue> {
     HeaderValue::from_str(&format!(
         "{DEVICE_COOKIE}={token}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
     ))
@@ -72,7 +76,7 @@ async fn ballot_form(
     }
     let mut submission = Submission {
         device_token: cookie(&headers, DEVICE_COOKIE),
-        ip: Some(client(&vote, socket, &headers)),
+        ip: Some(client_of(&vote, socket, &headers)),
         ..Submission::default()
     };
     let mut unreadable = false;
@@ -174,7 +178,7 @@ async fn ballot_json(
         proof: body.proof.map(|p| p.chars().take(4096).collect()),
         honeypot: String::new(),
         device_token: cookie(&headers, DEVICE_COOKIE),
-        ip: Some(client(&vote, socket, &headers)),
+        ip: Some(client_of(&vote, socket, &headers)),
     };
     match vote.submit(&slug, submission).await {
         Ok(accepted) => {

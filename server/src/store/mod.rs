@@ -16,6 +16,7 @@ mod revisions;
 mod search;
 mod staff;
 mod staff_actions;
+mod suggestions;
 mod write;
 mod write_topic;
 
@@ -27,6 +28,7 @@ pub use imports::Staged;
 pub use participation_seed::{SampleCandidate, SampleCycle};
 pub use staff::NewStaff;
 pub use staff_actions::{DraftPolicy, NewReport};
+pub use suggestions::NewSuggestion;
 pub use write::{
     Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow, TaskRow, TopicRow,
     YearRow,

@@ -214,7 +214,14 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else {
-            return Ok(ReceiptStatus::Unknown);
+            return Ok(match self.suggestion_by_receipt(receipt).await? {
+                Some(s) => ReceiptStatus::Suggestion {
+                    title: s.title,
+                    moderation: s.state,
+                    reason: s.reason,
+                },
+                None => ReceiptStatus::Unknown,
+            });
         };
         let at = iso(row.created_at);
         match row.status.as_str() {

@@ -4,6 +4,7 @@
 
 pub mod identity;
 mod port;
+pub mod suggest;
 mod writer;
 
 use crate::store::{NewBallot, Store, StoreError};

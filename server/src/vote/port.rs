@@ -2,7 +2,7 @@
 
 use super::{now, VoteService};
 use app::api::{PortalError, VotePort};
-use app::model::{Cycle, CycleDetail, IntegrityReport, ReceiptStatus};
+use app::model::{Cycle, CycleDetail, IntegrityReport, ReceiptStatus, Suggestion, SuggestionState};
 
 fn log_only(err: crate::store::StoreError) -> PortalError {
     PortalError(err.to_string())
@@ -28,5 +28,12 @@ impl VotePort for VoteService {
 
     async fn integrity(&self, slug: &str) -> Result<Option<IntegrityReport>, PortalError> {
         self.store.integrity(slug, now()).await.map_err(log_only)
+    }
+
+    async fn suggestions(&self) -> Result<Vec<Suggestion>, PortalError> {
+        self.store
+            .suggestions(SuggestionState::Published)
+            .await
+            .map_err(log_only)
     }
 }

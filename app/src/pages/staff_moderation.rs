@@ -1,0 +1,127 @@
+//! 审核: pending suggestions (publish, or reject with a reason the author reads), published ones
+//! to promote into an upcoming cycle, and ballots held for review (accept or reject; never
+//! deleted). Moderators and administrators only.
+
+use crate::api::moderation::{
+    load_moderation, ModerateSuggestion, ModerationQueue, PromoteSuggestion, ReviewBallot,
+};
+use crate::components::loading::DataView;
+use crate::components::staff_gate::gate_view;
+use crate::model::{HeldBallot, Suggestion};
+use crate::pages::staff::Flash;
+use crate::tr;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn StaffModerationPage() -> impl IntoView {
+    let queue = Resource::new_blocking(|| (), |_| load_moderation());
+    view! {
+        <Title text=tr!("moderation.title")/>
+        <Meta name="robots" content="noindex"/>
+        <p><a href="/staff">{tr!("staff.desk_title")}</a></p>
+        <h1>{tr!("moderation.title")}</h1>
+        <Flash/>
+        <DataView>
+            {move || Suspend::new(async move {
+                queue.await.map(|gate| gate_view(gate, |queue| view! { <Queue queue/> }))
+            })}
+        </DataView>
+    }
+}
+
+#[component]
+fn Queue(queue: ModerationQueue) -> impl IntoView {
+    let ModerationQueue {
+        pending,
+        published,
+        held,
+        upcoming,
+    } = queue;
+    view! {
+        <section aria-labelledby="pending-heading">
+            <h2 id="pending-heading">{tr!("moderation.pending", count = pending.len())}</h2>
+            <ul class="plain-list">{pending.into_iter().map(|s| view! { <Pending s/> }).collect_view()}</ul>
+        </section>
+        <section aria-labelledby="promote-heading">
+            <h2 id="promote-heading">{tr!("moderation.promote_heading")}</h2>
+            <ul class="plain-list">
+                {published.into_iter().map(|s| view! { <Promote s upcoming=upcoming.clone()/> }).collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="held-heading">
+            <h2 id="held-heading">{tr!("moderation.held", count = held.len())}</h2>
+            <ul class="plain-list">{held.into_iter().map(|b| view! { <Held b/> }).collect_view()}</ul>
+        </section>
+    }
+}
+
+#[component]
+fn Pending(s: Suggestion) -> impl IntoView {
+    let publish = ServerAction::<ModerateSuggestion>::new();
+    let reject = ServerAction::<ModerateSuggestion>::new();
+    let reason_id = format!("reason-{}", s.id);
+    view! {
+        <li class="card" data-suggestion=s.title.clone()>
+            <h3>{s.title.clone()}</h3>
+            <p>{s.description}</p>
+            <p class="muted">{s.district}" · "{s.category}</p>
+            <ActionForm action=publish attr:class="inline-form">
+                <input type="hidden" name="suggestion_id" value=s.id.to_string()/>
+                <input type="hidden" name="decision" value="publish"/>
+                <input type="hidden" name="reason" value=""/>
+                <button type="submit" class="button">{tr!("moderation.publish")}</button>
+            </ActionForm>
+            <ActionForm action=reject attr:class="inline-form">
+                <input type="hidden" name="suggestion_id" value=s.id.to_string()/>
+                <input type="hidden" name="decision" value="reject"/>
+                <label for=reason_id.clone()>{tr!("moderation.reason")}</label>
+                <input id=reason_id name="reason" type="text" required minlength="2" maxlength="200"/>
+                <button type="submit" class="button button-quiet">{tr!("moderation.reject")}</button>
+            </ActionForm>
+        </li>
+    }
+}
+
+#[component]
+fn Promote(s: Suggestion, upcoming: Vec<(String, String)>) -> impl IntoView {
+    let action = ServerAction::<PromoteSuggestion>::new();
+    let select_id = format!("cycle-{}", s.id);
+    let form = (!upcoming.is_empty()).then(|| view! {
+        <ActionForm action attr:class="inline-form">
+            <input type="hidden" name="suggestion_id" value=s.id.to_string()/>
+            <label for=select_id.clone()>{tr!("moderation.promote_to")}</label>
+            <select id=select_id name="cycle">
+                {upcoming.into_iter().map(|(slug, title)| view! { <option value=slug>{title}</option> }).collect_view()}
+            </select>
+            <button type="submit" class="button button-quiet">{tr!("moderation.promote")}</button>
+        </ActionForm>
+    });
+    view! {
+        <li class="card">
+            <strong>{s.title}</strong>" "<span class="muted">{tr!("suggest.supporters", count = s.supporters)}</span>
+            {form}
+        </li>
+    }
+}
+
+#[component]
+fn Held(b: HeldBallot) -> impl IntoView {
+    let accept = ServerAction::<ReviewBallot>::new();
+    let reject = ServerAction::<ReviewBallot>::new();
+    view! {
+        <li class="card">
+            <p>{b.cycle}" · "{b.at}" · "{b.tier}" · "<strong>{b.reason}</strong>" · "<code>{b.network}</code></p>
+            <ActionForm action=accept attr:class="inline-form">
+                <input type="hidden" name="ballot_id" value=b.id.to_string()/>
+                <input type="hidden" name="decision" value="accept"/>
+                <button type="submit" class="button">{tr!("moderation.accept")}</button>
+            </ActionForm>
+            <ActionForm action=reject attr:class="inline-form">
+                <input type="hidden" name="ballot_id" value=b.id.to_string()/>
+                <input type="hidden" name="decision" value="reject"/>
+                <button type="submit" class="button button-quiet">{tr!("moderation.reject_ballot")}</button>
+            </ActionForm>
+        </li>
+    }
+}

@@ -1,0 +1,127 @@
+//! 我要点菜: residents propose a problem for a future cycle or say "me too" to a published
+//! suggestion. Suggestions appear here only after a moderator publishes them; the author follows
+//! theirs with the receipt code.
+
+use crate::api::vote::get_suggestions;
+use crate::components::loading::DataView;
+use crate::model::{Suggestion, CATEGORIES, DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TITLE_MAX};
+use crate::tr;
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+const ERRORS: &[&str] = &[
+    "title",
+    "description",
+    "district",
+    "category",
+    "rate_limited",
+    "busy",
+];
+
+#[component]
+fn Outcome() -> impl IntoView {
+    let query = use_query_map();
+    let q = query.read_untracked();
+    if let Some(receipt) = q.get("receipt").filter(|r| r.len() <= 24) {
+        return EitherOf3::A(view! {
+            <section id="receipt" class="flash flash-ok" role="status">
+                <p>{tr!("suggest.thanks")}</p>
+                <p>{tr!("vote.your_receipt")}" "<strong class="receipt-code">{receipt.clone()}</strong></p>
+                <p><a href=format!("/receipt?code={receipt}")>{tr!("suggest.follow")}</a></p>
+            </section>
+        });
+    }
+    match q.get("error") {
+        Some(code) => {
+            let code = if ERRORS.contains(&code.as_str()) {
+                code
+            } else {
+                "busy".into()
+            };
+            let key = format!("suggest.error.{code}");
+            EitherOf3::B(
+                view! { <p class="flash flash-error" role="alert">{tr!(key.as_str())}</p> },
+            )
+        }
+        None => EitherOf3::C(()),
+    }
+}
+
+#[component]
+pub fn SuggestPage() -> impl IntoView {
+    let list = Resource::new_blocking(|| (), |_| get_suggestions());
+    let query = use_query_map();
+    let (title, district, category, description, supported) = query.with_untracked(|q| {
+        (
+            q.get("title").unwrap_or_default(),
+            q.get("district").unwrap_or_default(),
+            q.get("category").unwrap_or_default(),
+            q.get("description").unwrap_or_default(),
+            q.get("supported").and_then(|s| s.parse::<i64>().ok()),
+        )
+    });
+    view! {
+        <Title text=tr!("suggest.title")/>
+        <h1>{tr!("suggest.title")}</h1>
+        <p>{tr!("suggest.intro")}</p>
+        <Outcome/>
+        <form id="suggest-form" method="post" action="/suggest" class="stack-form">
+            <label for="s-title">{tr!("suggest.field_title")}</label>
+            <input id="s-title" name="title" type="text" required minlength="4" maxlength=SUGGESTION_TITLE_MAX.to_string() value=title/>
+            <label for="s-description">{tr!("suggest.field_description")}</label>
+            <textarea id="s-description" name="description" rows="5" required minlength="10" maxlength=SUGGESTION_TEXT_MAX.to_string() aria-describedby="s-description-hint">{description}</textarea>
+            <p id="s-description-hint" class="muted">{tr!("suggest.description_hint")}</p>
+            <label for="s-district">{tr!("suggest.field_district")}</label>
+            <select id="s-district" name="district" required>
+                {DISTRICTS.into_iter().map(|d| view! { <option value=d selected=district == d>{d}</option> }).collect_view()}
+            </select>
+            <label for="s-category">{tr!("suggest.field_category")}</label>
+            <select id="s-category" name="category" required>
+                {CATEGORIES.into_iter().map(|c| view! { <option value=c selected=category == c>{c}</option> }).collect_view()}
+            </select>
+            <div class="hp" aria-hidden="true">
+                <label for="s-website">"Website"</label>
+                <input id="s-website" name="website" type="text" tabindex="-1" autocomplete="off"/>
+            </div>
+            <button type="submit" class="button">{tr!("suggest.submit")}</button>
+        </form>
+        <h2>{tr!("suggest.published")}</h2>
+        <DataView>
+            {move || Suspend::new(async move {
+                list.await.map(|list| view! { <SuggestionList list supported/> })
+            })}
+        </DataView>
+    }
+}
+
+#[component]
+fn SuggestionList(list: Vec<Suggestion>, supported: Option<i64>) -> impl IntoView {
+    if list.is_empty() {
+        return view! { <p class="muted">{tr!("suggest.none")}</p> }.into_any();
+    }
+    view! {
+        <ul class="plain-list">
+            {list
+                .into_iter()
+                .map(|s| {
+                    let thanks = (supported == Some(s.id))
+                        .then(|| view! { <p class="flash flash-ok" role="status">{tr!("suggest.supported")}</p> });
+                    view! {
+                        <li class="card" id=format!("s-{}", s.id)>
+                            <h3>{s.title}</h3>
+                            <p>{s.description}</p>
+                            <p class="muted">{s.district}" · "{s.category}" · "{tr!("suggest.supporters", count = s.supporters)}</p>
+                            {thanks}
+                            <form method="post" action=format!("/suggest/{}/support", s.id)>
+                                <button type="submit" class="button button-quiet">{tr!("suggest.me_too")}</button>
+                            </form>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}

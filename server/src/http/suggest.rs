@@ -1,0 +1,98 @@
+//! 我要点菜 over HTTP: the suggestion form posts to `POST /suggest` and "me too" to
+//! `POST /suggest/{id}/support`; both answer with a redirect (no JavaScript needed).
+
+use super::vote::{client_of, cookie, device_cookie, DEVICE_COOKIE};
+use super::AppState;
+use crate::vote::suggest::{SuggestError, SuggestionInput};
+use crate::vote::VoteService;
+use axum::extract::{ConnectInfo, Form, Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::Router;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/suggest", post(suggest))
+        .route("/suggest/{id}/support", post(support))
+}
+
+/// Percent-encodes a field for the redirect that returns it to the form.
+fn encoded(text: &str, max_chars: usize) -> String {
+    let mut out = String::new();
+    for b in text.chars().take(max_chars).collect::<String>().bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+async fn suggest(
+    State(vote): State<Arc<VoteService>>,
+    ConnectInfo(socket): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let mut input = SuggestionInput::default();
+    for (name, value) in form.into_iter().take(16) {
+        let value: String = value.chars().take(4_000).collect();
+        match name.as_str() {
+            "title" => input.title = value,
+            "description" => input.description = value,
+            "district" => input.district = value,
+            "category" => input.category = value,
+            "website" => input.honeypot = value,
+            _ => {}
+        }
+    }
+    let ip = client_of(&vote, socket, &headers);
+    let device = cookie(&headers, DEVICE_COOKIE);
+    match vote.suggest(input.clone(), device.as_deref(), ip).await {
+        Ok((receipt, token)) => {
+            let mut res =
+                Redirect::to(&format!("/suggest?receipt={receipt}#receipt")).into_response();
+            if let Some(value) = token.as_deref().and_then(device_cookie) {
+                res.headers_mut().append(header::SET_COOKIE, value);
+            }
+            res
+        }
+        Err(SuggestError::Invalid(code)) => Redirect::to(&format!(
+            "/suggest?error={code}&title={}&district={}&category={}&description={}#suggest-form",
+            encoded(&input.title, 80),
+            encoded(&input.district, 10),
+            encoded(&input.category, 10),
+            encoded(&input.description, 300),
+        ))
+        .into_response(),
+        Err(SuggestError::Store(err)) => {
+            tracing::error!(error = %err, "suggestion not stored");
+            Redirect::to("/suggest?error=busy#suggest-form").into_response()
+        }
+    }
+}
+
+async fn support(
+    State(vote): State<Arc<VoteService>>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+) -> Response {
+    let device = cookie(&headers, DEVICE_COOKIE);
+    match vote.support(id, device.as_deref()).await {
+        Ok((true, token)) => {
+            let mut res = Redirect::to(&format!("/suggest?supported={id}#s-{id}")).into_response();
+            if let Some(value) = token.as_deref().and_then(device_cookie) {
+                res.headers_mut().append(header::SET_COOKIE, value);
+            }
+            res
+        }
+        Ok((false, _)) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, id, "support not stored");
+            Redirect::to("/suggest?error=busy").into_response()
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! The moderation service behind the app's `ModerationPort`: moderators and administrators only.
+
+use super::{internal, now, StaffService};
+use app::api::moderation::{ModerationPort, ModerationQueue};
+use app::api::StaffError;
+use app::model::{Phase, Role, StaffMember, SuggestionState};
+
+fn moderator(me: &StaffMember) -> Result<(), StaffError> {
+    if matches!(me.role, Role::Moderator | Role::Admin) {
+        Ok(())
+    } else {
+        Err(StaffError::Forbidden)
+    }
+}
+
+#[async_trait::async_trait]
+impl ModerationPort for StaffService {
+    async fn queue(&self, me: &StaffMember) -> Result<ModerationQueue, StaffError> {
+        moderator(me)?;
+        let upcoming = self
+            .store
+            .cycles(now())
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .filter(|c| c.phase == Phase::Upcoming)
+            .map(|c| (c.slug, c.title))
+            .collect();
+        Ok(ModerationQueue {
+            pending: self
+                .store
+                .suggestions(SuggestionState::Pending)
+                .await
+                .map_err(internal)?,
+            published: self
+                .store
+                .suggestions(SuggestionState::Published)
+                .await
+                .map_err(internal)?,
+            held: self.store.held_ballots().await.map_err(internal)?,
+            upcoming,
+        })
+    }
+
+    async fn moderate_suggestion(
+        &self,
+        me: &StaffMember,
+        id: i64,
+        publish: bool,
+        reason: &str,
+    ) -> Result<(), StaffError> {
+        moderator(me)?;
+        let reason = reason.trim();
+        if !publish && !(2..=200).contains(&reason.chars().count()) {
+            // The author is owed a reason they can read.
+            return Err(StaffError::Invalid("reason"));
+        }
+        let reason = (!publish).then_some(reason);
+        match self
+            .store
+            .moderate_suggestion(me, id, publish, reason, now())
+            .await
+        {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(StaffError::NotFound),
+            Err(err) => Err(internal(err)),
+        }
+    }
+
+    async fn promote(&self, me: &StaffMember, id: i64, cycle: &str) -> Result<(), StaffError> {
+        moderator(me)?;
+        match self.store.promote_suggestion(me, id, cycle, now()).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(StaffError::NotFound),
+            Err(err) => Err(internal(err)),
+        }
+    }
+
+    async fn review_ballot(
+        &self,
+        me: &StaffMember,
+        id: i64,
+        accept: bool,
+    ) -> Result<(), StaffError> {
+        moderator(me)?;
+        match self.store.review_ballot(me, id, accept, now()).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(StaffError::NotFound),
+            Err(err) => Err(internal(err)),
+        }
+    }
+}

@@ -1,0 +1,305 @@
+//! 我要点菜: residents' suggestions and "me too" support, moderation (pending → published or
+//! rejected with a reason the author reads by receipt), promotion to a candidate of an upcoming
+//! cycle, and moderators' decisions on held ballots.
+
+use super::ballots::{current_ballot, move_tally, parse_picks};
+use super::staff::audit;
+use super::{Store, StoreResult};
+use app::model::{HeldBallot, StaffMember, Suggestion, SuggestionState};
+
+/// A suggestion as validated from the form.
+#[derive(Clone, Debug)]
+pub struct NewSuggestion {
+    pub title: String,
+    pub description: String,
+    pub district: String,
+    pub category: String,
+    pub receipt: String,
+    pub voter: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    title: String,
+    description: String,
+    district: String,
+    category: String,
+    status: String,
+    reason: Option<String>,
+    supporters: i64,
+}
+
+const SELECT: &str =
+    "SELECT s.id, s.title, s.description, s.district, s.category, s.status, s.reason,
+        (SELECT COUNT(*) FROM suggestion_supports p WHERE p.suggestion_id = s.id) AS supporters
+    FROM suggestions s";
+
+impl Row {
+    fn into_suggestion(self) -> Suggestion {
+        Suggestion {
+            id: self.id,
+            title: self.title,
+            description: self.description,
+            district: self.district,
+            category: self.category,
+            state: SuggestionState::parse(&self.status).unwrap_or(SuggestionState::Pending),
+            reason: self.reason,
+            supporters: u32::try_from(self.supporters).unwrap_or(0),
+        }
+    }
+}
+
+impl Store {
+    pub async fn add_suggestion(&self, s: &NewSuggestion, now: i64) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO suggestions (title, description, district, category, receipt, status, voter, created_at)
+             VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7) RETURNING id",
+        )
+        .bind(&s.title)
+        .bind(&s.description)
+        .bind(&s.district)
+        .bind(&s.category)
+        .bind(&s.receipt)
+        .bind(&s.voter)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        // The author supports their own suggestion.
+        sqlx::query(
+            "INSERT INTO suggestion_supports (suggestion_id, voter, at) VALUES ($1, $2, $3)",
+        )
+        .bind(id)
+        .bind(&s.voter)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// "Me too": false when the suggestion is not published (nothing to support).
+    pub async fn support_suggestion(&self, id: i64, voter: &str, now: i64) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let published: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM suggestions WHERE id = $1 AND status = 'published'",
+        )
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if published == 0 {
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO suggestion_supports (suggestion_id, voter, at) VALUES ($1, $2, $3)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(voter)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Published suggestions, most supported first; or pending ones, oldest first (moderators).
+    pub async fn suggestions(&self, state: SuggestionState) -> StoreResult<Vec<Suggestion>> {
+        let order = match state {
+            SuggestionState::Pending => "s.id",
+            _ => "supporters DESC, s.id DESC",
+        };
+        let rows: Vec<Row> = sqlx::query_as(&format!(
+            "{SELECT} WHERE s.status = $1 ORDER BY {order} LIMIT 200"
+        ))
+        .bind(state.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(Row::into_suggestion).collect())
+    }
+
+    pub async fn suggestion_by_receipt(&self, receipt: &str) -> StoreResult<Option<Suggestion>> {
+        let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE s.receipt = $1"))
+            .bind(receipt)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(Row::into_suggestion))
+    }
+
+    /// Publishes or rejects a pending suggestion; false if it is not pending.
+    pub async fn moderate_suggestion(
+        &self,
+        actor: &StaffMember,
+        id: i64,
+        publish: bool,
+        reason: Option<&str>,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let title: Option<String> = sqlx::query_scalar(
+            "UPDATE suggestions SET status = $1, reason = $2 WHERE id = $3 AND status = 'pending'
+             RETURNING title",
+        )
+        .bind(if publish { "published" } else { "rejected" })
+        .bind(reason)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(title) = title else { return Ok(false) };
+        let action = if publish {
+            "suggestion.publish"
+        } else {
+            "suggestion.reject"
+        };
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            action,
+            &format!("suggestion {id}: {title}"),
+            reason.unwrap_or(""),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Makes a published suggestion a candidate of a cycle that has not opened yet.
+    pub async fn promote_suggestion(
+        &self,
+        actor: &StaffMember,
+        id: i64,
+        cycle_slug: &str,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let cycle: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM cycles WHERE slug = $1 AND opens_at > $2")
+                .bind(cycle_slug)
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let suggestion: Option<(String, String, i64)> = sqlx::query_as(
+            "SELECT s.title, s.description,
+                    (SELECT COUNT(*) FROM suggestion_supports p WHERE p.suggestion_id = s.id)
+             FROM suggestions s WHERE s.id = $1 AND s.status = 'published'",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (Some(cycle), Some((title, description, supporters))) = (cycle, suggestion) else {
+            return Ok(false);
+        };
+        sqlx::query(
+            "INSERT INTO cycle_candidates (cycle_id, position, title, description, evidence, suggestion_id, is_sample)
+             SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5, 0 FROM cycle_candidates WHERE cycle_id = $1",
+        )
+        .bind(cycle)
+        .bind(&title)
+        .bind(&description)
+        .bind(format!("市民建议，{supporters} 人支持。热线数据摘要待补充。"))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "suggestion.promote",
+            &format!("suggestion {id}: {title}"),
+            cycle_slug,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Ballots held for review (no decision yet), oldest first.
+    pub async fn held_ballots(&self) -> StoreResult<Vec<HeldBallot>> {
+        let rows: Vec<(i64, String, String, String, String, i64)> = sqlx::query_as(
+            "SELECT b.id, c.title, b.tier, COALESCE(b.reason, ''), b.network, b.created_at
+             FROM ballots b JOIN cycles c ON c.id = b.cycle_id
+             LEFT JOIN ballot_reviews r ON r.ballot_id = b.id
+             WHERE b.status = 'quarantined' AND r.ballot_id IS NULL ORDER BY b.id LIMIT 500",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, cycle, tier, reason, network, at)| HeldBallot {
+                id,
+                cycle,
+                tier,
+                reason,
+                network,
+                at: jiff::Timestamp::from_second(at)
+                    .map(|t| t.to_string())
+                    .unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// A moderator's decision on a held ballot. Accepted, it counts if it is the voter's latest
+    /// accepted ballot (the running tally moves in the same transaction); false if already decided.
+    pub async fn review_ballot(
+        &self,
+        actor: &StaffMember,
+        id: i64,
+        accept: bool,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let ballot: Option<(i64, String, String, String)> = sqlx::query_as(
+            "SELECT b.cycle_id, b.voter, b.tier, b.picks FROM ballots b
+             LEFT JOIN ballot_reviews r ON r.ballot_id = b.id
+             WHERE b.id = $1 AND b.status = 'quarantined' AND r.ballot_id IS NULL",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((cycle, voter, tier, picks)) = ballot else {
+            return Ok(false);
+        };
+        let before = if accept {
+            current_ballot(&mut tx, cycle, &voter).await?
+        } else {
+            None
+        };
+        sqlx::query("INSERT INTO ballot_reviews (ballot_id, decision, moderator, at) VALUES ($1, $2, $3, $4)")
+            .bind(id)
+            .bind(if accept { "counted" } else { "rejected" })
+            .bind(&actor.username)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        if accept {
+            match before {
+                // An earlier ballot counted: this later one replaces it.
+                Some((old, old_tier, old_picks)) if old < id => {
+                    move_tally(&mut tx, cycle, &old_tier, &parse_picks(&old_picks), -1).await?;
+                    move_tally(&mut tx, cycle, &tier, &parse_picks(&picks), 1).await?;
+                }
+                // A later ballot of the same voter already counts: this one stays superseded.
+                Some(_) => {}
+                None => move_tally(&mut tx, cycle, &tier, &parse_picks(&picks), 1).await?,
+            }
+        }
+        let action = if accept {
+            "ballot.accept"
+        } else {
+            "ballot.reject"
+        };
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            action,
+            &format!("ballot {id}"),
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,136 @@
+//! 我要点菜: taking a resident's suggestion or "me too". Checked like ballots: one device token
+//! per browser, a per-network limit, a honeypot; nothing is public until a moderator publishes it.
+
+use super::{identity, now, VoteService};
+use crate::store::{NewSuggestion, StoreError};
+use app::model::{CATEGORIES, DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TITLE_MAX};
+use std::net::IpAddr;
+
+/// A suggestion as the form sent it.
+#[derive(Clone, Debug, Default)]
+pub struct SuggestionInput {
+    pub title: String,
+    pub description: String,
+    pub district: String,
+    pub category: String,
+    pub honeypot: String,
+}
+
+/// Why a suggestion was not taken; the code is the message key `suggest.error.<code>`.
+#[derive(Debug, thiserror::Error)]
+pub enum SuggestError {
+    #[error("{0}")]
+    Invalid(&'static str),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn checked(input: &SuggestionInput) -> Result<NewSuggestion, SuggestError> {
+    let title = input.title.trim().to_string();
+    let description = input.description.trim().to_string();
+    if !(4..=SUGGESTION_TITLE_MAX).contains(&title.chars().count()) {
+        return Err(SuggestError::Invalid("title"));
+    }
+    if !(10..=SUGGESTION_TEXT_MAX).contains(&description.chars().count()) {
+        return Err(SuggestError::Invalid("description"));
+    }
+    if !DISTRICTS.contains(&input.district.as_str()) {
+        return Err(SuggestError::Invalid("district"));
+    }
+    if !CATEGORIES.contains(&input.category.as_str()) {
+        return Err(SuggestError::Invalid("category"));
+    }
+    Ok(NewSuggestion {
+        title,
+        description,
+        district: input.district.clone(),
+        category: input.category.clone(),
+        receipt: String::new(),
+        voter: String::new(),
+    })
+}
+
+impl VoteService {
+    /// The voter key for this browser, issuing a token if it has none: `(voter, new token)`.
+    pub fn voter_for(&self, token: Option<&str>) -> (String, Option<String>) {
+        match token.and_then(|t| self.device.voter(t)) {
+            Some(voter) => (voter, None),
+            None => {
+                let token = self.device.issue();
+                let voter = self.device.voter(&token).unwrap_or_default();
+                (voter, Some(token))
+            }
+        }
+    }
+
+    /// Stores a pending suggestion; returns its receipt and a new device token if one was made.
+    pub async fn suggest(
+        &self,
+        input: SuggestionInput,
+        device_token: Option<&str>,
+        ip: IpAddr,
+    ) -> Result<(String, Option<String>), SuggestError> {
+        let mut suggestion = checked(&input)?;
+        if self
+            .without_proof
+            .check_key(&format!("suggest:{}", identity::network(ip)))
+            .is_err()
+        {
+            return Err(SuggestError::Invalid("rate_limited"));
+        }
+        let (voter, token) = self.voter_for(device_token);
+        suggestion.receipt = format!("S-{}", identity::new_code());
+        suggestion.voter = voter;
+        if !input.honeypot.trim().is_empty() {
+            // Looks automated: answer as usual, keep nothing.
+            tracing::info!("suggestion honeypot filled; not stored");
+            return Ok((suggestion.receipt, token));
+        }
+        self.store.add_suggestion(&suggestion, now()).await?;
+        Ok((suggestion.receipt, token))
+    }
+
+    /// "Me too" from this browser; one per browser per suggestion.
+    pub async fn support(
+        &self,
+        id: i64,
+        device_token: Option<&str>,
+    ) -> Result<(bool, Option<String>), StoreError> {
+        let (voter, token) = self.voter_for(device_token);
+        let done = self.store.support_suggestion(id, &voter, now()).await?;
+        Ok((done, token))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(title: &str, district: &str) -> SuggestionInput {
+        SuggestionInput {
+            title: title.into(),
+            description: "小区门口的路灯坏了三个月，晚上很黑。".into(),
+            district: district.into(),
+            category: "市容环境".into(),
+            honeypot: String::new(),
+        }
+    }
+
+    #[test]
+    fn suggestions_are_checked_field_by_field() {
+        assert!(checked(&input("路灯长期不亮", "朝阳区")).is_ok());
+        assert!(matches!(
+            checked(&input("灯", "朝阳区")),
+            Err(SuggestError::Invalid("title"))
+        ));
+        assert!(matches!(
+            checked(&input("路灯长期不亮", "火星区")),
+            Err(SuggestError::Invalid("district"))
+        ));
+        let long = "长".repeat(SUGGESTION_TITLE_MAX + 1);
+        assert!(matches!(
+            checked(&input(&long, "朝阳区")),
+            Err(SuggestError::Invalid("title"))
+        ));
+    }
+}

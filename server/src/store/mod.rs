@@ -111,3 +111,5 @@ fn confidence(token: &str) -> StoreResult<app::model::Confidence> {
 mod tests;
 #[cfg(test)]
 mod tests_authoring;
+#[cfg(test)]
+mod tests_participation;

@@ -3,7 +3,9 @@
 //! Same shape as the other staff actions: plain forms, redirects with outcome codes.
 
 use crate::api::authoring::Gate;
-use crate::model::{HeldBallot, StaffMember, Suggestion};
+#[cfg(feature = "ssr")]
+use crate::model::StaffMember;
+use crate::model::{HeldBallot, Suggestion};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]

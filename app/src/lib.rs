@@ -23,10 +23,10 @@ use leptos_router::{
 };
 use pages::{
     AboutPage, ArchivePage, DepartmentPage, HomePage, IntegrityPage, NotFound, PolicyPage,
-    ProblemPage, ReceiptPage, SearchPage, StaffAccountsPage, StaffAuditPage, StaffDepartmentsPage,
-    StaffDeskPage, StaffHistoryPage, StaffImportPage, StaffLoginPage, StaffModerationPage,
-    StaffPolicyEditPage, StaffReportEditPage, StaffTopicEditPage, StaffTopicsPage, SuggestPage,
-    TopicPage, VoteListPage, VotePage, YearPage,
+    ProblemPage, ReceiptPage, SearchPage, StaffAccountsPage, StaffAuditPage, StaffCyclesPage,
+    StaffDepartmentsPage, StaffDeskPage, StaffHistoryPage, StaffImportPage, StaffLoginPage,
+    StaffModerationPage, StaffPolicyEditPage, StaffReportEditPage, StaffTopicEditPage,
+    StaffTopicsPage, SuggestPage, TopicPage, VoteListPage, VotePage, YearPage,
 };
 
 /// The HTML document. Runs on the server only, once per request.
@@ -165,6 +165,11 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=StaticSegment("receipt") view=ReceiptPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("suggest") view=SuggestPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("staff"), StaticSegment("cycles"))
+                        view=StaffCyclesPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=(StaticSegment("staff"), StaticSegment("moderation"))
                         view=StaffModerationPage

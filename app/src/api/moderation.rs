@@ -103,3 +103,133 @@ pub async fn review_ballot(ballot_id: i64, decision: String) -> Result<(), Serve
     back("/staff/moderation", outcome.map(|()| "item_saved"));
     Ok(())
 }
+
+/// A candidate as editors see it: `(id, title, became (year, month))`.
+pub type AdminCandidate = (i64, String, Option<(i32, u8)>);
+
+/// A cycle as editors manage it: its candidates with the topic each became.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct CycleAdmin {
+    pub cycle: crate::model::Cycle,
+    pub candidates: Vec<AdminCandidate>,
+}
+
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct CyclesAdmin {
+    pub cycles: Vec<CycleAdmin>,
+    /// `(year, month, theme)` of every topic, for "became".
+    pub topics: Vec<(i32, u8, String)>,
+}
+
+/// A new cycle as typed into the form.
+#[derive(Clone, Debug, Default)]
+pub struct CycleInput {
+    pub slug: String,
+    pub title: String,
+    pub target: String,
+    pub opens: String,
+    pub closes: String,
+    pub max_picks: String,
+    pub live_tally: bool,
+}
+
+/// Editors' cycle authoring (server-only).
+#[cfg(feature = "ssr")]
+#[async_trait::async_trait]
+pub trait CyclePort: Send + Sync + 'static {
+    async fn cycles_admin(&self, me: &StaffMember) -> Result<CyclesAdmin, crate::api::StaffError>;
+    async fn create_cycle(
+        &self,
+        me: &StaffMember,
+        input: CycleInput,
+    ) -> Result<(), crate::api::StaffError>;
+    async fn add_candidate(
+        &self,
+        me: &StaffMember,
+        cycle: &str,
+        title: &str,
+        description: &str,
+        evidence: &str,
+    ) -> Result<(), crate::api::StaffError>;
+    async fn set_became(
+        &self,
+        me: &StaffMember,
+        candidate: i64,
+        topic: &str,
+    ) -> Result<(), crate::api::StaffError>;
+}
+
+#[cfg(feature = "ssr")]
+#[derive(Clone)]
+pub struct CycleHandle(pub std::sync::Arc<dyn CyclePort>);
+
+#[cfg(feature = "ssr")]
+async fn run_cycles<T, F, Fut>(action: F) -> Result<T, crate::api::StaffError>
+where
+    F: FnOnce(CycleHandle, StaffMember) -> Fut,
+    Fut: std::future::Future<Output = Result<T, crate::api::StaffError>>,
+{
+    let member = me().await?.ok_or(crate::api::StaffError::NotSignedIn)?;
+    let handle = use_context::<CycleHandle>()
+        .ok_or_else(|| crate::api::StaffError::Internal("no cycle handle".into()))?;
+    action(handle, member).await
+}
+
+#[server]
+pub async fn load_cycles_admin() -> Result<Gate<CyclesAdmin>, ServerFnError> {
+    match run_cycles(|h, m| async move { h.0.cycles_admin(&m).await }).await {
+        Ok(list) => Ok(Gate::Ok(list)),
+        Err(crate::api::StaffError::NotSignedIn) => Ok(Gate::SignInFirst),
+        Err(crate::api::StaffError::Forbidden) => Ok(Gate::Forbidden),
+        Err(e) => Err(ServerFnError::new(e.code())),
+    }
+}
+
+#[server]
+#[allow(clippy::too_many_arguments)]
+pub async fn create_cycle(
+    slug: String,
+    title: String,
+    target: String,
+    opens: String,
+    closes: String,
+    max_picks: String,
+    live_tally: Option<String>,
+) -> Result<(), ServerFnError> {
+    let input = CycleInput {
+        slug,
+        title,
+        target,
+        opens,
+        closes,
+        max_picks,
+        live_tally: live_tally.is_some(),
+    };
+    let outcome = run_cycles(|h, m| async move { h.0.create_cycle(&m, input).await }).await;
+    back("/staff/cycles", outcome.map(|()| "item_saved"));
+    Ok(())
+}
+
+#[server]
+pub async fn add_cycle_candidate(
+    cycle: String,
+    title: String,
+    description: String,
+    evidence: String,
+) -> Result<(), ServerFnError> {
+    let outcome = run_cycles(|h, m| async move {
+        h.0.add_candidate(&m, &cycle, &title, &description, &evidence)
+            .await
+    })
+    .await;
+    back("/staff/cycles", outcome.map(|()| "item_saved"));
+    Ok(())
+}
+
+#[server]
+pub async fn set_candidate_became(candidate_id: i64, topic: String) -> Result<(), ServerFnError> {
+    let outcome =
+        run_cycles(|h, m| async move { h.0.set_became(&m, candidate_id, &topic).await }).await;
+    back("/staff/cycles", outcome.map(|()| "item_saved"));
+    Ok(())
+}

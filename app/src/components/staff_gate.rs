@@ -39,6 +39,7 @@ pub fn StaffNav() -> impl IntoView {
             <a href="/staff">{tr!("staff.desk_title")}</a>
             <a href="/staff/topics">{tr!("staff.topics_title")}</a>
             <a href="/staff/departments">{tr!("staff.departments_title")}</a>
+            <a href="/staff/cycles">{tr!("cycles.title")}</a>
         </nav>
     }
 }

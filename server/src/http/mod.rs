@@ -2,6 +2,7 @@
 //! (health, language switch), wrapped in the baseline middleware every response gets.
 
 mod api;
+mod codes;
 mod feed;
 mod lang;
 mod openapi;
@@ -42,6 +43,7 @@ pub fn router(state: AppState) -> Router {
     let service_for_moderation = service.clone();
     let author = AuthorHandle(service);
     let ballot_box = VoteHandle(state.vote.clone());
+    let cycles = app::api::moderation::CycleHandle(service_for_moderation.clone());
     let moderation = app::api::moderation::ModerationHandle(service_for_moderation);
     let context = move || {
         provide_context(portal.clone());
@@ -49,6 +51,7 @@ pub fn router(state: AppState) -> Router {
         provide_context(author.clone());
         provide_context(ballot_box.clone());
         provide_context(moderation.clone());
+        provide_context(cycles.clone());
     };
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
@@ -59,6 +62,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::routes())
         .merge(vote::routes())
         .merge(suggest::routes())
+        .merge(codes::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

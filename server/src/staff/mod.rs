@@ -2,6 +2,7 @@
 //! actions. Implements the app's `StaffPort`.
 
 mod authoring;
+mod cycles;
 mod moderation;
 pub mod password;
 mod validate;

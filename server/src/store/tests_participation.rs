@@ -139,3 +139,96 @@ async fn bursts_from_one_network_are_held_not_dropped() {
     assert_eq!(report.cast, 5, "all recorded");
     assert_eq!(report.quarantined, vec![("burst".to_string(), 2)]);
 }
+
+#[tokio::test]
+async fn cycle_rules_freeze_once_the_cycle_opens() {
+    let (_dir, store) = loaded_store().await;
+    let now = jiff::Timestamp::now().as_second();
+    let editor = StaffMember {
+        id: 2,
+        username: "editor".into(),
+        display_name: "编辑".into(),
+        role: Role::Editor,
+        department: None,
+    };
+    let fields = |slug: &str, opens_at: i64| CycleFields {
+        slug: slug.into(),
+        title: "2028 年度问题征集".into(),
+        target: "2028 年度问题清单".into(),
+        opens_at,
+        closes_at: opens_at + 86_400 * 30,
+        max_picks: 3,
+        live_tally: false,
+    };
+    let created = store
+        .create_cycle(&editor, &fields("2028-annual", now + 86_400), now)
+        .await;
+    assert_eq!(created.expect("write"), CycleWrite::Done);
+    let again = store
+        .create_cycle(&editor, &fields("2028-annual", now + 86_400), now)
+        .await;
+    assert_eq!(again.expect("write"), CycleWrite::Duplicate);
+    let past = store
+        .create_cycle(&editor, &fields("already-open", now - 1), now)
+        .await;
+    assert_eq!(
+        past.expect("write"),
+        CycleWrite::Frozen,
+        "cannot open in the past"
+    );
+    let added = store
+        .add_candidate(&editor, "2028-annual", "社区食堂", "老人吃饭难", "", now)
+        .await
+        .expect("write");
+    assert_eq!(added, CycleWrite::Done);
+    let frozen = store
+        .add_candidate(
+            &editor,
+            "2027-annual",
+            "临时加一项",
+            "开始后不能加",
+            "",
+            now,
+        )
+        .await
+        .expect("write");
+    assert_eq!(
+        frozen,
+        CycleWrite::Frozen,
+        "an open cycle's candidates are fixed"
+    );
+
+    let open = store
+        .cycle_rules("2027-annual", now)
+        .await
+        .expect("r")
+        .expect("c");
+    let not_closed = store
+        .set_became(&editor, open.1[0], Some((2026, 11)), now)
+        .await;
+    assert_eq!(not_closed.expect("write"), CycleWrite::NotClosed);
+    let closed = store
+        .cycle_rules("2026-winter", now)
+        .await
+        .expect("r")
+        .expect("c");
+    let done = store
+        .set_became(&editor, closed.1[1], Some((2026, 11)), now)
+        .await;
+    assert_eq!(done.expect("write"), CycleWrite::Done);
+    let detail = store
+        .cycle_detail("2026-winter", now)
+        .await
+        .expect("r")
+        .expect("c");
+    let became: Vec<_> = detail
+        .candidates
+        .iter()
+        .filter(|c| c.became.is_some())
+        .collect();
+    assert_eq!(
+        became.len(),
+        2,
+        "the sample winner and the one just recorded"
+    );
+}

@@ -1,0 +1,145 @@
+//! 选题征集管理: editors open a new voting cycle (its rules are frozen once it opens), add
+//! candidates before it opens, print paper voting codes, and after it closes record which
+//! candidate became which month's topic.
+
+use crate::api::moderation::{
+    load_cycles_admin, AddCycleCandidate, CreateCycle, CycleAdmin, CyclesAdmin, SetCandidateBecame,
+};
+use crate::components::loading::DataView;
+use crate::components::staff_gate::{gate_view, StaffNav};
+use crate::model::{Phase, DISTRICTS};
+use crate::pages::staff::Flash;
+use crate::tr;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn StaffCyclesPage() -> impl IntoView {
+    let list = Resource::new_blocking(|| (), |_| load_cycles_admin());
+    view! {
+        <Title text=tr!("cycles.title")/>
+        <Meta name="robots" content="noindex"/>
+        <StaffNav/>
+        <h1>{tr!("cycles.title")}</h1>
+        <Flash/>
+        <DataView>
+            {move || Suspend::new(async move {
+                list.await.map(|gate| gate_view(gate, |list| view! { <Cycles list/> }))
+            })}
+        </DataView>
+    }
+}
+
+#[component]
+fn Cycles(list: CyclesAdmin) -> impl IntoView {
+    let create = ServerAction::<CreateCycle>::new();
+    let topics = list.topics;
+    view! {
+        <ul class="plain-list">
+            {list.cycles.into_iter().map(|c| view! { <CycleCard c topics=topics.clone()/> }).collect_view()}
+        </ul>
+        <section aria-labelledby="new-cycle">
+            <h2 id="new-cycle">{tr!("cycles.new")}</h2>
+            <ActionForm action=create attr:class="stack-form">
+                <label for="c-slug">{tr!("cycles.slug")}</label>
+                <input id="c-slug" name="slug" type="text" required minlength="3" maxlength="40" pattern="[a-z0-9\\-]+" aria-describedby="c-slug-hint"/>
+                <p id="c-slug-hint" class="muted">{tr!("cycles.slug_hint")}</p>
+                <label for="c-title">{tr!("cycles.field_title")}</label>
+                <input id="c-title" name="title" type="text" required minlength="4" maxlength="100"/>
+                <label for="c-target">{tr!("cycles.target")}</label>
+                <input id="c-target" name="target" type="text" required minlength="2" maxlength="100"/>
+                <label for="c-opens">{tr!("cycles.opens")}</label>
+                <input id="c-opens" name="opens" type="date" required/>
+                <label for="c-closes">{tr!("cycles.closes")}</label>
+                <input id="c-closes" name="closes" type="date" required/>
+                <label for="c-picks">{tr!("cycles.max_picks")}</label>
+                <input id="c-picks" name="max_picks" type="number" min="1" max="10" value="3" required/>
+                <label class="check"><input name="live_tally" type="checkbox" value="1" checked/>" "{tr!("cycles.live_tally")}</label>
+                <p class="muted">{tr!("cycles.frozen_note")}</p>
+                <button type="submit" class="button">{tr!("cycles.create")}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn CycleCard(c: CycleAdmin, topics: Vec<(i32, u8, String)>) -> impl IntoView {
+    let CycleAdmin { cycle, candidates } = c;
+    let slug = cycle.slug.clone();
+    let upcoming = cycle.phase == Phase::Upcoming;
+    let closed = cycle.phase == Phase::Closed;
+    let add_slug = slug.clone();
+    let add = upcoming.then(move || {
+        let slug = add_slug;
+        let action = ServerAction::<AddCycleCandidate>::new();
+        let prefix = slug.clone();
+        let id = move |f: &str| format!("{prefix}-{f}");
+        view! {
+            <details>
+                <summary>{tr!("cycles.add_candidate")}</summary>
+                <ActionForm action attr:class="stack-form">
+                    <input type="hidden" name="cycle" value=slug.clone()/>
+                    <label for=id("t")>{tr!("cycles.candidate_title")}</label>
+                    <input id=id("t") name="title" type="text" required minlength="4" maxlength="100"/>
+                    <label for=id("d")>{tr!("cycles.candidate_description")}</label>
+                    <textarea id=id("d") name="description" rows="3" required minlength="4" maxlength="1000"></textarea>
+                    <label for=id("e")>{tr!("vote.evidence")}</label>
+                    <textarea id=id("e") name="evidence" rows="2" maxlength="1000"></textarea>
+                    <button type="submit" class="button">{tr!("staff.add")}</button>
+                </ActionForm>
+            </details>
+        }
+    });
+    let open_or_upcoming = !closed;
+    let codes = open_or_upcoming.then(|| {
+        let id = format!("{}-district", slug);
+        let count_id = format!("{}-count", slug);
+        view! {
+            <form method="post" action="/staff/codes" class="inline-form" target="_blank">
+                <input type="hidden" name="cycle" value=slug.clone()/>
+                <label for=id.clone()>{tr!("cycles.codes_for")}</label>
+                <select id=id name="district">
+                    {DISTRICTS.into_iter().map(|d| view! { <option value=d>{d}</option> }).collect_view()}
+                </select>
+                <label for=count_id.clone()>{tr!("cycles.codes_count")}</label>
+                <input id=count_id name="count" type="number" min="1" max="500" value="50"/>
+                <button type="submit" class="button button-quiet">{tr!("cycles.print_codes")}</button>
+            </form>
+        }
+    });
+    let rows = candidates
+        .into_iter()
+        .map(|(id, title, became)| {
+            let topics = topics.clone();
+            let form = closed.then(move || {
+                let action = ServerAction::<SetCandidateBecame>::new();
+                let select_id = format!("became-{id}");
+                let current = became.map(|(y, m)| format!("{y}-{m}")).unwrap_or_default();
+                view! {
+                    <ActionForm action attr:class="inline-form">
+                        <input type="hidden" name="candidate_id" value=id.to_string()/>
+                        <label for=select_id.clone()>{tr!("cycles.became")}</label>
+                        <select id=select_id name="topic">
+                            <option value="">{tr!("cycles.none")}</option>
+                            {topics.iter().map(|(y, m, theme)| {
+                                let value = format!("{y}-{m}");
+                                view! { <option value=value.clone() selected=value == current>{format!("{y}-{m:02} {theme}")}</option> }
+                            }).collect_view()}
+                        </select>
+                        <button type="submit" class="button button-quiet">{tr!("staff.save")}</button>
+                    </ActionForm>
+                }
+            });
+            view! { <li>{title}{form}</li> }
+        })
+        .collect_view();
+    view! {
+        <li class="card">
+            <h2><a href=format!("/vote/{}", cycle.slug)>{cycle.title.clone()}</a></h2>
+            <p class="muted">{cycle.opens_at.get(..10).unwrap_or_default().to_string()}" → "{cycle.closes_at.get(..10).unwrap_or_default().to_string()}" · "{tr!("vote.rule", max = cycle.max_picks)}</p>
+            <ul>{rows}</ul>
+            {add}
+            {codes}
+        </li>
+    }
+}

@@ -1,0 +1,200 @@
+//! Editors' cycle authoring behind the app's `CyclePort`: rules checked field by field, and
+//! frozen once a cycle opens (the store checks the clock in the same transaction).
+
+use super::{internal, now, StaffService};
+use crate::store::{CycleFields, CycleWrite};
+use app::api::moderation::{CycleAdmin, CycleInput, CyclePort, CyclesAdmin};
+use app::api::StaffError;
+use app::model::StaffMember;
+
+fn editor(me: &StaffMember) -> Result<(), StaffError> {
+    if me.may_author() {
+        Ok(())
+    } else {
+        Err(StaffError::Forbidden)
+    }
+}
+
+fn written(w: CycleWrite) -> Result<(), StaffError> {
+    match w {
+        CycleWrite::Done => Ok(()),
+        CycleWrite::Missing => Err(StaffError::NotFound),
+        CycleWrite::Duplicate => Err(StaffError::Invalid("duplicate")),
+        CycleWrite::Frozen => Err(StaffError::Invalid("frozen")),
+        CycleWrite::NotClosed => Err(StaffError::Invalid("not_closed")),
+    }
+}
+
+/// Midnight at the start of a Beijing date, as a Unix time.
+fn beijing_midnight(date: &str) -> Result<i64, StaffError> {
+    let date: jiff::civil::Date = date
+        .trim()
+        .parse()
+        .map_err(|_| StaffError::Invalid("date"))?;
+    date.to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::Offset::constant(8)))
+        .map(|z| z.timestamp().as_second())
+        .map_err(|_| StaffError::Invalid("date"))
+}
+
+fn text(value: &str, min: usize, max: usize, field: &'static str) -> Result<String, StaffError> {
+    let value = value.trim().to_string();
+    if (min..=max).contains(&value.chars().count()) {
+        Ok(value)
+    } else {
+        Err(StaffError::Invalid(field))
+    }
+}
+
+fn fields(input: &CycleInput) -> Result<CycleFields, StaffError> {
+    let slug = input.slug.trim().to_ascii_lowercase();
+    let slug_ok = (3..=40).contains(&slug.len())
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !slug_ok {
+        return Err(StaffError::Invalid("slug"));
+    }
+    let opens_at = beijing_midnight(&input.opens)?;
+    let closes_at = beijing_midnight(&input.closes)?;
+    if closes_at <= opens_at {
+        return Err(StaffError::Invalid("date"));
+    }
+    let max_picks = input
+        .max_picks
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|n| (1..=10).contains(n))
+        .ok_or(StaffError::Invalid("max_picks"))?;
+    Ok(CycleFields {
+        slug,
+        title: text(&input.title, 4, 100, "title")?,
+        target: text(&input.target, 2, 100, "name")?,
+        opens_at,
+        closes_at,
+        max_picks,
+        live_tally: input.live_tally,
+    })
+}
+
+#[async_trait::async_trait]
+impl CyclePort for StaffService {
+    async fn cycles_admin(&self, me: &StaffMember) -> Result<CyclesAdmin, StaffError> {
+        editor(me)?;
+        let mut cycles = Vec::new();
+        for cycle in self.store.cycles(now()).await.map_err(internal)? {
+            let candidates = self
+                .store
+                .cycle_candidates(cycle.id)
+                .await
+                .map_err(internal)?;
+            cycles.push(CycleAdmin { cycle, candidates });
+        }
+        Ok(CyclesAdmin {
+            cycles,
+            topics: self.store.topic_list().await.map_err(internal)?,
+        })
+    }
+
+    async fn create_cycle(&self, me: &StaffMember, input: CycleInput) -> Result<(), StaffError> {
+        editor(me)?;
+        let fields = fields(&input)?;
+        written(
+            self.store
+                .create_cycle(me, &fields, now())
+                .await
+                .map_err(internal)?,
+        )
+    }
+
+    async fn add_candidate(
+        &self,
+        me: &StaffMember,
+        cycle: &str,
+        title: &str,
+        description: &str,
+        evidence: &str,
+    ) -> Result<(), StaffError> {
+        editor(me)?;
+        let title = text(title, 4, 100, "title")?;
+        let description = text(description, 4, 1000, "body")?;
+        let evidence = text(evidence, 0, 1000, "body")?;
+        written(
+            self.store
+                .add_candidate(me, cycle, &title, &description, &evidence, now())
+                .await
+                .map_err(internal)?,
+        )
+    }
+
+    async fn set_became(
+        &self,
+        me: &StaffMember,
+        candidate: i64,
+        topic: &str,
+    ) -> Result<(), StaffError> {
+        editor(me)?;
+        let month = match topic.trim() {
+            "" => None,
+            t => {
+                let (y, m) = t.split_once('-').ok_or(StaffError::Invalid("topic"))?;
+                let year = app::model::parse_year(y).ok_or(StaffError::Invalid("topic"))?;
+                let month = m
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|m| (1..=12).contains(m))
+                    .ok_or(StaffError::Invalid("topic"))?;
+                Some((year, month))
+            }
+        };
+        written(
+            self.store
+                .set_became(me, candidate, month, now())
+                .await
+                .map_err(internal)?,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(slug: &str, opens: &str, closes: &str, picks: &str) -> CycleInput {
+        CycleInput {
+            slug: slug.into(),
+            title: "2028 年度问题征集".into(),
+            target: "2028 年度问题清单".into(),
+            opens: opens.into(),
+            closes: closes.into(),
+            max_picks: picks.into(),
+            live_tally: true,
+        }
+    }
+
+    #[test]
+    fn cycle_rules_are_checked() {
+        assert!(fields(&input("2028-annual", "2027-11-01", "2027-12-01", "3")).is_ok());
+        for (bad, field) in [
+            (input("有中文", "2027-11-01", "2027-12-01", "3"), "slug"),
+            (
+                input("2028-annual", "2027-12-01", "2027-11-01", "3"),
+                "date",
+            ),
+            (
+                input("2028-annual", "2027-11-01", "2027-12-01", "0"),
+                "max_picks",
+            ),
+        ] {
+            assert!(
+                matches!(fields(&bad), Err(StaffError::Invalid(f)) if f == field),
+                "{field}"
+            );
+        }
+        let opens = fields(&input("x-1", "2027-11-01", "2027-11-02", "1"))
+            .expect("ok")
+            .opens_at;
+        // 2027-11-01 00:00 in Beijing is 2027-10-31 16:00 UTC.
+        assert_eq!(opens, 1_824_998_400);
+    }
+}

@@ -1,0 +1,215 @@
+//! Editors' writes to voting cycles: a new cycle with its rules, candidates added while it has
+//! not opened, and, after it closes, which candidate became which month's topic. Rules are
+//! frozen once a cycle opens: every write here checks the clock inside its transaction.
+
+use super::staff::audit;
+use super::{Store, StoreResult};
+use app::model::StaffMember;
+
+/// A cycle's rules as validated from the form.
+#[derive(Clone, Debug)]
+pub struct CycleFields {
+    pub slug: String,
+    pub title: String,
+    pub target: String,
+    pub opens_at: i64,
+    pub closes_at: i64,
+    pub max_picks: u8,
+    pub live_tally: bool,
+}
+
+/// How a cycle write ended, short of a storage failure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CycleWrite {
+    Done,
+    Missing,
+    Duplicate,
+    /// The cycle has opened: its rules and candidates no longer change.
+    Frozen,
+    /// Only a closed cycle's candidates can be marked as having become a topic.
+    NotClosed,
+}
+
+impl Store {
+    pub async fn create_cycle(
+        &self,
+        actor: &StaffMember,
+        f: &CycleFields,
+        now: i64,
+    ) -> StoreResult<CycleWrite> {
+        let mut tx = self.write_tx().await?;
+        let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cycles WHERE slug = $1")
+            .bind(&f.slug)
+            .fetch_one(&mut *tx)
+            .await?;
+        if taken > 0 {
+            return Ok(CycleWrite::Duplicate);
+        }
+        if f.opens_at <= now {
+            return Ok(CycleWrite::Frozen);
+        }
+        sqlx::query(
+            "INSERT INTO cycles (slug, title, target, opens_at, closes_at, max_picks, live_tally, is_sample)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 0)",
+        )
+        .bind(&f.slug)
+        .bind(&f.title)
+        .bind(&f.target)
+        .bind(f.opens_at)
+        .bind(f.closes_at)
+        .bind(i64::from(f.max_picks))
+        .bind(f.live_tally)
+        .execute(&mut *tx)
+        .await?;
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "cycle.create",
+            &format!("cycle {}: {}", f.slug, f.title),
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(CycleWrite::Done)
+    }
+
+    /// Adds a candidate to a cycle that has not opened.
+    pub async fn add_candidate(
+        &self,
+        actor: &StaffMember,
+        slug: &str,
+        title: &str,
+        description: &str,
+        evidence: &str,
+        now: i64,
+    ) -> StoreResult<CycleWrite> {
+        let mut tx = self.write_tx().await?;
+        let cycle: Option<(i64, i64)> =
+            sqlx::query_as("SELECT id, opens_at FROM cycles WHERE slug = $1")
+                .bind(slug)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((id, opens_at)) = cycle else {
+            return Ok(CycleWrite::Missing);
+        };
+        if opens_at <= now {
+            return Ok(CycleWrite::Frozen);
+        }
+        sqlx::query(
+            "INSERT INTO cycle_candidates (cycle_id, position, title, description, evidence, is_sample)
+             SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, 0 FROM cycle_candidates WHERE cycle_id = $1",
+        )
+        .bind(id)
+        .bind(title)
+        .bind(description)
+        .bind(evidence)
+        .execute(&mut *tx)
+        .await?;
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "cycle.candidate",
+            &format!("cycle {slug}: {title}"),
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(CycleWrite::Done)
+    }
+
+    /// Records how the city used a closed cycle's result: the candidate became the topic of
+    /// `(year, month)` (or of none).
+    pub async fn set_became(
+        &self,
+        actor: &StaffMember,
+        candidate: i64,
+        month: Option<(i32, u8)>,
+        now: i64,
+    ) -> StoreResult<CycleWrite> {
+        let mut tx = self.write_tx().await?;
+        let row: Option<(i64, String)> = sqlx::query_as(
+            "SELECT c.closes_at, k.title FROM cycle_candidates k JOIN cycles c ON c.id = k.cycle_id WHERE k.id = $1",
+        )
+        .bind(candidate)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((closes_at, title)) = row else {
+            return Ok(CycleWrite::Missing);
+        };
+        if closes_at > now {
+            return Ok(CycleWrite::NotClosed);
+        }
+        sqlx::query(
+            "UPDATE cycle_candidates SET became_year = $1, became_month = $2 WHERE id = $3",
+        )
+        .bind(month.map(|(y, _)| y))
+        .bind(month.map(|(_, m)| m))
+        .bind(candidate)
+        .execute(&mut *tx)
+        .await?;
+        let detail = month
+            .map(|(y, m)| format!("{y}-{m:02}"))
+            .unwrap_or_default();
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "cycle.became",
+            &format!("candidate {candidate}: {title}"),
+            &detail,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(CycleWrite::Done)
+    }
+
+    /// A cycle's candidates for the editors: `(id, title, became)`.
+    pub async fn cycle_candidates(
+        &self,
+        cycle_id: i64,
+    ) -> StoreResult<Vec<app::api::moderation::AdminCandidate>> {
+        let rows: Vec<(i64, String, Option<i64>, Option<i64>)> = sqlx::query_as(
+            "SELECT id, title, became_year, became_month FROM cycle_candidates
+             WHERE cycle_id = $1 ORDER BY position",
+        )
+        .bind(cycle_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, title, y, m)| {
+                let became = y
+                    .zip(m)
+                    .map(|(y, m)| (y as i32, u8::try_from(m).unwrap_or(1)));
+                (id, title, became)
+            })
+            .collect())
+    }
+
+    /// Records who printed a batch of paper codes (never the codes).
+    pub async fn audit_codes(
+        &self,
+        actor: &StaffMember,
+        slug: &str,
+        district: &str,
+        batch: i64,
+        count: usize,
+        now: i64,
+    ) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        let subject = format!("cycle {slug}: {district} batch {batch}");
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "codes.print",
+            &subject,
+            &count.to_string(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

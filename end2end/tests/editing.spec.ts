@@ -158,3 +158,36 @@ test('the archive filters tasks by department and status without JavaScript', as
   await expect(page.getByLabel('状态')).toHaveValue('overdue');
   await axe(page, browser);
 });
+
+test('an editor opens a new voting cycle, adds a candidate and prints paper codes', async ({ page, browser }) => {
+  await signIn(page, 'editor');
+  await page.getByRole('link', { name: '选题征集' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: '选题征集' })).toBeVisible();
+  const slug = `test-${Date.now() % 100000}`;
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('网址名').fill(slug);
+  await page.getByLabel('标题', { exact: true }).fill('2028 年度问题征集（测试）');
+  await page.getByLabel('结果用于').fill('2028 年度问题清单');
+  await page.getByLabel('开始日期（北京时间零点）').fill(day(10));
+  await page.getByLabel('截止日期（北京时间零点）').fill(day(40));
+  await page.getByLabel('每人最多选几项').fill('2');
+  await page.getByRole('button', { name: '创建' }).click();
+  await expect(page.getByRole('status')).toHaveText('已保存。');
+  const card = page.locator('li.card', { has: page.getByRole('link', { name: '2028 年度问题征集（测试）' }) });
+  await card.locator('summary').click();
+  await card.getByLabel('候选议题').fill('社区食堂覆盖');
+  await card.getByLabel('说明').fill('老人吃饭难，社区食堂少。');
+  await card.getByRole('button', { name: '添加' }).click();
+  await expect(page.getByRole('status')).toHaveText('已保存。');
+  await expect(page.locator('li.card', { hasText: '2028 年度问题征集（测试）' })).toContainText('社区食堂覆盖');
+  await axe(page, browser);
+
+  // Codes open as a printable page; the form posts to a plain handler.
+  const sheet = page.locator('li.card', { hasText: '2028 年度问题征集（测试）' }).locator('form[action="/staff/codes"]');
+  await sheet.getByLabel('打印纸质投票码：区').selectOption('海淀区');
+  await sheet.getByLabel('数量').fill('3');
+  const [printed] = await Promise.all([page.context().waitForEvent('page'), sheet.getByRole('button', { name: '生成并打印' }).click()]);
+  await printed.waitForLoadState();
+  await expect(printed.locator('.code-card')).toHaveCount(3);
+  await expect(printed.getByRole('heading', { level: 1 })).toContainText('海淀区');
+});

@@ -40,6 +40,14 @@ pub enum Command {
     /// Create a staff account (the first administrator, editors, department staff). The password
     /// is read from DIANCA_NEW_PASSWORD or standard input.
     StaffAdd(StaffAddArgs),
+    /// Write a consistent copy of the live database to a new file (SQLite `VACUUM INTO`), while
+    /// the portal keeps serving. Restore: stop the server and put the copy in place of the
+    /// database file (see README).
+    Backup {
+        /// Where to write the copy; must not exist yet.
+        #[arg(long)]
+        output: PathBuf,
+    },
     /// Make a batch of one-time paper voting codes (投票码) for a cycle and a district, and print
     /// them one per line for printing. Only their hashes are stored.
     VotingCodes {

@@ -82,6 +82,7 @@ async fn run(cli: Cli) -> Result<(), ServerError> {
         }
         Command::DemoLoad { facts } => load_demo(&store, facts).await,
         Command::StaffAdd(args) => add_staff(&store, args).await,
+        Command::Backup { output } => backup(&store, &output).await,
         Command::VotingCodes {
             cycle,
             district,
@@ -159,6 +160,30 @@ async fn add_staff(store: &Store, args: config::StaffAddArgs) -> Result<(), Serv
         )
         .await?;
     tracing::info!(username = %args.username, role = args.role.as_str(), "staff account created");
+    Ok(())
+}
+
+/// An online backup: a consistent snapshot even while ballots are being written.
+async fn backup(store: &Store, output: &std::path::Path) -> Result<(), ServerError> {
+    if output.exists() {
+        return Err(ServerError::Staff(format!(
+            "{} exists already; choose a new file",
+            output.display()
+        )));
+    }
+    let path = output
+        .to_str()
+        .ok_or_else(|| ServerError::Staff("the backup path must be valid UTF-8".into()))?;
+    store.backup_to(path).await?;
+    let check = store::Store::open(&format!("sqlite://{path}")).await?;
+    let ok = check.integrity_ok().await?;
+    check.close().await;
+    if !ok {
+        return Err(ServerError::Staff(
+            "the backup failed its integrity check".into(),
+        ));
+    }
+    tracing::info!(output = %output.display(), "backup written and checked");
     Ok(())
 }
 

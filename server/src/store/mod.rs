@@ -99,6 +99,23 @@ impl Store {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
+    /// Writes a consistent copy of the database to `path` (a new file).
+    pub async fn backup_to(&self, path: &str) -> StoreResult<()> {
+        sqlx::query("VACUUM INTO $1")
+            .bind(path)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// `PRAGMA integrity_check` says "ok".
+    pub async fn integrity_ok(&self) -> StoreResult<bool> {
+        let result: String = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(result == "ok")
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }

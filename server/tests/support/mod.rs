@@ -47,9 +47,28 @@ impl TestServer {
         String::from_utf8(out.stdout).expect("utf-8")
     }
 
+    /// Serves an existing database file (e.g. a restored backup) from its own temp folder.
+    pub fn start_on(db: &std::path::Path) -> TestServer {
+        Self::start_at(
+            tempfile::tempdir().expect("temp dir"),
+            db.to_path_buf(),
+            &[],
+            &[],
+        )
+    }
+
     fn start_full(accounts: &[Account<'_>], serve_args: &[&str]) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("portal.db");
+        Self::start_at(dir, db, accounts, serve_args)
+    }
+
+    fn start_at(
+        dir: tempfile::TempDir,
+        db: std::path::PathBuf,
+        accounts: &[Account<'_>],
+        serve_args: &[&str],
+    ) -> TestServer {
         let url = format!("sqlite://{}", db.display());
         if !accounts.is_empty() {
             let status = Command::new(env!("CARGO_BIN_EXE_server"))

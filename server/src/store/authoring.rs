@@ -1,8 +1,7 @@
 //! Editors' writes to topics, problems and departments, and the reads of the editor pages
 //! (drafts included). Every write records its revision and audit entry in its transaction.
 
-use super::revisions::{after_change, before_change};
-use super::staff::audit;
+use super::revisions::{before_change, record_change, Change};
 use super::{Store, StoreResult};
 use app::model::StaffMember;
 use app::model::{Department, EditorProblem, EditorTopic, EditorTopicRow, Entity, PublishState};
@@ -196,20 +195,20 @@ impl Store {
                 (id, Some(before), "topic.edit")
             }
         };
-        let changed = after_change(
+        record_change(
             &mut tx,
-            Entity::Topic,
-            id,
             &actor.username,
-            action,
             now,
             before.as_ref(),
+            Change {
+                entity: Entity::Topic,
+                id,
+                action,
+                subject: format!("topic {id}: {}", fields.theme),
+                detail: "",
+            },
         )
         .await?;
-        if changed {
-            let subject = format!("topic {id}: {}", fields.theme);
-            audit(&mut tx, now, &actor.username, action, &subject, "").await?;
-        }
         tx.commit().await?;
         Ok(Saved::Done(id))
     }
@@ -225,27 +224,20 @@ impl Store {
         .bind(id)
         .fetch_one(&mut *tx)
         .await?;
-        if after_change(
+        record_change(
             &mut tx,
-            Entity::Topic,
-            id,
             &actor.username,
-            "topic.publish",
             now,
             Some(&before),
+            Change {
+                entity: Entity::Topic,
+                id,
+                action: "topic.publish",
+                subject: format!("topic {id}: {theme}"),
+                detail: "",
+            },
         )
-        .await?
-        {
-            audit(
-                &mut tx,
-                now,
-                &actor.username,
-                "topic.publish",
-                &format!("topic {id}: {theme}"),
-                "",
-            )
-            .await?;
-        }
+        .await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -316,27 +308,20 @@ impl Store {
                 (id, before, "problem.edit")
             }
         };
-        if after_change(
+        record_change(
             &mut tx,
-            Entity::Problem,
-            id,
             &actor.username,
-            action,
             now,
             before.as_ref(),
-        )
-        .await?
-        {
-            audit(
-                &mut tx,
-                now,
-                &actor.username,
+            Change {
+                entity: Entity::Problem,
+                id,
                 action,
-                &format!("problem {id}: {title}"),
-                "",
-            )
-            .await?;
-        }
+                subject: format!("problem {id}: {title}"),
+                detail: "",
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(Saved::Done(id))
     }
@@ -381,27 +366,20 @@ impl Store {
                 (id, Some(before), "department.edit")
             }
         };
-        if after_change(
+        record_change(
             &mut tx,
-            Entity::Department,
-            id,
             &actor.username,
-            action,
             now,
             before.as_ref(),
-        )
-        .await?
-        {
-            audit(
-                &mut tx,
-                now,
-                &actor.username,
+            Change {
+                entity: Entity::Department,
+                id,
                 action,
-                &format!("department {id}: {name}"),
-                "",
-            )
-            .await?;
-        }
+                subject: format!("department {id}: {name}"),
+                detail: "",
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(Saved::Done(id))
     }

@@ -2,8 +2,7 @@
 //! is fixed in place, and each save keeps the earlier version in its revision history.
 
 use super::authoring::Saved;
-use super::revisions::{after_change, before_change};
-use super::staff::audit;
+use super::revisions::{before_change, record_change, Change};
 use super::{Store, StoreResult};
 use app::model::{EditorPolicy, EditorReport, Entity, PublishState, StaffMember};
 
@@ -91,27 +90,20 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        if after_change(
+        record_change(
             &mut tx,
-            Entity::Policy,
-            id,
             &actor.username,
-            "policy.edit",
             now,
             Some(&before),
+            Change {
+                entity: Entity::Policy,
+                id,
+                action: "policy.edit",
+                subject: format!("policy {id}: {}", f.title),
+                detail: "",
+            },
         )
-        .await?
-        {
-            audit(
-                &mut tx,
-                now,
-                &actor.username,
-                "policy.edit",
-                &format!("policy {id}: {}", f.title),
-                "",
-            )
-            .await?;
-        }
+        .await?;
         tx.commit().await?;
         Ok(Saved::Done(id))
     }
@@ -167,27 +159,20 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        if after_change(
+        record_change(
             &mut tx,
-            Entity::Report,
-            id,
             &actor.username,
-            "report.edit",
             now,
             Some(&before),
+            Change {
+                entity: Entity::Report,
+                id,
+                action: "report.edit",
+                subject: format!("report {id}: {}", f.title),
+                detail: "",
+            },
         )
-        .await?
-        {
-            audit(
-                &mut tx,
-                now,
-                &actor.username,
-                "report.edit",
-                &format!("report {id}: {}", f.title),
-                "",
-            )
-            .await?;
-        }
+        .await?;
         tx.commit().await?;
         Ok(Saved::Done(id))
     }

@@ -2,8 +2,7 @@
 //! department staff's duty status reports. Each records its revision and audit entry.
 
 use super::authoring::Saved;
-use super::revisions::{after_change, before_change};
-use super::staff::audit;
+use super::revisions::{before_change, record_change, Change};
 use super::{Store, StoreResult};
 use app::model::{Entity, Level, StaffMember, TaskState};
 
@@ -130,27 +129,20 @@ impl Store {
                 (id, before, "task.edit")
             }
         };
-        if after_change(
+        record_change(
             &mut tx,
-            Entity::Task,
-            id,
             &actor.username,
-            action,
             now,
             before.as_ref(),
-        )
-        .await?
-        {
-            audit(
-                &mut tx,
-                now,
-                &actor.username,
+            Change {
+                entity: Entity::Task,
+                id,
                 action,
-                &format!("task {id}: {}", f.title),
-                "",
-            )
-            .await?;
-        }
+                subject: format!("task {id}: {}", f.title),
+                detail: "",
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(Saved::Done(id))
     }
@@ -210,27 +202,20 @@ impl Store {
                 (id, before, "duty.edit")
             }
         };
-        if after_change(
+        record_change(
             &mut tx,
-            Entity::Responsibility,
-            id,
             &actor.username,
-            action,
             now,
             before.as_ref(),
-        )
-        .await?
-        {
-            audit(
-                &mut tx,
-                now,
-                &actor.username,
+            Change {
+                entity: Entity::Responsibility,
+                id,
                 action,
-                &format!("duty {id}: {}", f.duty),
-                "",
-            )
-            .await?;
-        }
+                subject: format!("duty {id}: {}", f.duty),
+                detail: "",
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(Saved::Done(id))
     }
@@ -264,27 +249,20 @@ impl Store {
         .bind(duty_id)
         .fetch_one(&mut *tx)
         .await?;
-        if after_change(
+        record_change(
             &mut tx,
-            Entity::Responsibility,
-            duty_id,
             &actor.username,
-            "duty.state",
             now,
             Some(&before),
+            Change {
+                entity: Entity::Responsibility,
+                id: duty_id,
+                action: "duty.state",
+                subject: format!("duty {duty_id}: {duty}"),
+                detail: state.as_str(),
+            },
         )
-        .await?
-        {
-            audit(
-                &mut tx,
-                now,
-                &actor.username,
-                "duty.state",
-                &format!("duty {duty_id}: {duty}"),
-                state.as_str(),
-            )
-            .await?;
-        }
+        .await?;
         tx.commit().await?;
         Ok(true)
     }

@@ -137,6 +137,48 @@ pub(super) async fn after_change(
     Ok(true)
 }
 
+/// A change to record: which item, the audit action and how the audit log names it.
+pub(super) struct Change<'a> {
+    pub entity: Entity,
+    pub id: i64,
+    pub action: &'a str,
+    pub subject: String,
+    pub detail: &'a str,
+}
+
+/// After changing an item: records its new version and, when something did change, the audit
+/// entry — the pair every editor's save writes in its transaction.
+pub(super) async fn record_change(
+    tx: &mut Transaction<'_, Sqlite>,
+    actor: &str,
+    now: i64,
+    before: Option<&Snapshot>,
+    change: Change<'_>,
+) -> StoreResult<()> {
+    if after_change(
+        tx,
+        change.entity,
+        change.id,
+        actor,
+        change.action,
+        now,
+        before,
+    )
+    .await?
+    {
+        super::staff::audit(
+            tx,
+            now,
+            actor,
+            change.action,
+            &change.subject,
+            change.detail,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// One stored version: when, who, what kind of save, and the fields.
 pub struct StoredRevision {
     pub at: i64,

@@ -129,11 +129,19 @@ pub fn IntegrityPage() -> impl IntoView {
 
 #[component]
 fn Report(report: IntegrityReport) -> impl IntoView {
+    // An empty list says "none" rather than showing an empty table.
     let rows = |items: Vec<(String, u32)>| {
-        items
-            .into_iter()
-            .map(|(reason, n)| view! { <tr><th scope="row">{reason_text(&reason)}</th><td>{n}</td></tr> })
-            .collect_view()
+        if items.is_empty() {
+            return Either::Left(view! { <p class="muted">{tr!("vote.none_by_reason")}</p> });
+        }
+        Either::Right(view! {
+            <table><tbody>
+                {items
+                    .into_iter()
+                    .map(|(reason, n)| view! { <tr><th scope="row">{reason_text(&reason)}</th><td>{n}</td></tr> })
+                    .collect_view()}
+            </tbody></table>
+        })
     };
     let agree = if report.recomputed_matches {
         view! { <p class="flash flash-ok" role="status">{tr!("vote.recount_ok")}</p> }.into_any()
@@ -153,9 +161,9 @@ fn Report(report: IntegrityReport) -> impl IntoView {
             <div><dt>{tr!("vote.superseded")}</dt><dd>{report.superseded}</dd></div>
         </dl>
         <h2>{tr!("vote.quarantined")}</h2>
-        <table><tbody>{rows(report.quarantined)}</tbody></table>
+        {rows(report.quarantined)}
         <h2>{tr!("vote.rejected")}</h2>
-        <table><tbody>{rows(report.rejected)}</tbody></table>
+        {rows(report.rejected)}
         <p class="muted">{tr!("vote.integrity_note")}</p>
     }
 }

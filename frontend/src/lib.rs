@@ -5,6 +5,8 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     // Pull the islands into this crate so they are compiled into the bundle.
     #[allow(unused_imports)]
+    use app::charts::ChartUpgrade;
+    #[allow(unused_imports)]
     use app::components::islands::*;
     leptos::mount::hydrate_islands();
 }

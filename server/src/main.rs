@@ -1,5 +1,6 @@
 //! 点菜 server: configuration, storage, HTTP, and the command-line subcommands.
 
+mod charts;
 mod config;
 mod demo;
 mod http;

@@ -6,6 +6,10 @@ mod author_port;
 #[cfg(feature = "ssr")]
 mod backend;
 #[cfg(feature = "ssr")]
+mod chart_port;
+#[cfg(feature = "ssr")]
+pub use chart_port::{ChartHandle, ChartPort};
+#[cfg(feature = "ssr")]
 mod vote_port;
 #[cfg(feature = "ssr")]
 pub use vote_port::{VoteHandle, VotePort};
@@ -23,6 +27,7 @@ pub use author_port::{
 };
 
 pub mod authoring;
+pub mod charts;
 pub mod moderation;
 pub mod staff;
 pub mod vote;

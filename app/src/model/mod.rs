@@ -5,6 +5,7 @@
 
 mod archive;
 mod authoring;
+mod chart;
 mod import;
 mod participation;
 mod provenance;
@@ -17,6 +18,10 @@ pub use archive::{Archive, ArchiveMonth, ArchiveQuery, InTopic};
 pub use authoring::{
     changes, EditorPolicy, EditorProblem, EditorReport, EditorTopic, EditorTopicList,
     EditorTopicRow, Entity, FieldChange, PublishState, Revision, Snapshot, LEVELS, STATES,
+};
+pub use chart::{
+    valid_chart_id, valid_version, ChartData, ChartEntry, ChartKind, ChartSeries, ChartView, Shape,
+    Theme, Unit,
 };
 pub use import::{ImportKind, ImportPreview, RowError};
 pub use participation::{

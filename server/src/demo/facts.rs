@@ -16,6 +16,9 @@ pub struct Facts {
     pub hotline: Vec<FactHotline>,
     #[serde(rename = "policy", default)]
     pub policies: Vec<FactPolicy>,
+    /// Top ten request categories of 2020 in 万 (ten thousand), plus a `source` key.
+    #[serde(default)]
+    pub hotline_categories_2020: toml::Table,
 }
 
 #[derive(Debug, Deserialize)]

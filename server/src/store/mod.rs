@@ -6,6 +6,7 @@ mod authoring;
 mod authoring_docs;
 mod authoring_lists;
 mod ballots;
+mod charts;
 mod cycles;
 mod feed;
 mod imports;

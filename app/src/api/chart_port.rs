@@ -1,0 +1,25 @@
+//! The port the server plugs its chart service into (server-only).
+
+use super::PortalError;
+use crate::i18n::Locale;
+use crate::model::{ChartEntry, ChartView, Theme};
+use std::sync::Arc;
+
+#[async_trait::async_trait]
+pub trait ChartPort: Send + Sync + 'static {
+    /// Every chart the public may see, titled in `locale`.
+    async fn catalog(&self, locale: Locale) -> Result<Vec<ChartEntry>, PortalError>;
+    /// One chart drawn for a page or an embed; `version` pins older data. `None`: no such chart
+    /// (or no such version).
+    async fn chart(
+        &self,
+        id: &str,
+        version: Option<&str>,
+        locale: Locale,
+        theme: Theme,
+        width: u32,
+    ) -> Result<Option<ChartView>, PortalError>;
+}
+
+#[derive(Clone)]
+pub struct ChartHandle(pub Arc<dyn ChartPort>);

@@ -1,0 +1,232 @@
+//! The ECharts option for a chart, built with `charming`. The server draws it as SVG and ships the
+//! same JSON to the browser for the interactive upgrade, so both always show the same chart.
+
+use super::words::Words;
+use crate::i18n::Locale;
+use crate::model::{ChartData, Shape, Theme, Unit};
+use charming::component::{Aria, Axis, Decal, Grid, Legend, Title};
+use charming::element::{
+    AxisLabel, AxisType, Color, ItemStyle, Label, LabelPosition, LineStyle, MarkArea, MarkAreaData,
+    MarkLine, MarkLineData, MarkLineVariant, Orient, SplitLine, Symbol, TextStyle, Tooltip,
+    Trigger,
+};
+use charming::series::{Bar, Line, Pie};
+use charming::Chart;
+use rust_i18n::t;
+
+/// Chinese-capable fonts first, so SVG and PNG show glyphs rather than boxes.
+pub const FONT_FAMILY: &str =
+    "'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif";
+
+/// Colours with at least 3:1 contrast against the background of their theme (WCAG 1.4.11).
+struct Palette {
+    background: &'static str,
+    text: &'static str,
+    muted: &'static str,
+    grid: &'static str,
+    mark: &'static str,
+    series: [&'static str; 6],
+}
+
+const LIGHT: Palette = Palette {
+    background: "#ffffff",
+    text: "#1f1f1f",
+    muted: "#555555",
+    grid: "#dddddd",
+    mark: "#9f1d20",
+    series: [
+        "#9f1d20", "#1f5fa8", "#5b7f1f", "#a65e00", "#6b3fa0", "#2a7d7d",
+    ],
+};
+
+const DARK: Palette = Palette {
+    background: "#17181c",
+    text: "#ececec",
+    muted: "#b5b5b5",
+    grid: "#3a3b40",
+    mark: "#ff8a80",
+    series: [
+        "#ff8a80", "#82b1ff", "#b9e07a", "#ffc46b", "#d0a8ff", "#7fdcdc",
+    ],
+};
+
+/// The chart's height for a width: pies are square-ish, long category lists grow downwards.
+pub fn height_for(data: &ChartData, width: u32) -> u32 {
+    match data.kind.shape() {
+        Shape::StackedBarHorizontal => 110 + 34 * data.categories.len().max(1) as u32,
+        Shape::Pie => (width * 9 / 10).clamp(300, 560),
+        _ => (width * 3 / 4).clamp(280, 480),
+    }
+}
+
+/// The option as JSON, ready for `setOption`.
+pub fn option_json(data: &ChartData, words: &Words, theme: Theme, locale: Locale) -> String {
+    let chart = build(data, words, theme, locale);
+    let mut value = serde_json::to_value(&chart).unwrap_or_default();
+    if let Some(map) = value.as_object_mut() {
+        let palette = palette(theme);
+        // charming has no chart-wide text style; ECharts reads it from the option root.
+        map.insert(
+            "textStyle".into(),
+            serde_json::json!({ "fontFamily": FONT_FAMILY, "color": palette.text, "fontSize": 13 }),
+        );
+        map.insert(
+            "darkMode".into(),
+            serde_json::Value::Bool(theme == Theme::Dark),
+        );
+    }
+    value.to_string()
+}
+
+fn palette(theme: Theme) -> &'static Palette {
+    match theme {
+        Theme::Light => &LIGHT,
+        Theme::Dark => &DARK,
+    }
+}
+
+fn build(data: &ChartData, words: &Words, theme: Theme, locale: Locale) -> Chart {
+    let p = palette(theme);
+    let mut title = Title::new()
+        .text(words.title.clone())
+        .left("center")
+        .text_style(
+            TextStyle::new()
+                .color(p.text)
+                .font_size(15)
+                .font_family(FONT_FAMILY),
+        );
+    if data.sample {
+        title = title
+            .subtext(t!("chart.sample_label", locale = locale.tag()).into_owned())
+            .subtext_style(TextStyle::new().color(p.mark).font_size(12));
+    }
+    let mut chart = Chart::new()
+        .animation(false)
+        .background_color(p.background)
+        .color(p.series.iter().map(|c| Color::from(*c)).collect())
+        .title(title)
+        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
+        .tooltip(Tooltip::new().trigger(match data.kind.shape() {
+            Shape::Pie => Trigger::Item,
+            _ => Trigger::Axis,
+        }));
+    if data.series.len() > 1 || data.kind.shape() == Shape::Pie {
+        chart = chart.legend(
+            Legend::new()
+                .bottom(0)
+                .orient(Orient::Horizontal)
+                .text_style(TextStyle::new().color(p.text)),
+        );
+    }
+    if data.kind.shape() == Shape::Pie {
+        return pie(chart, data, p);
+    }
+    let top = if data.sample { 62 } else { 44 };
+    let bottom = if data.series.len() > 1 { 40 } else { 12 };
+    chart = chart.grid(
+        Grid::new()
+            .left(8)
+            .right(16)
+            .top(top)
+            .bottom(bottom)
+            .contain_label(true),
+    );
+    let category = Axis::new()
+        .type_(AxisType::Category)
+        .data(data.categories.clone())
+        .axis_label(AxisLabel::new().color(p.muted));
+    let mut value = Axis::new()
+        .type_(AxisType::Value)
+        .axis_label(AxisLabel::new().color(p.muted))
+        .split_line(SplitLine::new().line_style(LineStyle::new().color(p.grid)));
+    if data.unit == Unit::Percent {
+        value = value
+            .max(100)
+            .axis_label(AxisLabel::new().color(p.muted).formatter("{value}%"));
+    }
+    chart = if data.kind.shape() == Shape::StackedBarHorizontal {
+        chart.x_axis(value).y_axis(category.inverse(true))
+    } else {
+        chart.x_axis(category).y_axis(value)
+    };
+    for (i, (series, name)) in data.series.iter().zip(&words.series_names).enumerate() {
+        chart = match data.kind.shape() {
+            Shape::Line => chart.series(line(data, series.values.clone(), name, i == 0, p, locale)),
+            Shape::StackedBar | Shape::StackedBarHorizontal => chart.series(
+                Bar::new()
+                    .name(name.clone())
+                    .stack("total")
+                    .data(series.values.clone()),
+            ),
+            _ => chart.series(
+                Bar::new()
+                    .name(name.clone())
+                    .data(series.values.clone())
+                    .label(
+                        Label::new()
+                            .show(true)
+                            .position(LabelPosition::Top)
+                            .color(p.text),
+                    ),
+            ),
+        };
+    }
+    chart
+}
+
+/// A line, with the topic's start marked and the "after" months shaded on the first series.
+fn line(
+    data: &ChartData,
+    values: Vec<f64>,
+    name: &str,
+    first: bool,
+    p: &Palette,
+    locale: Locale,
+) -> Line {
+    let mut line = Line::new().name(name).data(values).show_symbol(false);
+    if let (true, Some(marker)) = (first, data.marker.clone()) {
+        let label = t!("chart.topic_started", locale = locale.tag()).into_owned();
+        let last = data.categories.last().cloned().unwrap_or_default();
+        line = line
+            .mark_line(
+                MarkLine::new()
+                    .silent(true)
+                    .symbol(vec![Symbol::None, Symbol::None])
+                    .line_style(LineStyle::new().color(p.mark).width(2))
+                    .label(Label::new().formatter(label.as_str()).color(p.mark))
+                    .data(vec![MarkLineVariant::Simple(
+                        MarkLineData::new().x_axis(marker.as_str()),
+                    )]),
+            )
+            .mark_area(
+                MarkArea::new()
+                    .silent(true)
+                    .item_style(ItemStyle::new().color(format!("{}1f", p.mark)))
+                    .data(vec![(
+                        MarkAreaData::new().x_axis(marker),
+                        MarkAreaData::new().x_axis(last),
+                    )]),
+            );
+    }
+    line
+}
+
+fn pie(chart: Chart, data: &ChartData, p: &Palette) -> Chart {
+    let values = data
+        .series
+        .first()
+        .map(|s| s.values.clone())
+        .unwrap_or_default();
+    let slices: Vec<(f64, String)> = values
+        .into_iter()
+        .zip(data.categories.iter().cloned())
+        .collect();
+    chart.series(
+        Pie::new()
+            .radius(vec!["30%", "58%"])
+            .center(vec!["50%", "50%"])
+            .label(Label::new().formatter("{b}\n{d}%").color(p.text))
+            .data(slices),
+    )
+}

@@ -1,0 +1,249 @@
+//! The words around a chart, in the reader's language: title, one-sentence takeaway, a text
+//! description for readers who cannot see it, and the series names. Computed from the data, so
+//! the takeaway never disagrees with the figure.
+
+use crate::i18n::Locale;
+use crate::model::{ChartData, ChartKind, Unit};
+use rust_i18n::t;
+
+/// Everything a chart says in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Words {
+    pub title: String,
+    pub takeaway: String,
+    pub description: String,
+    pub series_names: Vec<String>,
+}
+
+pub fn words(data: &ChartData, locale: Locale) -> Words {
+    let l = locale.tag();
+    let subject = data.subject.clone().unwrap_or_default();
+    let series_names: Vec<String> = data
+        .series
+        .iter()
+        .map(|s| series_name(&s.key, locale))
+        .collect();
+    let title = match data.kind {
+        ChartKind::ProblemsPerYear => t!("chart.title.problems_per_year", locale = l),
+        ChartKind::PoliciesPerMonth => t!("chart.title.policies_per_month", locale = l),
+        ChartKind::TopicTasks => t!("chart.title.topic_tasks", locale = l, subject = subject),
+        ChartKind::DepartmentsOnTime => t!("chart.title.departments_on_time", locale = l),
+        ChartKind::CycleVotes => t!("chart.title.cycle_votes", locale = l, subject = subject),
+        ChartKind::HotlineCategories => t!("chart.title.hotline_categories", locale = l),
+        ChartKind::ProblemVolume => t!("chart.title.problem_volume", locale = l, subject = subject),
+        ChartKind::ProblemRates => t!("chart.title.problem_rates", locale = l, subject = subject),
+    }
+    .into_owned();
+    Words {
+        title,
+        takeaway: takeaway(data, locale),
+        description: description(data, &series_names, locale),
+        series_names,
+    }
+}
+
+pub fn series_name(key: &str, locale: Locale) -> String {
+    let full = format!("chart.series.{key}");
+    let text = t!(&full, locale = locale.tag()).into_owned();
+    if text == full {
+        key.to_string()
+    } else {
+        text
+    }
+}
+
+/// Sum of every series at one category.
+fn total_at(data: &ChartData, i: usize) -> f64 {
+    data.series.iter().filter_map(|s| s.values.get(i)).sum()
+}
+
+fn values(data: &ChartData, key: &str) -> Vec<f64> {
+    data.series
+        .iter()
+        .find(|s| s.key == key)
+        .map(|s| s.values.clone())
+        .unwrap_or_default()
+}
+
+fn sum(values: &[f64]) -> f64 {
+    values.iter().sum()
+}
+
+fn mean(values: &[f64]) -> f64 {
+    if values.is_empty() {
+        0.0
+    } else {
+        sum(values) / values.len() as f64
+    }
+}
+
+/// Numbers as people write them: no `.0` on whole numbers, one decimal otherwise.
+pub fn num(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+fn takeaway(data: &ChartData, locale: Locale) -> String {
+    let l = locale.tag();
+    let empty = || t!("chart.takeaway.empty", locale = l).into_owned();
+    if data.categories.is_empty() || data.series.is_empty() {
+        return empty();
+    }
+    let n = data.categories.len();
+    let totals: Vec<f64> = (0..n).map(|i| total_at(data, i)).collect();
+    let (top_i, top_v) =
+        totals.iter().enumerate().fold(
+            (0, f64::MIN),
+            |best, (i, &v)| if v > best.1 { (i, v) } else { best },
+        );
+    let top = data.categories[top_i].clone();
+    let text = match data.kind {
+        ChartKind::ProblemsPerYear => t!(
+            "chart.takeaway.problems_per_year",
+            locale = l,
+            first = data.categories[0],
+            a = num(totals[0]),
+            last = data.categories[n - 1],
+            b = num(totals[n - 1]),
+            total = num(sum(&totals))
+        ),
+        ChartKind::PoliciesPerMonth => t!(
+            "chart.takeaway.policies_per_month",
+            locale = l,
+            total = num(sum(&totals)),
+            month = top,
+            n = num(top_v)
+        ),
+        ChartKind::TopicTasks => {
+            let done = sum(&values(data, "done"));
+            let overdue = sum(&values(data, "overdue"));
+            t!(
+                "chart.takeaway.topic_tasks",
+                locale = l,
+                done = num(done),
+                total = num(sum(&totals)),
+                overdue = num(overdue)
+            )
+        }
+        ChartKind::DepartmentsOnTime => {
+            let on_time = values(data, "on_time");
+            let best = (0..n)
+                .filter(|&i| totals[i] > 0.0)
+                .map(|i| (i, on_time.get(i).copied().unwrap_or(0.0) / totals[i]))
+                .fold(None::<(usize, f64)>, |best, (i, r)| match best {
+                    Some((_, b)) if b >= r => best,
+                    _ => Some((i, r)),
+                });
+            match best {
+                Some((i, rate)) => t!(
+                    "chart.takeaway.departments_on_time",
+                    locale = l,
+                    department = data.categories[i],
+                    pct = num((rate * 100.0).round())
+                ),
+                None => return empty(),
+            }
+        }
+        ChartKind::CycleVotes => {
+            let verified = values(data, "verified");
+            t!(
+                "chart.takeaway.cycle_votes",
+                locale = l,
+                leader = top,
+                n = num(top_v),
+                verified = num(verified.get(top_i).copied().unwrap_or(0.0)),
+                total = num(sum(&totals))
+            )
+        }
+        ChartKind::HotlineCategories => t!(
+            "chart.takeaway.hotline_categories",
+            locale = l,
+            top = top,
+            n = num(top_v),
+            pct = num((top_v / sum(&totals) * 1000.0).round() / 10.0)
+        ),
+        ChartKind::ProblemVolume | ChartKind::ProblemRates => {
+            return before_after(data, locale).unwrap_or_else(empty)
+        }
+    };
+    text.into_owned()
+}
+
+/// Before/after sentences for the hotline charts of a problem.
+fn before_after(data: &ChartData, locale: Locale) -> Option<String> {
+    let l = locale.tag();
+    let start = data
+        .categories
+        .iter()
+        .position(|c| Some(c) == data.marker.as_ref())?;
+    let split = |key: &str| {
+        let v = values(data, key);
+        let (before, after) = v.split_at(start.min(v.len()));
+        (mean(before), mean(after))
+    };
+    let text = match data.kind {
+        ChartKind::ProblemVolume => {
+            let (before, after) = split("requests");
+            if before <= 0.0 {
+                return None;
+            }
+            t!(
+                "chart.takeaway.problem_volume",
+                locale = l,
+                before = num(before.round()),
+                after = num(after.round()),
+                pct = num(((after - before) / before * 1000.0).round() / 10.0)
+            )
+        }
+        _ => {
+            let (r0, r1) = split("resolution");
+            let (s0, s1) = split("satisfaction");
+            t!(
+                "chart.takeaway.problem_rates",
+                locale = l,
+                r0 = num((r0 * 10.0).round() / 10.0),
+                r1 = num((r1 * 10.0).round() / 10.0),
+                s0 = num((s0 * 10.0).round() / 10.0),
+                s1 = num((s1 * 10.0).round() / 10.0)
+            )
+        }
+    };
+    Some(text.into_owned())
+}
+
+/// "Bar chart. 2021: 27; 2022: 17; …" — every value, in reading order, for screen readers.
+fn description(data: &ChartData, names: &[String], locale: Locale) -> String {
+    let l = locale.tag();
+    let key = format!("chart.shape.{}", data.kind.as_str());
+    let shape = t!(&key, locale = l).into_owned();
+    let unit = match data.unit {
+        Unit::Count => String::new(),
+        Unit::Percent => "%".into(),
+        Unit::TenThousand => t!("chart.unit.ten_thousand", locale = l).into_owned(),
+    };
+    let items: Vec<String> = data
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, category)| {
+            let parts: Vec<String> = data
+                .series
+                .iter()
+                .zip(names)
+                .map(|(s, name)| {
+                    let v = s.values.get(i).copied().unwrap_or(0.0);
+                    if data.series.len() == 1 {
+                        format!("{}{unit}", num(v))
+                    } else {
+                        format!("{name} {}{unit}", num(v))
+                    }
+                })
+                .collect();
+            format!("{category}: {}", parts.join(", "))
+        })
+        .collect();
+    format!("{shape} {}", items.join("; "))
+}

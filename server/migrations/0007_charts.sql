@@ -1,0 +1,19 @@
+-- Chart data versions: every version of a chart's data the portal has shown, so an embed that
+-- pins ?v= keeps showing the figures its article was written about. Append-only.
+CREATE TABLE chart_versions (
+    chart_id   TEXT NOT NULL,
+    version    TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    PRIMARY KEY (chart_id, version)
+);
+
+CREATE TRIGGER chart_versions_no_update BEFORE UPDATE ON chart_versions
+BEGIN
+    SELECT RAISE(ABORT, 'chart versions are append-only');
+END;
+
+CREATE TRIGGER chart_versions_no_delete BEFORE DELETE ON chart_versions
+BEGIN
+    SELECT RAISE(ABORT, 'chart versions are append-only');
+END;

@@ -1,0 +1,113 @@
+//! Chart ids (图表编号): stable, readable, and parsed before any query so a bad id is a 404.
+
+use std::fmt;
+
+/// One chart the portal can draw.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChartRef {
+    ProblemsPerYear,
+    PoliciesPerMonth,
+    DepartmentsOnTime,
+    HotlineCategories2020,
+    TopicTasks { year: i32, month: u8 },
+    CycleVotes { slug: String },
+    ProblemVolume { problem: i64 },
+    ProblemRates { problem: i64 },
+}
+
+impl ChartRef {
+    pub fn parse(id: &str) -> Option<ChartRef> {
+        if !app::model::valid_chart_id(id) {
+            return None;
+        }
+        match id {
+            "problems-per-year" => return Some(ChartRef::ProblemsPerYear),
+            "policies-per-month" => return Some(ChartRef::PoliciesPerMonth),
+            "departments-on-time" => return Some(ChartRef::DepartmentsOnTime),
+            "hotline-categories-2020" => return Some(ChartRef::HotlineCategories2020),
+            _ => {}
+        }
+        if let Some(rest) = id
+            .strip_prefix("topic-")
+            .and_then(|r| r.strip_suffix("-tasks"))
+        {
+            let (year, month) = rest.split_once('-')?;
+            let (year, month) = (year.parse().ok()?, month.parse().ok()?);
+            return (month >= 1 && month <= 12 && rest.len() == 7)
+                .then_some(ChartRef::TopicTasks { year, month });
+        }
+        if let Some(slug) = id
+            .strip_prefix("cycle-")
+            .and_then(|r| r.strip_suffix("-votes"))
+        {
+            return (!slug.is_empty()).then(|| ChartRef::CycleVotes { slug: slug.into() });
+        }
+        if let Some(rest) = id.strip_prefix("problem-") {
+            let (num, what) = rest.split_once('-')?;
+            let problem = num.parse().ok().filter(|n: &i64| *n > 0)?;
+            if num.starts_with('0') {
+                return None;
+            }
+            return match what {
+                "volume" => Some(ChartRef::ProblemVolume { problem }),
+                "rates" => Some(ChartRef::ProblemRates { problem }),
+                _ => None,
+            };
+        }
+        None
+    }
+}
+
+impl fmt::Display for ChartRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ChartRef::ProblemsPerYear => f.write_str("problems-per-year"),
+            ChartRef::PoliciesPerMonth => f.write_str("policies-per-month"),
+            ChartRef::DepartmentsOnTime => f.write_str("departments-on-time"),
+            ChartRef::HotlineCategories2020 => f.write_str("hotline-categories-2020"),
+            ChartRef::TopicTasks { year, month } => write!(f, "topic-{year}-{month:02}-tasks"),
+            ChartRef::CycleVotes { slug } => write!(f, "cycle-{slug}-votes"),
+            ChartRef::ProblemVolume { problem } => write!(f, "problem-{problem}-volume"),
+            ChartRef::ProblemRates { problem } => write!(f, "problem-{problem}-rates"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip() {
+        for id in [
+            "problems-per-year",
+            "policies-per-month",
+            "departments-on-time",
+            "hotline-categories-2020",
+            "topic-2024-03-tasks",
+            "cycle-2026-winter-votes",
+            "problem-12-volume",
+            "problem-12-rates",
+        ] {
+            let parsed = ChartRef::parse(id).unwrap_or_else(|| panic!("{id} should parse"));
+            assert_eq!(parsed.to_string(), id);
+        }
+    }
+
+    #[test]
+    fn bad_ids_are_rejected() {
+        for id in [
+            "",
+            "topic-2024-13-tasks",
+            "topic-2024-3-tasks",
+            "problem-0-volume",
+            "problem-012-volume",
+            "problem-12-height",
+            "cycle--votes",
+            "Problems-Per-Year",
+            "../etc/passwd",
+        ] {
+            assert_eq!(ChartRef::parse(id), None, "{id}");
+        }
+    }
+}

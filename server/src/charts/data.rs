@@ -1,0 +1,226 @@
+//! Chart data from the store (and the bundled facts): one function per chart family. Whatever is
+//! made up is flagged `sample`; whatever is real carries its sources.
+
+use super::catalog::ChartRef;
+use super::sample;
+use crate::demo::facts;
+use crate::store::{Store, StoreResult};
+use app::model::{ChartData, ChartKind, ChartSeries, OnTime, Source, TaskStatus, Unit};
+use std::collections::BTreeMap;
+
+fn chart(r: &ChartRef, kind: ChartKind, unit: Unit) -> ChartData {
+    ChartData {
+        id: r.to_string(),
+        kind,
+        subject: None,
+        unit,
+        categories: Vec::new(),
+        series: Vec::new(),
+        marker: None,
+        sample: false,
+        sources: Vec::new(),
+        as_of: String::new(),
+    }
+}
+
+fn series(key: &str, values: Vec<f64>) -> ChartSeries {
+    ChartSeries {
+        key: key.into(),
+        values,
+    }
+}
+
+/// The current data of a chart, or `None` when it does not exist (or is not public yet).
+pub async fn load(
+    store: &Store,
+    r: &ChartRef,
+    today: &str,
+    now: i64,
+) -> StoreResult<Option<ChartData>> {
+    let mut data = match r {
+        ChartRef::ProblemsPerYear => {
+            let years = store.years().await?;
+            let mut d = chart(r, ChartKind::ProblemsPerYear, Unit::Count);
+            d.categories = years.iter().map(|y| y.year.to_string()).collect();
+            d.series = vec![series(
+                "problems",
+                years.iter().map(|y| y.problem_count as f64).collect(),
+            )];
+            d.sources = years.iter().flat_map(|y| y.sources.clone()).collect();
+            Some(d)
+        }
+        ChartRef::PoliciesPerMonth => {
+            let months = store.policies_per_month().await?;
+            let mut d = chart(r, ChartKind::PoliciesPerMonth, Unit::Count);
+            d.sample = months.iter().any(|m| m.sample);
+            d.categories = months.iter().map(|m| m.month.clone()).collect();
+            d.series = vec![series(
+                "policies",
+                months.iter().map(|m| m.count as f64).collect(),
+            )];
+            Some(d)
+        }
+        ChartRef::DepartmentsOnTime => Some(departments_on_time(store, r, today).await?),
+        ChartRef::HotlineCategories2020 => hotline_categories(r),
+        ChartRef::TopicTasks { year, month } => {
+            let Some(topic) = store.topic_detail(*year, *month, today).await? else {
+                return Ok(None);
+            };
+            let mut d = chart(r, ChartKind::TopicTasks, Unit::Count);
+            d.subject = Some(topic.topic.theme.clone());
+            d.sample = topic.topic.is_sample || topic.tasks.iter().any(|t| t.is_sample);
+            let statuses = [
+                (TaskStatus::Done, "done"),
+                (TaskStatus::InProgress, "in_progress"),
+                (TaskStatus::NotStarted, "not_started"),
+                (TaskStatus::Overdue, "overdue"),
+            ];
+            d.categories = topic
+                .problems
+                .iter()
+                .map(|p| p.problem.title.clone())
+                .collect();
+            d.series = statuses
+                .iter()
+                .map(|(status, key)| {
+                    let counts = topic
+                        .problems
+                        .iter()
+                        .map(|p| {
+                            topic
+                                .tasks
+                                .iter()
+                                .filter(|t| {
+                                    t.problem_id == Some(p.problem.id) && t.status == *status
+                                })
+                                .count() as f64
+                        })
+                        .collect();
+                    series(key, counts)
+                })
+                .collect();
+            Some(d)
+        }
+        ChartRef::CycleVotes { slug } => {
+            let Some(cycle) = store.cycle_detail(slug, now).await? else {
+                return Ok(None);
+            };
+            // A cycle that hides its tally until it closes has no chart until then.
+            if !cycle.tallies_shown {
+                return Ok(None);
+            }
+            let mut d = chart(r, ChartKind::CycleVotes, Unit::Count);
+            d.subject = Some(cycle.cycle.title.clone());
+            d.sample = cycle.cycle.is_sample;
+            let mut rows: Vec<_> = cycle
+                .candidates
+                .iter()
+                .map(|c| (c.title.clone(), c.tally.unwrap_or_default()))
+                .collect();
+            rows.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
+            d.categories = rows.iter().map(|r| r.0.clone()).collect();
+            d.series = vec![
+                series(
+                    "verified",
+                    rows.iter().map(|r| r.1.verified as f64).collect(),
+                ),
+                series(
+                    "unverified",
+                    rows.iter().map(|r| r.1.unverified as f64).collect(),
+                ),
+            ];
+            Some(d)
+        }
+        ChartRef::ProblemVolume { problem } | ChartRef::ProblemRates { problem } => {
+            let Some(p) = store.topic_problem(*problem).await? else {
+                return Ok(None);
+            };
+            let (y, m) = today
+                .get(..7)
+                .and_then(|ym| ym.split_once('-'))
+                .and_then(|(y, m)| Some((y.parse().ok()?, m.parse().ok()?)))
+                .unwrap_or((p.year, p.month));
+            let s = sample::series(p.id, p.year, p.month, (y, m));
+            let volume = matches!(r, ChartRef::ProblemVolume { .. });
+            let (kind, unit) = if volume {
+                (ChartKind::ProblemVolume, Unit::Count)
+            } else {
+                (ChartKind::ProblemRates, Unit::Percent)
+            };
+            let mut d = chart(r, kind, unit);
+            d.subject = Some(p.title);
+            d.sample = true;
+            d.categories = s.months;
+            d.marker = Some(s.start);
+            d.series = if volume {
+                vec![series("requests", s.requests)]
+            } else {
+                vec![
+                    series("resolution", s.resolution),
+                    series("satisfaction", s.satisfaction),
+                ]
+            };
+            Some(d)
+        }
+    };
+    if let Some(d) = data.as_mut() {
+        d.as_of = today.to_string();
+        d.sources.dedup();
+    }
+    Ok(data)
+}
+
+async fn departments_on_time(store: &Store, r: &ChartRef, today: &str) -> StoreResult<ChartData> {
+    let tasks = store.public_tasks(today).await?;
+    let mut by_department: BTreeMap<String, Vec<&app::model::Task>> = BTreeMap::new();
+    for task in &tasks {
+        by_department
+            .entry(task.owner.name.clone())
+            .or_default()
+            .push(task);
+    }
+    let mut rows: Vec<(String, OnTime)> = by_department
+        .into_iter()
+        .map(|(name, tasks)| (name, OnTime::of(tasks)))
+        .filter(|(_, o)| o.on_time + o.late + o.overdue > 0)
+        .collect();
+    rows.sort_by(|a, b| {
+        let share = |o: &OnTime| o.on_time as f64 / (o.on_time + o.late + o.overdue) as f64;
+        share(&b.1).total_cmp(&share(&a.1)).then(a.0.cmp(&b.0))
+    });
+    let mut d = chart(r, ChartKind::DepartmentsOnTime, Unit::Count);
+    d.sample = tasks.iter().any(|t| t.is_sample);
+    d.categories = rows.iter().map(|r| r.0.clone()).collect();
+    d.series = vec![
+        series("on_time", rows.iter().map(|r| r.1.on_time as f64).collect()),
+        series("late", rows.iter().map(|r| r.1.late as f64).collect()),
+        series("overdue", rows.iter().map(|r| r.1.overdue as f64).collect()),
+    ];
+    Ok(d)
+}
+
+/// The 2020 top-ten categories, straight from the bundled facts file.
+fn hotline_categories(r: &ChartRef) -> Option<ChartData> {
+    let facts = match facts::parse(facts::BUNDLED) {
+        Ok(facts) => facts,
+        Err(err) => {
+            tracing::error!(error = %err, "the bundled facts file does not parse");
+            return None;
+        }
+    };
+    let table = facts.hotline_categories_2020;
+    let mut rows: Vec<(String, f64)> = table
+        .iter()
+        .filter_map(|(name, value)| Some((name.clone(), value.as_float()?)))
+        .collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut d = chart(r, ChartKind::HotlineCategories, Unit::TenThousand);
+    d.categories = rows.iter().map(|r| r.0.clone()).collect();
+    d.series = vec![series("requests", rows.iter().map(|r| r.1).collect())];
+    d.sources = table
+        .get("source")
+        .and_then(|s| s.as_str())
+        .map(Source::parse_list)
+        .unwrap_or_default();
+    Some(d)
+}

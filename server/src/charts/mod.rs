@@ -1,0 +1,244 @@
+//! Outcome charts (成效图表): data → ECharts option → SVG on the server, PNG for platforms that
+//! allow no iframes, and the data itself for journalists. Rendered SVG is cached by chart, data
+//! version, width, theme and locale; data versions are remembered so embeds can pin one.
+
+pub mod catalog;
+mod data;
+pub mod engine;
+pub mod raster;
+mod sample;
+mod svg;
+
+use crate::portal::today_in_beijing;
+use crate::store::{Store, StoreError};
+use app::api::{ChartPort, PortalError};
+use app::charts::{option, words};
+use app::i18n::Locale;
+use app::model::{ChartData, ChartEntry, ChartView, Theme};
+use catalog::ChartRef;
+use engine::Engine;
+use quick_cache::sync::Cache;
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum ChartError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Engine(#[from] engine::EngineError),
+    #[error(transparent)]
+    Raster(#[from] raster::RasterError),
+    #[error("a stored chart version does not parse: {0}")]
+    Stored(#[from] serde_json::Error),
+    #[error("a background task failed: {0}")]
+    Join(#[from] tokio::task::JoinError),
+}
+
+/// Widths a caller may ask for; anything else is clamped into this range.
+pub const MIN_WIDTH: u32 = 320;
+pub const MAX_WIDTH: u32 = 1200;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Key {
+    id: String,
+    version: String,
+    width: u32,
+    theme: Theme,
+    locale: Locale,
+}
+
+/// Draws charts; shared by pages (through [`ChartPort`]), embeds, downloads and the API.
+#[derive(Clone)]
+pub struct ChartService {
+    store: Store,
+    engine: Engine,
+    fonts: raster::Fonts,
+    svgs: Arc<Cache<Key, Arc<String>>>,
+    /// (chart, version) pairs already written to `chart_versions`, to skip the write next time.
+    remembered: Arc<Cache<(String, String), ()>>,
+}
+
+/// SHA-256 of the data without its "as of" date, so a new day is not a new version.
+pub fn version_of(data: &ChartData) -> String {
+    let mut undated = data.clone();
+    undated.as_of.clear();
+    let json = serde_json::to_string(&undated).unwrap_or_default();
+    let digest = Sha256::digest(json.as_bytes());
+    digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+impl ChartService {
+    pub fn new(store: Store, fonts: raster::Fonts) -> ChartService {
+        ChartService {
+            store,
+            engine: Engine::start(),
+            fonts,
+            svgs: Arc::new(Cache::new(2_000)),
+            remembered: Arc::new(Cache::new(10_000)),
+        }
+    }
+
+    /// A chart's data: the latest, or the pinned version. `None` when either does not exist.
+    pub async fn data(
+        &self,
+        id: &str,
+        pinned: Option<&str>,
+    ) -> Result<Option<(ChartData, String, bool)>, ChartError> {
+        let Some(r) = ChartRef::parse(id) else {
+            return Ok(None);
+        };
+        let today = today_in_beijing();
+        let Some(current) = data::load(&self.store, &r, &today, crate::staff::now()).await? else {
+            return Ok(None);
+        };
+        let version = version_of(&current);
+        let key = (current.id.clone(), version.clone());
+        if self.remembered.get(&key).is_none() {
+            let json = serde_json::to_string(&current)?;
+            let now = jiff::Timestamp::now().to_string();
+            self.store
+                .remember_chart_version(&current.id, &version, &json, &now)
+                .await?;
+            self.remembered.insert(key, ());
+        }
+        match pinned {
+            Some(v) if v != version => {
+                if !app::model::valid_version(v) {
+                    return Ok(None);
+                }
+                let Some(json) = self.store.chart_version(&current.id, v).await? else {
+                    return Ok(None);
+                };
+                Ok(Some((serde_json::from_str(&json)?, v.to_string(), false)))
+            }
+            _ => Ok(Some((current, version, true))),
+        }
+    }
+
+    /// A chart with its words and SVG, drawn at `width` (clamped) in `theme` and `locale`.
+    pub async fn view(
+        &self,
+        id: &str,
+        pinned: Option<&str>,
+        locale: Locale,
+        theme: Theme,
+        width: u32,
+    ) -> Result<Option<ChartView>, ChartError> {
+        let Some((data, version, latest)) = self.data(id, pinned).await? else {
+            return Ok(None);
+        };
+        let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
+        let words = words::words(&data, locale);
+        let option = option::option_json(&data, &words, theme, locale);
+        let height = option::height_for(&data, width);
+        let key = Key {
+            id: data.id.clone(),
+            version: version.clone(),
+            width,
+            theme,
+            locale,
+        };
+        let svg = match self.svgs.get(&key) {
+            Some(svg) => svg,
+            None => {
+                let started = std::time::Instant::now();
+                let svg = Arc::new(svg::tidy(
+                    &self.engine.render(option.clone(), width, height).await?,
+                ));
+                tracing::debug!(chart = %data.id, ms = started.elapsed().as_millis() as u64, "chart rendered");
+                self.svgs.insert(key, svg.clone());
+                svg
+            }
+        };
+        Ok(Some(ChartView {
+            data,
+            version,
+            latest,
+            title: words.title,
+            takeaway: words.takeaway,
+            description: words.description,
+            series_names: words.series_names,
+            svg: svg.to_string(),
+            option,
+            width,
+            height,
+        }))
+    }
+
+    /// The chart as a PNG (2× for sharp text), rasterised off the async threads.
+    pub async fn png(&self, view: &ChartView) -> Result<Vec<u8>, ChartError> {
+        let fonts = self.fonts.clone();
+        let svg = view.svg.clone();
+        Ok(tokio::task::spawn_blocking(move || fonts.png(&svg, 2.0)).await??)
+    }
+
+    pub fn png_available(&self) -> bool {
+        self.fonts.available()
+    }
+
+    /// Every chart that exists now.
+    pub async fn ids(&self) -> Result<Vec<String>, ChartError> {
+        let mut ids: Vec<ChartRef> = vec![
+            ChartRef::ProblemsPerYear,
+            ChartRef::PoliciesPerMonth,
+            ChartRef::DepartmentsOnTime,
+            ChartRef::HotlineCategories2020,
+        ];
+        for (year, month) in self.store.published_topic_months().await? {
+            ids.push(ChartRef::TopicTasks {
+                year: year as i32,
+                month: month as u8,
+            });
+        }
+        for p in self.store.topic_problems().await? {
+            ids.push(ChartRef::ProblemVolume { problem: p.id });
+            ids.push(ChartRef::ProblemRates { problem: p.id });
+        }
+        for cycle in self.store.cycles(crate::staff::now()).await? {
+            ids.push(ChartRef::CycleVotes { slug: cycle.slug });
+        }
+        Ok(ids.iter().map(ToString::to_string).collect())
+    }
+
+    pub async fn catalog(&self, locale: Locale) -> Result<Vec<ChartEntry>, ChartError> {
+        let mut out = Vec::new();
+        for id in self.ids().await? {
+            if let Some((data, version, _)) = self.data(&id, None).await? {
+                out.push(ChartEntry {
+                    id,
+                    kind: data.kind,
+                    title: words::words(&data, locale).title,
+                    sample: data.sample,
+                    version,
+                });
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn log_only(err: ChartError) -> PortalError {
+    PortalError(err.to_string())
+}
+
+#[async_trait::async_trait]
+impl ChartPort for ChartService {
+    async fn catalog(&self, locale: Locale) -> Result<Vec<ChartEntry>, PortalError> {
+        ChartService::catalog(self, locale).await.map_err(log_only)
+    }
+
+    async fn chart(
+        &self,
+        id: &str,
+        version: Option<&str>,
+        locale: Locale,
+        theme: Theme,
+        width: u32,
+    ) -> Result<Option<ChartView>, PortalError> {
+        self.view(id, version, locale, theme, width)
+            .await
+            .map_err(log_only)
+    }
+}

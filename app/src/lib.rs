@@ -23,7 +23,7 @@ use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
 };
 use pages::{
-    AboutPage, ArchivePage, DepartmentPage, HomePage, IntegrityPage, NotFound, PolicyPage,
+    AboutPage, ArchivePage, ChartPage, ChartsPage, DepartmentPage, HomePage, IntegrityPage, NotFound, PolicyPage,
     ProblemPage, ReceiptPage, SearchPage, StaffAccountsPage, StaffAuditPage, StaffCyclesPage,
     StaffDepartmentsPage, StaffDeskPage, StaffHistoryPage, StaffImportPage, StaffLoginPage,
     StaffModerationPage, StaffPolicyEditPage, StaffReportEditPage, StaffTopicEditPage,
@@ -178,6 +178,12 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=StaticSegment("search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("about") view=AboutPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("charts") view=ChartsPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("charts"), ParamSegment("id"))
+                        view=ChartPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </Layout>
         </Router>

@@ -117,6 +117,10 @@ pub struct ServeArgs {
     pub ballots_per_minute: u32,
     #[arg(long, env = "DIANCA_BALLOTS_PER_MINUTE_NO_JS", default_value_t = 12)]
     pub ballots_per_minute_no_js: u32,
+
+    /// CJK font file for PNG charts (default: the first of Debian's WenQuanYi / Noto CJK found).
+    #[arg(long, env = "DIANCA_CJK_FONT")]
+    pub cjk_font: Option<std::path::PathBuf>,
 }
 
 impl ServeArgs {
@@ -142,6 +146,7 @@ impl Default for ServeArgs {
             pow_max_number: 20_000,
             ballots_per_minute: 120,
             ballots_per_minute_no_js: 12,
+            cjk_font: None,
         }
     }
 }

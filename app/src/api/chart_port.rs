@@ -19,6 +19,8 @@ pub trait ChartPort: Send + Sync + 'static {
         theme: Theme,
         width: u32,
     ) -> Result<Option<ChartView>, PortalError>;
+    /// The portal's public address, for embed codes other sites paste.
+    fn base_url(&self) -> String;
 }
 
 #[derive(Clone)]

@@ -7,6 +7,24 @@ use leptos::prelude::*;
 /// Width pages draw charts at: mobile first, scaled up to the figure's max width on desktops.
 pub const PAGE_WIDTH: u32 = 400;
 
+/// Embeds draw a little wider than pages: a newspaper column, scaled to fit on phones.
+pub const EMBED_WIDTH: u32 = 480;
+
+/// A height for a script-free iframe: the chart plus room for title, takeaway and footer.
+#[cfg(feature = "ssr")]
+pub fn frame_height(data: &crate::model::ChartData) -> u32 {
+    crate::charts::option::height_for(data, EMBED_WIDTH) + 190
+}
+
+/// What a chart's own page needs beyond the chart: absolute addresses for the embed codes.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ChartPageData {
+    pub view: ChartView,
+    /// The portal's public address, e.g. `https://dianca.example`.
+    pub base: String,
+    pub frame_height: u32,
+}
+
 #[cfg(feature = "ssr")]
 fn charts() -> Result<super::ChartHandle, ServerFnError> {
     use_context::<super::ChartHandle>().ok_or_else(|| {
@@ -46,6 +64,26 @@ pub async fn get_charts(ids: Vec<String>, locale: Locale) -> Result<Vec<ChartVie
         }
     }
     Ok(out)
+}
+
+#[server]
+pub async fn get_chart_page(
+    id: String,
+    version: Option<String>,
+    locale: Locale,
+) -> Result<Option<ChartPageData>, ServerFnError> {
+    use crate::model::Theme;
+    let port = charts()?;
+    let view = port
+        .0
+        .chart(&id, version.as_deref(), locale, Theme::Light, PAGE_WIDTH)
+        .await
+        .map_err(|e| super::unavailable("chart", e))?;
+    Ok(view.map(|view| ChartPageData {
+        frame_height: frame_height(&view.data),
+        base: port.0.base_url(),
+        view,
+    }))
 }
 
 #[server]

@@ -16,7 +16,8 @@ pub fn ChartFigure(
     /// Whether to link to the chart's own page (not on that page itself).
     #[prop(default = true)]
     link: bool,
-    /// Heading level of the chart title, to fit the page outline.
+    /// Heading level of the chart title, to fit the page outline; 0 for none (the chart's own
+    /// page, whose `h1` is the title).
     #[prop(default = 3)]
     level: u8,
 ) -> impl IntoView {
@@ -27,6 +28,7 @@ pub fn ChartFigure(
     let described = format!("chart-{id}-desc");
     let title = view.title.clone();
     let heading = match level {
+        0 => view! { <p id=caption.clone() class="visually-hidden">{title}</p> }.into_any(),
         2 => view! { <h2 id=caption.clone()>{title}</h2> }.into_any(),
         _ => view! { <h3 id=caption.clone()>{title}</h3> }.into_any(),
     };

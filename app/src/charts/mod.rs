@@ -1,11 +1,17 @@
 //! Charts (图表): the words around a chart, its ECharts option (server side, with `charming`),
 //! and the figure a page shows — inline SVG first, interactive only when the reader asks.
 
+mod copy;
+mod embed_panel;
 mod figure;
+mod slot;
 #[cfg(feature = "ssr")]
 pub mod option;
 mod upgrade;
 pub mod words;
 
-pub use figure::{ChartFigure, ChartTable};
+pub use copy::CopyButton;
+pub use embed_panel::{codes as embed_codes, EmbedPanel};
+pub use figure::{ChartFigure, ChartTable, SourceLine};
+pub use slot::ChartSlot;
 pub use upgrade::ChartUpgrade;

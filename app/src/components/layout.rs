@@ -63,6 +63,8 @@ pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
                 <p>
                     <a href="/about#data">{tr!("footer.method")}</a>
                     " · "
+                    <a href="/charts">{tr!("chart.catalog_title")}</a>
+                    " · "
                     <a href="/feed.atom">{tr!("footer.feed")}</a>
                     " · "
                     <a href="/api/openapi.json">{tr!("footer.api")}</a>

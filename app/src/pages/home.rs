@@ -121,7 +121,7 @@ fn YearsAtAGlance(years: Vec<YearSummary>) -> impl IntoView {
     view! {
         <section id="years" aria-labelledby="years-heading">
             <h2 id="years-heading">{tr!("home.years")}</h2>
-            <p class="muted">{tr!("home.years_note")}</p>
+            <p class="muted">{tr!("home.years_note")} " " <a href="/charts">{tr!("home.more_charts")}</a></p>
             <ul class="year-bars">
                 {years
                     .into_iter()

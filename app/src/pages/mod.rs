@@ -2,6 +2,7 @@
 
 mod about;
 mod archive;
+mod charts;
 mod department;
 mod home;
 mod not_found;
@@ -27,6 +28,7 @@ mod year;
 
 pub use about::AboutPage;
 pub use archive::ArchivePage;
+pub use charts::{ChartPage, ChartsPage};
 pub use department::DepartmentPage;
 pub use home::HomePage;
 pub use not_found::NotFound;

@@ -8,6 +8,7 @@ use crate::pages::{month_name, NotFound};
 use crate::tr;
 use leptos::either::Either;
 use leptos::prelude::*;
+use crate::charts::ChartSlot;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -57,6 +58,16 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
         .month
         .map(month_name)
         .unwrap_or_else(|| tr!("year.unpublished"));
+    // Before/after hotline charts, for problems a published topic took on.
+    let outcome = detail.topic.is_some().then(|| {
+        let id = p.id;
+        view! {
+            <section aria-labelledby="outcome-heading">
+                <h2 id="outcome-heading">{tr!("problem.outcome")}</h2>
+                <ChartSlot ids=vec![format!("problem-{id}-volume"), format!("problem-{id}-rates")]/>
+            </section>
+        }
+    });
     let topic = detail.topic.map(|(year, month, theme)| {
         view! {
             <div>
@@ -97,6 +108,7 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
         </dl>
         {sample.map(|badge| view! { <p class="note">{badge}" "{tr!("problem.assignment_sample")}</p> })}
         <SourceList sources=detail.sources/>
+        {outcome}
         <section aria-labelledby="policies-heading">
             <h2 id="policies-heading">{tr!("problem.policies")}</h2>
             {policies}

@@ -11,6 +11,7 @@ use crate::pages::{month_name, NotFound};
 use crate::tr;
 use leptos::either::Either;
 use leptos::prelude::*;
+use crate::charts::ChartSlot;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -152,6 +153,7 @@ fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
             <ProgressBar progress=detail.progress label=tr!("topic.overall")/>
             {(overdue > 0).then(|| view! { <p class="warning">{tr!("topic.overdue", count = overdue)}</p> })}
             <ul class="problem-progress">{problem_bars}</ul>
+            <ChartSlot ids=vec![format!("topic-{}-{:02}-tasks", t.year, t.month)]/>
         </section>
 
         <section aria-labelledby="plan-heading">

@@ -11,6 +11,7 @@ use crate::pages::NotFound;
 use crate::tr;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
+use crate::charts::ChartSlot;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -154,6 +155,7 @@ fn CyclePage(detail: CycleDetail, challenge: Option<String>) -> impl IntoView {
         {hidden_note}
         <Outcome/>
         {body}
+        {tallies_shown.then(|| view! { <ChartSlot ids=vec![format!("cycle-{slug}-votes")] level=2/> })}
         <p>
             <a href=format!("/vote/{slug}/integrity")>{tr!("vote.integrity_link")}</a>" · "
             <a href="/receipt">{tr!("vote.check_receipt")}</a>" · "

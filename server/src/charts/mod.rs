@@ -55,6 +55,7 @@ pub struct ChartService {
     store: Store,
     engine: Engine,
     fonts: raster::Fonts,
+    public_url: String,
     svgs: Arc<Cache<Key, Arc<String>>>,
     /// (chart, version) pairs already written to `chart_versions`, to skip the write next time.
     remembered: Arc<Cache<(String, String), ()>>,
@@ -70,11 +71,12 @@ pub fn version_of(data: &ChartData) -> String {
 }
 
 impl ChartService {
-    pub fn new(store: Store, fonts: raster::Fonts) -> ChartService {
+    pub fn new(store: Store, fonts: raster::Fonts, public_url: String) -> ChartService {
         ChartService {
             store,
             engine: Engine::start(),
             fonts,
+            public_url,
             svgs: Arc::new(Cache::new(2_000)),
             remembered: Arc::new(Cache::new(10_000)),
         }
@@ -240,5 +242,9 @@ impl ChartPort for ChartService {
         self.view(id, version, locale, theme, width)
             .await
             .map_err(log_only)
+    }
+
+    fn base_url(&self) -> String {
+        self.public_url.clone()
     }
 }

@@ -20,6 +20,9 @@ pub(super) enum ApiError {
     Store(#[from] StoreError),
     #[error("csv: {0}")]
     Csv(String),
+    /// A service below failed; the cause is logged where it happened.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
 }
 
 #[derive(Serialize)]
@@ -36,7 +39,7 @@ impl IntoResponse for ApiError {
                 "not_found",
                 "No such record. 没有这条记录。",
             ),
-            ApiError::Store(_) | ApiError::Csv(_) => {
+            ApiError::Store(_) | ApiError::Csv(_) | ApiError::Unavailable(_) => {
                 tracing::error!(error = %self, "API request failed");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
@@ -49,7 +52,7 @@ impl IntoResponse for ApiError {
     }
 }
 
-type ApiResult<T> = Result<T, ApiError>;
+pub(super) type ApiResult<T> = Result<T, ApiError>;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -218,7 +221,7 @@ fn policy_rows(d: &TopicDetail) -> Vec<Vec<String>> {
 }
 
 /// UTF-8 with a byte-order mark: Excel on Windows then opens Chinese text correctly.
-fn csv_response(filename: &str, rows: Vec<Vec<String>>) -> ApiResult<Response> {
+pub(super) fn csv_response(filename: &str, rows: Vec<Vec<String>>) -> ApiResult<Response> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     for row in rows {
         writer

@@ -27,12 +27,7 @@ struct CodeRequest {
     count: u32,
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use super::embed::escape;
 
 async fn print_codes(
     State(state): State<AppState>,

@@ -2,7 +2,9 @@
 //! (health, language switch), wrapped in the baseline middleware every response gets.
 
 mod api;
+mod charts;
 mod codes;
+mod embed;
 mod feed;
 mod lang;
 mod openapi;
@@ -32,6 +34,8 @@ pub struct AppState {
     pub public_url: String,
     /// The ballot box.
     pub vote: Arc<crate::vote::VoteService>,
+    /// Draws the outcome charts.
+    pub charts: crate::charts::ChartService,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -45,6 +49,7 @@ pub fn router(state: AppState) -> Router {
     let ballot_box = VoteHandle(state.vote.clone());
     let cycles = app::api::moderation::CycleHandle(service_for_moderation.clone());
     let moderation = app::api::moderation::ModerationHandle(service_for_moderation);
+    let chart_handle = app::api::ChartHandle(Arc::new(state.charts.clone()));
     let context = move || {
         provide_context(portal.clone());
         provide_context(staff.clone());
@@ -52,6 +57,7 @@ pub fn router(state: AppState) -> Router {
         provide_context(ballot_box.clone());
         provide_context(moderation.clone());
         provide_context(cycles.clone());
+        provide_context(chart_handle.clone());
     };
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
@@ -63,6 +69,7 @@ pub fn router(state: AppState) -> Router {
         .merge(vote::routes())
         .merge(suggest::routes())
         .merge(codes::routes())
+        .merge(charts::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
@@ -70,6 +77,10 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            charts::downloads,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.public_url.clone(),
             security::same_origin_writes,

@@ -1,0 +1,181 @@
+//! `/embed/charts/{id}`: the page newsrooms put in an iframe. Plain server HTML — no WASM, no
+//! ECharts, no stylesheet request: the SVG inline, the words, the data table behind a disclosure,
+//! a footer with source, date and links, and a few lines of script that tell the parent page the
+//! height in the formats existing embed scripts understand (pym.js, Datawrapper's, our own).
+//! The only pages other sites may frame (see `security.rs`).
+
+use super::charts::{cache_control, view, ChartQuery};
+use super::AppState;
+use app::charts::words::num;
+use app::i18n::{message, Locale};
+use app::model::{ChartView, Theme};
+use app::request::CspNonce;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap};
+use axum::response::{Html, IntoResponse, Response};
+use axum::Extension;
+
+use app::api::charts::EMBED_WIDTH;
+
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+
+const STYLE: &str = "\
+:root{color-scheme:light dark;--bg:#fff;--fg:#1f1f1f;--muted:#555;--line:#ddd;--accent:#9f1d20}\
+.dark{--bg:#17181c;--fg:#ececec;--muted:#b5b5b5;--line:#3a3b40;--accent:#ff8a80}\
+@media (prefers-color-scheme:dark){.auto{--bg:#17181c;--fg:#ececec;--muted:#b5b5b5;--line:#3a3b40;--accent:#ff8a80}\
+.auto .svg-light{display:none}.auto .svg-dark{display:block}}\
+.svg-dark{display:none}.dark .svg-dark{display:block}\
+*{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--fg);\
+font:15px/1.5 'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC',sans-serif}\
+main{padding:8px 10px}h1{font-size:17px;margin:0 0 2px}p{margin:0 0 6px}\
+.takeaway{color:var(--fg)}.sample{color:var(--accent);font-weight:bold}\
+figure{margin:0}figure svg{display:block;width:100%;height:auto}\
+details{margin:6px 0;font-size:14px}summary{cursor:pointer;padding:6px 0;min-height:24px}\
+table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid var(--line);\
+padding:3px 6px;text-align:left}td{text-align:right;font-variant-numeric:tabular-nums}\
+footer{font-size:13px;color:var(--muted);border-top:1px solid var(--line);padding-top:6px}\
+a{color:var(--accent)}.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}";
+
+/// Posts the document height to the parent whenever it changes.
+const RESIZE: &str = "(function(){var c=document.body.getAttribute('data-chart'),\
+k=new URLSearchParams(location.search).get('childId')||c,last=0;\
+function post(){var h=Math.ceil(document.documentElement.getBoundingClientRect().height);\
+if(h===last||window.parent===window)return;last=h;var d={};d[c]=h;\
+window.parent.postMessage({'datawrapper-height':d},'*');\
+window.parent.postMessage('pymxPYMx'+k+'xPYMxheightxPYMx'+h,'*');\
+window.parent.postMessage({type:'dianca:height',chart:c,height:h},'*');}\
+window.addEventListener('load',post);window.addEventListener('resize',post);\
+document.querySelectorAll('details').forEach(function(d){d.addEventListener('toggle',post)});\
+if(window.ResizeObserver)new ResizeObserver(post).observe(document.body);post();})();";
+
+pub async fn page(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<ChartQuery>,
+    headers: HeaderMap,
+    nonce: Option<Extension<CspNonce>>,
+) -> Response {
+    let locale = q.locale(&headers);
+    let theme_name = match q.theme.as_deref() {
+        Some("dark") => "dark",
+        Some("auto") => "auto",
+        _ => "light",
+    };
+    let light = match view(&state.charts, &id, &q, locale, Theme::Light, EMBED_WIDTH).await {
+        Ok(view) => view,
+        Err(err) => return err.into_response(),
+    };
+    let dark = if theme_name == "light" {
+        None
+    } else {
+        match view(&state.charts, &id, &q, locale, Theme::Dark, EMBED_WIDTH).await {
+            Ok(view) => Some(view),
+            Err(err) => return err.into_response(),
+        }
+    };
+    let nonce = nonce.map(|n| n.0 .0.clone()).unwrap_or_default();
+    let html = render(&light, dark.as_ref(), theme_name, locale, &state.public_url, &nonce);
+    (
+        [(header::CACHE_CONTROL, cache_control(q.version().is_some()))],
+        Html(html),
+    )
+        .into_response()
+}
+
+fn render(
+    view: &ChartView,
+    dark: Option<&ChartView>,
+    theme: &str,
+    locale: Locale,
+    base: &str,
+    nonce: &str,
+) -> String {
+    let t = |key: &str| escape(&message(key, locale));
+    let id = &view.data.id;
+    let v = &view.version;
+    let svgs = match (theme, dark) {
+        ("dark", Some(dark)) => format!("<div class=\"svg-dark\">{}</div>", dark.svg),
+        (_, Some(dark)) => format!(
+            "<div class=\"svg-light\">{}</div><div class=\"svg-dark\">{}</div>",
+            view.svg, dark.svg
+        ),
+        _ => format!("<div>{}</div>", view.svg),
+    };
+    let headers: String = view
+        .series_names
+        .iter()
+        .map(|n| format!("<th scope=\"col\">{}</th>", escape(n)))
+        .collect();
+    let rows: String = view
+        .data
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let cells: String = view
+                .data
+                .series
+                .iter()
+                .map(|s| format!("<td>{}</td>", num(s.values.get(i).copied().unwrap_or(0.0))))
+                .collect();
+            format!("<tr><th scope=\"row\">{}</th>{cells}</tr>", escape(c))
+        })
+        .collect();
+    let sources: String = if view.data.sample {
+        format!("<span class=\"sample\">{}</span>", t("chart.sample_source"))
+    } else {
+        let links: Vec<String> = view
+            .data
+            .sources
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let url = s.url.as_ref()?;
+                let label = s.note.clone().unwrap_or_else(|| format!("[{}]", i + 1));
+                Some(format!(
+                    "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
+                    escape(url),
+                    escape(&label)
+                ))
+            })
+            .collect();
+        format!("{} {}", t("chart.source"), links.join(" "))
+    };
+    let sample = if view.data.sample {
+        format!(" <span class=\"sample\">{}</span>", t("chart.sample_label"))
+    } else {
+        String::new()
+    };
+    let as_of = escape(&message("chart.as_of", locale).replace("%{date}", &view.data.as_of));
+    let version = escape(&message("chart.version", locale).replace("%{version}", v));
+    format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>{title}</title><link rel=\"canonical\" href=\"{base}/charts/{id}\">\
+<style nonce=\"{nonce}\">{STYLE}</style></head>\
+<body class=\"{theme}\" data-chart=\"{id}\"><main>\
+<h1 id=\"t\">{title}</h1><p class=\"takeaway\">{takeaway}{sample}</p>\
+<figure role=\"img\" aria-labelledby=\"t\" aria-describedby=\"d\">{svgs}</figure>\
+<details><summary>{show_data}</summary><p id=\"d\">{description}</p>\
+<table><caption class=\"visually-hidden\">{title}</caption><thead><tr><th scope=\"col\">{category}</th>{headers}</tr></thead>\
+<tbody>{rows}</tbody></table></details>\
+<footer>{sources} · {as_of} · {version} · \
+<a href=\"{base}/charts/{id}\" target=\"_blank\" rel=\"noopener\">点菜 · {open}</a> · \
+<a href=\"{base}/charts/{id}.csv?v={v}\" target=\"_blank\" rel=\"noopener\">CSV</a></footer>\
+</main><script nonce=\"{nonce}\">{RESIZE}</script></body></html>",
+        lang = locale.tag(),
+        title = escape(&view.title),
+        takeaway = escape(&view.takeaway),
+        description = escape(&view.description),
+        show_data = t("chart.show_data"),
+        category = t("chart.category"),
+        open = t("chart.open_page"),
+    )
+}

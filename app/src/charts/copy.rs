@@ -32,7 +32,7 @@ pub fn CopyButton(
         let _ = &target;
     };
     view! {
-        <button type="button" class="button secondary" hidden=move || !hydrated.get() on:click=copy>
+        <button type="button" class="button button-quiet" hidden=move || !hydrated.get() on:click=copy>
             {move || if copied.get() { crate::tr!("chart.copied") } else { crate::tr!("chart.copy") }}
         </button>
         <span class="visually-hidden" role="status">

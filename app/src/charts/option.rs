@@ -4,7 +4,7 @@
 use super::words::Words;
 use crate::i18n::Locale;
 use crate::model::{ChartData, Shape, Theme, Unit};
-use charming::component::{Aria, Axis, Decal, Grid, Legend, Title};
+use charming::component::{Axis, Grid, Legend, Title};
 use charming::element::{
     AxisLabel, AxisType, Color, ItemStyle, Label, LabelPosition, LineStyle, MarkArea, MarkAreaData,
     MarkLine, MarkLineData, MarkLineVariant, Orient, SplitLine, Symbol, TextStyle, Tooltip,
@@ -106,7 +106,6 @@ fn build(data: &ChartData, words: &Words, theme: Theme, locale: Locale) -> Chart
         .background_color(p.background)
         .color(p.series.iter().map(|c| Color::from(*c)).collect())
         .title(title)
-        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
         .tooltip(Tooltip::new().trigger(match data.kind.shape() {
             Shape::Pie => Trigger::Item,
             _ => Trigger::Axis,

@@ -267,7 +267,15 @@ async fn oembed(
         return Ok((StatusCode::NOT_IMPLEMENTED, "Only format=json is supported.").into_response());
     }
     let url = q.url.unwrap_or_default();
-    let (id, version) = chart_of_url(&url, &state.public_url).ok_or(ApiError::NotFound)?;
+    // The portal's public address, or the host this request came to (the same portal seen
+    // through another name, e.g. behind a proxy).
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(|h| format!("{}://{h}", url.split("://").next().unwrap_or("https")));
+    let (id, version) = chart_of_url(&url, &state.public_url)
+        .or_else(|| host.and_then(|base| chart_of_url(&url, &base)))
+        .ok_or(ApiError::NotFound)?;
     let query = ChartQuery { v: version, ..ChartQuery::default() };
     let locale = query.locale(&headers);
     let view = view(&state.charts, &id, &query, locale, Theme::Light, 480).await?;

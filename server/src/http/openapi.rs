@@ -127,6 +127,24 @@ pub fn spec() -> Value {
         ),
     );
     add(
+        "/api/v1/charts",
+        get_op(
+            "Every outcome chart (成效图表) with its id, title, current data version and whether it is sample data",
+            &[],
+            json_ct,
+            "ChartList",
+        ),
+    );
+    add(
+        "/api/v1/charts/{id}",
+        get_op(
+            "One chart: title, takeaway, description, its data and links to its page, embed, SVG, PNG, CSV and JSON. ?v= pins a data version, ?lang=zh-CN|en picks the language",
+            &[("id", "problems-per-year")],
+            json_ct,
+            "Chart",
+        ),
+    );
+    add(
         "/api/v1/receipts/{receipt}",
         get_op(
             "What happened to the ballot with this receipt code",
@@ -178,6 +196,27 @@ pub fn spec() -> Value {
                     }
                 },
                 "IntegrityReport": object,
+                "ChartList": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "id": { "type": "string" }, "kind": { "type": "string" },
+                            "title": { "type": "string" }, "sample": { "type": "boolean" },
+                            "version": { "type": "string" }
+                        }
+                    }
+                },
+                "Chart": {
+                    "type": "object",
+                    "properties": {
+                        "id": { "type": "string" }, "version": { "type": "string" },
+                        "latest": { "type": "boolean" }, "title": { "type": "string" },
+                        "takeaway": { "type": "string" }, "description": { "type": "string" },
+                        "series_names": { "type": "array", "items": { "type": "string" } },
+                        "data": object, "links": object
+                    }
+                },
                 "ReceiptStatus": object,
                 "Ballot": {
                     "type": "object",

@@ -23,4 +23,5 @@ echarts.use([
 ]);
 
 export const init = echarts.init;
+export const getInstanceByDom = echarts.getInstanceByDom;
 export const version = echarts.version;

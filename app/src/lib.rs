@@ -23,11 +23,11 @@ use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
 };
 use pages::{
-    AboutPage, ArchivePage, ChartPage, ChartsPage, DepartmentPage, HomePage, IntegrityPage, NotFound, PolicyPage,
-    ProblemPage, ReceiptPage, SearchPage, StaffAccountsPage, StaffAuditPage, StaffCyclesPage,
-    StaffDepartmentsPage, StaffDeskPage, StaffHistoryPage, StaffImportPage, StaffLoginPage,
-    StaffModerationPage, StaffPolicyEditPage, StaffReportEditPage, StaffTopicEditPage,
-    StaffTopicsPage, SuggestPage, TopicPage, VoteListPage, VotePage, YearPage,
+    AboutPage, ArchivePage, ChartPage, ChartsPage, DepartmentPage, HomePage, IntegrityPage,
+    NotFound, PolicyPage, ProblemPage, ReceiptPage, SearchPage, StaffAccountsPage, StaffAuditPage,
+    StaffCyclesPage, StaffDepartmentsPage, StaffDeskPage, StaffHistoryPage, StaffImportPage,
+    StaffLoginPage, StaffModerationPage, StaffPolicyEditPage, StaffReportEditPage,
+    StaffTopicEditPage, StaffTopicsPage, SuggestPage, TopicPage, VoteListPage, VotePage, YearPage,
 };
 
 /// The HTML document. Runs on the server only, once per request.

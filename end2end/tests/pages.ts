@@ -13,6 +13,9 @@ export const staticPages = [
   { path: '/search?q=电梯', heading: '搜索' },
   { path: '/archive', heading: '往期与筛选' },
   { path: '/about', heading: '关于“每月一题”与本站数据' },
+  { path: '/charts', heading: '图表' },
+  { path: '/charts/problems-per-year', heading: '每月一题：每年解决的问题数' },
+  { path: '/charts/cycle-2026-winter-votes', heading: '2026 年冬季主题征集（示例）：投票结果' },
 ];
 
 /** The page of a named problem, reached by its link on the year page. */

@@ -31,31 +31,59 @@ async fn every_chart_is_served_as_page_embed_svg_csv_and_json() {
         "problem_volume",
         "problem_rates",
     ] {
-        assert!(kinds.contains(&kind), "the demo has a {kind} chart: {kinds:?}");
+        assert!(
+            kinds.contains(&kind),
+            "the demo has a {kind} chart: {kinds:?}"
+        );
     }
     for chart in list {
         let id = chart["id"].as_str().expect("id");
         let svg = get(&server, &format!("/charts/{id}.svg")).await;
         assert_eq!(svg.status(), StatusCode::OK, "{id}.svg");
-        assert!(svg.headers()[header::CONTENT_TYPE].to_str().unwrap_or("").starts_with("image/svg+xml"));
+        assert!(svg.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap_or("")
+            .starts_with("image/svg+xml"));
         let svg = svg.text().await.expect("text");
-        assert!(svg.starts_with("<svg") && svg.contains("viewBox"), "{id}: {svg:.120}");
-        assert!(!svg.contains(" style=") && !svg.contains("<style"), "{id}: the CSP allows no inline styles");
+        assert!(
+            svg.starts_with("<svg") && svg.contains("viewBox"),
+            "{id}: {svg:.120}"
+        );
+        assert!(
+            !svg.contains(" style=") && !svg.contains("<style"),
+            "{id}: the CSP allows no inline styles"
+        );
 
-        let csv = get(&server, &format!("/charts/{id}.csv")).await.bytes().await.expect("csv");
-        assert!(csv.starts_with(b"\xEF\xBB\xBF"), "{id}: CSV has a BOM for Excel");
+        let csv = get(&server, &format!("/charts/{id}.csv"))
+            .await
+            .bytes()
+            .await
+            .expect("csv");
+        assert!(
+            csv.starts_with(b"\xEF\xBB\xBF"),
+            "{id}: CSV has a BOM for Excel"
+        );
 
         let doc = json(&server, &format!("/api/v1/charts/{id}")).await;
         assert_eq!(doc["id"], id);
-        assert_eq!(doc["version"], chart["version"], "{id}: one version for list and chart");
+        assert_eq!(
+            doc["version"], chart["version"],
+            "{id}: one version for list and chart"
+        );
         let sample = doc["data"]["sample"].as_bool().expect("sample flag");
         assert_eq!(Some(sample), chart["sample"].as_bool());
 
         let page = get(&server, &format!("/charts/{id}")).await;
         assert_eq!(page.status(), StatusCode::OK, "/charts/{id}");
         let page = page.text().await.expect("html");
-        assert!(page.contains("<svg"), "{id}: the chart page shows the SVG inline");
-        assert!(page.contains("application/json+oembed"), "{id}: oEmbed discovery");
+        assert!(
+            page.contains("<svg"),
+            "{id}: the chart page shows the SVG inline"
+        );
+        assert!(
+            page.contains("application/json+oembed"),
+            "{id}: oEmbed discovery"
+        );
         if sample {
             assert!(page.contains("示例数据"), "{id}: sample data says so");
         }
@@ -72,7 +100,11 @@ async fn every_chart_is_served_as_page_embed_svg_csv_and_json() {
         .iter()
         .filter_map(Value::as_f64)
         .collect();
-    assert_eq!(counts, [27.0, 17.0, 18.0, 13.0, 13.0, 11.0], "the real figures from the facts file");
+    assert_eq!(
+        counts,
+        [27.0, 17.0, 18.0, 13.0, 13.0, 11.0],
+        "the real figures from the facts file"
+    );
     assert_eq!(years["data"]["sample"], false);
 }
 
@@ -112,12 +144,21 @@ async fn the_png_draws_the_chinese_title_in_real_glyphs() {
     let width = info.width as usize;
     // The title "每月一题：每年解决的问题数" sits in the top band (15 px text at 2×).
     let found = glyphs(&buf, width, 4..56);
-    assert!(found.len() >= 10, "the title is drawn: {} glyphs", found.len());
+    assert!(
+        found.len() >= 10,
+        "the title is drawn: {} glyphs",
+        found.len()
+    );
     // Missing glyphs render as identical boxes (tofu); real ones differ from one another.
     let mut distinct = found.clone();
     distinct.sort();
     distinct.dedup();
-    assert!(distinct.len() >= 9, "{} distinct shapes of {}", distinct.len(), found.len());
+    assert!(
+        distinct.len() >= 9,
+        "{} distinct shapes of {}",
+        distinct.len(),
+        found.len()
+    );
 }
 
 #[tokio::test]
@@ -155,10 +196,16 @@ async fn a_pinned_version_keeps_its_figures_after_new_votes() {
 
     let pinned = json(&server, &format!("/api/v1/charts/{id}?v={v1}")).await;
     assert_eq!(pinned["latest"], false);
-    assert_eq!(pinned["data"]["series"], before["data"]["series"], "the pinned figures do not move");
+    assert_eq!(
+        pinned["data"]["series"], before["data"]["series"],
+        "the pinned figures do not move"
+    );
     let embed = get(&server, &format!("/embed/charts/{id}?v={v1}")).await;
     assert_eq!(embed.status(), StatusCode::OK);
-    assert!(embed.headers()[header::CACHE_CONTROL].to_str().unwrap_or("").contains("immutable"));
+    assert!(embed.headers()[header::CACHE_CONTROL]
+        .to_str()
+        .unwrap_or("")
+        .contains("immutable"));
     let unknown = get(&server, &format!("/embed/charts/{id}?v=000000000000")).await;
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 }
@@ -168,19 +215,39 @@ async fn only_embed_pages_may_be_framed_by_other_sites() {
     let server = TestServer::start();
     for path in ["/", "/charts/problems-per-year", "/about"] {
         let res = get(&server, path).await;
-        let csp = res.headers()[header::CONTENT_SECURITY_POLICY].to_str().expect("csp").to_string();
+        let csp = res.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .expect("csp")
+            .to_string();
         assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
         assert_eq!(res.headers()[header::X_FRAME_OPTIONS], "DENY", "{path}");
     }
-    let res = get(&server, "/embed/charts/problems-per-year?theme=auto&lang=en").await;
-    let csp = res.headers()[header::CONTENT_SECURITY_POLICY].to_str().expect("csp").to_string();
+    let res = get(
+        &server,
+        "/embed/charts/problems-per-year?theme=auto&lang=en",
+    )
+    .await;
+    let csp = res.headers()[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .expect("csp")
+        .to_string();
     assert!(csp.contains("frame-ancestors *"), "{csp}");
-    assert!(csp.contains("default-src 'none'"), "embeds load nothing else: {csp}");
+    assert!(
+        csp.contains("default-src 'none'"),
+        "embeds load nothing else: {csp}"
+    );
     assert!(res.headers().get(header::X_FRAME_OPTIONS).is_none());
     let html = res.text().await.expect("html");
     assert!(html.contains("lang=\"en\"") && html.contains("problems taken on per year"));
-    assert_eq!(html.matches("<svg").count(), 2, "auto carries a light and a dark drawing");
-    assert!(html.contains("datawrapper-height") && html.contains("xPYMx"), "height messages");
+    assert_eq!(
+        html.matches("<svg").count(),
+        2,
+        "auto carries a light and a dark drawing"
+    );
+    assert!(
+        html.contains("datawrapper-height") && html.contains("xPYMx"),
+        "height messages"
+    );
 }
 
 #[tokio::test]
@@ -199,7 +266,10 @@ async fn oembed_answers_for_this_portals_charts_only() {
     assert_eq!(doc["type"], "rich");
     let html = doc["html"].as_str().expect("html");
     assert!(html.starts_with("<iframe") && html.contains("/embed/charts/problems-per-year?v="));
-    assert!(doc["thumbnail_url"].as_str().unwrap_or("").contains(".png?v="));
+    assert!(doc["thumbnail_url"]
+        .as_str()
+        .unwrap_or("")
+        .contains(".png?v="));
 
     for (url, status) in [
         ("https://elsewhere.example/charts/problems-per-year", 404),
@@ -227,6 +297,10 @@ async fn charts_that_do_not_exist_are_not_found_everywhere() {
         "/api/v1/charts/Problems-Per-Year",
         "/charts/cycle-2027-spring-votes",
     ] {
-        assert_eq!(get(&server, path).await.status(), StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(
+            get(&server, path).await.status(),
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
     }
 }

@@ -45,9 +45,24 @@ pub fn EmbedPanel(page: ChartPageData) -> impl IntoView {
     let locale = use_locale();
     let [responsive, fixed, image] = codes(&page);
     let blocks = [
-        ("embed-responsive", tr!("chart.embed_responsive"), tr!("chart.embed_responsive_hint"), responsive),
-        ("embed-fixed", tr!("chart.embed_fixed"), tr!("chart.embed_fixed_hint"), fixed),
-        ("embed-image", tr!("chart.embed_image"), tr!("chart.embed_image_hint"), image),
+        (
+            "embed-responsive",
+            tr!("chart.embed_responsive"),
+            tr!("chart.embed_responsive_hint"),
+            responsive,
+        ),
+        (
+            "embed-fixed",
+            tr!("chart.embed_fixed"),
+            tr!("chart.embed_fixed_hint"),
+            fixed,
+        ),
+        (
+            "embed-image",
+            tr!("chart.embed_image"),
+            tr!("chart.embed_image_hint"),
+            image,
+        ),
     ];
     let latest = format!("{}/embed/charts/{}", page.base, page.view.data.id);
     view! {

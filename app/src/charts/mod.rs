@@ -4,9 +4,9 @@
 mod copy;
 mod embed_panel;
 mod figure;
-mod slot;
 #[cfg(feature = "ssr")]
 pub mod option;
+mod slot;
 mod upgrade;
 pub mod words;
 

@@ -139,6 +139,9 @@ fn build(data: &ChartData, words: &Words, theme: Theme, locale: Locale) -> Chart
         .type_(AxisType::Value)
         .axis_label(AxisLabel::new().color(p.muted))
         .split_line(SplitLine::new().line_style(LineStyle::new().color(p.grid)));
+    if data.unit == Unit::Count {
+        value = value.min_interval(1);
+    }
     if data.unit == Unit::Percent {
         value = value
             .max(100)
@@ -152,7 +155,7 @@ fn build(data: &ChartData, words: &Words, theme: Theme, locale: Locale) -> Chart
     for (i, (series, name)) in data.series.iter().zip(&words.series_names).enumerate() {
         chart = match data.kind.shape() {
             Shape::Line => chart.series(line(data, series.values.clone(), name, i == 0, p, locale)),
-            Shape::StackedBar | Shape::StackedBarHorizontal => chart.series(
+            Shape::StackedBarHorizontal => chart.series(
                 Bar::new()
                     .name(name.clone())
                     .stack("total")

@@ -44,8 +44,10 @@ impl ChartKind {
     pub fn shape(self) -> Shape {
         match self {
             ChartKind::ProblemsPerYear | ChartKind::PoliciesPerMonth => Shape::Bar,
-            ChartKind::TopicTasks | ChartKind::CycleVotes => Shape::StackedBar,
-            ChartKind::DepartmentsOnTime => Shape::StackedBarHorizontal,
+            // Long names (problems, departments, candidates) read best down the side.
+            ChartKind::TopicTasks | ChartKind::DepartmentsOnTime | ChartKind::CycleVotes => {
+                Shape::StackedBarHorizontal
+            }
             ChartKind::HotlineCategories => Shape::Pie,
             ChartKind::ProblemVolume | ChartKind::ProblemRates => Shape::Line,
         }
@@ -55,7 +57,6 @@ impl ChartKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
     Bar,
-    StackedBar,
     StackedBarHorizontal,
     Line,
     Pie,

@@ -1,12 +1,12 @@
 //! 关于: what 每月一题 is, where every figure comes from, and what is sample data.
 
 use crate::api::get_about;
+use crate::charts::ChartSlot;
 use crate::components::badges::{ConfidenceBadge, SourceList};
 use crate::components::loading::DataView;
 use crate::model::{About, Confidence};
 use crate::tr;
 use leptos::prelude::*;
-use crate::charts::ChartSlot;
 use leptos_meta::Title;
 
 #[component]

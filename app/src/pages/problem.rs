@@ -1,6 +1,7 @@
 //! 问题: one problem with its departments, the policies that answer it, and its sources.
 
 use crate::api::get_problem;
+use crate::charts::ChartSlot;
 use crate::components::badges::{ConfidenceBadge, SampleBadge, SourceList};
 use crate::components::loading::DataView;
 use crate::model::{parse_id, Policy, ProblemDetail};
@@ -8,7 +9,6 @@ use crate::pages::{month_name, NotFound};
 use crate::tr;
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::charts::ChartSlot;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 

@@ -1,6 +1,7 @@
 //! 主题: one month's topic — its plan, the three lists, progress, reports and supervision.
 
 use crate::api::get_topic;
+use crate::charts::ChartSlot;
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
 use crate::components::topic_lists::{
@@ -11,7 +12,6 @@ use crate::pages::{month_name, NotFound};
 use crate::tr;
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::charts::ChartSlot;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 

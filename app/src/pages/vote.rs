@@ -4,6 +4,7 @@
 //! receipt code, which the receipt page checks.
 
 use crate::api::vote::{get_cycle, get_cycles};
+use crate::charts::ChartSlot;
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
 use crate::model::{Cycle, CycleCandidate, CycleDetail, Phase, Tally};
@@ -11,7 +12,6 @@ use crate::pages::NotFound;
 use crate::tr;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
-use crate::charts::ChartSlot;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 

@@ -165,7 +165,8 @@ pub async fn load(
     };
     if let Some(d) = data.as_mut() {
         d.as_of = today.to_string();
-        d.sources.dedup();
+        let mut seen = std::collections::HashSet::new();
+        d.sources.retain(|s| seen.insert(s.url.clone()));
     }
     Ok(data)
 }

@@ -38,7 +38,11 @@ impl ChartQuery {
         if let Some(locale) = self.lang.as_deref().and_then(Locale::from_tag) {
             return locale;
         }
-        let text = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+        let text = |name| {
+            headers
+                .get(name)
+                .and_then(|v: &HeaderValue| v.to_str().ok())
+        };
         Locale::negotiate(text(header::COOKIE), text(header::ACCEPT_LANGUAGE))
     }
 
@@ -86,12 +90,16 @@ pub async fn downloads(State(state): State<AppState>, req: Request, next: Next) 
     else {
         return next.run(req).await;
     };
-    let q: ChartQuery = Query::try_from_uri(req.uri()).map(|q| q.0).unwrap_or_default();
+    let q: ChartQuery = Query::try_from_uri(req.uri())
+        .map(|q| q.0)
+        .unwrap_or_default();
     let locale = q.locale(req.headers());
     match download(&state.charts, &id, &ext, &q, locale).await {
         Ok(mut res) => {
-            res.headers_mut()
-                .insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+            res.headers_mut().insert(
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                HeaderValue::from_static("*"),
+            );
             res
         }
         Err(err) => err.into_response(),
@@ -116,7 +124,10 @@ async fn download(
     let res = match ext {
         "svg" => (
             [
-                (header::CONTENT_TYPE, "image/svg+xml; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_TYPE,
+                    "image/svg+xml; charset=utf-8".to_string(),
+                ),
                 (header::CACHE_CONTROL, cache.to_string()),
             ],
             view.svg.clone(),
@@ -264,7 +275,11 @@ async fn oembed(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     if q.format.as_deref().is_some_and(|f| f != "json") {
-        return Ok((StatusCode::NOT_IMPLEMENTED, "Only format=json is supported.").into_response());
+        return Ok((
+            StatusCode::NOT_IMPLEMENTED,
+            "Only format=json is supported.",
+        )
+            .into_response());
     }
     let url = q.url.unwrap_or_default();
     // The portal's public address, or the host this request came to (the same portal seen
@@ -276,12 +291,18 @@ async fn oembed(
     let (id, version) = chart_of_url(&url, &state.public_url)
         .or_else(|| host.and_then(|base| chart_of_url(&url, &base)))
         .ok_or(ApiError::NotFound)?;
-    let query = ChartQuery { v: version, ..ChartQuery::default() };
+    let query = ChartQuery {
+        v: version,
+        ..ChartQuery::default()
+    };
     let locale = query.locale(&headers);
     let view = view(&state.charts, &id, &query, locale, Theme::Light, 480).await?;
     let width = q.maxwidth.unwrap_or(640).clamp(240, 1200);
     let height = app::api::charts::frame_height(&view.data).min(q.maxheight.unwrap_or(u32::MAX));
-    let src = format!("{}/embed/charts/{}?v={}", state.public_url, view.data.id, view.version);
+    let src = format!(
+        "{}/embed/charts/{}?v={}",
+        state.public_url, view.data.id, view.version
+    );
     let html = format!(
         "<iframe src=\"{src}\" title=\"{}\" width=\"{width}\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\"></iframe>",
         super::embed::escape(&view.title)
@@ -336,10 +357,19 @@ mod tests {
             Some(("problems-per-year".into(), None))
         );
         assert_eq!(
-            chart_of_url("https://dianca.example/embed/charts/problems-per-year?v=0123456789ab", base),
+            chart_of_url(
+                "https://dianca.example/embed/charts/problems-per-year?v=0123456789ab",
+                base
+            ),
             Some(("problems-per-year".into(), Some("0123456789ab".into())))
         );
-        assert_eq!(chart_of_url("https://evil.example/charts/problems-per-year", base), None);
-        assert_eq!(chart_of_url("https://dianca.example/topics/2024/3", base), None);
+        assert_eq!(
+            chart_of_url("https://evil.example/charts/problems-per-year", base),
+            None
+        );
+        assert_eq!(
+            chart_of_url("https://dianca.example/topics/2024/3", base),
+            None
+        );
     }
 }

@@ -25,7 +25,6 @@ pub fn escape(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-
 const STYLE: &str = "\
 :root{color-scheme:light dark;--bg:#fff;--fg:#1f1f1f;--muted:#555;--line:#ddd;--accent:#9f1d20}\
 .dark{--bg:#17181c;--fg:#ececec;--muted:#b5b5b5;--line:#3a3b40;--accent:#ff8a80}\
@@ -81,7 +80,14 @@ pub async fn page(
         }
     };
     let nonce = nonce.map(|n| n.0 .0.clone()).unwrap_or_default();
-    let html = render(&light, dark.as_ref(), theme_name, locale, &state.public_url, &nonce);
+    let html = render(
+        &light,
+        dark.as_ref(),
+        theme_name,
+        locale,
+        &state.public_url,
+        &nonce,
+    );
     (
         [(header::CACHE_CONTROL, cache_control(q.version().is_some()))],
         Html(html),

@@ -40,7 +40,11 @@ pub async fn headers(mut req: Request, next: Next) -> Response {
     req.extensions_mut().insert(CspNonce(nonce.clone()));
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    let policy = if embed { embed_csp(&nonce) } else { csp(&nonce) };
+    let policy = if embed {
+        embed_csp(&nonce)
+    } else {
+        csp(&nonce)
+    };
     if let Ok(value) = HeaderValue::from_str(&policy) {
         h.insert(header::CONTENT_SECURITY_POLICY, value);
     }

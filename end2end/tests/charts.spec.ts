@@ -2,6 +2,8 @@
 // tap (and only then is ECharts fetched), embeds that resize their frame on another origin,
 // portal pages that refuse to be framed, and a PNG whose Chinese title is real glyphs.
 import { test, expect, type Page } from '@playwright/test';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 async function chartIds(page: Page): Promise<string[]> {
   const res = await page.request.get('/api/v1/charts');
@@ -71,10 +73,14 @@ test('an embed on another site resizes its frame; a portal page refuses to be fr
     ${code.replace(/http:\/\/127\.0\.0\.1:\d+/g, portal).replace('height="', 'data-h="')}
     <iframe id="home" src="${portal}/" title="portal home" style="height:200px"></iframe>
     </body></html>`;
-  await page.route('http://newsroom.test/article', (route) =>
-    route.fulfill({ contentType: 'text/html', body: article }),
-  );
-  await page.goto('http://newsroom.test/article');
+  // A real second origin (another port on this machine) serving the journalist's article.
+  const newsroom = http.createServer((_, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(article);
+  });
+  await new Promise<void>((resolve) => newsroom.listen(0, '127.0.0.1', resolve));
+  const { port } = newsroom.address() as AddressInfo;
+  await page.goto(`http://127.0.0.1:${port}/article`);
   const frame = page.locator('iframe[src*="/embed/charts/"]');
   // The frame starts at the browser's default height and grows to its content.
   await expect.poll(async () => (await frame.boundingBox())?.height ?? 0, { timeout: 15_000 }).toBeGreaterThan(300);
@@ -86,6 +92,8 @@ test('an embed on another site resizes its frame; a portal page refuses to be fr
   // The home page in the other frame was refused: no portal content inside.
   const home = page.frameLocator('#home');
   await expect(home.locator('.site-nav')).toHaveCount(0);
+  expect(page.frames().some((f) => f.url().startsWith('chrome-error:'))).toBe(true);
+  newsroom.close();
 });
 
 test('the PNG download is a valid image whose Chinese title is drawn in real glyphs', async ({ page }) => {

@@ -164,7 +164,7 @@ fn render(
     format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>{title}</title><link rel=\"canonical\" href=\"{base}/charts/{id}\">\
+<title>{title}</title><link rel=\"icon\" href=\"data:,\"><link rel=\"canonical\" href=\"{base}/charts/{id}\">\
 <style nonce=\"{nonce}\">{STYLE}</style></head>\
 <body class=\"{theme}\" data-chart=\"{id}\"><main>\
 <h1 id=\"t\">{title}</h1><p class=\"takeaway\">{takeaway}{sample}</p>\

@@ -53,6 +53,11 @@ async fn every_chart_is_served_as_page_embed_svg_csv_and_json() {
             !svg.contains(" style=") && !svg.contains("<style"),
             "{id}: the CSP allows no inline styles"
         );
+        let kind = chart["kind"].as_str().unwrap_or("");
+        if !kind.starts_with("problem_") {
+            // Bars and slices carry decal patterns, so colour is not the only cue.
+            assert!(svg.contains("<pattern"), "{id}: decal patterns");
+        }
 
         let csv = get(&server, &format!("/charts/{id}.csv"))
             .await

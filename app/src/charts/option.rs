@@ -74,6 +74,13 @@ pub fn option_json(data: &ChartData, words: &Words, theme: Theme, locale: Locale
             "darkMode".into(),
             serde_json::Value::Bool(theme == Theme::Dark),
         );
+        // Decal patterns, so colour is not the only cue. Written here rather than with
+        // charming's `Aria`, which serialises an empty `decals: []` (and `label: null`) that
+        // ECharts reads as "no patterns" and then fails on.
+        map.insert(
+            "aria".into(),
+            serde_json::json!({ "enabled": true, "decal": { "show": true } }),
+        );
     }
     value.to_string()
 }

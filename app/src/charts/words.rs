@@ -179,6 +179,19 @@ fn before_after(data: &ChartData, locale: Locale) -> Option<String> {
         .categories
         .iter()
         .position(|c| Some(c) == data.marker.as_ref())?;
+    // Fewer than three months since the start say nothing yet about the topic's effect.
+    let after_months = data.categories.len().saturating_sub(start);
+    if after_months < 3 {
+        return Some(
+            t!(
+                "chart.takeaway.too_early",
+                locale = l,
+                month = data.categories[start],
+                n = after_months
+            )
+            .into_owned(),
+        );
+    }
     let split = |key: &str| {
         let v = values(data, key);
         let (before, after) = v.split_at(start.min(v.len()));
@@ -246,4 +259,83 @@ fn description(data: &ChartData, names: &[String], locale: Locale) -> String {
         })
         .collect();
     format!("{shape} {}", items.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ChartSeries;
+
+    fn data(kind: ChartKind, categories: &[&str], series: &[(&str, &[f64])]) -> ChartData {
+        ChartData {
+            id: "t".into(),
+            kind,
+            subject: Some("老楼加装电梯".into()),
+            unit: Unit::Count,
+            categories: categories.iter().map(|c| c.to_string()).collect(),
+            series: series
+                .iter()
+                .map(|(k, v)| ChartSeries {
+                    key: k.to_string(),
+                    values: v.to_vec(),
+                })
+                .collect(),
+            marker: None,
+            sample: false,
+            sources: vec![],
+            as_of: "2026-11-28".into(),
+        }
+    }
+
+    #[test]
+    fn the_takeaway_is_computed_from_the_figures() {
+        let d = data(
+            ChartKind::ProblemsPerYear,
+            &["2021", "2022", "2026"],
+            &[("problems", &[27.0, 17.0, 11.0])],
+        );
+        let w = words(&d, Locale::ZhCn);
+        assert_eq!(w.takeaway, "2021年27个问题，2026年11个，累计55个。");
+        assert_eq!(w.series_names, ["问题数"]);
+        assert!(w.description.contains("2022: 17"), "{}", w.description);
+        let en = words(&d, Locale::En);
+        assert_eq!(en.takeaway, "27 problems in 2021, 11 in 2026; 55 in all.");
+    }
+
+    #[test]
+    fn before_and_after_needs_three_months_after_the_start() {
+        let months = [
+            "2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06",
+        ];
+        let mut d = data(
+            ChartKind::ProblemVolume,
+            &months,
+            &[("requests", &[100.0, 100.0, 80.0, 60.0, 60.0, 40.0])],
+        );
+        d.marker = Some("2024-03".into());
+        let w = words(&d, Locale::En);
+        assert!(
+            w.takeaway
+                .contains("60 requests a month on average, against 100 before (-40%)"),
+            "{}",
+            w.takeaway
+        );
+        d.marker = Some("2024-05".into());
+        let w = words(&d, Locale::En);
+        assert!(w.takeaway.contains("too early"), "{}", w.takeaway);
+    }
+
+    #[test]
+    fn votes_name_the_leader_with_its_verified_share() {
+        let d = data(
+            ChartKind::CycleVotes,
+            &["停车", "供暖"],
+            &[("verified", &[2.0, 5.0]), ("unverified", &[10.0, 20.0])],
+        );
+        let w = words(&d, Locale::ZhCn);
+        assert_eq!(
+            w.takeaway,
+            "“供暖”得票最多：25票（其中核验票5票），共37票。"
+        );
+    }
 }

@@ -35,7 +35,7 @@ const STYLE: &str = "\
 font:15px/1.5 'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC',sans-serif}\
 main{padding:8px 10px}h1{font-size:17px;margin:0 0 2px}p{margin:0 0 6px}\
 .takeaway{color:var(--fg)}.sample{color:var(--accent);font-weight:bold}\
-figure{margin:0}figure svg{display:block;width:100%;height:auto}\
+figure{margin:0 auto;max-width:760px}figure svg{display:block;width:100%;height:auto}\
 details{margin:6px 0;font-size:14px}summary{cursor:pointer;padding:6px 0;min-height:24px}\
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid var(--line);\
 padding:3px 6px;text-align:left}td{text-align:right;font-variant-numeric:tabular-nums}\

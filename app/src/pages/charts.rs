@@ -75,7 +75,8 @@ fn chart_page(page: crate::api::charts::ChartPageData) -> impl IntoView {
     let (id, v) = (view.data.id.clone(), view.version.clone());
     let page_url = format!("{}/charts/{id}", page.base);
     let oembed = format!(
-        "/oembed?format=json&url={}",
+        "{}/oembed?format=json&url={}",
+        page.base,
         page_url.replace(':', "%3A").replace('/', "%2F")
     );
     let older = (!view.latest).then(|| {

@@ -33,7 +33,7 @@ impl ChartRef {
         {
             let (year, month) = rest.split_once('-')?;
             let (year, month) = (year.parse().ok()?, month.parse().ok()?);
-            return (month >= 1 && month <= 12 && rest.len() == 7)
+            return ((1..=12).contains(&month) && rest.len() == 7)
                 .then_some(ChartRef::TopicTasks { year, month });
         }
         if let Some(slug) = id

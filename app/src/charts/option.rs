@@ -53,7 +53,8 @@ const DARK: Palette = Palette {
 /// The chart's height for a width: pies are square-ish, long category lists grow downwards.
 pub fn height_for(data: &ChartData, width: u32) -> u32 {
     match data.kind.shape() {
-        Shape::StackedBarHorizontal => 110 + 34 * data.categories.len().max(1) as u32,
+        // Room for title, legend and axis even when there is a single bar.
+        Shape::StackedBarHorizontal => (130 + 36 * data.categories.len() as u32).max(230),
         Shape::Pie => (width * 9 / 10).clamp(300, 560),
         _ => (width * 3 / 4).clamp(280, 480),
     }

@@ -60,6 +60,14 @@ pub enum Command {
         #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=10_000))]
         count: u32,
     },
+    /// Write deterministic sample 12345 records (CSV, or gzip when the name ends in .gz) whose
+    /// totals and category shares follow the published figures. Everything in it is sample data.
+    HotlineGenerate(crate::hotline::cli::GenerateArgs),
+    /// Import 12345 records (CSV, optionally gzip) into aggregates per day × category × district.
+    /// Streaming, constant memory, one transaction; importing the same file again changes nothing.
+    HotlineImport(crate::hotline::cli::ImportArgs),
+    /// Print how many imports, aggregate cells and requests the hotline tables hold.
+    HotlineStatus,
 }
 
 #[derive(Debug, Clone, clap::Args)]

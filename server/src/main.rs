@@ -3,6 +3,7 @@
 mod charts;
 mod config;
 mod demo;
+mod hotline;
 mod http;
 mod import;
 mod portal;
@@ -40,10 +41,13 @@ enum ServerError {
     Staff(String),
     #[error("server error: {0}")]
     Serve(std::io::Error),
+    #[error("{0}")]
+    Hotline(String),
 }
 
 /// Logs go to standard output, except for commands whose output is data (voting codes), where
-/// they go to standard error so `server voting-codes … > codes.txt` holds only codes.
+/// they go to standard error so `server voting-codes … > codes.txt` holds only codes (and the
+/// hotline import's report is alone on standard output).
 fn init_tracing(format: LogFormat, to_stderr: bool) {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
@@ -62,7 +66,10 @@ fn init_tracing(format: LogFormat, to_stderr: bool) {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    let data_on_stdout = matches!(cli.command, Some(Command::VotingCodes { .. }));
+    let data_on_stdout = matches!(
+        cli.command,
+        Some(Command::VotingCodes { .. } | Command::HotlineImport(_) | Command::HotlineStatus)
+    );
     init_tracing(cli.log_format, data_on_stdout);
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
@@ -89,6 +96,15 @@ async fn run(cli: Cli) -> Result<(), ServerError> {
             district,
             count,
         } => voting_codes(&store, &cycle, &district, count).await,
+        Command::HotlineGenerate(args) => {
+            hotline::cli::generate(&args).map_err(ServerError::Hotline)
+        }
+        Command::HotlineImport(args) => hotline::cli::import(&store, &args)
+            .await
+            .map_err(ServerError::Hotline),
+        Command::HotlineStatus => hotline::cli::status(&store)
+            .await
+            .map_err(ServerError::Hotline),
         Command::Serve(args) => serve(store.clone(), args).await,
     };
     store.close().await;

@@ -7,6 +7,8 @@ mod authoring_docs;
 mod authoring_lists;
 mod ballots;
 mod charts;
+mod hotline;
+pub use hotline::Applied;
 mod cycles;
 mod feed;
 mod imports;

@@ -1,0 +1,138 @@
+//! Aggregates (汇总): per day × category × district, the counts the portal keeps instead of
+//! records. Memory grows with the number of distinct keys, never with the number of rows.
+
+use super::record::{Record, Resolved, Satisfaction};
+use std::collections::HashMap;
+
+/// The counters of one day × category × district.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Counts {
+    pub requests: u32,
+    pub complaints: u32,
+    pub closed: u32,
+    pub resolved: u32,
+    pub partly_resolved: u32,
+    pub rated: u32,
+    pub satisfied: u32,
+    pub basically_satisfied: u32,
+    pub dissatisfied: u32,
+    pub reopened: u32,
+    pub close_hours_sum: f64,
+    /// Closed within 24 hours, 72 hours and 7 days: enough for medians and shares without
+    /// keeping every duration.
+    pub close_within_24h: u32,
+    pub close_within_72h: u32,
+    pub close_within_7d: u32,
+}
+
+impl Counts {
+    pub fn add(&mut self, r: &Record<'_>) {
+        self.requests += 1;
+        self.complaints += u32::from(r.complaint);
+        if let Some(hours) = r.close_hours {
+            self.closed += 1;
+            self.close_hours_sum += hours;
+            self.close_within_24h += u32::from(hours <= 24.0);
+            self.close_within_72h += u32::from(hours <= 72.0);
+            self.close_within_7d += u32::from(hours <= 168.0);
+        }
+        match r.resolved {
+            Some(Resolved::Yes) => self.resolved += 1,
+            Some(Resolved::Partly) => self.partly_resolved += 1,
+            _ => {}
+        }
+        match r.satisfaction {
+            Satisfaction::Satisfied => self.satisfied += 1,
+            Satisfaction::Basically => self.basically_satisfied += 1,
+            Satisfaction::Dissatisfied => self.dissatisfied += 1,
+            Satisfaction::None => {}
+        }
+        self.rated += u32::from(r.satisfaction != Satisfaction::None);
+        self.reopened += u32::from(r.reopened);
+    }
+}
+
+/// Interned category paths and districts, and the counters keyed by their small ids.
+#[derive(Debug, Default)]
+pub struct Aggregates {
+    pub categories: Vec<[String; 3]>,
+    /// Keyed by the three levels joined with U+001F, built in `scratch` so a lookup allocates
+    /// nothing.
+    category_ids: HashMap<String, u32>,
+    scratch: String,
+    pub districts: Vec<String>,
+    district_ids: HashMap<String, u16>,
+    pub cells: HashMap<(i32, u32, u16), Counts>,
+}
+
+impl Aggregates {
+    pub fn add(&mut self, r: &Record<'_>) {
+        let category = self.category_id(r.category);
+        let district = self.district_id(r.district);
+        self.cells
+            .entry((r.day, category, district))
+            .or_default()
+            .add(r);
+    }
+
+    fn category_id(&mut self, path: [&str; 3]) -> u32 {
+        self.scratch.clear();
+        for (i, level) in path.iter().enumerate() {
+            if i > 0 {
+                self.scratch.push('\u{1f}');
+            }
+            self.scratch.push_str(level);
+        }
+        if let Some(id) = self.category_ids.get(self.scratch.as_str()) {
+            return *id;
+        }
+        let id = self.categories.len() as u32;
+        self.categories.push(path.map(str::to_string));
+        self.category_ids.insert(self.scratch.clone(), id);
+        id
+    }
+
+    fn district_id(&mut self, name: &str) -> u16 {
+        if let Some(id) = self.district_ids.get(name) {
+            return *id;
+        }
+        let id = self.districts.len() as u16;
+        self.districts.push(name.to_string());
+        self.district_ids.insert(name.to_string(), id);
+        id
+    }
+
+    /// Adds another partial result (from a parallel chunk) into this one.
+    pub fn merge(&mut self, other: Aggregates) {
+        let categories: Vec<u32> = other
+            .categories
+            .iter()
+            .map(|p| self.category_id([&p[0], &p[1], &p[2]]))
+            .collect();
+        let districts: Vec<u16> = other
+            .districts
+            .iter()
+            .map(|d| self.district_id(d))
+            .collect();
+        for ((day, c, d), counts) in other.cells {
+            let cell = self
+                .cells
+                .entry((day, categories[c as usize], districts[d as usize]))
+                .or_default();
+            cell.requests += counts.requests;
+            cell.complaints += counts.complaints;
+            cell.closed += counts.closed;
+            cell.resolved += counts.resolved;
+            cell.partly_resolved += counts.partly_resolved;
+            cell.rated += counts.rated;
+            cell.satisfied += counts.satisfied;
+            cell.basically_satisfied += counts.basically_satisfied;
+            cell.dissatisfied += counts.dissatisfied;
+            cell.reopened += counts.reopened;
+            cell.close_hours_sum += counts.close_hours_sum;
+            cell.close_within_24h += counts.close_within_24h;
+            cell.close_within_72h += counts.close_within_72h;
+            cell.close_within_7d += counts.close_within_7d;
+        }
+    }
+}

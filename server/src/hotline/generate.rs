@@ -1,0 +1,269 @@
+//! The synthetic generator (示例数据): deterministic 12345 records whose totals and shares follow
+//! the published figures — about 70,000 requests a day, the 2020 top-ten category shares from
+//! `shared/facts` — with winter heating, a weekly rhythm and district sizes. No record-level
+//! 12345 data is public; everything this writes is sample data and is imported as such.
+
+use super::record::{civil_from_days, day_label, days_from_civil, COLUMNS};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use std::io::{self, Write};
+
+/// A top-level category, its 2020 volume in 万, and three (level 2, level 3) pairs under it.
+type Category = (&'static str, f64, [(&'static str, &'static str); 3]);
+
+/// The 2020 top-ten categories in 万 requests (facts file), each with two sub-levels we made up.
+const CATEGORIES: [Category; 10] = [
+    (
+        "疫情防控",
+        107.7,
+        [
+            ("防控政策", "咨询"),
+            ("隔离管控", "求助"),
+            ("核酸检测", "投诉"),
+        ],
+    ),
+    (
+        "市场管理",
+        98.0,
+        [
+            ("预付式消费", "退费难"),
+            ("消费纠纷", "商品质量"),
+            ("价格", "乱收费"),
+        ],
+    ),
+    (
+        "公共服务",
+        64.8,
+        [
+            ("公共设施", "维修"),
+            ("社区服务", "便民网点"),
+            ("政务服务", "办事效率"),
+        ],
+    ),
+    (
+        "住房",
+        61.2,
+        [
+            ("物业管理", "物业服务"),
+            ("老旧小区", "加装电梯"),
+            ("房屋租赁", "押金"),
+        ],
+    ),
+    (
+        "医疗卫生",
+        59.8,
+        [("医疗服务", "挂号难"), ("医保", "报销"), ("药品", "价格")],
+    ),
+    (
+        "城乡建设",
+        54.8,
+        [
+            ("供暖", "室温不达标"),
+            ("施工扰民", "夜间施工"),
+            ("市政设施", "道路破损"),
+        ],
+    ),
+    (
+        "交通管理",
+        47.2,
+        [("停车", "停车难"), ("公交", "线路"), ("非机动车", "乱停放")],
+    ),
+    (
+        "社会秩序",
+        46.5,
+        [
+            ("噪声", "生活噪声"),
+            ("治安", "纠纷"),
+            ("宠物", "遛狗不拴绳"),
+        ],
+    ),
+    (
+        "劳动和社会保障",
+        35.7,
+        [("劳动争议", "拖欠工资"), ("社保", "缴费"), ("就业", "招聘")],
+    ),
+    (
+        "教育",
+        35.1,
+        [("入学", "学位"), ("校外培训", "退费"), ("学校管理", "收费")],
+    ),
+];
+
+/// Beijing's sixteen districts, weighted by resident population (万, 2020 census, rounded).
+const DISTRICTS: [(&str, f64); 16] = [
+    ("朝阳区", 345.0),
+    ("海淀区", 313.0),
+    ("昌平区", 227.0),
+    ("丰台区", 202.0),
+    ("大兴区", 199.0),
+    ("通州区", 184.0),
+    ("顺义区", 132.0),
+    ("房山区", 131.0),
+    ("西城区", 110.0),
+    ("东城区", 71.0),
+    ("石景山区", 57.0),
+    ("密云区", 53.0),
+    ("平谷区", 46.0),
+    ("怀柔区", 44.0),
+    ("门头沟区", 39.0),
+    ("延庆区", 35.0),
+];
+
+const PER_DAY: f64 = 70_000.0;
+
+fn pick<'a, T>(rng: &mut ChaCha8Rng, items: &'a [T], weight: impl Fn(&T) -> f64) -> &'a T {
+    let total: f64 = items.iter().map(&weight).sum();
+    let mut x = rng.random::<f64>() * total;
+    for item in items {
+        x -= weight(item);
+        if x <= 0.0 {
+            return item;
+        }
+    }
+    &items[items.len() - 1]
+}
+
+/// How busy a day is: weekends are quieter.
+fn day_factor(day: i32) -> f64 {
+    let weekday = (day + 3).rem_euclid(7); // 0 = Monday (1970-01-01 was a Thursday)
+    if weekday >= 5 {
+        0.8
+    } else {
+        1.06
+    }
+}
+
+/// Heating requests swell from November to March.
+fn heating_boost(month: u32) -> f64 {
+    match month {
+        11 | 3 => 3.0,
+        12 | 1 | 2 => 6.0,
+        _ => 0.3,
+    }
+}
+
+/// Writes `records` rows starting on `start` (YYYY-MM-DD), about 70,000 a day.
+pub fn write(
+    out: &mut impl Write,
+    records: u64,
+    seed: u64,
+    start: (i32, u32, u32),
+) -> io::Result<()> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    writeln!(out, "{}", COLUMNS.join(","))?;
+    let mut day = days_from_civil(start.0, start.1, start.2);
+    let mut written = 0u64;
+    while written < records {
+        let (_, month, _) = civil_from_days(day);
+        let today = ((PER_DAY * day_factor(day)) as u64).min(records - written);
+        let label = day_label(day);
+        for _ in 0..today {
+            written += 1;
+            let (l1, _, subs) = pick(&mut rng, &CATEGORIES, |c| {
+                if c.0 == "城乡建设" {
+                    c.1 * (0.7 + 0.3 * heating_boost(month))
+                } else {
+                    c.1
+                }
+            });
+            let (l2, l3) =
+                if *l1 == "城乡建设" && rng.random::<f64>() < 0.5 * heating_boost(month) / 6.0 {
+                    ("供暖", "室温不达标")
+                } else {
+                    subs[rng.random_range(0..subs.len())]
+                };
+            let (district, _) = pick(&mut rng, &DISTRICTS, |d| d.1);
+            let seconds: u32 = rng.random_range(6 * 3600..23 * 3600);
+            let request_type = *pick(
+                &mut rng,
+                &[
+                    ("咨询", 38.0),
+                    ("求助", 27.0),
+                    ("投诉", 25.0),
+                    ("举报", 4.0),
+                    ("建议", 6.0),
+                ],
+                |t| t.1,
+            );
+            let channel = pick(
+                &mut rng,
+                &[("电话", 80.0), ("网络", 12.0), ("微信", 6.0), ("APP", 2.0)],
+                |c| c.1,
+            )
+            .0;
+            let closed = rng.random::<f64>() < 0.96;
+            let (status, closed_at, resolved, satisfaction) = if closed {
+                // Most close within a day or two; a long tail takes weeks.
+                let hours = -(1.0 - rng.random::<f64>()).ln() * 30.0;
+                let end = i64::from(seconds) + (hours * 3600.0) as i64;
+                let (cday, csec) = (day + (end / 86_400) as i32, (end % 86_400) as u32);
+                let at = format!(
+                    "{} {:02}:{:02}:{:02}",
+                    day_label(cday),
+                    csec / 3600,
+                    csec / 60 % 60,
+                    csec % 60
+                );
+                let resolved = pick(
+                    &mut rng,
+                    &[("yes", 88.0), ("partly", 7.0), ("no", 5.0)],
+                    |r| r.1,
+                )
+                .0;
+                let satisfaction = pick(
+                    &mut rng,
+                    &[
+                        ("satisfied", 78.0),
+                        ("basically", 9.0),
+                        ("dissatisfied", 5.0),
+                        ("none", 8.0),
+                    ],
+                    |s| s.1,
+                )
+                .0;
+                ("closed", at, resolved, satisfaction)
+            } else {
+                ("open", String::new(), "", "none")
+            };
+            let reopen = u8::from(rng.random::<f64>() < 0.03);
+            writeln!(
+                out,
+                "S{seed}-{written},{label} {:02}:{:02}:{:02},{channel},{},{l1},{l2},{l3},{district},,,{status},{closed_at},{resolved},{satisfaction},{reopen}",
+                seconds / 3600,
+                seconds / 60 % 60,
+                seconds % 60,
+                request_type.0
+            )?;
+        }
+        day += 1;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_writes_the_same_file_and_it_imports_cleanly() {
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        write(&mut a, 5_000, 7, (2025, 1, 6)).unwrap();
+        write(&mut b, 5_000, 7, (2025, 1, 6)).unwrap();
+        assert_eq!(a, b);
+        let (agg, report) = super::super::import::aggregate(a.as_slice(), 5).unwrap();
+        assert_eq!(
+            (report.rows, report.bad),
+            (5_000, 0),
+            "{:?}",
+            report.first_bad
+        );
+        let heating: u32 = agg
+            .cells
+            .iter()
+            .filter(|((_, c, _), _)| agg.categories[*c as usize][1] == "供暖")
+            .map(|(_, n)| n.requests)
+            .sum();
+        assert!(heating > 100, "January has heating requests: {heating}");
+    }
+}

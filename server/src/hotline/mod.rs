@@ -1,0 +1,8 @@
+//! Hotline evidence (热线数据): 12345 request records in, aggregates per day × category ×
+//! district out. Records are never stored (residents' privacy); see docs/hotline.md.
+
+pub mod aggregate;
+pub mod cli;
+pub mod generate;
+pub mod import;
+pub mod record;

@@ -1,0 +1,158 @@
+//! Hotline aggregates: one import lands whole or not at all, and a file already imported (same
+//! SHA-256) changes nothing.
+
+use super::{Store, StoreResult};
+use crate::hotline::aggregate::Aggregates;
+use crate::hotline::import::Report;
+use crate::hotline::record::day_label;
+
+/// What happened to an import.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Applied {
+    /// Written as import `id`, with this many aggregate cells.
+    New { id: i64, cells: usize },
+    /// The same file was imported before, as import `id`; nothing was written.
+    AlreadyImported { id: i64 },
+}
+
+/// Rows per multi-row INSERT: 17 parameters each stays far below SQLite's 32,766.
+const BATCH: usize = 500;
+
+/// Totals over all aggregates, for checks and the status line.
+#[derive(Debug, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct HotlineTotals {
+    pub imports: i64,
+    pub cells: i64,
+    pub requests: i64,
+}
+
+impl Store {
+    pub async fn apply_hotline_import(
+        &self,
+        file_name: &str,
+        aggregates: &Aggregates,
+        report: &Report,
+        is_sample: bool,
+        now: &str,
+    ) -> StoreResult<Applied> {
+        let mut tx = self.write_tx().await?;
+        let existing: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM hotline_imports WHERE sha256 = $1")
+                .bind(&report.sha256)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(id) = existing {
+            return Ok(Applied::AlreadyImported { id });
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO hotline_imports
+               (sha256, file_name, rows, counted, bad, first_day, last_day, is_sample, imported_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(&report.sha256)
+        .bind(file_name)
+        .bind(report.rows as i64)
+        .bind(report.counted as i64)
+        .bind(report.bad as i64)
+        .bind(report.first_day.map(day_label))
+        .bind(report.last_day.map(day_label))
+        .bind(is_sample)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        let mut category_ids = Vec::with_capacity(aggregates.categories.len());
+        for path in &aggregates.categories {
+            sqlx::query(
+                "INSERT INTO hotline_categories (level1, level2, level3) VALUES ($1, $2, $3)
+                 ON CONFLICT (level1, level2, level3) DO NOTHING",
+            )
+            .bind(&path[0])
+            .bind(&path[1])
+            .bind(&path[2])
+            .execute(&mut *tx)
+            .await?;
+            let cid: i64 = sqlx::query_scalar(
+                "SELECT id FROM hotline_categories WHERE level1 = $1 AND level2 = $2 AND level3 = $3",
+            )
+            .bind(&path[0])
+            .bind(&path[1])
+            .bind(&path[2])
+            .fetch_one(&mut *tx)
+            .await?;
+            category_ids.push(cid);
+        }
+        let cells: Vec<_> = aggregates.cells.iter().collect();
+        for chunk in cells.chunks(BATCH) {
+            let mut sql = String::from(
+                "INSERT INTO hotline_daily (day, category_id, district, requests, complaints, closed,
+                   resolved, partly_resolved, rated, satisfied, basically_satisfied, dissatisfied,
+                   reopened, close_hours_sum, close_within_24h, close_within_72h, close_within_7d)
+                 VALUES ",
+            );
+            for i in 0..chunk.len() {
+                let base = i * 17;
+                let params: Vec<String> = (1..=17).map(|k| format!("${}", base + k)).collect();
+                if i > 0 {
+                    sql.push(',');
+                }
+                sql.push('(');
+                sql.push_str(&params.join(","));
+                sql.push(')');
+            }
+            sql.push_str(
+                " ON CONFLICT (day, category_id, district) DO UPDATE SET
+                   requests = requests + excluded.requests,
+                   complaints = complaints + excluded.complaints,
+                   closed = closed + excluded.closed,
+                   resolved = resolved + excluded.resolved,
+                   partly_resolved = partly_resolved + excluded.partly_resolved,
+                   rated = rated + excluded.rated,
+                   satisfied = satisfied + excluded.satisfied,
+                   basically_satisfied = basically_satisfied + excluded.basically_satisfied,
+                   dissatisfied = dissatisfied + excluded.dissatisfied,
+                   reopened = reopened + excluded.reopened,
+                   close_hours_sum = close_hours_sum + excluded.close_hours_sum,
+                   close_within_24h = close_within_24h + excluded.close_within_24h,
+                   close_within_72h = close_within_72h + excluded.close_within_72h,
+                   close_within_7d = close_within_7d + excluded.close_within_7d",
+            );
+            let mut query = sqlx::query(&sql);
+            for ((day, category, district), c) in chunk {
+                query = query
+                    .bind(day_label(*day))
+                    .bind(category_ids[*category as usize])
+                    .bind(&aggregates.districts[*district as usize])
+                    .bind(c.requests)
+                    .bind(c.complaints)
+                    .bind(c.closed)
+                    .bind(c.resolved)
+                    .bind(c.partly_resolved)
+                    .bind(c.rated)
+                    .bind(c.satisfied)
+                    .bind(c.basically_satisfied)
+                    .bind(c.dissatisfied)
+                    .bind(c.reopened)
+                    .bind(c.close_hours_sum)
+                    .bind(c.close_within_24h)
+                    .bind(c.close_within_72h)
+                    .bind(c.close_within_7d);
+            }
+            query.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(Applied::New {
+            id,
+            cells: cells.len(),
+        })
+    }
+
+    pub async fn hotline_totals(&self) -> StoreResult<HotlineTotals> {
+        Ok(sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM hotline_imports) AS imports,
+                    (SELECT COUNT(*) FROM hotline_daily) AS cells,
+                    (SELECT COALESCE(SUM(requests), 0) FROM hotline_daily) AS requests",
+        )
+        .fetch_one(&self.pool)
+        .await?)
+    }
+}

@@ -68,6 +68,9 @@ pub enum Command {
     HotlineImport(crate::hotline::cli::ImportArgs),
     /// Print how many imports, aggregate cells and requests the hotline tables hold.
     HotlineStatus,
+    /// Rank problem classes (level-1 × level-2 categories) over a window: volume, growth,
+    /// spread, dissatisfaction and reopen rates, weighted; with the reasons in plain words.
+    HotlineRank(crate::hotline::cli::RankArgs),
 }
 
 #[derive(Debug, Clone, clap::Args)]

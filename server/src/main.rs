@@ -68,7 +68,12 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     let data_on_stdout = matches!(
         cli.command,
-        Some(Command::VotingCodes { .. } | Command::HotlineImport(_) | Command::HotlineStatus)
+        Some(
+            Command::VotingCodes { .. }
+                | Command::HotlineImport(_)
+                | Command::HotlineStatus
+                | Command::HotlineRank(_)
+        )
     );
     init_tracing(cli.log_format, data_on_stdout);
     match run(cli).await {
@@ -103,6 +108,9 @@ async fn run(cli: Cli) -> Result<(), ServerError> {
             .await
             .map_err(ServerError::Hotline),
         Command::HotlineStatus => hotline::cli::status(&store)
+            .await
+            .map_err(ServerError::Hotline),
+        Command::HotlineRank(args) => hotline::cli::rank(&store, &args)
             .await
             .map_err(ServerError::Hotline),
         Command::Serve(args) => serve(store.clone(), args).await,

@@ -63,6 +63,23 @@ fn a_small_file_imports_with_known_answers_and_bad_rows_by_line() {
         "imports: 1, cells: 3, requests: 4",
         "re-import added nothing"
     );
+
+    let ranking = stdout(&server(&db, &["hotline-rank", "--days", "7"]));
+    assert!(
+        ranking.starts_with("2025-01-01 – 2025-01-07 against 2024-12-25 – 2024-12-31"),
+        "{ranking}"
+    );
+    let first = ranking.lines().nth(1).unwrap_or("");
+    let second = ranking.lines().nth(2).unwrap_or("");
+    assert!(
+        first.starts_with(" 1. 城乡建设 › 供暖") && first.contains("volume 3"),
+        "{ranking}"
+    );
+    assert!(
+        first.contains("districts 2") && first.contains("dissatisfied 50.0%"),
+        "{ranking}"
+    );
+    assert!(second.starts_with(" 2. 住房 › 物业管理"), "{ranking}");
 }
 
 #[test]

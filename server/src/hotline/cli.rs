@@ -126,6 +126,77 @@ pub async fn import(store: &Store, args: &ImportArgs) -> Result<(), String> {
     Ok(())
 }
 
+#[derive(Debug, Clone, clap::Args)]
+pub struct RankArgs {
+    /// Last day of the window (default: the last day with data).
+    #[arg(long, value_parser = parse_day)]
+    pub to: Option<(i32, u32, u32)>,
+    /// Window length in days; the previous window has the same length.
+    #[arg(long, default_value_t = 30)]
+    pub days: i32,
+    /// Weights of volume, growth, spread, dissatisfaction and reopen rate.
+    #[arg(long, value_delimiter = ',', num_args = 5, default_values_t = [0.35, 0.2, 0.15, 0.2, 0.1])]
+    pub weights: Vec<f64>,
+    /// How many classes to print.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+}
+
+/// `hotline-rank`: the ranked problem classes over a window, with the weights and the reasons.
+pub async fn rank(store: &Store, args: &RankArgs) -> Result<(), String> {
+    use super::rank::{rank, why, Weights};
+    use super::record::{day_label, days_from_civil};
+    let err = |e: crate::store::StoreError| e.to_string();
+    let to = match args.to {
+        Some((y, m, d)) => days_from_civil(y, m, d),
+        None => match store.hotline_last_day().await.map_err(err)? {
+            Some(day) => super::record::timestamp(format!("{day} 00:00:00").as_bytes())
+                .map(|t| t.0)
+                .ok_or("bad day in the database")?,
+            None => return Err("no hotline data: import some with hotline-import".into()),
+        },
+    };
+    let days = args.days.max(1);
+    let window = (day_label(to - days + 1), day_label(to));
+    let previous = (day_label(to - 2 * days + 1), day_label(to - days));
+    let (classes, districts) = store
+        .hotline_classes((&window.0, &window.1), (&previous.0, &previous.1))
+        .await
+        .map_err(err)?;
+    let w = &args.weights;
+    let weights = Weights {
+        volume: w[0],
+        growth: w[1],
+        spread: w[2],
+        dissatisfaction: w[3],
+        reopen: w[4],
+    };
+    println!(
+        "{} – {} against {} – {}; weights volume {} growth {} spread {} dissatisfaction {} reopen {}",
+        window.0, window.1, previous.0, previous.1, w[0], w[1], w[2], w[3], w[4]
+    );
+    for (i, r) in rank(classes, weights, districts)
+        .iter()
+        .take(args.top)
+        .enumerate()
+    {
+        println!(
+            "{:>2}. {} › {}  score {:.3}  volume {}  growth {}  districts {}  dissatisfied {:.1}%  reopened {:.1}%  — {}",
+            i + 1,
+            r.figures.level1,
+            r.figures.level2,
+            r.score,
+            r.figures.volume,
+            r.growth.map_or("new".to_string(), |g| format!("{:+.0}%", g * 100.0)),
+            r.figures.districts,
+            r.dissatisfaction_rate * 100.0,
+            r.reopen_rate * 100.0,
+            why(r)
+        );
+    }
+    Ok(())
+}
+
 /// `hotline-status`: what the aggregates hold, for operators and tests.
 pub async fn status(store: &Store) -> Result<(), String> {
     let totals = store.hotline_totals().await.map_err(|e| e.to_string())?;

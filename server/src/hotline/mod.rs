@@ -5,4 +5,5 @@ pub mod aggregate;
 pub mod cli;
 pub mod generate;
 pub mod import;
+pub mod rank;
 pub mod record;

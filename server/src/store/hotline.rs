@@ -4,6 +4,7 @@
 use super::{Store, StoreResult};
 use crate::hotline::aggregate::Aggregates;
 use crate::hotline::import::Report;
+use crate::hotline::rank::ClassFigures;
 use crate::hotline::record::day_label;
 
 /// What happened to an import.
@@ -144,6 +145,47 @@ impl Store {
             id,
             cells: cells.len(),
         })
+    }
+
+    /// Every problem class's figures over `[from, to]` and the window before it (days as
+    /// `YYYY-MM-DD`), and how many districts appear at all.
+    pub async fn hotline_classes(
+        &self,
+        (from, to): (&str, &str),
+        (prev_from, prev_to): (&str, &str),
+    ) -> StoreResult<(Vec<ClassFigures>, i64)> {
+        let classes = sqlx::query_as(
+            "SELECT c.level1, c.level2,
+                    SUM(CASE WHEN d.day >= $1 THEN d.requests ELSE 0 END) AS volume,
+                    SUM(CASE WHEN d.day <= $4 THEN d.requests ELSE 0 END) AS previous,
+                    COUNT(DISTINCT CASE WHEN d.day >= $1 THEN d.district END) AS districts,
+                    SUM(CASE WHEN d.day >= $1 THEN d.rated ELSE 0 END) AS rated,
+                    SUM(CASE WHEN d.day >= $1 THEN d.dissatisfied ELSE 0 END) AS dissatisfied,
+                    SUM(CASE WHEN d.day >= $1 THEN d.closed ELSE 0 END) AS closed,
+                    SUM(CASE WHEN d.day >= $1 THEN d.reopened ELSE 0 END) AS reopened
+             FROM hotline_daily d JOIN hotline_categories c ON c.id = d.category_id
+             WHERE (d.day BETWEEN $1 AND $2) OR (d.day BETWEEN $3 AND $4)
+             GROUP BY c.level1, c.level2
+             HAVING volume > 0",
+        )
+        .bind(from)
+        .bind(to)
+        .bind(prev_from)
+        .bind(prev_to)
+        .fetch_all(&self.pool)
+        .await?;
+        let districts: i64 =
+            sqlx::query_scalar("SELECT COUNT(DISTINCT district) FROM hotline_daily")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok((classes, districts))
+    }
+
+    /// The last day with data, for a default window.
+    pub async fn hotline_last_day(&self) -> StoreResult<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT MAX(day) FROM hotline_daily")
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     pub async fn hotline_totals(&self) -> StoreResult<HotlineTotals> {

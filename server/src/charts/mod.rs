@@ -49,6 +49,12 @@ struct Key {
     locale: Locale,
 }
 
+/// A chart as drawn for one key: the tidied SVG and the option the browser upgrade gets.
+struct Drawn {
+    svg: String,
+    option: String,
+}
+
 /// Draws charts; shared by pages (through [`ChartPort`]), embeds, downloads and the API.
 #[derive(Clone)]
 pub struct ChartService {
@@ -56,7 +62,7 @@ pub struct ChartService {
     engine: Engine,
     fonts: raster::Fonts,
     public_url: String,
-    svgs: Arc<Cache<Key, Arc<String>>>,
+    drawn: Arc<Cache<Key, Arc<Drawn>>>,
     /// (chart, version) pairs already written to `chart_versions`, to skip the write next time.
     remembered: Arc<Cache<(String, String), ()>>,
 }
@@ -77,7 +83,7 @@ impl ChartService {
             engine: Engine::start(),
             fonts,
             public_url,
-            svgs: Arc::new(Cache::new(2_000)),
+            drawn: Arc::new(Cache::new(2_000)),
             remembered: Arc::new(Cache::new(10_000)),
         }
     }
@@ -133,7 +139,6 @@ impl ChartService {
         };
         let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
         let words = words::words(&data, locale);
-        let option = option::option_json(&data, &words, theme, locale);
         let height = option::height_for(&data, width);
         let key = Key {
             id: data.id.clone(),
@@ -142,16 +147,17 @@ impl ChartService {
             theme,
             locale,
         };
-        let svg = match self.svgs.get(&key) {
-            Some(svg) => svg,
+        // A cached chart skips building and serialising its option as well as drawing it.
+        let drawn = match self.drawn.get(&key) {
+            Some(drawn) => drawn,
             None => {
                 let started = std::time::Instant::now();
-                let svg = Arc::new(svg::tidy(
-                    &self.engine.render(option.clone(), width, height).await?,
-                ));
+                let option = option::option_json(&data, &words, theme, locale);
+                let svg = svg::tidy(&self.engine.render(option.clone(), width, height).await?);
                 tracing::debug!(chart = %data.id, ms = started.elapsed().as_millis() as u64, "chart rendered");
-                self.svgs.insert(key, svg.clone());
-                svg
+                let drawn = Arc::new(Drawn { svg, option });
+                self.drawn.insert(key, drawn.clone());
+                drawn
             }
         };
         Ok(Some(ChartView {
@@ -162,8 +168,8 @@ impl ChartService {
             takeaway: words.takeaway,
             description: words.description,
             series_names: words.series_names,
-            svg: svg.to_string(),
-            option,
+            svg: drawn.svg.clone(),
+            option: drawn.option.clone(),
             width,
             height,
         }))

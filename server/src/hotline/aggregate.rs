@@ -101,38 +101,4 @@ impl Aggregates {
         self.district_ids.insert(name.to_string(), id);
         id
     }
-
-    /// Adds another partial result (from a parallel chunk) into this one.
-    pub fn merge(&mut self, other: Aggregates) {
-        let categories: Vec<u32> = other
-            .categories
-            .iter()
-            .map(|p| self.category_id([&p[0], &p[1], &p[2]]))
-            .collect();
-        let districts: Vec<u16> = other
-            .districts
-            .iter()
-            .map(|d| self.district_id(d))
-            .collect();
-        for ((day, c, d), counts) in other.cells {
-            let cell = self
-                .cells
-                .entry((day, categories[c as usize], districts[d as usize]))
-                .or_default();
-            cell.requests += counts.requests;
-            cell.complaints += counts.complaints;
-            cell.closed += counts.closed;
-            cell.resolved += counts.resolved;
-            cell.partly_resolved += counts.partly_resolved;
-            cell.rated += counts.rated;
-            cell.satisfied += counts.satisfied;
-            cell.basically_satisfied += counts.basically_satisfied;
-            cell.dissatisfied += counts.dissatisfied;
-            cell.reopened += counts.reopened;
-            cell.close_hours_sum += counts.close_hours_sum;
-            cell.close_within_24h += counts.close_within_24h;
-            cell.close_within_72h += counts.close_within_72h;
-            cell.close_within_7d += counts.close_within_7d;
-        }
-    }
 }

@@ -21,6 +21,48 @@ pub enum Applied {
 /// the parameter count.
 const BATCH: usize = 100;
 
+/// The counter columns of `hotline_daily`, in the order `apply_hotline_import` binds them.
+const COUNTERS: [&str; 14] = [
+    "requests",
+    "complaints",
+    "closed",
+    "resolved",
+    "partly_resolved",
+    "rated",
+    "satisfied",
+    "basically_satisfied",
+    "dissatisfied",
+    "reopened",
+    "close_hours_sum",
+    "close_within_24h",
+    "close_within_72h",
+    "close_within_7d",
+];
+
+/// A multi-row upsert of `rows` cells that adds to the counters of cells already there.
+fn upsert_sql(rows: usize) -> String {
+    let per_row = 3 + COUNTERS.len();
+    let values: Vec<String> = (0..rows)
+        .map(|i| {
+            let params: Vec<String> = (1..=per_row)
+                .map(|k| format!("${}", i * per_row + k))
+                .collect();
+            format!("({})", params.join(","))
+        })
+        .collect();
+    let add: Vec<String> = COUNTERS
+        .iter()
+        .map(|c| format!("{c} = {c} + excluded.{c}"))
+        .collect();
+    format!(
+        "INSERT INTO hotline_daily (day, category_id, district, {}) VALUES {}
+         ON CONFLICT (day, category_id, district) DO UPDATE SET {}",
+        COUNTERS.join(", "),
+        values.join(","),
+        add.join(", ")
+    )
+}
+
 /// Totals over all aggregates, for checks and the status line.
 #[derive(Debug, Default, PartialEq, Eq, sqlx::FromRow)]
 pub struct HotlineTotals {
@@ -87,41 +129,16 @@ impl Store {
         // In key order, so the same file always writes the same way.
         let mut cells: Vec<_> = aggregates.cells.iter().collect();
         cells.sort_unstable_by_key(|(key, _)| **key);
+        let full_batch = upsert_sql(BATCH);
         for chunk in cells.chunks(BATCH) {
-            let mut sql = String::from(
-                "INSERT INTO hotline_daily (day, category_id, district, requests, complaints, closed,
-                   resolved, partly_resolved, rated, satisfied, basically_satisfied, dissatisfied,
-                   reopened, close_hours_sum, close_within_24h, close_within_72h, close_within_7d)
-                 VALUES ",
-            );
-            for i in 0..chunk.len() {
-                let base = i * 17;
-                let params: Vec<String> = (1..=17).map(|k| format!("${}", base + k)).collect();
-                if i > 0 {
-                    sql.push(',');
-                }
-                sql.push('(');
-                sql.push_str(&params.join(","));
-                sql.push(')');
-            }
-            sql.push_str(
-                " ON CONFLICT (day, category_id, district) DO UPDATE SET
-                   requests = requests + excluded.requests,
-                   complaints = complaints + excluded.complaints,
-                   closed = closed + excluded.closed,
-                   resolved = resolved + excluded.resolved,
-                   partly_resolved = partly_resolved + excluded.partly_resolved,
-                   rated = rated + excluded.rated,
-                   satisfied = satisfied + excluded.satisfied,
-                   basically_satisfied = basically_satisfied + excluded.basically_satisfied,
-                   dissatisfied = dissatisfied + excluded.dissatisfied,
-                   reopened = reopened + excluded.reopened,
-                   close_hours_sum = close_hours_sum + excluded.close_hours_sum,
-                   close_within_24h = close_within_24h + excluded.close_within_24h,
-                   close_within_72h = close_within_72h + excluded.close_within_72h,
-                   close_within_7d = close_within_7d + excluded.close_within_7d",
-            );
-            let mut query = sqlx::query(&sql);
+            let partial;
+            let sql = if chunk.len() == BATCH {
+                &full_batch
+            } else {
+                partial = upsert_sql(chunk.len());
+                &partial
+            };
+            let mut query = sqlx::query(sql);
             for ((day, category, district), c) in chunk {
                 query = query
                     .bind(day_label(*day))

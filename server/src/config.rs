@@ -25,6 +25,10 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The demo's sample hotline requests a day: about a year and a month of them load in a few
+/// seconds.
+pub const DEMO_HOTLINE_PER_DAY: u64 = 2_000;
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Serve the portal (the default).
@@ -34,6 +38,10 @@ pub enum Command {
         /// A facts file in the format of `shared/facts/meiyue-yiti.toml`; the bundled copy if omitted.
         #[arg(long)]
         facts: Option<PathBuf>,
+        /// Sample hotline requests generated per day for the demo's evidence (the real figure
+        /// is about 70,000; fewer load faster). 0: no hotline data.
+        #[arg(long, env = "DIANCA_DEMO_HOTLINE_PER_DAY", default_value_t = DEMO_HOTLINE_PER_DAY)]
+        hotline_per_day: u64,
     },
     /// Create or upgrade the database schema and exit.
     Migrate,

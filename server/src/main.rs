@@ -93,7 +93,10 @@ async fn run(cli: Cli) -> Result<(), ServerError> {
             tracing::info!("schema is up to date");
             Ok(())
         }
-        Command::DemoLoad { facts } => load_demo(&store, facts).await,
+        Command::DemoLoad {
+            facts,
+            hotline_per_day,
+        } => load_demo(&store, facts, hotline_per_day).await,
         Command::StaffAdd(args) => add_staff(&store, args).await,
         Command::Backup { output } => backup(&store, &output).await,
         Command::VotingCodes {
@@ -119,7 +122,11 @@ async fn run(cli: Cli) -> Result<(), ServerError> {
     result
 }
 
-async fn load_demo(store: &Store, facts: Option<std::path::PathBuf>) -> Result<(), ServerError> {
+async fn load_demo(
+    store: &Store,
+    facts: Option<std::path::PathBuf>,
+    hotline_per_day: u64,
+) -> Result<(), ServerError> {
     let text = match &facts {
         Some(path) => std::fs::read_to_string(path).map_err(|source| ServerError::Facts {
             path: path.display().to_string(),
@@ -129,7 +136,25 @@ async fn load_demo(store: &Store, facts: Option<std::path::PathBuf>) -> Result<(
     };
     let data = demo::build(&text)?;
     store.replace_dataset(&data).await?;
-    let cycles = demo::cycles::ensure(store, jiff::Timestamp::now().as_second()).await?;
+    let now = jiff::Timestamp::now().as_second();
+    let hotline = demo::hotline::load(
+        store,
+        (now + 8 * 3600).div_euclid(86_400) as i32 - 1,
+        hotline_per_day,
+        demo::topic_effects(&data),
+    )
+    .await?;
+    match hotline {
+        demo::hotline::Loaded::Imported { records, cells } => {
+            tracing::info!(
+                records,
+                cells,
+                "demo hotline records generated and imported"
+            )
+        }
+        other => tracing::info!(?other, "demo hotline data"),
+    }
+    let cycles = demo::cycles::ensure(store, now).await?;
     tracing::info!(
         years = data.years.len(),
         problems = data.problems.len(),
@@ -239,7 +264,7 @@ async fn voting_codes(
 async fn serve(store: Store, args: ServeArgs) -> Result<(), ServerError> {
     if !args.no_demo && store.is_empty().await? {
         tracing::info!("empty database: loading the demo dataset");
-        load_demo(&store, None).await?;
+        load_demo(&store, None, config::DEMO_HOTLINE_PER_DAY).await?;
     }
     let leptos_options = LeptosOptions::builder()
         .output_name("dianca")

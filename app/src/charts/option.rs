@@ -196,7 +196,12 @@ fn line(
 ) -> Line {
     let mut line = Line::new().name(name).data(values).show_symbol(false);
     if let (true, Some(marker)) = (first, data.marker.clone()) {
-        let label = t!("chart.topic_started", locale = locale.tag()).into_owned();
+        let key = if data.kind == crate::model::ChartKind::ClassTrend {
+            "chart.evidence_window"
+        } else {
+            "chart.topic_started"
+        };
+        let label = t!(key, locale = locale.tag()).into_owned();
         let last = data.categories.last().cloned().unwrap_or_default();
         line = line
             .mark_line(

@@ -32,6 +32,11 @@ pub fn words(data: &ChartData, locale: Locale) -> Words {
         ChartKind::HotlineCategories => t!("chart.title.hotline_categories", locale = l),
         ChartKind::ProblemVolume => t!("chart.title.problem_volume", locale = l, subject = subject),
         ChartKind::ProblemRates => t!("chart.title.problem_rates", locale = l, subject = subject),
+        ChartKind::ClassTrend => t!("chart.title.class_trend", locale = l, subject = subject),
+        ChartKind::ClassDistricts => {
+            t!("chart.title.class_districts", locale = l, subject = subject)
+        }
+        ChartKind::ClassRates => t!("chart.title.class_rates", locale = l, subject = subject),
     }
     .into_owned();
     Words {
@@ -167,6 +172,43 @@ fn takeaway(data: &ChartData, locale: Locale) -> String {
         ),
         ChartKind::ProblemVolume | ChartKind::ProblemRates => {
             return before_after(data, locale).unwrap_or_else(empty)
+        }
+        ChartKind::ClassTrend => {
+            // The last four weeks against the four before them.
+            let v = values(data, "requests");
+            if v.len() < 8 {
+                return empty();
+            }
+            let recent = sum(&v[v.len() - 4..]);
+            let before = sum(&v[v.len() - 8..v.len() - 4]);
+            if before <= 0.0 {
+                return empty();
+            }
+            t!(
+                "chart.takeaway.class_trend",
+                locale = l,
+                recent = num(recent),
+                pct = num(((recent - before) / before * 1000.0).round() / 10.0)
+            )
+        }
+        ChartKind::ClassDistricts => t!(
+            "chart.takeaway.class_districts",
+            locale = l,
+            top = top,
+            n = num(top_v),
+            pct = num((top_v / sum(&totals).max(1.0) * 1000.0).round() / 10.0),
+            districts = n
+        ),
+        ChartKind::ClassRates => {
+            let rate = |key: &str, i: usize| values(data, key).get(i).copied().unwrap_or(0.0);
+            t!(
+                "chart.takeaway.class_rates",
+                locale = l,
+                d0 = num(rate("dissatisfaction", 0)),
+                d1 = num(rate("dissatisfaction", 1)),
+                s0 = num(rate("satisfaction", 0)),
+                s1 = num(rate("satisfaction", 1))
+            )
         }
     };
     text.into_owned()

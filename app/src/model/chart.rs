@@ -24,6 +24,13 @@ pub enum ChartKind {
     ProblemVolume,
     /// 解决率与满意率: resolution and satisfaction rates of a problem per month.
     ProblemRates,
+    /// 诉求趋势: a candidate's hotline class, requests per week up to its evidence window's end.
+    ClassTrend,
+    /// 各区分布: a candidate's hotline class, requests per district over the window.
+    ClassDistricts,
+    /// 办理情况: a candidate's class against all requests — resolution, satisfaction,
+    /// dissatisfaction and reopen rates over the window.
+    ClassRates,
 }
 
 impl ChartKind {
@@ -37,6 +44,9 @@ impl ChartKind {
             ChartKind::HotlineCategories => "hotline_categories",
             ChartKind::ProblemVolume => "problem_volume",
             ChartKind::ProblemRates => "problem_rates",
+            ChartKind::ClassTrend => "class_trend",
+            ChartKind::ClassDistricts => "class_districts",
+            ChartKind::ClassRates => "class_rates",
         }
     }
 
@@ -45,11 +55,15 @@ impl ChartKind {
         match self {
             ChartKind::ProblemsPerYear | ChartKind::PoliciesPerMonth => Shape::Bar,
             // Long names (problems, departments, candidates) read best down the side.
-            ChartKind::TopicTasks | ChartKind::DepartmentsOnTime | ChartKind::CycleVotes => {
-                Shape::StackedBarHorizontal
-            }
+            ChartKind::TopicTasks
+            | ChartKind::DepartmentsOnTime
+            | ChartKind::CycleVotes
+            | ChartKind::ClassDistricts => Shape::StackedBarHorizontal,
             ChartKind::HotlineCategories => Shape::Pie,
-            ChartKind::ProblemVolume | ChartKind::ProblemRates => Shape::Line,
+            ChartKind::ProblemVolume | ChartKind::ProblemRates | ChartKind::ClassTrend => {
+                Shape::Line
+            }
+            ChartKind::ClassRates => Shape::Bar,
         }
     }
 }

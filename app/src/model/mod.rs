@@ -6,6 +6,7 @@
 mod archive;
 mod authoring;
 mod chart;
+mod hotline;
 mod import;
 mod participation;
 mod provenance;
@@ -23,6 +24,7 @@ pub use chart::{
     valid_chart_id, valid_version, ChartData, ChartEntry, ChartKind, ChartSeries, ChartView, Shape,
     Theme, Unit,
 };
+pub use hotline::{HotlineRanking, Measure, RankWeights, RankedClass, RANK_WINDOWS, WEIGHT_MAX};
 pub use import::{ImportKind, ImportPreview, RowError};
 pub use participation::{
     check_picks, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot, IntegrityReport,

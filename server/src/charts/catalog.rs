@@ -9,10 +9,52 @@ pub enum ChartRef {
     PoliciesPerMonth,
     DepartmentsOnTime,
     HotlineCategories2020,
-    TopicTasks { year: i32, month: u8 },
-    CycleVotes { slug: String },
-    ProblemVolume { problem: i64 },
-    ProblemRates { problem: i64 },
+    TopicTasks {
+        year: i32,
+        month: u8,
+    },
+    CycleVotes {
+        slug: String,
+    },
+    ProblemVolume {
+        problem: i64,
+    },
+    ProblemRates {
+        problem: i64,
+    },
+    /// A candidate's hotline evidence (证据): trend, districts, rates.
+    Candidate {
+        candidate: i64,
+        view: Evidence,
+    },
+}
+
+/// The three evidence charts of a candidate made from a hotline class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    Trend,
+    Districts,
+    Rates,
+}
+
+impl Evidence {
+    pub const ALL: [Evidence; 3] = [Evidence::Trend, Evidence::Districts, Evidence::Rates];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Trend => "trend",
+            Evidence::Districts => "districts",
+            Evidence::Rates => "rates",
+        }
+    }
+}
+
+/// A positive id without leading zeros (so every chart has one spelling).
+fn positive(num: &str) -> Option<i64> {
+    if num.starts_with('0') {
+        return None;
+    }
+    num.parse().ok().filter(|n: &i64| *n > 0)
 }
 
 impl ChartRef {
@@ -42,12 +84,15 @@ impl ChartRef {
         {
             return (!slug.is_empty()).then(|| ChartRef::CycleVotes { slug: slug.into() });
         }
+        if let Some(rest) = id.strip_prefix("candidate-") {
+            let (num, what) = rest.split_once('-')?;
+            let candidate = positive(num)?;
+            let view = Evidence::ALL.into_iter().find(|e| e.as_str() == what)?;
+            return Some(ChartRef::Candidate { candidate, view });
+        }
         if let Some(rest) = id.strip_prefix("problem-") {
             let (num, what) = rest.split_once('-')?;
-            let problem = num.parse().ok().filter(|n: &i64| *n > 0)?;
-            if num.starts_with('0') {
-                return None;
-            }
+            let problem = positive(num)?;
             return match what {
                 "volume" => Some(ChartRef::ProblemVolume { problem }),
                 "rates" => Some(ChartRef::ProblemRates { problem }),
@@ -69,6 +114,9 @@ impl fmt::Display for ChartRef {
             ChartRef::CycleVotes { slug } => write!(f, "cycle-{slug}-votes"),
             ChartRef::ProblemVolume { problem } => write!(f, "problem-{problem}-volume"),
             ChartRef::ProblemRates { problem } => write!(f, "problem-{problem}-rates"),
+            ChartRef::Candidate { candidate, view } => {
+                write!(f, "candidate-{candidate}-{}", view.as_str())
+            }
         }
     }
 }
@@ -88,6 +136,9 @@ mod tests {
             "cycle-2026-winter-votes",
             "problem-12-volume",
             "problem-12-rates",
+            "candidate-7-trend",
+            "candidate-7-districts",
+            "candidate-7-rates",
         ] {
             let parsed = ChartRef::parse(id).unwrap_or_else(|| panic!("{id} should parse"));
             assert_eq!(parsed.to_string(), id);
@@ -103,6 +154,8 @@ mod tests {
             "problem-0-volume",
             "problem-012-volume",
             "problem-12-height",
+            "candidate-7-volume",
+            "candidate-07-trend",
             "cycle--votes",
             "Problems-Per-Year",
             "../etc/passwd",

@@ -2,7 +2,6 @@
 //! made up is flagged `sample`; whatever is real carries its sources.
 
 use super::catalog::ChartRef;
-use super::sample;
 use crate::demo::facts;
 use crate::store::{Store, StoreResult};
 use app::model::{ChartData, ChartKind, ChartSeries, OnTime, Source, TaskStatus, Unit};
@@ -131,36 +130,14 @@ pub async fn load(
             ];
             Some(d)
         }
-        ChartRef::ProblemVolume { problem } | ChartRef::ProblemRates { problem } => {
-            let Some(p) = store.topic_problem(*problem).await? else {
-                return Ok(None);
-            };
-            let (y, m) = today
-                .get(..7)
-                .and_then(|ym| ym.split_once('-'))
-                .and_then(|(y, m)| Some((y.parse().ok()?, m.parse().ok()?)))
-                .unwrap_or((p.year, p.month));
-            let s = sample::series(p.id, p.year, p.month, (y, m));
-            let volume = matches!(r, ChartRef::ProblemVolume { .. });
-            let (kind, unit) = if volume {
-                (ChartKind::ProblemVolume, Unit::Count)
-            } else {
-                (ChartKind::ProblemRates, Unit::Percent)
-            };
-            let mut d = chart(r, kind, unit);
-            d.subject = Some(p.title);
-            d.sample = true;
-            d.categories = s.months;
-            d.marker = Some(s.start);
-            d.series = if volume {
-                vec![series("requests", s.requests)]
-            } else {
-                vec![
-                    series("resolution", s.resolution),
-                    series("satisfaction", s.satisfaction),
-                ]
-            };
-            Some(d)
+        ChartRef::ProblemVolume { problem } => {
+            super::hotline_data::problem(store, r, *problem, true).await?
+        }
+        ChartRef::ProblemRates { problem } => {
+            super::hotline_data::problem(store, r, *problem, false).await?
+        }
+        ChartRef::Candidate { candidate, view } => {
+            super::hotline_data::candidate(store, r, *candidate, *view).await?
         }
     };
     if let Some(d) = data.as_mut() {

@@ -5,8 +5,8 @@
 pub mod catalog;
 mod data;
 pub mod engine;
+mod hotline_data;
 pub mod raster;
-mod sample;
 mod svg;
 
 use crate::portal::today_in_beijing;
@@ -206,6 +206,11 @@ impl ChartService {
         }
         for cycle in self.store.cycles(crate::staff::now()).await? {
             ids.push(ChartRef::CycleVotes { slug: cycle.slug });
+        }
+        for candidate in self.store.linked_candidates().await? {
+            for view in catalog::Evidence::ALL {
+                ids.push(ChartRef::Candidate { candidate, view });
+            }
         }
         Ok(ids.iter().map(ToString::to_string).collect())
     }

@@ -1,7 +1,9 @@
 //! Sample voting cycles (示例): dates are set around the moment the demo is loaded, so there is
-//! always one cycle open for voting and one closed with its result. Candidates, evidence
-//! summaries and ballots are all invented and flagged sample.
+//! always one cycle open for voting and one closed with its result. Candidates and ballots are
+//! invented and flagged sample; their evidence summaries are computed by the hotline engine
+//! from the demo's sample records.
 
+use crate::hotline::evidence;
 use crate::store::{SampleCandidate, SampleCycle, Store, StoreResult};
 
 const DAY: i64 = 24 * 3600;
@@ -25,103 +27,163 @@ fn sample_ballots(n: usize, candidates: usize, max_picks: usize) -> Vec<(bool, V
         .collect()
 }
 
-pub fn cycles(now: i64) -> Vec<SampleCycle> {
-    let open = SampleCycle {
-        slug: "2027-annual",
-        title: "2027 年度“每月一题”候选问题征集（示例）",
-        target: "2027 年度问题清单",
-        opens_at: now - 10 * DAY,
-        closes_at: now + 30 * DAY,
-        max_picks: 3,
-        live_tally: true,
-        candidates: vec![
-            (
-                "社区老年助餐",
-                "社区食堂少、送餐难，独居老人吃饭不方便。",
-                "示例摘要：助餐类诉求冬季上升，集中在城六区老旧小区。",
-                None,
-            ),
-            (
-                "学校周边接送停车难",
-                "上下学时段校门口临时停车无处可停，交通拥堵。",
-                "示例摘要：工作日早晚两个高峰，开学月最多。",
-                None,
-            ),
-            (
-                "夜间施工噪声扰民",
-                "夜间施工审批和巡查不到位，居民休息受影响。",
-                "示例摘要：夏季夜间诉求多，重复来电比例高。",
-                None,
-            ),
-            (
-                "老旧小区无障碍设施",
-                "坡道、扶手缺失，老人和轮椅使用者出行困难。",
-                "示例摘要：与加装电梯诉求常在同一小区出现。",
-                None,
-            ),
-        ],
-        ballots: Vec::new(),
+/// A candidate and the hotline class (level 1, level 2) its evidence comes from.
+fn candidate(
+    title: &'static str,
+    description: &'static str,
+    class: (&'static str, &'static str),
+    became: Option<(i32, u8)>,
+) -> (SampleCandidate, (&'static str, &'static str)) {
+    let c = SampleCandidate {
+        title,
+        description,
+        evidence: String::new(),
+        became,
+        link: None,
     };
-    let closed_candidates: Vec<SampleCandidate> = vec![
-        (
-            "冬季供暖与室温保障",
-            "室温不达标、报修响应慢、农村取暖设备故障。",
-            "示例摘要：每年供暖季开始后两周内诉求集中。",
-            Some((2026, 11)),
-        ),
-        (
-            "背街小巷停车秩序",
-            "占道停车、僵尸车影响通行和消防。",
-            "示例摘要：夜间诉求为主，城区多于郊区。",
+    (c, class)
+}
+
+type Linked = Vec<(SampleCandidate, (&'static str, &'static str))>;
+
+/// The sample cycles, with each candidate's hotline class; evidence is filled in by [`ensure`].
+pub fn cycles(now: i64) -> Vec<(SampleCycle, Linked)> {
+    let open: Linked = vec![
+        candidate(
+            "社区老年助餐",
+            "社区食堂少、送餐难，独居老人吃饭不方便。",
+            ("公共服务", "养老服务"),
             None,
         ),
-        (
-            "快递末端投递",
-            "快递不送上门、驿站收费不清。",
-            "示例摘要：“双十一”前后明显增多。",
+        candidate(
+            "学校周边接送停车难",
+            "上下学时段校门口临时停车无处可停，交通拥堵。",
+            ("交通管理", "停车"),
+            None,
+        ),
+        candidate(
+            "夜间施工噪声扰民",
+            "夜间施工审批和巡查不到位，居民休息受影响。",
+            ("城乡建设", "施工扰民"),
+            None,
+        ),
+        candidate(
+            "老旧小区无障碍设施",
+            "坡道、扶手缺失，老人和轮椅使用者出行困难。",
+            ("住房", "老旧小区"),
             None,
         ),
     ];
-    let closed = SampleCycle {
-        slug: "2026-winter",
-        title: "2026 年冬季主题征集（示例）",
-        target: "2026 年 11 月的每月一题主题",
-        opens_at: now - 90 * DAY,
-        closes_at: now - 60 * DAY,
-        max_picks: 2,
-        live_tally: false,
-        ballots: sample_ballots(240, closed_candidates.len(), 2),
-        candidates: closed_candidates,
-    };
-    let upcoming = SampleCycle {
-        slug: "2027-spring",
-        title: "2027 年春季主题征集（示例）",
-        target: "2027 年 3 月的每月一题主题",
-        opens_at: now + 40 * DAY,
-        closes_at: now + 70 * DAY,
-        max_picks: 2,
-        live_tally: true,
-        candidates: vec![(
-            "春季道路扬尘治理",
-            "施工工地和渣土车带来扬尘，春季风大时尤其明显。",
-            "示例摘要：三四月诉求集中。",
+    let closed: Linked = vec![
+        candidate(
+            "冬季供暖与室温保障",
+            "室温不达标、报修响应慢、农村取暖设备故障。",
+            ("城乡建设", "供暖"),
+            Some((2026, 11)),
+        ),
+        candidate(
+            "小区物业服务",
+            "物业服务不到位、收费不透明，业主意见大。",
+            ("住房", "物业管理"),
             None,
-        )],
+        ),
+        candidate(
+            "预付卡退费难",
+            "健身、美容、培训机构关门跑路，预付卡退费无门。",
+            ("市场管理", "预付式消费"),
+            None,
+        ),
+    ];
+    let upcoming: Linked = vec![candidate(
+        "春季道路扬尘治理",
+        "施工工地和渣土车带来扬尘，春季风大时尤其明显。",
+        ("城乡建设", "环境卫生"),
+        None,
+    )];
+    let cycle = |slug, title, target, opens_at, closes_at, max_picks, live_tally| SampleCycle {
+        slug,
+        title,
+        target,
+        opens_at,
+        closes_at,
+        max_picks,
+        live_tally,
+        candidates: Vec::new(),
         ballots: Vec::new(),
     };
-    vec![open, closed, upcoming]
+    let mut winter = cycle(
+        "2026-winter",
+        "2026 年冬季主题征集（示例）",
+        "2026 年 11 月的每月一题主题",
+        now - 90 * DAY,
+        now - 60 * DAY,
+        2,
+        false,
+    );
+    winter.ballots = sample_ballots(240, closed.len(), 2);
+    vec![
+        (
+            cycle(
+                "2027-annual",
+                "2027 年度“每月一题”候选问题征集（示例）",
+                "2027 年度问题清单",
+                now - 10 * DAY,
+                now + 30 * DAY,
+                3,
+                true,
+            ),
+            open,
+        ),
+        (winter, closed),
+        (
+            cycle(
+                "2027-spring",
+                "2027 年春季主题征集（示例）",
+                "2027 年 3 月的每月一题主题",
+                now + 40 * DAY,
+                now + 70 * DAY,
+                2,
+                true,
+            ),
+            upcoming,
+        ),
+    ]
 }
 
-/// Adds the sample cycles that are not there yet.
+/// Adds the sample cycles that are not there yet. Each candidate's evidence is computed by the
+/// hotline engine over the 30 days before its cycle opened (or up to the last day with data).
 pub async fn ensure(store: &Store, now: i64) -> StoreResult<usize> {
+    let last = store
+        .hotline_last_day()
+        .await?
+        .as_deref()
+        .and_then(evidence::day_number);
     let mut added = 0;
-    for cycle in cycles(now) {
+    for (mut cycle, linked) in cycles(now) {
+        let opened = (cycle.opens_at / DAY) as i32 - 1;
+        for (mut candidate, class) in linked {
+            let to = last.map(|l| l.min(opened));
+            match to {
+                Some(to) => match evidence::class_evidence(store, class, to).await? {
+                    Some((text, link)) => {
+                        candidate.evidence = text;
+                        candidate.link = Some(link);
+                    }
+                    None => candidate.evidence = NO_EVIDENCE.into(),
+                },
+                None => candidate.evidence = NO_EVIDENCE.into(),
+            }
+            cycle.candidates.push(candidate);
+        }
         if store.add_sample_cycle(&cycle).await? {
             added += 1;
         }
     }
     Ok(added)
 }
+
+/// Shown when the demo loaded without hotline data.
+const NO_EVIDENCE: &str = "暂无热线数据（示例）。";
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,7 @@
 
 pub mod cycles;
 pub mod facts;
+pub mod hotline;
 mod sample;
 mod worked_topic;
 
@@ -14,6 +15,10 @@ pub enum DemoError {
     Facts(#[from] toml::de::Error),
     #[error("the facts file has no year {0}, which the sample topic belongs to")]
     MissingYear(i32),
+    #[error("demo hotline data: {0}")]
+    Hotline(String),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
 }
 
 /// Builds the dataset from a facts file's text.
@@ -45,6 +50,7 @@ pub fn build(facts_text: &str) -> Result<Dataset, DemoError> {
                 lead: Some(lead),
                 cooperating,
                 assignment_is_sample: true,
+                hotline_class: None,
             });
         }
         data.years.push(YearRow {
@@ -65,7 +71,10 @@ pub fn build(facts_text: &str) -> Result<Dataset, DemoError> {
     if !data.years.iter().any(|y| y.year == topic.year) {
         return Err(DemoError::MissingYear(topic.year));
     }
-    for title in topic_problems {
+    for (title, class) in topic_problems
+        .into_iter()
+        .zip(sample::CURRENT_PROBLEM_CLASSES)
+    {
         data.problems.push(ProblemRow {
             year: topic.year,
             title: title.to_string(),
@@ -76,6 +85,11 @@ pub fn build(facts_text: &str) -> Result<Dataset, DemoError> {
             lead: Some(topic.lead.clone()),
             cooperating: topic.cooperating.clone(),
             assignment_is_sample: true,
+            hotline_class: Some(crate::store::ClassKey {
+                level1: class.0.into(),
+                level2: class.1.into(),
+                level3: Some(class.2.into()),
+            }),
         });
     }
     data.topics.push(topic);
@@ -112,6 +126,24 @@ pub fn build(facts_text: &str) -> Result<Dataset, DemoError> {
         })
         .collect();
     Ok(data)
+}
+
+/// The effect of each demo topic on its problems' hotline classes, for the generator: from the
+/// first day of the topic's month.
+pub fn topic_effects(data: &Dataset) -> Vec<crate::hotline::generate::Effect> {
+    data.problems
+        .iter()
+        .filter_map(|p| {
+            let (year, month) = p.topic?;
+            let class = p.hotline_class.as_ref()?;
+            Some(crate::hotline::generate::Effect {
+                level1: class.level1.clone(),
+                level2: class.level2.clone(),
+                level3: class.level3.clone(),
+                from_day: crate::hotline::record::days_from_civil(year, u32::from(month), 1),
+            })
+        })
+        .collect()
 }
 
 /// The problem titles a policy's `answers` refers to: the same words, one inside the other, or a

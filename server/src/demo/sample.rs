@@ -87,6 +87,14 @@ pub const CURRENT_PROBLEMS: [&str; 3] = [
     "农村清洁取暖设备运行维护",
 ];
 
+/// The hotline class (level 1, 2, 3 of the generator's categories) measuring each current
+/// problem's outcome.
+pub const CURRENT_PROBLEM_CLASSES: [(&str, &str, &str); 3] = [
+    ("城乡建设", "供暖", "室温不达标"),
+    ("城乡建设", "供暖", "报修响应慢"),
+    ("城乡建设", "供暖", "农村取暖设备"),
+];
+
 /// The "current" month: 2026 announced 11 problems but no titles, so this topic is sample.
 pub fn current_topic() -> (TopicRow, Vec<&'static str>) {
     let (lead, _) = assignment("供暖");

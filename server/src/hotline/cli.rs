@@ -18,9 +18,47 @@ pub struct GenerateArgs {
     /// First day, YYYY-MM-DD.
     #[arg(long, default_value = "2025-01-01", value_parser = parse_day)]
     pub start: (i32, u32, u32),
+    /// Requests on an average day (the published figure is about 70,000).
+    #[arg(long, default_value_t = generate::PER_DAY)]
+    pub per_day: u64,
+    /// A topic's effect on its class from a day on: `LEVEL1/LEVEL2[/LEVEL3]@YYYY-MM-DD`
+    /// (repeatable). Its requests fall and its rates rise over about half a year.
+    #[arg(long = "effect", value_parser = parse_effect)]
+    pub effects: Vec<generate::Effect>,
     /// Where to write; a name ending in `.gz` is gzip-compressed.
     #[arg(long)]
     pub output: PathBuf,
+}
+
+impl GenerateArgs {
+    fn plan(&self) -> generate::Plan {
+        generate::Plan {
+            records: self.records,
+            seed: self.seed,
+            start: self.start,
+            per_day: self.per_day.max(1),
+            effects: self.effects.clone(),
+        }
+    }
+}
+
+fn parse_effect(s: &str) -> Result<generate::Effect, String> {
+    let (class, day) = s
+        .split_once('@')
+        .ok_or_else(|| format!("{s:?}: expected LEVEL1/LEVEL2[/LEVEL3]@YYYY-MM-DD"))?;
+    let (y, m, d) = parse_day(day)?;
+    let mut levels = class.split('/').map(str::trim);
+    let (Some(level1), Some(level2)) = (levels.next(), levels.next()) else {
+        return Err(format!(
+            "{s:?}: the class needs two levels, e.g. 交通管理/停车"
+        ));
+    };
+    Ok(generate::Effect {
+        level1: level1.to_string(),
+        level2: level2.to_string(),
+        level3: levels.next().map(str::to_string),
+        from_day: super::record::days_from_civil(y, m, d),
+    })
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -52,11 +90,10 @@ pub fn generate(args: &GenerateArgs) -> Result<(), String> {
             std::io::BufWriter::with_capacity(1 << 20, file),
             flate2::Compression::fast(),
         );
-        generate::write(&mut out, args.records, args.seed, args.start)
-            .and_then(|()| out.finish().map(|_| ()))
+        generate::write(&mut out, &args.plan()).and_then(|()| out.finish().map(|_| ()))
     } else {
         let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-        generate::write(&mut out, args.records, args.seed, args.start).and_then(|()| out.flush())
+        generate::write(&mut out, &args.plan()).and_then(|()| out.flush())
     };
     result.map_err(|e| format!("cannot write {}: {e}", args.output.display()))?;
     tracing::info!(
@@ -144,25 +181,11 @@ pub struct RankArgs {
 
 /// `hotline-rank`: the ranked problem classes over a window, with the weights and the reasons.
 pub async fn rank(store: &Store, args: &RankArgs) -> Result<(), String> {
-    use super::rank::{rank, why, Weights};
-    use super::record::{day_label, days_from_civil};
+    use super::rank::{why, Weights};
     let err = |e: crate::store::StoreError| e.to_string();
-    let to = match args.to {
-        Some((y, m, d)) => days_from_civil(y, m, d),
-        None => match store.hotline_last_day().await.map_err(err)? {
-            Some(day) => super::record::timestamp(format!("{day} 00:00:00").as_bytes())
-                .map(|t| t.0)
-                .ok_or("bad day in the database")?,
-            None => return Err("no hotline data: import some with hotline-import".into()),
-        },
-    };
-    let days = args.days.max(1);
-    let window = (day_label(to - days + 1), day_label(to));
-    let previous = (day_label(to - 2 * days + 1), day_label(to - days));
-    let (classes, districts) = store
-        .hotline_classes((&window.0, &window.1), (&previous.0, &previous.1))
-        .await
-        .map_err(err)?;
+    let to = args
+        .to
+        .map(|(y, m, d)| super::record::days_from_civil(y, m, d));
     let w = &args.weights;
     let weights = Weights {
         volume: w[0],
@@ -171,15 +194,17 @@ pub async fn rank(store: &Store, args: &RankArgs) -> Result<(), String> {
         dissatisfaction: w[3],
         reopen: w[4],
     };
+    let Some((model, ranked)) = super::evidence::ranking(store, args.days, to, weights)
+        .await
+        .map_err(err)?
+    else {
+        return Err("no hotline data: import some with hotline-import".into());
+    };
     println!(
         "{} – {} against {} – {}; weights volume {} growth {} spread {} dissatisfaction {} reopen {}",
-        window.0, window.1, previous.0, previous.1, w[0], w[1], w[2], w[3], w[4]
+        model.from, model.to, model.previous_from, model.previous_to, w[0], w[1], w[2], w[3], w[4]
     );
-    for (i, r) in rank(classes, weights, districts)
-        .iter()
-        .take(args.top)
-        .enumerate()
-    {
+    for (i, r) in ranked.iter().take(args.top).enumerate() {
         println!(
             "{:>2}. {} › {}  score {:.3}  volume {}  growth {}  districts {}  dissatisfied {:.1}%  reopened {:.1}%  — {}",
             i + 1,

@@ -3,6 +3,7 @@
 
 pub mod aggregate;
 pub mod cli;
+pub mod evidence;
 pub mod generate;
 pub mod import;
 pub mod rank;

@@ -19,37 +19,7 @@ pub struct ClassFigures {
     pub reopened: i64,
 }
 
-/// 权重: how much each measure counts. They need not sum to one; the score divides by the sum.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Weights {
-    pub volume: f64,
-    pub growth: f64,
-    pub spread: f64,
-    pub dissatisfaction: f64,
-    pub reopen: f64,
-}
-
-impl Default for Weights {
-    fn default() -> Self {
-        Weights {
-            volume: 0.35,
-            growth: 0.2,
-            spread: 0.15,
-            dissatisfaction: 0.2,
-            reopen: 0.1,
-        }
-    }
-}
-
-/// The measures, in the order of [`Weights`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Measure {
-    Volume,
-    Growth,
-    Spread,
-    Dissatisfaction,
-    Reopen,
-}
+pub use app::model::{Measure, RankWeights as Weights};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ranked {
@@ -118,21 +88,9 @@ pub fn rank(classes: Vec<ClassFigures>, weights: Weights, total_districts: i64) 
                 .collect::<Vec<_>>(),
         ),
     ];
-    let w = [
-        weights.volume,
-        weights.growth,
-        weights.spread,
-        weights.dissatisfaction,
-        weights.reopen,
-    ];
+    let w = weights.as_array();
     let w_sum: f64 = w.iter().map(|x| x.max(0.0)).sum::<f64>().max(f64::EPSILON);
-    let measures = [
-        Measure::Volume,
-        Measure::Growth,
-        Measure::Spread,
-        Measure::Dissatisfaction,
-        Measure::Reopen,
-    ];
+    let measures = Measure::ALL;
     let mut ranked: Vec<Ranked> = classes
         .into_iter()
         .enumerate()
@@ -168,6 +126,23 @@ pub fn rank(classes: Vec<ClassFigures>, weights: Weights, total_districts: i64) 
             .then(a.figures.level2.cmp(&b.figures.level2))
     });
     ranked
+}
+
+impl Ranked {
+    /// The class as pages and the API show it.
+    pub fn to_model(&self) -> app::model::RankedClass {
+        app::model::RankedClass {
+            level1: self.figures.level1.clone(),
+            level2: self.figures.level2.clone(),
+            volume: self.figures.volume,
+            growth: self.growth,
+            districts: self.figures.districts,
+            dissatisfaction_rate: self.dissatisfaction_rate,
+            reopen_rate: self.reopen_rate,
+            score: self.score,
+            reasons: self.reasons.clone(),
+        }
+    }
 }
 
 /// "Why this ranks high", in plain Chinese, from its two strongest measures.

@@ -121,7 +121,7 @@ impl CyclePort for StaffService {
         let evidence = text(evidence, 0, 1000, "body")?;
         written(
             self.store
-                .add_candidate(me, cycle, &title, &description, &evidence, now())
+                .add_candidate(me, cycle, &title, &description, &evidence, None, now())
                 .await
                 .map_err(internal)?,
         )

@@ -82,6 +82,7 @@ impl Store {
         title: &str,
         description: &str,
         evidence: &str,
+        link: Option<&super::EvidenceLink>,
         now: i64,
     ) -> StoreResult<CycleWrite> {
         let mut tx = self.write_tx().await?;
@@ -97,13 +98,20 @@ impl Store {
             return Ok(CycleWrite::Frozen);
         }
         sqlx::query(
-            "INSERT INTO cycle_candidates (cycle_id, position, title, description, evidence, is_sample)
-             SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, 0 FROM cycle_candidates WHERE cycle_id = $1",
+            "INSERT INTO cycle_candidates (cycle_id, position, title, description, evidence,
+                                           hotline_level1, hotline_level2, evidence_from,
+                                           evidence_to, is_sample)
+             SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5, $6, $7, $8, 0
+             FROM cycle_candidates WHERE cycle_id = $1",
         )
         .bind(id)
         .bind(title)
         .bind(description)
         .bind(evidence)
+        .bind(link.map(|l| &l.level1))
+        .bind(link.map(|l| &l.level2))
+        .bind(link.map(|l| &l.from))
+        .bind(link.map(|l| &l.to))
         .execute(&mut *tx)
         .await?;
         audit(

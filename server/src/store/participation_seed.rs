@@ -3,10 +3,20 @@
 //! added once (by slug) and never replaced, and every one of them is flagged sample.
 
 use super::ballots::move_tally;
-use super::{Store, StoreResult};
+use super::{EvidenceLink, Store, StoreResult};
 
-/// A sample candidate: title, description, evidence summary, and the month it became a topic.
-pub type SampleCandidate = (&'static str, &'static str, &'static str, Option<(i32, u8)>);
+/// A sample candidate (示例候选议题).
+#[derive(Clone, Debug)]
+pub struct SampleCandidate {
+    pub title: &'static str,
+    pub description: &'static str,
+    /// The evidence summary, computed by the hotline engine when the demo loads.
+    pub evidence: String,
+    /// The month it became a topic.
+    pub became: Option<(i32, u8)>,
+    /// The hotline class and window its evidence comes from.
+    pub link: Option<EvidenceLink>,
+}
 
 /// A sample cycle to add if its slug is new.
 pub struct SampleCycle {
@@ -47,19 +57,25 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         let mut ids = Vec::new();
-        for (position, (title, description, evidence, became)) in c.candidates.iter().enumerate() {
+        for (position, candidate) in c.candidates.iter().enumerate() {
+            let link = candidate.link.as_ref();
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO cycle_candidates (cycle_id, position, title, description, evidence,
-                                               became_year, became_month, is_sample)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 1) RETURNING id",
+                                               became_year, became_month, hotline_level1,
+                                               hotline_level2, evidence_from, evidence_to, is_sample)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1) RETURNING id",
             )
             .bind(cycle_id)
             .bind(position as i64)
-            .bind(title)
-            .bind(description)
-            .bind(evidence)
-            .bind(became.map(|(y, _)| y))
-            .bind(became.map(|(_, m)| m))
+            .bind(candidate.title)
+            .bind(candidate.description)
+            .bind(&candidate.evidence)
+            .bind(candidate.became.map(|(y, _)| y))
+            .bind(candidate.became.map(|(_, m)| m))
+            .bind(link.map(|l| &l.level1))
+            .bind(link.map(|l| &l.level2))
+            .bind(link.map(|l| &l.from))
+            .bind(link.map(|l| &l.to))
             .fetch_one(&mut *tx)
             .await?;
             ids.push(id);

@@ -177,7 +177,15 @@ async fn cycle_rules_freeze_once_the_cycle_opens() {
         "cannot open in the past"
     );
     let added = store
-        .add_candidate(&editor, "2028-annual", "社区食堂", "老人吃饭难", "", now)
+        .add_candidate(
+            &editor,
+            "2028-annual",
+            "社区食堂",
+            "老人吃饭难",
+            "",
+            None,
+            now,
+        )
         .await
         .expect("write");
     assert_eq!(added, CycleWrite::Done);
@@ -188,6 +196,7 @@ async fn cycle_rules_freeze_once_the_cycle_opens() {
             "临时加一项",
             "开始后不能加",
             "",
+            None,
             now,
         )
         .await

@@ -96,6 +96,8 @@ pub struct ProblemRow {
     pub lead: Option<String>,
     pub cooperating: Vec<String>,
     pub assignment_is_sample: bool,
+    /// The hotline class whose requests measure this problem's outcome.
+    pub hotline_class: Option<super::ClassKey>,
 }
 
 #[derive(Clone, Debug)]
@@ -295,8 +297,10 @@ async fn insert_problem(
         None => None,
     };
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO problems (year, position, title, confidence, source, month, topic_id, lead_department_id, assignment_is_sample)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        "INSERT INTO problems (year, position, title, confidence, source, month, topic_id,
+                               lead_department_id, assignment_is_sample, hotline_level1,
+                               hotline_level2, hotline_level3)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(p.year)
     .bind(position)
@@ -307,6 +311,9 @@ async fn insert_problem(
     .bind(topic)
     .bind(lead)
     .bind(p.assignment_is_sample)
+    .bind(p.hotline_class.as_ref().map(|c| &c.level1))
+    .bind(p.hotline_class.as_ref().map(|c| &c.level2))
+    .bind(p.hotline_class.as_ref().and_then(|c| c.level3.as_ref()))
     .fetch_one(&mut **tx)
     .await?;
     for name in &p.cooperating {

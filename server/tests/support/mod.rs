@@ -74,6 +74,8 @@ impl TestServer {
             let status = Command::new(env!("CARGO_BIN_EXE_server"))
                 .arg("demo-load")
                 .env("DATABASE_URL", &url)
+                // A debug build generates slowly; a few requests a day still rank every class.
+                .env("DIANCA_DEMO_HOTLINE_PER_DAY", "60")
                 .stdout(Stdio::null())
                 .status()
                 .expect("demo-load runs");

@@ -1,0 +1,192 @@
+//! Chart data computed from the hotline aggregates: a topic problem's outcome (requests and
+//! rates per month around the topic's start) and a candidate's evidence (trend, districts,
+//! rates). Flagged sample whenever the aggregates came from generated records.
+
+use super::catalog::{ChartRef, Evidence};
+use crate::hotline::evidence::day_number;
+use crate::hotline::record::day_label;
+use crate::store::{ClassKey, PeriodFigures, RateFigures, Store, StoreResult};
+use app::model::{ChartData, ChartKind, ChartSeries, Unit};
+
+fn chart(r: &ChartRef, kind: ChartKind, unit: Unit, subject: String) -> ChartData {
+    ChartData {
+        id: r.to_string(),
+        kind,
+        subject: Some(subject),
+        unit,
+        categories: Vec::new(),
+        series: Vec::new(),
+        marker: None,
+        sample: false,
+        sources: Vec::new(),
+        as_of: String::new(),
+    }
+}
+
+fn series(key: &str, values: Vec<f64>) -> ChartSeries {
+    ChartSeries {
+        key: key.into(),
+        values,
+    }
+}
+
+/// A share in percent with one decimal; 0 when nothing was counted.
+fn pct(part: i64, whole: i64) -> f64 {
+    if whole > 0 {
+        (part as f64 / whole as f64 * 1000.0).round() / 10.0
+    } else {
+        0.0
+    }
+}
+
+/// 解决率: resolved among closed requests.
+fn resolution(f: &RateFigures) -> f64 {
+    pct(f.resolved, f.closed)
+}
+
+/// 满意率: satisfied or basically satisfied among rated requests (as the city reports it).
+fn satisfaction(f: &RateFigures) -> f64 {
+    pct(f.satisfied + f.basically_satisfied, f.rated)
+}
+
+/// The first day of the month `offset` months from (year, month).
+fn month_start(year: i64, month: u8, offset: i64) -> String {
+    let index = year * 12 + i64::from(month) - 1 + offset;
+    format!(
+        "{}-{:02}-01",
+        index.div_euclid(12),
+        index.rem_euclid(12) + 1
+    )
+}
+
+/// A topic problem's requests (`volume`) or rates per month, from 12 months before its topic
+/// started to 12 after (or the last day with data); `None` without a linked class or data.
+pub async fn problem(
+    store: &Store,
+    r: &ChartRef,
+    problem: i64,
+    volume: bool,
+) -> StoreResult<Option<ChartData>> {
+    let Some(p) = store.topic_problem(problem).await? else {
+        return Ok(None);
+    };
+    let Some(class) = store.problem_hotline_class(problem).await? else {
+        return Ok(None);
+    };
+    let month = u8::try_from(p.month).unwrap_or(1);
+    let from = month_start(p.year, month, -12);
+    let end = month_start(p.year, month, 12);
+    let months = store
+        .hotline_class_months(&class, (&from, &end))
+        .await?
+        .into_iter()
+        .filter(|m| m.period.as_str() < &end[..7])
+        .collect::<Vec<PeriodFigures>>();
+    if months.is_empty() {
+        return Ok(None);
+    }
+    let (kind, unit) = if volume {
+        (ChartKind::ProblemVolume, Unit::Count)
+    } else {
+        (ChartKind::ProblemRates, Unit::Percent)
+    };
+    let mut d = chart(r, kind, unit, p.title);
+    d.sample = store.hotline_is_sample().await?;
+    d.marker = Some(month_start(p.year, month, 0)[..7].to_string());
+    d.categories = months.iter().map(|m| m.period.clone()).collect();
+    d.series = if volume {
+        vec![series(
+            "requests",
+            months.iter().map(|m| m.figures.requests as f64).collect(),
+        )]
+    } else {
+        vec![
+            series(
+                "resolution",
+                months.iter().map(|m| resolution(&m.figures)).collect(),
+            ),
+            series(
+                "satisfaction",
+                months.iter().map(|m| satisfaction(&m.figures)).collect(),
+            ),
+        ]
+    };
+    Ok(Some(d))
+}
+
+/// Weeks the trend chart shows, ending on the evidence window's last day.
+const TREND_WEEKS: i32 = 26;
+
+/// A candidate's evidence chart; `None` unless the candidate came from a ranked class.
+pub async fn candidate(
+    store: &Store,
+    r: &ChartRef,
+    candidate: i64,
+    view: Evidence,
+) -> StoreResult<Option<ChartData>> {
+    let Some(link) = store.candidate_link(candidate).await? else {
+        return Ok(None);
+    };
+    let (Some(from), Some(to)) = (
+        day_number(&link.evidence_from),
+        day_number(&link.evidence_to),
+    ) else {
+        return Ok(None);
+    };
+    let class = ClassKey {
+        level1: link.level1.clone(),
+        level2: link.level2.clone(),
+        level3: None,
+    };
+    let window = (link.evidence_from.as_str(), link.evidence_to.as_str());
+    let mut d = match view {
+        Evidence::Trend => {
+            let first = to - TREND_WEEKS * 7 + 1;
+            let days = store
+                .hotline_class_days(&class, (&day_label(first), window.1))
+                .await?;
+            let mut weeks = vec![0.0; TREND_WEEKS as usize];
+            for day in &days {
+                if let Some(n) = day_number(&day.period) {
+                    let week = ((n - first) / 7).clamp(0, TREND_WEEKS - 1) as usize;
+                    weeks[week] += day.figures.requests as f64;
+                }
+            }
+            let mut d = chart(r, ChartKind::ClassTrend, Unit::Count, link.title);
+            d.categories = (0..TREND_WEEKS).map(|w| day_label(first + w * 7)).collect();
+            let marker_week = ((from - first) / 7).clamp(0, TREND_WEEKS - 1);
+            d.marker = Some(day_label(first + marker_week * 7));
+            d.series = vec![series("requests", weeks)];
+            d
+        }
+        Evidence::Districts => {
+            let rows = store.hotline_class_districts(&class, window).await?;
+            let mut d = chart(r, ChartKind::ClassDistricts, Unit::Count, link.title);
+            d.categories = rows.iter().map(|(name, _)| name.clone()).collect();
+            d.series = vec![series(
+                "requests",
+                rows.iter().map(|(_, n)| *n as f64).collect(),
+            )];
+            d
+        }
+        Evidence::Rates => {
+            let own = store.hotline_rates(Some(&class), window).await?;
+            let all = store.hotline_rates(None, window).await?;
+            let mut d = chart(r, ChartKind::ClassRates, Unit::Percent, link.title);
+            d.categories = vec![
+                format!("{}·{}", link.level1, link.level2),
+                "全部诉求".into(),
+            ];
+            let both = |f: fn(&RateFigures) -> f64| vec![f(&own), f(&all)];
+            d.series = vec![
+                series("resolution", both(resolution)),
+                series("satisfaction", both(satisfaction)),
+                series("dissatisfaction", both(|f| pct(f.dissatisfied, f.rated))),
+                series("reopen", both(|f| pct(f.reopened, f.closed))),
+            ];
+            d
+        }
+    };
+    d.sample = store.hotline_is_sample().await?;
+    Ok(Some(d))
+}

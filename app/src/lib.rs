@@ -23,11 +23,12 @@ use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
 };
 use pages::{
-    AboutPage, ArchivePage, ChartPage, ChartsPage, DepartmentPage, HomePage, IntegrityPage,
-    NotFound, PolicyPage, ProblemPage, ReceiptPage, SearchPage, StaffAccountsPage, StaffAuditPage,
-    StaffCyclesPage, StaffDepartmentsPage, StaffDeskPage, StaffHistoryPage, StaffImportPage,
-    StaffLoginPage, StaffModerationPage, StaffPolicyEditPage, StaffReportEditPage,
-    StaffTopicEditPage, StaffTopicsPage, SuggestPage, TopicPage, VoteListPage, VotePage, YearPage,
+    AboutPage, ArchivePage, CandidatePage, ChartPage, ChartsPage, DepartmentPage, HomePage,
+    HotlinePage, IntegrityPage, NotFound, PolicyPage, ProblemPage, ReceiptPage, SearchPage,
+    StaffAccountsPage, StaffAuditPage, StaffCyclesPage, StaffDepartmentsPage, StaffDeskPage,
+    StaffHistoryPage, StaffHotlinePage, StaffImportPage, StaffLoginPage, StaffModerationPage,
+    StaffPolicyEditPage, StaffReportEditPage, StaffTopicEditPage, StaffTopicsPage, SuggestPage,
+    TopicPage, VoteListPage, VotePage, YearPage,
 };
 
 /// The HTML document. Runs on the server only, once per request.
@@ -157,6 +158,22 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("vote"), ParamSegment("slug"))
                         view=VotePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("vote"),
+                            ParamSegment("slug"),
+                            StaticSegment("candidates"),
+                            ParamSegment("id"),
+                        )
+                        view=CandidatePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("hotline") view=HotlinePage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("staff"), StaticSegment("hotline"))
+                        view=StaffHotlinePage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -116,3 +116,53 @@ test('the staff pages pass axe (WCAG 2.2 AA)', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('第 2 行');
   await check();
 });
+
+test('an editor turns the top hotline class into a candidate whose page shows its evidence', async ({ page, browser, baseURL }) => {
+  await signIn(page, 'editor');
+  await page.goto('/staff/hotline');
+  const top = page.locator('li.ranked-class').first();
+  const name = (await top.locator('h3').textContent())!.replace(/^\d+\.\s*/, '').trim();
+  await top.getByText('设为候选议题').click();
+  await top.getByLabel('加入哪一期征集').selectOption({ label: '2027 年春季主题征集（示例）' });
+  await top.getByLabel('候选议题名称').fill(`热线排名第一：${name}`);
+  await top.getByLabel('用居民看得懂的话说明问题').fill('根据热线排名直接加入的候选议题。');
+  await top.getByRole('button', { name: '加入征集' }).click();
+  await expect(page.getByRole('status')).toHaveText('已加入征集，证据由系统生成。');
+  await expect(new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag22aa']).analyze().then((r) => r.violations.map((v) => v.id))).resolves.toEqual([]);
+
+  // A resident without JavaScript reads the evidence behind the new candidate.
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const resident = await context.newPage();
+  await resident.goto('/vote/2027-spring');
+  await resident
+    .locator('li', { hasText: `热线排名第一：${name}` })
+    .getByRole('link', { name: '查看热线证据' })
+    .click();
+  await expect(resident.getByRole('heading', { level: 1 })).toContainText(`热线排名第一：${name}`);
+  await expect(resident.getByText(`12345热线“${name}”类诉求`)).toBeVisible();
+  await expect(resident.locator('.chart-svg svg')).toHaveCount(3);
+  await context.close();
+});
+
+test('weights an editor saves reorder the public ranking', async ({ page }) => {
+  await page.goto('/hotline');
+  const before = await page.locator('li.ranked-class h3').allTextContents();
+  await signIn(page, 'editor');
+  await page.goto('/staff/hotline');
+  for (const [label, value] of [['诉求量', '0'], ['增长', '0'], ['涉及区数', '0'], ['不满意率', '1'], ['重复诉求', '0']]) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  await page.getByRole('button', { name: '保存权重' }).click();
+  await expect(page.getByRole('status')).toHaveText('权重已保存，公开排名已按新权重计算。');
+  await page.goto('/hotline');
+  await expect(page.getByText('不满意率 100%')).toBeVisible();
+  const after = await page.locator('li.ranked-class h3').allTextContents();
+  expect(after).not.toEqual(before);
+  // Put the defaults back for the other tests.
+  await page.goto('/staff/hotline');
+  for (const [label, value] of [['诉求量', '0.35'], ['增长', '0.2'], ['涉及区数', '0.15'], ['不满意率', '0.2'], ['重复诉求', '0.1']]) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  await page.getByRole('button', { name: '保存权重' }).click();
+  await expect(page.getByRole('status')).toHaveText('权重已保存，公开排名已按新权重计算。');
+});

@@ -28,6 +28,7 @@ pub use author_port::{
 
 pub mod authoring;
 pub mod charts;
+pub mod hotline;
 pub mod moderation;
 pub mod staff;
 pub mod vote;

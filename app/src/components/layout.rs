@@ -65,6 +65,8 @@ pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
                     " · "
                     <a href="/charts">{tr!("chart.catalog_title")}</a>
                     " · "
+                    <a href="/hotline">{tr!("hotline.short")}</a>
+                    " · "
                     <a href="/feed.atom">{tr!("footer.feed")}</a>
                     " · "
                     <a href="/api/openapi.json">{tr!("footer.api")}</a>

@@ -72,8 +72,11 @@ pub struct CycleCandidate {
     pub id: i64,
     pub title: String,
     pub description: String,
-    /// Hotline evidence summary (a manual summary until the hotline engine fills it).
+    /// Hotline evidence summary: the engine's, when the candidate came from a ranked class;
+    /// otherwise what staff wrote.
     pub evidence: String,
+    /// The hotline class (`level1·level2`) its evidence charts come from, if any.
+    pub hotline_class: Option<String>,
     pub tally: Option<Tally>,
     /// The topic this candidate became, `(year, month, theme)`, once the city used the result.
     pub became: Option<(i32, u8, String)>,

@@ -31,6 +31,8 @@ const DONE_CODES: &[&str] = &[
     "topic_saved",
     "topic_published",
     "item_saved",
+    "weights_saved",
+    "candidate_added",
 ];
 const ERROR_CODES: &[&str] = &[
     "invalid_self",
@@ -66,6 +68,9 @@ const ERROR_CODES: &[&str] = &[
     "invalid_reason",
     "invalid_doc_no",
     "invalid_source",
+    "invalid_weights",
+    "invalid_cycle",
+    "invalid_class",
 ];
 
 fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool, String)> {

@@ -139,7 +139,7 @@ fn CyclePage(detail: CycleDetail, challenge: Option<String>) -> impl IntoView {
         Phase::Open => Either::Left(view! {
             <Ballot slug=slug.clone() max=cycle.max_picks candidates challenge/>
         }),
-        _ => Either::Right(view! { <Results candidates/> }),
+        _ => Either::Right(view! { <Results slug=slug.clone() candidates/> }),
     };
     let counted_line = tallies_shown.then(|| {
         view! { <p class="muted">{tr!("vote.counted", verified = counted.verified, unverified = counted.unverified)}</p> }
@@ -183,6 +183,7 @@ fn Ballot(
     let options = candidates
         .into_iter()
         .map(|c| {
+            let slug = slug.clone();
             let id = format!("pick-{}", c.id);
             let tally = c.tally.map(|t| view! { <span class="tally">{tally_text(t)}</span> });
             view! {
@@ -193,6 +194,7 @@ fn Ballot(
                         <span class="candidate-description">{c.description}</span>
                     </label>
                     <p class="muted evidence">{tr!("vote.evidence")}": "{c.evidence}</p>
+                    <p class="evidence-link"><a href=format!("/vote/{slug}/candidates/{}", c.id)>{tr!("candidate.see_evidence")}</a></p>
                     {tally}
                 </li>
             }
@@ -221,7 +223,7 @@ fn Ballot(
 }
 
 #[component]
-fn Results(candidates: Vec<CycleCandidate>) -> impl IntoView {
+fn Results(slug: String, candidates: Vec<CycleCandidate>) -> impl IntoView {
     view! {
         <h2>{tr!("vote.results")}</h2>
         <ol class="plain-list results">
@@ -236,6 +238,7 @@ fn Results(candidates: Vec<CycleCandidate>) -> impl IntoView {
                             <h3>{c.title}</h3>
                             {c.tally.map(|t| view! { <p class="tally">{tally_text(t)}</p> })}
                             {became}
+                            <p><a href=format!("/vote/{slug}/candidates/{}", c.id)>{tr!("candidate.see_evidence")}</a></p>
                         </li>
                     }
                 })

@@ -6,6 +6,7 @@ mod charts;
 mod codes;
 mod embed;
 mod feed;
+mod hotline;
 mod lang;
 mod openapi;
 mod security;
@@ -48,6 +49,7 @@ pub fn router(state: AppState) -> Router {
     let author = AuthorHandle(service);
     let ballot_box = VoteHandle(state.vote.clone());
     let cycles = app::api::moderation::CycleHandle(service_for_moderation.clone());
+    let hotline = app::api::hotline::HotlineHandle(service_for_moderation.clone());
     let moderation = app::api::moderation::ModerationHandle(service_for_moderation);
     let chart_handle = app::api::ChartHandle(Arc::new(state.charts.clone()));
     let context = move || {
@@ -58,6 +60,7 @@ pub fn router(state: AppState) -> Router {
         provide_context(moderation.clone());
         provide_context(cycles.clone());
         provide_context(chart_handle.clone());
+        provide_context(hotline.clone());
     };
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
@@ -70,6 +73,7 @@ pub fn router(state: AppState) -> Router {
         .merge(suggest::routes())
         .merge(codes::routes())
         .merge(charts::routes())
+        .merge(hotline::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

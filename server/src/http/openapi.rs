@@ -145,6 +145,15 @@ pub fn spec() -> Value {
         ),
     );
     add(
+        "/api/v1/hotline/ranking",
+        get_op(
+            "The ranking of 12345 hotline problem classes (问题类别) over the last 30 days with data (?days=90 or 365 for longer): volume, growth against the period before, districts, dissatisfaction and reopen rates, the weights in use and each class's reasons. `sample` is true when the aggregates came from generated records",
+            &[],
+            json_ct,
+            "HotlineRanking",
+        ),
+    );
+    add(
         "/api/v1/receipts/{receipt}",
         get_op(
             "What happened to the ballot with this receipt code",
@@ -215,6 +224,15 @@ pub fn spec() -> Value {
                         "takeaway": { "type": "string" }, "description": { "type": "string" },
                         "series_names": { "type": "array", "items": { "type": "string" } },
                         "data": object, "links": object
+                    }
+                },
+                "HotlineRanking": {
+                    "type": "object",
+                    "properties": {
+                        "from": { "type": "string" }, "to": { "type": "string" },
+                        "days": { "type": "integer" }, "weights": object,
+                        "classes": { "type": "array", "items": object },
+                        "sample": { "type": "boolean" }
                     }
                 },
                 "ReceiptStatus": object,

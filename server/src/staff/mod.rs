@@ -3,6 +3,7 @@
 
 mod authoring;
 mod cycles;
+mod hotline;
 mod moderation;
 pub mod password;
 mod validate;

@@ -136,4 +136,6 @@ mod tests;
 #[cfg(test)]
 mod tests_authoring;
 #[cfg(test)]
+mod tests_hotline;
+#[cfg(test)]
 mod tests_participation;

@@ -139,13 +139,16 @@ impl Store {
             title: String,
             description: String,
             evidence: String,
+            hotline_class: Option<String>,
             is_sample: bool,
             year: Option<i64>,
             month: Option<i64>,
             theme: Option<String>,
         }
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT c.id, c.title, c.description, c.evidence, c.is_sample, t.year, t.month, t.theme
+            "SELECT c.id, c.title, c.description, c.evidence, c.is_sample, t.year, t.month, t.theme,
+                    CASE WHEN c.evidence_to IS NOT NULL
+                         THEN c.hotline_level1 || '·' || c.hotline_level2 END AS hotline_class
              FROM cycle_candidates c
              LEFT JOIN topics t ON t.year = c.became_year AND t.month = c.became_month
                                  AND t.status = 'published'
@@ -172,6 +175,7 @@ impl Store {
                 title: r.title,
                 description: r.description,
                 evidence: r.evidence,
+                hotline_class: r.hotline_class,
                 is_sample: r.is_sample,
             })
             .collect();

@@ -1,0 +1,165 @@
+//! Hotline evidence (热线证据): the public ranking of problem classes, and the two staff actions
+//! on it — set the ranking's weights, and turn a ranked class into a candidate of a cycle that
+//! has not opened. Same shape as the other staff actions: plain forms, redirects with codes.
+
+use crate::api::authoring::Gate;
+use crate::model::HotlineRanking;
+#[cfg(feature = "ssr")]
+use crate::model::{RankWeights, StaffMember};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use super::staff::ssr::{back, me};
+
+/// What the staff's ranking page shows.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct HotlineDesk {
+    pub ranking: Option<HotlineRanking>,
+    /// Cycles not yet open, `(slug, title)`: where a class can become a candidate.
+    pub upcoming: Vec<(String, String)>,
+}
+
+/// A class to turn into a candidate, as typed into the form.
+#[derive(Clone, Debug)]
+pub struct PromoteInput {
+    pub cycle: String,
+    pub level1: String,
+    pub level2: String,
+    pub title: String,
+    pub description: String,
+}
+
+/// The hotline port (server-only).
+#[cfg(feature = "ssr")]
+#[async_trait::async_trait]
+pub trait HotlinePort: Send + Sync + 'static {
+    /// `days` is one of [`crate::model::RANK_WINDOWS`]; `None` when no data is imported.
+    async fn ranking(&self, days: i32) -> Result<Option<HotlineRanking>, crate::api::PortalError>;
+    async fn desk(
+        &self,
+        me: &StaffMember,
+        days: i32,
+    ) -> Result<HotlineDesk, crate::api::StaffError>;
+    async fn set_weights(
+        &self,
+        me: &StaffMember,
+        weights: RankWeights,
+    ) -> Result<(), crate::api::StaffError>;
+    async fn promote(
+        &self,
+        me: &StaffMember,
+        input: PromoteInput,
+    ) -> Result<(), crate::api::StaffError>;
+}
+
+#[cfg(feature = "ssr")]
+#[derive(Clone)]
+pub struct HotlineHandle(pub std::sync::Arc<dyn HotlinePort>);
+
+#[cfg(feature = "ssr")]
+fn handle() -> Result<HotlineHandle, crate::api::StaffError> {
+    use_context::<HotlineHandle>()
+        .ok_or_else(|| crate::api::StaffError::Internal("no hotline handle".into()))
+}
+
+/// A window the ranking offers; anything else falls back to the first.
+pub fn window(days: i32) -> i32 {
+    if crate::model::RANK_WINDOWS.contains(&days) {
+        days
+    } else {
+        crate::model::RANK_WINDOWS[0]
+    }
+}
+
+#[server]
+pub async fn get_hotline_ranking(days: i32) -> Result<Option<HotlineRanking>, ServerFnError> {
+    let handle = handle().map_err(|_| ServerFnError::new(crate::api::UNAVAILABLE))?;
+    handle.0.ranking(window(days)).await.map_err(|e| {
+        tracing::error!(error = %e, "loading the hotline ranking failed");
+        ServerFnError::new(crate::api::UNAVAILABLE)
+    })
+}
+
+#[server]
+pub async fn load_hotline_desk(days: i32) -> Result<Gate<HotlineDesk>, ServerFnError> {
+    let member = me().await.map_err(|e| ServerFnError::new(e.code()))?;
+    let Some(member) = member else {
+        return Ok(Gate::SignInFirst);
+    };
+    let result = match handle() {
+        Ok(h) => h.0.desk(&member, window(days)).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(desk) => Ok(Gate::Ok(desk)),
+        Err(crate::api::StaffError::Forbidden) => Ok(Gate::Forbidden),
+        Err(e) => Err(ServerFnError::new(e.code())),
+    }
+}
+
+#[cfg(feature = "ssr")]
+async fn act<F, Fut>(action: F) -> Result<(), crate::api::StaffError>
+where
+    F: FnOnce(HotlineHandle, StaffMember) -> Fut,
+    Fut: std::future::Future<Output = Result<(), crate::api::StaffError>>,
+{
+    let member = me().await?.ok_or(crate::api::StaffError::NotSignedIn)?;
+    action(handle()?, member).await
+}
+
+/// Weights arrive as text: a number that does not parse is "invalid_weights", like one out of
+/// range, and the page keeps the saved ones.
+#[server]
+pub async fn save_hotline_weights(
+    volume: String,
+    growth: String,
+    spread: String,
+    dissatisfaction: String,
+    reopen: String,
+) -> Result<(), ServerFnError> {
+    let parse = |s: &str| s.trim().parse::<f64>().ok();
+    let weights = match (
+        parse(&volume),
+        parse(&growth),
+        parse(&spread),
+        parse(&dissatisfaction),
+        parse(&reopen),
+    ) {
+        (Some(volume), Some(growth), Some(spread), Some(dissatisfaction), Some(reopen)) => {
+            Some(RankWeights {
+                volume,
+                growth,
+                spread,
+                dissatisfaction,
+                reopen,
+            })
+        }
+        _ => None,
+    };
+    let outcome = match weights {
+        Some(w) => act(|h, m| async move { h.0.set_weights(&m, w).await }).await,
+        None => Err(crate::api::StaffError::Invalid("weights")),
+    };
+    back("/staff/hotline", outcome.map(|()| "weights_saved"));
+    Ok(())
+}
+
+#[server]
+pub async fn promote_hotline_class(
+    cycle: String,
+    level1: String,
+    level2: String,
+    title: String,
+    description: String,
+) -> Result<(), ServerFnError> {
+    let input = PromoteInput {
+        cycle,
+        level1,
+        level2,
+        title,
+        description,
+    };
+    let outcome = act(|h, m| async move { h.0.promote(&m, input).await }).await;
+    back("/staff/hotline", outcome.map(|()| "candidate_added"));
+    Ok(())
+}

@@ -1,0 +1,80 @@
+//! 候选议题: one candidate of a voting cycle with its hotline evidence — the engine's summary
+//! and three server-drawn charts (weekly trend, districts, rates against all requests) — so a
+//! resident can see why it is on the ballot before ticking it.
+
+use crate::api::vote::get_cycle;
+use crate::charts::ChartSlot;
+use crate::components::badges::SampleBadge;
+use crate::components::loading::DataView;
+use crate::model::{parse_id, CycleCandidate, CycleDetail, Phase};
+use crate::pages::NotFound;
+use crate::tr;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn CandidatePage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = params.read_untracked().get("slug").unwrap_or_default();
+    let id = params
+        .read_untracked()
+        .get("id")
+        .as_deref()
+        .and_then(parse_id);
+    let detail = Resource::new_blocking(move || slug.clone(), get_cycle);
+    view! {
+        <DataView>
+            {move || Suspend::new(async move {
+                detail.await.map(|found| {
+                    let found = found.and_then(|(detail, _)| {
+                        let c = detail.candidates.iter().find(|c| Some(c.id) == id)?.clone();
+                        Some((detail, c))
+                    });
+                    match found {
+                        Some((detail, candidate)) => {
+                            Either::Left(view! { <CandidateView detail candidate/> })
+                        }
+                        None => Either::Right(view! { <NotFound/> }),
+                    }
+                })
+            })}
+        </DataView>
+    }
+}
+
+#[component]
+fn CandidateView(detail: CycleDetail, candidate: CycleCandidate) -> impl IntoView {
+    let cycle = detail.cycle;
+    let slug = cycle.slug.clone();
+    let id = candidate.id;
+    let evidence = match candidate.hotline_class.clone() {
+        Some(class) => Either::Left(view! {
+            <p class="muted">{tr!("candidate.class", class = class)}" · "<a href="/hotline">{tr!("candidate.ranking_link")}</a></p>
+            <ChartSlot ids=vec![
+                format!("candidate-{id}-trend"),
+                format!("candidate-{id}-districts"),
+                format!("candidate-{id}-rates"),
+            ]/>
+        }),
+        None => Either::Right(view! { <p class="muted">{tr!("candidate.manual")}</p> }),
+    };
+    let action = (cycle.phase == Phase::Open).then(|| {
+        view! { <p><a class="button" href=format!("/vote/{slug}#pick-{id}")>{tr!("candidate.go_vote")}</a></p> }
+    });
+    let tally = candidate.tally.map(|t| {
+        view! { <p class="tally">{tr!("vote.tally", total = t.total(), verified = t.verified, unverified = t.unverified)}</p> }
+    });
+    view! {
+        <Title text=candidate.title.clone()/>
+        <p class="breadcrumb"><a href=format!("/vote/{}", cycle.slug)>{cycle.title.clone()}</a></p>
+        <h1>{candidate.title.clone()}" "{candidate.is_sample.then(|| view! { <SampleBadge/> })}</h1>
+        <p>{candidate.description.clone()}</p>
+        {tally}
+        {action}
+        <h2>{tr!("candidate.evidence")}</h2>
+        <p class="evidence">{candidate.evidence.clone()}</p>
+        {evidence}
+    }
+}

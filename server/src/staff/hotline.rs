@@ -1,0 +1,118 @@
+//! The hotline port: the public ranking (with staff's weights), and editors' two actions — set
+//! the weights, turn a ranked class into a candidate with the engine's evidence.
+
+use super::{internal, now, StaffService};
+use crate::hotline::evidence::{self, day_number};
+use crate::store::CycleWrite;
+use app::api::hotline::{HotlineDesk, HotlinePort, PromoteInput};
+use app::api::{PortalError, StaffError};
+use app::model::{HotlineRanking, Phase, RankWeights, StaffMember};
+
+fn editor(me: &StaffMember) -> Result<(), StaffError> {
+    if me.may_author() {
+        Ok(())
+    } else {
+        Err(StaffError::Forbidden)
+    }
+}
+
+fn text(value: &str, min: usize, max: usize, field: &'static str) -> Result<String, StaffError> {
+    let value = value.trim().to_string();
+    if (min..=max).contains(&value.chars().count()) {
+        Ok(value)
+    } else {
+        Err(StaffError::Invalid(field))
+    }
+}
+
+impl StaffService {
+    async fn current_ranking(&self, days: i32) -> Result<Option<HotlineRanking>, String> {
+        let weights = self
+            .store
+            .hotline_weights()
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(evidence::ranking(&self.store, days, None, weights)
+            .await
+            .map_err(|e| e.to_string())?
+            .map(|(model, _)| model))
+    }
+}
+
+#[async_trait::async_trait]
+impl HotlinePort for StaffService {
+    async fn ranking(&self, days: i32) -> Result<Option<HotlineRanking>, PortalError> {
+        self.current_ranking(days).await.map_err(PortalError)
+    }
+
+    async fn desk(&self, me: &StaffMember, days: i32) -> Result<HotlineDesk, StaffError> {
+        editor(me)?;
+        let upcoming = self
+            .store
+            .cycles(now())
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .filter(|c| c.phase == Phase::Upcoming)
+            .map(|c| (c.slug, c.title))
+            .collect();
+        Ok(HotlineDesk {
+            ranking: self.current_ranking(days).await.map_err(internal)?,
+            upcoming,
+        })
+    }
+
+    async fn set_weights(&self, me: &StaffMember, weights: RankWeights) -> Result<(), StaffError> {
+        editor(me)?;
+        if !weights.is_valid() {
+            return Err(StaffError::Invalid("weights"));
+        }
+        self.store
+            .set_hotline_weights(&me.username, &weights, now())
+            .await
+            .map_err(internal)
+    }
+
+    /// The candidate's evidence is the engine's summary over the last 30 days with data, and
+    /// its charts follow the class over that window.
+    async fn promote(&self, me: &StaffMember, input: PromoteInput) -> Result<(), StaffError> {
+        editor(me)?;
+        let title = text(&input.title, 4, 100, "title")?;
+        let description = text(&input.description, 4, 1000, "body")?;
+        let last = self
+            .store
+            .hotline_last_day()
+            .await
+            .map_err(internal)?
+            .as_deref()
+            .and_then(day_number)
+            .ok_or(StaffError::Invalid("class"))?;
+        let (summary, link) = evidence::class_evidence(
+            &self.store,
+            (input.level1.trim(), input.level2.trim()),
+            last,
+        )
+        .await
+        .map_err(internal)?
+        .ok_or(StaffError::Invalid("class"))?;
+        let written = self
+            .store
+            .add_candidate(
+                me,
+                input.cycle.trim(),
+                &title,
+                &description,
+                &summary,
+                Some(&link),
+                now(),
+            )
+            .await
+            .map_err(internal)?;
+        match written {
+            CycleWrite::Done => Ok(()),
+            CycleWrite::Missing => Err(StaffError::Invalid("cycle")),
+            CycleWrite::Frozen => Err(StaffError::Invalid("frozen")),
+            CycleWrite::Duplicate | CycleWrite::NotClosed => Err(StaffError::Invalid("cycle")),
+        }
+    }
+}

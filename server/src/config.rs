@@ -122,6 +122,10 @@ pub struct ServeArgs {
     #[arg(long, env = "DIANCA_NO_DEMO")]
     pub no_demo: bool,
 
+    /// Sample hotline requests a day in that demo dataset (see `demo-load`).
+    #[arg(long, env = "DIANCA_DEMO_HOTLINE_PER_DAY", default_value_t = DEMO_HOTLINE_PER_DAY)]
+    pub demo_hotline_per_day: u64,
+
     /// Reverse proxies in front of the server whose `X-Forwarded-For` entries are trusted
     /// (0: use the connection's address; a client's own header is never believed).
     #[arg(long, env = "DIANCA_TRUSTED_PROXY_HOPS", default_value_t = 0)]
@@ -161,6 +165,7 @@ impl Default for ServeArgs {
             site_root: "target/site".into(),
             public_url: "http://127.0.0.1:3000".into(),
             no_demo: false,
+            demo_hotline_per_day: DEMO_HOTLINE_PER_DAY,
             trusted_proxy_hops: 0,
             pow_max_number: 20_000,
             ballots_per_minute: 120,

@@ -264,7 +264,7 @@ async fn voting_codes(
 async fn serve(store: Store, args: ServeArgs) -> Result<(), ServerError> {
     if !args.no_demo && store.is_empty().await? {
         tracing::info!("empty database: loading the demo dataset");
-        load_demo(&store, None, config::DEMO_HOTLINE_PER_DAY).await?;
+        load_demo(&store, None, args.demo_hotline_per_day).await?;
     }
     let leptos_options = LeptosOptions::builder()
         .output_name("dianca")

@@ -175,18 +175,17 @@ async fn a_ranked_class_becomes_a_candidate_with_engine_evidence() {
         page.contains(&format!("12345热线“{top}”类诉求")),
         "the engine's summary"
     );
-    assert!(page.contains("在"), "its place in the ranking");
+    assert!(
+        page.contains("个问题类别中排第"),
+        "its place in the ranking"
+    );
     for view in ["trend", "districts", "rates"] {
         assert!(
             page.contains(&format!("/charts/candidate-{id}-{view}")),
             "{view} chart on the candidate page"
         );
     }
-    assert_eq!(
-        page.matches("<svg").count() >= 3,
-        true,
-        "drawn on the server"
-    );
+    assert!(page.matches("<svg").count() >= 3, "drawn on the server");
 }
 
 #[tokio::test]
@@ -228,5 +227,58 @@ async fn demo_outcomes_and_candidates_come_from_the_aggregates() {
     assert!(
         catalog.contains("-districts\""),
         "candidate charts are listed"
+    );
+}
+
+#[tokio::test]
+async fn an_editor_links_a_problem_to_a_class_and_its_outcome_follows() {
+    let server = TestServer::start_with_staff(&[EDITOR]);
+    let token = login(&server, "editor", EDITOR.3).await.expect("signed in");
+    let topic: serde_json::Value =
+        serde_json::from_str(&text(&server, "/api/v1/topics/2026/11").await).expect("json");
+    let topic_id = topic["topic"]["id"].as_i64().expect("topic id").to_string();
+    let problem = topic["problems"][1]["problem"]["id"]
+        .as_i64()
+        .expect("problem id");
+    let page = format!("/staff/topics/{topic_id}");
+    let link = |class: &'static str| {
+        let (server, token, page) = (&server, token.clone(), page.clone());
+        let (topic_id, problem) = (topic_id.clone(), problem.to_string());
+        async move {
+            let res = post_beside(
+                server,
+                &token,
+                (&page, "link_problem_class"),
+                "link_problem_class",
+                &[
+                    ("topic_id", &topic_id),
+                    ("problem_id", &problem),
+                    ("class", class),
+                ],
+            )
+            .await;
+            location(&res)
+        }
+    };
+    let chart = format!("/charts/problem-{problem}-volume.json");
+    let status = || async { reqwest::get(server.url(&chart)).await.expect("r").status() };
+    assert_eq!(status().await, 200, "the demo links it to heating");
+    assert!(link("").await.ends_with("?done=item_saved"));
+    assert_eq!(status().await, 404, "no class, no outcome chart");
+    assert!(link("没有·这一类").await.ends_with("?error=invalid_class"));
+    assert!(link("交通管理·停车").await.ends_with("?done=item_saved"));
+    let json: serde_json::Value =
+        serde_json::from_str(&text(&server, &chart).await).expect("chart json");
+    let parking: f64 = json["data"]["series"][0]["values"]
+        .as_array()
+        .expect("values")
+        .iter()
+        .map(|v| v.as_f64().expect("n"))
+        .sum();
+    assert!(parking > 0.0);
+    let editor_page = get_as(&server, &page, &token).await;
+    assert!(
+        editor_page.contains("value=\"交通管理·停车\" selected"),
+        "the editor shows the link"
     );
 }

@@ -50,6 +50,15 @@ pub trait HotlinePort: Send + Sync + 'static {
         me: &StaffMember,
         input: PromoteInput,
     ) -> Result<(), crate::api::StaffError>;
+    /// Links a topic's problem to a class (`level1·level2[·level3]`; empty unlinks), so its
+    /// outcome charts come from the hotline.
+    async fn link_problem(
+        &self,
+        me: &StaffMember,
+        topic: i64,
+        problem: i64,
+        class: &str,
+    ) -> Result<(), crate::api::StaffError>;
 }
 
 #[cfg(feature = "ssr")]
@@ -161,5 +170,20 @@ pub async fn promote_hotline_class(
     };
     let outcome = act(|h, m| async move { h.0.promote(&m, input).await }).await;
     back("/staff/hotline", outcome.map(|()| "candidate_added"));
+    Ok(())
+}
+
+#[server]
+pub async fn link_problem_class(
+    topic_id: i64,
+    problem_id: i64,
+    class: String,
+) -> Result<(), ServerFnError> {
+    let outcome =
+        act(|h, m| async move { h.0.link_problem(&m, topic_id, problem_id, &class).await }).await;
+    back(
+        &format!("/staff/topics/{topic_id}"),
+        outcome.map(|()| "item_saved"),
+    );
     Ok(())
 }

@@ -91,6 +91,8 @@ pub struct EditorTopicList {
 pub struct EditorProblem {
     pub id: i64,
     pub title: String,
+    /// The hotline class measuring its outcome, as `level1·level2` or `level1·level2·level3`.
+    pub hotline_class: Option<String>,
 }
 
 /// Everything the topic editor page needs, drafts included.
@@ -113,6 +115,8 @@ pub struct EditorTopic {
     pub policies: Vec<(i64, String, PublishState)>,
     /// The topic's reports: `(id, date, title)`, newest first.
     pub reports: Vec<(i64, String, String)>,
+    /// Hotline classes a problem can be linked to (from the imported categories).
+    pub hotline_classes: Vec<String>,
 }
 
 /// 政策 as its edit form shows it (empty text for missing optional fields).

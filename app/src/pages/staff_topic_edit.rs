@@ -2,6 +2,7 @@
 //! item with its own small form and revision history. Plain forms: no JavaScript needed.
 
 use crate::api::authoring::{load_editor_topic, PublishTopic, SaveProblem, SaveTopic};
+use crate::api::hotline::LinkProblemClass;
 use crate::components::loading::DataView;
 use crate::components::staff_gate::{gate_view, HistoryLink, StaffNav};
 use crate::components::staff_list_forms::{DutyEditor, TaskEditor};
@@ -84,7 +85,7 @@ fn Editor(topic: EditorTopic) -> impl IntoView {
                 <button type="submit" class="button">{tr!("staff.save")}</button>
             </ActionForm>
         </section>
-        <Problems topic_id=topic.id problems=topic.problems.clone()/>
+        <Problems topic_id=topic.id problems=topic.problems.clone() classes=topic.hotline_classes.clone()/>
         <TaskEditor
             topic_id=topic.id
             tasks=topic.tasks.clone()
@@ -129,12 +130,19 @@ fn Documents(
 }
 
 #[component]
-fn Problems(topic_id: i64, problems: Vec<EditorProblem>) -> impl IntoView {
+fn Problems(topic_id: i64, problems: Vec<EditorProblem>, classes: Vec<String>) -> impl IntoView {
     let rows = problems
         .into_iter()
         .map(|p| {
             let action = ServerAction::<SaveProblem>::new();
+            let link = ServerAction::<LinkProblemClass>::new();
             let field = format!("problem-{}", p.id);
+            let class_field = format!("problem-{}-class", p.id);
+            let current = p.hotline_class.clone().unwrap_or_default();
+            let options = classes
+                .iter()
+                .map(|c| view! { <option value=c.clone() selected=*c == current>{c.clone()}</option> })
+                .collect_view();
             view! {
                 <li class="card">
                     <ActionForm action attr:class="inline-form">
@@ -142,6 +150,16 @@ fn Problems(topic_id: i64, problems: Vec<EditorProblem>) -> impl IntoView {
                         <input type="hidden" name="problem_id" value=p.id.to_string()/>
                         <label for=field.clone() class="visually-hidden">{tr!("staff.problem_title")}</label>
                         <input id=field name="title" type="text" required minlength="2" maxlength="200" value=p.title/>
+                        <button type="submit" class="button button-quiet">{tr!("staff.save")}</button>
+                    </ActionForm>
+                    <ActionForm action=link attr:class="inline-form">
+                        <input type="hidden" name="topic_id" value=topic_id.to_string()/>
+                        <input type="hidden" name="problem_id" value=p.id.to_string()/>
+                        <label for=class_field.clone()>{tr!("hotline.problem_class")}</label>
+                        <select id=class_field name="class">
+                            <option value="" selected=current.is_empty()>{tr!("hotline.no_class")}</option>
+                            {options}
+                        </select>
                         <button type="submit" class="button button-quiet">{tr!("staff.save")}</button>
                     </ActionForm>
                     <HistoryLink entity=Entity::Problem id=p.id/>

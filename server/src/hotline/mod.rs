@@ -4,6 +4,7 @@
 pub mod aggregate;
 pub mod cli;
 pub mod evidence;
+mod figures;
 pub mod generate;
 pub mod import;
 pub mod rank;

@@ -2,7 +2,7 @@
 //! frozen once a cycle opens (the store checks the clock in the same transaction).
 
 use super::{internal, now, StaffService};
-use crate::store::{CycleFields, CycleWrite};
+use crate::store::{CycleFields, CycleWrite, NewCandidate};
 use app::api::moderation::{CycleAdmin, CycleInput, CyclePort, CyclesAdmin};
 use app::api::StaffError;
 use app::model::StaffMember;
@@ -121,7 +121,17 @@ impl CyclePort for StaffService {
         let evidence = text(evidence, 0, 1000, "body")?;
         written(
             self.store
-                .add_candidate(me, cycle, &title, &description, &evidence, None, now())
+                .add_candidate(
+                    me,
+                    cycle,
+                    NewCandidate {
+                        title: &title,
+                        description: &description,
+                        evidence: &evidence,
+                        link: None,
+                    },
+                    now(),
+                )
                 .await
                 .map_err(internal)?,
         )

@@ -3,7 +3,7 @@
 
 use super::{internal, now, StaffService};
 use crate::hotline::evidence::{self, day_number};
-use crate::store::CycleWrite;
+use crate::store::{ClassKey, CycleWrite, NewCandidate};
 use app::api::hotline::{HotlineDesk, HotlinePort, PromoteInput};
 use app::api::{PortalError, StaffError};
 use app::model::{HotlineRanking, Phase, RankWeights, StaffMember};
@@ -100,10 +100,12 @@ impl HotlinePort for StaffService {
             .add_candidate(
                 me,
                 input.cycle.trim(),
-                &title,
-                &description,
-                &summary,
-                Some(&link),
+                NewCandidate {
+                    title: &title,
+                    description: &description,
+                    evidence: &summary,
+                    link: Some(&link),
+                },
                 now(),
             )
             .await
@@ -113,6 +115,44 @@ impl HotlinePort for StaffService {
             CycleWrite::Missing => Err(StaffError::Invalid("cycle")),
             CycleWrite::Frozen => Err(StaffError::Invalid("frozen")),
             CycleWrite::Duplicate | CycleWrite::NotClosed => Err(StaffError::Invalid("cycle")),
+        }
+    }
+
+    async fn link_problem(
+        &self,
+        me: &StaffMember,
+        topic: i64,
+        problem: i64,
+        class: &str,
+    ) -> Result<(), StaffError> {
+        editor(me)?;
+        let class = class.trim();
+        let key = if class.is_empty() {
+            None
+        } else {
+            let known = self.store.hotline_class_names().await.map_err(internal)?;
+            if !known.iter().any(|k| k == class) {
+                return Err(StaffError::Invalid("class"));
+            }
+            let mut levels = class.split('·');
+            match (levels.next(), levels.next(), levels.next()) {
+                (Some(level1), Some(level2), level3) => Some(ClassKey {
+                    level1: level1.to_string(),
+                    level2: level2.to_string(),
+                    level3: level3.map(str::to_string),
+                }),
+                _ => return Err(StaffError::Invalid("class")),
+            }
+        };
+        let linked = self
+            .store
+            .link_problem_class(&me.username, (topic, problem), key.as_ref(), now())
+            .await
+            .map_err(internal)?;
+        if linked {
+            Ok(())
+        } else {
+            Err(StaffError::NotFound)
         }
     }
 }

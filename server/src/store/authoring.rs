@@ -89,11 +89,15 @@ impl Store {
         .await?;
         let Some(row) = row else { return Ok(None) };
         let (policies, reports) = self.topic_documents(id).await?;
-        let problems: Vec<(i64, String)> =
-            sqlx::query_as("SELECT id, title FROM problems WHERE topic_id = $1 ORDER BY position")
-                .bind(id)
-                .fetch_all(&self.pool)
-                .await?;
+        let problems: Vec<(i64, String, Option<String>)> = sqlx::query_as(
+            "SELECT id, title,
+                    hotline_level1 || '·' || hotline_level2
+                      || COALESCE('·' || hotline_level3, '') AS class
+             FROM problems WHERE topic_id = $1 ORDER BY position",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
         let tasks = self
             .tasks_where("t.topic_id = $1 ORDER BY t.position", id, today)
             .await?;
@@ -111,13 +115,18 @@ impl Store {
             state: publish_state(&row.status),
             problems: problems
                 .into_iter()
-                .map(|(id, title)| EditorProblem { id, title })
+                .map(|(id, title, hotline_class)| EditorProblem {
+                    id,
+                    title,
+                    hotline_class,
+                })
                 .collect(),
             tasks,
             duties,
             departments: self.all_departments().await?,
             policies,
             reports,
+            hotline_classes: self.hotline_class_names().await?,
         }))
     }
 

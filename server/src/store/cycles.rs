@@ -30,6 +30,15 @@ pub enum CycleWrite {
     NotClosed,
 }
 
+/// A candidate (候选议题) as staff add it; `link` when it came from the hotline ranking.
+#[derive(Clone, Copy, Debug)]
+pub struct NewCandidate<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub evidence: &'a str,
+    pub link: Option<&'a super::EvidenceLink>,
+}
+
 impl Store {
     pub async fn create_cycle(
         &self,
@@ -79,12 +88,15 @@ impl Store {
         &self,
         actor: &StaffMember,
         slug: &str,
-        title: &str,
-        description: &str,
-        evidence: &str,
-        link: Option<&super::EvidenceLink>,
+        candidate: NewCandidate<'_>,
         now: i64,
     ) -> StoreResult<CycleWrite> {
+        let NewCandidate {
+            title,
+            description,
+            evidence,
+            link,
+        } = candidate;
         let mut tx = self.write_tx().await?;
         let cycle: Option<(i64, i64)> =
             sqlx::query_as("SELECT id, opens_at FROM cycles WHERE slug = $1")

@@ -259,6 +259,63 @@ impl Store {
         .await?)
     }
 
+    /// Every class a problem can be linked to: each level 1 × level 2, and each with its level 3.
+    pub async fn hotline_class_names(&self) -> StoreResult<Vec<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT level1 || '·' || level2 FROM hotline_categories
+             UNION SELECT level1 || '·' || level2 || '·' || level3 FROM hotline_categories
+             ORDER BY 1",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Links a topic's problem to a class (or unlinks it); false when the problem is not the
+    /// topic's. The class must be one [`Store::hotline_class_names`] lists (checked by caller).
+    pub async fn link_problem_class(
+        &self,
+        actor: &str,
+        (topic, problem): (i64, i64),
+        class: Option<&ClassKey>,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let done = sqlx::query(
+            "UPDATE problems SET hotline_level1 = $1, hotline_level2 = $2, hotline_level3 = $3
+             WHERE id = $4 AND topic_id = $5",
+        )
+        .bind(class.map(|c| &c.level1))
+        .bind(class.map(|c| &c.level2))
+        .bind(class.and_then(|c| c.level3.as_ref()))
+        .bind(problem)
+        .bind(topic)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if done {
+            let detail = class.map_or_else(String::new, |c| {
+                format!(
+                    "{}·{}·{}",
+                    c.level1,
+                    c.level2,
+                    c.level3.as_deref().unwrap_or("")
+                )
+            });
+            audit(
+                &mut tx,
+                now,
+                actor,
+                "problem.hotline",
+                &format!("problem {problem}"),
+                &detail,
+            )
+            .await?;
+            tx.commit().await?;
+        }
+        Ok(done)
+    }
+
     /// A candidate's hotline link, when it came from the ranking.
     pub async fn candidate_link(&self, candidate: i64) -> StoreResult<Option<CandidateLink>> {
         Ok(sqlx::query_as(

@@ -30,7 +30,7 @@ pub use authoring::{Saved, TopicFields};
 pub use authoring_docs::{PolicyFields, ReportFields};
 pub use authoring_lists::{DutyFields, TaskFields};
 pub use ballots::NewBallot;
-pub use cycles::{CycleFields, CycleWrite};
+pub use cycles::{CycleFields, CycleWrite, NewCandidate};
 pub use imports::Staged;
 pub use participation_seed::{SampleCandidate, SampleCycle};
 pub use staff::NewStaff;

@@ -180,10 +180,12 @@ async fn cycle_rules_freeze_once_the_cycle_opens() {
         .add_candidate(
             &editor,
             "2028-annual",
-            "社区食堂",
-            "老人吃饭难",
-            "",
-            None,
+            NewCandidate {
+                title: "社区食堂",
+                description: "老人吃饭难",
+                evidence: "",
+                link: None,
+            },
             now,
         )
         .await
@@ -193,10 +195,12 @@ async fn cycle_rules_freeze_once_the_cycle_opens() {
         .add_candidate(
             &editor,
             "2027-annual",
-            "临时加一项",
-            "开始后不能加",
-            "",
-            None,
+            NewCandidate {
+                title: "临时加一项",
+                description: "开始后不能加",
+                evidence: "",
+                link: None,
+            },
             now,
         )
         .await

@@ -99,6 +99,7 @@ impl TestServer {
             .args(["serve", "--addr", "127.0.0.1:0"])
             .args(serve_args)
             .env("DATABASE_URL", &url)
+            .env("DIANCA_DEMO_HOTLINE_PER_DAY", "60")
             .env("LEPTOS_SITE_ROOT", dir.path())
             .env("RUST_LOG", "info")
             .stdout(Stdio::piped())

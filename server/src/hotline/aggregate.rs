@@ -17,7 +17,9 @@ pub struct Counts {
     pub basically_satisfied: u32,
     pub dissatisfied: u32,
     pub reopened: u32,
-    pub close_hours_sum: f64,
+    /// Whole seconds, so that sums are exact and do not depend on the order rows are added in
+    /// (the parallel import adds per chunk); `close_hours_sum` converts once.
+    pub close_seconds_sum: u64,
     /// Closed within 24 hours, 72 hours and 7 days: enough for medians and shares without
     /// keeping every duration.
     pub close_within_24h: u32,
@@ -29,12 +31,12 @@ impl Counts {
     pub fn add(&mut self, r: &Record<'_>) {
         self.requests += 1;
         self.complaints += u32::from(r.complaint);
-        if let Some(hours) = r.close_hours {
+        if let Some(seconds) = r.close_seconds {
             self.closed += 1;
-            self.close_hours_sum += hours;
-            self.close_within_24h += u32::from(hours <= 24.0);
-            self.close_within_72h += u32::from(hours <= 72.0);
-            self.close_within_7d += u32::from(hours <= 168.0);
+            self.close_seconds_sum += seconds;
+            self.close_within_24h += u32::from(seconds <= 24 * 3600);
+            self.close_within_72h += u32::from(seconds <= 72 * 3600);
+            self.close_within_7d += u32::from(seconds <= 168 * 3600);
         }
         match r.resolved {
             Some(Resolved::Yes) => self.resolved += 1,
@@ -49,6 +51,29 @@ impl Counts {
         }
         self.rated += u32::from(r.satisfaction != Satisfaction::None);
         self.reopened += u32::from(r.reopened);
+    }
+
+    /// Adds another cell's counters (the same key, counted from other rows).
+    pub fn merge(&mut self, o: &Counts) {
+        self.requests += o.requests;
+        self.complaints += o.complaints;
+        self.closed += o.closed;
+        self.resolved += o.resolved;
+        self.partly_resolved += o.partly_resolved;
+        self.rated += o.rated;
+        self.satisfied += o.satisfied;
+        self.basically_satisfied += o.basically_satisfied;
+        self.dissatisfied += o.dissatisfied;
+        self.reopened += o.reopened;
+        self.close_seconds_sum += o.close_seconds_sum;
+        self.close_within_24h += o.close_within_24h;
+        self.close_within_72h += o.close_within_72h;
+        self.close_within_7d += o.close_within_7d;
+    }
+
+    /// Hours from receipt to closing, summed over the closed requests.
+    pub fn close_hours_sum(&self) -> f64 {
+        self.close_seconds_sum as f64 / 3600.0
     }
 }
 
@@ -73,6 +98,32 @@ impl Aggregates {
             .entry((r.day, category, district))
             .or_default()
             .add(r);
+    }
+
+    /// Adds the aggregates of other rows (a later chunk of the same file). Ids are interned
+    /// afresh by name, in `other`'s order, so merging the chunks in file order gives the ids a
+    /// single pass would have given.
+    pub fn merge(&mut self, other: Aggregates) {
+        let categories: Vec<u32> = other
+            .categories
+            .iter()
+            .map(|[a, b, c]| self.category_id([a.as_str(), b.as_str(), c.as_str()]))
+            .collect();
+        let districts: Vec<u16> = other
+            .districts
+            .iter()
+            .map(|d| self.district_id(d))
+            .collect();
+        for ((day, category, district), counts) in other.cells {
+            self.cells
+                .entry((
+                    day,
+                    categories[category as usize],
+                    districts[district as usize],
+                ))
+                .or_default()
+                .merge(&counts);
+        }
     }
 
     fn category_id(&mut self, path: [&str; 3]) -> u32 {

@@ -3,6 +3,7 @@
 //! SHA-256 makes re-importing it a no-op. Writing is the store's job, in one transaction.
 
 use super::aggregate::Aggregates;
+use super::parallel;
 use super::record::{self, BadRow, COLUMNS};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -19,6 +20,8 @@ pub enum ImportError {
     Header,
     #[error("line {0}: the CSV is malformed: {1}")]
     Csv(u64, String),
+    #[error("a parsing thread stopped: {0}")]
+    Worker(String),
 }
 
 /// What an import found, for the terminal and the `hotline_imports` table.
@@ -111,23 +114,34 @@ pub fn read_file(path: &Path, keep_bad: usize) -> Result<(Aggregates, Report), I
     Ok((aggregates, report))
 }
 
-/// The parsing loop, on any reader of CSV text.
+/// Parses CSV text from any reader: the header, then the records in parallel (see
+/// `parallel`), with the default chunk size and one worker per core.
 pub fn aggregate(input: impl Read, keep_bad: usize) -> Result<(Aggregates, Report), ImportError> {
-    let mut reader = csv::ReaderBuilder::new()
+    parallel::aggregate(input, keep_bad, parallel::CHUNK, parallel::workers())
+}
+
+fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .buffer_capacity(1 << 20)
-        .from_reader(input);
+        .buffer_capacity(1 << 16)
+        .from_reader(bytes)
+}
+
+fn csv_error(e: &csv::Error) -> ImportError {
+    let line = e.position().map(|p| p.line()).unwrap_or(0);
+    ImportError::Csv(line, e.to_string())
+}
+
+/// Checks the header record (the first record of `bytes`); a UTF-8 byte-order mark before it
+/// is allowed.
+pub(crate) fn check_header(bytes: &[u8]) -> Result<(), ImportError> {
+    let mut reader = csv_reader(bytes);
     let mut row = csv::ByteRecord::new();
-    let mut aggregates = Aggregates::default();
-    let mut report = Report::default();
-    let read = |reader: &mut csv::Reader<_>, row: &mut csv::ByteRecord| {
-        reader.read_byte_record(row).map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
-            ImportError::Csv(line, e.to_string())
-        })
-    };
-    if !read(&mut reader, &mut row)? {
+    if !reader
+        .read_byte_record(&mut row)
+        .map_err(|e| csv_error(&e))?
+    {
         return Err(ImportError::Header);
     }
     let header: Vec<&[u8]> = row.iter().collect();
@@ -141,29 +155,97 @@ pub fn aggregate(input: impl Read, keep_bad: usize) -> Result<(Aggregates, Repor
             };
             h == *e
         });
-    if !header_ok {
-        return Err(ImportError::Header);
+    if header_ok {
+        Ok(())
+    } else {
+        Err(ImportError::Header)
     }
-    while read(&mut reader, &mut row)? {
+}
+
+/// What one chunk of whole records held. Lines (of bad rows and errors) count the chunk's
+/// first line as 1; the caller adds the lines before the chunk.
+#[derive(Debug, Default)]
+pub(crate) struct Parsed {
+    pub aggregates: Aggregates,
+    pub report: Report,
+    /// Line feeds in the chunk, to number the next chunk's lines.
+    pub newlines: u64,
+}
+
+/// Parses a chunk of whole records (no header). Up to `keep_bad` bad rows are kept by line.
+pub(crate) fn parse_chunk(chunk: &[u8], keep_bad: usize) -> Result<Parsed, ImportError> {
+    let mut reader = csv_reader(chunk);
+    let mut row = csv::ByteRecord::new();
+    let mut parsed = Parsed::default();
+    let report = &mut parsed.report;
+    while reader
+        .read_byte_record(&mut row)
+        .map_err(|e| csv_error(&e))?
+    {
         report.rows += 1;
         match record::parse(&row) {
             Ok(rec) => {
                 report.counted += 1;
                 report.first_day = Some(report.first_day.map_or(rec.day, |d| d.min(rec.day)));
                 report.last_day = Some(report.last_day.map_or(rec.day, |d| d.max(rec.day)));
-                aggregates.add(&rec);
+                parsed.aggregates.add(&rec);
             }
             Err(reason) => {
                 report.bad += 1;
                 *report.bad_by_reason.entry(reason).or_default() += 1;
                 if report.first_bad.len() < keep_bad {
-                    let line = row.position().map(|p| p.line()).unwrap_or(0);
-                    report.first_bad.push((line, reason));
+                    report.first_bad.push((record_line(chunk, &row), reason));
                 }
             }
         }
     }
-    Ok((aggregates, report))
+    parsed.newlines = reader.position().line().saturating_sub(1);
+    Ok(parsed)
+}
+
+/// The line a record starts on. The csv crate's position is where it began reading, which is
+/// before the line feed of a CRLF terminator (csv-core ends a record at the CR) and before any
+/// blank lines it skips; counting the line feeds in between gives the record's own line.
+fn record_line(chunk: &[u8], row: &csv::ByteRecord) -> u64 {
+    let Some(pos) = row.position() else {
+        return 0;
+    };
+    let skipped = chunk
+        .get(pos.byte() as usize..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| matches!(b, b'\r' | b'\n'))
+        .filter(|b| **b == b'\n')
+        .count();
+    pos.line() + skipped as u64
+}
+
+impl Report {
+    /// Adds the report of the next chunk, whose lines start after `lines_before` lines.
+    pub(crate) fn absorb(&mut self, chunk: Report, lines_before: u64, keep_bad: usize) {
+        self.rows += chunk.rows;
+        self.counted += chunk.counted;
+        self.bad += chunk.bad;
+        for (reason, n) in chunk.bad_by_reason {
+            *self.bad_by_reason.entry(reason).or_default() += n;
+        }
+        let room = keep_bad.saturating_sub(self.first_bad.len());
+        self.first_bad.extend(
+            chunk
+                .first_bad
+                .into_iter()
+                .take(room)
+                .map(|(line, reason)| (line + lines_before, reason)),
+        );
+        self.first_day = match (self.first_day, chunk.first_day) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.last_day = match (self.last_day, chunk.last_day) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+    }
 }
 
 #[cfg(test)]
@@ -208,7 +290,7 @@ mod tests {
             ),
             (1, 1, 2, 1)
         );
-        assert_eq!(chaoyang.close_hours_sum, 12.0 + 72.0);
+        assert_eq!(chaoyang.close_hours_sum(), 12.0 + 72.0);
         assert_eq!(
             (chaoyang.close_within_24h, chaoyang.close_within_72h),
             (1, 2)

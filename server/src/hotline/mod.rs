@@ -5,5 +5,6 @@ pub mod aggregate;
 pub mod cli;
 pub mod generate;
 pub mod import;
+pub mod parallel;
 pub mod rank;
 pub mod record;

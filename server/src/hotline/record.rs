@@ -101,8 +101,8 @@ pub struct Record<'a> {
     pub complaint: bool,
     pub category: [&'a str; 3],
     pub district: &'a str,
-    /// Hours from receipt to closing, when closed.
-    pub close_hours: Option<f64>,
+    /// Seconds from receipt to closing, when closed.
+    pub close_seconds: Option<u64>,
     pub resolved: Option<Resolved>,
     pub satisfaction: Satisfaction,
     pub reopened: bool,
@@ -222,14 +222,14 @@ pub fn parse<'a>(fields: &'a csv::ByteRecord) -> Result<Record<'a>, BadRow> {
         "open" | "办理中" => false,
         _ => return Err(BadRow::Status),
     };
-    let close_hours = if closed {
+    let close_seconds = if closed {
         let (cday, csec) = timestamp(f(11)).ok_or(BadRow::ClosedAt)?;
         let seconds =
             (i64::from(cday) - i64::from(day)) * 86_400 + i64::from(csec) - i64::from(received);
         if seconds < 0 {
             return Err(BadRow::ClosedBeforeReceived);
         }
-        Some(seconds as f64 / 3600.0)
+        Some(seconds as u64)
     } else {
         None
     };
@@ -258,7 +258,7 @@ pub fn parse<'a>(fields: &'a csv::ByteRecord) -> Result<Record<'a>, BadRow> {
         complaint: request_type == "投诉",
         category,
         district,
-        close_hours,
+        close_seconds,
         resolved,
         satisfaction,
         reopened,
@@ -305,7 +305,7 @@ mod tests {
         ]);
         let rec = parse(&r).unwrap();
         assert!(rec.complaint && rec.reopened);
-        assert_eq!(rec.close_hours, Some(24.5));
+        assert_eq!(rec.close_seconds, Some(24 * 3600 + 1800));
         assert_eq!(rec.category, ["城乡建设", "供暖", "室温不达标"]);
     }
 

@@ -150,7 +150,7 @@ impl Store {
                     .bind(c.basically_satisfied)
                     .bind(c.dissatisfied)
                     .bind(c.reopened)
-                    .bind(c.close_hours_sum)
+                    .bind(c.close_hours_sum())
                     .bind(c.close_within_24h)
                     .bind(c.close_within_72h)
                     .bind(c.close_within_7d);

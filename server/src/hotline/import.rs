@@ -174,33 +174,115 @@ pub(crate) struct Parsed {
 
 /// Parses a chunk of whole records (no header). Up to `keep_bad` bad rows are kept by line.
 pub(crate) fn parse_chunk(chunk: &[u8], keep_bad: usize) -> Result<Parsed, ImportError> {
+    if memchr::memchr(b'"', chunk).is_none() {
+        Ok(parse_plain(chunk, keep_bad))
+    } else {
+        parse_csv(chunk, keep_bad)
+    }
+}
+
+/// Parses a chunk with the csv crate (quoted fields and all).
+pub(crate) fn parse_csv(chunk: &[u8], keep_bad: usize) -> Result<Parsed, ImportError> {
     let mut reader = csv_reader(chunk);
     let mut row = csv::ByteRecord::new();
     let mut parsed = Parsed::default();
-    let report = &mut parsed.report;
     while reader
         .read_byte_record(&mut row)
         .map_err(|e| csv_error(&e))?
     {
-        report.rows += 1;
-        match record::parse(&row) {
-            Ok(rec) => {
-                report.counted += 1;
-                report.first_day = Some(report.first_day.map_or(rec.day, |d| d.min(rec.day)));
-                report.last_day = Some(report.last_day.map_or(rec.day, |d| d.max(rec.day)));
-                parsed.aggregates.add(&rec);
-            }
-            Err(reason) => {
-                report.bad += 1;
-                *report.bad_by_reason.entry(reason).or_default() += 1;
-                if report.first_bad.len() < keep_bad {
-                    report.first_bad.push((record_line(chunk, &row), reason));
-                }
-            }
+        let result = record::parse(&row);
+        if let Ok(rec) = &result {
+            parsed.aggregates.add(rec);
         }
+        let line = || record_line(chunk, &row);
+        count(
+            &mut parsed.report,
+            result.as_ref().map(|r| r.day),
+            line,
+            keep_bad,
+        );
     }
     parsed.newlines = reader.position().line().saturating_sub(1);
     Ok(parsed)
+}
+
+/// Counts a row in the report: its day if good, its reason (and maybe its line) if bad.
+fn count(
+    report: &mut Report,
+    result: Result<i32, &BadRow>,
+    line: impl FnOnce() -> u64,
+    keep_bad: usize,
+) {
+    report.rows += 1;
+    match result {
+        Ok(day) => {
+            report.counted += 1;
+            report.first_day = Some(report.first_day.map_or(day, |d| d.min(day)));
+            report.last_day = Some(report.last_day.map_or(day, |d| d.max(day)));
+        }
+        Err(&reason) => {
+            report.bad += 1;
+            *report.bad_by_reason.entry(reason).or_default() += 1;
+            if report.first_bad.len() < keep_bad {
+                report.first_bad.push((line(), reason));
+            }
+        }
+    }
+}
+
+/// Parses a chunk with no quote character. Without quotes CSV is simple: every CR or LF ends
+/// a record, empty records are skipped, every comma ends a field — exactly what the csv crate
+/// (csv-core) does with such input, found here with one vectorised scan and no copying.
+pub(crate) fn parse_plain(chunk: &[u8], keep_bad: usize) -> Parsed {
+    let mut parsed = Parsed::default();
+    let mut row = |fields: &[&[u8]; 15], n: usize, place_start: usize, line: u64| {
+        let (result, span, known) = if n == COLUMNS.len() {
+            // Columns 5–8 and the three commas between them.
+            let len = fields[4..8].iter().map(|f| f.len()).sum::<usize>() + 3;
+            let span = chunk
+                .get(place_start..place_start + len)
+                .unwrap_or_default();
+            let known = parsed.aggregates.known(span);
+            (record::parse_fields(fields, known.is_none()), span, known)
+        } else {
+            (Err(BadRow::Columns), &[][..], None)
+        };
+        if let Ok(rec) = &result {
+            parsed.aggregates.add_spanned(span, known, rec);
+        }
+        let day = result.as_ref().map(|r| r.day);
+        count(&mut parsed.report, day, || line, keep_bad);
+    };
+    let mut fields: [&[u8]; 15] = [&[]; 15];
+    // Fields so far, where the current field and the record's place columns start, the line.
+    let (mut n, mut start, mut place_start, mut line) = (0usize, 0usize, 0usize, 1u64);
+    for i in memchr::memchr3_iter(b',', b'\n', b'\r', chunk) {
+        let field = &chunk[start..i];
+        if let Some(slot) = fields.get_mut(n) {
+            *slot = field;
+        }
+        start = i + 1;
+        if chunk[i] == b',' {
+            n += 1;
+            if n == 4 {
+                place_start = start;
+            }
+            continue;
+        }
+        if n > 0 || !field.is_empty() {
+            row(&fields, n + 1, place_start, line);
+        }
+        line += u64::from(chunk[i] == b'\n');
+        n = 0;
+    }
+    if n > 0 || start < chunk.len() {
+        if let Some(slot) = fields.get_mut(n) {
+            *slot = &chunk[start..];
+        }
+        row(&fields, n + 1, place_start, line);
+    }
+    parsed.newlines = line - 1;
+    parsed
 }
 
 /// The line a record starts on. The csv crate's position is where it began reading, which is

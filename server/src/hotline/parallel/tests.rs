@@ -204,3 +204,41 @@ fn a_read_error_stops_the_import() {
     let err = aggregate(Failing(0), 5, 1 << 16, 2).unwrap_err();
     assert!(matches!(err, ImportError::Csv(_, ref why) if why.contains("disk gone")));
 }
+
+#[test]
+fn the_plain_splitter_reads_what_the_csv_crate_reads() {
+    use crate::hotline::import::{parse_csv, parse_plain};
+    let good = "1,2025-01-06 09:00:00,电话,投诉,城乡建设,供暖,室温不达标,朝阳区,,热力,closed,2025-01-06 21:00:00,yes,satisfied,0";
+    let odd = [
+        // Padded codes and names, Unicode spaces: trimmed like str::trim.
+        "2,2025-01-06 10:00:00,电话, 求助 ,城乡建设,供暖 ,室温不达标,\u{3000}朝阳区,,热力, closed,2025-01-07 10:00:00, partly,dissatisfied , 2",
+        "3,2025-01-06 11:00:00,网络,咨询,城乡建设,供暖,室温不达标,朝阳区\u{a0},,热力,办理中,,,none,",
+        // Bare CR inside a line: two records on one line.
+        "4,2025-01-06 11:00:00,网络,咨询,城乡建设,供暖,室温不达标,海淀区,,热力,open,,,none,0\r5,x",
+        "6,2025-01-06 11:00:00,网络,咨询,城乡建设,供暖,室温不达标,海淀区,,热力,open,,,none,0,",
+        "7,2025-01-06 11:00:00,网络,咨询,\u{ff}\u{fe},供暖,室温不达标,海淀区,,热力,open,,,none,0",
+        ",,,,,,,,,,,,,,",
+        " ,2025-01-06 11:00:00,网络,咨询,城乡建设,供暖,室温不达标,海淀区,,热力,open,,,none,0",
+        "8,2025-01-06 11:00:00,网络,咨询,,供暖,室温不达标,海淀区,,热力,open,,,none,0",
+        "9,2025-01-06 11:00:00,网络,咨询,城乡建设,供暖,室温不达标, ,,热力,open,,,none,0",
+        "10,2025-01-06 11:00:00,网络,咨询,城乡建设,供暖,室温不达标,海淀区,,热力,open,,no,none,x",
+    ];
+    let mut text = String::new();
+    for (i, line) in odd.iter().enumerate() {
+        text.push_str(good);
+        text.push_str(if i % 2 == 0 { "\r\n" } else { "\n\n" });
+        text.push_str(line);
+        text.push('\n');
+    }
+    let mut bytes = text.into_bytes();
+    // Not UTF-8 in a category column.
+    let at = bytes.windows(2).position(|w| w == "ÿ".as_bytes()).unwrap();
+    bytes[at] = 0xff;
+    bytes.extend_from_slice(good.as_bytes()); // no final line break
+    let plain = parse_plain(&bytes, 100);
+    let csv = parse_csv(&bytes, 100).unwrap();
+    assert_eq!(plain.report.bad, 8, "{:?}", plain.report.first_bad);
+    let pair = |p: Parsed| (p.aggregates, p.report);
+    assert_eq!(plain.newlines, csv.newlines);
+    assert_same(&pair(plain), &pair(csv), "plain and csv");
+}

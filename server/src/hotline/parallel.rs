@@ -179,7 +179,8 @@ fn read_chunks(
 }
 
 /// Reads until `buf` holds `target` bytes or the input ends; true at the end. A read error
-/// is reported like the csv crate reported it, at the line being read.
+/// is reported as the csv crate reported it ("line N: the CSV is malformed"), N being the first
+/// line not yet merged: the reader runs ahead of the merge, so the failing line may be later.
 fn fill(
     input: &mut impl Read,
     buf: &mut Vec<u8>,

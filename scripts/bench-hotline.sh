@@ -13,6 +13,8 @@ python3 -c 'import duckdb' 2>/dev/null || python3 -m pip install --quiet 'duckdb
 bin=target/release/server
 export DATABASE_URL="sqlite://$work/bench.db" RUST_LOG=warn
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+# Other work on the machine skews both figures (the import uses every core): say how busy it was.
+load() { echo "  load average before: $(cut -d' ' -f1-3 /proc/loadavg)"; }
 echo "generating $records records…"
 $bin hotline-generate --records "$records" --output "$work/records.csv" >/dev/null
 echo "file: $(du -h "$work/records.csv" | cut -f1)"
@@ -25,8 +27,10 @@ measure() { # label, command…
     "$records" "$secs" "$kb" "$label"
 }
 
+load
 measure portal $bin hotline-import "$work/records.csv" --sample
 grep -E "rows|cells" "$work/out" | sed 's/^/  /'
+load
 measure duckdb python3 - "$work/records.csv" <<'PY'
 import sys, duckdb
 con = duckdb.connect()

@@ -124,15 +124,42 @@ fn an_import_killed_half_way_leaves_no_aggregates() {
             small.to_str().expect("p"),
         ],
     ));
+    // The import reads a named pipe that gets only part of the file, so it is certainly still
+    // running (with some records aggregated) when it is killed, however fast the build is.
+    let fifo = dir.path().join("records.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let bytes = std::fs::read(&big).expect("read the file");
+    let (fed, done) = (std::sync::mpsc::channel(), std::sync::mpsc::channel::<()>());
+    let feeder = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let mut pipe = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&fifo)
+                .expect("open the pipe");
+            pipe.write_all(&bytes[..bytes.len() * 2 / 3])
+                .expect("feed part of the file");
+            let _ = fed.0.send(());
+            // Hold the pipe open (no end of file) until the import is dead.
+            let _ = done.1.recv_timeout(Duration::from_secs(60));
+        })
+    };
     let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
-        .args(["hotline-import", big.to_str().expect("p"), "--sample"])
+        .args(["hotline-import", fifo.to_str().expect("p"), "--sample"])
         .env("DATABASE_URL", format!("sqlite://{}", db.display()))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn");
-    std::thread::sleep(Duration::from_millis(400));
+    fed.1
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the import read the first part");
+    std::thread::sleep(Duration::from_millis(300));
     child.kill().expect("kill -9");
+    let _ = done.0.send(());
+    feeder.join().expect("feeder");
     let status = child.wait().expect("wait");
     assert!(
         !status.success(),

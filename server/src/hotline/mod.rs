@@ -7,5 +7,6 @@ pub mod evidence;
 mod figures;
 pub mod generate;
 pub mod import;
+pub mod parallel;
 pub mod rank;
 pub mod record;

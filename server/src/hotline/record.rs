@@ -99,13 +99,21 @@ pub struct Record<'a> {
     /// Days since 1970-01-01 (Beijing calendar date of receipt).
     pub day: i32,
     pub complaint: bool,
-    pub category: [&'a str; 3],
-    pub district: &'a str,
-    /// Hours from receipt to closing, when closed.
-    pub close_hours: Option<f64>,
+    /// Category path and district; `None` when the caller knows them already (by their raw
+    /// bytes, see `Aggregates::known`) and did not ask for them to be checked again.
+    pub place: Option<Place<'a>>,
+    /// Seconds from receipt to closing, when closed.
+    pub close_seconds: Option<u64>,
     pub resolved: Option<Resolved>,
     pub satisfaction: Satisfaction,
     pub reopened: bool,
+}
+
+/// Where a request belongs: its three-level category and its district.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    pub category: [&'a str; 3],
+    pub district: &'a str,
 }
 
 /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -189,65 +197,106 @@ pub fn timestamp(b: &[u8]) -> Option<(i32, u32)> {
     Some((days_from_civil(y as i32, m, d), hh * 3600 + mm * 60 + ss))
 }
 
+/// The whitespace `str::trim` removes, where it is ASCII.
+fn is_space(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// A field as trimmed text. ASCII (ids, codes, numbers) skips the UTF-8 check; the result is
+/// the same as `str::trim` on it.
 fn text(b: &[u8]) -> Result<&str, BadRow> {
+    if b.is_ascii() {
+        let start = b.iter().position(|c| !is_space(c)).unwrap_or(b.len());
+        let end = b
+            .iter()
+            .rposition(|c| !is_space(c))
+            .map_or(start, |i| i + 1);
+        return std::str::from_utf8(&b[start..end]).map_err(|_| BadRow::NotUtf8);
+    }
     std::str::from_utf8(b)
         .map(str::trim)
         .map_err(|_| BadRow::NotUtf8)
 }
 
+/// A field that should be one of a few ASCII or Chinese codes: the exact bytes are tried first,
+/// and only a field that is none of them is decoded and trimmed (so " yes " still counts).
+fn code<'a>(b: &'a [u8], codes: &[&'a str]) -> Result<&'a str, BadRow> {
+    match codes.iter().find(|c| c.as_bytes() == b) {
+        Some(c) => Ok(c),
+        None => text(b),
+    }
+}
+
 /// Parses one row; `fields` are the raw columns.
-pub fn parse<'a>(fields: &'a csv::ByteRecord) -> Result<Record<'a>, BadRow> {
+pub fn parse(fields: &csv::ByteRecord) -> Result<Record<'_>, BadRow> {
     if fields.len() != COLUMNS.len() {
         return Err(BadRow::Columns);
     }
-    let f = |i: usize| fields.get(i).unwrap_or_default();
-    if text(f(0))?.is_empty() {
+    let mut f: [&[u8]; 15] = [&[]; 15];
+    for (slot, field) in f.iter_mut().zip(fields) {
+        *slot = field;
+    }
+    parse_fields(&f, true)
+}
+
+/// Parses the 15 raw columns of a row. Without `check_place`, the category and district
+/// columns are not looked at (the caller knows them already: see `Record::place`).
+pub fn parse_fields<'a>(f: &[&'a [u8]; 15], check_place: bool) -> Result<Record<'a>, BadRow> {
+    if text(f[0])?.is_empty() {
         return Err(BadRow::EmptyId);
     }
-    let (day, received) = timestamp(f(1)).ok_or(BadRow::ReceivedAt)?;
-    let request_type = text(f(3))?;
+    let (day, received) = timestamp(f[1]).ok_or(BadRow::ReceivedAt)?;
+    let request_type = code(f[3], &REQUEST_TYPES)?;
     if !REQUEST_TYPES.contains(&request_type) {
         return Err(BadRow::RequestType);
     }
-    let category = [text(f(4))?, text(f(5))?, text(f(6))?];
-    if category[0].is_empty() {
-        return Err(BadRow::Category);
-    }
-    let district = text(f(7))?;
-    if district.is_empty() {
-        return Err(BadRow::District);
-    }
-    let closed = match text(f(10))? {
+    let place = if check_place {
+        let category = [text(f[4])?, text(f[5])?, text(f[6])?];
+        if category[0].is_empty() {
+            return Err(BadRow::Category);
+        }
+        let district = text(f[7])?;
+        if district.is_empty() {
+            return Err(BadRow::District);
+        }
+        Some(Place { category, district })
+    } else {
+        None
+    };
+    let closed = match code(f[10], &["closed", "open"])? {
         "closed" | "已办结" => true,
         "open" | "办理中" => false,
         _ => return Err(BadRow::Status),
     };
-    let close_hours = if closed {
-        let (cday, csec) = timestamp(f(11)).ok_or(BadRow::ClosedAt)?;
+    let close_seconds = if closed {
+        let (cday, csec) = timestamp(f[11]).ok_or(BadRow::ClosedAt)?;
         let seconds =
             (i64::from(cday) - i64::from(day)) * 86_400 + i64::from(csec) - i64::from(received);
         if seconds < 0 {
             return Err(BadRow::ClosedBeforeReceived);
         }
-        Some(seconds as f64 / 3600.0)
+        Some(seconds as u64)
     } else {
         None
     };
-    let resolved = match (text(f(12))?, closed) {
+    let resolved = match (code(f[12], &["yes", "partly", "no", ""])?, closed) {
         ("yes", _) => Some(Resolved::Yes),
         ("partly", _) => Some(Resolved::Partly),
         ("no", _) => Some(Resolved::No),
         ("", false) => None,
         _ => return Err(BadRow::Resolved),
     };
-    let satisfaction = match text(f(13))? {
+    let satisfaction = match code(f[13], &["satisfied", "none", "dissatisfied", "basically"])? {
         "satisfied" => Satisfaction::Satisfied,
         "basically" => Satisfaction::Basically,
         "dissatisfied" => Satisfaction::Dissatisfied,
         "none" | "" => Satisfaction::None,
         _ => return Err(BadRow::Satisfaction),
     };
-    let reopen = text(f(14))?;
+    let reopen = match f[14] {
+        b"0" => "0",
+        raw => text(raw)?,
+    };
     let reopened = if reopen.is_empty() {
         0
     } else {
@@ -256,9 +305,8 @@ pub fn parse<'a>(fields: &'a csv::ByteRecord) -> Result<Record<'a>, BadRow> {
     Ok(Record {
         day,
         complaint: request_type == "投诉",
-        category,
-        district,
-        close_hours,
+        place,
+        close_seconds,
         resolved,
         satisfaction,
         reopened,
@@ -305,8 +353,10 @@ mod tests {
         ]);
         let rec = parse(&r).unwrap();
         assert!(rec.complaint && rec.reopened);
-        assert_eq!(rec.close_hours, Some(24.5));
-        assert_eq!(rec.category, ["城乡建设", "供暖", "室温不达标"]);
+        assert_eq!(rec.close_seconds, Some(24 * 3600 + 1800));
+        let place = rec.place.unwrap();
+        assert_eq!(place.category, ["城乡建设", "供暖", "室温不达标"]);
+        assert_eq!(place.district, "朝阳区");
     }
 
     #[test]

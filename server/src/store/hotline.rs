@@ -16,9 +16,11 @@ pub enum Applied {
     AlreadyImported { id: i64 },
 }
 
-/// Rows per multi-row INSERT. Measured at 10 million records (70,068 cells): 500 rows a statement
-/// (8,500 parameters) took 12 s to write, 16–100 rows 1.7 s — binding cost grows faster than
-/// the parameter count.
+/// Rows per multi-row INSERT. Parameters are anonymous `?`: sqlx looks up every parameter's
+/// name, and SQLite finds a `$N` name by a linear scan, so named parameters made binding
+/// quadratic in the statement size (500-row statements took 12 s for 70,068 cells). With `?`,
+/// measured at 2 million records (13,920 cells): 1 row a statement 690 ms, 16 rows 53 ms,
+/// 100 and 500 rows 43 ms.
 const BATCH: usize = 100;
 
 /// The counter columns of `hotline_daily`, in the order `apply_hotline_import` binds them.
@@ -39,17 +41,11 @@ const COUNTERS: [&str; 14] = [
     "close_within_7d",
 ];
 
-/// A multi-row upsert of `rows` cells that adds to the counters of cells already there.
+/// A multi-row upsert of `rows` cells that adds to the counters of cells already there; the
+/// parameters are positional (see `BATCH`).
 fn upsert_sql(rows: usize) -> String {
-    let per_row = 3 + COUNTERS.len();
-    let values: Vec<String> = (0..rows)
-        .map(|i| {
-            let params: Vec<String> = (1..=per_row)
-                .map(|k| format!("${}", i * per_row + k))
-                .collect();
-            format!("({})", params.join(","))
-        })
-        .collect();
+    let row = format!("({})", vec!["?"; 3 + COUNTERS.len()].join(","));
+    let values = vec![row; rows];
     let add: Vec<String> = COUNTERS
         .iter()
         .map(|c| format!("{c} = {c} + excluded.{c}"))
@@ -154,7 +150,7 @@ impl Store {
                     .bind(c.basically_satisfied)
                     .bind(c.dissatisfied)
                     .bind(c.reopened)
-                    .bind(c.close_hours_sum)
+                    .bind(c.close_hours_sum())
                     .bind(c.close_within_24h)
                     .bind(c.close_within_72h)
                     .bind(c.close_within_7d);

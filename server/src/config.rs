@@ -56,6 +56,9 @@ pub enum Command {
         #[arg(long)]
         output: PathBuf,
     },
+    /// Check the database file (SQLite `PRAGMA integrity_check`) and exit: success when it is
+    /// sound, failure when it is damaged. Run it after a crash or a restore, before serving.
+    Check,
     /// Make a batch of one-time paper voting codes (投票码) for a cycle and a district, and print
     /// them one per line for printing. Only their hashes are stored.
     VotingCodes {

@@ -99,6 +99,7 @@ async fn run(cli: Cli) -> Result<(), ServerError> {
         } => load_demo(&store, facts, hotline_per_day).await,
         Command::StaffAdd(args) => add_staff(&store, args).await,
         Command::Backup { output } => backup(&store, &output).await,
+        Command::Check => check(&store).await,
         Command::VotingCodes {
             cycle,
             district,
@@ -234,6 +235,17 @@ async fn backup(store: &Store, output: &std::path::Path) -> Result<(), ServerErr
         ));
     }
     tracing::info!(output = %output.display(), "backup written and checked");
+    Ok(())
+}
+
+/// The database file's own consistency check, for operators after a crash or a restore.
+async fn check(store: &Store) -> Result<(), ServerError> {
+    if !store.integrity_ok().await? {
+        return Err(ServerError::Staff(
+            "the database failed its integrity check".into(),
+        ));
+    }
+    tracing::info!("database integrity check: ok");
     Ok(())
 }
 

@@ -38,22 +38,21 @@ impl TestServer {
 
     /// Runs another subcommand on the server's database and returns what it printed.
     pub fn run(&self, args: &[&str]) -> String {
-        let out = Command::new(env!("CARGO_BIN_EXE_server"))
-            .args(args)
-            .env("DATABASE_URL", &self.database_url)
-            .output()
-            .expect("subcommand runs");
-        assert!(out.status.success(), "{args:?} failed");
-        String::from_utf8(out.stdout).expect("utf-8")
+        run_on(&self.database_url, args)
     }
 
     /// Serves an existing database file (e.g. a restored backup) from its own temp folder.
     pub fn start_on(db: &std::path::Path) -> TestServer {
+        Self::start_on_with_args(db, &[])
+    }
+
+    /// Serves an existing database file with extra `serve` flags; the file outlives the server.
+    pub fn start_on_with_args(db: &std::path::Path, serve_args: &[&str]) -> TestServer {
         Self::start_at(
             tempfile::tempdir().expect("temp dir"),
             db.to_path_buf(),
             &[],
-            &[],
+            serve_args,
         )
     }
 
@@ -71,15 +70,7 @@ impl TestServer {
     ) -> TestServer {
         let url = format!("sqlite://{}", db.display());
         if !accounts.is_empty() {
-            let status = Command::new(env!("CARGO_BIN_EXE_server"))
-                .arg("demo-load")
-                .env("DATABASE_URL", &url)
-                // A debug build generates slowly; a few requests a day still rank every class.
-                .env("DIANCA_DEMO_HOTLINE_PER_DAY", "60")
-                .stdout(Stdio::null())
-                .status()
-                .expect("demo-load runs");
-            assert!(status.success());
+            demo_load(&url);
         }
         for (username, role, department, password) in accounts {
             let mut cmd = Command::new(env!("CARGO_BIN_EXE_server"));
@@ -139,6 +130,15 @@ impl TestServer {
         format!("{}{}", self.base, path)
     }
 
+    /// Kills the server with SIGKILL, as an out-of-memory kill or a power cut would: no
+    /// graceful shutdown, no WAL checkpoint. A database given to `start_on` stays for a restart.
+    pub fn crash(mut self) {
+        // `Child::kill` is SIGKILL on Unix.
+        self.child.kill().expect("SIGKILL sent");
+        let status = self.child.wait().expect("server reaped");
+        assert!(!status.success(), "the server was killed, not stopped");
+    }
+
     /// Sends SIGTERM and waits: the server must shut down by itself.
     pub fn terminate(mut self) -> std::process::ExitStatus {
         let pid = self.child.id().to_string();
@@ -158,4 +158,32 @@ impl Drop for TestServer {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Runs a subcommand on a database (which may have no server) and returns what it printed.
+pub fn run_on(database_url: &str, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(args)
+        .env("DATABASE_URL", database_url)
+        .output()
+        .expect("subcommand runs");
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Loads the demo data with the real `demo-load` subcommand.
+pub fn demo_load(database_url: &str) {
+    let status = Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("demo-load")
+        .env("DATABASE_URL", database_url)
+        // A debug build generates slowly; a few requests a day still rank every class.
+        .env("DIANCA_DEMO_HOTLINE_PER_DAY", "60")
+        .stdout(Stdio::null())
+        .status()
+        .expect("demo-load runs");
+    assert!(status.success());
 }

@@ -23,7 +23,14 @@ fn named(a: &Aggregates) -> Named {
 /// Generated rows with bad rows put in at known places; returns the lines (header, rows).
 fn lines(records: u64) -> Vec<String> {
     let mut out = Vec::new();
-    generate::write(&mut out, records, 7, (2025, 1, 1)).unwrap();
+    let plan = generate::Plan {
+        records,
+        seed: 7,
+        start: (2025, 1, 1),
+        per_day: generate::PER_DAY,
+        effects: Vec::new(),
+    };
+    generate::write(&mut out, &plan).unwrap();
     let text = String::from_utf8(out).unwrap();
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     for (i, line) in lines.iter_mut().enumerate().skip(1) {

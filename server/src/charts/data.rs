@@ -7,7 +7,8 @@ use crate::store::{Store, StoreResult};
 use app::model::{ChartData, ChartKind, ChartSeries, OnTime, Source, TaskStatus, Unit};
 use std::collections::BTreeMap;
 
-fn chart(r: &ChartRef, kind: ChartKind, unit: Unit) -> ChartData {
+/// An empty chart of a family, to fill in.
+pub(super) fn chart(r: &ChartRef, kind: ChartKind, unit: Unit) -> ChartData {
     ChartData {
         id: r.to_string(),
         kind,
@@ -22,7 +23,7 @@ fn chart(r: &ChartRef, kind: ChartKind, unit: Unit) -> ChartData {
     }
 }
 
-fn series(key: &str, values: Vec<f64>) -> ChartSeries {
+pub(super) fn series(key: &str, values: Vec<f64>) -> ChartSeries {
     ChartSeries {
         key: key.into(),
         values,

@@ -3,30 +3,16 @@
 //! rates). Flagged sample whenever the aggregates came from generated records.
 
 use super::catalog::{ChartRef, Evidence};
+use super::data::series;
 use crate::hotline::evidence::day_number;
 use crate::hotline::record::day_label;
 use crate::store::{ClassKey, PeriodFigures, RateFigures, Store, StoreResult};
-use app::model::{ChartData, ChartKind, ChartSeries, Unit};
+use app::model::{ChartData, ChartKind, Unit};
 
 fn chart(r: &ChartRef, kind: ChartKind, unit: Unit, subject: String) -> ChartData {
     ChartData {
-        id: r.to_string(),
-        kind,
         subject: Some(subject),
-        unit,
-        categories: Vec::new(),
-        series: Vec::new(),
-        marker: None,
-        sample: false,
-        sources: Vec::new(),
-        as_of: String::new(),
-    }
-}
-
-fn series(key: &str, values: Vec<f64>) -> ChartSeries {
-    ChartSeries {
-        key: key.into(),
-        values,
+        ..super::data::chart(r, kind, unit)
     }
 }
 

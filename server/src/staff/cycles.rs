@@ -1,13 +1,15 @@
 //! Editors' cycle authoring behind the app's `CyclePort`: rules checked field by field, and
 //! frozen once a cycle opens (the store checks the clock in the same transaction).
 
+use super::validate_edit::text;
 use super::{internal, now, StaffService};
 use crate::store::{CycleFields, CycleWrite, NewCandidate};
 use app::api::moderation::{CycleAdmin, CycleInput, CyclePort, CyclesAdmin};
 use app::api::StaffError;
 use app::model::StaffMember;
 
-fn editor(me: &StaffMember) -> Result<(), StaffError> {
+/// Editors and administrators author cycles, candidates and the hotline ranking's weights.
+pub(super) fn editor(me: &StaffMember) -> Result<(), StaffError> {
     if me.may_author() {
         Ok(())
     } else {
@@ -34,15 +36,6 @@ fn beijing_midnight(date: &str) -> Result<i64, StaffError> {
     date.to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::Offset::constant(8)))
         .map(|z| z.timestamp().as_second())
         .map_err(|_| StaffError::Invalid("date"))
-}
-
-fn text(value: &str, min: usize, max: usize, field: &'static str) -> Result<String, StaffError> {
-    let value = value.trim().to_string();
-    if (min..=max).contains(&value.chars().count()) {
-        Ok(value)
-    } else {
-        Err(StaffError::Invalid(field))
-    }
 }
 
 fn fields(input: &CycleInput) -> Result<CycleFields, StaffError> {
@@ -75,6 +68,21 @@ fn fields(input: &CycleInput) -> Result<CycleFields, StaffError> {
         max_picks,
         live_tally: input.live_tally,
     })
+}
+
+impl StaffService {
+    /// Cycles that have not opened, `(slug, title)`: the only ones that take new candidates.
+    pub(super) async fn upcoming_cycles(&self) -> Result<Vec<(String, String)>, StaffError> {
+        Ok(self
+            .store
+            .cycles(now())
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .filter(|c| c.phase == app::model::Phase::Upcoming)
+            .map(|c| (c.slug, c.title))
+            .collect())
+    }
 }
 
 #[async_trait::async_trait]

@@ -1,29 +1,14 @@
 //! The hotline port: the public ranking (with staff's weights), and editors' two actions — set
 //! the weights, turn a ranked class into a candidate with the engine's evidence.
 
+use super::cycles::editor;
+use super::validate_edit::text;
 use super::{internal, now, StaffService};
 use crate::hotline::evidence::{self, day_number};
 use crate::store::{ClassKey, CycleWrite, NewCandidate};
 use app::api::hotline::{HotlineDesk, HotlinePort, PromoteInput};
 use app::api::{PortalError, StaffError};
-use app::model::{HotlineRanking, Phase, RankWeights, StaffMember};
-
-fn editor(me: &StaffMember) -> Result<(), StaffError> {
-    if me.may_author() {
-        Ok(())
-    } else {
-        Err(StaffError::Forbidden)
-    }
-}
-
-fn text(value: &str, min: usize, max: usize, field: &'static str) -> Result<String, StaffError> {
-    let value = value.trim().to_string();
-    if (min..=max).contains(&value.chars().count()) {
-        Ok(value)
-    } else {
-        Err(StaffError::Invalid(field))
-    }
-}
+use app::model::{HotlineRanking, RankWeights, StaffMember};
 
 impl StaffService {
     async fn current_ranking(&self, days: i32) -> Result<Option<HotlineRanking>, String> {
@@ -47,18 +32,9 @@ impl HotlinePort for StaffService {
 
     async fn desk(&self, me: &StaffMember, days: i32) -> Result<HotlineDesk, StaffError> {
         editor(me)?;
-        let upcoming = self
-            .store
-            .cycles(now())
-            .await
-            .map_err(internal)?
-            .into_iter()
-            .filter(|c| c.phase == Phase::Upcoming)
-            .map(|c| (c.slug, c.title))
-            .collect();
         Ok(HotlineDesk {
             ranking: self.current_ranking(days).await.map_err(internal)?,
-            upcoming,
+            upcoming: self.upcoming_cycles().await?,
         })
     }
 

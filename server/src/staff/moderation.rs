@@ -3,7 +3,7 @@
 use super::{internal, now, StaffService};
 use app::api::moderation::{ModerationPort, ModerationQueue};
 use app::api::StaffError;
-use app::model::{Phase, Role, StaffMember, SuggestionState};
+use app::model::{Role, StaffMember, SuggestionState};
 
 fn moderator(me: &StaffMember) -> Result<(), StaffError> {
     if matches!(me.role, Role::Moderator | Role::Admin) {
@@ -17,15 +17,7 @@ fn moderator(me: &StaffMember) -> Result<(), StaffError> {
 impl ModerationPort for StaffService {
     async fn queue(&self, me: &StaffMember) -> Result<ModerationQueue, StaffError> {
         moderator(me)?;
-        let upcoming = self
-            .store
-            .cycles(now())
-            .await
-            .map_err(internal)?
-            .into_iter()
-            .filter(|c| c.phase == Phase::Upcoming)
-            .map(|c| (c.slug, c.title))
-            .collect();
+        let upcoming = self.upcoming_cycles().await?;
         Ok(ModerationQueue {
             pending: self
                 .store

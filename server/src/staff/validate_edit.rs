@@ -12,7 +12,13 @@ pub const MAX_SUMMARY: usize = 1_000;
 pub const MAX_PLAN: usize = 50_000;
 pub const MAX_NAME: usize = 100;
 
-fn text(value: &str, min: usize, max: usize, field: &'static str) -> Result<String, StaffError> {
+/// Trimmed text of `min..=max` characters, or `Invalid(field)`.
+pub(super) fn text(
+    value: &str,
+    min: usize,
+    max: usize,
+    field: &'static str,
+) -> Result<String, StaffError> {
     let value = value.trim().to_string();
     if (min..=max).contains(&value.chars().count()) {
         Ok(value)

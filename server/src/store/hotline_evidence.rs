@@ -65,6 +65,23 @@ const CLASS_WINDOW: &str = "FROM hotline_daily d JOIN hotline_categories c ON c.
      WHERE c.level1 = $1 AND c.level2 = $2 AND ($3 IS NULL OR c.level3 = $3)
        AND d.day BETWEEN $4 AND $5";
 
+/// A query over [`CLASS_WINDOW`], its five parameters bound.
+fn class_query<'q, O>(
+    sql: &'q str,
+    class: &'q ClassKey,
+    (from, to): (&'q str, &'q str),
+) -> sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>
+where
+    O: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
+{
+    sqlx::query_as(sql)
+        .bind(&class.level1)
+        .bind(&class.level2)
+        .bind(&class.level3)
+        .bind(from)
+        .bind(to)
+}
+
 impl Store {
     /// True when any import was sample data: everything computed from the aggregates is then
     /// labelled 示例数据.
@@ -120,16 +137,10 @@ impl Store {
         (from, to): (&str, &str),
         period: &str,
     ) -> StoreResult<Vec<PeriodFigures>> {
-        Ok(sqlx::query_as(&format!(
-            "SELECT {period} AS period, {SUMS} {CLASS_WINDOW} GROUP BY 1 ORDER BY 1"
-        ))
-        .bind(&class.level1)
-        .bind(&class.level2)
-        .bind(&class.level3)
-        .bind(from)
-        .bind(to)
-        .fetch_all(&self.pool)
-        .await?)
+        let sql = format!("SELECT {period} AS period, {SUMS} {CLASS_WINDOW} GROUP BY 1 ORDER BY 1");
+        Ok(class_query(&sql, class, (from, to))
+            .fetch_all(&self.pool)
+            .await?)
     }
 
     /// Requests of a class per district over `[from, to]`, most first.
@@ -138,17 +149,13 @@ impl Store {
         class: &ClassKey,
         (from, to): (&str, &str),
     ) -> StoreResult<Vec<(String, i64)>> {
-        Ok(sqlx::query_as(&format!(
+        let sql = format!(
             "SELECT d.district, SUM(d.requests) AS n {CLASS_WINDOW}
              GROUP BY d.district ORDER BY n DESC, d.district"
-        ))
-        .bind(&class.level1)
-        .bind(&class.level2)
-        .bind(&class.level3)
-        .bind(from)
-        .bind(to)
-        .fetch_all(&self.pool)
-        .await?)
+        );
+        Ok(class_query(&sql, class, (from, to))
+            .fetch_all(&self.pool)
+            .await?)
     }
 
     /// Sums of a class (or, with `None`, of every request) over `[from, to]`.
@@ -159,12 +166,8 @@ impl Store {
     ) -> StoreResult<RateFigures> {
         Ok(match class {
             Some(class) => {
-                sqlx::query_as(&format!("SELECT {SUMS} {CLASS_WINDOW}"))
-                    .bind(&class.level1)
-                    .bind(&class.level2)
-                    .bind(&class.level3)
-                    .bind(from)
-                    .bind(to)
+                let sql = format!("SELECT {SUMS} {CLASS_WINDOW}");
+                class_query(&sql, class, (from, to))
                     .fetch_one(&self.pool)
                     .await?
             }

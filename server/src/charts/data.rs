@@ -52,7 +52,7 @@ pub async fn load(
         ChartRef::PoliciesPerMonth => {
             let months = store.policies_per_month().await?;
             let mut d = chart(r, ChartKind::PoliciesPerMonth, Unit::Count);
-            d.sample = months.iter().any(|m| m.sample);
+            d.sample = months.iter().any(|m| m.sample != 0);
             d.categories = months.iter().map(|m| m.month.clone()).collect();
             d.series = vec![series(
                 "policies",

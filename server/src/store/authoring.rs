@@ -163,7 +163,7 @@ impl Store {
                     "SELECT COUNT(*) FROM topics WHERE year = $1 AND month = $2",
                 )
                 .bind(fields.year)
-                .bind(fields.month)
+                .bind(i64::from(fields.month))
                 .fetch_one(&mut *tx)
                 .await?;
                 if taken > 0 {
@@ -175,7 +175,7 @@ impl Store {
                      VALUES ($1, $2, $3, $4, $5, 0, $6, $7, 'draft') RETURNING id",
                 )
                 .bind(fields.year)
-                .bind(fields.month)
+                .bind(i64::from(fields.month))
                 .bind(&fields.theme)
                 .bind(&fields.summary)
                 .bind(fields.lead_id)
@@ -290,7 +290,7 @@ impl Store {
                 )
                 .bind(year)
                 .bind(title)
-                .bind(month)
+                .bind(i64::from(month))
                 .bind(topic_id)
                 .bind(lead)
                 .fetch_one(&mut *tx)

@@ -25,7 +25,7 @@ pub struct DutyFields {
     pub batch: u8,
 }
 
-type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
+type Tx<'a> = sqlx::Transaction<'a, super::Db>;
 
 async fn exists(tx: &mut Tx<'_>, sql: &str, a: i64, b: Option<i64>) -> StoreResult<bool> {
     let n: i64 = sqlx::query_scalar(sql)

@@ -3,9 +3,10 @@
 //! ballot is appended, never changed; the running tally moves in the same transaction, so it
 //! always equals what the ballot records say (the integrity report recomputes and compares).
 
+use super::Db;
 use super::{Store, StoreResult};
 use app::model::{BallotProblem, Tier};
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
 
 /// A ballot ready to be written: checked picks, decided status, the voter's keyed id.
 #[derive(Clone, Debug)]
@@ -28,7 +29,7 @@ pub struct NewBallot {
 
 /// How many of `network`'s ballots in this cycle are recent: the burst check.
 pub(super) async fn recent_from(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     cycle_id: i64,
     network: &str,
     since: i64,
@@ -57,7 +58,7 @@ pub(super) fn parse_picks(text: &str) -> Vec<i64> {
 
 /// Moves the running tally: `sign` is +1 to add a ballot's picks, -1 to take them away.
 pub(super) async fn move_tally(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     cycle_id: i64,
     tier: &str,
     picks: &[i64],
@@ -80,7 +81,7 @@ pub(super) async fn move_tally(
 
 /// The voter's ballot that counts now: `(id, tier, picks)` of their latest accepted ballot.
 pub(super) async fn current_ballot(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     cycle_id: i64,
     voter: &str,
 ) -> StoreResult<Option<(i64, String, String)>> {
@@ -97,7 +98,7 @@ pub(super) async fn current_ballot(
 }
 
 async fn write_one(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     b: &NewBallot,
     now: i64,
 ) -> StoreResult<Result<(), BallotProblem>> {

@@ -18,7 +18,8 @@ pub struct TopicProblem {
 pub struct PolicyMonth {
     pub month: String,
     pub count: i64,
-    pub sample: bool,
+    /// 1 when any of the month's policies is sample data.
+    pub sample: i64,
 }
 
 impl Store {
@@ -26,7 +27,7 @@ impl Store {
     pub async fn policies_per_month(&self) -> StoreResult<Vec<PolicyMonth>> {
         Ok(sqlx::query_as(
             "SELECT substr(COALESCE(issued, passed), 1, 7) AS month, COUNT(*) AS count,
-                    MAX(confidence = 'sample') AS sample
+                    MAX(CASE WHEN confidence = 'sample' THEN 1 ELSE 0 END) AS sample
              FROM policies
              WHERE status = 'published' AND COALESCE(issued, passed) IS NOT NULL
              GROUP BY month ORDER BY month",

@@ -67,7 +67,7 @@ impl Store {
         .bind(f.opens_at)
         .bind(f.closes_at)
         .bind(i64::from(f.max_picks))
-        .bind(f.live_tally)
+        .bind(i64::from(f.live_tally))
         .execute(&mut *tx)
         .await?;
         audit(
@@ -165,7 +165,7 @@ impl Store {
             "UPDATE cycle_candidates SET became_year = $1, became_month = $2 WHERE id = $3",
         )
         .bind(month.map(|(y, _)| y))
-        .bind(month.map(|(_, m)| m))
+        .bind(month.map(|(_, m)| i64::from(m)))
         .bind(candidate)
         .execute(&mut *tx)
         .await?;

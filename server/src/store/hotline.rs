@@ -43,12 +43,17 @@ const COUNTERS: [&str; 14] = [
 
 /// A multi-row upsert of `rows` cells that adds to the counters of cells already there; the
 /// parameters are positional (see `BATCH`).
-fn upsert_sql(rows: usize) -> String {
-    let row = format!("({})", vec!["?"; 3 + COUNTERS.len()].join(","));
-    let values = vec![row; rows];
+fn upsert_sql(engine: super::Engine, rows: usize) -> String {
+    let width = 3 + COUNTERS.len();
+    let values: Vec<String> = (0..rows)
+        .map(|r| {
+            let params: Vec<String> = (1..=width).map(|i| engine.param(r * width + i)).collect();
+            format!("({})", params.join(","))
+        })
+        .collect();
     let add: Vec<String> = COUNTERS
         .iter()
-        .map(|c| format!("{c} = {c} + excluded.{c}"))
+        .map(|c| format!("{c} = hotline_daily.{c} + excluded.{c}"))
         .collect();
     format!(
         "INSERT INTO hotline_daily (day, category_id, district, {}) VALUES {}
@@ -97,7 +102,7 @@ impl Store {
         .bind(report.bad as i64)
         .bind(report.first_day.map(day_label))
         .bind(report.last_day.map(day_label))
-        .bind(is_sample)
+        .bind(i64::from(is_sample))
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
@@ -125,13 +130,13 @@ impl Store {
         // In key order, so the same file always writes the same way.
         let mut cells: Vec<_> = aggregates.cells.iter().collect();
         cells.sort_unstable_by_key(|(key, _)| **key);
-        let full_batch = upsert_sql(BATCH);
+        let full_batch = upsert_sql(self.engine, BATCH);
         for chunk in cells.chunks(BATCH) {
             let partial;
             let sql = if chunk.len() == BATCH {
                 &full_batch
             } else {
-                partial = upsert_sql(chunk.len());
+                partial = upsert_sql(self.engine, chunk.len());
                 &partial
             };
             let mut query = sqlx::query(sql);
@@ -140,20 +145,20 @@ impl Store {
                     .bind(day_label(*day))
                     .bind(category_ids[*category as usize])
                     .bind(&aggregates.districts[*district as usize])
-                    .bind(c.requests)
-                    .bind(c.complaints)
-                    .bind(c.closed)
-                    .bind(c.resolved)
-                    .bind(c.partly_resolved)
-                    .bind(c.rated)
-                    .bind(c.satisfied)
-                    .bind(c.basically_satisfied)
-                    .bind(c.dissatisfied)
-                    .bind(c.reopened)
+                    .bind(i64::from(c.requests))
+                    .bind(i64::from(c.complaints))
+                    .bind(i64::from(c.closed))
+                    .bind(i64::from(c.resolved))
+                    .bind(i64::from(c.partly_resolved))
+                    .bind(i64::from(c.rated))
+                    .bind(i64::from(c.satisfied))
+                    .bind(i64::from(c.basically_satisfied))
+                    .bind(i64::from(c.dissatisfied))
+                    .bind(i64::from(c.reopened))
                     .bind(c.close_hours_sum())
-                    .bind(c.close_within_24h)
-                    .bind(c.close_within_72h)
-                    .bind(c.close_within_7d);
+                    .bind(i64::from(c.close_within_24h))
+                    .bind(i64::from(c.close_within_72h))
+                    .bind(i64::from(c.close_within_7d));
             }
             query.execute(&mut *tx).await?;
         }
@@ -173,13 +178,13 @@ impl Store {
     ) -> StoreResult<(Vec<ClassFigures>, i64)> {
         let classes = sqlx::query_as(
             "SELECT c.level1, c.level2,
-                    SUM(CASE WHEN d.day >= $1 THEN d.requests ELSE 0 END) AS volume,
-                    SUM(CASE WHEN d.day <= $4 THEN d.requests ELSE 0 END) AS previous,
+                    CAST(SUM(CASE WHEN d.day >= $1 THEN d.requests ELSE 0 END) AS BIGINT) AS volume,
+                    CAST(SUM(CASE WHEN d.day <= $4 THEN d.requests ELSE 0 END) AS BIGINT) AS previous,
                     COUNT(DISTINCT CASE WHEN d.day >= $1 THEN d.district END) AS districts,
-                    SUM(CASE WHEN d.day >= $1 THEN d.rated ELSE 0 END) AS rated,
-                    SUM(CASE WHEN d.day >= $1 THEN d.dissatisfied ELSE 0 END) AS dissatisfied,
-                    SUM(CASE WHEN d.day >= $1 THEN d.closed ELSE 0 END) AS closed,
-                    SUM(CASE WHEN d.day >= $1 THEN d.reopened ELSE 0 END) AS reopened
+                    CAST(SUM(CASE WHEN d.day >= $1 THEN d.rated ELSE 0 END) AS BIGINT) AS rated,
+                    CAST(SUM(CASE WHEN d.day >= $1 THEN d.dissatisfied ELSE 0 END) AS BIGINT) AS dissatisfied,
+                    CAST(SUM(CASE WHEN d.day >= $1 THEN d.closed ELSE 0 END) AS BIGINT) AS closed,
+                    CAST(SUM(CASE WHEN d.day >= $1 THEN d.reopened ELSE 0 END) AS BIGINT) AS reopened
              FROM hotline_daily d JOIN hotline_categories c ON c.id = d.category_id
              WHERE (d.day BETWEEN $1 AND $2) OR (d.day BETWEEN $3 AND $4)
              GROUP BY c.level1, c.level2
@@ -209,7 +214,7 @@ impl Store {
         Ok(sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM hotline_imports) AS imports,
                     (SELECT COUNT(*) FROM hotline_daily) AS cells,
-                    (SELECT COALESCE(SUM(requests), 0) FROM hotline_daily) AS requests",
+                    (SELECT CAST(COALESCE(SUM(requests), 0) AS BIGINT) FROM hotline_daily) AS requests",
         )
         .fetch_one(&self.pool)
         .await?)

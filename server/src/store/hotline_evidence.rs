@@ -54,11 +54,11 @@ pub struct CandidateLink {
     pub evidence_to: String,
 }
 
-const SUMS: &str = "COALESCE(SUM(d.requests), 0) AS requests, COALESCE(SUM(d.closed), 0) AS closed,
-     COALESCE(SUM(d.resolved), 0) AS resolved, COALESCE(SUM(d.rated), 0) AS rated,
-     COALESCE(SUM(d.satisfied), 0) AS satisfied,
-     COALESCE(SUM(d.basically_satisfied), 0) AS basically_satisfied,
-     COALESCE(SUM(d.dissatisfied), 0) AS dissatisfied, COALESCE(SUM(d.reopened), 0) AS reopened";
+const SUMS: &str = "CAST(COALESCE(SUM(d.requests), 0) AS BIGINT) AS requests, CAST(COALESCE(SUM(d.closed), 0) AS BIGINT) AS closed,
+     CAST(COALESCE(SUM(d.resolved), 0) AS BIGINT) AS resolved, CAST(COALESCE(SUM(d.rated), 0) AS BIGINT) AS rated,
+     CAST(COALESCE(SUM(d.satisfied), 0) AS BIGINT) AS satisfied,
+     CAST(COALESCE(SUM(d.basically_satisfied), 0) AS BIGINT) AS basically_satisfied,
+     CAST(COALESCE(SUM(d.dissatisfied), 0) AS BIGINT) AS dissatisfied, CAST(COALESCE(SUM(d.reopened), 0) AS BIGINT) AS reopened";
 
 /// `$1..$3` select the class (`$3` NULL: every level 3); the window is `$4..$5`.
 const CLASS_WINDOW: &str = "FROM hotline_daily d JOIN hotline_categories c ON c.id = d.category_id
@@ -70,9 +70,9 @@ fn class_query<'q, O>(
     sql: &'q str,
     class: &'q ClassKey,
     (from, to): (&'q str, &'q str),
-) -> sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>
+) -> sqlx::query::QueryAs<'q, super::Db, O, sqlx::any::AnyArguments<'q>>
 where
-    O: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
+    O: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow>,
 {
     sqlx::query_as(sql)
         .bind(&class.level1)
@@ -86,10 +86,10 @@ impl Store {
     /// True when any import was sample data: everything computed from the aggregates is then
     /// labelled 示例数据.
     pub async fn hotline_is_sample(&self) -> StoreResult<bool> {
-        let sample: Option<bool> = sqlx::query_scalar("SELECT MAX(is_sample) FROM hotline_imports")
+        let sample: Option<i64> = sqlx::query_scalar("SELECT MAX(is_sample) FROM hotline_imports")
             .fetch_one(&self.pool)
             .await?;
-        Ok(sample.unwrap_or(false))
+        Ok(sample.unwrap_or(0) != 0)
     }
 
     /// Removes every hotline aggregate if all of them came from sample imports (the demo
@@ -150,7 +150,7 @@ impl Store {
         (from, to): (&str, &str),
     ) -> StoreResult<Vec<(String, i64)>> {
         let sql = format!(
-            "SELECT d.district, SUM(d.requests) AS n {CLASS_WINDOW}
+            "SELECT d.district, CAST(SUM(d.requests) AS BIGINT) AS n {CLASS_WINDOW}
              GROUP BY d.district ORDER BY n DESC, d.district"
         );
         Ok(class_query(&sql, class, (from, to))

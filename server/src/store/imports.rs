@@ -37,7 +37,7 @@ impl Store {
         let topic: Option<i64> =
             sqlx::query_scalar("SELECT id FROM topics WHERE year = $1 AND month = $2")
                 .bind(year)
-                .bind(month)
+                .bind(i64::from(month))
                 .fetch_optional(&self.pool)
                 .await?;
         let Some(topic_id) = topic else {
@@ -148,7 +148,7 @@ impl Store {
                     .bind(position)
                     .bind(duty)
                     .bind(level.as_str())
-                    .bind(*batch)
+                    .bind(i64::from(*batch))
                     .bind(department)
                     .execute(&mut *tx)
                     .await?;

@@ -41,10 +41,19 @@ pub use write::{
     YearRow,
 };
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+mod engine;
+mod maintenance;
+pub use engine::Engine;
+
+use sqlx::any::AnyPoolOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+use sqlx::AnyPool;
+use sqlx::{ConnectOptions, Connection, Executor};
 use std::str::FromStr;
-use std::time::Duration;
+
+/// Every query runs through sqlx's `Any` driver, so one body of SQL serves both engines; the
+/// few places where the engines differ ask [`Store::engine`].
+pub(crate) type Db = sqlx::Any;
 
 /// A failure of the storage layer. Never shown to residents; logged with its context.
 #[derive(Debug, thiserror::Error)]
@@ -55,32 +64,87 @@ pub enum StoreError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
+    #[error("{0}")]
+    Unsupported(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
 #[derive(Clone, Debug)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: AnyPool,
+    engine: Engine,
+    /// Kept for `pg_dump`; never logged (it may hold a password).
+    url: String,
 }
 
+/// One lock for every write transaction on PostgreSQL, taken inside the transaction and
+/// released by its commit: writes are serialised exactly as SQLite's `BEGIN IMMEDIATE`
+/// serialises them, across every server instance, so read-then-write checks (one ballot per
+/// voter, a code used once) hold on both engines without per-query locking.
+const WRITE_LOCK: i64 = 0x6469_616e_6361; // "dianca"
+
 impl Store {
-    /// Opens (creating if needed) the database and brings its schema up to date.
+    /// Opens the database named by `url` (`sqlite:` or `postgres:`), creating an SQLite file if
+    /// needed, and brings its schema up to date with that engine's migrations.
     ///
-    /// WAL with `synchronous=FULL`: a receipt the server returned survives a power cut.
+    /// SQLite runs in WAL with `synchronous=FULL`: a receipt the server returned survives a
+    /// power cut. PostgreSQL keeps its default durable settings (`fsync`, `synchronous_commit`).
     pub async fn open(url: &str) -> StoreResult<Self> {
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Store { pool })
+        sqlx::any::install_default_drivers();
+        let engine = Engine::of_url(url).ok_or_else(|| {
+            StoreError::Unsupported(format!(
+                "the database URL must start with sqlite: or postgres: (got {:?})",
+                url.split(':').next().unwrap_or_default()
+            ))
+        })?;
+        let pool = match engine {
+            Engine::Sqlite => {
+                // The native driver creates the file and switches it to WAL once (the mode is
+                // stored in the file); every pooled connection then sets its own pragmas.
+                SqliteConnectOptions::from_str(url)?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Full)
+                    .connect()
+                    .await?
+                    .close()
+                    .await?;
+                AnyPoolOptions::new()
+                    .max_connections(8)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute(
+                                "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
+                                 PRAGMA busy_timeout = 5000",
+                            )
+                            .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect(url)
+                    .await?
+            }
+            Engine::Postgres => {
+                AnyPoolOptions::new()
+                    .max_connections(16)
+                    .connect(url)
+                    .await?
+            }
+        };
+        match engine {
+            Engine::Sqlite => sqlx::migrate!("./migrations").run(&pool).await?,
+            Engine::Postgres => sqlx::migrate!("./migrations_pg").run(&pool).await?,
+        }
+        Ok(Store {
+            pool,
+            engine,
+            url: url.to_string(),
+        })
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
     }
 
     /// True when no dataset has been loaded yet (first start).
@@ -93,32 +157,26 @@ impl Store {
 
     /// Cheap liveness probe for `/healthz`.
     pub async fn ping(&self) -> StoreResult<()> {
-        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        self.pool.acquire().await?.ping().await?;
         Ok(())
     }
 
-    /// A transaction that takes the write lock at once (`BEGIN IMMEDIATE`). A deferred
-    /// transaction that reads first cannot wait for the lock when it later writes (WAL answers
-    /// "busy" at once); this one waits up to the busy timeout instead.
-    pub(crate) async fn write_tx(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
-    }
-
-    /// Writes a consistent copy of the database to `path` (a new file).
-    pub async fn backup_to(&self, path: &str) -> StoreResult<()> {
-        sqlx::query("VACUUM INTO $1")
-            .bind(path)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    /// `PRAGMA integrity_check` says "ok".
-    pub async fn integrity_ok(&self) -> StoreResult<bool> {
-        let result: String = sqlx::query_scalar("PRAGMA integrity_check")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(result == "ok")
+    /// A transaction that holds the write lock from its first statement. On SQLite that is
+    /// `BEGIN IMMEDIATE` (a deferred transaction that reads first cannot wait for the lock when
+    /// it later writes: WAL answers "busy" at once); on PostgreSQL it is [`WRITE_LOCK`].
+    pub(crate) async fn write_tx(&self) -> StoreResult<sqlx::Transaction<'static, Db>> {
+        match self.engine {
+            Engine::Sqlite => Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?),
+            Engine::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                // Wrapped so no `void` column reaches the `Any` row decoder.
+                sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock($1)) AS locked")
+                    .bind(WRITE_LOCK)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(tx)
+            }
+        }
     }
 
     pub async fn close(&self) {
@@ -131,6 +189,8 @@ fn confidence(token: &str) -> StoreResult<app::model::Confidence> {
         .ok_or_else(|| StoreError::Corrupt(format!("unknown confidence {token:?}")))
 }
 
+#[cfg(test)]
+mod test_db;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -17,8 +17,8 @@ struct CycleRow {
     opens_at: i64,
     closes_at: i64,
     max_picks: i64,
-    live_tally: bool,
-    is_sample: bool,
+    live_tally: i64,
+    is_sample: i64,
 }
 
 const CYCLE_SELECT: &str = "SELECT id, slug, title, target, opens_at, closes_at, max_picks, live_tally, is_sample FROM cycles";
@@ -39,9 +39,9 @@ impl CycleRow {
             opens_at: iso(self.opens_at),
             closes_at: iso(self.closes_at),
             max_picks: u8::try_from(self.max_picks).unwrap_or(1),
-            live_tally: self.live_tally,
+            live_tally: self.live_tally != 0,
             phase: Phase::at(self.opens_at, self.closes_at, now),
-            is_sample: self.is_sample,
+            is_sample: self.is_sample != 0,
         }
     }
 }
@@ -140,7 +140,7 @@ impl Store {
             description: String,
             evidence: String,
             hotline_class: Option<String>,
-            is_sample: bool,
+            is_sample: i64,
             year: Option<i64>,
             month: Option<i64>,
             theme: Option<String>,
@@ -176,7 +176,7 @@ impl Store {
                 description: r.description,
                 evidence: r.evidence,
                 hotline_class: r.hotline_class,
-                is_sample: r.is_sample,
+                is_sample: r.is_sample != 0,
             })
             .collect();
         if cycle.phase == Phase::Closed {

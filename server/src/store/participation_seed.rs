@@ -53,7 +53,7 @@ impl Store {
         .bind(c.opens_at)
         .bind(c.closes_at)
         .bind(c.max_picks)
-        .bind(c.live_tally)
+        .bind(i64::from(c.live_tally))
         .fetch_one(&mut *tx)
         .await?;
         let mut ids = Vec::new();
@@ -71,7 +71,7 @@ impl Store {
             .bind(candidate.description)
             .bind(&candidate.evidence)
             .bind(candidate.became.map(|(y, _)| y))
-            .bind(candidate.became.map(|(_, m)| m))
+            .bind(candidate.became.map(|(_, m)| i64::from(m)))
             .bind(link.map(|l| &l.level1))
             .bind(link.map(|l| &l.level2))
             .bind(link.map(|l| &l.from))

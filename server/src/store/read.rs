@@ -151,7 +151,7 @@ impl Store {
         struct Extra {
             source: Option<String>,
             year_source: String,
-            assignment_is_sample: bool,
+            assignment_is_sample: i64,
             lead_id: Option<i64>,
             lead_name: Option<String>,
             topic_year: Option<i64>,
@@ -200,7 +200,7 @@ impl Store {
                 .zip(extra.lead_name)
                 .map(|(id, name)| Department { id, name }),
             cooperating,
-            assignment_is_sample: extra.assignment_is_sample,
+            assignment_is_sample: extra.assignment_is_sample != 0,
             policies,
             topic,
         }))
@@ -252,7 +252,7 @@ impl Store {
             summary: String,
             lead_id: Option<i64>,
             lead_name: Option<String>,
-            is_sample: bool,
+            is_sample: i64,
         }
         let row: Option<Row> = sqlx::query_as(
             "SELECT t.id, t.year, t.month, t.theme, t.summary, d.id AS lead_id, d.name AS lead_name, t.is_sample
@@ -260,7 +260,7 @@ impl Store {
              WHERE t.year = $1 AND t.month = $2 AND t.status = 'published'",
         )
         .bind(year)
-        .bind(month)
+        .bind(i64::from(month))
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
@@ -292,7 +292,7 @@ impl Store {
                 .into_iter()
                 .map(ProblemRecord::into_summary)
                 .collect::<StoreResult<_>>()?,
-            is_sample: row.is_sample,
+            is_sample: row.is_sample != 0,
         }))
     }
 
@@ -311,7 +311,7 @@ impl Store {
         let Some((id, slug, title)) = cycle else {
             return Ok(None);
         };
-        let rows: Vec<(i64, String, String, bool)> = sqlx::query_as(
+        let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
             "SELECT id, title, description, is_sample FROM cycle_candidates
              WHERE cycle_id = $1 ORDER BY position",
         )
@@ -324,7 +324,7 @@ impl Store {
                 id,
                 title,
                 summary,
-                is_sample,
+                is_sample: is_sample != 0,
             })
             .collect();
         Ok(Some(((slug, title), candidates)))

@@ -19,7 +19,7 @@ struct TaskRecord {
     due_date: String,
     state: String,
     done_date: Option<String>,
-    is_sample: bool,
+    is_sample: i64,
 }
 
 const TASK_SELECT: &str =
@@ -48,7 +48,7 @@ impl TaskRecord {
             due: self.due_date,
             done_on: self.done_date,
             state,
-            is_sample: self.is_sample,
+            is_sample: self.is_sample != 0,
         })
     }
 }
@@ -62,7 +62,7 @@ struct DutyRecord {
     level: String,
     batch: i64,
     state: String,
-    is_sample: bool,
+    is_sample: i64,
 }
 
 const DUTY_SELECT: &str = "SELECT r.id, r.duty, d.id AS department_id, d.name AS department_name,
@@ -83,7 +83,7 @@ impl DutyRecord {
             state: TaskState::parse(&self.state).ok_or_else(|| {
                 StoreError::Corrupt(format!("unknown duty state {:?}", self.state))
             })?,
-            is_sample: self.is_sample,
+            is_sample: self.is_sample != 0,
         })
     }
 }
@@ -156,7 +156,7 @@ impl Store {
              ORDER BY tp.year DESC, tp.month DESC, t.due_date, t.id",
         )
         .bind(department)
-        .bind(published_only)
+        .bind(i64::from(published_only))
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
@@ -190,7 +190,7 @@ impl Store {
              ORDER BY tp.year DESC, tp.month DESC, r.batch, r.id",
         )
         .bind(department)
-        .bind(published_only)
+        .bind(i64::from(published_only))
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
@@ -257,7 +257,7 @@ impl Store {
             title: String,
             body_html: String,
             author: String,
-            is_sample: bool,
+            is_sample: i64,
         }
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT id, report_date, kind, title, body_html, author, is_sample FROM reports
@@ -279,7 +279,7 @@ impl Store {
                 title: r.title,
                 body_html: r.body_html,
                 author: r.author,
-                is_sample: r.is_sample,
+                is_sample: r.is_sample != 0,
             })
             .collect())
     }

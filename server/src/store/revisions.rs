@@ -3,13 +3,14 @@
 //! its original version recorded at that first edit, so the history always starts from how the
 //! public first saw it. Snapshots are read back into "what changed" by `app::model::changes`.
 
+use super::Db;
 use super::{Store, StoreResult};
 use app::model::{Entity, Snapshot};
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
 
 /// Reads the item's fields as text, in a stable order; `None` when it does not exist.
 pub(super) async fn snapshot(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     entity: Entity,
     id: i64,
 ) -> StoreResult<Option<Snapshot>> {
@@ -57,7 +58,7 @@ pub(super) async fn snapshot(
 
 /// Since when revisions count: a dataset reload replaces every item (ids are reused), so
 /// history from before it describes other items.
-async fn epoch(tx: &mut Transaction<'_, Sqlite>) -> StoreResult<i64> {
+async fn epoch(tx: &mut Transaction<'_, Db>) -> StoreResult<i64> {
     let loaded: Option<String> =
         sqlx::query_scalar("SELECT value FROM dataset_meta WHERE key = 'loaded_at'")
             .fetch_optional(&mut **tx)
@@ -66,7 +67,7 @@ async fn epoch(tx: &mut Transaction<'_, Sqlite>) -> StoreResult<i64> {
 }
 
 async fn append(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     entity: Entity,
     id: i64,
     username: &str,
@@ -94,7 +95,7 @@ async fn append(
 /// Call before changing an item: records its original version if it has no history yet and
 /// returns its current fields (`None`: no such item).
 pub(super) async fn before_change(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     entity: Entity,
     id: i64,
     now: i64,
@@ -119,7 +120,7 @@ pub(super) async fn before_change(
 
 /// Call after creating or changing an item: records the new version when something changed.
 pub(super) async fn after_change(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     entity: Entity,
     id: i64,
     username: &str,
@@ -149,7 +150,7 @@ pub(super) struct Change<'a> {
 /// After changing an item: records its new version and, when something did change, the audit
 /// entry — the pair every editor's save writes in its transaction.
 pub(super) async fn record_change(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     actor: &str,
     now: i64,
     before: Option<&Snapshot>,

@@ -1,9 +1,10 @@
 //! Staff accounts, sessions, login failures and the audit log. Every change writes its audit
 //! entry in the same transaction.
 
+use super::Db;
 use super::{Store, StoreError, StoreResult};
 use app::model::{AuditEntry, Department, Role, StaffMember};
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
 
 #[derive(sqlx::FromRow)]
 struct MemberRow {
@@ -36,7 +37,7 @@ const MEMBER_SELECT: &str = "SELECT s.id, s.username, s.display_name, s.role,
     FROM staff s LEFT JOIN departments d ON d.id = s.department_id";
 
 pub(super) async fn audit(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     now: i64,
     username: &str,
     action: &str,
@@ -294,12 +295,12 @@ impl Store {
         let rows: Vec<MemberRow> = sqlx::query_as(&format!("{MEMBER_SELECT} ORDER BY s.username"))
             .fetch_all(&self.pool)
             .await?;
-        let disabled: Vec<(i64, bool)> = sqlx::query_as("SELECT id, disabled FROM staff")
+        let disabled: Vec<(i64, i64)> = sqlx::query_as("SELECT id, disabled FROM staff")
             .fetch_all(&self.pool)
             .await?;
         rows.into_iter()
             .map(|r| {
-                let off = disabled.iter().any(|(id, d)| *id == r.id && *d);
+                let off = disabled.iter().any(|(id, d)| *id == r.id && *d != 0);
                 Ok((r.into_member()?, off))
             })
             .collect()
@@ -316,7 +317,7 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let name: Option<String> =
             sqlx::query_scalar("UPDATE staff SET disabled = $1 WHERE id = $2 RETURNING username")
-                .bind(disabled)
+                .bind(i64::from(disabled))
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await?;

@@ -92,7 +92,7 @@ impl Store {
             )
             .bind(id)
             .bind(year)
-            .bind(month)
+            .bind(i64::from(month))
             .execute(&mut *tx)
             .await?;
         }
@@ -212,7 +212,7 @@ impl Store {
         .bind(crate::richtext::to_safe_html(&report.body_markdown))
         .bind(&report.author)
         .bind(year)
-        .bind(month)
+        .bind(i64::from(month))
         .fetch_optional(&mut *tx)
         .await?;
         let Some(id) = inserted else { return Ok(false) };

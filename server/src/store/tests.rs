@@ -1,13 +1,12 @@
-//! Store tests on a real SQLite file in a temporary directory.
+//! Store tests on a real database: an SQLite file, or PostgreSQL (see `test_db`).
 
+use super::test_db::{engine, fresh_store, TestDb};
 use super::*;
 use crate::demo;
 use app::model::Confidence;
 
-pub(super) async fn loaded_store() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("test.db").display());
-    let store = Store::open(&url).await.expect("open store");
+pub(super) async fn loaded_store() -> (TestDb, Store) {
+    let (dir, store) = fresh_store().await;
     let data = demo::build(demo::facts::BUNDLED).expect("demo dataset");
     store.replace_dataset(&data).await.expect("load dataset");
     demo::cycles::ensure(&store, jiff::Timestamp::now().as_second())
@@ -18,25 +17,46 @@ pub(super) async fn loaded_store() -> (tempfile::TempDir, Store) {
 
 #[tokio::test]
 async fn a_new_database_is_empty_and_durable() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("new.db").display());
-    let store = Store::open(&url).await.expect("open store");
+    let (_db, store) = fresh_store().await;
     assert!(store.is_empty().await.expect("count"));
-    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
-        .fetch_one(&store.pool)
-        .await
-        .expect("pragma");
-    assert_eq!(mode, "wal");
-    let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
-        .fetch_one(&store.pool)
-        .await
-        .expect("pragma");
-    assert_eq!(sync, 2, "synchronous=FULL");
-    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
-        .fetch_one(&store.pool)
-        .await
-        .expect("pragma");
-    assert_eq!(fk, 1);
+    assert_eq!(store.engine(), engine());
+    let setting = |sql: &'static str| {
+        let pool = store.pool.clone();
+        async move {
+            let value: String = sqlx::query_scalar(sql)
+                .fetch_one(&pool)
+                .await
+                .expect("setting");
+            value
+        }
+    };
+    match engine() {
+        Engine::Sqlite => {
+            assert_eq!(setting("PRAGMA journal_mode").await, "wal");
+            let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
+                .fetch_one(&store.pool)
+                .await
+                .expect("pragma");
+            assert_eq!(sync, 2, "synchronous=FULL");
+            let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+                .fetch_one(&store.pool)
+                .await
+                .expect("pragma");
+            assert_eq!(fk, 1);
+        }
+        Engine::Postgres => {
+            // A commit is on disk before the server answers: the defaults, checked.
+            assert_eq!(setting("SELECT current_setting('fsync')").await, "on");
+            assert_eq!(
+                setting("SELECT current_setting('synchronous_commit')").await,
+                "on"
+            );
+            assert_eq!(
+                setting("SELECT current_setting('full_page_writes')").await,
+                "on"
+            );
+        }
+    }
 }
 
 #[tokio::test]

@@ -2,6 +2,7 @@
 //! answers, staff's weights replace the defaults, and the demo's sample data can be cleared but
 //! real data never is.
 
+use super::test_db::{fresh_store, TestDb};
 use super::*;
 use crate::hotline::import::{aggregate, Report};
 
@@ -18,10 +19,8 @@ const ROWS: &str = "\
 7,2025-02-05 12:00:00,电话,投诉,交通管理,停车,停车难,海淀区,,交管,closed,2025-02-06 12:00:00,yes,satisfied,0
 ";
 
-async fn store_with(rows: &str, sample: bool, sha: &str) -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("h.db").display());
-    let store = Store::open(&url).await.expect("open");
+async fn store_with(rows: &str, sample: bool, sha: &str) -> (TestDb, Store) {
+    let (dir, store) = fresh_store().await;
     import(&store, rows, sample, sha).await;
     (dir, store)
 }

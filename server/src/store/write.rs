@@ -1,7 +1,8 @@
 //! Loading a whole dataset in one transaction: readers see the old data or the new, never half.
 
+use super::Db;
 use super::{Store, StoreResult};
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
 
 /// A complete dataset to load, independent of where it came from (facts file, later imports).
 #[derive(Clone, Debug, Default)]
@@ -211,10 +212,7 @@ impl Store {
     }
 }
 
-pub(super) async fn department_id(
-    tx: &mut Transaction<'_, Sqlite>,
-    name: &str,
-) -> StoreResult<i64> {
+pub(super) async fn department_id(tx: &mut Transaction<'_, Db>, name: &str) -> StoreResult<i64> {
     Ok(
         sqlx::query_scalar("SELECT id FROM departments WHERE name = $1")
             .bind(name)
@@ -223,16 +221,16 @@ pub(super) async fn department_id(
     )
 }
 
-async fn insert_year(tx: &mut Transaction<'_, Sqlite>, y: &YearRow) -> StoreResult<()> {
+async fn insert_year(tx: &mut Transaction<'_, Db>, y: &YearRow) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO years (year, problem_count, categories, tasks, policies, satisfaction_pct, announced, note, source)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(y.year)
-    .bind(y.problem_count)
-    .bind(y.categories)
-    .bind(y.tasks)
-    .bind(y.policies)
+    .bind(i64::from(y.problem_count))
+    .bind(y.categories.map(i64::from))
+    .bind(y.tasks.map(i64::from))
+    .bind(y.policies.map(i64::from))
     .bind(y.satisfaction_pct)
     .bind(&y.announced)
     .bind(&y.note)
@@ -250,18 +248,18 @@ async fn insert_year(tx: &mut Transaction<'_, Sqlite>, y: &YearRow) -> StoreResu
     Ok(())
 }
 
-async fn insert_topic(tx: &mut Transaction<'_, Sqlite>, t: &TopicRow) -> StoreResult<()> {
+async fn insert_topic(tx: &mut Transaction<'_, Db>, t: &TopicRow) -> StoreResult<()> {
     let lead = department_id(tx, &t.lead).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO topics (year, month, theme, summary, lead_department_id, is_sample, plan_markdown, plan_html)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(t.year)
-    .bind(t.month)
+    .bind(i64::from(t.month))
     .bind(&t.theme)
     .bind(&t.summary)
     .bind(lead)
-    .bind(t.is_sample)
+    .bind(i64::from(t.is_sample))
     .bind(&t.plan_markdown)
     .bind(crate::richtext::to_safe_html(&t.plan_markdown))
     .fetch_one(&mut **tx)
@@ -278,7 +276,7 @@ async fn insert_topic(tx: &mut Transaction<'_, Sqlite>, t: &TopicRow) -> StoreRe
 }
 
 async fn insert_problem(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     position: i64,
     p: &ProblemRow,
 ) -> StoreResult<()> {
@@ -290,7 +288,7 @@ async fn insert_problem(
         Some((year, month)) => Some(
             sqlx::query_scalar("SELECT id FROM topics WHERE year = $1 AND month = $2")
                 .bind(year)
-                .bind(month)
+                .bind(i64::from(month))
                 .fetch_one(&mut **tx)
                 .await?,
         ),
@@ -307,10 +305,10 @@ async fn insert_problem(
     .bind(&p.title)
     .bind(&p.confidence)
     .bind(&p.source)
-    .bind(p.month)
+    .bind(p.month.map(i64::from))
     .bind(topic)
     .bind(lead)
-    .bind(p.assignment_is_sample)
+    .bind(i64::from(p.assignment_is_sample))
     .bind(p.hotline_class.as_ref().map(|c| &c.level1))
     .bind(p.hotline_class.as_ref().map(|c| &c.level2))
     .bind(p.hotline_class.as_ref().and_then(|c| c.level3.as_ref()))
@@ -327,7 +325,7 @@ async fn insert_problem(
     Ok(())
 }
 
-async fn insert_policy(tx: &mut Transaction<'_, Sqlite>, p: &PolicyRow) -> StoreResult<()> {
+async fn insert_policy(tx: &mut Transaction<'_, Db>, p: &PolicyRow) -> StoreResult<()> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO policies (title, doc_no, issuer, passed, issued, effective, answers, confidence, source, is_sample)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -341,7 +339,7 @@ async fn insert_policy(tx: &mut Transaction<'_, Sqlite>, p: &PolicyRow) -> Store
     .bind(&p.answers)
     .bind(&p.confidence)
     .bind(&p.source)
-    .bind(p.is_sample)
+    .bind(i64::from(p.is_sample))
     .fetch_one(&mut **tx)
     .await?;
     if let Some((year, month)) = p.topic {
@@ -351,7 +349,7 @@ async fn insert_policy(tx: &mut Transaction<'_, Sqlite>, p: &PolicyRow) -> Store
         )
         .bind(id)
         .bind(year)
-        .bind(month)
+        .bind(i64::from(month))
         .execute(&mut **tx)
         .await?;
     }

@@ -1,9 +1,10 @@
 //! Writing a topic's three lists and its reports (part of the atomic dataset load).
 
 use super::write::{department_id, TopicRow};
+use super::Db;
 use super::{StoreError, StoreResult};
 use app::model::{Level, TaskState};
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
 
 fn check_level(token: &str) -> StoreResult<&str> {
     Level::parse(token)
@@ -12,12 +13,12 @@ fn check_level(token: &str) -> StoreResult<&str> {
 }
 
 pub(super) async fn insert_topic_lists(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     t: &TopicRow,
 ) -> StoreResult<()> {
     let topic_id: i64 = sqlx::query_scalar("SELECT id FROM topics WHERE year = $1 AND month = $2")
         .bind(t.year)
-        .bind(t.month)
+        .bind(i64::from(t.month))
         .fetch_one(&mut **tx)
         .await?;
     for (position, task) in t.tasks.iter().enumerate() {
@@ -47,7 +48,7 @@ pub(super) async fn insert_topic_lists(
         .bind(&task.due)
         .bind(state.as_str())
         .bind(&task.done_on)
-        .bind(task.is_sample)
+        .bind(i64::from(task.is_sample))
         .execute(&mut **tx)
         .await?;
     }
@@ -64,9 +65,9 @@ pub(super) async fn insert_topic_lists(
         .bind(&duty.duty)
         .bind(department)
         .bind(check_level(&duty.level)?)
-        .bind(duty.batch)
+        .bind(i64::from(duty.batch))
         .bind(state.as_str())
-        .bind(duty.is_sample)
+        .bind(i64::from(duty.is_sample))
         .execute(&mut **tx)
         .await?;
     }
@@ -82,7 +83,7 @@ pub(super) async fn insert_topic_lists(
         .bind(&report.body_markdown)
         .bind(crate::richtext::to_safe_html(&report.body_markdown))
         .bind(&report.author)
-        .bind(report.is_sample)
+        .bind(i64::from(report.is_sample))
         .execute(&mut **tx)
         .await?;
     }

@@ -30,6 +30,8 @@ fi
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+# PostgreSQL (server and pg_dump/pg_restore) for the second half of the store suite.
+command -v pg_ctlcluster >/dev/null && command -v pg_restore >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo

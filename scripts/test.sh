@@ -16,8 +16,18 @@ step "lints (clippy -D warnings) for the server and the wasm build"
 cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-step "unit and integration tests (real SQLite, real HTTP)"
+step "unit and integration tests on SQLite (real database files, real HTTP)"
 cargo test -p app -p server --features app/ssr
+
+step "the store suite and the HTTP tests again on PostgreSQL (a throwaway role and databases)"
+source scripts/postgres.sh
+if pg_test_start; then
+  trap 'pg_test_stop' EXIT
+  cargo test -p server --features app/ssr
+  pg_test_stop
+  trap - EXIT
+  echo "store suite and HTTP tests passed on SQLite and on PostgreSQL"
+fi
 
 step "release build (cargo leptos, wasm-opt)"
 cargo leptos build --release

@@ -226,10 +226,7 @@ async fn backup(store: &Store, output: &std::path::Path) -> Result<(), ServerErr
         .to_str()
         .ok_or_else(|| ServerError::Staff("the backup path must be valid UTF-8".into()))?;
     store.backup_to(path).await?;
-    let check = store::Store::open(&format!("sqlite://{path}")).await?;
-    let ok = check.integrity_ok().await?;
-    check.close().await;
-    if !ok {
+    if !store.backup_reads_back(path).await? {
         return Err(ServerError::Staff(
             "the backup failed its integrity check".into(),
         ));

@@ -1,5 +1,6 @@
 //! Backups: `server backup` copies the live database while the portal serves, and a server
-//! started on the copy answers exactly as the original did.
+//! started on the copy answers exactly as the original did. On PostgreSQL the copy is a
+//! `pg_dump` archive restored with `pg_restore`.
 
 mod support;
 
@@ -39,7 +40,19 @@ async fn a_restored_backup_has_every_ballot_and_the_same_data() {
     server.run(&["backup", "--output", copy.to_str().expect("utf-8")]);
     assert!(copy.exists());
 
-    let restored = TestServer::start_on(&copy);
+    let restored = if support::on_postgres() {
+        // The documented restore: pg_restore into a new, empty database.
+        let target = support::new_database(dir.path());
+        let status = std::process::Command::new("pg_restore")
+            .args(["--no-owner", "--exit-on-error", "--dbname", &target])
+            .arg(&copy)
+            .status()
+            .expect("pg_restore runs");
+        assert!(status.success(), "pg_restore");
+        TestServer::start_on_url(&target, &[])
+    } else {
+        TestServer::start_on(&copy)
+    };
     for path in [
         "/api/v1/cycles/2027-annual",
         "/api/v1/cycles/2027-annual/integrity",

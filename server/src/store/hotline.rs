@@ -188,7 +188,7 @@ impl Store {
              FROM hotline_daily d JOIN hotline_categories c ON c.id = d.category_id
              WHERE (d.day BETWEEN $1 AND $2) OR (d.day BETWEEN $3 AND $4)
              GROUP BY c.level1, c.level2
-             HAVING volume > 0",
+             HAVING SUM(CASE WHEN d.day >= $1 THEN d.requests ELSE 0 END) > 0",
         )
         .bind(from)
         .bind(to)

@@ -35,6 +35,31 @@ impl Store {
         }
     }
 
+    /// The backup at `path` opens and checks out: an SQLite copy passes its integrity check;
+    /// a `pg_dump` archive's table of contents reads (`pg_restore --list`).
+    pub async fn backup_reads_back(&self, path: &str) -> StoreResult<bool> {
+        match self.engine {
+            Engine::Sqlite => {
+                let copy = Store::open(&format!("sqlite://{path}")).await?;
+                let ok = copy.integrity_ok().await?;
+                copy.close().await;
+                Ok(ok)
+            }
+            Engine::Postgres => {
+                let out = tokio::process::Command::new("pg_restore")
+                    .arg("--list")
+                    .arg(path)
+                    .output()
+                    .await
+                    .map_err(|e| {
+                        StoreError::Unsupported(format!("could not run pg_restore: {e}"))
+                    })?;
+                let listing = String::from_utf8_lossy(&out.stdout);
+                Ok(out.status.success() && listing.contains("TABLE DATA public ballots"))
+            }
+        }
+    }
+
     /// SQLite: `PRAGMA integrity_check` says "ok". PostgreSQL checksums and recovers its own
     /// pages, so there the check is that the server answers and the schema is fully migrated.
     pub async fn integrity_ok(&self) -> StoreResult<bool> {

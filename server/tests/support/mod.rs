@@ -1,4 +1,6 @@
-//! Starts the real server binary on a free port with its own SQLite file, and stops it.
+//! Starts the real server binary on a free port with a database of its own, and stops it.
+//! The database is an SQLite file, or a new PostgreSQL database when `DIANCA_TEST_POSTGRES`
+//! names a server (the test command runs the suite both ways).
 
 // Shared by several test crates; not every crate uses every helper.
 #![allow(dead_code)]
@@ -48,7 +50,7 @@ impl TestServer {
 
     /// Serves an existing database file with extra `serve` flags; the file outlives the server.
     pub fn start_on_with_args(db: &std::path::Path, serve_args: &[&str]) -> TestServer {
-        Self::start_at(
+        Self::start_at_file(
             tempfile::tempdir().expect("temp dir"),
             db.to_path_buf(),
             &[],
@@ -56,19 +58,43 @@ impl TestServer {
         )
     }
 
-    fn start_full(accounts: &[Account<'_>], serve_args: &[&str]) -> TestServer {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("portal.db");
-        Self::start_at(dir, db, accounts, serve_args)
+    /// Serves a database by URL with extra `serve` flags, e.g. a second instance on the
+    /// database of another server.
+    pub fn start_on_url(url: &str, serve_args: &[&str]) -> TestServer {
+        Self::start_at(
+            tempfile::tempdir().expect("temp dir"),
+            url.to_string(),
+            &[],
+            serve_args,
+        )
     }
 
-    fn start_at(
+    fn start_full(accounts: &[Account<'_>], serve_args: &[&str]) -> TestServer {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = new_database(dir.path());
+        Self::start_at(dir, url, accounts, serve_args)
+    }
+
+    fn start_at_file(
         dir: tempfile::TempDir,
         db: std::path::PathBuf,
         accounts: &[Account<'_>],
         serve_args: &[&str],
     ) -> TestServer {
-        let url = format!("sqlite://{}", db.display());
+        Self::start_at(
+            dir,
+            format!("sqlite://{}", db.display()),
+            accounts,
+            serve_args,
+        )
+    }
+
+    fn start_at(
+        dir: tempfile::TempDir,
+        url: String,
+        accounts: &[Account<'_>],
+        serve_args: &[&str],
+    ) -> TestServer {
         if !accounts.is_empty() {
             demo_load(&url);
         }
@@ -158,6 +184,42 @@ impl Drop for TestServer {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The URL of a new, empty database for one server: an SQLite file in `dir`, or a fresh
+/// database on the PostgreSQL server named by `DIANCA_TEST_POSTGRES`.
+pub fn new_database(dir: &std::path::Path) -> String {
+    match std::env::var("DIANCA_TEST_POSTGRES") {
+        Ok(base) if !base.is_empty() => {
+            let name = format!("dianca_t_{:016x}", rand_u64());
+            let status = Command::new("psql")
+                .args(["-q", "-v", "ON_ERROR_STOP=1", &base, "-c"])
+                .arg(format!("CREATE DATABASE {name}"))
+                .status()
+                .expect("psql runs");
+            assert!(status.success(), "created the test database {name}");
+            let (server, _) = base.rsplit_once('/').expect("a URL ending in /database");
+            format!("{server}/{name}")
+        }
+        _ => format!("sqlite://{}", dir.join("portal.db").display()),
+    }
+}
+
+/// True when this run's databases are PostgreSQL.
+pub fn on_postgres() -> bool {
+    std::env::var("DIANCA_TEST_POSTGRES").is_ok_and(|u| !u.is_empty())
+}
+
+fn rand_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default(),
+    );
+    h.finish()
 }
 
 /// Runs a subcommand on a database (which may have no server) and returns what it printed.

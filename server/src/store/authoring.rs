@@ -290,7 +290,7 @@ impl Store {
                 )
                 .bind(year)
                 .bind(title)
-                .bind(i64::from(month))
+                .bind(month)
                 .bind(topic_id)
                 .bind(lead)
                 .fetch_one(&mut *tx)

@@ -16,6 +16,7 @@ mod feed;
 mod imports;
 mod participation;
 mod participation_seed;
+mod rate_buckets;
 mod read;
 mod read_topic;
 mod revisions;

@@ -3,16 +3,16 @@
 //! which writes many ballots per transaction. Refused submissions write nothing.
 
 pub mod identity;
+mod limits;
 mod port;
 pub mod suggest;
 mod writer;
 
 use crate::store::{NewBallot, Store, StoreError};
 use app::model::{check_picks, BallotProblem, Phase, Tier};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use identity::DeviceKey;
+use limits::{Allowance, Limits};
 use std::net::IpAddr;
-use std::num::NonZeroU32;
 use std::sync::Arc;
 
 /// Limits and difficulty, from the command line.
@@ -83,18 +83,12 @@ pub struct VoteService {
     device: DeviceKey,
     pow_key: String,
     config: VoteConfig,
-    with_proof: DefaultKeyedRateLimiter<String>,
-    without_proof: DefaultKeyedRateLimiter<String>,
+    limits: Limits,
     writer: writer::Writer,
 }
 
 pub(crate) fn now() -> i64 {
     jiff::Timestamp::now().as_second()
-}
-
-fn quota(per_minute: u32) -> Quota {
-    let n = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
-    Quota::per_minute(n).allow_burst(n)
 }
 
 impl VoteService {
@@ -104,8 +98,11 @@ impl VoteService {
         let pow_key = store.secret("proof_of_work_key").await?;
         let service = Arc::new(VoteService {
             writer: writer::Writer::spawn(store.clone(), config.burst_window, config.burst_limit),
-            with_proof: RateLimiter::keyed(quota(config.per_minute_with_proof)),
-            without_proof: RateLimiter::keyed(quota(config.per_minute_without_proof)),
+            limits: Limits::new(
+                &store,
+                config.per_minute_with_proof,
+                config.per_minute_without_proof,
+            ),
             store,
             device,
             pow_key,
@@ -117,8 +114,7 @@ impl VoteService {
             loop {
                 tick.tick().await;
                 let Some(service) = weak.upgrade() else { break };
-                service.with_proof.retain_recent();
-                service.without_proof.retain_recent();
+                service.limits.forget_idle().await;
             }
         });
         Ok(service)
@@ -170,11 +166,11 @@ impl VoteService {
         let ip = s.ip.unwrap_or(IpAddr::from([0, 0, 0, 0]));
         let network = identity::network(ip);
         let proof = self.check_proof(s.proof.as_deref());
-        let limiter = match proof {
-            Ok(Some(_)) => &self.with_proof,
-            _ => &self.without_proof,
+        let allowance = match proof {
+            Ok(Some(_)) => Allowance::WithProof,
+            _ => Allowance::WithoutProof,
         };
-        if limiter.check_key(&network).is_err() {
+        if !self.limits.allow(allowance, &network).await? {
             tracing::info!(%network, "ballot rate-limited");
             return Err(VoteError::Refused(BallotProblem::RateLimited));
         }

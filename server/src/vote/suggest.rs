@@ -1,6 +1,7 @@
 //! 我要点菜: taking a resident's suggestion or "me too". Checked like ballots: one device token
 //! per browser, a per-network limit, a honeypot; nothing is public until a moderator publishes it.
 
+use super::limits::Allowance;
 use super::{identity, now, VoteService};
 use crate::store::{NewSuggestion, StoreError};
 use app::model::{CATEGORIES, DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TITLE_MAX};
@@ -71,11 +72,8 @@ impl VoteService {
         ip: IpAddr,
     ) -> Result<(String, Option<String>), SuggestError> {
         let mut suggestion = checked(&input)?;
-        if self
-            .without_proof
-            .check_key(&format!("suggest:{}", identity::network(ip)))
-            .is_err()
-        {
+        let key = format!("suggest:{}", identity::network(ip));
+        if !self.limits.allow(Allowance::WithoutProof, &key).await? {
             return Err(SuggestError::Invalid("rate_limited"));
         }
         let (voter, token) = self.voter_for(device_token);

@@ -69,7 +69,8 @@ impl TestServer {
         )
     }
 
-    fn start_full(accounts: &[Account<'_>], serve_args: &[&str]) -> TestServer {
+    /// Loads the demo data, creates the accounts and starts with extra `serve` flags.
+    pub fn start_full(accounts: &[Account<'_>], serve_args: &[&str]) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = new_database(dir.path());
         Self::start_at(dir, url, accounts, serve_args)

@@ -186,16 +186,9 @@ pub enum LogFormat {
 
 /// Makes sure the folder of a `sqlite://path` database exists, so a fresh clone just works.
 pub fn ensure_sqlite_dir(url: &str) -> std::io::Result<()> {
-    let Some(rest) = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))
-    else {
+    let Some(path) = crate::store::sqlite_file(url) else {
         return Ok(());
     };
-    let path = rest.split('?').next().unwrap_or(rest);
-    if path.is_empty() || path == ":memory:" {
-        return Ok(());
-    }
     match std::path::Path::new(path).parent() {
         Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir),
         _ => Ok(()),

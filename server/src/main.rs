@@ -96,7 +96,12 @@ async fn run(cli: Cli) -> Result<(), ServerError> {
         Command::DemoLoad {
             facts,
             hotline_per_day,
-        } => load_demo(&store, facts, hotline_per_day).await,
+        } => {
+            let job = store.job_lock("first-start demo load").await?;
+            let loaded = load_demo(&store, facts, hotline_per_day).await;
+            job.release().await;
+            loaded
+        }
         Command::StaffAdd(args) => add_staff(&store, args).await,
         Command::Backup { output } => backup(&store, &output).await,
         Command::Check => check(&store).await,
@@ -272,8 +277,14 @@ async fn voting_codes(
 
 async fn serve(store: Store, args: ServeArgs) -> Result<(), ServerError> {
     if !args.no_demo && store.is_empty().await? {
-        tracing::info!("empty database: loading the demo dataset");
-        load_demo(&store, None, args.demo_hotline_per_day).await?;
+        // Instances started together on an empty database: one loads, the others wait for it
+        // and then find the data there.
+        let job = store.job_lock("first-start demo load").await?;
+        if store.is_empty().await? {
+            tracing::info!("empty database: loading the demo dataset");
+            load_demo(&store, None, args.demo_hotline_per_day).await?;
+        }
+        job.release().await;
     }
     let leptos_options = LeptosOptions::builder()
         .output_name("dianca")

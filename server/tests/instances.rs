@@ -190,3 +190,31 @@ async fn a_network_has_one_allowance_across_instances() {
     );
     assert_eq!(limited, 4);
 }
+
+/// Instances started together on an empty database: all come up, and the demo data is
+/// loaded by exactly one of them (the first-start job runs once).
+#[tokio::test]
+async fn instances_started_together_load_the_demo_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    let url = support::new_database(dir.path());
+    let starts: Vec<_> = (0..3)
+        .map(|_| {
+            let url = url.clone();
+            std::thread::spawn(move || TestServer::start_on_url(&url, &[]))
+        })
+        .collect();
+    let servers: Vec<TestServer> = starts
+        .into_iter()
+        .map(|s| s.join().expect("an instance started"))
+        .collect();
+    let loaded: usize = servers
+        .iter()
+        .map(|s| s.logged("empty database: loading the demo dataset"))
+        .sum();
+    assert_eq!(loaded, 1, "one instance loads, the others find the data");
+    let first = json_of(&servers[0], "/api/v1/cycles").await;
+    assert!(!first.as_array().expect("cycles").is_empty());
+    for server in &servers[1..] {
+        assert_eq!(json_of(server, "/api/v1/cycles").await, first);
+    }
+}

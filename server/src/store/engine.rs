@@ -37,6 +37,15 @@ impl Engine {
     }
 }
 
+/// The file of an `sqlite:` URL, or `None` for other engines and in-memory databases.
+pub fn sqlite_file(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or(rest);
+    (!path.is_empty() && path != ":memory:").then_some(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::Engine;
@@ -53,5 +62,11 @@ mod tests {
         assert_eq!(Engine::of_url("mysql://h/db"), None);
         assert_eq!(Engine::Postgres.param(3), "$3");
         assert_eq!(Engine::Sqlite.param(3), "?");
+        assert_eq!(
+            super::sqlite_file("sqlite://data/x.db?mode=rwc"),
+            Some("data/x.db")
+        );
+        assert_eq!(super::sqlite_file("sqlite::memory:"), None);
+        assert_eq!(super::sqlite_file("postgres://h/db"), None);
     }
 }

@@ -43,8 +43,9 @@ pub use write::{
 };
 
 mod engine;
+mod jobs;
 mod maintenance;
-pub use engine::Engine;
+pub use engine::{sqlite_file, Engine};
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
@@ -133,15 +134,21 @@ impl Store {
                     .await?
             }
         };
-        match engine {
-            Engine::Sqlite => sqlx::migrate!("./migrations").run(&pool).await?,
-            Engine::Postgres => sqlx::migrate!("./migrations_pg").run(&pool).await?,
-        }
-        Ok(Store {
+        let store = Store {
             pool,
             engine,
             url: url.to_string(),
-        })
+        };
+        // sqlx locks PostgreSQL migrations itself, but not SQLite's: processes opening a new
+        // file together would each try to create the tables.
+        let job = store.job_lock("migrations").await?;
+        let migrated = match engine {
+            Engine::Sqlite => sqlx::migrate!("./migrations").run(&store.pool).await,
+            Engine::Postgres => sqlx::migrate!("./migrations_pg").run(&store.pool).await,
+        };
+        job.release().await;
+        migrated?;
+        Ok(store)
     }
 
     pub fn engine(&self) -> Engine {

@@ -17,6 +17,8 @@ pub struct TestServer {
     pub base: String,
     /// The server's database, for running other subcommands against it.
     pub database_url: String,
+    /// Every line the server has printed so far.
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
     _dir: tempfile::TempDir,
 }
 
@@ -126,9 +128,14 @@ impl TestServer {
             .expect("server binary starts");
         let stdout = child.stdout.take().expect("stdout piped");
         let (tx, rx) = mpsc::channel();
+        let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let lines = log.clone();
         std::thread::spawn(move || {
             let mut sent = false;
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Ok(mut lines) = lines.lock() {
+                    lines.push(line.clone());
+                }
                 if !sent {
                     if let Some(rest) = line.split("listening on http://").nth(1) {
                         let addr = rest
@@ -149,8 +156,17 @@ impl TestServer {
             child,
             base: format!("http://{addr}"),
             database_url: url,
+            log,
             _dir: dir,
         }
+    }
+
+    /// How many lines the server printed that contain `needle`.
+    pub fn logged(&self, needle: &str) -> usize {
+        self.log
+            .lock()
+            .map(|lines| lines.iter().filter(|l| l.contains(needle)).count())
+            .unwrap_or(0)
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -2,13 +2,15 @@
 # Load measurements for docs/load.md: requests per second and latency percentiles, with wrk
 # (Debian package), for the home page, a topic page, a cached chart embed and a static file of
 # the home page's size served by the same server; then ballots with the project's own load
-# generator (server/examples/ballot_load.rs). Release server on a throwaway SQLite database
-# with the demo data, on a free port. Builds nothing.
+# generator (server/examples/ballot_load.rs). Release server on a throwaway database with the
+# demo data, on a free port: SQLite, or with ENGINE=postgres a throwaway database on the
+# machine's PostgreSQL (scripts/postgres.sh starts it if needed). Builds nothing.
 #
 # Usage: scripts/bench-load.sh
 #   after: cargo leptos build --release
 #          cargo build --release --example ballot_load -p server
-# Knobs (environment): SECONDS_EACH (20), CONNECTIONS (32), THREADS (2), BALLOT_SECONDS (20).
+# Knobs (environment): ENGINE (sqlite | postgres), SECONDS_EACH (20), CONNECTIONS (32),
+#   THREADS (2), BALLOT_SECONDS (20).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${SECONDS_EACH:-20}
@@ -32,12 +34,27 @@ work=$(mktemp -d)
 site=target/site
 static="$site/bench-static.html"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-export DATABASE_URL="sqlite://$work/portal.db"
+engine=${ENGINE:-sqlite}
+case "$engine" in
+  sqlite) export DATABASE_URL="sqlite://$work/portal.db" ;;
+  postgres)
+    source scripts/postgres.sh
+    pg_test_start >/dev/null || { echo "PostgreSQL is not available" >&2; exit 1; }
+    export DATABASE_URL="$DIANCA_TEST_POSTGRES"
+    ;;
+  *) echo "ENGINE must be sqlite or postgres" >&2; exit 1 ;;
+esac
 target/release/server demo-load >/dev/null
 RUST_LOG=warn LEPTOS_SITE_ROOT="$site" target/release/server serve --addr "127.0.0.1:$port" \
   --trusted-proxy-hops 1 >"$work/log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true; rm -f "$static"; rm -rf "$work"' EXIT
+cleanup() {
+  kill $server 2>/dev/null || true
+  wait $server 2>/dev/null || true
+  rm -f "$static"; rm -rf "$work"
+  if [ "$engine" = postgres ]; then pg_test_stop >/dev/null; fi
+}
+trap cleanup EXIT
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 100); do curl -fsS "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 
@@ -46,6 +63,10 @@ echo "date: $(date -u +%Y-%m-%dT%H:%MZ)  commit: $(git rev-parse --short HEAD)"
 echo "cpu: $(nproc) × $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
 echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)  kernel: $(uname -r)"
 echo "wrk: $(wrk --version 2>&1 | head -1 | awk '{print $2}')  (load generator on the same machine)"
+case "$engine" in
+  sqlite) echo "database: SQLite $(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)') (python's; the server bundles its own), WAL, synchronous=FULL" ;;
+  postgres) echo "database: $(psql "$DATABASE_URL" -qAtc 'SELECT version()' | cut -d, -f1), default settings (fsync, synchronous_commit on), same machine" ;;
+esac
 
 # The static file is the home page's own HTML: same bytes, same compressibility.
 curl -fsS "$base/" -o "$static"

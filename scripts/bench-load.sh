@@ -64,7 +64,7 @@ echo "cpu: $(nproc) × $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinf
 echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)  kernel: $(uname -r)"
 echo "wrk: $(wrk --version 2>&1 | head -1 | awk '{print $2}')  (load generator on the same machine)"
 case "$engine" in
-  sqlite) echo "database: SQLite $(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)') (python's; the server bundles its own), WAL, synchronous=FULL" ;;
+  sqlite) echo "database: SQLite bundled by libsqlite3-sys $(awk '/^name = "libsqlite3-sys"$/ {getline; gsub(/"/, "", $3); print $3; exit}' Cargo.lock), WAL, synchronous=FULL, same process" ;;
   postgres) echo "database: $(psql "$DATABASE_URL" -qAtc 'SELECT version()' | cut -d, -f1), default settings (fsync, synchronous_commit on), same machine" ;;
 esac
 

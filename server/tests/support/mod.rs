@@ -45,19 +45,9 @@ impl TestServer {
         run_on(&self.database_url, args)
     }
 
-    /// Serves an existing database file (e.g. a restored backup) from its own temp folder.
+    /// Serves an existing SQLite file (e.g. a restored backup) from its own temp folder.
     pub fn start_on(db: &std::path::Path) -> TestServer {
-        Self::start_on_with_args(db, &[])
-    }
-
-    /// Serves an existing database file with extra `serve` flags; the file outlives the server.
-    pub fn start_on_with_args(db: &std::path::Path, serve_args: &[&str]) -> TestServer {
-        Self::start_at_file(
-            tempfile::tempdir().expect("temp dir"),
-            db.to_path_buf(),
-            &[],
-            serve_args,
-        )
+        Self::start_on_url(&format!("sqlite://{}", db.display()), &[])
     }
 
     /// Serves a database by URL with extra `serve` flags, e.g. a second instance on the
@@ -76,20 +66,6 @@ impl TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = new_database(dir.path());
         Self::start_at(dir, url, accounts, serve_args)
-    }
-
-    fn start_at_file(
-        dir: tempfile::TempDir,
-        db: std::path::PathBuf,
-        accounts: &[Account<'_>],
-        serve_args: &[&str],
-    ) -> TestServer {
-        Self::start_at(
-            dir,
-            format!("sqlite://{}", db.display()),
-            accounts,
-            serve_args,
-        )
     }
 
     fn start_at(
@@ -174,7 +150,7 @@ impl TestServer {
     }
 
     /// Kills the server with SIGKILL, as an out-of-memory kill or a power cut would: no
-    /// graceful shutdown, no WAL checkpoint. A database given to `start_on` stays for a restart.
+    /// graceful shutdown, no WAL checkpoint. A database given to `start_on`/`start_on_url` stays for a restart.
     pub fn crash(mut self) {
         // `Child::kill` is SIGKILL on Unix.
         self.child.kill().expect("SIGKILL sent");

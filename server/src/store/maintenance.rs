@@ -5,7 +5,7 @@ use super::{Engine, Store, StoreError, StoreResult};
 impl Store {
     /// Writes a consistent copy of the database to `path` (a new file) while the portal runs:
     /// SQLite's `VACUUM INTO` (one read transaction), or `pg_dump`'s custom format (one
-    /// repeatable-read snapshot) for PostgreSQL. Restoring is in `docs/operations.md`.
+    /// repeatable-read snapshot) for PostgreSQL. Restoring is in the README.
     pub async fn backup_to(&self, path: &str) -> StoreResult<()> {
         match self.engine {
             Engine::Sqlite => {

@@ -41,18 +41,19 @@ CREATE TABLE audit_log (
     subject  TEXT NOT NULL,
     detail   TEXT NOT NULL
 );
--- SQLite's RAISE(ABORT, …) triggers become one PL/pgSQL function and two row triggers.
 -- Row triggers do not fire on TRUNCATE (a PostgreSQL statement SQLite lacks); the store never uses it.
-CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger
+-- SQLite's RAISE(ABORT, …) triggers become BEFORE UPDATE / DELETE row triggers calling one
+-- PL/pgSQL function, which raises the message the trigger passes it. Later migrations reuse it.
+CREATE OR REPLACE FUNCTION refuse_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'the audit log is append-only';
+    RAISE EXCEPTION '%', TG_ARGV[0];
 END;
 $$;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-    FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_change('the audit log is append-only');
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-    FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_change('the audit log is append-only');
 
 ALTER TABLE policies ADD COLUMN status TEXT NOT NULL DEFAULT 'published'
     CHECK (status IN ('draft', 'published'));

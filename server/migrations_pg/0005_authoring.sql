@@ -22,14 +22,8 @@ CREATE TABLE revisions (
     snapshot  TEXT NOT NULL
 );
 CREATE INDEX revisions_by_entity ON revisions (entity, entity_id, id);
--- Append-only, as in SQLite: one PL/pgSQL function behind BEFORE UPDATE / DELETE row triggers.
-CREATE OR REPLACE FUNCTION revisions_append_only() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'revisions are append-only';
-END;
-$$;
+-- Append-only, as in SQLite: BEFORE UPDATE / DELETE row triggers (refuse_change, 0003).
 CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
-    FOR EACH ROW EXECUTE FUNCTION revisions_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_change('revisions are append-only');
 CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions
-    FOR EACH ROW EXECUTE FUNCTION revisions_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_change('revisions are append-only');

@@ -77,17 +77,11 @@ CREATE TABLE ballots (
 );
 CREATE INDEX ballots_by_voter ON ballots (cycle_id, voter, id);
 CREATE INDEX ballots_by_network ON ballots (cycle_id, network, created_at);
--- Append-only, as in SQLite: one PL/pgSQL function behind BEFORE UPDATE / DELETE row triggers.
-CREATE OR REPLACE FUNCTION ballots_append_only() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'ballots are append-only';
-END;
-$$;
+-- Append-only, as in SQLite: BEFORE UPDATE / DELETE row triggers (refuse_change, 0003).
 CREATE TRIGGER ballots_no_update BEFORE UPDATE ON ballots
-    FOR EACH ROW EXECUTE FUNCTION ballots_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_change('ballots are append-only');
 CREATE TRIGGER ballots_no_delete BEFORE DELETE ON ballots
-    FOR EACH ROW EXECUTE FUNCTION ballots_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_change('ballots are append-only');
 
 -- A moderator's decision on a held ballot; one per ballot, also append-only.
 -- (The ballot's id is the key, always given: a plain BIGINT key, not an identity. As in SQLite,
@@ -98,14 +92,8 @@ CREATE TABLE ballot_reviews (
     moderator TEXT NOT NULL,
     at        BIGINT NOT NULL
 );
-CREATE OR REPLACE FUNCTION ballot_reviews_append_only() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'reviews are append-only';
-END;
-$$;
 CREATE TRIGGER ballot_reviews_no_update BEFORE UPDATE ON ballot_reviews
-    FOR EACH ROW EXECUTE FUNCTION ballot_reviews_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_change('reviews are append-only');
 
 -- 投票码: one-time paper codes handed out by community workers; only a hash is stored.
 CREATE TABLE voting_codes (

@@ -9,16 +9,9 @@ CREATE TABLE chart_versions (
     PRIMARY KEY (chart_id, version)
 );
 
--- Append-only, as in SQLite: one PL/pgSQL function behind BEFORE UPDATE / DELETE row triggers.
-CREATE OR REPLACE FUNCTION chart_versions_append_only() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'chart versions are append-only';
-END;
-$$;
-
+-- Append-only, as in SQLite: BEFORE UPDATE / DELETE row triggers (refuse_change, 0003).
 CREATE TRIGGER chart_versions_no_update BEFORE UPDATE ON chart_versions
-    FOR EACH ROW EXECUTE FUNCTION chart_versions_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_change('chart versions are append-only');
 
 CREATE TRIGGER chart_versions_no_delete BEFORE DELETE ON chart_versions
-    FOR EACH ROW EXECUTE FUNCTION chart_versions_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_change('chart versions are append-only');

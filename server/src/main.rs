@@ -6,6 +6,7 @@ mod demo;
 mod hotline;
 mod http;
 mod import;
+mod page_cache;
 mod portal;
 mod richtext;
 mod staff;

@@ -1,5 +1,7 @@
 //! Plugs the store into the app's `Portal` port, turning storage errors into log-only messages.
+//! The home and topic pages read through the one-second [`PageCache`].
 
+use crate::page_cache::PageCache;
 use crate::store::{Store, StoreError};
 use app::api::{Portal, PortalError};
 use app::model::{
@@ -20,46 +22,64 @@ pub fn today_in_beijing() -> String {
         .to_string()
 }
 
+/// The public pages' reads.
+pub struct PortalService {
+    store: Store,
+    pages: PageCache,
+}
+
+impl PortalService {
+    pub fn new(store: Store) -> PortalService {
+        PortalService {
+            store,
+            pages: PageCache::default(),
+        }
+    }
+}
+
 #[async_trait::async_trait]
-impl Portal for Store {
+impl Portal for PortalService {
     async fn home(&self) -> Result<Home, PortalError> {
-        Store::home(self).await.map_err(log_only)
+        self.pages.home(&self.store).await.map_err(log_only)
     }
 
     async fn year(&self, year: i32) -> Result<Option<YearDetail>, PortalError> {
-        Store::year(self, year).await.map_err(log_only)
+        self.store.year(year).await.map_err(log_only)
     }
 
     async fn problem(&self, id: i64) -> Result<Option<ProblemDetail>, PortalError> {
-        Store::problem(self, id).await.map_err(log_only)
+        self.store.problem(id).await.map_err(log_only)
     }
 
     async fn about(&self) -> Result<About, PortalError> {
-        Store::about(self).await.map_err(log_only)
+        self.store.about().await.map_err(log_only)
     }
 
     async fn topic(&self, year: i32, month: u8) -> Result<Option<TopicDetail>, PortalError> {
-        self.topic_detail(year, month, &today_in_beijing())
+        self.pages
+            .topic(&self.store, year, month, &today_in_beijing())
             .await
             .map_err(log_only)
     }
 
     async fn department(&self, id: i64) -> Result<Option<DepartmentDetail>, PortalError> {
-        self.department_detail(id, &today_in_beijing())
+        self.store
+            .department_detail(id, &today_in_beijing())
             .await
             .map_err(log_only)
     }
 
     async fn policy(&self, id: i64) -> Result<Option<Policy>, PortalError> {
-        Store::policy(self, id).await.map_err(log_only)
+        self.store.policy(id).await.map_err(log_only)
     }
 
     async fn search(&self, query: &str) -> Result<Vec<SearchHit>, PortalError> {
-        Store::search(self, query).await.map_err(log_only)
+        self.store.search(query).await.map_err(log_only)
     }
 
     async fn archive(&self, query: ArchiveQuery) -> Result<Archive, PortalError> {
-        Store::archive(self, query, &today_in_beijing())
+        self.store
+            .archive(query, &today_in_beijing())
             .await
             .map_err(log_only)
     }

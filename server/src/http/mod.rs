@@ -40,7 +40,9 @@ pub struct AppState {
 }
 
 pub fn router(state: AppState) -> Router {
-    let portal = PortalHandle(Arc::new(state.store.clone()));
+    let portal = PortalHandle(Arc::new(crate::portal::PortalService::new(
+        state.store.clone(),
+    )));
     let service = Arc::new(StaffService {
         store: state.store.clone(),
     });

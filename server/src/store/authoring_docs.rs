@@ -104,7 +104,7 @@ impl Store {
             },
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Saved::Done(id))
     }
 
@@ -173,7 +173,7 @@ impl Store {
             },
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Saved::Done(id))
     }
 

@@ -201,7 +201,7 @@ impl Store {
             let outcome = write_one(&mut tx, &ballot, now).await?;
             outcomes.push(outcome.map(|()| (ballot.status, ballot.reason)));
         }
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(outcomes)
     }
 }

@@ -79,7 +79,7 @@ impl Store {
             "",
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(CycleWrite::Done)
     }
 
@@ -135,7 +135,7 @@ impl Store {
             "",
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(CycleWrite::Done)
     }
 
@@ -181,7 +181,7 @@ impl Store {
             &detail,
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(CycleWrite::Done)
     }
 
@@ -229,7 +229,7 @@ impl Store {
             &count.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 }

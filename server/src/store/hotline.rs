@@ -162,7 +162,7 @@ impl Store {
             }
             query.execute(&mut *tx).await?;
         }
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Applied::New {
             id,
             cells: cells.len(),

@@ -108,7 +108,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 
@@ -229,7 +229,7 @@ impl Store {
             w.volume, w.growth, w.spread, w.dissatisfaction, w.reopen
         );
         audit(&mut tx, now, actor, "hotline.weights", "ranking", &detail).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 
@@ -314,7 +314,7 @@ impl Store {
                 &detail,
             )
             .await?;
-            tx.commit().await?;
+            self.commit(tx).await?;
         }
         Ok(done)
     }

@@ -169,7 +169,7 @@ impl Store {
             &format!("{} rows", rows.len()),
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 }

@@ -78,6 +78,9 @@ pub struct Store {
     engine: Engine,
     /// Kept for `pg_dump`; never logged (it may hold a password).
     url: String,
+    /// Write transactions this process has committed: page-data caches key on it, so a reader
+    /// never sees data older than this instance's own last write.
+    writes: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// One lock for every write transaction on PostgreSQL, taken inside the transaction and
@@ -138,6 +141,7 @@ impl Store {
             pool,
             engine,
             url: url.to_string(),
+            writes: Default::default(),
         };
         // sqlx locks PostgreSQL migrations itself, but not SQLite's: processes opening a new
         // file together would each try to create the tables.
@@ -185,6 +189,19 @@ impl Store {
                 Ok(tx)
             }
         }
+    }
+
+    /// Commits a [`Store::write_tx`] transaction and counts it.
+    pub(crate) async fn commit(&self, tx: sqlx::Transaction<'static, Db>) -> StoreResult<()> {
+        tx.commit().await?;
+        self.writes
+            .fetch_add(1, std::sync::atomic::Ordering::Release);
+        Ok(())
+    }
+
+    /// How many write transactions this process has committed so far.
+    pub fn writes_committed(&self) -> u64 {
+        self.writes.load(std::sync::atomic::Ordering::Acquire)
     }
 
     pub async fn close(&self) {

@@ -243,7 +243,7 @@ impl Store {
                 let mut tx = self.pool.begin().await?;
                 let current =
                     super::ballots::current_ballot(&mut tx, row.cycle_id, &row.voter).await?;
-                tx.commit().await?;
+                tx.commit().await?; // read only: not a write
                 match current {
                     Some((id, _, _)) if id != row.id => {
                         let later: i64 =

@@ -108,7 +108,7 @@ impl Store {
             .await?;
             move_tally(&mut tx, cycle_id, tier, &picks, 1).await?;
         }
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 
@@ -183,7 +183,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(Some(batch))
     }
 }

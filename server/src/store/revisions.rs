@@ -202,7 +202,7 @@ impl Store {
         .bind(since)
         .fetch_all(&mut *tx)
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         rows.into_iter()
             .map(|(at, username, action, json)| {
                 let snapshot = serde_json::from_str(&json)

@@ -106,7 +106,7 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         audit(&mut tx, now, actor, "staff.create", username, role.as_str()).await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(id)
     }
 
@@ -199,7 +199,7 @@ impl Store {
             "",
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 
@@ -263,7 +263,7 @@ impl Store {
             "",
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 
@@ -334,7 +334,7 @@ impl Store {
             "staff.enable"
         };
         audit(&mut tx, now, &actor.username, action, &name, "").await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 }

@@ -66,7 +66,7 @@ impl Store {
             state.as_str(),
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(())
     }
 
@@ -115,7 +115,7 @@ impl Store {
             "",
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(id)
     }
 
@@ -154,7 +154,7 @@ impl Store {
             "",
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 
@@ -235,7 +235,7 @@ impl Store {
             report.kind,
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(true)
     }
 }

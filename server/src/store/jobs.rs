@@ -37,6 +37,28 @@ fn job_key(job: &str) -> i64 {
     i64::from_be_bytes(bytes)
 }
 
+/// Waits for the OS lock on `<file>-jobs.lock` beside an SQLite file and holds it while the
+/// returned file is open; `None` for an in-memory database.
+pub(super) async fn lock_sqlite_file(url: &str) -> StoreResult<Option<std::fs::File>> {
+    let Some(path) = super::engine::sqlite_file(url) else {
+        return Ok(None);
+    };
+    let lock_path = format!("{path}-jobs.lock");
+    let file = tokio::task::spawn_blocking(move || {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)?;
+        file.lock()?;
+        Ok::<_, std::io::Error>(file)
+    })
+    .await
+    .map_err(|e| StoreError::Unsupported(format!("job lock task: {e}")))?
+    .map_err(|e| StoreError::Unsupported(format!("job lock file: {e}")))?;
+    Ok(Some(file))
+}
+
 impl Store {
     /// Waits until no other process runs `job`, then holds it.
     pub async fn job_lock(&self, job: &str) -> StoreResult<JobLock> {
@@ -49,23 +71,8 @@ impl Store {
                     .await?;
                 Held::Postgres(conn)
             }
-            Engine::Sqlite => match super::engine::sqlite_file(&self.url) {
-                Some(path) => {
-                    let lock_path = format!("{path}-jobs.lock");
-                    let file = tokio::task::spawn_blocking(move || {
-                        let file = std::fs::OpenOptions::new()
-                            .create(true)
-                            .truncate(false)
-                            .write(true)
-                            .open(&lock_path)?;
-                        file.lock()?;
-                        Ok::<_, std::io::Error>(file)
-                    })
-                    .await
-                    .map_err(|e| StoreError::Unsupported(format!("job lock task: {e}")))?
-                    .map_err(|e| StoreError::Unsupported(format!("job lock file: {e}")))?;
-                    Held::File(file)
-                }
+            Engine::Sqlite => match lock_sqlite_file(&self.url).await? {
+                Some(file) => Held::File(file),
                 None => Held::Nothing,
             },
         };

@@ -103,6 +103,12 @@ impl Store {
                 url.split(':').next().unwrap_or_default()
             ))
         })?;
+        // SQLite: processes opening a new file together take turns, from creating the file
+        // and switching it to WAL to the last migration (sqlx locks PostgreSQL's migrations).
+        let opening = match engine {
+            Engine::Sqlite => jobs::lock_sqlite_file(url).await?,
+            Engine::Postgres => None,
+        };
         let pool = match engine {
             Engine::Sqlite => {
                 // The native driver creates the file and switches it to WAL once (the mode is
@@ -143,15 +149,11 @@ impl Store {
             url: url.to_string(),
             writes: Default::default(),
         };
-        // sqlx locks PostgreSQL migrations itself, but not SQLite's: processes opening a new
-        // file together would each try to create the tables.
-        let job = store.job_lock("migrations").await?;
-        let migrated = match engine {
-            Engine::Sqlite => sqlx::migrate!("./migrations").run(&store.pool).await,
-            Engine::Postgres => sqlx::migrate!("./migrations_pg").run(&store.pool).await,
-        };
-        job.release().await;
-        migrated?;
+        match engine {
+            Engine::Sqlite => sqlx::migrate!("./migrations").run(&store.pool).await?,
+            Engine::Postgres => sqlx::migrate!("./migrations_pg").run(&store.pool).await?,
+        }
+        drop(opening);
         Ok(store)
     }
 

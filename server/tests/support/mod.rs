@@ -125,9 +125,10 @@ impl TestServer {
                 }
             }
         });
-        let addr = rx
-            .recv_timeout(Duration::from_secs(30))
-            .expect("server printed its address within 30 s");
+        let Ok(addr) = rx.recv_timeout(Duration::from_secs(30)) else {
+            let printed = log.lock().map(|l| l.join("\n")).unwrap_or_default();
+            panic!("the server printed no address within 30 s; it printed:\n{printed}");
+        };
         TestServer {
             child,
             base: format!("http://{addr}"),

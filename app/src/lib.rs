@@ -23,12 +23,12 @@ use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
 };
 use pages::{
-    AboutPage, ArchivePage, CandidatePage, ChartPage, ChartsPage, DepartmentPage, HomePage,
-    HotlinePage, IntegrityPage, NotFound, PolicyPage, ProblemPage, ReceiptPage, SearchPage,
-    StaffAccountsPage, StaffAuditPage, StaffCyclesPage, StaffDepartmentsPage, StaffDeskPage,
-    StaffHistoryPage, StaffHotlinePage, StaffImportPage, StaffLoginPage, StaffModerationPage,
-    StaffPolicyEditPage, StaffReportEditPage, StaffTopicEditPage, StaffTopicsPage, SuggestPage,
-    TopicPage, VoteListPage, VotePage, YearPage,
+    AboutPage, ArchivePage, CandidatePage, ChartPage, ChartsPage, DepartmentPage, GlossaryPage,
+    HomePage, HotlinePage, IntegrityPage, NotFound, PolicyPage, ProblemPage, ReceiptPage,
+    SearchPage, StaffAccountsPage, StaffAuditPage, StaffCyclesPage, StaffDepartmentsPage,
+    StaffDeskPage, StaffHistoryPage, StaffHotlinePage, StaffImportPage, StaffLoginPage,
+    StaffModerationPage, StaffPolicyEditPage, StaffReportEditPage, StaffTopicEditPage,
+    StaffTopicsPage, SuggestPage, TopicPage, VoteListPage, VotePage, YearPage,
 };
 
 /// The HTML document. Runs on the server only, once per request.
@@ -195,6 +195,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=StaticSegment("search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("about") view=AboutPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("glossary") view=GlossaryPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("charts") view=ChartsPage ssr=SsrMode::Async/>
                     <Route
                         path=(StaticSegment("charts"), ParamSegment("id"))

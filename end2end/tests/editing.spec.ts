@@ -169,7 +169,7 @@ test('an editor opens a new voting cycle, adds a candidate and prints paper code
   await page.getByLabel('标题', { exact: true }).fill('2028 年度问题征集（测试）');
   await page.getByLabel('结果用于').fill('2028 年度问题清单');
   await page.getByLabel('开始日期（北京时间零点）').fill(day(10));
-  await page.getByLabel('截止日期（北京时间零点）').fill(day(40));
+  await page.getByLabel('投票最后一天（当天24点截止，北京时间）').fill(day(40));
   await page.getByLabel('每人最多选几项').fill('2');
   await page.getByRole('button', { name: '创建' }).click();
   await expect(page.getByRole('status')).toHaveText('已保存。');

@@ -63,6 +63,8 @@ pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
                 <p>
                     <a href="/about#data">{tr!("footer.method")}</a>
                     " · "
+                    <a href="/glossary">{tr!("glossary.link")}</a>
+                    " · "
                     <a href="/charts">{tr!("chart.catalog_title")}</a>
                     " · "
                     <a href="/hotline">{tr!("hotline.short")}</a>

@@ -6,4 +6,5 @@ pub mod layout;
 pub mod loading;
 pub mod staff_gate;
 pub mod staff_list_forms;
+pub mod terms;
 pub mod topic_lists;

@@ -29,14 +29,17 @@ pub use import::{ImportKind, ImportPreview, RowError};
 pub use participation::{
     check_picks, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot, IntegrityReport,
     Phase, ReceiptStatus, Suggestion, SuggestionState, Tally, Tier, CATEGORIES, DISTRICTS,
-    SUGGESTION_TEXT_MAX, SUGGESTION_TITLE_MAX,
+    SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
 };
 pub use provenance::{Confidence, Source};
 pub use publication::{
     About, Candidate, Department, Home, HotlineFigure, Policy, ProblemDetail, ProblemSummary,
     Topic, YearDetail, YearSummary,
 };
-pub use search::{validate_query, HitKind, QueryProblem, SearchHit, MAX_QUERY_CHARS};
+pub use search::{
+    search_terms, site_pages, validate_query, HitKind, QueryProblem, SearchHit, SitePage,
+    MAX_QUERY_CHARS, SITE_PAGES,
+};
 pub use staff::{AuditEntry, Role, StaffDesk, StaffDuty, StaffMember, StaffTask};
 pub use topic::{
     DepartmentDetail, Level, OnTime, ProblemProgress, Progress, Report, ReportKind, Responsibility,

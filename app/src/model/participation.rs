@@ -234,7 +234,11 @@ pub const CATEGORIES: [&str; 10] = [
 ];
 
 /// Limits of a suggestion, shared by the form's `maxlength` and the server's check.
+/// Limits of a suggestion, in characters. The form states them before anyone types; the
+/// minimums only keep out empty words: "楼道灯" is a whole problem.
+pub const SUGGESTION_TITLE_MIN: usize = 2;
 pub const SUGGESTION_TITLE_MAX: usize = 60;
+pub const SUGGESTION_TEXT_MIN: usize = 5;
 pub const SUGGESTION_TEXT_MAX: usize = 1_000;
 
 /// 诚信报告: what happened to every ballot of a cycle.

@@ -114,6 +114,10 @@ pub struct HotlineFigure {
 /// Everything the home page shows, fetched in one round trip.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Home {
+    /// The Beijing calendar month `(year, month)` the page was made in.
+    pub this_month: (i32, u8),
+    /// The latest published topic up to `this_month`; it is this month's only when its month
+    /// is `this_month`.
     pub current: Option<Topic>,
     /// The open voting cycle `(slug, title)` and its candidates.
     pub vote: Option<(String, String)>,

@@ -6,6 +6,7 @@ use crate::api::vote::get_cycle;
 use crate::charts::ChartSlot;
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
+use crate::components::terms::TermLinks;
 use crate::model::{parse_id, CycleCandidate, CycleDetail, Phase};
 use crate::pages::NotFound;
 use crate::tr;
@@ -75,6 +76,7 @@ fn CandidateView(detail: CycleDetail, candidate: CycleCandidate) -> impl IntoVie
         {action}
         <h2>{tr!("candidate.evidence")}</h2>
         <p class="evidence">{candidate.evidence.clone()}</p>
+        <TermLinks ids=&["growth", "dissatisfaction", "reopen", "verified", "unverified"]/>
         {evidence}
     }
 }

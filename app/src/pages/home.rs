@@ -3,8 +3,9 @@
 use crate::api::get_home;
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
+use crate::i18n::use_locale;
+use crate::i18n::when::year_month;
 use crate::model::{Candidate, Topic, YearSummary};
-use crate::pages::month_name;
 use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -20,7 +21,7 @@ pub fn HomePage() -> impl IntoView {
                 home.await
                     .map(|home| {
                         view! {
-                            <CurrentTopic topic=home.current/>
+                            <CurrentTopic topic=home.current this_month=home.this_month/>
                             <Candidates vote=home.vote candidates=home.candidates/>
                             <YearsAtAGlance years=home.years/>
                         }
@@ -30,11 +31,23 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+/// This month's topic, or — when the Beijing month has none yet — a plain line saying so and
+/// the latest topic labelled as the latest, never as "this month's".
 #[component]
-fn CurrentTopic(topic: Option<Topic>) -> impl IntoView {
+fn CurrentTopic(topic: Option<Topic>, this_month: (i32, u8)) -> impl IntoView {
+    let now = year_month(this_month.0, this_month.1, use_locale());
     let Some(topic) = topic else {
-        return view! { <section class="card"><p>{tr!("home.no_topic")}</p></section> }.into_any();
+        return view! { <section class="card"><p>{tr!("home.no_topic", month = now)}</p></section> }.into_any();
     };
+    let is_this_month = (topic.year, topic.month) == this_month;
+    let when = year_month(topic.year, topic.month, use_locale());
+    let eyebrow = if is_this_month {
+        tr!("home.current", when = when)
+    } else {
+        tr!("home.latest", when = when)
+    };
+    let not_yet = (!is_this_month)
+        .then(|| view! { <p class="notice">{tr!("home.no_topic", month = now)}</p> });
     let sample = topic.is_sample.then(|| view! { <SampleBadge/> });
     let cooperating = topic
         .cooperating
@@ -44,12 +57,11 @@ fn CurrentTopic(topic: Option<Topic>) -> impl IntoView {
         .join("、");
     view! {
         <section class="card current-topic" aria-labelledby="current-heading">
-            <p class="eyebrow">
-                {tr!("home.current", year = topic.year, month = month_name(topic.month))} " " {sample}
-            </p>
+            {not_yet}
+            <p class="eyebrow">{eyebrow} " " {sample}</p>
             <h1 id="current-heading">{topic.theme}</h1>
             <p class="lede">{topic.summary}</p>
-            <h2 class="h3">{tr!("home.problems")}</h2>
+            <h2 class="h3">{if is_this_month { tr!("home.problems") } else { tr!("home.problems_latest") }}</h2>
             <ol class="topic-problems">
                 {topic
                     .problems
@@ -65,7 +77,7 @@ fn CurrentTopic(topic: Option<Topic>) -> impl IntoView {
             </dl>
             <p>
                 <a class="button" href=format!("/topics/{}/{}", topic.year, topic.month)>
-                    {tr!("home.topic_link")}
+                    {if is_this_month { tr!("home.topic_link") } else { tr!("home.latest_link") }}
                 </a>
             </p>
         </section>

@@ -5,6 +5,7 @@ mod archive;
 mod candidate;
 mod charts;
 mod department;
+mod glossary;
 mod home;
 mod hotline;
 mod not_found;
@@ -34,6 +35,7 @@ pub use archive::ArchivePage;
 pub use candidate::CandidatePage;
 pub use charts::{ChartPage, ChartsPage};
 pub use department::DepartmentPage;
+pub use glossary::{term_href, GlossaryPage, TERMS};
 pub use home::HomePage;
 pub use hotline::HotlinePage;
 pub use not_found::NotFound;
@@ -62,7 +64,7 @@ use crate::tr;
 
 /// "3月" / "March": months are sample data in our sources, the caller labels them.
 pub(crate) fn month_name(month: u8) -> String {
-    tr!("month.name", month = month)
+    crate::i18n::when::month_name(month, crate::i18n::use_locale())
 }
 
 /// Renders an optional figure, saying "not published" rather than leaving a gap.

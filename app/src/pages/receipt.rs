@@ -3,6 +3,7 @@
 
 use crate::api::vote::{check_receipt, get_integrity, MAX_RECEIPT_CHARS};
 use crate::components::loading::DataView;
+use crate::i18n::when::date_time;
 use crate::model::{IntegrityReport, ReceiptStatus, SuggestionState, Tier};
 use crate::pages::NotFound;
 use crate::tr;
@@ -63,7 +64,7 @@ fn ReceiptView(status: ReceiptStatus) -> impl IntoView {
         } => EitherOf6::A(view! {
             <section class="flash flash-ok" role="status">
                 <p><strong>{tr!("vote.receipt_counted")}</strong></p>
-                <p>{cycle}" · "{at}" · "{match tier { Tier::Verified => tr!("vote.tier_verified"), Tier::Unverified => tr!("vote.tier_unverified") }}</p>
+                <p>{cycle}" · "{date_time(&at)}" · "{match tier { Tier::Verified => tr!("vote.tier_verified"), Tier::Unverified => tr!("vote.tier_unverified") }}</p>
                 <ul>{picks.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             </section>
         }),
@@ -73,20 +74,20 @@ fn ReceiptView(status: ReceiptStatus) -> impl IntoView {
             replaced_at,
         } => EitherOf6::B(view! {
             <section class="flash" role="status">
-                <p><strong>{tr!("vote.receipt_superseded", at = replaced_at)}</strong></p>
-                <p>{cycle}" · "{at}</p>
+                <p><strong>{tr!("vote.receipt_superseded", at = date_time(&replaced_at))}</strong></p>
+                <p>{cycle}" · "{date_time(&at)}</p>
             </section>
         }),
         ReceiptStatus::Quarantined { cycle, reason, at } => EitherOf6::C(view! {
             <section class="flash" role="status">
                 <p><strong>{tr!("vote.receipt_held")}</strong></p>
-                <p>{cycle}" · "{at}" · "{reason_text(&reason)}</p>
+                <p>{cycle}" · "{date_time(&at)}" · "{reason_text(&reason)}</p>
             </section>
         }),
         ReceiptStatus::Rejected { cycle, reason, at } => EitherOf6::D(view! {
             <section class="flash flash-error" role="status">
                 <p><strong>{tr!("vote.receipt_rejected")}</strong></p>
-                <p>{cycle}" · "{at}" · "{reason_text(&reason)}</p>
+                <p>{cycle}" · "{date_time(&at)}" · "{reason_text(&reason)}</p>
             </section>
         }),
         ReceiptStatus::Suggestion {

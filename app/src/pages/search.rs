@@ -2,7 +2,7 @@
 
 use crate::api::search;
 use crate::components::loading::DataView;
-use crate::model::{HitKind, QueryProblem, SearchHit, MAX_QUERY_CHARS};
+use crate::model::{site_pages, HitKind, QueryProblem, SearchHit, MAX_QUERY_CHARS};
 use crate::tr;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
@@ -15,7 +15,34 @@ fn kind_label(kind: HitKind) -> String {
         HitKind::Problem => tr!("search.kind_problem"),
         HitKind::Policy => tr!("search.kind_policy"),
         HitKind::Task => tr!("search.kind_task"),
+        HitKind::Candidate => tr!("search.kind_candidate"),
+        HitKind::Suggestion => tr!("search.kind_suggestion"),
     }
+}
+
+/// The portal's own sections the query names ("投票", "回执"), above the titles found.
+#[component]
+fn Sections(query: String) -> impl IntoView {
+    let pages = site_pages(query.trim());
+    (!pages.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="search-sections">
+                <h2 id="search-sections" class="h3">{tr!("search.sections")}</h2>
+                <ul class="plain-list search-hits">
+                    {pages
+                        .into_iter()
+                        .map(|p| view! {
+                            <li>
+                                <a href=p.href>{tr!(p.name_key)}</a>
+                                " "
+                                <span class="muted">{tr!(p.about_key)}</span>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 #[component]
@@ -37,11 +64,12 @@ pub fn SearchPage() -> impl IntoView {
             <label for="q">{tr!("search.label")}</label>
             <div class="search-row">
                 // The box keeps everything the reader typed, even when it is too long.
-                <input id="q" name="q" type="search" value=typed enterkeyhint="search" aria-describedby="q-hint"/>
+                <input id="q" name="q" type="search" value=typed.clone() enterkeyhint="search" aria-describedby="q-hint"/>
                 <button type="submit" class="button">{tr!("search.submit")}</button>
             </div>
             <p id="q-hint" class="muted">{tr!("search.hint", max = MAX_QUERY_CHARS)}</p>
         </form>
+        <Sections query=typed/>
         <DataView>
             {move || Suspend::new(async move {
                 results.await.map(|outcome| match outcome {

@@ -2,6 +2,7 @@
 
 use crate::api::staff::{audit_log, AuditView};
 use crate::components::loading::DataView;
+use crate::i18n::when::date_time;
 use crate::pages::staff::SignInFirst;
 use crate::tr;
 use leptos::either::EitherOf3;
@@ -30,7 +31,7 @@ pub fn StaffAuditPage() -> impl IntoView {
                                 .into_iter()
                                 .map(|e| view! {
                                     <li>
-                                        <time datetime=e.at.clone()>{e.at.clone()}</time>" · "
+                                        <time datetime=e.at.clone()>{date_time(&e.at)}</time>" · "
                                         <strong>{e.username}</strong>" · "{e.action}" · "{e.subject}" "
                                         <span class="muted">{e.detail}</span>
                                     </li>

@@ -7,6 +7,8 @@ use crate::api::moderation::{
 };
 use crate::components::loading::DataView;
 use crate::components::staff_gate::{gate_view, StaffNav};
+use crate::i18n::use_locale;
+use crate::i18n::when::{closing_text, opening_text};
 use crate::model::{Phase, DISTRICTS};
 use crate::pages::staff::Flash;
 use crate::tr;
@@ -136,7 +138,7 @@ fn CycleCard(c: CycleAdmin, topics: Vec<(i32, u8, String)>) -> impl IntoView {
     view! {
         <li class="card">
             <h2><a href=format!("/vote/{}", cycle.slug)>{cycle.title.clone()}</a></h2>
-            <p class="muted">{cycle.opens_at.get(..10).unwrap_or_default().to_string()}" → "{cycle.closes_at.get(..10).unwrap_or_default().to_string()}" · "{tr!("vote.rule", max = cycle.max_picks)}</p>
+            <p class="muted">{opening_text(&cycle.opens_at, use_locale())}" → "{closing_text(&cycle.closes_at, use_locale())}" · "{tr!("vote.rule", max = cycle.max_picks)}</p>
             <ul>{rows}</ul>
             {add}
             {codes}

@@ -4,6 +4,7 @@
 use crate::api::authoring::load_history;
 use crate::components::loading::DataView;
 use crate::components::staff_gate::{gate_view, StaffNav};
+use crate::i18n::when::date_time;
 use crate::model::{parse_id, Entity, Revision};
 use crate::pages::NotFound;
 use crate::tr;
@@ -105,7 +106,7 @@ fn Revisions(revisions: Vec<Revision>) -> impl IntoView {
             view! {
                 <li class="card revision">
                     <p>
-                        <time datetime=r.at.clone()>{r.at.clone()}</time>" · "<strong>{who}</strong>" · "
+                        <time datetime=r.at.clone()>{date_time(&r.at)}</time>" · "<strong>{who}</strong>" · "
                         <code>{r.action}</code>
                     </p>
                     <div class="table-scroll">

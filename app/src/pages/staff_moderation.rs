@@ -7,6 +7,7 @@ use crate::api::moderation::{
 };
 use crate::components::loading::DataView;
 use crate::components::staff_gate::gate_view;
+use crate::i18n::when::date_time;
 use crate::model::{HeldBallot, Suggestion};
 use crate::pages::staff::Flash;
 use crate::tr;
@@ -111,7 +112,7 @@ fn Held(b: HeldBallot) -> impl IntoView {
     let reject = ServerAction::<ReviewBallot>::new();
     view! {
         <li class="card">
-            <p>{b.cycle}" · "{b.at}" · "{b.tier}" · "<strong>{b.reason}</strong>" · "<code>{b.network}</code></p>
+            <p>{b.cycle}" · "{date_time(&b.at)}" · "{b.tier}" · "<strong>{b.reason}</strong>" · "<code>{b.network}</code></p>
             <ActionForm action=accept attr:class="inline-form">
                 <input type="hidden" name="ballot_id" value=b.id.to_string()/>
                 <input type="hidden" name="decision" value="accept"/>

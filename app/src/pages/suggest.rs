@@ -4,7 +4,10 @@
 
 use crate::api::vote::get_suggestions;
 use crate::components::loading::DataView;
-use crate::model::{Suggestion, CATEGORIES, DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TITLE_MAX};
+use crate::model::{
+    Suggestion, CATEGORIES, DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN,
+    SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
+};
 use crate::tr;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
@@ -66,19 +69,26 @@ pub fn SuggestPage() -> impl IntoView {
         <Title text=tr!("suggest.title")/>
         <h1>{tr!("suggest.title")}</h1>
         <p>{tr!("suggest.intro")}</p>
+        <aside class="notice" aria-labelledby="s-hotline">
+            <h2 id="s-hotline" class="h3">{tr!("suggest.repair_heading")}</h2>
+            <p>{tr!("suggest.repair_body")}" "<a href="tel:12345">{tr!("suggest.repair_call")}</a></p>
+        </aside>
         <Outcome/>
         <form id="suggest-form" method="post" action="/suggest" class="stack-form">
             <label for="s-title">{tr!("suggest.field_title")}</label>
-            <input id="s-title" name="title" type="text" required minlength="4" maxlength=SUGGESTION_TITLE_MAX.to_string() value=title/>
+            <p id="s-title-hint" class="muted">{tr!("suggest.title_hint", min = SUGGESTION_TITLE_MIN, max = SUGGESTION_TITLE_MAX)}</p>
+            <input id="s-title" name="title" type="text" required minlength=SUGGESTION_TITLE_MIN.to_string() maxlength=SUGGESTION_TITLE_MAX.to_string() aria-describedby="s-title-hint" value=title/>
             <label for="s-description">{tr!("suggest.field_description")}</label>
-            <textarea id="s-description" name="description" rows="5" required minlength="10" maxlength=SUGGESTION_TEXT_MAX.to_string() aria-describedby="s-description-hint">{description}</textarea>
-            <p id="s-description-hint" class="muted">{tr!("suggest.description_hint")}</p>
+            <p id="s-description-hint" class="muted">{tr!("suggest.description_hint", min = SUGGESTION_TEXT_MIN, max = SUGGESTION_TEXT_MAX)}</p>
+            <textarea id="s-description" name="description" rows="5" required minlength=SUGGESTION_TEXT_MIN.to_string() maxlength=SUGGESTION_TEXT_MAX.to_string() aria-describedby="s-description-hint">{description}</textarea>
             <label for="s-district">{tr!("suggest.field_district")}</label>
             <select id="s-district" name="district" required>
+                <option value="" selected=district.is_empty()>{tr!("suggest.choose")}</option>
                 {DISTRICTS.into_iter().map(|d| view! { <option value=d selected=district == d>{d}</option> }).collect_view()}
             </select>
             <label for="s-category">{tr!("suggest.field_category")}</label>
             <select id="s-category" name="category" required>
+                <option value="" selected=category.is_empty()>{tr!("suggest.choose")}</option>
                 {CATEGORIES.into_iter().map(|c| view! { <option value=c selected=category == c>{c}</option> }).collect_view()}
             </select>
             <div class="hp" aria-hidden="true">
@@ -87,6 +97,14 @@ pub fn SuggestPage() -> impl IntoView {
             </div>
             <button type="submit" class="button">{tr!("suggest.submit")}</button>
         </form>
+        <section aria-labelledby="s-next">
+            <h2 id="s-next" class="h3">{tr!("suggest.next_heading")}</h2>
+            <ol>
+                <li>{tr!("suggest.next_1")}</li>
+                <li>{tr!("suggest.next_2")}</li>
+                <li>{tr!("suggest.next_3")}</li>
+            </ol>
+        </section>
         <h2>{tr!("suggest.published")}</h2>
         <DataView>
             {move || Suspend::new(async move {

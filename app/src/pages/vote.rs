@@ -7,6 +7,7 @@ use crate::api::vote::{get_cycle, get_cycles};
 use crate::charts::ChartSlot;
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
+use crate::i18n::when::{closing_text, opening_text};
 use crate::model::{Cycle, CycleCandidate, CycleDetail, Phase, Tally};
 use crate::pages::NotFound;
 use crate::tr;
@@ -29,11 +30,17 @@ const BALLOT_ERRORS: &[&str] = &[
 ];
 
 fn phase_text(cycle: &Cycle) -> String {
-    let day = |iso: &str| iso.get(..10).unwrap_or(iso).to_string();
+    let locale = crate::i18n::use_locale();
     match cycle.phase {
-        Phase::Upcoming => tr!("vote.opens", date = day(&cycle.opens_at)),
-        Phase::Open => tr!("vote.open_until", date = day(&cycle.closes_at)),
-        Phase::Closed => tr!("vote.closed_on", date = day(&cycle.closes_at)),
+        Phase::Upcoming => tr!("vote.opens", date = opening_text(&cycle.opens_at, locale)),
+        Phase::Open => tr!(
+            "vote.open_until",
+            date = closing_text(&cycle.closes_at, locale)
+        ),
+        Phase::Closed => tr!(
+            "vote.closed_on",
+            date = closing_text(&cycle.closes_at, locale)
+        ),
     }
 }
 

@@ -48,7 +48,9 @@ fn fields(input: &CycleInput) -> Result<CycleFields, StaffError> {
         return Err(StaffError::Invalid("slug"));
     }
     let opens_at = beijing_midnight(&input.opens)?;
-    let closes_at = beijing_midnight(&input.closes)?;
+    // Staff type the last day of voting: it closes at the midnight that ends that day, and the
+    // pages show that same date ("…20日 24:00").
+    let closes_at = beijing_midnight(&input.closes)? + 24 * 3600;
     if closes_at <= opens_at {
         return Err(StaffError::Invalid("date"));
     }
@@ -214,5 +216,8 @@ mod tests {
             .opens_at;
         // 2027-11-01 00:00 in Beijing is 2027-10-31 16:00 UTC.
         assert_eq!(opens, 1_824_998_400);
+        // The typed closing date is the last day open: closed at 2027-11-03 00:00 Beijing.
+        let one_day = fields(&input("x-2", "2027-11-02", "2027-11-02", "1")).expect("one day");
+        assert_eq!(one_day.closes_at - one_day.opens_at, 24 * 3600);
     }
 }

@@ -227,12 +227,15 @@ impl Store {
         rows.into_iter().map(PolicyRecord::into_policy).collect()
     }
 
-    /// The newest topic is "this month's": staff publish it when the month starts.
-    pub async fn current_topic(&self) -> StoreResult<Option<Topic>> {
+    /// The latest published topic of `as_of` (a Beijing calendar month) or before it. The home
+    /// page calls it "this month's" only when its month is `as_of`; a topic published ahead
+    /// for next month does not replace this month's.
+    pub async fn current_topic(&self, as_of: (i32, u8)) -> StoreResult<Option<Topic>> {
         let newest: Option<(i64, i64)> = sqlx::query_as(
-            "SELECT year, month FROM topics WHERE status = 'published'
+            "SELECT year, month FROM topics WHERE status = 'published' AND year * 100 + month <= $1
                  ORDER BY year DESC, month DESC LIMIT 1",
         )
+        .bind(i64::from(as_of.0) * 100 + i64::from(as_of.1))
         .fetch_optional(&self.pool)
         .await?;
         match newest {
@@ -331,12 +334,15 @@ impl Store {
     }
 
     pub async fn home(&self) -> StoreResult<Home> {
-        let (vote, candidates) = match self.open_cycle(jiff::Timestamp::now().as_second()).await? {
+        let now = jiff::Timestamp::now();
+        let (vote, candidates) = match self.open_cycle(now.as_second()).await? {
             Some((cycle, candidates)) => (Some(cycle), candidates),
             None => (None, Vec::new()),
         };
+        let this_month = app::i18n::when::month_of(now);
         Ok(Home {
-            current: self.current_topic().await?,
+            this_month,
+            current: self.current_topic(this_month).await?,
             vote,
             candidates,
             years: self.years().await?,

@@ -308,6 +308,12 @@ async fn search_finds_chinese_substrings_across_kinds() {
     ] {
         assert!(kinds.contains(&kind), "供暖 finds a {kind:?}");
     }
+    // Residents say 暖气 where officials write 供暖; candidates are found too.
+    let heating = store.search("暖气").await.expect("search");
+    assert!(heating.iter().any(|h| h.kind == HitKind::Problem));
+    assert!(heating
+        .iter()
+        .any(|h| h.kind == HitKind::Candidate && h.href.starts_with("/vote/")));
     assert!(
         store.search("%").await.expect("search").is_empty(),
         "% is literal"

@@ -48,7 +48,7 @@ async fn a_draft_topic_is_invisible_until_published() {
         .is_none());
     assert!(store.search("电梯停运").await.expect("search").is_empty());
     let current = store
-        .current_topic()
+        .current_topic((2026, 12))
         .await
         .expect("current")
         .expect("a topic");
@@ -76,7 +76,7 @@ async fn a_draft_topic_is_invisible_until_published() {
     assert_eq!(store.search("电梯停运").await.expect("search").len(), 1);
     assert_eq!(
         store
-            .current_topic()
+            .current_topic((2026, 12))
             .await
             .expect("current")
             .expect("t")

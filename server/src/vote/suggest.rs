@@ -4,7 +4,10 @@
 use super::limits::Allowance;
 use super::{identity, now, VoteService};
 use crate::store::{NewSuggestion, StoreError};
-use app::model::{CATEGORIES, DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TITLE_MAX};
+use app::model::{
+    CATEGORIES, DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX,
+    SUGGESTION_TITLE_MIN,
+};
 use std::net::IpAddr;
 
 /// A suggestion as the form sent it.
@@ -29,10 +32,10 @@ pub enum SuggestError {
 fn checked(input: &SuggestionInput) -> Result<NewSuggestion, SuggestError> {
     let title = input.title.trim().to_string();
     let description = input.description.trim().to_string();
-    if !(4..=SUGGESTION_TITLE_MAX).contains(&title.chars().count()) {
+    if !(SUGGESTION_TITLE_MIN..=SUGGESTION_TITLE_MAX).contains(&title.chars().count()) {
         return Err(SuggestError::Invalid("title"));
     }
-    if !(10..=SUGGESTION_TEXT_MAX).contains(&description.chars().count()) {
+    if !(SUGGESTION_TEXT_MIN..=SUGGESTION_TEXT_MAX).contains(&description.chars().count()) {
         return Err(SuggestError::Invalid("description"));
     }
     if !DISTRICTS.contains(&input.district.as_str()) {
@@ -117,12 +120,19 @@ mod tests {
     #[test]
     fn suggestions_are_checked_field_by_field() {
         assert!(checked(&input("路灯长期不亮", "朝阳区")).is_ok());
+        // A three-character problem is a whole problem.
+        assert!(checked(&input("楼道灯", "朝阳区")).is_ok());
         assert!(matches!(
             checked(&input("灯", "朝阳区")),
             Err(SuggestError::Invalid("title"))
         ));
         assert!(matches!(
             checked(&input("路灯长期不亮", "火星区")),
+            Err(SuggestError::Invalid("district"))
+        ));
+        // "请选择" posts an empty district: refused, never defaulted to the first one.
+        assert!(matches!(
+            checked(&input("路灯长期不亮", "")),
             Err(SuggestError::Invalid("district"))
         ));
         let long = "长".repeat(SUGGESTION_TITLE_MAX + 1);

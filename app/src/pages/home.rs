@@ -5,6 +5,7 @@ use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
 use crate::model::{Candidate, Topic, YearSummary};
 use crate::pages::month_name;
+use super::home_vote::VoteNow;
 use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -20,6 +21,7 @@ pub fn HomePage() -> impl IntoView {
                 home.await
                     .map(|home| {
                         view! {
+                            <VoteNow/>
                             <CurrentTopic topic=home.current/>
                             <Candidates vote=home.vote candidates=home.candidates/>
                             <YearsAtAGlance years=home.years/>
@@ -88,7 +90,7 @@ fn Candidates(vote: Option<(String, String)>, candidates: Vec<Candidate>) -> imp
         <section aria-labelledby="candidates-heading">
             <h2 id="candidates-heading">{tr!("home.candidates")}</h2>
             <p>{title}</p>
-            <p><a class="button" href=format!("/vote/{slug}")>{tr!("home.go_vote")}</a></p>
+            <p><a href=format!("/vote/{slug}")>{tr!("ballot.home_see_candidates")}</a></p>
             <ul class="candidate-list">
                 {candidates
                     .into_iter()

@@ -6,6 +6,7 @@ mod candidate;
 mod charts;
 mod department;
 mod home;
+mod home_vote;
 mod hotline;
 mod not_found;
 mod policy;
@@ -27,6 +28,7 @@ mod staff_topics;
 mod suggest;
 mod topic;
 mod vote;
+mod vote_ballot;
 mod year;
 
 pub use about::AboutPage;

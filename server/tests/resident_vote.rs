@@ -122,20 +122,27 @@ async fn the_ballot_page_shows_this_devices_ballot_and_only_to_it() {
         "no picks without the device's cookie"
     );
     // A forged seal is nobody's ballot.
-    let forged = format!("dianca_ballot_2027-annual={receipt}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    let forged =
+        format!("dianca_ballot_2027-annual={receipt}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
     let html = page(&server, "/vote/2027-annual", Some(&forged)).await;
     assert!(!html.contains("您已投票") && html.contains("name=\"pick\""));
 
     // Changing the ballot moves the cookie to the new receipt.
     let (second, jar2) = vote(&server, &[ids[1].0], Some(&jar)).await;
     // As a browser would: the new ballot cookie replaces the old one, the device cookie stays.
-    let device = jar.split("; ").find(|c| c.starts_with("dianca_device=")).expect("device");
+    let device = jar
+        .split("; ")
+        .find(|c| c.starts_with("dianca_device="))
+        .expect("device");
     let cookies = format!("{device}; {jar2}");
     let html = page(&server, "/vote/2027-annual", Some(&cookies)).await;
     assert!(html.contains(&receipt_of(&second)) && html.contains(&ids[1].1));
     let start = html.find("class=\"own-picks\"").expect("her picks");
     let picks = &html[start..start + html[start..].find("</ul>").expect("list end")];
-    assert!(picks.contains(&ids[1].1) && !picks.contains(&ids[0].1), "{picks}");
+    assert!(
+        picks.contains(&ids[1].1) && !picks.contains(&ids[0].1),
+        "{picks}"
+    );
 }
 
 #[tokio::test]
@@ -148,7 +155,10 @@ async fn the_counted_banner_comes_from_the_records_not_the_url() {
         let html = page(&server, path, None).await;
         assert!(!html.contains("已计入结果"), "{path}");
         assert!(!html.contains("您已投票"), "{path}");
-        assert!(html.contains("name=\"pick\""), "{path}: the ballot is there");
+        assert!(
+            html.contains("name=\"pick\""),
+            "{path}: the ballot is there"
+        );
     }
 }
 
@@ -173,7 +183,10 @@ async fn receipts_are_read_as_typed_and_never_show_picks_publicly() {
         assert!(public.contains("这张选票已计入结果。"), "{typed}");
         assert!(!public.contains(&ids[3].1), "no picks for a stranger");
         let mine = page(&server, &url, Some(&jar)).await;
-        assert!(mine.contains(&ids[3].1), "the device that cast it sees them");
+        assert!(
+            mine.contains(&ids[3].1),
+            "the device that cast it sees them"
+        );
     }
     let html = page(&server, "/receipt?code=PRX7-D2TN-G0", None).await;
     assert!(html.contains("回执码里没有数字 0"), "a look-alike is named");

@@ -102,7 +102,11 @@ fn receipt_of(location: &str) -> String {
 
 /// What the records say about the ballot a redirect names (the URL itself carries no status).
 async fn state_of(server: &TestServer, location: &str) -> String {
-    let check = get_json(server, &format!("/api/v1/receipts/{}", receipt_of(location))).await;
+    let check = get_json(
+        server,
+        &format!("/api/v1/receipts/{}", receipt_of(location)),
+    )
+    .await;
     check["state"].as_str().unwrap_or_default().to_string()
 }
 

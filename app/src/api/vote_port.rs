@@ -16,8 +16,11 @@ pub trait VotePort: Send + Sync + 'static {
     /// (picks included: only that device holds the seal).
     async fn own_ballot(&self, slug: &str, sealed: &str) -> Result<Option<OwnBallot>, PortalError>;
     /// The ballot with `receipt` (already normalised) in `slug`, without its picks.
-    async fn public_ballot(&self, slug: &str, receipt: &str)
-        -> Result<Option<OwnBallot>, PortalError>;
+    async fn public_ballot(
+        &self,
+        slug: &str,
+        receipt: &str,
+    ) -> Result<Option<OwnBallot>, PortalError>;
     async fn receipt(&self, receipt: &str) -> Result<ReceiptStatus, PortalError>;
     async fn integrity(&self, slug: &str) -> Result<Option<IntegrityReport>, PortalError>;
     /// Published suggestions, most supported first.

@@ -28,18 +28,18 @@ pub use chart::{
 pub use hotline::{HotlineRanking, Measure, RankWeights, RankedClass, RANK_WINDOWS, WEIGHT_MAX};
 pub use import::{ImportKind, ImportPreview, RowError};
 pub use participation::{
-    check_picks, order_cycles, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot, IntegrityReport,
-    Phase, ReceiptStatus, Suggestion, SuggestionState, Tally, Tier, CATEGORIES, DISTRICTS,
-    SUGGESTION_TEXT_MAX, SUGGESTION_TITLE_MAX,
+    check_picks, order_cycles, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot,
+    IntegrityReport, Phase, ReceiptStatus, Suggestion, SuggestionState, Tally, Tier, CATEGORIES,
+    DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TITLE_MAX,
 };
 pub use provenance::{Confidence, Source};
-pub use receipt_code::{
-    normalize_chars, CodeProblem, OwnBallot, OwnBallotState, ReceiptAnswer, ReceiptCode,
-    CODE_ALPHABET,
-};
 pub use publication::{
     About, Candidate, Department, Home, HotlineFigure, Policy, ProblemDetail, ProblemSummary,
     Topic, YearDetail, YearSummary,
+};
+pub use receipt_code::{
+    normalize_chars, CodeProblem, OwnBallot, OwnBallotState, ReceiptAnswer, ReceiptCode,
+    CODE_ALPHABET,
 };
 pub use search::{validate_query, HitKind, QueryProblem, SearchHit, MAX_QUERY_CHARS};
 pub use staff::{AuditEntry, Role, StaffDesk, StaffDuty, StaffMember, StaffTask};

@@ -56,11 +56,14 @@ impl Phase {
 /// first), then the upcoming ones (opening soonest first), then the closed ones (latest first).
 pub fn order_cycles(cycles: &mut [Cycle]) {
     cycles.sort_by(|a, b| {
-        a.phase.rank().cmp(&b.phase.rank()).then_with(|| match a.phase {
-            Phase::Open => a.closes_at.cmp(&b.closes_at),
-            Phase::Upcoming => a.opens_at.cmp(&b.opens_at),
-            Phase::Closed => b.closes_at.cmp(&a.closes_at),
-        })
+        a.phase
+            .rank()
+            .cmp(&b.phase.rank())
+            .then_with(|| match a.phase {
+                Phase::Open => a.closes_at.cmp(&b.closes_at),
+                Phase::Upcoming => a.opens_at.cmp(&b.opens_at),
+                Phase::Closed => b.closes_at.cmp(&a.closes_at),
+            })
     });
 }
 
@@ -134,7 +137,11 @@ pub struct CycleDetail {
 pub enum ReceiptStatus {
     /// The ballot is the voter's current one and is in the tally. The picks are not part of
     /// the public answer: only the device that cast the ballot sees them (`OwnBallot`).
-    Counted { cycle: String, tier: Tier, at: String },
+    Counted {
+        cycle: String,
+        tier: Tier,
+        at: String,
+    },
     /// The voter cast a later ballot, which counts instead.
     Superseded {
         cycle: String,

@@ -43,7 +43,9 @@ fn fold(c: char) -> Option<char> {
         other => other,
     };
     match c {
-        ' ' | '\u{3000}' | '\t' | '-' | '_' | '.' | '·' | '‐' | '‑' | '–' | '—' | '、' => None,
+        ' ' | '\u{3000}' | '\t' | '-' | '_' | '.' | '·' | '‐' | '‑' | '–' | '—' | '、' => {
+            None
+        }
         c => Some(c.to_ascii_uppercase()),
     }
 }

@@ -1,11 +1,11 @@
 //! 首页: this month's topic, what residents may choose next, and the years at a glance.
 
+use super::home_vote::VoteNow;
 use crate::api::get_home;
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
 use crate::model::{Candidate, Topic, YearSummary};
 use crate::pages::month_name;
-use super::home_vote::VoteNow;
 use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

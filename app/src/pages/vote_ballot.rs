@@ -128,9 +128,7 @@ pub fn Ballot(
         (picked, q.get("error"))
     };
     let changing = own.as_ref().is_some_and(|o| !o.verified);
-    let picked = picked
-        .or_else(|| own.map(|o| o.picks))
-        .unwrap_or_default();
+    let picked = picked.or_else(|| own.map(|o| o.picks)).unwrap_or_default();
     let message = error.map(|code| refusal(&code, max, picked.len()));
     let options = candidates
         .into_iter()

@@ -52,15 +52,14 @@ impl Store {
                 }
             }
         };
-        let titles: HashMap<i64, String> =
-            sqlx::query_as::<_, (i64, String)>(
-                "SELECT id, title FROM cycle_candidates WHERE cycle_id = $1",
-            )
-            .bind(row.cycle_id)
-            .fetch_all(&self.pool)
-            .await?
-            .into_iter()
-            .collect();
+        let titles: HashMap<i64, String> = sqlx::query_as::<_, (i64, String)>(
+            "SELECT id, title FROM cycle_candidates WHERE cycle_id = $1",
+        )
+        .bind(row.cycle_id)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .collect();
         let picks = parse_picks(&row.picks);
         let pick_titles = picks
             .iter()

@@ -116,7 +116,7 @@ for (const js of [true, false]) {
 test('the receipt is found however she types it, and the counted banner cannot be faked', async ({ browser }) => {
   const { context, page } = await resident(browser, false);
   await page.goto(`${cycle}?receipt=${encodeURIComponent('假票')}&status=counted`);
-  await expect(page.getByText('已计入')).toHaveCount(0);
+  await expect(page.getByText('已计入结果')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: '您已投票' })).toHaveCount(0);
 
   await page.goto(cycle);

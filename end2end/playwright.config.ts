@@ -57,13 +57,22 @@ export default defineConfig({
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
+      // The resident's journey through voting (issue 13, points 8–11) moves tallies too: run
+      // once, on a phone (its tests open their own 1280 px pages), after vote-360 so that
+      // suite's tally counts are not disturbed.
+      name: 'resident-360',
+      testMatch: /resident\.spec\.ts/,
+      dependencies: ['vote-360'],
+      use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+    },
+    {
       name: 'phone-360',
-      testIgnore: /(budget|staff|editing|vote|dates)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /(budget|staff|editing|vote|dates)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

@@ -35,6 +35,9 @@ test('a resident votes on a phone, changes the ballot and sees each tally move b
   const receipt = (await page.locator('.receipt-code').textContent()) ?? '';
   expect(await approvals(page, first)).toBe(before[0] + 1);
 
+  // Changing the ballot is a step of its own; her first pick comes back ticked.
+  await page.getByRole('link', { name: '修改选票' }).click();
+  await page.getByLabel(first).uncheck();
   await page.getByLabel(second).check();
   await expect(page.locator('input[name="proof"]')).toHaveValue(/.+/, { timeout: 20_000 });
   await page.getByRole('button', { name: '提交选票' }).click();

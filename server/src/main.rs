@@ -296,11 +296,12 @@ async fn serve(store: Store, args: ServeArgs) -> Result<(), ServerError> {
         .build();
     let vote = vote::VoteService::start(store.clone(), args.vote_config()).await?;
     let fonts = charts::raster::Fonts::load(args.cjk_font.as_deref());
-    let charts = charts::ChartService::new(store.clone(), fonts, args.public_url.clone());
+    let charts = charts::ChartService::new(store.clone(), fonts.clone(), args.public_url.clone());
     let app = http::router(http::AppState {
         leptos_options,
         store,
         charts,
+        fonts,
         public_url: args.public_url.clone(),
         vote,
     });

@@ -1,11 +1,40 @@
 //! Voting server functions: read-only (cycles, a cycle with its tallies, receipt checks, the
 //! integrity report). Ballots go to the server's own handler at `POST /vote/{slug}`.
 
-use crate::model::{Cycle, CycleDetail, IntegrityReport, ReceiptStatus};
+use crate::model::{Cycle, CycleDetail, IntegrityReport, OwnBallot, ReceiptAnswer};
 use leptos::prelude::*;
 
 /// Receipts are short codes; anything longer is not one and is not looked up.
 pub const MAX_RECEIPT_CHARS: usize = 40;
+
+/// The cookie (one per cycle, `dianca_ballot_<slug>`) holding the server-sealed receipt of the
+/// ballot this device cast last: how the ballot page shows "您已投票" with the picks.
+pub const BALLOT_COOKIE_PREFIX: &str = "dianca_ballot_";
+
+/// A cycle's page: the cycle, a proof-of-work challenge while open, and the ballot this device
+/// cast (from its cookie), or the one the just-given receipt names (without picks).
+pub type CyclePageData = (CycleDetail, Option<String>, Option<OwnBallot>);
+
+/// The request's cookies whose names start with `prefix`, as `(rest of name, value)`.
+#[cfg(feature = "ssr")]
+fn cookies_with(prefix: &str) -> Vec<(String, String)> {
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return Vec::new();
+    };
+    parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| {
+            let (k, v) = pair.trim().split_once('=')?;
+            let rest = k.strip_prefix(prefix)?;
+            (!v.is_empty()).then(|| (rest.to_string(), v.to_string()))
+        })
+        .take(16)
+        .collect()
+}
 
 #[cfg(feature = "ssr")]
 fn ballot_box() -> Result<crate::api::VoteHandle, ServerFnError> {
@@ -50,17 +79,75 @@ pub async fn get_cycle(
     Ok(Some((detail, challenge)))
 }
 
+/// The cycle's page: `get_cycle` and the ballot this device cast (from its cookie). `receipt`
+/// is the code the ballot handler just gave (from the URL): it is looked up in the records,
+/// never believed, and shown without picks when the device has no cookie for it.
 #[server]
-pub async fn check_receipt(receipt: String) -> Result<ReceiptStatus, ServerFnError> {
-    let receipt = receipt.trim().to_uppercase();
-    if receipt.is_empty() || receipt.chars().count() > MAX_RECEIPT_CHARS {
-        return Ok(ReceiptStatus::Unknown);
+pub async fn get_cycle_page(
+    slug: String,
+    receipt: Option<String>,
+) -> Result<Option<CyclePageData>, ServerFnError> {
+    let Some((detail, challenge)) = get_cycle(slug.clone()).await? else {
+        return Ok(None);
+    };
+    let handle = ballot_box()?;
+    let mut own = None;
+    if let Some((_, sealed)) = cookies_with(BALLOT_COOKIE_PREFIX)
+        .into_iter()
+        .find(|(name, _)| *name == slug)
+    {
+        own = handle
+            .0
+            .own_ballot(&slug, &sealed)
+            .await
+            .map_err(|e| unavailable("own ballot", e))?;
     }
-    ballot_box()?
+    let given = receipt.and_then(|r| crate::model::ReceiptCode::parse(&r).ok());
+    if let Some(code) = given.filter(|c| own.as_ref().is_none_or(|o| o.receipt != c.as_str())) {
+        if let Some(public) = handle
+            .0
+            .public_ballot(&slug, code.as_str())
+            .await
+            .map_err(|e| unavailable("receipt", e))?
+        {
+            own = Some(public);
+        }
+    }
+    Ok(Some((detail, challenge, own)))
+}
+
+/// Checks a receipt as typed (any case, spaces, dashes, full-width). The answer says what the
+/// records say; the picks only when this device cast the ballot.
+#[server]
+pub async fn check_receipt(receipt: String) -> Result<ReceiptAnswer, ServerFnError> {
+    let code = match crate::model::ReceiptCode::parse(&receipt) {
+        Ok(code) => code,
+        Err(problem) => return Ok(ReceiptAnswer::problem(problem)),
+    };
+    let handle = ballot_box()?;
+    let status = handle
         .0
-        .receipt(&receipt)
+        .receipt(code.as_str())
         .await
-        .map_err(|e| unavailable("receipt", e))
+        .map_err(|e| unavailable("receipt", e))?;
+    let mut own_picks = None;
+    for (slug, sealed) in cookies_with(BALLOT_COOKIE_PREFIX) {
+        let mine = handle
+            .0
+            .own_ballot(&slug, &sealed)
+            .await
+            .map_err(|e| unavailable("own ballot", e))?;
+        if let Some(mine) = mine.filter(|m| m.receipt == code.as_str()) {
+            own_picks = Some(mine.pick_titles);
+            break;
+        }
+    }
+    Ok(ReceiptAnswer {
+        code: Some(code.to_string()),
+        status,
+        problem: None,
+        own_picks,
+    })
 }
 
 #[server]

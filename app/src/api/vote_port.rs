@@ -3,7 +3,7 @@
 //! works without JavaScript and the JSON API shares the same checks.
 
 use super::PortalError;
-use crate::model::{Cycle, CycleDetail, IntegrityReport, ReceiptStatus, Suggestion};
+use crate::model::{Cycle, CycleDetail, IntegrityReport, OwnBallot, ReceiptStatus, Suggestion};
 use std::sync::Arc;
 
 #[async_trait::async_trait]
@@ -12,6 +12,15 @@ pub trait VotePort: Send + Sync + 'static {
     async fn cycle(&self, slug: &str) -> Result<Option<CycleDetail>, PortalError>;
     /// A fresh proof-of-work challenge (JSON) for a ballot form.
     fn challenge(&self) -> Option<String>;
+    /// The ballot this device cast in `slug`, named by the sealed value of its ballot cookie
+    /// (picks included: only that device holds the seal).
+    async fn own_ballot(&self, slug: &str, sealed: &str) -> Result<Option<OwnBallot>, PortalError>;
+    /// The ballot with `receipt` (already normalised) in `slug`, without its picks.
+    async fn public_ballot(
+        &self,
+        slug: &str,
+        receipt: &str,
+    ) -> Result<Option<OwnBallot>, PortalError>;
     async fn receipt(&self, receipt: &str) -> Result<ReceiptStatus, PortalError>;
     async fn integrity(&self, slug: &str) -> Result<Option<IntegrityReport>, PortalError>;
     /// Published suggestions, most supported first.

@@ -11,6 +11,7 @@ mod import;
 mod participation;
 mod provenance;
 mod publication;
+mod receipt_code;
 mod search;
 mod staff;
 mod topic;
@@ -27,14 +28,18 @@ pub use chart::{
 pub use hotline::{HotlineRanking, Measure, RankWeights, RankedClass, RANK_WINDOWS, WEIGHT_MAX};
 pub use import::{ImportKind, ImportPreview, RowError};
 pub use participation::{
-    check_picks, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot, IntegrityReport,
-    Phase, ReceiptStatus, Suggestion, SuggestionState, Tally, Tier, CATEGORIES, DISTRICTS,
-    SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
+    check_picks, order_cycles, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot,
+    IntegrityReport, Phase, ReceiptStatus, Suggestion, SuggestionState, Tally, Tier, CATEGORIES,
+    DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
 };
 pub use provenance::{Confidence, Source};
 pub use publication::{
     About, Candidate, Department, Home, HotlineFigure, Policy, ProblemDetail, ProblemSummary,
     Topic, YearDetail, YearSummary,
+};
+pub use receipt_code::{
+    normalize_chars, CodeProblem, OwnBallot, OwnBallotState, ReceiptAnswer, ReceiptCode,
+    CODE_ALPHABET,
 };
 pub use search::{
     search_terms, site_pages, validate_query, HitKind, QueryProblem, SearchHit, SitePage,

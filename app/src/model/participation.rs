@@ -32,6 +32,15 @@ pub enum Phase {
 }
 
 impl Phase {
+    /// Where a phase comes in lists: open first, then upcoming, then closed.
+    fn rank(self) -> u8 {
+        match self {
+            Phase::Open => 0,
+            Phase::Upcoming => 1,
+            Phase::Closed => 2,
+        }
+    }
+
     pub fn at(opens_at: i64, closes_at: i64, now: i64) -> Self {
         if now < opens_at {
             Phase::Upcoming
@@ -41,6 +50,21 @@ impl Phase {
             Phase::Closed
         }
     }
+}
+
+/// The order residents see cycles in, everywhere: the open ones first (closing soonest
+/// first), then the upcoming ones (opening soonest first), then the closed ones (latest first).
+pub fn order_cycles(cycles: &mut [Cycle]) {
+    cycles.sort_by(|a, b| {
+        a.phase
+            .rank()
+            .cmp(&b.phase.rank())
+            .then_with(|| match a.phase {
+                Phase::Open => a.closes_at.cmp(&b.closes_at),
+                Phase::Upcoming => a.opens_at.cmp(&b.opens_at),
+                Phase::Closed => b.closes_at.cmp(&a.closes_at),
+            })
+    });
 }
 
 /// 投票人类别: verified ballots carry a one-time paper code; unverified ones a device token.
@@ -111,11 +135,11 @@ pub struct CycleDetail {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum ReceiptStatus {
-    /// The ballot is the voter's current one and is in the tally.
+    /// The ballot is the voter's current one and is in the tally. The picks are not part of
+    /// the public answer: only the device that cast the ballot sees them (`OwnBallot`).
     Counted {
         cycle: String,
         tier: Tier,
-        picks: Vec<String>,
         at: String,
     },
     /// The voter cast a later ballot, which counts instead.
@@ -324,6 +348,32 @@ mod tests {
             check_picks(&[9], 3, &known),
             Err(BallotProblem::UnknownCandidate)
         );
+    }
+
+    #[test]
+    fn open_cycles_come_first() {
+        let cycle = |slug: &str, opens: &str, closes: &str, phase| Cycle {
+            id: 0,
+            slug: slug.into(),
+            title: slug.into(),
+            target: String::new(),
+            opens_at: opens.into(),
+            closes_at: closes.into(),
+            max_picks: 3,
+            live_tally: true,
+            phase,
+            is_sample: false,
+        };
+        let mut cycles = vec![
+            cycle("later", "2027-09-01", "2027-10-01", Phase::Upcoming),
+            cycle("old", "2025-01-01", "2025-02-01", Phase::Closed),
+            cycle("soon", "2027-03-01", "2027-04-01", Phase::Upcoming),
+            cycle("recent", "2026-01-01", "2026-02-01", Phase::Closed),
+            cycle("now", "2026-11-01", "2027-01-01", Phase::Open),
+        ];
+        order_cycles(&mut cycles);
+        let slugs: Vec<&str> = cycles.iter().map(|c| c.slug.as_str()).collect();
+        assert_eq!(slugs, ["now", "soon", "later", "recent", "old"]);
     }
 
     #[test]

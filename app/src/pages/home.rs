@@ -1,5 +1,6 @@
 //! 首页: this month's topic, what residents may choose next, and the years at a glance.
 
+use super::home_vote::VoteNow;
 use crate::api::get_home;
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
@@ -21,6 +22,7 @@ pub fn HomePage() -> impl IntoView {
                 home.await
                     .map(|home| {
                         view! {
+                            <VoteNow/>
                             <CurrentTopic topic=home.current this_month=home.this_month/>
                             <Candidates vote=home.vote candidates=home.candidates/>
                             <YearsAtAGlance years=home.years/>
@@ -100,7 +102,7 @@ fn Candidates(vote: Option<(String, String)>, candidates: Vec<Candidate>) -> imp
         <section aria-labelledby="candidates-heading">
             <h2 id="candidates-heading">{tr!("home.candidates")}</h2>
             <p>{title}</p>
-            <p><a class="button" href=format!("/vote/{slug}")>{tr!("home.go_vote")}</a></p>
+            <p><a href=format!("/vote/{slug}")>{tr!("ballot.home_see_candidates")}</a></p>
             <ul class="candidate-list">
                 {candidates
                     .into_iter()

@@ -7,6 +7,7 @@ mod charts;
 mod department;
 mod glossary;
 mod home;
+mod home_vote;
 mod hotline;
 mod not_found;
 mod policy;
@@ -28,6 +29,7 @@ mod staff_topics;
 mod suggest;
 mod topic;
 mod vote;
+mod vote_ballot;
 mod year;
 
 pub use about::AboutPage;

@@ -4,7 +4,7 @@
 use crate::api::vote::{check_receipt, get_integrity, MAX_RECEIPT_CHARS};
 use crate::components::loading::DataView;
 use crate::i18n::when::date_time;
-use crate::model::{IntegrityReport, ReceiptStatus, SuggestionState, Tier};
+use crate::model::{IntegrityReport, ReceiptAnswer, ReceiptStatus, SuggestionState, Tier};
 use crate::pages::NotFound;
 use crate::tr;
 use leptos::either::{Either, EitherOf6};
@@ -41,31 +41,54 @@ pub fn ReceiptPage() -> impl IntoView {
         <form method="get" action="/receipt" class="search-form">
             <label for="receipt-code">{tr!("vote.receipt_label")}</label>
             <div class="search-row">
-                <input id="receipt-code" name="code" type="text" value=typed autocomplete="off" maxlength=MAX_RECEIPT_CHARS.to_string()/>
+                <input id="receipt-code" name="code" type="text" value=typed autocomplete="off" autocapitalize="characters" maxlength=MAX_RECEIPT_CHARS.to_string() aria-describedby="receipt-hint"/>
                 <button type="submit" class="button">{tr!("vote.receipt_check")}</button>
             </div>
+            <p id="receipt-hint" class="muted">{tr!("ballot.receipt_hint")}</p>
         </form>
         <DataView>
             {move || Suspend::new(async move {
-                status.await.map(|s| s.map(|s| view! { <ReceiptView status=s/> }))
+                status.await.map(|s| s.map(|answer| view! { <Answer answer/> }))
             })}
         </DataView>
     }
 }
 
+/// The answer to a check: what the server's records say about the code as read; a typing
+/// problem in words; the picks only on the device that cast the ballot.
 #[component]
-fn ReceiptView(status: ReceiptStatus) -> impl IntoView {
+fn Answer(answer: ReceiptAnswer) -> impl IntoView {
+    if let Some(problem) = answer.problem {
+        let key = format!("ballot.code_problem.{}", problem.code());
+        return Either::Left(view! {
+            <p class="flash flash-error" role="alert" tabindex="-1" autofocus=true>{tr!(key.as_str())}</p>
+        });
+    }
+    let read_as = answer.code.map(|code| {
+        view! { <p class="muted">{tr!("ballot.receipt_read_as")}" "<strong class="receipt-code">{code}</strong></p> }
+    });
+    let ballot = !matches!(
+        answer.status,
+        ReceiptStatus::Suggestion { .. } | ReceiptStatus::Unknown
+    );
+    Either::Right(view! {
+        {read_as}
+        <ReceiptView status=answer.status own_picks=answer.own_picks/>
+        {ballot.then(|| view! { <p class="muted">{tr!("ballot.receipt_private")}</p> })}
+    })
+}
+
+#[component]
+fn ReceiptView(status: ReceiptStatus, own_picks: Option<Vec<String>>) -> impl IntoView {
     match status {
-        ReceiptStatus::Counted {
-            cycle,
-            tier,
-            picks,
-            at,
-        } => EitherOf6::A(view! {
+        ReceiptStatus::Counted { cycle, tier, at } => EitherOf6::A(view! {
             <section class="flash flash-ok" role="status">
                 <p><strong>{tr!("vote.receipt_counted")}</strong></p>
                 <p>{cycle}" · "{date_time(&at)}" · "{match tier { Tier::Verified => tr!("vote.tier_verified"), Tier::Unverified => tr!("vote.tier_unverified") }}</p>
-                <ul>{picks.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                {own_picks.map(|picks| view! {
+                    <p>{tr!("ballot.picks_here")}</p>
+                    <ul>{picks.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                })}
             </section>
         }),
         ReceiptStatus::Superseded {

@@ -3,12 +3,13 @@
 //! it the vote still counts (the server limits that path harder). After voting the page shows the
 //! receipt code, which the receipt page checks.
 
-use crate::api::vote::{get_cycle, get_cycles};
+use super::vote_ballot::{Ballot, OwnBallotPanel};
+use crate::api::vote::{get_cycle_page, get_cycles};
 use crate::charts::ChartSlot;
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
 use crate::i18n::when::{closing_text, opening_text};
-use crate::model::{Cycle, CycleCandidate, CycleDetail, Phase, Tally};
+use crate::model::{Cycle, CycleCandidate, CycleDetail, OwnBallot, Phase, Tally};
 use crate::pages::NotFound;
 use crate::tr;
 use leptos::either::{Either, EitherOf3};
@@ -16,20 +17,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// Refusal codes the ballot handler may send back; anything else reads as "busy".
-const BALLOT_ERRORS: &[&str] = &[
-    "no_picks",
-    "too_many_picks",
-    "unknown_candidate",
-    "not_open",
-    "code_used",
-    "code_unknown",
-    "replayed_proof",
-    "rate_limited",
-    "busy",
-];
-
-fn phase_text(cycle: &Cycle) -> String {
+/// When a cycle opens, closes or closed, in words (shared with the home page's vote card).
+pub(crate) fn phase_text(cycle: &Cycle) -> String {
     let locale = crate::i18n::use_locale();
     match cycle.phase {
         Phase::Upcoming => tr!("vote.opens", date = opening_text(&cycle.opens_at, locale)),
@@ -76,12 +65,16 @@ pub fn VoteListPage() -> impl IntoView {
 pub fn VotePage() -> impl IntoView {
     let params = use_params_map();
     let slug = params.read_untracked().get("slug").unwrap_or_default();
-    let detail = Resource::new_blocking(move || slug.clone(), get_cycle);
+    let receipt = use_query_map().read_untracked().get("receipt");
+    let detail = Resource::new_blocking(
+        move || (slug.clone(), receipt.clone()),
+        |(slug, receipt)| get_cycle_page(slug, receipt),
+    );
     view! {
         <DataView>
             {move || Suspend::new(async move {
                 detail.await.map(|found| match found {
-                    Some((detail, challenge)) => Either::Left(view! { <CyclePage detail challenge/> }),
+                    Some((detail, challenge, own)) => Either::Left(view! { <CyclePage detail challenge own/> }),
                     None => Either::Right(view! { <NotFound/> }),
                 })
             })}
@@ -89,42 +82,7 @@ pub fn VotePage() -> impl IntoView {
     }
 }
 
-#[component]
-fn Outcome() -> impl IntoView {
-    let query = use_query_map();
-    let q = query.read_untracked();
-    if let Some(receipt) = q.get("receipt").filter(|r| r.len() <= 20) {
-        let held = q.get("status").as_deref() == Some("quarantined");
-        let message = if held {
-            tr!("vote.held")
-        } else {
-            tr!("vote.thanks")
-        };
-        return EitherOf3::A(view! {
-            <section id="receipt" class="flash flash-ok receipt-panel" role="status">
-                <p>{message}</p>
-                <p>{tr!("vote.your_receipt")}" "<strong class="receipt-code">{receipt.clone()}</strong></p>
-                <p><a href=format!("/receipt?code={receipt}")>{tr!("vote.check_it")}</a></p>
-            </section>
-        });
-    }
-    match q.get("error") {
-        Some(code) => {
-            let code = if BALLOT_ERRORS.contains(&code.as_str()) {
-                code
-            } else {
-                "busy".into()
-            };
-            let key = format!("vote.error.{code}");
-            EitherOf3::B(
-                view! { <p class="flash flash-error" role="alert">{tr!(key.as_str())}</p> },
-            )
-        }
-        None => EitherOf3::C(()),
-    }
-}
-
-fn tally_text(t: Tally) -> String {
+pub(crate) fn tally_text(t: Tally) -> String {
     tr!(
         "vote.tally",
         total = t.total(),
@@ -134,7 +92,11 @@ fn tally_text(t: Tally) -> String {
 }
 
 #[component]
-fn CyclePage(detail: CycleDetail, challenge: Option<String>) -> impl IntoView {
+fn CyclePage(
+    detail: CycleDetail,
+    challenge: Option<String>,
+    own: Option<OwnBallot>,
+) -> impl IntoView {
     let CycleDetail {
         cycle,
         candidates,
@@ -142,11 +104,25 @@ fn CyclePage(detail: CycleDetail, challenge: Option<String>) -> impl IntoView {
         counted,
     } = detail;
     let slug = cycle.slug.clone();
-    let body = match cycle.phase {
-        Phase::Open => Either::Left(view! {
-            <Ballot slug=slug.clone() max=cycle.max_picks candidates challenge/>
+    let query = use_query_map();
+    let (changing, refused, just_cast) = {
+        let q = query.read_untracked();
+        (
+            q.get("change").as_deref() == Some("1"),
+            q.get("error").is_some(),
+            q.get("receipt"),
+        )
+    };
+    let body = match (cycle.phase, own) {
+        // Voted: the ballot is shown as cast; changing it is a step of its own.
+        (Phase::Open, Some(own)) if !changing && !refused => {
+            let just_cast = just_cast.as_deref() == Some(own.receipt.as_str());
+            EitherOf3::A(view! { <OwnBallotPanel slug=slug.clone() own just_cast/> })
+        }
+        (Phase::Open, own) => EitherOf3::B(view! {
+            <Ballot slug=slug.clone() max=cycle.max_picks candidates challenge own/>
         }),
-        _ => Either::Right(view! { <Results slug=slug.clone() candidates/> }),
+        _ => EitherOf3::C(view! { <Results slug=slug.clone() candidates/> }),
     };
     let counted_line = tallies_shown.then(|| {
         view! { <p class="muted">{tr!("vote.counted", verified = counted.verified, unverified = counted.unverified)}</p> }
@@ -160,7 +136,6 @@ fn CyclePage(detail: CycleDetail, challenge: Option<String>) -> impl IntoView {
         <p class="muted">{phase_text(&cycle)}" · "{tr!("vote.rule", max = cycle.max_picks)}</p>
         {counted_line}
         {hidden_note}
-        <Outcome/>
         {body}
         {tallies_shown.then(|| view! { <ChartSlot ids=vec![format!("cycle-{slug}-votes")] level=2/> })}
         <p>
@@ -169,63 +144,6 @@ fn CyclePage(detail: CycleDetail, challenge: Option<String>) -> impl IntoView {
             <a href="/vote">{tr!("vote.all_cycles")}</a>" · "
             <a href="/suggest">{tr!("suggest.title")}</a>
         </p>
-    }
-}
-
-#[component]
-fn Ballot(
-    slug: String,
-    max: u8,
-    candidates: Vec<CycleCandidate>,
-    challenge: Option<String>,
-) -> impl IntoView {
-    let query = use_query_map();
-    let picked: Vec<i64> = query
-        .read_untracked()
-        .get("picked")
-        .unwrap_or_default()
-        .split(',')
-        .filter_map(|p| p.parse().ok())
-        .collect();
-    let options = candidates
-        .into_iter()
-        .map(|c| {
-            let slug = slug.clone();
-            let id = format!("pick-{}", c.id);
-            let tally = c.tally.map(|t| view! { <span class="tally">{tally_text(t)}</span> });
-            view! {
-                <li class="card ballot-option">
-                    <input type="checkbox" id=id.clone() name="pick" value=c.id.to_string() checked=picked.contains(&c.id)/>
-                    <label for=id>
-                        <strong>{c.title}</strong>
-                        <span class="candidate-description">{c.description}</span>
-                    </label>
-                    <p class="muted evidence">{tr!("vote.evidence")}": "{c.evidence}</p>
-                    <p class="evidence-link"><a href=format!("/vote/{slug}/candidates/{}", c.id)>{tr!("candidate.see_evidence")}</a></p>
-                    {tally}
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <form id="ballot" method="post" action=format!("/vote/{slug}") class="ballot" data-challenge=challenge.unwrap_or_default()>
-            <fieldset>
-                <legend>{tr!("vote.legend", max = max)}</legend>
-                <ul class="plain-list candidates">{options}</ul>
-            </fieldset>
-            <label for="code">{tr!("vote.code_label")}</label>
-            <input id="code" name="code" type="text" autocomplete="off" maxlength="20" aria-describedby="code-hint"/>
-            <p id="code-hint" class="muted">{tr!("vote.code_hint")}</p>
-            <div class="hp" aria-hidden="true">
-                <label for="website">"Website"</label>
-                <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"/>
-            </div>
-            <input type="hidden" name="proof" value=""/>
-            <button type="submit" class="button">{tr!("vote.submit")}</button>
-            <p class="muted" aria-live="polite" data-proof-status="" data-working=tr!("vote.working")></p>
-            <p class="muted">{tr!("vote.change_note")}</p>
-        </form>
-        <script src="/vote.js" defer></script>
     }
 }
 

@@ -12,6 +12,7 @@ mod openapi;
 mod security;
 mod suggest;
 mod vote;
+mod vote_receipt;
 
 use crate::staff::StaffService;
 use crate::store::Store;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub vote: Arc<crate::vote::VoteService>,
     /// Draws the outcome charts.
     pub charts: crate::charts::ChartService,
+    /// The CJK font PNGs are drawn with (charts and receipt images).
+    pub fonts: crate::charts::raster::Fonts,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -72,6 +75,7 @@ pub fn router(state: AppState) -> Router {
         .route("/feed.atom", get(feed::atom))
         .merge(api::routes())
         .merge(vote::routes())
+        .merge(vote_receipt::routes())
         .merge(suggest::routes())
         .merge(codes::routes())
         .merge(charts::routes())

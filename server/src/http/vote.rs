@@ -4,7 +4,7 @@
 //! The read side of the API lists cycles, tallies by tier, receipts and integrity reports.
 
 use super::AppState;
-use crate::vote::{identity, Submission, VoteError, VoteService};
+use crate::vote::{identity, Accepted, Submission, VoteError, VoteService};
 use app::i18n::Locale;
 use app::model::BallotProblem;
 use axum::extract::{ConnectInfo, Form, Path, State};
@@ -57,6 +57,26 @@ pub(super) fn device_cookie(token: &str) -> Option<HeaderValue> {
     .ok()
 }
 
+/// The cookie that lets this device see the ballot it cast in `slug` (a sealed receipt).
+fn ballot_cookie(vote: &VoteService, slug: &str, receipt: &str) -> Option<HeaderValue> {
+    HeaderValue::from_str(&format!(
+        "{}{slug}={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax",
+        app::api::vote::BALLOT_COOKIE_PREFIX,
+        vote.seal_receipt(receipt)
+    ))
+    .ok()
+}
+
+/// Sets the device cookie (when new) and the ballot cookie on an accepted ballot's answer.
+fn remember(res: &mut Response, vote: &VoteService, slug: &str, accepted: &Accepted) {
+    if let Some(value) = accepted.new_device_token.as_deref().and_then(device_cookie) {
+        res.headers_mut().append(header::SET_COOKIE, value);
+    }
+    if let Some(value) = ballot_cookie(vote, slug, &accepted.receipt) {
+        res.headers_mut().append(header::SET_COOKIE, value);
+    }
+}
+
 /// Every slug the portal makes is short and plain; anything else is not looked up.
 fn valid_slug(slug: &str) -> bool {
     !slug.is_empty()
@@ -106,25 +126,28 @@ async fn ballot_form(
     };
     match outcome {
         Ok(accepted) => {
+            // The page reads the outcome from the records (the cookie, or this receipt), never
+            // from the URL: a status in the query could be typed by anyone.
             let mut res = Redirect::to(&format!(
-                "/vote/{slug}?receipt={}&status={}#receipt",
-                accepted.receipt, accepted.status
+                "/vote/{slug}?receipt={}#receipt",
+                accepted.receipt
             ))
             .into_response();
-            if let Some(value) = accepted.new_device_token.as_deref().and_then(device_cookie) {
-                res.headers_mut().append(header::SET_COOKIE, value);
-            }
+            remember(&mut res, &vote, &slug, &accepted);
             res
         }
         Err(VoteError::NotFound) => StatusCode::NOT_FOUND.into_response(),
         Err(VoteError::Refused(problem)) => Redirect::to(&format!(
-            "/vote/{slug}?error={}&picked={picked}#ballot",
+            "/vote/{slug}?error={}&picked={picked}#ballot-error",
             problem.code()
         ))
         .into_response(),
         Err(VoteError::Store(err)) => {
             tracing::error!(error = %err, %slug, "ballot not recorded");
-            Redirect::to(&format!("/vote/{slug}?error=busy&picked={picked}#ballot")).into_response()
+            Redirect::to(&format!(
+                "/vote/{slug}?error=busy&picked={picked}#ballot-error"
+            ))
+            .into_response()
         }
     }
 }
@@ -191,9 +214,7 @@ async fn ballot_json(
                 })),
             )
                 .into_response();
-            if let Some(value) = accepted.new_device_token.as_deref().and_then(device_cookie) {
-                res.headers_mut().append(header::SET_COOKIE, value);
-            }
+            remember(&mut res, &vote, &slug, &accepted);
             res
         }
         Err(VoteError::NotFound) => super::api::ApiError::NotFound.into_response(),
@@ -244,5 +265,9 @@ async fn receipt(
     if receipt.len() > app::api::vote::MAX_RECEIPT_CHARS {
         return Err(super::api::ApiError::NotFound);
     }
-    Ok(Json(vote.store.receipt(&receipt.to_uppercase()).await?))
+    // Read as typed ("prx7 d2tn g9"); the answer never includes the picks.
+    match app::model::ReceiptCode::parse(&receipt) {
+        Ok(code) => Ok(Json(vote.store.receipt(code.as_str()).await?)),
+        Err(_) => Ok(Json(app::model::ReceiptStatus::Unknown)),
+    }
 }

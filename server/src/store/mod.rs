@@ -14,6 +14,7 @@ pub use hotline_evidence::{ClassKey, EvidenceLink, PeriodFigures, RateFigures};
 mod cycles;
 mod feed;
 mod imports;
+mod own_ballot;
 mod participation;
 mod participation_seed;
 mod rate_buckets;

@@ -55,11 +55,14 @@ const CURRENT_BALLOTS: &str = "
           GROUP BY b2.voter) cur ON cur.id = b.id";
 
 impl Store {
+    /// Every cycle in the order residents see them: open ones first (`order_cycles`).
     pub async fn cycles(&self, now: i64) -> StoreResult<Vec<Cycle>> {
         let rows: Vec<CycleRow> = sqlx::query_as(&format!("{CYCLE_SELECT} ORDER BY opens_at DESC"))
             .fetch_all(&self.pool)
             .await?;
-        Ok(rows.into_iter().map(|r| r.into_cycle(now)).collect())
+        let mut cycles: Vec<Cycle> = rows.into_iter().map(|r| r.into_cycle(now)).collect();
+        app::model::order_cycles(&mut cycles);
+        Ok(cycles)
     }
 
     /// The cycle and what the ballot writer needs: its candidates' ids and the pick limit.
@@ -201,14 +204,13 @@ impl Store {
             cycle_id: i64,
             voter: String,
             tier: String,
-            picks: String,
             status: String,
             reason: Option<String>,
             created_at: i64,
             title: String,
         }
         let row: Option<Row> = sqlx::query_as(
-            "SELECT b.id, b.cycle_id, b.voter, b.tier, b.picks,
+            "SELECT b.id, b.cycle_id, b.voter, b.tier,
                     COALESCE(r.decision, b.status) AS status, b.reason, b.created_at, c.title
              FROM ballots b JOIN cycles c ON c.id = b.cycle_id
              LEFT JOIN ballot_reviews r ON r.ballot_id = b.id
@@ -257,25 +259,11 @@ impl Store {
                             replaced_at: iso(later),
                         })
                     }
-                    _ => {
-                        let ids = parse_picks(&row.picks);
-                        let mut picks = Vec::with_capacity(ids.len());
-                        for id in ids {
-                            let title: Option<String> = sqlx::query_scalar(
-                                "SELECT title FROM cycle_candidates WHERE id = $1",
-                            )
-                            .bind(id)
-                            .fetch_optional(&self.pool)
-                            .await?;
-                            picks.extend(title);
-                        }
-                        Ok(ReceiptStatus::Counted {
-                            cycle: row.title,
-                            tier: Tier::parse(&row.tier).unwrap_or(Tier::Unverified),
-                            picks,
-                            at,
-                        })
-                    }
+                    _ => Ok(ReceiptStatus::Counted {
+                        cycle: row.title,
+                        tier: Tier::parse(&row.tier).unwrap_or(Tier::Unverified),
+                        at,
+                    }),
                 }
             }
         }

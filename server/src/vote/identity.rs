@@ -77,6 +77,25 @@ impl DeviceKey {
         format!("{id}.{signature}")
     }
 
+    /// A receipt sealed for the device that cast the ballot: `receipt.signature`. Only the
+    /// server can seal, so knowing a receipt does not let anyone claim its picks.
+    pub fn seal_receipt(&self, receipt: &str) -> String {
+        format!("{receipt}.{}", self.sign(&format!("receipt:{receipt}")))
+    }
+
+    /// The receipt in a sealed cookie value; `None` for a forged or malformed one.
+    pub fn open_receipt(&self, sealed: &str) -> Option<String> {
+        let (receipt, signature) = sealed.rsplit_once('.')?;
+        if receipt.len() > 20 || signature.len() > 64 {
+            return None;
+        }
+        let given = B64.decode(signature).ok()?;
+        self.mac(&format!("receipt:{receipt}"))?
+            .verify_slice(&given)
+            .ok()?;
+        Some(receipt.to_string())
+    }
+
     /// The voter key of a valid token; `None` for a forged or malformed one.
     pub fn voter(&self, token: &str) -> Option<String> {
         let (id, signature) = token.split_once('.')?;
@@ -94,7 +113,7 @@ pub fn hash(text: &str) -> String {
 }
 
 /// Paper codes and receipts use letters and digits that cannot be mistaken for each other.
-const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+const ALPHABET: &[u8] = app::model::CODE_ALPHABET.as_bytes();
 
 /// `XXXX-XXXX-XX`: ten characters, about 49 bits.
 pub fn new_code() -> String {
@@ -107,17 +126,12 @@ pub fn new_code() -> String {
     format!("{}-{}-{}", &chars[..4], &chars[4..8], &chars[8..])
 }
 
-/// What residents type, made comparable: case, spaces and dashes do not matter.
+/// What residents type, made comparable: case, spaces, dashes and full-width characters do not
+/// matter (the same reading as receipts, `app::model::normalize_chars`).
 pub fn normalize_code(typed: &str) -> Option<String> {
-    let mut out = String::new();
-    for c in typed.chars() {
-        match c.to_ascii_uppercase() {
-            '-' | ' ' | '－' => continue,
-            c if c.is_ascii_alphanumeric() => out.push(c),
-            _ => return None,
-        }
-    }
-    (out.len() == 10).then_some(out)
+    app::model::normalize_chars(typed)
+        .ok()
+        .filter(|out| out.len() == 10)
 }
 
 /// The key a code is stored under (never the code itself).
@@ -163,6 +177,21 @@ mod tests {
         let (id, _) = token.split_once('.').expect("dot");
         assert_eq!(key.voter(&format!("{id}.AAAA")), None);
         assert_eq!(DeviceKey::new(b"other").voter(&token), None);
+    }
+
+    #[test]
+    fn sealed_receipts_cannot_be_forged() {
+        let key = DeviceKey::new(b"secret");
+        let sealed = key.seal_receipt("PRX7-D2TN-G9");
+        assert_eq!(key.open_receipt(&sealed), Some("PRX7-D2TN-G9".into()));
+        let (_, signature) = sealed.rsplit_once('.').expect("dot");
+        assert_eq!(
+            key.open_receipt(&format!("K7QM-3XRT-9P.{signature}")),
+            None,
+            "a signature does not carry over to another receipt"
+        );
+        assert_eq!(key.open_receipt("PRX7-D2TN-G9"), None);
+        assert_eq!(DeviceKey::new(b"other").open_receipt(&sealed), None);
     }
 
     #[test]

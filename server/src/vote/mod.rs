@@ -124,6 +124,24 @@ impl VoteService {
         &self.config
     }
 
+    /// The cookie value that lets the device that cast a ballot see it again (`OwnBallot`).
+    pub fn seal_receipt(&self, receipt: &str) -> String {
+        self.device.seal_receipt(receipt)
+    }
+
+    /// The device's own ballot in `slug`, from its sealed cookie value; a forged or stale seal
+    /// finds nothing.
+    pub async fn own_ballot(
+        &self,
+        slug: &str,
+        sealed: &str,
+    ) -> Result<Option<app::model::OwnBallot>, StoreError> {
+        match self.device.open_receipt(sealed) {
+            Some(receipt) => self.store.own_ballot(slug, &receipt).await,
+            None => Ok(None),
+        }
+    }
+
     /// A fresh proof-of-work challenge (JSON) for a ballot form, valid for 30 minutes.
     pub fn challenge(&self) -> Option<String> {
         let expires = chrono::Utc::now() + chrono::Duration::minutes(30);

@@ -2,7 +2,9 @@
 
 use super::{now, VoteService};
 use app::api::{PortalError, VotePort};
-use app::model::{Cycle, CycleDetail, IntegrityReport, ReceiptStatus, Suggestion, SuggestionState};
+use app::model::{
+    Cycle, CycleDetail, IntegrityReport, OwnBallot, ReceiptStatus, Suggestion, SuggestionState,
+};
 
 fn log_only(err: crate::store::StoreError) -> PortalError {
     PortalError(err.to_string())
@@ -20,6 +22,30 @@ impl VotePort for VoteService {
 
     fn challenge(&self) -> Option<String> {
         VoteService::challenge(self)
+    }
+
+    async fn own_ballot(&self, slug: &str, sealed: &str) -> Result<Option<OwnBallot>, PortalError> {
+        VoteService::own_ballot(self, slug, sealed)
+            .await
+            .map_err(log_only)
+    }
+
+    async fn public_ballot(
+        &self,
+        slug: &str,
+        receipt: &str,
+    ) -> Result<Option<OwnBallot>, PortalError> {
+        let found = self
+            .store
+            .own_ballot(slug, receipt)
+            .await
+            .map_err(log_only)?;
+        // Anyone may hold a receipt: its state and time, never its picks.
+        Ok(found.map(|b| OwnBallot {
+            picks: Vec::new(),
+            pick_titles: Vec::new(),
+            ..b
+        }))
     }
 
     async fn receipt(&self, receipt: &str) -> Result<ReceiptStatus, PortalError> {

@@ -31,7 +31,9 @@ pub use participation::{
     Phase, ReceiptStatus, Suggestion, SuggestionState, Tally, Tier, CATEGORIES, DISTRICTS,
     SUGGESTION_TEXT_MAX, SUGGESTION_TITLE_MAX,
 };
-pub use provenance::{Confidence, Source};
+pub use provenance::{
+    shown_confidence, Confidence, Fact, FactKind, Origin, Published, Source, SourceKind,
+};
 pub use publication::{
     About, Candidate, Department, Home, HotlineFigure, Policy, ProblemDetail, ProblemSummary,
     Topic, YearDetail, YearSummary,

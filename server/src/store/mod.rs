@@ -16,6 +16,7 @@ mod feed;
 mod imports;
 mod participation;
 mod participation_seed;
+mod provenance;
 mod rate_buckets;
 mod read;
 mod read_topic;
@@ -37,6 +38,7 @@ pub use participation_seed::{SampleCandidate, SampleCycle};
 pub use staff::NewStaff;
 pub use staff_actions::{DraftPolicy, NewReport};
 pub use suggestions::NewSuggestion;
+pub use provenance::FactRow;
 pub use write::{
     Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow, TaskRow, TopicRow,
     YearRow,
@@ -226,3 +228,5 @@ mod tests_authoring;
 mod tests_hotline;
 #[cfg(test)]
 mod tests_participation;
+#[cfg(test)]
+mod tests_provenance;

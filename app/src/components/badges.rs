@@ -76,7 +76,10 @@ fn SourceItem(source: Source) -> impl IntoView {
     match (source.url.clone(), host) {
         (Some(url), Some(host)) => {
             let (label, site) = match source.title.clone() {
-                Some(title) => (title, Some(view! { <span class="muted">" · "{host}</span> })),
+                Some(title) => (
+                    title,
+                    Some(view! { <span class="muted">" · "{host}</span> }),
+                ),
                 None => (host, None),
             };
             view! {

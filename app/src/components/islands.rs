@@ -33,8 +33,8 @@ pub fn ProblemList(
         .chain(
             Confidence::ALL
                 .into_iter()
-            .map(|c| (Some(c), count_of(c)))
-            .filter(|(_, n)| *n > 0),
+                .map(|c| (Some(c), count_of(c)))
+                .filter(|(_, n)| *n > 0),
         )
         .collect();
     let shown = {

@@ -128,7 +128,9 @@ impl Source {
         let mut previous: Option<String> = None;
         for (i, source) in sources.iter_mut().enumerate() {
             // One title for several addresses ("a / b (reposts)") applies to each of them.
-            let Some(raw_title) = titles.get(i).or(titles.last().filter(|_| titles.len() == 1))
+            let Some(raw_title) = titles
+                .get(i)
+                .or(titles.last().filter(|_| titles.len() == 1))
             else {
                 continue;
             };
@@ -268,7 +270,11 @@ fn split_title(raw: &str) -> (Option<String>, bool, Option<String>) {
             return ((!title.is_empty()).then(|| title.to_string()), true, outlet);
         }
     }
-    ((!raw.is_empty() && raw != "(none)").then(|| raw.to_string()), false, None)
+    (
+        (!raw.is_empty() && raw != "(none)").then(|| raw.to_string()),
+        false,
+        None,
+    )
 }
 
 /// The one rule for what a reader is told (issue 13 point 1): an item is 已证实 only when it

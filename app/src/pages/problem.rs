@@ -40,9 +40,8 @@ pub fn ProblemPage() -> impl IntoView {
 fn ProblemView(detail: ProblemDetail) -> impl IntoView {
     let p = detail.problem;
     // What the sources say about departments wins over the demo's sample assignment.
-    let reported = |kind: FactKind| -> Option<Fact> {
-        detail.facts.iter().find(|f| f.kind == kind).cloned()
-    };
+    let reported =
+        |kind: FactKind| -> Option<Fact> { detail.facts.iter().find(|f| f.kind == kind).cloned() };
     let reported_lead = reported(FactKind::Lead);
     let reported_cooperating = reported(FactKind::Cooperating);
     let sample = detail.assignment_is_sample.then(|| {
@@ -67,7 +66,9 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
     };
     let lead = match (reported_lead, detail.lead) {
         (Some(f), _) => view! { {f.text}" "<ConfidenceBadge confidence=f.confidence/> }.into_any(),
-        (None, Some(d)) => view! { <a href=format!("/departments/{}", d.id)>{d.name}</a> }.into_any(),
+        (None, Some(d)) => {
+            view! { <a href=format!("/departments/{}", d.id)>{d.name}</a> }.into_any()
+        }
         (None, None) => tr!("year.unpublished").into_any(),
     };
     let month = p

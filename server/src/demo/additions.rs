@@ -87,10 +87,8 @@ fn bare(name: &str) -> &str {
 }
 
 fn merge_problem(data: &mut Dataset, p: &Table) {
-    let (Some(year), Some(title)) = (
-        p.get("year").and_then(Value::as_integer),
-        text(p, "title"),
-    ) else {
+    let (Some(year), Some(title)) = (p.get("year").and_then(Value::as_integer), text(p, "title"))
+    else {
         return;
     };
     let year = year as i32;
@@ -201,8 +199,7 @@ fn find_problem(problems: &[ProblemRow], year: i32, title: &str) -> Option<usize
     candidates()
         .find(|(_, p)| p.title == title)
         .or_else(|| {
-            candidates()
-                .find(|(_, p)| p.title.contains(title) || title.contains(p.title.as_str()))
+            candidates().find(|(_, p)| p.title.contains(title) || title.contains(p.title.as_str()))
         })
         .map(|(i, _)| i)
 }

@@ -25,7 +25,10 @@ fn problems_gain_their_lead_department_measures_and_outcomes() {
         .iter()
         .any(|f| f.kind == "outcome" && f.text.contains("1万处") && f.confidence == "confirmed"));
     let lifts = problem(&data, 2024, "居民住宅老旧电梯安全监管");
-    assert_eq!(lifts.facts.iter().filter(|f| f.kind == "outcome").count(), 3);
+    assert_eq!(
+        lifts.facts.iter().filter(|f| f.kind == "outcome").count(),
+        3
+    );
 }
 
 #[test]
@@ -63,7 +66,10 @@ fn second_sources_of_known_policies_merge_into_one_entry() {
     let sport: Vec<_> = data
         .policies
         .iter()
-        .filter(|p| p.title.starts_with("北京市体育行业预付式消费领域资金监管实施细则"))
+        .filter(|p| {
+            p.title
+                .starts_with("北京市体育行业预付式消费领域资金监管实施细则")
+        })
         .collect();
     assert_eq!(sport.len(), 1);
     assert!(sport[0].issuer.contains("中国人民银行营业管理部"));

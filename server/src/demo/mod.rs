@@ -212,7 +212,8 @@ mod tests {
         let data = build(facts::BUNDLED).expect("bundled facts are valid");
         for policy in &data.policies {
             // Two policies of the second batch concern the whole mechanism, not one problem.
-            let mechanism = policy.answers.contains("mechanism") || policy.answers.contains("all 每月一题");
+            let mechanism =
+                policy.answers.contains("mechanism") || policy.answers.contains("all 每月一题");
             assert!(
                 mechanism || !policy.problem_titles.is_empty(),
                 "{} links to no problem",

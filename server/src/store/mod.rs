@@ -35,10 +35,10 @@ pub use ballots::NewBallot;
 pub use cycles::{CycleFields, CycleWrite, NewCandidate};
 pub use imports::Staged;
 pub use participation_seed::{SampleCandidate, SampleCycle};
+pub use provenance::FactRow;
 pub use staff::NewStaff;
 pub use staff_actions::{DraftPolicy, NewReport};
 pub use suggestions::NewSuggestion;
-pub use provenance::FactRow;
 pub use write::{
     Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow, TaskRow, TopicRow,
     YearRow,

@@ -4,8 +4,7 @@
 
 use super::{confidence, Db, StoreError, StoreResult};
 use app::model::{
-    shown_confidence, Confidence, Fact, FactKind, Origin, Policy, ProblemSummary, Published,
-    Source,
+    shown_confidence, Confidence, Fact, FactKind, Origin, Policy, ProblemSummary, Published, Source,
 };
 use sqlx::Transaction;
 

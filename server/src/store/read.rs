@@ -47,7 +47,10 @@ pub(super) use super::provenance::{PolicyRecord, ProblemRecord, POLICY_COLUMNS};
 
 /// Problem summaries; their provenance columns go through `provenance::Stored::decide`.
 fn problem_select() -> String {
-    format!("SELECT {} FROM problems", super::provenance::PROBLEM_COLUMNS)
+    format!(
+        "SELECT {} FROM problems",
+        super::provenance::PROBLEM_COLUMNS
+    )
 }
 
 /// Problems the public may see: those of no topic yet, or of a published one (a draft topic's

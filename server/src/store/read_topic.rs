@@ -4,8 +4,8 @@
 use super::read::{PolicyRecord, POLICY_COLUMNS, PUBLIC_PROBLEM, PUBLISHED_TOPICS};
 use super::{Store, StoreError, StoreResult};
 use app::model::{
-    Department, DepartmentDetail, Level, OnTime, Policy, ProblemProgress, Progress,
-    Report, ReportKind, Responsibility, Task, TaskState, TaskStatus, TopicDetail,
+    Department, DepartmentDetail, Level, OnTime, Policy, ProblemProgress, Progress, Report,
+    ReportKind, Responsibility, Task, TaskState, TaskStatus, TopicDetail,
 };
 
 #[derive(sqlx::FromRow)]

@@ -49,7 +49,12 @@ async fn an_editors_policy_reads_official_with_its_issuer_and_date() {
         source: Some(source.into()),
     };
     store
-        .save_policy(&editor(), id, &fields("https://www.beijing.gov.cn/x.html"), 12)
+        .save_policy(
+            &editor(),
+            id,
+            &fields("https://www.beijing.gov.cn/x.html"),
+            12,
+        )
         .await
         .expect("edit");
     let bare = store.policy(id).await.expect("read").expect("policy");
@@ -83,7 +88,10 @@ async fn an_editors_problem_does_not_borrow_the_years_source() {
         lead_id: Some(lead.id),
         plan_markdown: String::new(),
     };
-    let Saved::Done(topic) = store.save_topic(&editor(), None, &fields, 10).await.expect("topic")
+    let Saved::Done(topic) = store
+        .save_topic(&editor(), None, &fields, 10)
+        .await
+        .expect("topic")
     else {
         panic!("topic not saved")
     };
@@ -94,7 +102,10 @@ async fn an_editors_problem_does_not_borrow_the_years_source() {
     else {
         panic!("problem not saved")
     };
-    assert!(store.publish_topic(&editor(), topic, 11).await.expect("publish"));
+    assert!(store
+        .publish_topic(&editor(), topic, 11)
+        .await
+        .expect("publish"));
     let detail = store.problem(id).await.expect("read").expect("public");
     assert_eq!(detail.problem.confidence, Confidence::Official);
     assert!(detail.sources.is_empty(), "no inherited source");
@@ -119,7 +130,11 @@ async fn every_confirmed_item_has_a_primary_source_of_its_own() {
         let year = store.year(summary.year).await.expect("year").expect("year");
         for fact in &year.reported {
             if fact.confidence == Confidence::Confirmed {
-                assert!(fact.sources.iter().any(|s| s.vouches(false)), "{}", fact.text);
+                assert!(
+                    fact.sources.iter().any(|s| s.vouches(false)),
+                    "{}",
+                    fact.text
+                );
             }
         }
         for p in year.problems {
@@ -135,12 +150,20 @@ async fn every_confirmed_item_has_a_primary_source_of_its_own() {
             }
             for policy in &detail.policies {
                 if policy.confidence == Confidence::Confirmed {
-                    assert!(policy.sources.iter().any(|s| s.vouches(false)), "{}", policy.title);
+                    assert!(
+                        policy.sources.iter().any(|s| s.vouches(false)),
+                        "{}",
+                        policy.title
+                    );
                 }
             }
             for fact in &detail.facts {
                 if fact.confidence == Confidence::Confirmed {
-                    assert!(fact.sources.iter().any(|s| s.vouches(false)), "{}", fact.text);
+                    assert!(
+                        fact.sources.iter().any(|s| s.vouches(false)),
+                        "{}",
+                        fact.text
+                    );
                 }
             }
             // Reposts are never listed before a primary page.

@@ -157,7 +157,7 @@ test('problem pages show the lead department, policies and outcomes the sources 
     const renmin = page.getByRole('listitem').filter({ hasText: '294条通学公交' }).first();
     await expect(xinhua.getByRole('link').first()).toBeVisible();
     await expect(renmin.getByRole('link').first()).toBeVisible();
-    await expect(page.getByText(/^CONFLICT: Xinhua/)).toBeVisible();
+    await expect(page.getByText(/^CONFLICT: Xinhua/).first()).toBeVisible();
   }
 });
 

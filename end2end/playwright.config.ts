@@ -66,13 +66,20 @@ export default defineConfig({
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
+      // Provenance: an editor adds a policy and a topic, then a crawl checks every public page
+      // and the API; runs once, switching between 360 px and 1280 px itself.
+      name: 'provenance',
+      testMatch: /provenance\.spec\.ts/,
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+    {
       name: 'phone-360',
-      testIgnore: /(budget|staff|editing|vote|dates|resident)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /(budget|staff|editing|vote|dates|resident)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

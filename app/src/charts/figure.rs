@@ -118,17 +118,28 @@ pub fn SourceLine(view: ChartView) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let label = s.note.clone().unwrap_or_else(|| format!("[{}]", i + 1));
+            let label = s
+                .title
+                .clone()
+                .or_else(|| s.note.clone())
+                .or_else(|| s.host().map(str::to_string))
+                .unwrap_or_else(|| format!("[{}]", i + 1));
+            // A repost says so in the reader's language (issue 13 point 2).
+            let repost = (s.kind == crate::model::SourceKind::Repost)
+                .then(|| format!(" {}", tr!("provenance.repost")));
             match &s.url {
                 Some(url) => {
-                    view! { " " <a href=url.clone() rel="noopener">{label}</a> }.into_any()
+                    view! { " " <a href=url.clone() rel="noopener">{label}</a>{repost} }.into_any()
                 }
-                None => view! { " " {label} }.into_any(),
+                None => view! { " " {label}{repost} }.into_any(),
             }
         })
         .collect_view();
     let origin = if view.data.sample {
         tr!("chart.sample_source")
+    } else if view.data.sources.is_empty() {
+        // Never "来源： ·": a chart with nothing to cite says so.
+        format!("{}{}", tr!("chart.source"), tr!("source.none"))
     } else {
         tr!("chart.source")
     };

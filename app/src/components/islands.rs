@@ -31,15 +31,10 @@ pub fn ProblemList(
     let count_of = |c: Confidence| problems.iter().filter(|p| p.confidence == c).count();
     let choices: Vec<(Option<Confidence>, usize)> = std::iter::once((None, total))
         .chain(
-            [
-                Confidence::Confirmed,
-                Confidence::Inferred,
-                Confidence::Uncertain,
-                Confidence::Sample,
-            ]
-            .into_iter()
-            .map(|c| (Some(c), count_of(c)))
-            .filter(|(_, n)| *n > 0),
+            Confidence::ALL
+                .into_iter()
+                .map(|c| (Some(c), count_of(c)))
+                .filter(|(_, n)| *n > 0),
         )
         .collect();
     let shown = {
@@ -59,10 +54,7 @@ pub fn ProblemList(
             };
             let label = match choice {
                 None => tr!("year.filter_all"),
-                Some(Confidence::Confirmed) => tr!("confidence.confirmed"),
-                Some(Confidence::Inferred) => tr!("confidence.inferred"),
-                Some(Confidence::Uncertain) => tr!("confidence.uncertain"),
-                Some(Confidence::Sample) => tr!("confidence.sample"),
+                Some(c) => crate::components::badges::confidence_label(c),
             };
             view! {
                 <a

@@ -32,7 +32,9 @@ pub use participation::{
     IntegrityReport, Phase, ReceiptStatus, Suggestion, SuggestionState, Tally, Tier, CATEGORIES,
     DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
 };
-pub use provenance::{Confidence, Source};
+pub use provenance::{
+    shown_confidence, Confidence, Fact, FactKind, Origin, Published, Source, SourceKind,
+};
 pub use publication::{
     About, Candidate, Department, Home, HotlineFigure, Policy, ProblemDetail, ProblemSummary,
     Topic, YearDetail, YearSummary,

@@ -1,6 +1,6 @@
 //! What 每月一题 publishes: years, problems, topics, policies, and what residents may vote on next.
 
-use super::{Confidence, Source};
+use super::{Confidence, Fact, Published, Source};
 use serde::{Deserialize, Serialize};
 
 /// 部门: a city department that leads or cooperates on a problem.
@@ -34,6 +34,7 @@ pub struct ProblemSummary {
     pub id: i64,
     pub year: i32,
     pub title: String,
+    /// What the reader is told, by the rule of `shown_confidence`.
     pub confidence: Confidence,
     /// 月份: the sources give no months, so this is always sample data when present.
     pub month: Option<u8>,
@@ -45,6 +46,8 @@ pub struct YearDetail {
     pub problems: Vec<ProblemSummary>,
     /// 成效: outcomes the sources report for the year.
     pub outcomes: Vec<String>,
+    /// Outcomes reported for the year with their own confidence and sources (second facts batch).
+    pub reported: Vec<Fact>,
 }
 
 /// 政策: a policy document issued in answer to a problem (政策清单).
@@ -59,14 +62,24 @@ pub struct Policy {
     pub passed: Option<String>,
     pub issued: Option<String>,
     pub effective: Option<String>,
+    /// What the reader is told, by the rule of `shown_confidence`: never 已证实 without a source.
     pub confidence: Confidence,
     pub sources: Vec<Source>,
+    /// 官方发布: the department and date, for a policy an editor entered.
+    pub published: Option<Published>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProblemDetail {
     pub problem: ProblemSummary,
+    /// The problem's own sources (never the year's, which are `year_sources`).
     pub sources: Vec<Source>,
+    /// 官方发布: the department and date, for a problem an editor entered.
+    pub published: Option<Published>,
+    /// The sources of the year's list, shown as context, not as the problem's own.
+    pub year_sources: Vec<Source>,
+    /// 来源所载: what the sources report (lead department, measures, outcomes, notes).
+    pub facts: Vec<Fact>,
     /// 牵头部门.
     pub lead: Option<Department>,
     /// 配合部门.

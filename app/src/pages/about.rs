@@ -79,6 +79,12 @@ fn AboutView(about: About) -> impl IntoView {
                 <dd>{tr!("about.inferred")}</dd>
                 <dt><ConfidenceBadge confidence=Confidence::Uncertain/></dt>
                 <dd>{tr!("about.uncertain")}</dd>
+                <dt><ConfidenceBadge confidence=Confidence::Official/></dt>
+                <dd>{tr!("provenance.legend_official")}</dd>
+                <dt><ConfidenceBadge confidence=Confidence::Unsourced/></dt>
+                <dd>{tr!("provenance.legend_unsourced")}</dd>
+                <dt><span class="source-repost">{tr!("provenance.repost")}</span></dt>
+                <dd>{tr!("provenance.legend_repost")}</dd>
                 <dt><ConfidenceBadge confidence=Confidence::Sample/></dt>
                 <dd>{tr!("about.sample")}</dd>
             </dl>

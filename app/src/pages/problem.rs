@@ -2,9 +2,11 @@
 
 use crate::api::get_problem;
 use crate::charts::ChartSlot;
-use crate::components::badges::{ConfidenceBadge, SampleBadge, SourceList};
+use crate::components::badges::{
+    ConfidenceBadge, FactList, ProvenanceNote, SampleBadge, SourceList,
+};
 use crate::components::loading::DataView;
-use crate::model::{parse_id, Policy, ProblemDetail};
+use crate::model::{parse_id, Confidence, Fact, FactKind, Policy, ProblemDetail};
 use crate::pages::{month_name, NotFound};
 use crate::tr;
 use leptos::either::Either;
@@ -37,22 +39,37 @@ pub fn ProblemPage() -> impl IntoView {
 #[component]
 fn ProblemView(detail: ProblemDetail) -> impl IntoView {
     let p = detail.problem;
-    let sample = detail
-        .assignment_is_sample
-        .then(|| view! { <SampleBadge/> });
-    let cooperating = if detail.cooperating.is_empty() {
-        tr!("year.unpublished")
-    } else {
-        detail
-            .cooperating
-            .iter()
-            .map(|d| d.name.clone())
-            .collect::<Vec<_>>()
-            .join("、")
+    // What the sources say about departments wins over the demo's sample assignment.
+    let reported =
+        |kind: FactKind| -> Option<Fact> { detail.facts.iter().find(|f| f.kind == kind).cloned() };
+    let reported_lead = reported(FactKind::Lead);
+    let reported_cooperating = reported(FactKind::Cooperating);
+    let sample = detail.assignment_is_sample.then(|| {
+        let note = if reported_lead.is_some() {
+            tr!("provenance.month_sample")
+        } else {
+            tr!("problem.assignment_sample")
+        };
+        view! { <p class="note"><SampleBadge/>" "{note}</p> }
+    });
+    let cooperating = match reported_cooperating {
+        Some(f) => Either::Left(view! { {f.text}" "<ConfidenceBadge confidence=f.confidence/> }),
+        None if detail.cooperating.is_empty() => Either::Right(tr!("year.unpublished")),
+        None => Either::Right(
+            detail
+                .cooperating
+                .iter()
+                .map(|d| d.name.clone())
+                .collect::<Vec<_>>()
+                .join("、"),
+        ),
     };
-    let lead = match detail.lead {
-        Some(d) => Either::Left(view! { <a href=format!("/departments/{}", d.id)>{d.name}</a> }),
-        None => Either::Right(tr!("year.unpublished")),
+    let lead = match (reported_lead, detail.lead) {
+        (Some(f), _) => view! { {f.text}" "<ConfidenceBadge confidence=f.confidence/> }.into_any(),
+        (None, Some(d)) => {
+            view! { <a href=format!("/departments/{}", d.id)>{d.name}</a> }.into_any()
+        }
+        (None, None) => tr!("year.unpublished").into_any(),
     };
     let month = p
         .month
@@ -89,6 +106,28 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
             </ul>
         })
     };
+    // Staff content without a source says so once, in its note; everything else lists its own.
+    let own_sources = (!detail.sources.is_empty()
+        || !matches!(p.confidence, Confidence::Official | Confidence::Unsourced))
+    .then(|| view! { <SourceList sources=detail.sources/> });
+    let reported = (!detail.facts.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="reported-heading">
+                <h2 id="reported-heading">{tr!("provenance.reported")}</h2>
+                <p class="muted">{tr!("provenance.reported_note")}</p>
+                <FactList facts=detail.facts/>
+            </section>
+        }
+    });
+    let year_sources = (!detail.year_sources.is_empty()).then(|| {
+        view! {
+            <details class="year-sources">
+                <summary>{tr!("provenance.year_sources")}</summary>
+                <p class="muted">{tr!("provenance.year_sources_note")}</p>
+                <SourceList sources=detail.year_sources label=tr!("provenance.year_sources")/>
+            </details>
+        }
+    });
     view! {
         <Title text=p.title.clone()/>
         <nav class="breadcrumb" aria-label=tr!("nav.breadcrumb")>
@@ -98,6 +137,8 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
             " › "
             <span aria-current="page">{p.title.clone()}</span>
         </nav>
+        // The problem itself: its badge, what vouches for it and its own sources, together.
+        <header class="item-head">
         <h1>{p.title}" "<ConfidenceBadge confidence=p.confidence/></h1>
         <dl class="stats">
             <div><dt>{tr!("problem.year")}</dt><dd><a href=format!("/years/{}", p.year)>{p.year}</a></dd></div>
@@ -106,8 +147,12 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
             <div><dt>{tr!("problem.lead")}</dt><dd>{lead}</dd></div>
             <div><dt>{tr!("problem.cooperating")}</dt><dd>{cooperating}</dd></div>
         </dl>
-        {sample.map(|badge| view! { <p class="note">{badge}" "{tr!("problem.assignment_sample")}</p> })}
-        <SourceList sources=detail.sources/>
+        {sample}
+        <ProvenanceNote confidence=p.confidence published=detail.published/>
+        {own_sources}
+        </header>
+        {reported}
+        {year_sources}
         {outcome}
         <section aria-labelledby="policies-heading">
             <h2 id="policies-heading">{tr!("problem.policies")}</h2>
@@ -132,7 +177,10 @@ pub(crate) fn PolicyItem(policy: Policy) -> impl IntoView {
             {policy.doc_no.map(|no| view! { <p class="muted">{no}</p> })}
             <p>{tr!("policy.issuer")}": "{policy.issuer}</p>
             <p class="dates">{dates}</p>
-            <SourceList sources=policy.sources/>
+            <ProvenanceNote confidence=policy.confidence published=policy.published/>
+            {(!policy.sources.is_empty()
+                || !matches!(policy.confidence, Confidence::Official | Confidence::Unsourced))
+                .then(|| view! { <SourceList sources=policy.sources/> })}
         </li>
     }
 }

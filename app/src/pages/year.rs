@@ -1,7 +1,7 @@
 //! 年度: one year's problems with their provenance, and the totals the city published.
 
 use crate::api::get_year;
-use crate::components::badges::SourceList;
+use crate::components::badges::{FactList, SourceList};
 use crate::components::islands::{ProblemList, FILTER_PARAM};
 use crate::components::loading::DataView;
 use crate::i18n::use_locale;
@@ -65,6 +65,15 @@ fn YearView(detail: YearDetail, initial: Option<Confidence>) -> impl IntoView {
             </section>
         }
     });
+    let reported = (!detail.reported.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="reported-heading">
+                <h2 id="reported-heading">{tr!("provenance.year_reported")}</h2>
+                <p class="muted">{tr!("provenance.reported_note")}</p>
+                <FactList facts=detail.reported/>
+            </section>
+        }
+    });
     view! {
         <Title text=tr!("year.title", year = s.year)/>
         <nav class="breadcrumb" aria-label=tr!("nav.breadcrumb")>
@@ -89,5 +98,6 @@ fn YearView(detail: YearDetail, initial: Option<Confidence>) -> impl IntoView {
             {(unnamed > 0).then(|| view! { <p class="muted">{tr!("year.unnamed", count = unnamed)}</p> })}
         </section>
         {outcomes}
+        {reported}
     }
 }

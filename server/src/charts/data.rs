@@ -69,6 +69,18 @@ pub async fn load(
             let mut d = chart(r, ChartKind::TopicTasks, Unit::Count);
             d.subject = Some(topic.topic.theme.clone());
             d.sample = topic.topic.is_sample || topic.tasks.iter().any(|t| t.is_sample);
+            // The figures are the topic's own published task list (官方发布 by its lead
+            // department): cite that page, never an empty "来源： ·".
+            d.sources = vec![Source {
+                url: Some(format!("/topics/{year}/{month}")),
+                title: Some(match &topic.topic.lead {
+                    Some(lead) => format!("{}：{}", lead.name, topic.topic.theme),
+                    None => topic.topic.theme.clone(),
+                }),
+                kind: app::model::SourceKind::Primary,
+                outlet: None,
+                note: None,
+            }];
             let statuses = [
                 (TaskStatus::Done, "done"),
                 (TaskStatus::InProgress, "in_progress"),

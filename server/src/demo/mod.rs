@@ -1,6 +1,7 @@
 //! The demo dataset: the public facts of `shared/facts` plus clearly-flagged sample data, so the
 //! portal has real content on first start.
 
+pub mod additions;
 pub mod cycles;
 pub mod facts;
 pub mod hotline;
@@ -21,7 +22,7 @@ pub enum DemoError {
     Store(#[from] crate::store::StoreError),
 }
 
-/// Builds the dataset from a facts file's text.
+/// Builds the dataset from a facts file's text, with the bundled second batch of facts.
 pub fn build(facts_text: &str) -> Result<Dataset, DemoError> {
     let facts = facts::parse(facts_text)?;
     let mut data = Dataset {
@@ -44,13 +45,18 @@ pub fn build(facts_text: &str) -> Result<Dataset, DemoError> {
                 year: year.year,
                 title: named.title.clone(),
                 confidence: named.confidence.clone(),
-                source: named.source.clone(),
+                // A title the year's list names without a citation of its own is sourced to
+                // that list, stored with the problem (so its reposts read 转载（待核实）).
+                source: Some(named.source.clone().unwrap_or_else(|| year.source.clone())),
+                source_title: None,
+                repost_of: None,
                 month: Some(sample::month(position)),
                 topic: None,
                 lead: Some(lead),
                 cooperating,
                 assignment_is_sample: true,
                 hotline_class: None,
+                facts: Vec::new(),
             });
         }
         data.years.push(YearRow {
@@ -64,6 +70,7 @@ pub fn build(facts_text: &str) -> Result<Dataset, DemoError> {
             note: year.note,
             source: year.source,
             outcomes: year.outcomes,
+            reported: Vec::new(),
         });
     }
 
@@ -80,6 +87,8 @@ pub fn build(facts_text: &str) -> Result<Dataset, DemoError> {
             title: title.to_string(),
             confidence: "sample".into(),
             source: None,
+            source_title: None,
+            repost_of: None,
             month: Some(topic.month),
             topic: Some((topic.year, topic.month)),
             lead: Some(topic.lead.clone()),
@@ -90,6 +99,7 @@ pub fn build(facts_text: &str) -> Result<Dataset, DemoError> {
                 level2: class.1.into(),
                 level3: Some(class.2.into()),
             }),
+            facts: Vec::new(),
         });
     }
     data.topics.push(topic);
@@ -106,6 +116,8 @@ pub fn build(facts_text: &str) -> Result<Dataset, DemoError> {
             answers: p.answers,
             confidence: p.confidence,
             source: p.source,
+            source_title: None,
+            repost_of: None,
             problem_titles,
             is_sample: false,
             topic: None,
@@ -113,6 +125,7 @@ pub fn build(facts_text: &str) -> Result<Dataset, DemoError> {
     }
     data.policies
         .extend(worked_topic::policies(&sample::CURRENT_PROBLEMS));
+    additions::merge(&mut data, additions::BUNDLED)?;
 
     data.hotline = facts
         .hotline
@@ -198,8 +211,11 @@ mod tests {
     fn every_policy_answers_at_least_one_problem() {
         let data = build(facts::BUNDLED).expect("bundled facts are valid");
         for policy in &data.policies {
+            // Two policies of the second batch concern the whole mechanism, not one problem.
+            let mechanism =
+                policy.answers.contains("mechanism") || policy.answers.contains("all 每月一题");
             assert!(
-                !policy.problem_titles.is_empty(),
+                mechanism || !policy.problem_titles.is_empty(),
                 "{} links to no problem",
                 policy.title
             );
@@ -216,7 +232,12 @@ mod tests {
     fn invented_content_is_flagged_as_sample() {
         let data = build(facts::BUNDLED).expect("bundled facts are valid");
         assert!(data.topics.iter().all(|t| t.is_sample));
-        assert!(data.problems.iter().all(|p| p.assignment_is_sample));
+        // Months and departments are never in the sources: wherever one is set, it is sample.
+        assert!(data
+            .problems
+            .iter()
+            .filter(|p| p.month.is_some() || p.lead.is_some())
+            .all(|p| p.assignment_is_sample));
         let topic_problems: Vec<_> = data.problems.iter().filter(|p| p.topic.is_some()).collect();
         assert_eq!(topic_problems.len(), 3);
         assert!(topic_problems.iter().all(|p| p.confidence == "sample"));
@@ -229,18 +250,28 @@ mod tests {
     }
 
     #[test]
-    fn bundled_copy_matches_shared_facts_when_present() {
-        let shared = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/facts/meiyue-yiti.toml"
-        );
-        match std::fs::read_to_string(shared) {
-            Ok(text) => assert_eq!(
+    fn bundled_copies_match_shared_facts_when_present() {
+        // /work/shared/facts on the team's machine, or ../shared beside the repository.
+        let beside = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/facts");
+        let dir = ["/work/shared/facts", beside]
+            .into_iter()
+            .find(|d| std::path::Path::new(d).join("meiyue-yiti.toml").exists());
+        let Some(dir) = dir else {
+            eprintln!("shared/facts not found; copy check skipped");
+            return;
+        };
+        for (name, bundled) in [
+            ("meiyue-yiti.toml", facts::BUNDLED),
+            ("meiyue-yiti-additions.toml", additions::BUNDLED),
+        ] {
+            let path = std::path::Path::new(dir).join(name);
+            let text = std::fs::read_to_string(&path).expect("shared facts readable");
+            assert_eq!(
                 text,
-                facts::BUNDLED,
-                "server/data copy is stale: copy {shared}"
-            ),
-            Err(_) => eprintln!("shared/facts not beside the repository; copy check skipped"),
+                bundled,
+                "server/data/{name} is stale: copy {}",
+                path.display()
+            );
         }
     }
 }

@@ -291,6 +291,8 @@ pub fn policies(problem_titles: &[&str]) -> Vec<PolicyRow> {
             .unwrap_or_default(),
         confidence: "sample".to_string(),
         source: None,
+        source_title: None,
+        repost_of: None,
         problem_titles: problem_titles
             .get(problem)
             .map(|t| vec![t.to_string()])

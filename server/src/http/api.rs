@@ -198,6 +198,9 @@ fn policy_rows(d: &TopicDetail) -> Vec<Vec<String>> {
         "effective",
         "confidence",
         "sources",
+        "source_kinds",
+        "published_by",
+        "published_on",
     ]
     .map(String::from)
     .to_vec()];
@@ -215,6 +218,24 @@ fn policy_rows(d: &TopicDetail) -> Vec<Vec<String>> {
                 .filter_map(|s| s.url.clone())
                 .collect::<Vec<_>>()
                 .join(" "),
+            // One token per address above: primary, or repost (转载，待核实).
+            p.sources
+                .iter()
+                .filter(|s| s.url.is_some())
+                .map(|s| match s.kind {
+                    app::model::SourceKind::Primary => "primary",
+                    app::model::SourceKind::Repost => "repost",
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+            p.published
+                .as_ref()
+                .map(|d| d.department.clone())
+                .unwrap_or_default(),
+            p.published
+                .as_ref()
+                .and_then(|d| d.date.clone())
+                .unwrap_or_default(),
         ]
     }));
     rows

@@ -182,7 +182,7 @@ pub fn spec() -> Value {
         "info": {
             "title": "点菜 open data API",
             "version": "1",
-            "description": "Read-only data of Beijing's 每月一题. Records carry `confidence` (confirmed, inferred, uncertain, sample) or `is_sample`: sample records are demo data, not facts."
+            "description": "Read-only data of Beijing's 每月一题. Records carry `confidence` (confirmed, inferred, uncertain, official, unsourced, sample) or `is_sample`: sample records are demo data, not facts. `confirmed` only when the record has a source of its own that is not a repost; staff content without one is `official` (with `published`: department and date) or `unsourced`. Each source has `url`, `title`, `kind` (primary or repost) and, for a repost, the `outlet` it credits."
         },
         "paths": paths,
         "components": {

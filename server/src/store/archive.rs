@@ -2,6 +2,7 @@
 //! lists across every published topic. Status is filtered after reading because "overdue" is
 //! computed from today's date, never stored.
 
+use super::provenance::PROBLEM_COLUMNS;
 use super::read::{ProblemRecord, PUBLIC_PROBLEM};
 use super::{Store, StoreResult};
 use app::model::{Archive, ArchiveMonth, ArchiveQuery, Progress, TaskStatus};
@@ -9,7 +10,7 @@ use app::model::{Archive, ArchiveMonth, ArchiveQuery, Progress, TaskStatus};
 impl Store {
     pub async fn archive(&self, q: ArchiveQuery, today: &str) -> StoreResult<Archive> {
         let problems: Vec<ProblemRecord> = sqlx::query_as(&format!(
-            "SELECT id, year, title, confidence, month FROM problems
+            "SELECT {PROBLEM_COLUMNS} FROM problems
              WHERE {PUBLIC_PROBLEM} AND ($1 IS NULL OR year = $1)
                AND ($2 IS NULL OR lead_department_id = $2)
              ORDER BY year DESC, month DESC, position"

@@ -283,9 +283,13 @@ impl Store {
         let (id, before, action) = match id {
             None => {
                 let id: i64 = sqlx::query_scalar(
+                    // An editor's problem has no source of its own (it never borrows the
+                    // year's): 官方发布 by the topic's lead department on the day it was added.
                     "INSERT INTO problems (year, position, title, confidence, source, month, topic_id,
-                                           lead_department_id, assignment_is_sample)
-                     SELECT $1, COALESCE(MAX(position), 0) + 1, $2, 'confirmed', NULL, $3, $4, $5, 0
+                                           lead_department_id, assignment_is_sample, origin,
+                                           published_by, published_on)
+                     SELECT $1, COALESCE(MAX(position), 0) + 1, $2, 'uncertain', NULL, $3, $4, $5, 0,
+                            'staff', (SELECT name FROM departments WHERE id = $5), $6
                      FROM problems WHERE year = $1 RETURNING id",
                 )
                 .bind(year)
@@ -293,6 +297,7 @@ impl Store {
                 .bind(month)
                 .bind(topic_id)
                 .bind(lead)
+                .bind(super::provenance::beijing_date(now))
                 .fetch_one(&mut *tx)
                 .await?;
                 (id, None, "problem.create")

@@ -79,7 +79,10 @@ impl Store {
         };
         sqlx::query(
             "UPDATE policies SET title = $1, doc_no = $2, issuer = $3, issued = $4, effective = $5,
-                    source = $6 WHERE id = $7",
+                    source = $6,
+                    published_by = CASE WHEN origin = 'staff' THEN $3 ELSE NULL END,
+                    published_on = CASE WHEN origin = 'staff' THEN $4 ELSE NULL END
+              WHERE id = $7",
         )
         .bind(&f.title)
         .bind(&f.doc_no)

@@ -17,6 +17,7 @@ mod imports;
 mod own_ballot;
 mod participation;
 mod participation_seed;
+mod provenance;
 mod rate_buckets;
 mod read;
 mod read_topic;
@@ -35,6 +36,7 @@ pub use ballots::NewBallot;
 pub use cycles::{CycleFields, CycleWrite, NewCandidate};
 pub use imports::Staged;
 pub use participation_seed::{SampleCandidate, SampleCycle};
+pub use provenance::FactRow;
 pub use staff::NewStaff;
 pub use staff_actions::{DraftPolicy, NewReport};
 pub use suggestions::NewSuggestion;
@@ -227,3 +229,5 @@ mod tests_authoring;
 mod tests_hotline;
 #[cfg(test)]
 mod tests_participation;
+#[cfg(test)]
+mod tests_provenance;

@@ -1,9 +1,9 @@
 //! Queries that assemble the domain types pages show.
 
-use super::{confidence, Store, StoreResult};
+use super::{Store, StoreResult};
 use app::model::{
-    About, Candidate, Department, Home, HotlineFigure, Policy, ProblemDetail, ProblemSummary,
-    Source, Topic, YearDetail, YearSummary,
+    About, Candidate, Department, Home, HotlineFigure, Policy, ProblemDetail, Source, Topic,
+    YearDetail, YearSummary,
 };
 
 #[derive(sqlx::FromRow)]
@@ -43,65 +43,15 @@ const YEAR_SELECT: &str = "SELECT y.year, y.problem_count, y.categories, y.tasks
         (SELECT COUNT(*) FROM problems p WHERE p.year = y.year AND p.confidence <> 'sample') AS named_count
     FROM years y";
 
-#[derive(sqlx::FromRow)]
-pub(super) struct ProblemRecord {
-    id: i64,
-    year: i64,
-    title: String,
-    confidence: String,
-    month: Option<i64>,
+pub(super) use super::provenance::{PolicyRecord, ProblemRecord, POLICY_COLUMNS};
+
+/// Problem summaries; their provenance columns go through `provenance::Stored::decide`.
+fn problem_select() -> String {
+    format!(
+        "SELECT {} FROM problems",
+        super::provenance::PROBLEM_COLUMNS
+    )
 }
-
-impl ProblemRecord {
-    pub(super) fn into_summary(self) -> StoreResult<ProblemSummary> {
-        Ok(ProblemSummary {
-            id: self.id,
-            year: self.year as i32,
-            confidence: confidence(&self.confidence)?,
-            title: self.title,
-            month: self.month.and_then(|m| u8::try_from(m).ok()),
-        })
-    }
-}
-
-/// The columns of a policy, for queries that alias `policies` as `po`.
-pub(super) const POLICY_COLUMNS: &str =
-    "po.id, po.title, po.doc_no, po.issuer, po.passed, po.issued, po.effective, po.confidence, po.source";
-
-#[derive(sqlx::FromRow)]
-pub(super) struct PolicyRecord {
-    id: i64,
-    title: String,
-    doc_no: Option<String>,
-    issuer: String,
-    passed: Option<String>,
-    issued: Option<String>,
-    effective: Option<String>,
-    confidence: String,
-    source: Option<String>,
-}
-
-impl PolicyRecord {
-    pub(super) fn into_policy(self) -> StoreResult<Policy> {
-        Ok(Policy {
-            id: self.id,
-            confidence: confidence(&self.confidence)?,
-            title: self.title,
-            doc_no: self.doc_no,
-            issuer: self.issuer,
-            passed: self.passed,
-            issued: self.issued,
-            effective: self.effective,
-            sources: self
-                .source
-                .as_deref()
-                .map(Source::parse_list)
-                .unwrap_or_default(),
-        })
-    }
-}
-
-const PROBLEM_SELECT: &str = "SELECT id, year, title, confidence, month FROM problems";
 
 /// Problems the public may see: those of no topic yet, or of a published one (a draft topic's
 /// problems stay with the draft).
@@ -126,7 +76,8 @@ impl Store {
             .await?;
         let Some(row) = row else { return Ok(None) };
         let problems: Vec<ProblemRecord> = sqlx::query_as(&format!(
-            "{PROBLEM_SELECT} WHERE year = $1 AND {PUBLIC_PROBLEM} ORDER BY position"
+            "{} WHERE year = $1 AND {PUBLIC_PROBLEM} ORDER BY position",
+            problem_select()
         ))
         .bind(year)
         .fetch_all(&self.pool)
@@ -143,13 +94,13 @@ impl Store {
                 .map(ProblemRecord::into_summary)
                 .collect::<StoreResult<_>>()?,
             outcomes,
+            reported: self.year_facts(year).await?,
         }))
     }
 
     pub async fn problem(&self, id: i64) -> StoreResult<Option<ProblemDetail>> {
         #[derive(sqlx::FromRow)]
         struct Extra {
-            source: Option<String>,
             year_source: String,
             assignment_is_sample: i64,
             lead_id: Option<i64>,
@@ -159,7 +110,8 @@ impl Store {
             topic_theme: Option<String>,
         }
         let summary: Option<ProblemRecord> = sqlx::query_as(&format!(
-            "{PROBLEM_SELECT} WHERE id = $1 AND {PUBLIC_PROBLEM}"
+            "{} WHERE id = $1 AND {PUBLIC_PROBLEM}",
+            problem_select()
         ))
         .bind(id)
         .fetch_optional(&self.pool)
@@ -168,7 +120,7 @@ impl Store {
             return Ok(None);
         };
         let extra: Extra = sqlx::query_as(
-            "SELECT p.source, y.source AS year_source, p.assignment_is_sample,
+            "SELECT y.source AS year_source, p.assignment_is_sample,
                     d.id AS lead_id, d.name AS lead_name,
                     t.year AS topic_year, t.month AS topic_month, t.theme AS topic_theme
              FROM problems p
@@ -192,9 +144,14 @@ impl Store {
             (Some(y), Some(m), Some(theme)) => Some((y as i32, m as u8, theme)),
             _ => None,
         };
+        let (problem, sources, published) = summary.into_parts()?;
         Ok(Some(ProblemDetail {
-            problem: summary.into_summary()?,
-            sources: Source::parse_list(extra.source.as_deref().unwrap_or(&extra.year_source)),
+            problem,
+            // The problem's own sources only: an editor's problem does not borrow the year's.
+            sources,
+            published,
+            year_sources: Source::ordered(Source::parse_list(&extra.year_source)),
+            facts: self.problem_facts(id).await?,
             lead: extra
                 .lead_id
                 .zip(extra.lead_name)
@@ -268,7 +225,8 @@ impl Store {
         .await?;
         let Some(row) = row else { return Ok(None) };
         let problems: Vec<ProblemRecord> = sqlx::query_as(&format!(
-            "{PROBLEM_SELECT} WHERE topic_id = $1 ORDER BY position"
+            "{} WHERE topic_id = $1 ORDER BY position",
+            problem_select()
         ))
         .bind(row.id)
         .fetch_all(&self.pool)

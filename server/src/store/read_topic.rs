@@ -2,10 +2,10 @@
 //! in Beijing time) is passed in so overdue status is computed, never stored.
 
 use super::read::{PolicyRecord, POLICY_COLUMNS, PUBLIC_PROBLEM, PUBLISHED_TOPICS};
-use super::{confidence, Store, StoreError, StoreResult};
+use super::{Store, StoreError, StoreResult};
 use app::model::{
-    Department, DepartmentDetail, Level, OnTime, Policy, ProblemProgress, ProblemSummary, Progress,
-    Report, ReportKind, Responsibility, Task, TaskState, TaskStatus, TopicDetail,
+    Department, DepartmentDetail, Level, OnTime, Policy, ProblemProgress, Progress, Report,
+    ReportKind, Responsibility, Task, TaskState, TaskStatus, TopicDetail,
 };
 
 #[derive(sqlx::FromRow)]
@@ -301,17 +301,10 @@ impl Store {
         .bind(id)
         .fetch_all(&self.pool)
         .await?;
-        #[derive(sqlx::FromRow)]
-        struct ProblemRow {
-            id: i64,
-            year: i64,
-            title: String,
-            confidence: String,
-            month: Option<i64>,
-        }
-        let problems: Vec<ProblemRow> = sqlx::query_as(&format!(
-            "SELECT id, year, title, confidence, month FROM problems
-             WHERE lead_department_id = $1 AND {PUBLIC_PROBLEM} ORDER BY year DESC, position"
+        let problems: Vec<super::read::ProblemRecord> = sqlx::query_as(&format!(
+            "SELECT {} FROM problems
+             WHERE lead_department_id = $1 AND {PUBLIC_PROBLEM} ORDER BY year DESC, position",
+            super::provenance::PROBLEM_COLUMNS
         ))
         .bind(id)
         .fetch_all(&self.pool)
@@ -342,15 +335,7 @@ impl Store {
                 .collect(),
             problems_led: problems
                 .into_iter()
-                .map(|p| {
-                    Ok(ProblemSummary {
-                        id: p.id,
-                        year: p.year as i32,
-                        confidence: confidence(&p.confidence)?,
-                        title: p.title,
-                        month: p.month.and_then(|m| u8::try_from(m).ok()),
-                    })
-                })
+                .map(super::read::ProblemRecord::into_summary)
                 .collect::<StoreResult<_>>()?,
             on_time: OnTime::of(&tasks),
             tasks,

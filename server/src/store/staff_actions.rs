@@ -78,8 +78,11 @@ impl Store {
     ) -> StoreResult<i64> {
         let mut tx = self.write_tx().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO policies (title, issuer, issued, answers, confidence, is_sample, status)
-             VALUES ($1, $2, $3, '', 'confirmed', 0, 'draft') RETURNING id",
+            // An editor's policy is 官方发布 by its issuer on its date, never 已证实 on its own
+            // word: `confidence` stays 'uncertain' until a source of its own is added.
+            "INSERT INTO policies (title, issuer, issued, answers, confidence, is_sample, status,
+                                   origin, published_by, published_on)
+             VALUES ($1, $2, $3, '', 'uncertain', 0, 'draft', 'staff', $2, $3) RETURNING id",
         )
         .bind(&draft.title)
         .bind(&draft.issuer)

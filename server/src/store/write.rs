@@ -1,5 +1,6 @@
 //! Loading a whole dataset in one transaction: readers see the old data or the new, never half.
 
+use super::provenance::{insert_problem_facts, insert_year_facts, FactRow};
 use super::Db;
 use super::{Store, StoreResult};
 use sqlx::Transaction;
@@ -29,6 +30,8 @@ pub struct YearRow {
     pub note: Option<String>,
     pub source: String,
     pub outcomes: Vec<String>,
+    /// Outcomes with their own confidence and sources (the second facts batch).
+    pub reported: Vec<FactRow>,
 }
 
 #[derive(Clone, Debug)]
@@ -90,7 +93,11 @@ pub struct ProblemRow {
     pub title: String,
     /// Token of `app::model::Confidence`.
     pub confidence: String,
+    /// The problem's own sources (`;`-separated), with their titles and, for a repost, the
+    /// outlet it credits (migration 0011).
     pub source: Option<String>,
+    pub source_title: Option<String>,
+    pub repost_of: Option<String>,
     pub month: Option<u8>,
     /// `(year, month)` of the topic this problem belongs to.
     pub topic: Option<(i32, u8)>,
@@ -99,6 +106,8 @@ pub struct ProblemRow {
     pub assignment_is_sample: bool,
     /// The hotline class whose requests measure this problem's outcome.
     pub hotline_class: Option<super::ClassKey>,
+    /// 来源所载: what the sources report about it.
+    pub facts: Vec<FactRow>,
 }
 
 #[derive(Clone, Debug)]
@@ -112,6 +121,8 @@ pub struct PolicyRow {
     pub answers: String,
     pub confidence: String,
     pub source: Option<String>,
+    pub source_title: Option<String>,
+    pub repost_of: Option<String>,
     /// Titles of the problems this policy answers (every year that has them).
     pub problem_titles: Vec<String>,
     pub is_sample: bool,
@@ -129,7 +140,9 @@ pub struct HotlineRow {
 }
 
 /// Tables in delete order (children first).
-const TABLES: [&str; 16] = [
+const TABLES: [&str; 18] = [
+    "problem_facts",
+    "year_facts",
     "reports",
     "responsibilities",
     "tasks",
@@ -245,7 +258,7 @@ async fn insert_year(tx: &mut Transaction<'_, Db>, y: &YearRow) -> StoreResult<(
             .execute(&mut **tx)
             .await?;
     }
-    Ok(())
+    insert_year_facts(tx, y.year, &y.reported).await
 }
 
 async fn insert_topic(tx: &mut Transaction<'_, Db>, t: &TopicRow) -> StoreResult<()> {
@@ -297,8 +310,8 @@ async fn insert_problem(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO problems (year, position, title, confidence, source, month, topic_id,
                                lead_department_id, assignment_is_sample, hotline_level1,
-                               hotline_level2, hotline_level3)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+                               hotline_level2, hotline_level3, source_title, repost_of)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(p.year)
     .bind(position)
@@ -312,8 +325,11 @@ async fn insert_problem(
     .bind(p.hotline_class.as_ref().map(|c| &c.level1))
     .bind(p.hotline_class.as_ref().map(|c| &c.level2))
     .bind(p.hotline_class.as_ref().and_then(|c| c.level3.as_ref()))
+    .bind(&p.source_title)
+    .bind(&p.repost_of)
     .fetch_one(&mut **tx)
     .await?;
+    insert_problem_facts(tx, id, &p.facts).await?;
     for name in &p.cooperating {
         let dept = department_id(tx, name).await?;
         sqlx::query("INSERT INTO problem_cooperating (problem_id, department_id) VALUES ($1, $2)")
@@ -327,8 +343,9 @@ async fn insert_problem(
 
 async fn insert_policy(tx: &mut Transaction<'_, Db>, p: &PolicyRow) -> StoreResult<()> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO policies (title, doc_no, issuer, passed, issued, effective, answers, confidence, source, is_sample)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        "INSERT INTO policies (title, doc_no, issuer, passed, issued, effective, answers, confidence,
+                               source, is_sample, source_title, repost_of)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(&p.title)
     .bind(&p.doc_no)
@@ -340,6 +357,8 @@ async fn insert_policy(tx: &mut Transaction<'_, Db>, p: &PolicyRow) -> StoreResu
     .bind(&p.confidence)
     .bind(&p.source)
     .bind(i64::from(p.is_sample))
+    .bind(&p.source_title)
+    .bind(&p.repost_of)
     .fetch_one(&mut **tx)
     .await?;
     if let Some((year, month)) = p.topic {

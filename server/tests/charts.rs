@@ -151,7 +151,7 @@ async fn the_png_draws_the_chinese_title_in_real_glyphs() {
     let info = reader.next_frame(&mut buf).expect("a frame");
     assert_eq!(info.color_type, png::ColorType::Rgba);
     let width = info.width as usize;
-    // The title "每月一题：每年解决的问题数" sits in the top band (15 px text at 2×).
+    // The title "每月一题：每年列入的问题数" sits in the top band (15 px text at 2×).
     let found = glyphs(&buf, width, 4..56);
     assert!(
         found.len() >= 10,

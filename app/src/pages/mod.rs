@@ -3,6 +3,7 @@
 mod about;
 mod archive;
 mod candidate;
+mod chart_catalog;
 mod charts;
 mod department;
 mod home;
@@ -32,7 +33,8 @@ mod year;
 pub use about::AboutPage;
 pub use archive::ArchivePage;
 pub use candidate::CandidatePage;
-pub use charts::{ChartPage, ChartsPage};
+pub use chart_catalog::ChartsPage;
+pub use charts::ChartPage;
 pub use department::DepartmentPage;
 pub use home::HomePage;
 pub use hotline::HotlinePage;

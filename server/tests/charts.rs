@@ -250,8 +250,8 @@ async fn only_embed_pages_may_be_framed_by_other_sites() {
     assert!(html.contains("lang=\"en\"") && html.contains("problems taken on per year"));
     assert_eq!(
         html.matches("<svg").count(),
-        2,
-        "auto carries a light and a dark drawing"
+        8,
+        "auto carries a light and a dark drawing at each of the four widths"
     );
     assert!(
         html.contains("datawrapper-height") && html.contains("xPYMx"),

@@ -151,7 +151,7 @@ async fn the_png_draws_the_chinese_title_in_real_glyphs() {
     let info = reader.next_frame(&mut buf).expect("a frame");
     assert_eq!(info.color_type, png::ColorType::Rgba);
     let width = info.width as usize;
-    // The title "每月一题：每年解决的问题数" sits in the top band (15 px text at 2×).
+    // The title "每月一题：每年列入的问题数" sits in the top band (15 px text at 2×).
     let found = glyphs(&buf, width, 4..56);
     assert!(
         found.len() >= 10,
@@ -250,8 +250,8 @@ async fn only_embed_pages_may_be_framed_by_other_sites() {
     assert!(html.contains("lang=\"en\"") && html.contains("problems taken on per year"));
     assert_eq!(
         html.matches("<svg").count(),
-        2,
-        "auto carries a light and a dark drawing"
+        8,
+        "auto carries a light and a dark drawing at each of the four widths"
     );
     assert!(
         html.contains("datawrapper-height") && html.contains("xPYMx"),

@@ -9,6 +9,13 @@ use std::sync::Arc;
 pub trait ChartPort: Send + Sync + 'static {
     /// Every chart the public may see, titled in `locale`.
     async fn catalog(&self, locale: Locale) -> Result<Vec<ChartEntry>, PortalError>;
+    /// The charts of one month's topic (主题): tasks, and each problem's outcomes.
+    async fn topic_charts(
+        &self,
+        year: i32,
+        month: u8,
+        locale: Locale,
+    ) -> Result<Vec<ChartEntry>, PortalError>;
     /// One chart drawn for a page or an embed; `version` pins older data. `None`: no such chart
     /// (or no such version).
     async fn chart(

@@ -10,10 +10,23 @@ pub const PAGE_WIDTH: u32 = 400;
 /// Embeds draw a little wider than pages: a newspaper column, scaled to fit on phones.
 pub const EMBED_WIDTH: u32 = 480;
 
-/// A height for a script-free iframe: the chart plus room for title, takeaway and footer.
+/// The height an embed frame needs as the column changes, from the chart's words and shape.
 #[cfg(feature = "ssr")]
-pub fn frame_height(data: &crate::model::ChartData) -> u32 {
-    crate::charts::option::height_for(data, EMBED_WIDTH) + 190
+pub fn frame_fit(view: &ChartView, locale: Locale) -> crate::model::FrameFit {
+    use crate::charts::{frame, labels};
+    let footer = format!(
+        "{} · 点菜 · {} · CSV",
+        labels::footer_text(&view.data, &view.version, locale),
+        crate::i18n::message("chart.open_page", locale)
+    );
+    frame::fit(
+        &view.data,
+        &frame::FrameText {
+            title: &view.title,
+            takeaway: &view.takeaway,
+            footer: &footer,
+        },
+    )
 }
 
 /// What a chart's own page needs beyond the chart: absolute addresses for the embed codes.
@@ -22,7 +35,8 @@ pub struct ChartPageData {
     pub view: ChartView,
     /// The portal's public address, e.g. `https://dianca.example`.
     pub base: String,
-    pub frame_height: u32,
+    /// The embed frame's height as a share of its width plus pixels.
+    pub frame: crate::model::FrameFit,
 }
 
 #[cfg(feature = "ssr")]
@@ -80,7 +94,7 @@ pub async fn get_chart_page(
         .await
         .map_err(|e| super::unavailable("chart", e))?;
     Ok(view.map(|view| ChartPageData {
-        frame_height: frame_height(&view.data),
+        frame: frame_fit(&view, locale),
         base: port.0.base_url(),
         view,
     }))
@@ -93,4 +107,17 @@ pub async fn get_chart_catalog(locale: Locale) -> Result<Vec<ChartEntry>, Server
         .catalog(locale)
         .await
         .map_err(|e| super::unavailable("chart catalogue", e))
+}
+
+#[server]
+pub async fn get_topic_charts(
+    year: i32,
+    month: u8,
+    locale: Locale,
+) -> Result<Vec<ChartEntry>, ServerFnError> {
+    charts()?
+        .0
+        .topic_charts(year, month, locale)
+        .await
+        .map_err(|e| super::unavailable("topic charts", e))
 }

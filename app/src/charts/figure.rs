@@ -102,7 +102,7 @@ pub fn ChartTable(view: ChartView) -> impl IntoView {
         <div class="table-scroll">
             <table>
                 <caption class="visually-hidden">{view.title.clone()}</caption>
-                <thead><tr><th scope="col">{tr!("chart.category")}</th>{headers}</tr></thead>
+                <thead><tr><th scope="col">{view.category.clone()}</th>{headers}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

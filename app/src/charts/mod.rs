@@ -1,9 +1,13 @@
 //! Charts (图表): the words around a chart, its ECharts option (server side, with `charming`),
 //! and the figure a page shows — inline SVG first, interactive only when the reader asks.
 
+mod before_after;
 mod copy;
 mod embed_panel;
 mod figure;
+#[cfg(feature = "ssr")]
+pub mod frame;
+pub mod labels;
 #[cfg(feature = "ssr")]
 pub mod option;
 mod slot;

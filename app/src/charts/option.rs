@@ -7,8 +7,8 @@ use crate::model::{ChartData, Shape, Theme, Unit};
 use charming::component::{Axis, Grid, Legend, Title};
 use charming::element::{
     AxisLabel, AxisType, Color, ItemStyle, Label, LabelPosition, LineStyle, MarkArea, MarkAreaData,
-    MarkLine, MarkLineData, MarkLineVariant, Orient, SplitLine, Symbol, TextStyle, Tooltip,
-    Trigger,
+    MarkLine, MarkLineData, MarkLineVariant, NameLocation, Orient, SplitLine, Symbol, TextStyle,
+    Tooltip, Trigger,
 };
 use charming::series::{Bar, Line, Pie};
 use charming::Chart;
@@ -129,8 +129,18 @@ fn build(data: &ChartData, words: &Words, theme: Theme, locale: Locale) -> Chart
     if data.kind.shape() == Shape::Pie {
         return pie(chart, data, p);
     }
-    let top = if data.sample { 62 } else { 44 };
-    let bottom = if data.series.len() > 1 { 40 } else { 12 };
+    let horizontal = data.kind.shape() == Shape::StackedBarHorizontal;
+    // The unit (件, 项, 票…) names the value axis; percentages carry it on every label.
+    let unit = (data.unit != Unit::Percent).then(|| words.unit.clone());
+    let mut top = if data.sample { 62 } else { 44 };
+    let mut bottom = if data.series.len() > 1 { 40 } else { 12 };
+    if unit.is_some() {
+        if horizontal {
+            bottom += 22;
+        } else {
+            top += 16;
+        }
+    }
     chart = chart.grid(
         Grid::new()
             .left(8)
@@ -150,12 +160,28 @@ fn build(data: &ChartData, words: &Words, theme: Theme, locale: Locale) -> Chart
     if data.unit == Unit::Count {
         value = value.min_interval(1);
     }
+    if let Some(unit) = unit {
+        value = if horizontal {
+            value
+                .name(unit)
+                .name_location(NameLocation::Middle)
+                .name_gap(24)
+        } else {
+            value.name(unit).name_location(NameLocation::End)
+        }
+        .name_text_style(
+            TextStyle::new()
+                .color(p.muted)
+                .font_size(12)
+                .align(if horizontal { "center" } else { "left" }),
+        );
+    }
     if data.unit == Unit::Percent {
         value = value
             .max(100)
             .axis_label(AxisLabel::new().color(p.muted).formatter("{value}%"));
     }
-    chart = if data.kind.shape() == Shape::StackedBarHorizontal {
+    chart = if horizontal {
         chart.x_axis(value).y_axis(category.inverse(true))
     } else {
         chart.x_axis(category).y_axis(value)

@@ -2,6 +2,7 @@
 //! description for readers who cannot see it, and the series names. Computed from the data, so
 //! the takeaway never disagrees with the figure.
 
+use super::labels;
 use crate::i18n::Locale;
 use crate::model::{ChartData, ChartKind, Unit};
 use rust_i18n::t;
@@ -13,6 +14,10 @@ pub struct Words {
     pub takeaway: String,
     pub description: String,
     pub series_names: Vec<String>,
+    /// 单位, e.g. 件.
+    pub unit: String,
+    /// What the categories are (the first column of the table and the CSV).
+    pub category: String,
 }
 
 pub fn words(data: &ChartData, locale: Locale) -> Words {
@@ -44,6 +49,8 @@ pub fn words(data: &ChartData, locale: Locale) -> Words {
         takeaway: takeaway(data, locale),
         description: description(data, &series_names, locale),
         series_names,
+        unit: labels::unit_label(data, locale),
+        category: labels::category_label(data.kind, locale),
     }
 }
 
@@ -62,7 +69,7 @@ fn total_at(data: &ChartData, i: usize) -> f64 {
     data.series.iter().filter_map(|s| s.values.get(i)).sum()
 }
 
-fn values(data: &ChartData, key: &str) -> Vec<f64> {
+pub(super) fn values(data: &ChartData, key: &str) -> Vec<f64> {
     data.series
         .iter()
         .find(|s| s.key == key)
@@ -74,7 +81,7 @@ fn sum(values: &[f64]) -> f64 {
     values.iter().sum()
 }
 
-fn mean(values: &[f64]) -> f64 {
+pub(super) fn mean(values: &[f64]) -> f64 {
     if values.is_empty() {
         0.0
     } else {
@@ -135,33 +142,69 @@ fn takeaway(data: &ChartData, locale: Locale) -> String {
         }
         ChartKind::DepartmentsOnTime => {
             let on_time = values(data, "on_time");
-            let best = (0..n)
+            let rates: Vec<(usize, f64)> = (0..n)
                 .filter(|&i| totals[i] > 0.0)
                 .map(|i| (i, on_time.get(i).copied().unwrap_or(0.0) / totals[i]))
-                .fold(None::<(usize, f64)>, |best, (i, r)| match best {
-                    Some((_, b)) if b >= r => best,
-                    _ => Some((i, r)),
-                });
-            match best {
-                Some((i, rate)) => t!(
-                    "chart.takeaway.departments_on_time",
+                .collect();
+            let Some(best) = rates.iter().map(|r| r.1).reduce(f64::max) else {
+                return empty();
+            };
+            // Every department at the best share, so a tie is not told as one winner.
+            let leaders: Vec<usize> = rates
+                .iter()
+                .filter(|r| (r.1 - best).abs() < 1e-9)
+                .map(|r| r.0)
+                .collect();
+            let i = leaders[0];
+            let pct = num((best * 100.0).round());
+            if leaders.len() > 1 {
+                t!(
+                    "chart_meta.takeaway.departments_on_time_tie",
+                    locale = l,
+                    count = leaders.len(),
+                    pct = pct,
+                    department = data.categories[i]
+                )
+            } else {
+                t!(
+                    "chart_meta.takeaway.departments_on_time",
                     locale = l,
                     department = data.categories[i],
-                    pct = num((rate * 100.0).round())
-                ),
-                None => return empty(),
+                    done = num(on_time.get(i).copied().unwrap_or(0.0)),
+                    total = num(totals[i]),
+                    pct = pct
+                )
             }
         }
         ChartKind::CycleVotes => {
-            let verified = values(data, "verified");
-            t!(
-                "chart.takeaway.cycle_votes",
-                locale = l,
-                leader = top,
-                n = num(top_v),
-                verified = num(verified.get(top_i).copied().unwrap_or(0.0)),
-                total = num(sum(&totals))
-            )
+            let total = sum(&totals);
+            if total <= 0.0 {
+                return t!("chart_meta.takeaway.cycle_votes_none", locale = l).into_owned();
+            }
+            let leaders: Vec<String> = (0..n)
+                .filter(|&i| (totals[i] - top_v).abs() < 1e-9)
+                .map(|i| format!("“{}”", data.categories[i]))
+                .collect();
+            if leaders.len() > 1 {
+                let join = t!("chart_meta.list_join", locale = l);
+                t!(
+                    "chart_meta.takeaway.cycle_votes_tie",
+                    locale = l,
+                    leaders = leaders.join(&join),
+                    n = num(top_v),
+                    total = num(total)
+                )
+            } else {
+                let verified = values(data, "verified");
+                t!(
+                    "chart.takeaway.cycle_votes",
+                    locale = l,
+                    leader = top,
+                    n = num(top_v),
+                    verified = num(verified.get(top_i).copied().unwrap_or(0.0)),
+                    total = num(total)
+                )
+            }
         }
         ChartKind::HotlineCategories => t!(
             "chart.takeaway.hotline_categories",
@@ -171,7 +214,7 @@ fn takeaway(data: &ChartData, locale: Locale) -> String {
             pct = num((top_v / sum(&totals) * 1000.0).round() / 10.0)
         ),
         ChartKind::ProblemVolume | ChartKind::ProblemRates => {
-            return before_after(data, locale).unwrap_or_else(empty)
+            return super::before_after::sentence(data, locale).unwrap_or_else(empty)
         }
         ChartKind::ClassTrend => {
             // The last four weeks against the four before them.
@@ -214,61 +257,6 @@ fn takeaway(data: &ChartData, locale: Locale) -> String {
     text.into_owned()
 }
 
-/// Before/after sentences for the hotline charts of a problem.
-fn before_after(data: &ChartData, locale: Locale) -> Option<String> {
-    let l = locale.tag();
-    let start = data
-        .categories
-        .iter()
-        .position(|c| Some(c) == data.marker.as_ref())?;
-    // Fewer than three months since the start say nothing yet about the topic's effect.
-    let after_months = data.categories.len().saturating_sub(start);
-    if after_months < 3 {
-        return Some(
-            t!(
-                "chart.takeaway.too_early",
-                locale = l,
-                month = data.categories[start],
-                n = after_months
-            )
-            .into_owned(),
-        );
-    }
-    let split = |key: &str| {
-        let v = values(data, key);
-        let (before, after) = v.split_at(start.min(v.len()));
-        (mean(before), mean(after))
-    };
-    let text = match data.kind {
-        ChartKind::ProblemVolume => {
-            let (before, after) = split("requests");
-            if before <= 0.0 {
-                return None;
-            }
-            t!(
-                "chart.takeaway.problem_volume",
-                locale = l,
-                before = num(before.round()),
-                after = num(after.round()),
-                pct = num(((after - before) / before * 1000.0).round() / 10.0)
-            )
-        }
-        _ => {
-            let (r0, r1) = split("resolution");
-            let (s0, s1) = split("satisfaction");
-            t!(
-                "chart.takeaway.problem_rates",
-                locale = l,
-                r0 = num((r0 * 10.0).round() / 10.0),
-                r1 = num((r1 * 10.0).round() / 10.0),
-                s0 = num((s0 * 10.0).round() / 10.0),
-                s1 = num((s1 * 10.0).round() / 10.0)
-            )
-        }
-    };
-    Some(text.into_owned())
-}
-
 /// "Bar chart. 2021: 27; 2022: 17; …" — every value, in reading order, for screen readers.
 fn description(data: &ChartData, names: &[String], locale: Locale) -> String {
     let l = locale.tag();
@@ -304,80 +292,5 @@ fn description(data: &ChartData, names: &[String], locale: Locale) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::ChartSeries;
-
-    fn data(kind: ChartKind, categories: &[&str], series: &[(&str, &[f64])]) -> ChartData {
-        ChartData {
-            id: "t".into(),
-            kind,
-            subject: Some("老楼加装电梯".into()),
-            unit: Unit::Count,
-            categories: categories.iter().map(|c| c.to_string()).collect(),
-            series: series
-                .iter()
-                .map(|(k, v)| ChartSeries {
-                    key: k.to_string(),
-                    values: v.to_vec(),
-                })
-                .collect(),
-            marker: None,
-            sample: false,
-            sources: vec![],
-            as_of: "2026-11-28".into(),
-        }
-    }
-
-    #[test]
-    fn the_takeaway_is_computed_from_the_figures() {
-        let d = data(
-            ChartKind::ProblemsPerYear,
-            &["2021", "2022", "2026"],
-            &[("problems", &[27.0, 17.0, 11.0])],
-        );
-        let w = words(&d, Locale::ZhCn);
-        assert_eq!(w.takeaway, "2021年27个问题，2026年11个，累计55个。");
-        assert_eq!(w.series_names, ["问题数"]);
-        assert!(w.description.contains("2022: 17"), "{}", w.description);
-        let en = words(&d, Locale::En);
-        assert_eq!(en.takeaway, "27 problems in 2021, 11 in 2026; 55 in all.");
-    }
-
-    #[test]
-    fn before_and_after_needs_three_months_after_the_start() {
-        let months = [
-            "2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06",
-        ];
-        let mut d = data(
-            ChartKind::ProblemVolume,
-            &months,
-            &[("requests", &[100.0, 100.0, 80.0, 60.0, 60.0, 40.0])],
-        );
-        d.marker = Some("2024-03".into());
-        let w = words(&d, Locale::En);
-        assert!(
-            w.takeaway
-                .contains("60 requests a month on average, against 100 before (-40%)"),
-            "{}",
-            w.takeaway
-        );
-        d.marker = Some("2024-05".into());
-        let w = words(&d, Locale::En);
-        assert!(w.takeaway.contains("too early"), "{}", w.takeaway);
-    }
-
-    #[test]
-    fn votes_name_the_leader_with_its_verified_share() {
-        let d = data(
-            ChartKind::CycleVotes,
-            &["停车", "供暖"],
-            &[("verified", &[2.0, 5.0]), ("unverified", &[10.0, 20.0])],
-        );
-        let w = words(&d, Locale::ZhCn);
-        assert_eq!(
-            w.takeaway,
-            "“供暖”得票最多：25票（其中核验票5票），共37票。"
-        );
-    }
-}
+#[path = "words_tests.rs"]
+mod tests;

@@ -149,10 +149,28 @@ pub struct ChartView {
     pub description: String,
     /// Display names of the series, in order.
     pub series_names: Vec<String>,
+    /// 单位 of the values in the reader's language, e.g. 件.
+    pub unit: String,
+    /// What the categories are, e.g. 月份 (the first column of the table and the CSV).
+    pub category: String,
     pub svg: String,
     pub option: String,
     pub width: u32,
     pub height: u32,
+}
+
+/// A frame height that follows the column: `percent` % of its width plus `px`, at least what
+/// the embed needs at every width from 300 to 1200 px.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FrameFit {
+    pub percent: u32,
+    pub px: u32,
+}
+
+impl FrameFit {
+    pub fn at(self, width: u32) -> u32 {
+        width * self.percent / 100 + self.px
+    }
 }
 
 /// One row of the chart catalogue (`/charts`, `/api/v1/charts`).
@@ -161,8 +179,27 @@ pub struct ChartEntry {
     pub id: String,
     pub kind: ChartKind,
     pub title: String,
+    /// What the chart is about (a topic, problem or cycle), for search.
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// Where the chart belongs, for grouping the catalogue.
+    #[serde(default)]
+    pub group: ChartGroup,
     pub sample: bool,
     pub version: String,
+}
+
+/// 图表归属: the part of the portal a chart belongs to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum ChartGroup {
+    /// City-wide figures: years, policies, departments, the hotline.
+    #[default]
+    Overall,
+    /// A month's topic (主题) and its problems' outcomes.
+    Topic { year: i32, month: u8 },
+    /// Votes (投票) and the candidates' evidence.
+    Votes,
 }
 
 /// Ids are lowercase ASCII words joined by `-`: anything else is a 404 before any query.

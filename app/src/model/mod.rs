@@ -22,10 +22,13 @@ pub use authoring::{
     EditorTopicRow, Entity, FieldChange, PublishState, Revision, Snapshot, LEVELS, STATES,
 };
 pub use chart::{
-    valid_chart_id, valid_version, ChartData, ChartEntry, ChartKind, ChartSeries, ChartView, Shape,
-    Theme, Unit,
+    valid_chart_id, valid_version, ChartData, ChartEntry, ChartGroup, ChartKind, ChartSeries,
+    ChartView, FrameFit, Shape, Theme, Unit,
 };
-pub use hotline::{HotlineRanking, Measure, RankWeights, RankedClass, RANK_WINDOWS, WEIGHT_MAX};
+pub use hotline::{
+    HotlineRanking, Measure, RankBaseline, RankWeights, RankedClass, MIN_GROWTH, MIN_PREVIOUS,
+    MIN_RATED, RANK_WINDOWS, RATE_MARGIN, VOLUME_FACTOR, WEIGHT_MAX,
+};
 pub use import::{ImportKind, ImportPreview, RowError};
 pub use participation::{
     check_picks, order_cycles, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot,

@@ -1,9 +1,8 @@
-//! 图表: the chart catalogue, and each chart's own page for journalists — the chart, its words,
-//! source and data, downloads, and the embed codes.
+//! 图表: each chart's own page for journalists — the chart, its words, source and data,
+//! downloads, and the embed codes. The catalogue is `chart_catalog.rs`.
 
-use crate::api::charts::{get_chart_catalog, get_chart_page};
+use crate::api::charts::get_chart_page;
 use crate::charts::{ChartFigure, EmbedPanel};
-use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
 use crate::i18n::use_locale;
 use crate::model::valid_chart_id;
@@ -13,34 +12,6 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Link, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-#[component]
-pub fn ChartsPage() -> impl IntoView {
-    let locale = use_locale();
-    let catalog = Resource::new_blocking(|| (), move |_| get_chart_catalog(locale));
-    view! {
-        <Title text=tr!("chart.catalog_title")/>
-        <h1>{tr!("chart.catalog_title")}</h1>
-        <p>{tr!("chart.catalog_intro")}</p>
-        <DataView>
-            {move || Suspend::new(async move {
-                catalog.await.map(|entries| view! {
-                    <ul class="chart-list">
-                        {entries
-                            .into_iter()
-                            .map(|e| view! {
-                                <li>
-                                    <a href=format!("/charts/{}", e.id)>{e.title}</a>
-                                    {e.sample.then(|| view! { " " <SampleBadge/> })}
-                                </li>
-                            })
-                            .collect_view()}
-                    </ul>
-                })
-            })}
-        </DataView>
-    }
-}
 
 #[component]
 pub fn ChartPage() -> impl IntoView {

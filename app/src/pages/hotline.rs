@@ -5,7 +5,7 @@
 use crate::api::hotline::{get_hotline_ranking, window};
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
-use crate::model::{HotlineRanking, Measure, RankedClass, RANK_WINDOWS};
+use crate::model::{HotlineRanking, Measure, RankBaseline, RankedClass, RANK_WINDOWS};
 use crate::tr;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -68,27 +68,43 @@ fn pct(share: f64) -> String {
     format!("{:.1}", share * 100.0)
 }
 
-/// "Why this ranks high", from the class's reasons and its figures.
-pub(crate) fn why(c: &RankedClass) -> String {
+/// "Why this ranks high", from the class's reasons and its figures, each beside the average it
+/// is measured against (the server names a reason only when the margin is met).
+pub(crate) fn why(c: &RankedClass, base: &RankBaseline, total_districts: i64) -> String {
     if c.reasons.is_empty() {
         return tr!("hotline.reason.none");
     }
     c.reasons
         .iter()
         .map(|m| match m {
-            Measure::Volume => tr!("hotline.reason.volume", n = c.volume),
+            Measure::Volume => tr!(
+                "hotline.reason.volume",
+                n = c.volume,
+                avg = format!("{:.0}", base.volume_mean),
+                x = format!(
+                    "{:.1}",
+                    c.volume as f64 / base.volume_mean.max(f64::EPSILON)
+                )
+            ),
             Measure::Growth => tr!(
                 "hotline.reason.growth",
                 pct = format!("{:.0}", c.growth.unwrap_or(0.0) * 100.0)
             ),
-            Measure::Spread => tr!("hotline.reason.spread", n = c.districts),
-            Measure::Dissatisfaction => {
-                tr!(
-                    "hotline.reason.dissatisfaction",
-                    pct = pct(c.dissatisfaction_rate)
-                )
-            }
-            Measure::Reopen => tr!("hotline.reason.reopen", pct = pct(c.reopen_rate)),
+            Measure::Spread => tr!(
+                "hotline.reason.spread",
+                n = c.districts,
+                total = total_districts
+            ),
+            Measure::Dissatisfaction => tr!(
+                "hotline.reason.dissatisfaction",
+                pct = pct(c.dissatisfaction_rate),
+                avg = pct(base.dissatisfaction_rate)
+            ),
+            Measure::Reopen => tr!(
+                "hotline.reason.reopen",
+                pct = pct(c.reopen_rate),
+                avg = pct(base.reopen_rate)
+            ),
         })
         .collect::<Vec<_>>()
         .join(tr!("hotline.reason.join").as_str())
@@ -116,6 +132,7 @@ pub(crate) fn RankingView(ranking: HotlineRanking, actions: ClassActions) -> imp
     let sample = ranking.sample.then(|| {
         view! { <p class="flash sample-note"><SampleBadge/>" "{tr!("hotline.sample_note")}</p> }
     });
+    let (baseline, districts_total) = (ranking.baseline, ranking.total_districts);
     let card = move |(i, c): (usize, RankedClass)| {
         let growth = match c.growth {
             Some(g) => tr!("hotline.growth", pct = format!("{:+.0}", g * 100.0)),
@@ -133,7 +150,7 @@ pub(crate) fn RankingView(ranking: HotlineRanking, actions: ClassActions) -> imp
                 <p class="muted figures">
                     {tr!("hotline.figures", volume = c.volume, growth = growth, districts = c.districts, dissatisfied = pct(c.dissatisfaction_rate), reopened = pct(c.reopen_rate))}
                 </p>
-                <p>{tr!("hotline.why")}" "{why(&c)}</p>
+                <p>{tr!("hotline.why")}" "{why(&c, &baseline, districts_total)}</p>
                 {extra}
             </li>
         }
@@ -156,6 +173,7 @@ pub(crate) fn RankingView(ranking: HotlineRanking, actions: ClassActions) -> imp
         {sample}
         <p>{tr!("hotline.period", from = ranking.from, to = ranking.to, previous_from = ranking.previous_from, previous_to = ranking.previous_to)}</p>
         <p class="muted">{weights}</p>
+        <p class="muted">{tr!("hotline.reason.rule")}</p>
         <ol class="plain-list ranking">{classes.into_iter().map(card).collect_view()}</ol>
         {rest}
     }

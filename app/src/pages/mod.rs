@@ -3,6 +3,7 @@
 mod about;
 mod archive;
 mod candidate;
+mod chart_catalog;
 mod charts;
 mod department;
 mod glossary;
@@ -35,7 +36,8 @@ mod year;
 pub use about::AboutPage;
 pub use archive::ArchivePage;
 pub use candidate::CandidatePage;
-pub use charts::{ChartPage, ChartsPage};
+pub use chart_catalog::ChartsPage;
+pub use charts::ChartPage;
 pub use department::DepartmentPage;
 pub use glossary::{term_href, GlossaryPage, TERMS};
 pub use home::HomePage;

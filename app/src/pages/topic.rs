@@ -1,5 +1,6 @@
 //! 主题: one month's topic — its plan, the three lists, progress, reports and supervision.
 
+use crate::api::charts::get_topic_charts;
 use crate::api::get_topic;
 use crate::charts::ChartSlot;
 use crate::components::badges::SampleBadge;
@@ -7,6 +8,7 @@ use crate::components::loading::DataView;
 use crate::components::topic_lists::{
     level_label, DutyList, PolicyList, ProgressBar, TaskList, Timeline,
 };
+use crate::i18n::use_locale;
 use crate::model::{parse_id, parse_year, Level, ReportKind, TaskStatus, TopicDetail};
 use crate::pages::{month_name, NotFound};
 use crate::tr;
@@ -156,6 +158,8 @@ fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
             <ChartSlot ids=vec![format!("topic-{}-{:02}-tasks", t.year, t.month)]/>
         </section>
 
+        <OutcomeCharts year=t.year month=t.month/>
+
         <section aria-labelledby="plan-heading">
             <h2 id="plan-heading">{tr!("topic.plan")}</h2>
             <div class="richtext card" inner_html=detail.plan_html></div>
@@ -211,6 +215,50 @@ fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
             <h2 id="supervision-heading">{tr!("topic.supervision")}</h2>
             <p class="muted">{tr!("topic.supervision_note")}</p>
             <Timeline reports=supervision/>
+        </section>
+    }
+}
+
+/// 成效图表: links to every chart of this topic — its problems' hotline outcomes first — each
+/// one click from here, with its downloads and embed codes on its page.
+#[component]
+fn OutcomeCharts(year: i32, month: u8) -> impl IntoView {
+    let locale = use_locale();
+    let charts = Resource::new_blocking(
+        move || (year, month),
+        move |(year, month)| get_topic_charts(year, month, locale),
+    );
+    view! {
+        <section aria-labelledby="outcomes-heading" id="outcomes">
+            <h2 id="outcomes-heading">{tr!("chart_meta.topic.heading")}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let entries = charts.await.unwrap_or_default();
+                    let outcomes: Vec<_> = entries
+                        .into_iter()
+                        .filter(|e| e.kind != crate::model::ChartKind::TopicTasks)
+                        .collect();
+                    let intro = if outcomes.is_empty() {
+                        tr!("chart_meta.topic.none")
+                    } else {
+                        tr!("chart_meta.topic.intro")
+                    };
+                    let items = outcomes
+                        .into_iter()
+                        .map(|e| view! {
+                            <li>
+                                <a href=format!("/charts/{}", e.id)>{e.title}</a>
+                                {e.sample.then(|| view! { " " <SampleBadge/> })}
+                            </li>
+                        })
+                        .collect_view();
+                    view! {
+                        <p class="muted">{intro}</p>
+                        <ul class="chart-list">{items}</ul>
+                    }
+                })}
+            </Suspense>
+            <p><a href="/charts">{tr!("chart_meta.topic.all")}</a></p>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 //! version, width, theme and locale; data versions are remembered so embeds can pin one.
 
 pub mod catalog;
+pub mod composite;
 mod data;
 pub mod engine;
 mod hotline_data;
@@ -14,7 +15,7 @@ use crate::store::{Store, StoreError};
 use app::api::{ChartPort, PortalError};
 use app::charts::{option, words};
 use app::i18n::Locale;
-use app::model::{ChartData, ChartEntry, ChartView, Theme};
+use app::model::{ChartData, ChartEntry, ChartGroup, ChartView, Theme};
 use catalog::ChartRef;
 use engine::Engine;
 use quick_cache::sync::Cache;
@@ -137,6 +138,43 @@ impl ChartService {
         let Some((data, version, latest)) = self.data(id, pinned).await? else {
             return Ok(None);
         };
+        Ok(Some(
+            self.draw(data, version, latest, locale, theme, width)
+                .await?,
+        ))
+    }
+
+    /// One chart at several widths (the embed page's drawings), its data read once.
+    pub async fn views(
+        &self,
+        id: &str,
+        pinned: Option<&str>,
+        locale: Locale,
+        theme: Theme,
+        widths: &[u32],
+    ) -> Result<Option<Vec<ChartView>>, ChartError> {
+        let Some((data, version, latest)) = self.data(id, pinned).await? else {
+            return Ok(None);
+        };
+        let mut out = Vec::with_capacity(widths.len());
+        for width in widths {
+            out.push(
+                self.draw(data.clone(), version.clone(), latest, locale, theme, *width)
+                    .await?,
+            );
+        }
+        Ok(Some(out))
+    }
+
+    async fn draw(
+        &self,
+        data: ChartData,
+        version: String,
+        latest: bool,
+        locale: Locale,
+        theme: Theme,
+        width: u32,
+    ) -> Result<ChartView, ChartError> {
         let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
         let words = words::words(&data, locale);
         let height = option::height_for(&data, width);
@@ -160,7 +198,7 @@ impl ChartService {
                 drawn
             }
         };
-        Ok(Some(ChartView {
+        Ok(ChartView {
             data,
             version,
             latest,
@@ -168,17 +206,25 @@ impl ChartService {
             takeaway: words.takeaway,
             description: words.description,
             series_names: words.series_names,
+            unit: words.unit,
+            category: words.category,
             svg: drawn.svg.clone(),
             option: drawn.option.clone(),
             width,
             height,
-        }))
+        })
     }
 
-    /// The chart as a PNG (2× for sharp text), rasterised off the async threads.
-    pub async fn png(&self, view: &ChartView) -> Result<Vec<u8>, ChartError> {
+    /// The chart as a PNG (2× for sharp text) with its footer of unit, source, date, version
+    /// and sample flag, rasterised off the async threads.
+    pub async fn png(
+        &self,
+        view: &ChartView,
+        locale: Locale,
+        base: &str,
+    ) -> Result<Vec<u8>, ChartError> {
         let fonts = self.fonts.clone();
-        let svg = view.svg.clone();
+        let svg = composite::with_footer(view, locale, base);
         Ok(tokio::task::spawn_blocking(move || fonts.png(&svg, 2.0)).await??)
     }
 
@@ -186,49 +232,96 @@ impl ChartService {
         self.fonts.available()
     }
 
-    /// Every chart that exists now.
-    pub async fn ids(&self) -> Result<Vec<String>, ChartError> {
-        let mut ids: Vec<ChartRef> = vec![
+    /// Every chart that exists now, with the part of the portal it belongs to.
+    pub async fn ids(&self) -> Result<Vec<(String, ChartGroup)>, ChartError> {
+        let mut ids: Vec<(ChartRef, ChartGroup)> = [
             ChartRef::ProblemsPerYear,
             ChartRef::PoliciesPerMonth,
             ChartRef::DepartmentsOnTime,
             ChartRef::HotlineCategories2020,
-        ];
+        ]
+        .into_iter()
+        .map(|r| (r, ChartGroup::Overall))
+        .collect();
+        let topic = |year: i64, month: i64| ChartGroup::Topic {
+            year: year as i32,
+            month: month as u8,
+        };
         for (year, month) in self.store.published_topic_months().await? {
-            ids.push(ChartRef::TopicTasks {
-                year: year as i32,
-                month: month as u8,
-            });
+            ids.push((
+                ChartRef::TopicTasks {
+                    year: year as i32,
+                    month: month as u8,
+                },
+                topic(year, month),
+            ));
         }
         for p in self.store.topic_problems().await? {
-            ids.push(ChartRef::ProblemVolume { problem: p.id });
-            ids.push(ChartRef::ProblemRates { problem: p.id });
+            ids.push((
+                ChartRef::ProblemVolume { problem: p.id },
+                topic(p.year, p.month),
+            ));
+            ids.push((
+                ChartRef::ProblemRates { problem: p.id },
+                topic(p.year, p.month),
+            ));
         }
         for cycle in self.store.cycles(crate::staff::now()).await? {
-            ids.push(ChartRef::CycleVotes { slug: cycle.slug });
+            ids.push((ChartRef::CycleVotes { slug: cycle.slug }, ChartGroup::Votes));
         }
         for candidate in self.store.linked_candidates().await? {
             for view in catalog::Evidence::ALL {
-                ids.push(ChartRef::Candidate { candidate, view });
+                ids.push((ChartRef::Candidate { candidate, view }, ChartGroup::Votes));
             }
         }
-        Ok(ids.iter().map(ToString::to_string).collect())
+        Ok(ids
+            .into_iter()
+            .map(|(r, group)| (r.to_string(), group))
+            .collect())
     }
 
-    pub async fn catalog(&self, locale: Locale) -> Result<Vec<ChartEntry>, ChartError> {
+    async fn entries(
+        &self,
+        ids: Vec<(String, ChartGroup)>,
+        locale: Locale,
+    ) -> Result<Vec<ChartEntry>, ChartError> {
         let mut out = Vec::new();
-        for id in self.ids().await? {
+        for (id, group) in ids {
             if let Some((data, version, _)) = self.data(&id, None).await? {
                 out.push(ChartEntry {
                     id,
                     kind: data.kind,
                     title: words::words(&data, locale).title,
+                    subject: data.subject.clone(),
+                    group,
                     sample: data.sample,
                     version,
                 });
             }
         }
         Ok(out)
+    }
+
+    pub async fn catalog(&self, locale: Locale) -> Result<Vec<ChartEntry>, ChartError> {
+        let ids = self.ids().await?;
+        self.entries(ids, locale).await
+    }
+
+    /// The charts of one month's topic: its task chart and its problems' outcome charts.
+    pub async fn topic_charts(
+        &self,
+        year: i32,
+        month: u8,
+        locale: Locale,
+    ) -> Result<Vec<ChartEntry>, ChartError> {
+        let want = ChartGroup::Topic { year, month };
+        let ids = self
+            .ids()
+            .await?
+            .into_iter()
+            .filter(|(_, g)| *g == want)
+            .collect();
+        self.entries(ids, locale).await
     }
 }
 
@@ -240,6 +333,17 @@ fn log_only(err: ChartError) -> PortalError {
 impl ChartPort for ChartService {
     async fn catalog(&self, locale: Locale) -> Result<Vec<ChartEntry>, PortalError> {
         ChartService::catalog(self, locale).await.map_err(log_only)
+    }
+
+    async fn topic_charts(
+        &self,
+        year: i32,
+        month: u8,
+        locale: Locale,
+    ) -> Result<Vec<ChartEntry>, PortalError> {
+        ChartService::topic_charts(self, year, month, locale)
+            .await
+            .map_err(log_only)
     }
 
     async fn chart(

@@ -2,7 +2,7 @@
 //! summary a candidate made from a ranked class carries. Shared by the pages, the staff action,
 //! the CLI and the demo, so every one of them says the same thing about a class.
 
-use super::rank::{rank, why, Ranked};
+use super::rank::{baseline, rank, why, Ranked};
 use super::record::{day_label, timestamp};
 use crate::store::{EvidenceLink, Store, StoreResult};
 use app::model::{HotlineRanking, RankWeights};
@@ -41,6 +41,7 @@ pub async fn ranking(
     let (classes, total_districts) = store
         .hotline_classes((&window.0, &window.1), (&previous.0, &previous.1))
         .await?;
+    let averages = baseline(&classes);
     let ranked = rank(classes, weights, total_districts);
     let model = HotlineRanking {
         from: window.0,
@@ -51,6 +52,7 @@ pub async fn ranking(
         weights,
         total_districts,
         classes: ranked.iter().map(Ranked::to_model).collect(),
+        baseline: averages,
         sample: store.hotline_is_sample().await?,
     };
     Ok(Some((model, ranked)))

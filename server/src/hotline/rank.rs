@@ -19,7 +19,8 @@ pub struct ClassFigures {
     pub reopened: i64,
 }
 
-pub use app::model::{Measure, RankWeights as Weights};
+pub use app::model::{Measure, RankBaseline, RankWeights as Weights};
+use app::model::{MIN_GROWTH, MIN_PREVIOUS, VOLUME_FACTOR};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ranked {
@@ -32,6 +33,46 @@ pub struct Ranked {
     pub score: f64,
     /// The two measures that lift it most, strongest first.
     pub reasons: Vec<Measure>,
+    /// The averages its reasons are measured against.
+    pub baseline: RankBaseline,
+}
+
+/// The averages over every class: requests per class, and the rates of all requests together.
+pub fn baseline(classes: &[ClassFigures]) -> RankBaseline {
+    let total = |f: fn(&ClassFigures) -> i64| classes.iter().map(f).sum::<i64>();
+    RankBaseline {
+        volume_mean: if classes.is_empty() {
+            0.0
+        } else {
+            total(|c| c.volume) as f64 / classes.len() as f64
+        },
+        dissatisfaction_rate: ratio(total(|c| c.dissatisfied), total(|c| c.rated)),
+        reopen_rate: ratio(total(|c| c.reopened), total(|c| c.closed)),
+    }
+}
+
+/// Whether the data supports naming `m` as a reason: the class stands clear of the average by
+/// the stated margin (and on enough requests), not merely in the upper half of a narrow range.
+fn supported(
+    m: Measure,
+    c: &ClassFigures,
+    growth: Option<f64>,
+    base: &RankBaseline,
+    total_districts: i64,
+) -> bool {
+    match m {
+        Measure::Volume => c.volume as f64 >= base.volume_mean * VOLUME_FACTOR && c.volume > 0,
+        Measure::Growth => c.previous >= MIN_PREVIOUS && growth.is_some_and(|g| g >= MIN_GROWTH),
+        Measure::Spread => total_districts > 0 && c.districts * 2 >= total_districts,
+        Measure::Dissatisfaction => RankBaseline::rate_is_high(
+            ratio(c.dissatisfied, c.rated),
+            c.rated,
+            base.dissatisfaction_rate,
+        ),
+        Measure::Reopen => {
+            RankBaseline::rate_is_high(ratio(c.reopened, c.closed), c.closed, base.reopen_rate)
+        }
+    }
 }
 
 fn ratio(a: i64, b: i64) -> f64 {
@@ -57,6 +98,7 @@ fn scaled(values: &[f64]) -> Vec<f64> {
 }
 
 pub fn rank(classes: Vec<ClassFigures>, weights: Weights, total_districts: i64) -> Vec<Ranked> {
+    let base = baseline(&classes);
     let growth: Vec<Option<f64>> = classes
         .iter()
         .map(|c| (c.previous > 0).then(|| (c.volume - c.previous) as f64 / c.previous as f64))
@@ -99,14 +141,12 @@ pub fn rank(classes: Vec<ClassFigures>, weights: Weights, total_districts: i64) 
                 .map(|m| (measures[m], w[m].max(0.0) * columns[m][i]))
                 .collect();
             let score = parts.iter().map(|p| p.1).sum::<f64>() / w_sum;
-            // A reason is a measure where the class stands in the upper half, and growth only
-            // when it really grew.
+            // A reason is a measure that lifts the score and that the figures support against
+            // the average by the stated margin.
             let mut strongest: Vec<(Measure, f64)> = parts
                 .into_iter()
-                .enumerate()
-                .filter(|(m, p)| p.1 > 0.0 && columns[*m][i] >= 0.5)
-                .filter(|(m, _)| *m != 1 || growth[i].is_some_and(|g| g > 0.0))
-                .map(|(_, p)| p)
+                .filter(|p| p.1 > 0.0)
+                .filter(|p| supported(p.0, &figures, growth[i], &base, total_districts))
                 .collect();
             strongest.sort_by(|a, b| b.1.total_cmp(&a.1));
             Ranked {
@@ -116,6 +156,7 @@ pub fn rank(classes: Vec<ClassFigures>, weights: Weights, total_districts: i64) 
                 figures,
                 score,
                 reasons: strongest.into_iter().take(2).map(|p| p.0).collect(),
+                baseline: base,
             }
         })
         .collect();
@@ -145,19 +186,32 @@ impl Ranked {
     }
 }
 
-/// "Why this ranks high", in plain Chinese, from its two strongest measures.
+/// "Why this ranks high", in plain Chinese, from its two strongest measures — each with the
+/// average it is compared with.
 pub fn why(r: &Ranked) -> String {
+    let b = &r.baseline;
     let parts: Vec<String> = r
         .reasons
         .iter()
         .map(|m| match m {
-            Measure::Volume => format!("诉求量大（{} 件）", r.figures.volume),
+            Measure::Volume => format!(
+                "诉求量大：{} 件，是各类别平均（{:.0} 件）的 {:.1} 倍",
+                r.figures.volume,
+                b.volume_mean,
+                r.figures.volume as f64 / b.volume_mean.max(f64::EPSILON)
+            ),
             Measure::Growth => format!("比上一时段增长 {:.0}%", r.growth.unwrap_or(0.0) * 100.0),
             Measure::Spread => format!("涉及 {} 个区", r.figures.districts),
-            Measure::Dissatisfaction => {
-                format!("不满意率高（{:.1}%）", r.dissatisfaction_rate * 100.0)
-            }
-            Measure::Reopen => format!("重复诉求多（重办率 {:.1}%）", r.reopen_rate * 100.0),
+            Measure::Dissatisfaction => format!(
+                "不满意率 {:.1}%，高于全部诉求平均（{:.1}%）",
+                r.dissatisfaction_rate * 100.0,
+                b.dissatisfaction_rate * 100.0
+            ),
+            Measure::Reopen => format!(
+                "重复诉求率 {:.1}%，高于全部诉求平均（{:.1}%）",
+                r.reopen_rate * 100.0,
+                b.reopen_rate * 100.0
+            ),
         })
         .collect();
     if parts.is_empty() {
@@ -204,7 +258,11 @@ mod tests {
         // Top in every measure but reopening, which tells no class apart here (all 0): 0.9.
         assert!((ranked[0].score - 0.9).abs() < 1e-9, "{}", ranked[0].score);
         assert_eq!(ranked[0].growth, Some(1.5));
-        assert_eq!(why(&ranked[0]), "诉求量大（1000 件）；比上一时段增长 150%");
+        // Averages: 633 requests a class, 142 / 1900 = 7.5 % dissatisfied.
+        assert_eq!(
+            why(&ranked[0]),
+            "比上一时段增长 150%；不满意率 10.0%，高于全部诉求平均（7.5%）"
+        );
         let only_dissatisfaction = Weights {
             volume: 0.0,
             growth: 0.0,
@@ -218,5 +276,32 @@ mod tests {
             16,
         );
         assert_eq!(ranked[0].figures.level2, "b", "weights change the order");
+    }
+
+    #[test]
+    fn a_rate_just_above_the_average_is_not_called_high() {
+        // 11.9 % against an average of 11.5 %: in the upper half of a narrow range, but not
+        // clear of the average by the stated margin, so not a reason.
+        let mut classes = vec![
+            class("a", 1000, 1000, 8, 119),
+            class("b", 1000, 1000, 8, 111),
+            class("c", 1000, 1000, 8, 115),
+        ];
+        let dissatisfaction = Weights {
+            volume: 0.0,
+            growth: 0.0,
+            spread: 0.0,
+            dissatisfaction: 1.0,
+            reopen: 0.0,
+        };
+        let ranked = rank(classes.clone(), dissatisfaction, 16);
+        assert_eq!(ranked[0].figures.level2, "a");
+        assert!(ranked[0].reasons.is_empty(), "{:?}", ranked[0].reasons);
+        assert_eq!(why(&ranked[0]), "各项指标都不突出");
+        // 20 % against 11.5 %-ish is: and the words show the average.
+        classes[0].dissatisfied = 200;
+        let ranked = rank(classes, dissatisfaction, 16);
+        assert_eq!(ranked[0].reasons, [Measure::Dissatisfaction]);
+        assert_eq!(why(&ranked[0]), "不满意率 20.0%，高于全部诉求平均（14.2%）");
     }
 }

@@ -94,12 +94,19 @@ pub async fn downloads(State(state): State<AppState>, req: Request, next: Next) 
         .map(|q| q.0)
         .unwrap_or_default();
     let locale = q.locale(req.headers());
-    match download(&state.charts, &id, &ext, &q, locale).await {
+    match download(&state.charts, &id, &ext, &q, locale, &state.public_url).await {
         Ok(mut res) => {
             res.headers_mut().insert(
                 header::ACCESS_CONTROL_ALLOW_ORIGIN,
                 HeaderValue::from_static("*"),
             );
+            if q.lang.is_none() {
+                // The words follow the reader's language: caches must keep them apart.
+                res.headers_mut().insert(
+                    header::VARY,
+                    HeaderValue::from_static("Accept-Language, Cookie"),
+                );
+            }
             res
         }
         Err(err) => err.into_response(),
@@ -112,6 +119,7 @@ async fn download(
     ext: &str,
     q: &ChartQuery,
     locale: Locale,
+    base: &str,
 ) -> ApiResult<Response> {
     let theme = match q.theme.as_deref() {
         Some("dark") => Theme::Dark,
@@ -130,7 +138,7 @@ async fn download(
                 ),
                 (header::CACHE_CONTROL, cache.to_string()),
             ],
-            view.svg.clone(),
+            crate::charts::composite::with_footer(&view, locale, base),
         )
             .into_response(),
         "png" => {
@@ -141,7 +149,7 @@ async fn download(
                 )
                     .into_response());
             }
-            let png = charts.png(&view).await.map_err(|err| {
+            let png = charts.png(&view, locale, base).await.map_err(|err| {
                 tracing::error!(chart = id, error = %err, "PNG failed");
                 ApiError::Unavailable(err.to_string())
             })?;
@@ -163,17 +171,36 @@ async fn download(
         }
         _ => (
             [(header::CACHE_CONTROL, cache.to_string())],
-            Json(ChartDocument::of(&view, "")),
+            Json(ChartDocument::of(&view, base, locale)),
         )
             .into_response(),
     };
     Ok(res)
 }
 
-/// The CSV: a header of the category and series names, one row per category.
+/// The CSV: what the categories are, the series, and beside every row the chart's title, unit,
+/// source, data date, version and sample flag (a sidecar, as OWID's and Datawrapper's exports
+/// carry them), so a row copied out of the file still says where it came from.
 fn table_rows(view: &ChartView, locale: Locale) -> Vec<Vec<String>> {
-    let mut header = vec![app::i18n::message("chart.category", locale)];
+    let m = |key: &str| app::i18n::message(key, locale);
+    let mut header = vec![view.category.clone()];
     header.extend(view.series_names.iter().cloned());
+    header.extend(
+        ["title", "unit", "source", "as_of", "version", "sample"]
+            .map(|k| m(&format!("chart_meta.csv.{k}"))),
+    );
+    let sidecar = [
+        view.title.clone(),
+        view.unit.clone(),
+        source_urls(view, locale),
+        view.data.as_of.clone(),
+        view.version.clone(),
+        m(if view.data.sample {
+            "chart_meta.csv.yes"
+        } else {
+            "chart_meta.csv.no"
+        }),
+    ];
     let mut rows = vec![header];
     for (i, category) in view.data.categories.iter().enumerate() {
         let mut row = vec![category.clone()];
@@ -183,9 +210,32 @@ fn table_rows(view: &ChartView, locale: Locale) -> Vec<Vec<String>> {
                 .iter()
                 .map(|s| num(s.values.get(i).copied().unwrap_or(0.0))),
         );
+        row.extend(sidecar.iter().cloned());
         rows.push(row);
     }
     rows
+}
+
+/// The sources as addresses (with their notes), or the sample notice.
+fn source_urls(view: &ChartView, locale: Locale) -> String {
+    if view.data.sample {
+        return app::i18n::message("chart.sample_source", locale);
+    }
+    let urls: Vec<String> = view
+        .data
+        .sources
+        .iter()
+        .filter_map(|s| match (&s.url, &s.note) {
+            (Some(url), Some(note)) => Some(format!("{url} ({note})")),
+            (Some(url), None) => Some(url.clone()),
+            (None, note) => note.clone(),
+        })
+        .collect();
+    if urls.is_empty() {
+        app::i18n::message("chart_meta.no_source", locale)
+    } else {
+        urls.join(" ; ")
+    }
 }
 
 /// A chart in the API: its words, its data, and where to get it in every form.
@@ -198,6 +248,16 @@ pub struct ChartDocument {
     pub takeaway: String,
     pub description: String,
     pub series_names: Vec<String>,
+    /// 单位 of the values, e.g. 件.
+    pub unit: String,
+    /// What the categories are, e.g. 月份.
+    pub category: String,
+    /// The source line as plain text (or the sample notice).
+    pub source: String,
+    /// The date the figures describe.
+    pub as_of: String,
+    /// 示例数据: figures made up for the demo.
+    pub sample: bool,
     pub data: app::model::ChartData,
     pub links: Links,
 }
@@ -213,9 +273,10 @@ pub struct Links {
 }
 
 impl ChartDocument {
-    pub fn of(view: &ChartView, base: &str) -> ChartDocument {
+    pub fn of(view: &ChartView, base: &str, locale: Locale) -> ChartDocument {
         let id = &view.data.id;
         let v = &view.version;
+        let lang = locale.tag();
         ChartDocument {
             id: id.clone(),
             version: v.clone(),
@@ -224,14 +285,19 @@ impl ChartDocument {
             takeaway: view.takeaway.clone(),
             description: view.description.clone(),
             series_names: view.series_names.clone(),
+            unit: view.unit.clone(),
+            category: view.category.clone(),
+            source: app::charts::labels::source_text(&view.data, locale),
+            as_of: view.data.as_of.clone(),
+            sample: view.data.sample,
             data: view.data.clone(),
             links: Links {
                 page: format!("{base}/charts/{id}"),
-                embed: format!("{base}/embed/charts/{id}?v={v}"),
-                svg: format!("{base}/charts/{id}.svg?v={v}"),
-                png: format!("{base}/charts/{id}.png?v={v}"),
-                csv: format!("{base}/charts/{id}.csv?v={v}"),
-                json: format!("{base}/charts/{id}.json?v={v}"),
+                embed: format!("{base}/embed/charts/{id}?lang={lang}&v={v}"),
+                svg: format!("{base}/charts/{id}.svg?lang={lang}&v={v}"),
+                png: format!("{base}/charts/{id}.png?lang={lang}&v={v}"),
+                csv: format!("{base}/charts/{id}.csv?lang={lang}&v={v}"),
+                json: format!("{base}/charts/{id}.json?lang={lang}&v={v}"),
             },
         }
     }
@@ -257,7 +323,7 @@ async fn one(
 ) -> ApiResult<Json<ChartDocument>> {
     let locale = q.locale(&headers);
     let view = view(&state.charts, &id, &q, locale, Theme::Light, 640).await?;
-    Ok(Json(ChartDocument::of(&view, &state.public_url)))
+    Ok(Json(ChartDocument::of(&view, &state.public_url, locale)))
 }
 
 #[derive(Debug, Deserialize)]
@@ -288,20 +354,26 @@ async fn oembed(
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .map(|h| format!("{}://{h}", url.split("://").next().unwrap_or("https")));
-    let (id, version) = chart_of_url(&url, &state.public_url)
+    let (id, version, lang) = chart_of_url(&url, &state.public_url)
         .or_else(|| host.and_then(|base| chart_of_url(&url, &base)))
         .ok_or(ApiError::NotFound)?;
     let query = ChartQuery {
         v: version,
+        lang,
         ..ChartQuery::default()
     };
     let locale = query.locale(&headers);
     let view = view(&state.charts, &id, &query, locale, Theme::Light, 480).await?;
     let width = q.maxwidth.unwrap_or(640).clamp(240, 1200);
-    let height = app::api::charts::frame_height(&view.data).min(q.maxheight.unwrap_or(u32::MAX));
+    let height = app::api::charts::frame_fit(&view, locale)
+        .at(width)
+        .min(q.maxheight.unwrap_or(u32::MAX));
     let src = format!(
-        "{}/embed/charts/{}?v={}",
-        state.public_url, view.data.id, view.version
+        "{}/embed/charts/{}?lang={}&amp;v={}",
+        state.public_url,
+        view.data.id,
+        locale.tag(),
+        view.version
     );
     let html = format!(
         "<iframe src=\"{src}\" title=\"{}\" width=\"{width}\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\"></iframe>",
@@ -328,8 +400,8 @@ fn option_height(view: &ChartView) -> u32 {
     app::charts::option::height_for(&view.data, 800)
 }
 
-/// `…/charts/{id}` or `…/embed/charts/{id}`, optionally `?v=`, on this portal only.
-fn chart_of_url(url: &str, public_url: &str) -> Option<(String, Option<String>)> {
+/// `…/charts/{id}` or `…/embed/charts/{id}`, optionally `?v=` and `lang=`, on this portal only.
+fn chart_of_url(url: &str, public_url: &str) -> Option<(String, Option<String>, Option<String>)> {
     let rest = url.strip_prefix(public_url.trim_end_matches('/'))?;
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     let id = path
@@ -338,11 +410,13 @@ fn chart_of_url(url: &str, public_url: &str) -> Option<(String, Option<String>)>
     if !app::model::valid_chart_id(id) {
         return None;
     }
-    let version = query
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("v="))
-        .map(str::to_string);
-    Some((id.to_string(), version))
+    let param = |name: &str| {
+        query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix(name))
+            .map(str::to_string)
+    };
+    Some((id.to_string(), param("v="), param("lang=")))
 }
 
 #[cfg(test)]
@@ -354,14 +428,18 @@ mod tests {
         let base = "https://dianca.example";
         assert_eq!(
             chart_of_url("https://dianca.example/charts/problems-per-year", base),
-            Some(("problems-per-year".into(), None))
+            Some(("problems-per-year".into(), None, None))
         );
         assert_eq!(
             chart_of_url(
                 "https://dianca.example/embed/charts/problems-per-year?v=0123456789ab",
                 base
             ),
-            Some(("problems-per-year".into(), Some("0123456789ab".into())))
+            Some((
+                "problems-per-year".into(),
+                Some("0123456789ab".into()),
+                None
+            ))
         );
         assert_eq!(
             chart_of_url("https://evil.example/charts/problems-per-year", base),

@@ -4,7 +4,7 @@
 //! height in the formats existing embed scripts understand (pym.js, Datawrapper's, our own).
 //! The only pages other sites may frame (see `security.rs`).
 
-use super::charts::{cache_control, view, ChartQuery};
+use super::charts::{cache_control, ChartQuery};
 use super::AppState;
 use app::charts::words::num;
 use app::i18n::{message, Locale};
@@ -15,7 +15,7 @@ use axum::http::{header, HeaderMap};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Extension;
 
-use app::api::charts::EMBED_WIDTH;
+use app::charts::frame;
 
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -25,28 +25,62 @@ pub fn escape(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
+/// The page fills its frame: title, takeaway, data disclosure and footer take the room they
+/// need and the chart gets the rest, scaled to fit (never cut off). One drawing per width band
+/// (`frame::VARIANTS`), picked by the frame's width, keeps axis labels near their drawn size.
 const STYLE: &str = "\
 :root{color-scheme:light dark;--bg:#fff;--fg:#1f1f1f;--muted:#555;--line:#ddd;--accent:#9f1d20}\
 .dark{--bg:#17181c;--fg:#ececec;--muted:#b5b5b5;--line:#3a3b40;--accent:#ff8a80}\
 @media (prefers-color-scheme:dark){.auto{--bg:#17181c;--fg:#ececec;--muted:#b5b5b5;--line:#3a3b40;--accent:#ff8a80}\
 .auto .svg-light{display:none}.auto .svg-dark{display:block}}\
 .svg-dark{display:none}.dark .svg-dark{display:block}\
-*{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--fg);\
+*{box-sizing:border-box}html,body{height:100%}body{margin:0;background:var(--bg);color:var(--fg);\
 font:15px/1.5 'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC',sans-serif}\
-main{padding:8px 10px}h1{font-size:17px;margin:0 0 2px}p{margin:0 0 6px}\
-.takeaway{color:var(--fg)}.sample{color:var(--accent);font-weight:bold}\
-figure{margin:0 auto;max-width:760px}figure svg{display:block;width:100%;height:auto}\
-details{margin:6px 0;font-size:14px}summary{cursor:pointer;padding:6px 0;min-height:24px}\
+main{height:100%;display:flex;flex-direction:column;padding:8px 10px}\
+h1{font-size:17px;line-height:1.5;margin:0 0 2px;flex:none}p{margin:0 0 6px}\
+.takeaway{color:var(--fg);flex:none}.sample{color:var(--accent);font-weight:bold}\
+figure{margin:0;flex:1 1 0;min-height:0;position:relative}\
+.v{display:none;position:absolute;top:0;left:0;right:0;bottom:0}.v>div{height:100%}\
+.v svg{display:block;width:100%;height:100%}\
+details{margin:6px 0;font-size:14px;flex:none}summary{cursor:pointer;padding:6px 0;min-height:24px}\
+.tbl{max-height:40vh;overflow:auto}\
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid var(--line);\
 padding:3px 6px;text-align:left}td{text-align:right;font-variant-numeric:tabular-nums}\
-footer{font-size:13px;color:var(--muted);border-top:1px solid var(--line);padding-top:6px}\
+footer{font-size:13px;color:var(--muted);border-top:1px solid var(--line);padding-top:6px;flex:none}\
 a{color:var(--accent)}.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}";
 
-/// Posts the document height to the parent whenever it changes.
+/// Which drawing each frame width shows.
+fn variant_css() -> String {
+    let (v, b) = (frame::VARIANTS, frame::BREAKPOINTS);
+    let mut css = format!(
+        "@media (max-width:{}px){{.v{}{{display:block}}}}",
+        b[0] - 1,
+        v[0]
+    );
+    for i in 1..v.len() {
+        let upper = b
+            .get(i)
+            .map(|u| format!(" and (max-width:{}px)", u - 1))
+            .unwrap_or_default();
+        css.push_str(&format!(
+            "@media (min-width:{}px){upper}{{.v{}{{display:block}}}}",
+            b[i - 1],
+            v[i]
+        ));
+    }
+    css
+}
+
+/// Posts the height the page needs at this width — the words, plus the chart at its natural
+/// height for the frame's width — to the parent whenever it changes.
 const RESIZE: &str = "(function(){var c=document.body.getAttribute('data-chart'),\
 k=new URLSearchParams(location.search).get('childId')||c,last=0;\
-function post(){var h=Math.ceil(document.documentElement.getBoundingClientRect().height);\
-if(h===last||window.parent===window)return;last=h;var d={};d[c]=h;\
+function need(){var f=document.querySelector('figure'),d=document.documentElement,n=f.clientHeight;\
+f.querySelectorAll('svg').forEach(function(s){var b=s.viewBox&&s.viewBox.baseVal;\
+if(s.getBoundingClientRect().width>0&&b&&b.width)n=f.clientWidth*b.height/b.width;});\
+return Math.ceil(Math.max(d.scrollHeight,d.clientHeight)-f.clientHeight+n);}\
+function post(){var h=need();\
+if(Math.abs(h-last)<2||window.parent===window)return;last=h;var d={};d[c]=h;\
 window.parent.postMessage({'datawrapper-height':d},'*');\
 window.parent.postMessage('pymxPYMx'+k+'xPYMxheightxPYMx'+h,'*');\
 window.parent.postMessage({type:'dianca:height',chart:c,height:h},'*');}\
@@ -67,53 +101,74 @@ pub async fn page(
         Some("auto") => "auto",
         _ => "light",
     };
-    let light = match view(&state.charts, &id, &q, locale, Theme::Light, EMBED_WIDTH).await {
-        Ok(view) => view,
-        Err(err) => return err.into_response(),
+    let draw = |theme| {
+        state
+            .charts
+            .views(&id, q.version(), locale, theme, &frame::VARIANTS)
+    };
+    let failed = |err: crate::charts::ChartError| {
+        tracing::error!(chart = %id, error = %err, "embed failed");
+        super::api::ApiError::Unavailable(err.to_string()).into_response()
+    };
+    let light = match draw(Theme::Light).await {
+        Ok(Some(views)) => views,
+        Ok(None) => return super::api::ApiError::NotFound.into_response(),
+        Err(err) => return failed(err),
     };
     let dark = if theme_name == "light" {
-        None
+        Vec::new()
     } else {
-        match view(&state.charts, &id, &q, locale, Theme::Dark, EMBED_WIDTH).await {
-            Ok(view) => Some(view),
-            Err(err) => return err.into_response(),
+        match draw(Theme::Dark).await {
+            Ok(views) => views.unwrap_or_default(),
+            Err(err) => return failed(err),
         }
     };
+    let mut dark = dark.into_iter();
+    let drawings: Vec<Drawing> = frame::VARIANTS
+        .into_iter()
+        .zip(light)
+        .map(|(width, light)| (width, light, dark.next()))
+        .collect();
     let nonce = nonce.map(|n| n.0 .0.clone()).unwrap_or_default();
-    let html = render(
-        &light,
-        dark.as_ref(),
-        theme_name,
-        locale,
-        &state.public_url,
-        &nonce,
-    );
-    (
+    let html = render(&drawings, theme_name, locale, &state.public_url, &nonce);
+    let mut res = (
         [(header::CACHE_CONTROL, cache_control(q.version().is_some()))],
         Html(html),
     )
-        .into_response()
+        .into_response();
+    if q.lang.is_none() {
+        // Without `lang=` the language comes from the reader: caches must keep them apart.
+        res.headers_mut().insert(
+            header::VARY,
+            axum::http::HeaderValue::from_static("Accept-Language, Cookie"),
+        );
+    }
+    res
 }
 
-fn render(
-    view: &ChartView,
-    dark: Option<&ChartView>,
-    theme: &str,
-    locale: Locale,
-    base: &str,
-    nonce: &str,
-) -> String {
+type Drawing = (u32, ChartView, Option<ChartView>);
+
+fn render(drawings: &[Drawing], theme: &str, locale: Locale, base: &str, nonce: &str) -> String {
     let t = |key: &str| escape(&message(key, locale));
+    let Some((_, view, _)) = drawings.first() else {
+        return String::new();
+    };
     let id = &view.data.id;
     let v = &view.version;
-    let svgs = match (theme, dark) {
-        ("dark", Some(dark)) => format!("<div class=\"svg-dark\">{}</div>", dark.svg),
-        (_, Some(dark)) => format!(
-            "<div class=\"svg-light\">{}</div><div class=\"svg-dark\">{}</div>",
-            view.svg, dark.svg
-        ),
-        _ => format!("<div>{}</div>", view.svg),
-    };
+    let svgs: String = drawings
+        .iter()
+        .map(|(width, light, dark)| {
+            let inner = match (theme, dark) {
+                ("dark", Some(dark)) => format!("<div class=\"svg-dark\">{}</div>", dark.svg),
+                (_, Some(dark)) => format!(
+                    "<div class=\"svg-light\">{}</div><div class=\"svg-dark\">{}</div>",
+                    light.svg, dark.svg
+                ),
+                _ => format!("<div>{}</div>", light.svg),
+            };
+            format!("<div class=\"v v{width}\">{inner}</div>")
+        })
+        .collect();
     let headers: String = view
         .series_names
         .iter()
@@ -152,7 +207,11 @@ fn render(
                 ))
             })
             .collect();
-        format!("{} {}", t("chart.source"), links.join(" "))
+        if links.is_empty() {
+            t("chart_meta.no_source")
+        } else {
+            format!("{} {}", t("chart.source"), links.join(" "))
+        }
     };
     let sample = if view.data.sample {
         format!(" <span class=\"sample\">{}</span>", t("chart.sample_label"))
@@ -165,23 +224,24 @@ fn render(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
 <title>{title}</title><link rel=\"icon\" href=\"data:,\"><link rel=\"canonical\" href=\"{base}/charts/{id}\">\
-<style nonce=\"{nonce}\">{STYLE}</style></head>\
+<style nonce=\"{nonce}\">{STYLE}{variants}</style></head>\
 <body class=\"{theme}\" data-chart=\"{id}\"><main>\
 <h1 id=\"t\">{title}</h1><p class=\"takeaway\">{takeaway}{sample}</p>\
 <figure role=\"img\" aria-labelledby=\"t\" aria-describedby=\"d\">{svgs}</figure>\
 <details><summary>{show_data}</summary><p id=\"d\">{description}</p>\
-<table><caption class=\"visually-hidden\">{title}</caption><thead><tr><th scope=\"col\">{category}</th>{headers}</tr></thead>\
-<tbody>{rows}</tbody></table></details>\
+<div class=\"tbl\"><table><caption class=\"visually-hidden\">{title}</caption><thead><tr><th scope=\"col\">{category}</th>{headers}</tr></thead>\
+<tbody>{rows}</tbody></table></div></details>\
 <footer>{sources} · {as_of} · {version} · \
 <a href=\"{base}/charts/{id}\" target=\"_blank\" rel=\"noopener\">点菜 · {open}</a> · \
-<a href=\"{base}/charts/{id}.csv?v={v}\" target=\"_blank\" rel=\"noopener\">CSV</a></footer>\
+<a href=\"{base}/charts/{id}.csv?lang={lang}&amp;v={v}\" target=\"_blank\" rel=\"noopener\">CSV</a></footer>\
 </main><script nonce=\"{nonce}\">{RESIZE}</script></body></html>",
         lang = locale.tag(),
         title = escape(&view.title),
         takeaway = escape(&view.takeaway),
         description = escape(&view.description),
         show_data = t("chart.show_data"),
-        category = t("chart.category"),
+        category = escape(&view.category),
+        variants = variant_css(),
         open = t("chart.open_page"),
     )
 }

@@ -212,7 +212,9 @@ pub fn spec() -> Value {
                         "properties": {
                             "id": { "type": "string" }, "kind": { "type": "string" },
                             "title": { "type": "string" }, "sample": { "type": "boolean" },
-                            "version": { "type": "string" }
+                            "version": { "type": "string" },
+                            "subject": { "type": "string", "nullable": true },
+                            "group": object
                         }
                     }
                 },
@@ -223,6 +225,9 @@ pub fn spec() -> Value {
                         "latest": { "type": "boolean" }, "title": { "type": "string" },
                         "takeaway": { "type": "string" }, "description": { "type": "string" },
                         "series_names": { "type": "array", "items": { "type": "string" } },
+                        "unit": { "type": "string" }, "category": { "type": "string" },
+                        "source": { "type": "string" }, "as_of": { "type": "string" },
+                        "sample": { "type": "boolean" },
                         "data": object, "links": object
                     }
                 },

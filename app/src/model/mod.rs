@@ -13,6 +13,7 @@ mod provenance;
 mod publication;
 mod search;
 mod staff;
+mod task_note;
 mod topic;
 
 pub use archive::{Archive, ArchiveMonth, ArchiveQuery, InTopic};
@@ -38,6 +39,10 @@ pub use publication::{
 };
 pub use search::{validate_query, HitKind, QueryProblem, SearchHit, MAX_QUERY_CHARS};
 pub use staff::{AuditEntry, Role, StaffDesk, StaffDuty, StaffMember, StaffTask};
+pub use task_note::{
+    evidence_url_ok, Evidence, TaskNote, MAX_DELAY_REASON_CHARS, MAX_EVIDENCE_TITLE_CHARS,
+    MAX_NOTE_CHARS, MAX_URL_CHARS,
+};
 pub use topic::{
     DepartmentDetail, Level, OnTime, ProblemProgress, Progress, Report, ReportKind, Responsibility,
     Task, TaskState, TaskStatus, TopicDetail,

@@ -24,6 +24,7 @@ mod search;
 mod staff;
 mod staff_actions;
 mod suggestions;
+mod task_progress;
 mod write;
 mod write_topic;
 
@@ -37,6 +38,7 @@ pub use participation_seed::{SampleCandidate, SampleCycle};
 pub use staff::NewStaff;
 pub use staff_actions::{DraftPolicy, NewReport};
 pub use suggestions::NewSuggestion;
+pub use task_progress::{NewTaskNote, RecordedMark, TaskMark};
 pub use write::{
     Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow, TaskRow, TopicRow,
     YearRow,

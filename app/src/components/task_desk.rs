@@ -177,7 +177,7 @@ fn DelayForm(task_id: i64, reason: String, open: bool) -> impl IntoView {
 #[component]
 fn NoteForm(task_id: i64, today: String) -> impl IntoView {
     let action = ServerAction::<AddTaskNote>::new();
-    let id = |f: &str| format!("note-{task_id}-{f}");
+    let id = move |f: &str| format!("note-{task_id}-{f}");
     view! {
         <details class="desk-more">
             <summary>{tr!("task_progress.note_heading")}</summary>

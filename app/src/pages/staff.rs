@@ -348,12 +348,23 @@ mod tests {
             .iter()
             .map(|c| format!("staff.done.{c}"))
             .chain(ERROR_CODES.iter().map(|c| format!("staff.error.{c}")))
-            .chain(task_desk::DONE_CODES.iter().map(|c| format!("task_progress.done.{c}")))
-            .chain(task_desk::ERROR_CODES.iter().map(|c| format!("task_progress.error.{c}")));
+            .chain(
+                task_desk::DONE_CODES
+                    .iter()
+                    .map(|c| format!("task_progress.done.{c}")),
+            )
+            .chain(
+                task_desk::ERROR_CODES
+                    .iter()
+                    .map(|c| format!("task_progress.error.{c}")),
+            );
         for key in keys {
             for locale in ["zh-CN", "en"] {
                 let text = rust_i18n::t!(&key, locale = locale);
-                assert!(!text.contains("staff.") && !text.contains("task_progress."), "{key} missing in {locale}");
+                assert!(
+                    !text.contains("staff.") && !text.contains("task_progress."),
+                    "{key} missing in {locale}"
+                );
             }
         }
     }

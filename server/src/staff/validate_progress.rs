@@ -105,10 +105,19 @@ mod tests {
     #[test]
     fn dates_may_not_lie_in_the_future() {
         let today = "2026-12-01";
-        assert_eq!(past_date("2026-11-14", today, "done_on").ok().as_deref(), Some("2026-11-14"));
+        assert_eq!(
+            past_date("2026-11-14", today, "done_on").ok().as_deref(),
+            Some("2026-11-14")
+        );
         assert!(past_date("2026-12-01", today, "done_on").is_ok());
-        assert!(matches!(past_date("2026-12-02", today, "done_on"), Err(StaffError::Invalid("done_on"))));
-        assert!(matches!(past_date("2026-02-30", today, "done_on"), Err(StaffError::Invalid("done_on"))));
+        assert!(matches!(
+            past_date("2026-12-02", today, "done_on"),
+            Err(StaffError::Invalid("done_on"))
+        ));
+        assert!(matches!(
+            past_date("2026-02-30", today, "done_on"),
+            Err(StaffError::Invalid("done_on"))
+        ));
     }
 
     #[test]
@@ -117,8 +126,14 @@ mod tests {
         assert!(note(&input("", ""), today).expect("ok").evidence.is_none());
         let linked = note(&input("https://zjw.beijing.gov.cn/a.html", "通知"), today).expect("ok");
         assert_eq!(linked.evidence.map(|e| e.title), Some("通知".to_string()));
-        assert!(matches!(note(&input("javascript:alert(1)", ""), today), Err(StaffError::Invalid("evidence"))));
-        assert!(matches!(note(&input("", "只有标题"), today), Err(StaffError::Invalid("evidence"))));
+        assert!(matches!(
+            note(&input("javascript:alert(1)", ""), today),
+            Err(StaffError::Invalid("evidence"))
+        ));
+        assert!(matches!(
+            note(&input("", "只有标题"), today),
+            Err(StaffError::Invalid("evidence"))
+        ));
     }
 
     #[test]
@@ -134,6 +149,9 @@ mod tests {
             "2026-12-01",
         )
         .expect("valid");
-        assert_eq!((report.author.as_str(), report.kind), ("市住房城乡建设委", "progress"));
+        assert_eq!(
+            (report.author.as_str(), report.kind),
+            ("市住房城乡建设委", "progress")
+        );
     }
 }

@@ -92,7 +92,10 @@ impl Store {
                 continue;
             };
             let evidence = r.evidence_url.map(|url| Evidence {
-                title: r.evidence_title.filter(|t| !t.is_empty()).unwrap_or_else(|| url.clone()),
+                title: r
+                    .evidence_title
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or_else(|| url.clone()),
                 url,
             });
             tasks[i].notes.push(TaskNote {

@@ -45,6 +45,9 @@ async fn task(server: &TestServer, title: &str) -> Value {
 
 /// The `<li>` of the public task list that holds `title`.
 fn list_item<'a>(page: &'a str, title: &str) -> &'a str {
+    // The task list, not an earlier mention (the chart's data table names tasks too).
+    let list = page.find("id=\"tasks-heading\"").unwrap_or(0);
+    let page = &page[list..];
     let at = page
         .find(title)
         .unwrap_or_else(|| panic!("{title} on the page"));

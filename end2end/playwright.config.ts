@@ -73,13 +73,19 @@ export default defineConfig({
       use: { viewport: { width: 1280, height: 800 } },
     },
     {
+      // The department's journey changes shared data (its own topic, tasks, reports); run once.
+      // It sets its own viewports: a phone with JavaScript off and a desktop with it on.
+      name: 'department-once',
+      testMatch: /department\.spec\.ts/,
+    },
+    {
       name: 'phone-360',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

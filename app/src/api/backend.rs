@@ -87,12 +87,6 @@ pub trait StaffPort: Send + Sync + 'static {
     async fn member(&self, token: &str) -> Result<Option<StaffMember>, StaffError>;
     async fn logout(&self, token: &str, everywhere: bool) -> Result<(), StaffError>;
     async fn desk(&self, me: &StaffMember) -> Result<StaffDesk, StaffError>;
-    async fn set_task_state(
-        &self,
-        me: &StaffMember,
-        task_id: i64,
-        state: &str,
-    ) -> Result<(), StaffError>;
     async fn draft_policy(
         &self,
         me: &StaffMember,

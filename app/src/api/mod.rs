@@ -8,7 +8,14 @@ mod backend;
 #[cfg(feature = "ssr")]
 mod chart_port;
 #[cfg(feature = "ssr")]
+mod department_port;
+#[cfg(feature = "ssr")]
 pub use chart_port::{ChartHandle, ChartPort};
+#[cfg(feature = "ssr")]
+pub use department_port::{
+    DepartmentHandle, DepartmentPort, DepartmentReportInput, TaskNoteInput, TaskStateInput,
+    TaskStateOutcome,
+};
 #[cfg(feature = "ssr")]
 mod vote_port;
 #[cfg(feature = "ssr")]
@@ -28,6 +35,7 @@ pub use author_port::{
 
 pub mod authoring;
 pub mod charts;
+pub mod department;
 pub mod hotline;
 pub mod moderation;
 pub mod staff;

@@ -206,20 +206,50 @@ pub async fn logout(everywhere: Option<String>) -> Result<(), ServerFnError> {
     Ok(())
 }
 
+/// 更新状态 with its completion date. Reopening a done task (which clears its date) first asks
+/// for confirmation: the desk shows the question at the task and posts again with `confirm`.
 #[server]
-pub async fn set_task_state(task_id: i64, state: String) -> Result<(), ServerFnError> {
+pub async fn set_task_state(
+    task_id: i64,
+    state: String,
+    done_on: Option<String>,
+    confirm: Option<String>,
+) -> Result<(), ServerFnError> {
+    use crate::api::{DepartmentHandle, StaffError, TaskStateInput, TaskStateOutcome};
+    let input = TaskStateInput {
+        task_id,
+        state: state.clone(),
+        done_on: done_on.unwrap_or_default(),
+        confirmed: confirm.as_deref() == Some("1"),
+    };
     let outcome = match ssr::me().await {
-        Ok(Some(me)) => ssr::staff()?.0.set_task_state(&me, task_id, &state).await,
-        Ok(None) => Err(crate::api::StaffError::NotSignedIn),
+        Ok(Some(me)) => match use_context::<DepartmentHandle>() {
+            Some(handle) => handle.0.set_task_state(&me, input).await,
+            None => Err(StaffError::Internal("no department handle".into())),
+        },
+        Ok(None) => Err(StaffError::NotSignedIn),
         Err(e) => Err(e),
     };
-    if matches!(outcome, Err(crate::api::StaffError::Forbidden)) {
-        tracing::warn!(
-            task_id,
-            "refused a task update outside the member's department"
-        );
+    match outcome {
+        Ok(TaskStateOutcome::NeedsConfirmation) => {
+            let state = crate::model::TaskState::parse(&state)
+                .map(|s| s.as_str())
+                .unwrap_or("in_progress");
+            leptos_axum::redirect(&format!(
+                "/staff?confirm={task_id}&state={state}#task-{task_id}"
+            ));
+        }
+        Ok(TaskStateOutcome::Saved) => ssr::back("/staff", Ok("task_updated")),
+        Err(err) => {
+            if matches!(err, StaffError::Forbidden) {
+                tracing::warn!(
+                    task_id,
+                    "refused a task update outside the member's department"
+                );
+            }
+            ssr::back("/staff", Err(err));
+        }
     }
-    ssr::back("/staff", outcome.map(|()| "task_updated"));
     Ok(())
 }
 

@@ -104,6 +104,9 @@ mod tests {
             sample,
             sources: vec![Source {
                 url: Some("https://www.beijing.gov.cn/ywdt/a.html".into()),
+                title: None,
+                kind: Default::default(),
+                outlet: None,
                 note: None,
             }],
             as_of: "2026-11-28".into(),

@@ -130,7 +130,8 @@ fn takeaway(data: &ChartData, locale: Locale) -> String {
             n = num(top_v)
         ),
         ChartKind::TopicTasks => {
-            let done = sum(&values(data, "done"));
+            // Done late is done too: the same count as the topic's progress bar.
+            let done = sum(&values(data, "done")) + sum(&values(data, "done_late"));
             let overdue = sum(&values(data, "overdue"));
             t!(
                 "chart.takeaway.topic_tasks",

@@ -6,5 +6,7 @@ pub mod layout;
 pub mod loading;
 pub mod staff_gate;
 pub mod staff_list_forms;
+pub mod task_desk;
+pub mod task_progress;
 pub mod terms;
 pub mod topic_lists;

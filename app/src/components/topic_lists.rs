@@ -1,6 +1,7 @@
 //! The pieces of a topic page: progress bars and the three lists (任务清单、责任清单、政策清单).
 
 use crate::components::badges::{ConfidenceBadge, SampleBadge};
+use crate::components::task_progress::TaskFollowUp;
 use crate::model::{Level, Policy, Progress, Report, Responsibility, Task, TaskState, TaskStatus};
 use crate::tr;
 use leptos::prelude::*;
@@ -18,6 +19,7 @@ pub fn status_label(status: TaskStatus) -> String {
         TaskStatus::NotStarted => tr!("status.not_started"),
         TaskStatus::InProgress => tr!("status.in_progress"),
         TaskStatus::Done => tr!("status.done"),
+        TaskStatus::DoneLate => tr!("task_progress.done_late"),
         TaskStatus::Overdue => tr!("status.overdue"),
     }
 }
@@ -62,15 +64,16 @@ pub fn TaskList(tasks: Vec<Task>) -> impl IntoView {
                 .map(|t| {
                     view! {
                         <li class="card task">
-                            <p class="task-title">{t.title}" "<StatusBadge status=t.status/></p>
+                            <p class="task-title">{t.title.clone()}" "<StatusBadge status=t.status/></p>
                             <p class="task-meta">
-                                <a href=format!("/departments/{}", t.owner.id)>{t.owner.name}</a>
+                                <a href=format!("/departments/{}", t.owner.id)>{t.owner.name.clone()}</a>
                                 " · "
                                 {level_label(t.level)}
                                 " · "
-                                {tr!("task.due", date = t.due)}
-                                {t.done_on.map(|d| view! { " · "{tr!("task.done_on", date = d)} })}
+                                {tr!("task.due", date = t.due.clone())}
+                                {t.done_on.clone().map(|d| view! { " · "{tr!("task.done_on", date = d)} })}
                             </p>
+                            <TaskFollowUp task=t/>
                         </li>
                     }
                 })
@@ -167,7 +170,7 @@ pub fn Timeline(reports: Vec<Report>) -> impl IntoView {
                     let sample = r.is_sample.then(|| view! { <SampleBadge/> });
                     view! {
                         <li>
-                            <p class="timeline-date"><time datetime=r.date.clone()>{r.date.clone()}</time>" · "{r.author}" "{sample}</p>
+                            <p class="timeline-date"><time datetime=r.date.clone()>{r.date.clone()}</time>" · "{tr!("task_progress.posted_by", author = r.author)}" "{sample}</p>
                             <h3>{r.title}</h3>
                             <div class="richtext" inner_html=r.body_html></div>
                         </li>

@@ -14,6 +14,7 @@ mod publication;
 mod receipt_code;
 mod search;
 mod staff;
+mod task_note;
 mod topic;
 
 pub use archive::{Archive, ArchiveMonth, ArchiveQuery, InTopic};
@@ -51,6 +52,10 @@ pub use search::{
     MAX_QUERY_CHARS, SITE_PAGES,
 };
 pub use staff::{AuditEntry, Role, StaffDesk, StaffDuty, StaffMember, StaffTask};
+pub use task_note::{
+    evidence_url_ok, Evidence, TaskNote, MAX_DELAY_REASON_CHARS, MAX_EVIDENCE_TITLE_CHARS,
+    MAX_NOTE_CHARS, MAX_URL_CHARS,
+};
 pub use topic::{
     DepartmentDetail, Level, OnTime, ProblemProgress, Progress, Report, ReportKind, Responsibility,
     Task, TaskState, TaskStatus, TopicDetail,

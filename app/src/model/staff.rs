@@ -1,7 +1,7 @@
 //! 工作人员: city staff who publish, their roles, and what each role may do. The rules live here
 //! so the server enforces exactly what the pages offer.
 
-use super::{Department, Policy, Responsibility, Task};
+use super::{Department, Policy, Responsibility, Task, TaskState};
 use serde::{Deserialize, Serialize};
 
 /// 角色
@@ -57,6 +57,12 @@ impl StaffMember {
         }
     }
 
+    /// Progress notes and department reports speak for a department: only its own accounts
+    /// post them, under its name.
+    pub fn may_report_on_task(&self, owner_department_id: i64) -> bool {
+        self.role == Role::Department && self.may_update_task(owner_department_id)
+    }
+
     pub fn may_author(&self) -> bool {
         matches!(self.role, Role::Admin | Role::Editor)
     }
@@ -77,6 +83,12 @@ pub struct StaffTask {
     pub topic: (i32, u8, String),
     pub task: Task,
     pub editable: bool,
+    /// The member's own department carries it: notes and reports may be posted on it.
+    #[serde(default)]
+    pub may_note: bool,
+    /// What undoing the member's last status change would restore: state and date.
+    #[serde(default)]
+    pub undo: Option<(TaskState, Option<String>)>,
 }
 
 /// A duty as staff see it, with the topic it belongs to.
@@ -97,6 +109,12 @@ pub struct StaffDesk {
     pub drafts: Vec<Policy>,
     /// `(year, month, theme)` of topics an editor can attach a policy to.
     pub topics: Vec<(i32, u8, String)>,
+    /// Topics where the member's department carries tasks: where it may post progress reports.
+    #[serde(default)]
+    pub report_topics: Vec<(i32, u8, String)>,
+    /// Today in Beijing (ISO date): the forms' default and latest date.
+    #[serde(default)]
+    pub today: String,
 }
 
 /// 操作记录: one line of the append-only audit log.
@@ -134,6 +152,14 @@ mod tests {
         assert!(!member(Role::Department, None).may_update_task(7));
         assert!(member(Role::Editor, None).may_update_task(8));
         assert!(!member(Role::Moderator, None).may_update_task(8));
+    }
+
+    #[test]
+    fn only_the_owning_department_posts_notes_on_a_task() {
+        assert!(member(Role::Department, Some(7)).may_report_on_task(7));
+        assert!(!member(Role::Department, Some(7)).may_report_on_task(8));
+        assert!(!member(Role::Editor, None).may_report_on_task(7));
+        assert!(!member(Role::Admin, None).may_report_on_task(7));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! A month's topic as published: one plan and three lists (一方案、三清单), its progress and
 //! the reports staff write about it.
 
-use super::{Department, Policy, ProblemSummary, Topic};
+use super::{Department, Policy, ProblemSummary, TaskNote, Topic};
 use serde::{Deserialize, Serialize};
 
 /// 层级: who carries a task or duty — city, district, or street/township.
@@ -61,33 +61,52 @@ impl TaskState {
     }
 }
 
-/// 任务状态 as residents see it: an unfinished task past its due date is overdue (逾期),
-/// whatever staff last recorded — nobody has to remember to flag it.
+/// 任务状态 as residents see it: an unfinished task past its due date is overdue (逾期), and a
+/// task finished after its due date is done late (逾期后完成), whatever staff last recorded —
+/// nobody has to remember to flag it. This is the one on-time rule: every page, chart, CSV and
+/// the API read it from here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskStatus {
     NotStarted,
     InProgress,
+    /// 按期完成: done on or before the due date.
     Done,
+    /// 逾期后完成: done, but after the due date.
+    DoneLate,
     Overdue,
 }
 
 impl TaskStatus {
-    pub const ALL: [TaskStatus; 4] = [
+    pub const ALL: [TaskStatus; 5] = [
         TaskStatus::NotStarted,
         TaskStatus::InProgress,
         TaskStatus::Done,
+        TaskStatus::DoneLate,
         TaskStatus::Overdue,
     ];
 
-    /// `due` and `today` are ISO dates (`YYYY-MM-DD`), which compare correctly as text.
-    pub fn on(state: TaskState, due: &str, today: &str) -> Self {
+    /// `due`, `done_on` and `today` are ISO dates (`YYYY-MM-DD`), which compare correctly as
+    /// text. A done task always has its completion date (the store requires it); one without
+    /// counts as done on time, since nothing says otherwise.
+    pub fn on(state: TaskState, due: &str, done_on: Option<&str>, today: &str) -> Self {
         match state {
+            TaskState::Done if done_on.is_some_and(|d| d > due) => TaskStatus::DoneLate,
             TaskState::Done => TaskStatus::Done,
             _ if due < today => TaskStatus::Overdue,
             TaskState::InProgress => TaskStatus::InProgress,
             TaskState::NotStarted => TaskStatus::NotStarted,
         }
+    }
+
+    /// Finished, on time or not: what progress bars count.
+    pub fn is_done(self) -> bool {
+        matches!(self, TaskStatus::Done | TaskStatus::DoneLate)
+    }
+
+    /// Past its due date without being done in time: the task owes the public a reason.
+    pub fn is_late(self) -> bool {
+        matches!(self, TaskStatus::DoneLate | TaskStatus::Overdue)
     }
 
     /// The status as recorded, for items without a due date (duties).
@@ -104,6 +123,7 @@ impl TaskStatus {
             TaskStatus::NotStarted => "not_started",
             TaskStatus::InProgress => "in_progress",
             TaskStatus::Done => "done",
+            TaskStatus::DoneLate => "done_late",
             TaskStatus::Overdue => "overdue",
         }
     }
@@ -121,9 +141,19 @@ pub struct Task {
     pub done_on: Option<String>,
     /// What staff last recorded (the form starts from it).
     pub state: TaskState,
-    /// What residents see, overdue included.
+    /// What residents see, overdue and done late included.
     pub status: TaskStatus,
     pub is_sample: bool,
+    /// 延期原因: why the task is (or was) late, as its department explains it; public.
+    #[serde(default)]
+    pub delay_reason: Option<String>,
+    /// The completion date recorded before the task was last reopened: the form offers it
+    /// again, so "进行中 then back to 已完成" keeps the true date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_done_on: Option<String>,
+    /// 进展记录: its department's dated notes, newest first (with evidence links).
+    #[serde(default)]
+    pub notes: Vec<TaskNote>,
 }
 
 /// 责任: one duty of the responsibility list (责任清单), issued in numbered batches (批次).
@@ -151,7 +181,7 @@ impl Progress {
         tasks
             .into_iter()
             .fold(Progress::default(), |p, t| Progress {
-                done: p.done + u32::from(t.status == TaskStatus::Done),
+                done: p.done + u32::from(t.status.is_done()),
                 total: p.total + 1,
             })
     }
@@ -216,11 +246,11 @@ pub struct OnTime {
 impl OnTime {
     pub fn of<'a>(tasks: impl IntoIterator<Item = &'a Task>) -> Self {
         tasks.into_iter().fold(OnTime::default(), |mut r, t| {
-            match (t.status, t.done_on.as_deref()) {
-                (TaskStatus::Done, Some(done)) if done <= t.due.as_str() => r.on_time += 1,
-                (TaskStatus::Done, _) => r.late += 1,
-                (TaskStatus::Overdue, _) => r.overdue += 1,
-                _ => r.open += 1,
+            match t.status {
+                TaskStatus::Done => r.on_time += 1,
+                TaskStatus::DoneLate => r.late += 1,
+                TaskStatus::Overdue => r.overdue += 1,
+                TaskStatus::NotStarted | TaskStatus::InProgress => r.open += 1,
             }
             r
         })
@@ -262,29 +292,52 @@ mod tests {
             due: due.into(),
             done_on: done_on.map(str::to_string),
             state,
-            status: TaskStatus::on(state, due, today),
+            status: TaskStatus::on(state, due, done_on, today),
             is_sample: true,
+            delay_reason: None,
+            previous_done_on: None,
+            notes: Vec::new(),
         }
     }
 
     #[test]
     fn unfinished_tasks_past_due_are_overdue() {
+        let today = "2026-11-27";
         assert_eq!(
-            TaskStatus::on(TaskState::InProgress, "2026-11-15", "2026-11-27"),
+            TaskStatus::on(TaskState::InProgress, "2026-11-15", None, today),
             TaskStatus::Overdue
         );
         assert_eq!(
-            TaskStatus::on(TaskState::NotStarted, "2026-11-15", "2026-11-27"),
+            TaskStatus::on(TaskState::NotStarted, "2026-11-15", None, today),
             TaskStatus::Overdue
         );
         assert_eq!(
-            TaskStatus::on(TaskState::InProgress, "2026-11-27", "2026-11-27"),
+            TaskStatus::on(TaskState::InProgress, "2026-11-27", None, today),
             TaskStatus::InProgress
         );
         assert_eq!(
-            TaskStatus::on(TaskState::Done, "2026-01-01", "2026-11-27"),
+            TaskStatus::on(TaskState::Done, "2026-01-01", Some("2026-01-01"), today),
             TaskStatus::Done
         );
+    }
+
+    #[test]
+    fn a_task_done_after_its_due_date_is_done_late_everywhere() {
+        let today = "2026-12-01";
+        let late = TaskStatus::on(TaskState::Done, "2026-11-10", Some("2026-11-12"), today);
+        assert_eq!(late, TaskStatus::DoneLate);
+        assert!(late.is_done() && late.is_late());
+        let on_time = TaskStatus::on(TaskState::Done, "2026-11-15", Some("2026-11-14"), today);
+        assert_eq!(on_time, TaskStatus::Done);
+        assert!(on_time.is_done() && !on_time.is_late());
+        // The progress bar and the on-time record agree on the same tasks.
+        let tasks = [
+            task(TaskState::Done, "2026-11-10", Some("2026-11-12"), today),
+            task(TaskState::Done, "2026-11-15", Some("2026-11-14"), today),
+        ];
+        assert_eq!(Progress::of(&tasks).done, 2);
+        let r = OnTime::of(&tasks);
+        assert_eq!((r.on_time, r.late), (1, 1));
     }
 
     #[test]

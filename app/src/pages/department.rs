@@ -76,9 +76,10 @@ fn DepartmentView(detail: DepartmentDetail) -> impl IntoView {
         .map(|t| {
             view! {
                 <li>
-                    {t.title}" "<StatusBadge status=t.status/>
+                    {t.title.clone()}" "<StatusBadge status=t.status/>
                     <br/>
-                    <span class="muted">{level_label(t.level)}" · "{tr!("task.due", date = t.due)}</span>
+                    <span class="muted">{level_label(t.level)}" · "{tr!("task.due", date = t.due.clone())}</span>
+                    <crate::components::task_progress::TaskFollowUp task=t/>
                 </li>
             }
         })

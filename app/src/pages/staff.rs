@@ -2,13 +2,12 @@
 //! (administrators) read the audit log. Plain forms with post/redirect/get: no JavaScript needed.
 
 use crate::api::authoring::SetDutyState;
-use crate::api::staff::{
-    load_staff_desk, AddReport, DraftPolicy, Login, Logout, PublishPolicy, SetTaskState,
-};
+use crate::api::staff::{load_staff_desk, AddReport, DraftPolicy, Login, Logout, PublishPolicy};
 use crate::components::loading::DataView;
 use crate::components::staff_gate::StaffNav;
+use crate::components::task_desk::{self, state_options, DepartmentReportForm, DeskTask};
 use crate::components::topic_lists::{duty_status, level_label, StatusBadge};
-use crate::model::{StaffDesk, StaffDuty, StaffTask, TaskState, STATES};
+use crate::model::{StaffDesk, StaffDuty};
 use crate::pages::month_name;
 use crate::tr;
 use leptos::either::Either;
@@ -74,6 +73,14 @@ const ERROR_CODES: &[&str] = &[
 ];
 
 fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool, String)> {
+    if let Some(code) = error.filter(|c| task_desk::ERROR_CODES.contains(c)) {
+        let key = format!("task_progress.error.{code}");
+        return Some((false, tr!(key.as_str())));
+    }
+    if let Some(code) = done.filter(|c| task_desk::DONE_CODES.contains(c)) {
+        let key = format!("task_progress.done.{code}");
+        return Some((true, tr!(key.as_str())));
+    }
     if let Some(code) = error {
         let code = match code {
             "invalid_kind" => "invalid_topic",
@@ -159,6 +166,13 @@ fn Desk(desk: StaffDesk) -> impl IntoView {
     let reports = me
         .may_author()
         .then(|| view! { <ReportForm topics=desk.topics.clone()/> });
+    let department_report = match (me.role, me.department.clone()) {
+        (crate::model::Role::Department, Some(d)) => Some(view! {
+            <DepartmentReportForm department=d.name topics=desk.report_topics.clone() today=desk.today.clone()/>
+        }),
+        _ => None,
+    };
+    let today = desk.today.clone();
     let author = me
         .may_author()
         .then(|| view! { <Authoring drafts=desk.drafts topics=desk.topics/> });
@@ -189,7 +203,7 @@ fn Desk(desk: StaffDesk) -> impl IntoView {
         <section aria-labelledby="desk-tasks">
             <h2 id="desk-tasks">{tr!("topic.tasks")}</h2>
             <ul class="task-list">
-                {desk.tasks.into_iter().map(|t| view! { <TaskRow item=t/> }).collect_view()}
+                {desk.tasks.into_iter().map(|t| view! { <DeskTask item=t today=today.clone()/> }).collect_view()}
             </ul>
         </section>
         <section aria-labelledby="desk-duties">
@@ -198,44 +212,10 @@ fn Desk(desk: StaffDesk) -> impl IntoView {
                 {desk.duties.into_iter().map(|d| view! { <DutyRow item=d/> }).collect_view()}
             </ul>
         </section>
+        {department_report}
         {author}
         {reports}
         {import}
-    }
-}
-
-#[component]
-fn TaskRow(item: StaffTask) -> impl IntoView {
-    let StaffTask {
-        topic,
-        task,
-        editable,
-    } = item;
-    let (year, month, theme) = topic;
-    let form = editable.then(|| {
-        let action = ServerAction::<SetTaskState>::new();
-        let id = task.id.to_string();
-        let select_id = format!("state-{}", task.id);
-        let options = state_options(task.state);
-        view! {
-            <ActionForm action attr:class="inline-form">
-                <input type="hidden" name="task_id" value=id/>
-                <label for=select_id.clone()>{tr!("staff.new_state")}</label>
-                <select id=select_id name="state">{options}</select>
-                <button type="submit" class="button">{tr!("staff.save")}</button>
-            </ActionForm>
-        }
-    });
-    view! {
-        <li class="card task" data-task-id=task.id>
-            <p class="task-title">{task.title}" "<StatusBadge status=task.status/></p>
-            <p class="task-meta">
-                {task.owner.name}" · "{level_label(task.level)}" · "{tr!("task.due", date = task.due)}
-                " · "
-                <a href=format!("/topics/{year}/{month}")>{theme}" "{tr!("topic.when", year = year, month = month_name(month))}</a>
-            </p>
-            {form}
-        </li>
     }
 }
 
@@ -271,21 +251,6 @@ fn DutyRow(item: StaffDuty) -> impl IntoView {
             {form}
         </li>
     }
-}
-
-/// `<option>`s for a recorded state, the current one preselected.
-fn state_options(current: TaskState) -> impl IntoView {
-    STATES
-        .into_iter()
-        .map(|s| {
-            let label = match s {
-                TaskState::NotStarted => tr!("status.not_started"),
-                TaskState::InProgress => tr!("status.in_progress"),
-                TaskState::Done => tr!("status.done"),
-            };
-            view! { <option value=s.as_str() selected=current == s>{label}</option> }
-        })
-        .collect_view()
 }
 
 #[component]
@@ -375,17 +340,31 @@ fn ReportForm(topics: Vec<(i32, u8, String)>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::{DONE_CODES, ERROR_CODES};
+    use crate::components::task_desk;
 
     #[test]
     fn every_outcome_code_is_worded_in_both_languages() {
         let keys = DONE_CODES
             .iter()
             .map(|c| format!("staff.done.{c}"))
-            .chain(ERROR_CODES.iter().map(|c| format!("staff.error.{c}")));
+            .chain(ERROR_CODES.iter().map(|c| format!("staff.error.{c}")))
+            .chain(
+                task_desk::DONE_CODES
+                    .iter()
+                    .map(|c| format!("task_progress.done.{c}")),
+            )
+            .chain(
+                task_desk::ERROR_CODES
+                    .iter()
+                    .map(|c| format!("task_progress.error.{c}")),
+            );
         for key in keys {
             for locale in ["zh-CN", "en"] {
                 let text = rust_i18n::t!(&key, locale = locale);
-                assert!(!text.contains("staff."), "{key} missing in {locale}");
+                assert!(
+                    !text.contains("staff.") && !text.contains("task_progress."),
+                    "{key} missing in {locale}"
+                );
             }
         }
     }

@@ -29,6 +29,8 @@ fn field_label(field: &str) -> String {
         "level" => "staff.level",
         "due" => "staff.task_due",
         "state" => "staff.new_state",
+        "done_on" => "task_progress.done_on_field",
+        "delay_reason" => "task_progress.delay_reason",
         "duty" => "staff.duty_text",
         "department" => "staff.duty_department",
         "batch" => "staff.batch",

@@ -81,36 +81,9 @@ pub async fn load(
                 outlet: None,
                 note: None,
             }];
-            let statuses = [
-                (TaskStatus::Done, "done"),
-                (TaskStatus::InProgress, "in_progress"),
-                (TaskStatus::NotStarted, "not_started"),
-                (TaskStatus::Overdue, "overdue"),
-            ];
-            d.categories = topic
-                .problems
-                .iter()
-                .map(|p| p.problem.title.clone())
-                .collect();
-            d.series = statuses
-                .iter()
-                .map(|(status, key)| {
-                    let counts = topic
-                        .problems
-                        .iter()
-                        .map(|p| {
-                            topic
-                                .tasks
-                                .iter()
-                                .filter(|t| {
-                                    t.problem_id == Some(p.problem.id) && t.status == *status
-                                })
-                                .count() as f64
-                        })
-                        .collect();
-                    series(key, counts)
-                })
-                .collect();
+            let (categories, series) = topic_task_counts(&topic);
+            d.categories = categories;
+            d.series = series;
             Some(d)
         }
         ChartRef::CycleVotes { slug } => {
@@ -159,6 +132,52 @@ pub async fn load(
         d.sources.retain(|s| seen.insert(s.url.clone()));
     }
     Ok(data)
+}
+
+/// The category of a topic's tasks that answer no particular problem (they count too).
+pub(super) const OTHER_TASKS: &str = "其他任务（不对应具体问题）";
+
+/// A topic's tasks by problem and status, every task counted once: the statuses and their
+/// on-time rule are `TaskStatus`'s, the same the task list, the progress bar and the API use.
+fn topic_task_counts(topic: &app::model::TopicDetail) -> (Vec<String>, Vec<ChartSeries>) {
+    let statuses = [
+        (TaskStatus::Done, "done"),
+        (TaskStatus::DoneLate, "done_late"),
+        (TaskStatus::InProgress, "in_progress"),
+        (TaskStatus::NotStarted, "not_started"),
+        (TaskStatus::Overdue, "overdue"),
+    ];
+    let known: Vec<i64> = topic.problems.iter().map(|p| p.problem.id).collect();
+    let mut groups: Vec<(String, Option<i64>)> = topic
+        .problems
+        .iter()
+        .map(|p| (p.problem.title.clone(), Some(p.problem.id)))
+        .collect();
+    let other = |t: &app::model::Task| t.problem_id.is_none_or(|p| !known.contains(&p));
+    if topic.tasks.iter().any(other) {
+        groups.push((OTHER_TASKS.to_string(), None));
+    }
+    let series = statuses
+        .iter()
+        .map(|(status, key)| {
+            let counts = groups
+                .iter()
+                .map(|(_, problem)| {
+                    topic
+                        .tasks
+                        .iter()
+                        .filter(|t| t.status == *status)
+                        .filter(|t| match problem {
+                            Some(p) => t.problem_id == Some(*p),
+                            None => other(t),
+                        })
+                        .count() as f64
+                })
+                .collect();
+            series(key, counts)
+        })
+        .collect();
+    (groups.into_iter().map(|(title, _)| title).collect(), series)
 }
 
 async fn departments_on_time(store: &Store, r: &ChartRef, today: &str) -> StoreResult<ChartData> {

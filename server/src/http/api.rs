@@ -153,7 +153,17 @@ fn sample(flag: bool) -> &'static str {
 
 fn task_rows(d: &TopicDetail) -> Vec<Vec<String>> {
     let mut rows = vec![[
-        "title", "owner", "level", "due", "done_on", "status", "overdue", "data",
+        "title",
+        "owner",
+        "level",
+        "due",
+        "done_on",
+        "status",
+        "overdue",
+        "data",
+        "late",
+        "delay_reason",
+        "latest_note",
     ]
     .map(String::from)
     .to_vec()];
@@ -167,6 +177,13 @@ fn task_rows(d: &TopicDetail) -> Vec<Vec<String>> {
             t.status.as_str().into(),
             (t.status == TaskStatus::Overdue).to_string(),
             sample(t.is_sample).into(),
+            // The one on-time rule (`TaskStatus`): overdue or done after the due date.
+            t.status.is_late().to_string(),
+            t.delay_reason.clone().unwrap_or_default(),
+            t.notes
+                .first()
+                .map(|n| format!("{} {}", n.date, n.note))
+                .unwrap_or_default(),
         ]
     }));
     rows

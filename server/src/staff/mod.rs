@@ -3,11 +3,13 @@
 
 mod authoring;
 mod cycles;
+mod department;
 mod hotline;
 mod moderation;
 pub mod password;
 mod validate;
 mod validate_edit;
+mod validate_progress;
 
 use validate::{parse_topic, validate_draft, validate_report};
 
@@ -15,7 +17,7 @@ use crate::portal::today_in_beijing;
 use crate::store::{Store, StoreError};
 use app::api::{PolicyDraftInput, ReportInput, StaffError, StaffPort};
 use app::model::{
-    AuditEntry, ImportKind, ImportPreview, StaffDesk, StaffDuty, StaffMember, StaffTask, TaskState,
+    AuditEntry, ImportKind, ImportPreview, StaffDesk, StaffDuty, StaffMember, StaffTask,
 };
 use base64::Engine;
 use rand::RngCore;
@@ -148,10 +150,29 @@ impl StaffPort for StaffService {
             .into_iter()
             .map(|(topic, task)| StaffTask {
                 editable: me.may_update_task(task.owner.id),
+                may_note: me.may_report_on_task(task.owner.id),
+                undo: None,
                 topic,
                 task,
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let mut tasks = tasks;
+        for t in tasks.iter_mut().filter(|t| t.editable) {
+            t.undo = self
+                .store
+                .undoable_mark(t.task.id, &me.username)
+                .await
+                .map_err(internal)?
+                .map(|m| (m.state, m.done_on));
+        }
+        let report_topics = match (me.role, &me.department) {
+            (app::model::Role::Department, Some(d)) => self
+                .store
+                .department_task_topics(d.id)
+                .await
+                .map_err(internal)?,
+            _ => Vec::new(),
+        };
         let duties = self
             .store
             .duties_with_topic(department, false)
@@ -178,29 +199,9 @@ impl StaffPort for StaffService {
             duties,
             drafts,
             topics,
+            report_topics,
+            today: today_in_beijing(),
         })
-    }
-
-    async fn set_task_state(
-        &self,
-        me: &StaffMember,
-        task_id: i64,
-        state: &str,
-    ) -> Result<(), StaffError> {
-        let state = TaskState::parse(state).ok_or(StaffError::Invalid("state"))?;
-        let owner = self
-            .store
-            .task_owner(task_id)
-            .await
-            .map_err(internal)?
-            .ok_or(StaffError::NotFound)?;
-        if !me.may_update_task(owner) {
-            return Err(StaffError::Forbidden);
-        }
-        self.store
-            .set_task_state(me, task_id, state, &today_in_beijing(), now())
-            .await
-            .map_err(internal)
     }
 
     async fn draft_policy(

@@ -26,6 +26,7 @@ mod search;
 mod staff;
 mod staff_actions;
 mod suggestions;
+mod task_progress;
 mod write;
 mod write_topic;
 
@@ -40,6 +41,7 @@ pub use provenance::FactRow;
 pub use staff::NewStaff;
 pub use staff_actions::{DraftPolicy, NewReport};
 pub use suggestions::NewSuggestion;
+pub use task_progress::{NewTaskNote, RecordedMark, TaskMark};
 pub use write::{
     Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow, TaskRow, TopicRow,
     YearRow,

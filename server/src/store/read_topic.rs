@@ -20,11 +20,13 @@ struct TaskRecord {
     state: String,
     done_date: Option<String>,
     is_sample: i64,
+    delay_reason: String,
+    previous_done_date: Option<String>,
 }
 
 const TASK_SELECT: &str =
     "SELECT t.id, t.title, t.problem_id, d.id AS owner_id, d.name AS owner_name,
-        t.level, t.due_date, t.state, t.done_date, t.is_sample
+        t.level, t.due_date, t.state, t.done_date, t.is_sample, t.delay_reason, t.previous_done_date
     FROM tasks t JOIN departments d ON d.id = t.owner_department_id";
 
 fn level(token: &str) -> StoreResult<Level> {
@@ -37,7 +39,7 @@ impl TaskRecord {
             .ok_or_else(|| StoreError::Corrupt(format!("unknown task state {:?}", self.state)))?;
         Ok(Task {
             id: self.id,
-            status: TaskStatus::on(state, &self.due_date, today),
+            status: TaskStatus::on(state, &self.due_date, self.done_date.as_deref(), today),
             title: self.title,
             problem_id: self.problem_id,
             owner: Department {
@@ -49,6 +51,9 @@ impl TaskRecord {
             done_on: self.done_date,
             state,
             is_sample: self.is_sample != 0,
+            delay_reason: Some(self.delay_reason).filter(|r| !r.trim().is_empty()),
+            previous_done_on: self.previous_done_date,
+            notes: Vec::new(),
         })
     }
 }
@@ -148,8 +153,8 @@ impl Store {
         }
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT t.id, t.title, t.problem_id, d.id AS owner_id, d.name AS owner_name,
-                    t.level, t.due_date, t.state, t.done_date, t.is_sample,
-                    tp.year, tp.month, tp.theme
+                    t.level, t.due_date, t.state, t.done_date, t.is_sample, t.delay_reason,
+                    t.previous_done_date, tp.year, tp.month, tp.theme
              FROM tasks t JOIN departments d ON d.id = t.owner_department_id
              JOIN topics tp ON tp.id = t.topic_id
              WHERE ($1 IS NULL OR t.owner_department_id = $1) AND ($2 = 0 OR tp.status = 'published')
@@ -159,12 +164,17 @@ impl Store {
         .bind(i64::from(published_only))
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
+        let (topics, mut tasks): (Vec<_>, Vec<_>) = rows
+            .into_iter()
             .map(|r| {
                 let topic = (r.year as i32, u8::try_from(r.month).unwrap_or(1), r.theme);
                 Ok((topic, r.task.into_task(today)?))
             })
-            .collect()
+            .collect::<StoreResult<Vec<_>>>()?
+            .into_iter()
+            .unzip();
+        self.attach_notes(&mut tasks).await?;
+        Ok(topics.into_iter().zip(tasks).collect())
     }
 
     /// Duties with their topic, for the staff desk: one department's, or every duty.
@@ -211,7 +221,12 @@ impl Store {
             .bind(id)
             .fetch_all(&self.pool)
             .await?;
-        rows.into_iter().map(|r| r.into_task(today)).collect()
+        let mut tasks = rows
+            .into_iter()
+            .map(|r| r.into_task(today))
+            .collect::<StoreResult<Vec<_>>>()?;
+        self.attach_notes(&mut tasks).await?;
+        Ok(tasks)
     }
 
     pub(super) async fn duties_where(

@@ -25,10 +25,20 @@ pub(super) async fn snapshot(
         ),
         Entity::Problem => ("SELECT title FROM problems WHERE id = $1", &["title"]),
         Entity::Task => (
-            "SELECT t.title, COALESCE(p.title, ''), d.name, t.level, t.due_date, t.state
+            "SELECT t.title, COALESCE(p.title, ''), d.name, t.level, t.due_date, t.state,
+                    COALESCE(t.done_date, ''), t.delay_reason
              FROM tasks t JOIN departments d ON d.id = t.owner_department_id
              LEFT JOIN problems p ON p.id = t.problem_id WHERE t.id = $1",
-            &["title", "problem", "owner", "level", "due", "state"],
+            &[
+                "title",
+                "problem",
+                "owner",
+                "level",
+                "due",
+                "state",
+                "done_on",
+                "delay_reason",
+            ],
         ),
         Entity::Responsibility => (
             "SELECT r.duty, d.name, r.level, CAST(r.batch AS TEXT), r.state

@@ -1,5 +1,5 @@
-//! The staff actions that change published data: task status, policy drafts and publication,
-//! progress reports. Each writes its audit entry in the same transaction as the change.
+//! The staff actions that change published data: policy drafts and publication, progress
+//! reports (task status is in `task_progress.rs`). Each writes its audit entry in the same transaction as the change.
 
 use super::read::{PolicyRecord, POLICY_COLUMNS};
 use super::revisions::{after_change, before_change};
@@ -25,49 +25,6 @@ impl Store {
                 .fetch_optional(&self.pool)
                 .await?,
         )
-    }
-
-    /// Records a task's new state (`done` stamps today's date) with its audit entry.
-    pub async fn set_task_state(
-        &self,
-        actor: &StaffMember,
-        task_id: i64,
-        state: app::model::TaskState,
-        today: &str,
-        now: i64,
-    ) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let before = before_change(&mut tx, Entity::Task, task_id, now).await?;
-        let done_date = (state == app::model::TaskState::Done).then_some(today);
-        let title: String = sqlx::query_scalar(
-            "UPDATE tasks SET state = $1, done_date = $2 WHERE id = $3 RETURNING title",
-        )
-        .bind(state.as_str())
-        .bind(done_date)
-        .bind(task_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        after_change(
-            &mut tx,
-            Entity::Task,
-            task_id,
-            &actor.username,
-            "task.state",
-            now,
-            before.as_ref(),
-        )
-        .await?;
-        audit(
-            &mut tx,
-            now,
-            &actor.username,
-            "task.state",
-            &format!("task {task_id}: {title}"),
-            state.as_str(),
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(())
     }
 
     pub async fn create_draft_policy(

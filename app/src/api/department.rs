@@ -1,0 +1,94 @@
+//! Department server functions: progress notes, delay reasons, undo and progress reports on a
+//! department's own tasks. Same shape as `staff.rs`: plain form posts answered with a redirect
+//! carrying an outcome code (the status form itself, `set_task_state`, lives in `staff.rs`).
+
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use crate::api::{DepartmentHandle, StaffError};
+    use crate::model::StaffMember;
+    use leptos::prelude::*;
+
+    fn handle() -> Result<DepartmentHandle, StaffError> {
+        use_context::<DepartmentHandle>().ok_or_else(|| {
+            tracing::error!("DepartmentHandle missing from the Leptos context");
+            StaffError::Internal("no department handle".into())
+        })
+    }
+
+    /// Runs an action for the signed-in member.
+    pub async fn act<T, F, Fut>(action: F) -> Result<T, StaffError>
+    where
+        F: FnOnce(DepartmentHandle, StaffMember) -> Fut,
+        Fut: std::future::Future<Output = Result<T, StaffError>>,
+    {
+        let member = crate::api::staff::ssr::me()
+            .await?
+            .ok_or(StaffError::NotSignedIn)?;
+        action(handle()?, member).await
+    }
+
+    /// Back to the desk; the outcome is worded at the top of the page, where the eye lands.
+    pub fn back_to_desk(outcome: Result<&str, StaffError>) {
+        crate::api::staff::ssr::back("/staff", outcome);
+    }
+}
+
+/// 撤销: restores the state and completion date before the member's last status change.
+#[server]
+pub async fn undo_task_state(task_id: i64) -> Result<(), ServerFnError> {
+    let outcome = ssr::act(|h, me| async move { h.0.undo_task_state(&me, task_id).await }).await;
+    ssr::back_to_desk(outcome.map(|()| "task_undone"));
+    Ok(())
+}
+
+/// 延期原因: shown publicly beside a late task.
+#[server]
+pub async fn set_delay_reason(task_id: i64, reason: String) -> Result<(), ServerFnError> {
+    let outcome =
+        ssr::act(|h, me| async move { h.0.set_delay_reason(&me, task_id, reason).await }).await;
+    ssr::back_to_desk(outcome.map(|()| "delay_reason_saved"));
+    Ok(())
+}
+
+/// 进展记录 with an optional evidence link.
+#[server]
+pub async fn add_task_note(
+    task_id: i64,
+    date: String,
+    note: String,
+    evidence_url: String,
+    evidence_title: String,
+) -> Result<(), ServerFnError> {
+    let input = crate::api::TaskNoteInput {
+        task_id,
+        date,
+        note,
+        evidence_url,
+        evidence_title,
+    };
+    let outcome = ssr::act(|h, me| async move { h.0.add_task_note(&me, input).await }).await;
+    ssr::back_to_desk(outcome.map(|()| "note_added"));
+    Ok(())
+}
+
+/// 月度进展 posted by a department, under its own name.
+#[server]
+pub async fn add_department_report(
+    topic: String,
+    date: String,
+    title: String,
+    body: String,
+) -> Result<(), ServerFnError> {
+    let input = crate::api::DepartmentReportInput {
+        topic,
+        date,
+        title,
+        body,
+    };
+    let outcome =
+        ssr::act(|h, me| async move { h.0.add_department_report(&me, input).await }).await;
+    crate::api::staff::ssr::back("/staff", outcome.map(|()| "report_published"));
+    Ok(())
+}

@@ -1,0 +1,243 @@
+//! A task on the staff desk (工作台), as its department works on it: the status with its
+//! completion date (reopening a done task asks first), undo of the member's last status change,
+//! the public delay reason, progress notes with evidence links, and the department's progress
+//! report form. Plain forms with post/redirect/get: no JavaScript needed.
+
+use crate::api::department::{AddDepartmentReport, AddTaskNote, SetDelayReason, UndoTaskState};
+use crate::api::staff::SetTaskState;
+use crate::components::task_progress::TaskFollowUp;
+use crate::components::topic_lists::{level_label, status_label, StatusBadge};
+use crate::model::{
+    StaffTask, TaskState, TaskStatus, MAX_DELAY_REASON_CHARS, MAX_EVIDENCE_TITLE_CHARS,
+    MAX_NOTE_CHARS, MAX_URL_CHARS, STATES,
+};
+use crate::pages::month_name;
+use crate::tr;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// Outcome codes of the department's actions, worded under `task_progress.done.<code>` /
+/// `task_progress.error.<code>`. Anything else in the query is ignored.
+pub const DONE_CODES: &[&str] = &["task_undone", "delay_reason_saved", "note_added"];
+pub const ERROR_CODES: &[&str] = &[
+    "invalid_done_on",
+    "invalid_note_date",
+    "invalid_note",
+    "invalid_evidence",
+    "invalid_delay_reason",
+    "invalid_undo",
+    "invalid_report_date",
+];
+
+/// The words for a recorded state.
+pub fn state_label(state: TaskState) -> String {
+    status_label(TaskStatus::recorded(state))
+}
+
+/// `<option>`s for a recorded state, the current one preselected.
+pub fn state_options(current: TaskState) -> impl IntoView {
+    STATES
+        .into_iter()
+        .map(|s| view! { <option value=s.as_str() selected=current == s>{state_label(s)}</option> })
+        .collect_view()
+}
+
+#[component]
+pub fn DeskTask(item: StaffTask, today: String) -> impl IntoView {
+    let StaffTask {
+        topic,
+        task,
+        editable,
+        may_note,
+        undo,
+    } = item;
+    let (year, month, theme) = topic;
+    let id = task.id;
+    let query = use_query_map();
+    let confirm_state = query.with_untracked(|q| {
+        (q.get("confirm").as_deref() == Some(id.to_string().as_str()))
+            .then(|| q.get("state").as_deref().and_then(TaskState::parse))
+            .flatten()
+            .filter(|s| *s != TaskState::Done)
+    });
+    let confirm = confirm_state
+        .filter(|_| editable && task.state == TaskState::Done)
+        .map(|state| view! { <ConfirmReopen task_id=id state done_on=task.done_on.clone().unwrap_or_default()/> });
+    let status_form = editable.then(|| {
+        view! { <StatusForm task_id=id state=task.state done_on=task.done_on.clone() previous=task.previous_done_on.clone() today=today.clone()/> }
+    });
+    let undo = undo.filter(|_| editable).map(|(state, date)| {
+        let action = ServerAction::<UndoTaskState>::new();
+        let what = match date {
+            Some(date) => tr!("task_progress.undo_to_date", state = state_label(state), date = date),
+            None => tr!("task_progress.undo_to", state = state_label(state)),
+        };
+        view! {
+            <ActionForm action attr:class="inline-form">
+                <input type="hidden" name="task_id" value=id.to_string()/>
+                <button type="submit" class="button button-quiet">{tr!("task_progress.undo_button")}</button>
+                <span class="muted">{what}</span>
+            </ActionForm>
+        }
+    });
+    let delay = editable.then(|| view! { <DelayForm task_id=id reason=task.delay_reason.clone().unwrap_or_default() open=task.status.is_late()/> });
+    let note = may_note.then(|| view! { <NoteForm task_id=id today=today.clone()/> });
+    let history = editable.then(|| {
+        view! { <p><a href=format!("/staff/history/task/{id}")>{tr!("task_progress.history")}</a></p> }
+    });
+    view! {
+        <li class="card task" id=format!("task-{id}") data-task-id=id>
+            <p class="task-title">{task.title.clone()}" "<StatusBadge status=task.status/></p>
+            <p class="task-meta">
+                {task.owner.name.clone()}" · "{level_label(task.level)}" · "{tr!("task.due", date = task.due.clone())}
+                {task.done_on.clone().map(|d| view! { " · "{tr!("task.done_on", date = d)} })}
+                " · "
+                <a href=format!("/topics/{year}/{month}")>{theme}" "{tr!("topic.when", year = year, month = month_name(month))}</a>
+            </p>
+            {confirm}
+            {status_form}
+            {undo}
+            <TaskFollowUp task=task/>
+            {delay}
+            {note}
+            {history}
+        </li>
+    }
+}
+
+/// 更新状态 and 完成日期: the date is shown and can be corrected, never a side effect.
+#[component]
+fn StatusForm(
+    task_id: i64,
+    state: TaskState,
+    done_on: Option<String>,
+    previous: Option<String>,
+    today: String,
+) -> impl IntoView {
+    let action = ServerAction::<SetTaskState>::new();
+    let select_id = format!("state-{task_id}");
+    let date_id = format!("done-on-{task_id}");
+    let hint_id = format!("done-on-{task_id}-hint");
+    let previous_hint = previous
+        .clone()
+        .filter(|_| done_on.is_none())
+        .map(|d| view! { " "{tr!("task_progress.previous_done_on", date = d)} });
+    let value = done_on.or(previous).unwrap_or_else(|| today.clone());
+    view! {
+        <ActionForm action attr:class="inline-form">
+            <input type="hidden" name="task_id" value=task_id.to_string()/>
+            <label for=select_id.clone()>{tr!("staff.new_state")}</label>
+            <select id=select_id name="state">{state_options(state)}</select>
+            <label for=date_id.clone()>{tr!("task_progress.done_on_field")}</label>
+            <input id=date_id name="done_on" type="date" value=value max=today aria-describedby=hint_id.clone()/>
+            <button type="submit" class="button">{tr!("staff.save")}</button>
+            <p id=hint_id class="muted form-hint">{tr!("task_progress.done_on_hint")}{previous_hint}</p>
+        </ActionForm>
+    }
+}
+
+/// Reopening a done task clears its completion date: asked at the task, before anything is
+/// written.
+#[component]
+fn ConfirmReopen(task_id: i64, state: TaskState, done_on: String) -> impl IntoView {
+    let action = ServerAction::<SetTaskState>::new();
+    view! {
+        <div class="confirm-box" role="alert">
+            <p>{tr!("task_progress.confirm_reopen", date = done_on, state = state_label(state))}</p>
+            <ActionForm action attr:class="inline-form">
+                <input type="hidden" name="task_id" value=task_id.to_string()/>
+                <input type="hidden" name="state" value=state.as_str()/>
+                <input type="hidden" name="confirm" value="1"/>
+                <button type="submit" class="button">{tr!("task_progress.confirm_button", state = state_label(state))}</button>
+                <a class="button button-quiet" href=format!("/staff#task-{task_id}")>{tr!("task_progress.keep_done")}</a>
+            </ActionForm>
+        </div>
+    }
+}
+
+#[component]
+fn DelayForm(task_id: i64, reason: String, open: bool) -> impl IntoView {
+    let action = ServerAction::<SetDelayReason>::new();
+    let field = format!("delay-{task_id}");
+    let hint = format!("delay-{task_id}-hint");
+    view! {
+        <details class="desk-more" open=open>
+            <summary>{tr!("task_progress.delay_heading")}</summary>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="task_id" value=task_id.to_string()/>
+                <label for=field.clone()>{tr!("task_progress.delay_reason")}</label>
+                <textarea id=field name="reason" rows="3" maxlength=MAX_DELAY_REASON_CHARS.to_string() aria-describedby=hint.clone()>{reason}</textarea>
+                <p id=hint class="muted">{tr!("task_progress.delay_hint")}</p>
+                <button type="submit" class="button">{tr!("task_progress.delay_button")}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+#[component]
+fn NoteForm(task_id: i64, today: String) -> impl IntoView {
+    let action = ServerAction::<AddTaskNote>::new();
+    let id = move |f: &str| format!("note-{task_id}-{f}");
+    view! {
+        <details class="desk-more">
+            <summary>{tr!("task_progress.note_heading")}</summary>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="task_id" value=task_id.to_string()/>
+                <label for=id("date")>{tr!("task_progress.note_date")}</label>
+                <input id=id("date") name="date" type="date" required value=today.clone() max=today/>
+                <label for=id("text")>{tr!("task_progress.note_text")}</label>
+                <textarea id=id("text") name="note" rows="3" required minlength="2" maxlength=MAX_NOTE_CHARS.to_string() aria-describedby=id("text-hint")></textarea>
+                <p id=id("text-hint") class="muted">{tr!("task_progress.note_hint")}</p>
+                <label for=id("url")>{tr!("task_progress.evidence_url")}</label>
+                <input id=id("url") name="evidence_url" type="url" maxlength=MAX_URL_CHARS.to_string() placeholder="https://" aria-describedby=id("url-hint")/>
+                <p id=id("url-hint") class="muted">{tr!("task_progress.evidence_url_hint")}</p>
+                <label for=id("title")>{tr!("task_progress.evidence_title")}</label>
+                <input id=id("title") name="evidence_title" type="text" maxlength=MAX_EVIDENCE_TITLE_CHARS.to_string()/>
+                <button type="submit" class="button">{tr!("task_progress.note_button")}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// 月度进展 posted by a department: on a topic where it carries tasks, under its own name.
+#[component]
+pub fn DepartmentReportForm(
+    department: String,
+    topics: Vec<(i32, u8, String)>,
+    today: String,
+) -> impl IntoView {
+    if topics.is_empty() {
+        return view! {
+            <section aria-labelledby="dept-report-heading">
+                <h2 id="dept-report-heading">{tr!("task_progress.report_heading")}</h2>
+                <p class="muted">{tr!("task_progress.report_none")}</p>
+            </section>
+        }
+        .into_any();
+    }
+    let action = ServerAction::<AddDepartmentReport>::new();
+    view! {
+        <section aria-labelledby="dept-report-heading">
+            <h2 id="dept-report-heading">{tr!("task_progress.report_heading")}</h2>
+            <ActionForm action attr:class="stack-form">
+                <p>{tr!("task_progress.report_as", department = department)}</p>
+                <label for="dr-topic">{tr!("staff.report_topic")}</label>
+                <select id="dr-topic" name="topic">
+                    {topics
+                        .into_iter()
+                        .map(|(y, m, theme)| view! { <option value=format!("{y}-{m}")>{format!("{y}-{m:02} {theme}")}</option> })
+                        .collect_view()}
+                </select>
+                <label for="dr-date">{tr!("staff.report_date")}</label>
+                <input id="dr-date" name="date" type="date" required value=today.clone() max=today/>
+                <label for="dr-title">{tr!("staff.report_title")}</label>
+                <input id="dr-title" name="title" type="text" required minlength="2" maxlength="200"/>
+                <label for="dr-body">{tr!("staff.report_body")}</label>
+                <textarea id="dr-body" name="body" rows="6" required maxlength="20000" aria-describedby="dr-body-hint"></textarea>
+                <p id="dr-body-hint" class="muted">{tr!("staff.report_hint")}</p>
+                <button type="submit" class="button">{tr!("staff.publish")}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}

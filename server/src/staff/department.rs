@@ -1,0 +1,158 @@
+//! The department service behind the app's `DepartmentPort`: a department's staff record the
+//! status and completion date of their own tasks (editors may too), undo their last status
+//! change, explain a delay, post dated progress notes with evidence, and post progress reports
+//! under their own department's name.
+
+use super::validate_progress as check;
+use super::{internal, now, StaffService};
+use crate::portal::today_in_beijing;
+use crate::store::{RecordedMark, TaskMark};
+use app::api::{
+    DepartmentPort, DepartmentReportInput, StaffError, TaskNoteInput, TaskStateInput,
+    TaskStateOutcome,
+};
+use app::model::{StaffMember, TaskState};
+
+impl StaffService {
+    /// The task's recorded mark, once the member may update it.
+    async fn own_task(&self, me: &StaffMember, task_id: i64) -> Result<RecordedMark, StaffError> {
+        let recorded = self
+            .store
+            .task_mark(task_id)
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::NotFound)?;
+        if !me.may_update_task(recorded.owner) {
+            return Err(StaffError::Forbidden);
+        }
+        Ok(recorded)
+    }
+}
+
+fn found(written: bool) -> Result<(), StaffError> {
+    if written {
+        Ok(())
+    } else {
+        Err(StaffError::NotFound)
+    }
+}
+
+#[async_trait::async_trait]
+impl DepartmentPort for StaffService {
+    async fn set_task_state(
+        &self,
+        me: &StaffMember,
+        input: TaskStateInput,
+    ) -> Result<TaskStateOutcome, StaffError> {
+        let state = TaskState::parse(&input.state).ok_or(StaffError::Invalid("state"))?;
+        let recorded = self.own_task(me, input.task_id).await?;
+        let current = recorded.mark;
+        let today = today_in_beijing();
+        let done_on = match state {
+            TaskState::Done if input.done_on.trim().is_empty() => {
+                // No date sent: keep the one recorded (now or before a reopening), else today.
+                Some(
+                    current
+                        .done_on
+                        .clone()
+                        .or(recorded.previous_done_on)
+                        .unwrap_or_else(|| today.clone()),
+                )
+            }
+            TaskState::Done => Some(check::past_date(&input.done_on, &today, "done_on")?),
+            _ => None,
+        };
+        if current.state == TaskState::Done && state != TaskState::Done && !input.confirmed {
+            return Ok(TaskStateOutcome::NeedsConfirmation);
+        }
+        let mark = TaskMark { state, done_on };
+        let written = self
+            .store
+            .set_task_mark(me, input.task_id, &mark, "task.state", now())
+            .await
+            .map_err(internal)?;
+        found(written).map(|()| TaskStateOutcome::Saved)
+    }
+
+    async fn undo_task_state(&self, me: &StaffMember, task_id: i64) -> Result<(), StaffError> {
+        self.own_task(me, task_id).await?;
+        let mark = self
+            .store
+            .undoable_mark(task_id, &me.username)
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::Invalid("undo"))?;
+        let written = self
+            .store
+            .set_task_mark(me, task_id, &mark, "task.undo", now())
+            .await
+            .map_err(internal)?;
+        found(written)
+    }
+
+    async fn set_delay_reason(
+        &self,
+        me: &StaffMember,
+        task_id: i64,
+        reason: String,
+    ) -> Result<(), StaffError> {
+        self.own_task(me, task_id).await?;
+        let reason = check::delay_reason(&reason)?;
+        let written = self
+            .store
+            .set_delay_reason(me, task_id, &reason, now())
+            .await
+            .map_err(internal)?;
+        found(written)
+    }
+
+    async fn add_task_note(
+        &self,
+        me: &StaffMember,
+        input: TaskNoteInput,
+    ) -> Result<(), StaffError> {
+        let owner = self
+            .store
+            .task_mark(input.task_id)
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::NotFound)?
+            .owner;
+        if !me.may_report_on_task(owner) {
+            return Err(StaffError::Forbidden);
+        }
+        let note = check::note(&input, &today_in_beijing())?;
+        let written = self
+            .store
+            .add_task_note(me, owner, input.task_id, &note, now())
+            .await
+            .map_err(internal)?;
+        found(written)
+    }
+
+    async fn add_department_report(
+        &self,
+        me: &StaffMember,
+        input: DepartmentReportInput,
+    ) -> Result<(), StaffError> {
+        let department = match (me.role, &me.department) {
+            (app::model::Role::Department, Some(d)) => d,
+            _ => return Err(StaffError::Forbidden),
+        };
+        let report = check::department_report(&input, &department.name, &today_in_beijing())?;
+        let topics = self
+            .store
+            .department_task_topics(department.id)
+            .await
+            .map_err(internal)?;
+        let (year, month) = report.topic;
+        if !topics.iter().any(|(y, m, _)| (*y, *m) == (year, month)) {
+            return Err(StaffError::Forbidden);
+        }
+        match self.store.add_report(me, &report, now()).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(StaffError::Invalid("topic")),
+            Err(err) => Err(internal(err)),
+        }
+    }
+}

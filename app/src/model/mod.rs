@@ -34,7 +34,8 @@ pub use import::{ImportKind, ImportPreview, RowError};
 pub use participation::{
     check_picks, order_cycles, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot,
     IntegrityReport, Phase, ReceiptStatus, Suggestion, SuggestionState, Tally, Tier, CATEGORIES,
-    DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
+    DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX,
+    SUGGESTION_TITLE_MIN,
 };
 pub use provenance::{
     shown_confidence, Confidence, Fact, FactKind, Origin, Published, Source, SourceKind,

@@ -274,7 +274,12 @@ async fn oembed_answers_for_this_portals_charts_only() {
     assert_eq!(doc["version"], "1.0");
     assert_eq!(doc["type"], "rich");
     let html = doc["html"].as_str().expect("html");
-    assert!(html.starts_with("<iframe") && html.contains("/embed/charts/problems-per-year?v="));
+    // The code carries the language of the page it was asked for, then the pinned version.
+    assert!(
+        html.starts_with("<iframe")
+            && html.contains("/embed/charts/problems-per-year?lang=")
+            && html.contains("&amp;v=")
+    );
     assert!(doc["thumbnail_url"]
         .as_str()
         .unwrap_or("")

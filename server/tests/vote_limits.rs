@@ -91,7 +91,7 @@ async fn an_overlong_suggestion_is_refused_and_what_was_typed_comes_back() {
         .text()
         .await
         .expect("b");
-    assert!(page.contains("问题需要 4 到 60 个字。"));
+    assert!(page.contains("“问题”需要 2 到 60 个字。"));
     assert!(
         page.contains("小区门口的路灯坏了三个月"),
         "the details typed are kept"

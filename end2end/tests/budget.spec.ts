@@ -4,7 +4,9 @@ import { test, expect } from '@playwright/test';
 import http from 'node:http';
 
 /** Budget in bytes; docs/performance.md records the measurement it was set from. */
-const BUDGET_BYTES = 150 * 1024;
+// Raised from 150 KB when the ballot's copy/count islands landed (measured 164,678 bytes on
+// 2026-12-01); issue 18 brings the home page down to 20 KB and this budget with it.
+const BUDGET_BYTES = 170 * 1024;
 
 function fetchCompressed(url: string): Promise<{ status: number; encoding: string; bytes: number; body: Buffer }> {
   return new Promise((resolve, reject) => {

@@ -79,13 +79,20 @@ export default defineConfig({
       testMatch: /department\.spec\.ts/,
     },
     {
+      // An editor opens a cycle today (point 24): adds an open cycle, so it runs once, after the
+      // voting suites have counted their tallies. Sets its own viewports, JavaScript off.
+      name: 'cycle-open-once',
+      testMatch: /cycle-open\.spec\.ts/,
+      dependencies: ['resident-360'],
+    },
+    {
       name: 'phone-360',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

@@ -157,6 +157,8 @@ pub trait CyclePort: Send + Sync + 'static {
         candidate: i64,
         topic: &str,
     ) -> Result<(), crate::api::StaffError>;
+    /// 现在开始投票: open an upcoming cycle now.
+    async fn open_now(&self, me: &StaffMember, cycle: &str) -> Result<(), crate::api::StaffError>;
 }
 
 #[cfg(feature = "ssr")]
@@ -223,6 +225,18 @@ pub async fn add_cycle_candidate(
     })
     .await;
     back("/staff/cycles", outcome.map(|()| "item_saved"));
+    Ok(())
+}
+
+/// 现在开始投票. `confirm` is the checkbox that says the candidates were checked: opening
+/// freezes them, so it is never one stray click (and needs no JavaScript).
+#[server]
+pub async fn open_cycle_now(cycle: String, confirm: Option<String>) -> Result<(), ServerFnError> {
+    let outcome = match confirm {
+        Some(_) => run_cycles(|h, m| async move { h.0.open_now(&m, &cycle).await }).await,
+        None => Err(crate::api::StaffError::Invalid("confirm_open")),
+    };
+    back("/staff/cycles", outcome.map(|()| "cycle_opened"));
     Ok(())
 }
 

@@ -19,6 +19,9 @@ pub struct Cycle {
     /// Live tallies while open, or hidden until close.
     pub live_tally: bool,
     pub phase: Phase,
+    /// 待开始: created to open today, it waits for an editor's 现在开始投票.
+    #[serde(default)]
+    pub awaits_open: bool,
     pub is_sample: bool,
 }
 
@@ -38,6 +41,16 @@ impl Phase {
             Phase::Open => 0,
             Phase::Upcoming => 1,
             Phase::Closed => 2,
+        }
+    }
+
+    /// `awaits_open`: a cycle held for an editor's 现在开始投票 stays upcoming until then (and
+    /// closes unopened if nobody opens it).
+    pub fn of(opens_at: i64, closes_at: i64, awaits_open: bool, now: i64) -> Self {
+        if awaits_open && now < closes_at {
+            Phase::Upcoming
+        } else {
+            Self::at(opens_at, closes_at, now)
         }
     }
 
@@ -99,6 +112,10 @@ pub struct CycleCandidate {
     /// Hotline evidence summary: the engine's, when the candidate came from a ranked class;
     /// otherwise what staff wrote.
     pub evidence: String,
+    /// The same evidence as figures, for the ballot's short card; `None` for staff-written
+    /// evidence (and for candidates made before cards existed).
+    #[serde(default)]
+    pub card: Option<super::EvidenceCard>,
     /// The hotline class (`level1·level2`) its evidence charts come from, if any.
     pub hotline_class: Option<String>,
     pub tally: Option<Tally>,
@@ -362,6 +379,7 @@ mod tests {
             max_picks: 3,
             live_tally: true,
             phase,
+            awaits_open: false,
             is_sample: false,
         };
         let mut cycles = vec![
@@ -381,5 +399,9 @@ mod tests {
         assert_eq!(Phase::at(10, 20, 5), Phase::Upcoming);
         assert_eq!(Phase::at(10, 20, 10), Phase::Open);
         assert_eq!(Phase::at(10, 20, 20), Phase::Closed);
+        // Held for 现在开始投票: upcoming past its opening date, closed unopened at its end.
+        assert_eq!(Phase::of(10, 20, true, 15), Phase::Upcoming);
+        assert_eq!(Phase::of(10, 20, true, 20), Phase::Closed);
+        assert_eq!(Phase::of(10, 20, false, 15), Phase::Open);
     }
 }

@@ -31,6 +31,7 @@ pub fn HotlinePage() -> impl IntoView {
         <Title text=tr!("hotline.title")/>
         <h1>{tr!("hotline.title")}</h1>
         <p>{tr!("hotline.intro")}</p>
+        <crate::components::terms::TermLinks ids=&["growth", "dissatisfaction", "reopen", "sample"]/>
         <WindowLinks path="/hotline" days/>
         <DataView>
             {move || Suspend::new(async move {

@@ -31,6 +31,7 @@ mod suggest;
 mod topic;
 mod vote;
 mod vote_ballot;
+mod vote_evidence;
 mod year;
 
 pub use about::AboutPage;

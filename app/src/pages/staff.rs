@@ -32,6 +32,7 @@ const DONE_CODES: &[&str] = &[
     "item_saved",
     "weights_saved",
     "candidate_added",
+    "cycle_opened",
 ];
 const ERROR_CODES: &[&str] = &[
     "invalid_self",
@@ -46,6 +47,9 @@ const ERROR_CODES: &[&str] = &[
     "invalid_issuer",
     "invalid_date",
     "invalid_topic",
+    "invalid_opens_past",
+    "invalid_too_few_candidates",
+    "invalid_confirm_open",
     "invalid_state",
     "invalid_year",
     "invalid_month",

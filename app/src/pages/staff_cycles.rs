@@ -3,7 +3,8 @@
 //! candidate became which month's topic.
 
 use crate::api::moderation::{
-    load_cycles_admin, AddCycleCandidate, CreateCycle, CycleAdmin, CyclesAdmin, SetCandidateBecame,
+    load_cycles_admin, AddCycleCandidate, CreateCycle, CycleAdmin, CyclesAdmin, OpenCycleNow,
+    SetCandidateBecame,
 };
 use crate::components::loading::DataView;
 use crate::components::staff_gate::{gate_view, StaffNav};
@@ -57,6 +58,7 @@ fn Cycles(list: CyclesAdmin) -> impl IntoView {
                 <label for="c-picks">{tr!("cycles.max_picks")}</label>
                 <input id="c-picks" name="max_picks" type="number" min="1" max="10" value="3" required/>
                 <label class="check"><input name="live_tally" type="checkbox" value="1" checked/>" "{tr!("cycles.live_tally")}</label>
+                <p class="muted">{tr!("cycles.opens_today_note")}</p>
                 <p class="muted">{tr!("cycles.frozen_note")}</p>
                 <button type="submit" class="button">{tr!("cycles.create")}</button>
             </ActionForm>
@@ -92,6 +94,9 @@ fn CycleCard(c: CycleAdmin, topics: Vec<(i32, u8, String)>) -> impl IntoView {
             </details>
         }
     });
+    let count = candidates.len();
+    let open_now =
+        upcoming.then(|| view! { <OpenNow slug=slug.clone() count awaits=cycle.awaits_open/> });
     let open_or_upcoming = !closed;
     let codes = open_or_upcoming.then(|| {
         let id = format!("{}-district", slug);
@@ -141,7 +146,31 @@ fn CycleCard(c: CycleAdmin, topics: Vec<(i32, u8, String)>) -> impl IntoView {
             <p class="muted">{opening_text(&cycle.opens_at, use_locale())}" → "{closing_text(&cycle.closes_at, use_locale())}" · "{tr!("vote.rule", max = cycle.max_picks)}</p>
             <ul>{rows}</ul>
             {add}
+            {open_now}
             {codes}
         </li>
+    }
+}
+
+/// 现在开始投票, with the candidates counted and a checkbox that must be ticked: opening freezes
+/// the ballot, so it is a deliberate step with JavaScript on or off.
+#[component]
+fn OpenNow(slug: String, count: usize, awaits: bool) -> impl IntoView {
+    let action = ServerAction::<OpenCycleNow>::new();
+    let check_id = format!("{slug}-confirm-open");
+    let label_for = check_id.clone();
+    let awaits =
+        awaits.then(|| view! { <p class="flash flash-note">{tr!("cycles.awaits_open")}</p> });
+    view! {
+        {awaits}
+        <ActionForm action attr:class="stack-form">
+            <input type="hidden" name="cycle" value=slug/>
+            <label class="check" for=label_for>
+                <input id=check_id name="confirm" type="checkbox" value="1" required/>" "
+                {tr!("cycles.open_now_confirm", n = count)}
+            </label>
+            <p class="muted">{tr!("cycles.open_now_note")}</p>
+            <button type="submit" class="button">{tr!("cycles.open_now")}</button>
+        </ActionForm>
     }
 }

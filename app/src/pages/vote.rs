@@ -21,6 +21,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub(crate) fn phase_text(cycle: &Cycle) -> String {
     let locale = crate::i18n::use_locale();
     match cycle.phase {
+        Phase::Upcoming if cycle.awaits_open => tr!("vote.opens_today"),
         Phase::Upcoming => tr!("vote.opens", date = opening_text(&cycle.opens_at, locale)),
         Phase::Open => tr!(
             "vote.open_until",
@@ -122,10 +123,15 @@ fn CyclePage(
         (Phase::Open, own) => EitherOf3::B(view! {
             <Ballot slug=slug.clone() max=cycle.max_picks candidates challenge own/>
         }),
-        _ => EitherOf3::C(view! { <Results slug=slug.clone() candidates/> }),
+        (phase, _) => EitherOf3::C(view! { <Results slug=slug.clone() candidates phase/> }),
     };
     let counted_line = tallies_shown.then(|| {
-        view! { <p class="muted">{tr!("vote.counted", verified = counted.verified, unverified = counted.unverified)}</p> }
+        view! {
+            <p class="muted">
+                {tr!("vote.counted", verified = counted.verified, unverified = counted.unverified)}" "
+                <a class="term" href=crate::pages::term_href("ballot")>{tr!("glossary.ballot.term")}</a>
+            </p>
+        }
     });
     let hidden_note = (!tallies_shown && cycle.phase == Phase::Open)
         .then(|| view! { <p class="muted">{tr!("vote.hidden_until_close")}</p> });
@@ -148,9 +154,16 @@ fn CyclePage(
 }
 
 #[component]
-fn Results(slug: String, candidates: Vec<CycleCandidate>) -> impl IntoView {
+fn Results(slug: String, candidates: Vec<CycleCandidate>, phase: Phase) -> impl IntoView {
+    // Before a cycle opens there is nothing to count: the list is the candidates on offer.
+    let heading = match phase {
+        Phase::Upcoming => tr!("vote.upcoming_candidates"),
+        _ => tr!("vote.results"),
+    };
+    let note = (phase == Phase::Upcoming).then(|| view! { <p>{tr!("vote.upcoming_note")}</p> });
     view! {
-        <h2>{tr!("vote.results")}</h2>
+        <h2>{heading}</h2>
+        {note}
         <ol class="plain-list results">
             {candidates
                 .into_iter()

@@ -4,6 +4,8 @@
 //! picks as the voter left them; `/vote.js` checks the count before sending.
 
 use super::vote::tally_text;
+use super::vote_evidence::EvidenceSummary;
+use crate::components::terms::TermLinks;
 use crate::model::{CycleCandidate, OwnBallot, OwnBallotState};
 use crate::tr;
 use leptos::either::Either;
@@ -145,8 +147,7 @@ pub fn Ballot(
                         <strong>{c.title}</strong>
                         <span class="candidate-description">{c.description}</span>
                     </label>
-                    <p class="muted evidence">{tr!("vote.evidence")}": "{c.evidence}</p>
-                    <p class="evidence-link"><a href=format!("/vote/{slug}/candidates/{}", c.id)>{tr!("candidate.see_evidence")}</a></p>
+                    <EvidenceSummary card=c.card text=c.evidence href=format!("/vote/{slug}/candidates/{}", c.id)/>
                     {tally}
                 </li>
             }
@@ -172,6 +173,7 @@ pub fn Ballot(
                 <legend>{tr!("vote.legend", max = max)}</legend>
                 <ul class="plain-list candidates">{options}</ul>
             </fieldset>
+            <TermLinks ids=&["growth", "dissatisfaction", "reopen", "verified", "ballot"]/>
             <p class="muted pick-count" aria-live="polite" data-count=tr!("ballot.pick_count", max = max)></p>
             <label for="code">{tr!("vote.code_label")}</label>
             <input id="code" name="code" type="text" autocomplete="off" maxlength="20" aria-describedby="code-hint"/>

@@ -5,7 +5,7 @@
 use super::rank::{baseline, rank, why, Ranked};
 use super::record::{day_label, timestamp};
 use crate::store::{EvidenceLink, Store, StoreResult};
-use app::model::{HotlineRanking, RankWeights};
+use app::model::{EvidenceCard, HotlineRanking, RankWeights};
 
 /// The window a candidate's evidence covers, in days.
 pub const EVIDENCE_DAYS: i32 = 30;
@@ -83,6 +83,25 @@ pub fn summary(r: &Ranked, place: usize, of: usize, ranking: &HotlineRanking) ->
     )
 }
 
+/// The figures of a ranked class for the ballot's short card (证据卡片).
+pub fn card(r: &Ranked, place: usize, of: usize, ranking: &HotlineRanking) -> EvidenceCard {
+    EvidenceCard {
+        from: ranking.from.clone(),
+        to: ranking.to.clone(),
+        days: ranking.days,
+        volume: r.figures.volume,
+        previous: r.figures.previous,
+        rated: r.figures.rated,
+        dissatisfaction_rate: r.dissatisfaction_rate,
+        closed: r.figures.closed,
+        reopen_rate: r.reopen_rate,
+        baseline: ranking.baseline,
+        place,
+        of,
+        sample: ranking.sample,
+    }
+}
+
 /// The summary and link of one class over the [`EVIDENCE_DAYS`] ending on `to`; `None` when
 /// the class has no requests in that window.
 pub async fn class_evidence(
@@ -106,6 +125,7 @@ pub async fn class_evidence(
                 level2: level2.to_string(),
                 from: model.from.clone(),
                 to: model.to.clone(),
+                card: Some(card(r, i + 1, ranked.len(), &model)),
             },
         )
     }))

@@ -24,21 +24,24 @@ fn written(w: CycleWrite) -> Result<(), StaffError> {
         CycleWrite::Duplicate => Err(StaffError::Invalid("duplicate")),
         CycleWrite::Frozen => Err(StaffError::Invalid("frozen")),
         CycleWrite::NotClosed => Err(StaffError::Invalid("not_closed")),
+        CycleWrite::TooFewCandidates => Err(StaffError::Invalid("too_few_candidates")),
     }
 }
 
+fn civil_date(date: &str) -> Result<jiff::civil::Date, StaffError> {
+    date.trim().parse().map_err(|_| StaffError::Invalid("date"))
+}
+
 /// Midnight at the start of a Beijing date, as a Unix time.
-fn beijing_midnight(date: &str) -> Result<i64, StaffError> {
-    let date: jiff::civil::Date = date
-        .trim()
-        .parse()
-        .map_err(|_| StaffError::Invalid("date"))?;
+fn beijing_midnight(date: jiff::civil::Date) -> Result<i64, StaffError> {
     date.to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::Offset::constant(8)))
         .map(|z| z.timestamp().as_second())
         .map_err(|_| StaffError::Invalid("date"))
 }
 
-fn fields(input: &CycleInput) -> Result<CycleFields, StaffError> {
+/// The form's rules, against `today` in Beijing: a cycle may open today (it then waits for
+/// 现在开始投票, so its candidates can go in first) or later, never on a day already past.
+fn fields(input: &CycleInput, today: jiff::civil::Date) -> Result<CycleFields, StaffError> {
     let slug = input.slug.trim().to_ascii_lowercase();
     let slug_ok = (3..=40).contains(&slug.len())
         && slug
@@ -47,10 +50,14 @@ fn fields(input: &CycleInput) -> Result<CycleFields, StaffError> {
     if !slug_ok {
         return Err(StaffError::Invalid("slug"));
     }
-    let opens_at = beijing_midnight(&input.opens)?;
+    let opens_on = civil_date(&input.opens)?;
+    if opens_on < today {
+        return Err(StaffError::Invalid("opens_past"));
+    }
+    let opens_at = beijing_midnight(opens_on)?;
     // Staff type the last day of voting: it closes at the midnight that ends that day, and the
     // pages show that same date ("…20日 24:00").
-    let closes_at = beijing_midnight(&input.closes)? + 24 * 3600;
+    let closes_at = beijing_midnight(civil_date(&input.closes)?)? + 24 * 3600;
     if closes_at <= opens_at {
         return Err(StaffError::Invalid("date"));
     }
@@ -69,7 +76,14 @@ fn fields(input: &CycleInput) -> Result<CycleFields, StaffError> {
         closes_at,
         max_picks,
         live_tally: input.live_tally,
+        awaits_open: opens_on == today,
     })
+}
+
+fn beijing_today() -> jiff::civil::Date {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::Offset::constant(8)))
+        .date()
 }
 
 impl StaffService {
@@ -108,7 +122,7 @@ impl CyclePort for StaffService {
 
     async fn create_cycle(&self, me: &StaffMember, input: CycleInput) -> Result<(), StaffError> {
         editor(me)?;
-        let fields = fields(&input)?;
+        let fields = fields(&input, beijing_today())?;
         written(
             self.store
                 .create_cycle(me, &fields, now())
@@ -174,6 +188,16 @@ impl CyclePort for StaffService {
                 .map_err(internal)?,
         )
     }
+
+    async fn open_now(&self, me: &StaffMember, cycle: &str) -> Result<(), StaffError> {
+        editor(me)?;
+        written(
+            self.store
+                .open_cycle_now(me, cycle, now())
+                .await
+                .map_err(internal)?,
+        )
+    }
 }
 
 #[cfg(test)]
@@ -192,8 +216,13 @@ mod tests {
         }
     }
 
+    fn today() -> jiff::civil::Date {
+        jiff::civil::date(2027, 10, 1)
+    }
+
     #[test]
     fn cycle_rules_are_checked() {
+        let fields = |i: &CycleInput| fields(i, today());
         assert!(fields(&input("2028-annual", "2027-11-01", "2027-12-01", "3")).is_ok());
         for (bad, field) in [
             (input("有中文", "2027-11-01", "2027-12-01", "3"), "slug"),
@@ -219,5 +248,17 @@ mod tests {
         // The typed closing date is the last day open: closed at 2027-11-03 00:00 Beijing.
         let one_day = fields(&input("x-2", "2027-11-02", "2027-11-02", "1")).expect("one day");
         assert_eq!(one_day.closes_at - one_day.opens_at, 24 * 3600);
+        assert!(!one_day.awaits_open);
+    }
+
+    #[test]
+    fn a_cycle_may_open_today_but_not_yesterday() {
+        let opening_today = fields(&input("x-3", "2027-10-01", "2027-10-20", "3"), today())
+            .expect("today is allowed");
+        assert!(opening_today.awaits_open, "waits for 现在开始投票");
+        assert!(matches!(
+            fields(&input("x-4", "2027-09-30", "2027-10-20", "3"), today()),
+            Err(StaffError::Invalid("opens_past"))
+        ));
     }
 }

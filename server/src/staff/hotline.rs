@@ -90,7 +90,9 @@ impl HotlinePort for StaffService {
             CycleWrite::Done => Ok(()),
             CycleWrite::Missing => Err(StaffError::Invalid("cycle")),
             CycleWrite::Frozen => Err(StaffError::Invalid("frozen")),
-            CycleWrite::Duplicate | CycleWrite::NotClosed => Err(StaffError::Invalid("cycle")),
+            CycleWrite::Duplicate | CycleWrite::NotClosed | CycleWrite::TooFewCandidates => {
+                Err(StaffError::Invalid("cycle"))
+            }
         }
     }
 

@@ -16,6 +16,8 @@ pub struct CycleFields {
     pub closes_at: i64,
     pub max_picks: u8,
     pub live_tally: bool,
+    /// Its opening date is today: it waits for 现在开始投票 rather than opening empty.
+    pub awaits_open: bool,
 }
 
 /// How a cycle write ended, short of a storage failure.
@@ -28,7 +30,12 @@ pub enum CycleWrite {
     Frozen,
     /// Only a closed cycle's candidates can be marked as having become a topic.
     NotClosed,
+    /// A ballot needs at least two candidates to choose between before it opens.
+    TooFewCandidates,
 }
+
+/// Fewest candidates a cycle may open with: one candidate is no choice.
+pub const MIN_CANDIDATES_TO_OPEN: i64 = 2;
 
 /// A candidate (候选议题) as staff add it; `link` when it came from the hotline ranking.
 #[derive(Clone, Copy, Debug)]
@@ -54,12 +61,13 @@ impl Store {
         if taken > 0 {
             return Ok(CycleWrite::Duplicate);
         }
-        if f.opens_at <= now {
+        if f.opens_at <= now && !f.awaits_open {
             return Ok(CycleWrite::Frozen);
         }
         sqlx::query(
-            "INSERT INTO cycles (slug, title, target, opens_at, closes_at, max_picks, live_tally, is_sample)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 0)",
+            "INSERT INTO cycles (slug, title, target, opens_at, closes_at, max_picks, live_tally,
+                                 awaits_open, is_sample)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)",
         )
         .bind(&f.slug)
         .bind(&f.title)
@@ -68,6 +76,7 @@ impl Store {
         .bind(f.closes_at)
         .bind(i64::from(f.max_picks))
         .bind(i64::from(f.live_tally))
+        .bind(i64::from(f.awaits_open))
         .execute(&mut *tx)
         .await?;
         audit(
@@ -98,22 +107,22 @@ impl Store {
             link,
         } = candidate;
         let mut tx = self.write_tx().await?;
-        let cycle: Option<(i64, i64)> =
-            sqlx::query_as("SELECT id, opens_at FROM cycles WHERE slug = $1")
+        let cycle: Option<(i64, i64, i64)> =
+            sqlx::query_as("SELECT id, opens_at, awaits_open FROM cycles WHERE slug = $1")
                 .bind(slug)
                 .fetch_optional(&mut *tx)
                 .await?;
-        let Some((id, opens_at)) = cycle else {
+        let Some((id, opens_at, awaits_open)) = cycle else {
             return Ok(CycleWrite::Missing);
         };
-        if opens_at <= now {
+        if opens_at <= now && awaits_open == 0 {
             return Ok(CycleWrite::Frozen);
         }
         sqlx::query(
             "INSERT INTO cycle_candidates (cycle_id, position, title, description, evidence,
                                            hotline_level1, hotline_level2, evidence_from,
-                                           evidence_to, is_sample)
-             SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5, $6, $7, $8, 0
+                                           evidence_to, evidence_card, is_sample)
+             SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, 0
              FROM cycle_candidates WHERE cycle_id = $1",
         )
         .bind(id)
@@ -124,6 +133,7 @@ impl Store {
         .bind(link.map(|l| &l.level2))
         .bind(link.map(|l| &l.from))
         .bind(link.map(|l| &l.to))
+        .bind(link.and_then(|l| l.card_json()))
         .execute(&mut *tx)
         .await?;
         audit(
@@ -133,6 +143,55 @@ impl Store {
             "cycle.candidate",
             &format!("cycle {slug}: {title}"),
             "",
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(CycleWrite::Done)
+    }
+
+    /// 现在开始投票: an upcoming cycle opens at `now` (its rules freeze from then on). Only with
+    /// at least [`MIN_CANDIDATES_TO_OPEN`] candidates, and never once it has opened or closed.
+    pub async fn open_cycle_now(
+        &self,
+        actor: &StaffMember,
+        slug: &str,
+        now: i64,
+    ) -> StoreResult<CycleWrite> {
+        let mut tx = self.write_tx().await?;
+        let cycle: Option<(i64, i64, i64, i64, String)> = sqlx::query_as(
+            "SELECT id, opens_at, closes_at, awaits_open, title FROM cycles WHERE slug = $1",
+        )
+        .bind(slug)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((id, opens_at, closes_at, awaits_open, title)) = cycle else {
+            return Ok(CycleWrite::Missing);
+        };
+        let upcoming = app::model::Phase::of(opens_at, closes_at, awaits_open != 0, now)
+            == app::model::Phase::Upcoming;
+        if !upcoming {
+            return Ok(CycleWrite::Frozen);
+        }
+        let candidates: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM cycle_candidates WHERE cycle_id = $1")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+        if candidates < MIN_CANDIDATES_TO_OPEN {
+            return Ok(CycleWrite::TooFewCandidates);
+        }
+        sqlx::query("UPDATE cycles SET opens_at = $1, awaits_open = 0 WHERE id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "cycle.open_now",
+            &format!("cycle {slug}: {title}"),
+            &format!("planned opening {opens_at}"),
         )
         .await?;
         self.commit(tx).await?;

@@ -13,13 +13,24 @@ pub struct ClassKey {
     pub level3: Option<String>,
 }
 
-/// What a candidate made from the ranking keeps: its class and its evidence window (days).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What a candidate made from the ranking keeps: its class, its evidence window (days) and the
+/// figures of its ballot card.
+#[derive(Clone, Debug, PartialEq)]
 pub struct EvidenceLink {
     pub level1: String,
     pub level2: String,
     pub from: String,
     pub to: String,
+    pub card: Option<app::model::EvidenceCard>,
+}
+
+impl EvidenceLink {
+    /// The card as stored (JSON), or NULL.
+    pub(crate) fn card_json(&self) -> Option<String> {
+        self.card
+            .as_ref()
+            .and_then(|c| serde_json::to_string(c).ok())
+    }
 }
 
 /// Sums over a set of aggregate cells, for rates.

@@ -18,10 +18,11 @@ struct CycleRow {
     closes_at: i64,
     max_picks: i64,
     live_tally: i64,
+    awaits_open: i64,
     is_sample: i64,
 }
 
-const CYCLE_SELECT: &str = "SELECT id, slug, title, target, opens_at, closes_at, max_picks, live_tally, is_sample FROM cycles";
+const CYCLE_SELECT: &str = "SELECT id, slug, title, target, opens_at, closes_at, max_picks, live_tally, awaits_open, is_sample FROM cycles";
 
 fn iso(at: i64) -> String {
     jiff::Timestamp::from_second(at)
@@ -40,7 +41,8 @@ impl CycleRow {
             closes_at: iso(self.closes_at),
             max_picks: u8::try_from(self.max_picks).unwrap_or(1),
             live_tally: self.live_tally != 0,
-            phase: Phase::at(self.opens_at, self.closes_at, now),
+            phase: Phase::of(self.opens_at, self.closes_at, self.awaits_open != 0, now),
+            awaits_open: self.awaits_open != 0,
             is_sample: self.is_sample != 0,
         }
     }
@@ -142,6 +144,7 @@ impl Store {
             title: String,
             description: String,
             evidence: String,
+            evidence_card: Option<String>,
             hotline_class: Option<String>,
             is_sample: i64,
             year: Option<i64>,
@@ -149,7 +152,8 @@ impl Store {
             theme: Option<String>,
         }
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT c.id, c.title, c.description, c.evidence, c.is_sample, t.year, t.month, t.theme,
+            "SELECT c.id, c.title, c.description, c.evidence, c.evidence_card, c.is_sample,
+                    t.year, t.month, t.theme,
                     CASE WHEN c.evidence_to IS NOT NULL
                          THEN c.hotline_level1 || '·' || c.hotline_level2 END AS hotline_class
              FROM cycle_candidates c
@@ -178,6 +182,11 @@ impl Store {
                 title: r.title,
                 description: r.description,
                 evidence: r.evidence,
+                // A card that no longer reads (an older shape) falls back to the summary text.
+                card: r
+                    .evidence_card
+                    .as_deref()
+                    .and_then(|j| serde_json::from_str(j).ok()),
                 hotline_class: r.hotline_class,
                 is_sample: r.is_sample != 0,
             })

@@ -62,8 +62,9 @@ impl Store {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO cycle_candidates (cycle_id, position, title, description, evidence,
                                                became_year, became_month, hotline_level1,
-                                               hotline_level2, evidence_from, evidence_to, is_sample)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1) RETURNING id",
+                                               hotline_level2, evidence_from, evidence_to,
+                                               evidence_card, is_sample)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1) RETURNING id",
             )
             .bind(cycle_id)
             .bind(position as i64)
@@ -76,6 +77,7 @@ impl Store {
             .bind(link.map(|l| &l.level2))
             .bind(link.map(|l| &l.from))
             .bind(link.map(|l| &l.to))
+            .bind(link.and_then(|l| l.card_json()))
             .fetch_one(&mut *tx)
             .await?;
             ids.push(id);

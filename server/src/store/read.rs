@@ -263,7 +263,8 @@ impl Store {
         now: i64,
     ) -> StoreResult<Option<((String, String), Vec<Candidate>)>> {
         let cycle: Option<(i64, String, String)> = sqlx::query_as(
-            "SELECT id, slug, title FROM cycles WHERE opens_at <= $1 AND closes_at > $1
+            "SELECT id, slug, title FROM cycles
+             WHERE opens_at <= $1 AND closes_at > $1 AND awaits_open = 0
              ORDER BY closes_at LIMIT 1",
         )
         .bind(now)

@@ -174,12 +174,13 @@ impl Store {
         now: i64,
     ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
-        let cycle: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM cycles WHERE slug = $1 AND opens_at > $2")
-                .bind(cycle_slug)
-                .bind(now)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let cycle: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM cycles WHERE slug = $1 AND (opens_at > $2 OR awaits_open = 1)",
+        )
+        .bind(cycle_slug)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
         let suggestion: Option<(String, String, i64)> = sqlx::query_as(
             "SELECT s.title, s.description,
                     (SELECT COUNT(*) FROM suggestion_supports p WHERE p.suggestion_id = s.id)

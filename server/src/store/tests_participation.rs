@@ -159,6 +159,7 @@ async fn cycle_rules_freeze_once_the_cycle_opens() {
         closes_at: opens_at + 86_400 * 30,
         max_picks: 3,
         live_tally: false,
+        awaits_open: false,
     };
     let created = store
         .create_cycle(&editor, &fields("2028-annual", now + 86_400), now)
@@ -294,4 +295,69 @@ async fn a_shared_rate_bucket_allows_its_burst_then_refills_by_the_interval() {
             .expect("prune"),
         1
     );
+}
+
+#[tokio::test]
+async fn a_cycle_opening_today_waits_for_open_now_with_two_candidates() {
+    let (_dir, store) = loaded_store().await;
+    let now = jiff::Timestamp::now().as_second();
+    let editor = StaffMember {
+        id: 2,
+        username: "editor".into(),
+        display_name: "编辑".into(),
+        role: Role::Editor,
+        department: None,
+    };
+    // Opening date today: its midnight has passed, yet it must not open with an empty ballot.
+    let today = CycleFields {
+        slug: "today-cycle".into(),
+        title: "今天开始的征集".into(),
+        target: "2027 年度问题清单".into(),
+        opens_at: now - 3600,
+        closes_at: now + 86_400 * 10,
+        max_picks: 2,
+        live_tally: true,
+        awaits_open: true,
+    };
+    let created = store.create_cycle(&editor, &today, now).await.expect("w");
+    assert_eq!(created, CycleWrite::Done);
+    let phase = |store: Store| async move {
+        store
+            .cycle_rules("today-cycle", now + 1)
+            .await
+            .expect("r")
+            .expect("c")
+            .0
+            .phase
+    };
+    assert_eq!(phase(store.clone()).await, app::model::Phase::Upcoming);
+    let add = |title: &'static str| NewCandidate {
+        title,
+        description: "说明文字",
+        evidence: "",
+        link: None,
+    };
+    let first = store
+        .add_candidate(&editor, "today-cycle", add("社区食堂"), now)
+        .await;
+    assert_eq!(
+        first.expect("w"),
+        CycleWrite::Done,
+        "candidates go in first"
+    );
+    let too_soon = store.open_cycle_now(&editor, "today-cycle", now).await;
+    assert_eq!(too_soon.expect("w"), CycleWrite::TooFewCandidates);
+    let second = store
+        .add_candidate(&editor, "today-cycle", add("楼道照明"), now)
+        .await;
+    assert_eq!(second.expect("w"), CycleWrite::Done);
+    let opened = store.open_cycle_now(&editor, "today-cycle", now).await;
+    assert_eq!(opened.expect("w"), CycleWrite::Done);
+    assert_eq!(phase(store.clone()).await, app::model::Phase::Open);
+    let late = store
+        .add_candidate(&editor, "today-cycle", add("临时加一项"), now + 1)
+        .await;
+    assert_eq!(late.expect("w"), CycleWrite::Frozen, "frozen once opened");
+    let twice = store.open_cycle_now(&editor, "today-cycle", now + 2).await;
+    assert_eq!(twice.expect("w"), CycleWrite::Frozen);
 }

@@ -86,13 +86,20 @@ export default defineConfig({
       dependencies: ['resident-360'],
     },
     {
+      // The four journeys end to end (issue 13 acceptance): votes, suggests, publishes and
+      // withdraws, so it runs once, after the voting suites. Sets its own viewports.
+      name: 'journeys-once',
+      testMatch: /journeys\.spec\.ts/,
+      dependencies: ['cycle-open-once'],
+    },
+    {
       name: 'phone-360',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

@@ -27,12 +27,19 @@ async function signIn(page: Page, username: string) {
   await expect(page).toHaveURL(/\/staff$/);
 }
 
-/** A month with no topic yet, searched from the end of 2024 so the editing suite (2025 from January) keeps its own. */
+/** A month with no topic yet — drafts included, as the signed-in editor's list shows them —
+ * searched from the end of 2024 so the editing suite (2025 from January) keeps its own. */
 async function freeMonth(page: Page): Promise<[number, number]> {
+  await page.goto('/staff/topics');
+  const taken = new Set(
+    (await page.locator('ul.editor-list a').allTextContents())
+      .map((t) => t.trim().match(/^(\d{4})-(\d{2}) /))
+      .filter((m): m is RegExpMatchArray => m !== null)
+      .map((m) => `${Number(m[1])}-${Number(m[2])}`),
+  );
   for (const year of [2024, 2023, 2025]) {
     for (let m = 12; m >= 1; m--) {
-      const res = await page.request.get(`/api/v1/topics/${year}/${m}`);
-      if (res.status() === 404 && (await page.request.get(`/topics/${year}/${m}`)).status() === 404) return [year, m];
+      if (!taken.has(`${year}-${m}`)) return [year, m];
     }
   }
   throw new Error('no free month');
@@ -183,9 +190,7 @@ test.describe('on a phone, JavaScript off', () => {
 test.describe('on a desktop, JavaScript on', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
-  // FIXME(issue 13): the second run of the journey fails at the editor's set-up (no 已保存。 on
-  // creating its topic) after the phone run took the free month; left for the next session.
-  test.fixme('the same journey, and the desk passes axe', async ({ page }) => {
+  test('the same journey, and the desk passes axe', async ({ page }) => {
     await journey(page, 'desktop');
     const results = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])

@@ -12,7 +12,7 @@ test('each candidate on the open ballot shows a short evidence card, details one
   for (let i = 0; i < count; i++) {
     const option = options.nth(i);
     // One number with its unit and what it counts…
-    await expect(option.getByText(/\d+ 件/)).toBeVisible();
+    await expect(option.getByText(/^\d+ 件$/)).toBeVisible();
     await expect(option.getByText(/近30天12345热线诉求/)).toBeVisible();
     // …one direction against the window before…
     await expect(option.getByText(/^[↑↓→] /)).toBeVisible();
@@ -47,7 +47,7 @@ test('in English the card reads as English', async ({ page }) => {
   await page.context().addCookies([{ name: 'lang', value: 'en', url: page.url() }]);
   await page.goto('/vote/2027-annual');
   const first = page.locator('form#ballot li').first();
-  await expect(first.getByText(/\d+ requests/)).toBeVisible();
+  await expect(first.getByText(/^\d+ requests$/)).toBeVisible();
   await expect(first.getByText(/to the 12345 hotline in the last 30 days/)).toBeVisible();
   await expect(first.getByText('Full figures and source')).toBeVisible();
   await expect(first.getByText(/件/)).toHaveCount(0);

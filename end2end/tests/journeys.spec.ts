@@ -30,7 +30,7 @@ test('王阿姨: home → vote → receipt → come back → check receipt → s
   await page.getByRole('link', { name: '去投票' }).click();
   // She reads a candidate's card, then picks it.
   const option = page.locator('form#ballot li').first();
-  await expect(option.getByText(/\d+ 件/)).toBeVisible();
+  await expect(option.getByText(/^\d+ 件$/)).toBeVisible();
   await option.getByRole('checkbox').check();
   await expect(page.locator('input[name="proof"]')).toHaveValue(/.+/, { timeout: 20_000 });
   await page.getByRole('button', { name: '提交选票' }).click();

@@ -60,9 +60,8 @@ test('the home page loads no ECharts on first paint', async ({ page }) => {
   expect(requests.filter((p) => /echarts/.test(p))).toEqual([]);
 });
 
-// FIXME(issue 13): the fit-to-frame embed (point 16) draws one SVG per width and shows one by
-// CSS; this older test's visibility check does not hold yet. journalist.spec.ts covers the codes.
-test.fixme('an embed on another site resizes its frame; a portal page refuses to be framed', async ({ page, baseURL }) => {
+// The fit-to-frame embed (point 16) draws one SVG per width and shows the one that fits by CSS.
+test('an embed on another site resizes its frame; a portal page refuses to be framed', async ({ page, baseURL }) => {
   const api = await page.request.get('/api/v1/charts/problems-per-year');
   const { version } = await api.json();
   // The journalist's page, on another origin, with the responsive code from the embed panel.
@@ -91,7 +90,7 @@ test.fixme('an embed on another site resizes its frame; a portal page refuses to
   expect(messages.some((m: any) => m && m['datawrapper-height'])).toBe(true);
   expect(messages.some((m: any) => typeof m === 'string' && m.startsWith('pymxPYMx'))).toBe(true);
   const embedded = page.frameLocator('iframe[src*="/embed/charts/"]');
-  await expect(embedded.locator('svg').first()).toBeVisible();
+  await expect(embedded.locator('svg:visible').first()).toBeVisible();
   // The home page in the other frame was refused: no portal content inside.
   const home = page.frameLocator('#home');
   await expect(home.locator('.site-nav')).toHaveCount(0);

@@ -93,29 +93,29 @@ async function journey(page: Page, tag: string) {
   await task().getByLabel('完成日期').fill(`${t.year}-${t.mm}-14`);
   await task().getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('任务状态已更新。');
-  await expect(task()).toContainText(`完成于 ${t.year}-${t.mm}-14`);
+  await expect(task()).toContainText(`完成于 ${t.year}年${t.month}月14日`);
   await shot(page, `desk-${tag}`);
 
   // Back to 进行中 asks first, at the task, and names the date it would clear.
   await task().getByLabel('更新状态').selectOption({ label: '进行中' });
   await task().getByRole('button', { name: '保存', exact: true }).click();
   const question = task().getByRole('alert');
-  await expect(question).toContainText(`这项任务已于 ${t.year}-${t.mm}-14 完成。改为“进行中”会清除完成日期`);
+  await expect(question).toContainText(`这项任务已于 ${t.year}年${t.month}月14日 完成。改为“进行中”会清除完成日期`);
   await shot(page, `desk-confirm-${tag}`);
   await question.getByRole('button', { name: '确认改为“进行中”' }).click();
   await expect(page.getByRole('status')).toHaveText('任务状态已更新。');
   await expect(task().locator('.status-overdue')).toBeVisible();
-  await expect(task()).toContainText(`上次记录的完成日期是 ${t.year}-${t.mm}-14`);
+  await expect(task()).toContainText(`上次记录的完成日期是 ${t.year}年${t.month}月14日`);
 
   // ... and can be undone: the true date comes back.
-  await expect(task()).toContainText(`撤销后恢复为：已完成，完成于 ${t.year}-${t.mm}-14`);
+  await expect(task()).toContainText(`撤销后恢复为：已完成，完成于 ${t.year}年${t.month}月14日`);
   await task().getByRole('button', { name: '撤销上一次状态更改' }).click();
   await expect(page.getByRole('status')).toHaveText('已撤销，任务恢复到上一次的状态。');
-  await expect(task()).toContainText(`完成于 ${t.year}-${t.mm}-14`);
+  await expect(task()).toContainText(`完成于 ${t.year}年${t.month}月14日`);
   const visitor = await page.context().browser()!.newPage({ viewport: page.viewportSize()!, javaScriptEnabled: false });
   await visitor.goto(`/topics/${t.year}/${t.month}`);
   await expect(publicTask(visitor).getByText('已完成', { exact: true })).toBeVisible();
-  await expect(publicTask(visitor)).toContainText(`完成于 ${t.year}-${t.mm}-14`);
+  await expect(publicTask(visitor)).toContainText(`完成于 ${t.year}年${t.month}月14日`);
 
   // A correction to a later date makes it late, and the history keeps both dates.
   await task().getByLabel('完成日期').fill(`${t.year}-${t.mm}-18`);

@@ -99,7 +99,7 @@ test('an edit keeps the earlier version in the history', async ({ page, browser 
   await task.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('status')).toHaveText('已保存。');
   const edited = page.locator('li[data-task-id]', { hasText: '建立背街小巷垃圾清运台账' });
-  await expect(edited).toContainText('截止 2028-01-15');
+  await expect(edited).toContainText('截止 2028年1月15日');
   await edited.locator('summary').click();
   await edited.getByRole('link', { name: '修订记录' }).click();
   await expect(page.getByRole('heading', { name: '修订记录' })).toBeVisible();

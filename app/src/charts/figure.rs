@@ -147,7 +147,7 @@ pub fn SourceLine(view: ChartView) -> impl IntoView {
         {origin}
         {sources}
         " · "
-        {tr!("chart.as_of", date = view.data.as_of.clone())}
+        {tr!("chart.as_of", date = crate::i18n::when::day(&view.data.as_of))}
         " · "
         {tr!("chart.version", version = view.version.clone())}
     }

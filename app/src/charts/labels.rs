@@ -78,7 +78,12 @@ pub fn footer_text(data: &ChartData, version: &str, locale: Locale) -> String {
     let l = locale.tag();
     let mut parts = vec![
         source_text(data, locale),
-        t!("chart.as_of", locale = l, date = data.as_of).into_owned(),
+        t!(
+            "chart.as_of",
+            locale = l,
+            date = crate::i18n::when::day_text(&data.as_of, locale)
+        )
+        .into_owned(),
         t!("chart.version", locale = l, version = version).into_owned(),
     ];
     if data.sample {
@@ -127,7 +132,7 @@ mod tests {
         assert_eq!(unit_label(&d, Locale::ZhCn), "件");
         assert_eq!(
             footer_text(&d, "0123456789ab", Locale::ZhCn),
-            "来源： www.beijing.gov.cn · 数据截至2026-11-28 · 数据版本 0123456789ab"
+            "来源： www.beijing.gov.cn · 数据截至2026年11月28日 · 数据版本 0123456789ab"
         );
         let s = data(ChartKind::PoliciesPerMonth, true);
         assert!(footer_text(&s, "0123456789ab", Locale::ZhCn).ends_with(" · 示例数据"));

@@ -38,7 +38,12 @@ pub fn ProvenanceNote(confidence: Confidence, published: Option<Published>) -> i
         (Confidence::Official, Some(p)) => {
             let date = p
                 .date
-                .map(|date| tr!("provenance.published_on", date = date))
+                .map(|date| {
+                    tr!(
+                        "provenance.published_on",
+                        date = crate::i18n::when::day(&date)
+                    )
+                })
                 .unwrap_or_default();
             Some(view! {
                 <p class="note provenance-official">

@@ -60,7 +60,7 @@ pub fn TaskEditor(
                 "{} · {} · {}",
                 task.owner.name,
                 level_label(task.level),
-                tr!("task.due", date = task.due.clone())
+                tr!("task.due", date = crate::i18n::when::day(&task.due))
             );
             view! {
                 <li class="card" data-task-id=task_id>

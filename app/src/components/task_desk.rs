@@ -69,7 +69,7 @@ pub fn DeskTask(item: StaffTask, today: String) -> impl IntoView {
     let undo = undo.filter(|_| editable).map(|(state, date)| {
         let action = ServerAction::<UndoTaskState>::new();
         let what = match date {
-            Some(date) => tr!("task_progress.undo_to_date", state = state_label(state), date = date),
+            Some(date) => tr!("task_progress.undo_to_date", state = state_label(state), date = crate::i18n::when::day(&date)),
             None => tr!("task_progress.undo_to", state = state_label(state)),
         };
         view! {
@@ -89,8 +89,8 @@ pub fn DeskTask(item: StaffTask, today: String) -> impl IntoView {
         <li class="card task" id=format!("task-{id}") data-task-id=id>
             <p class="task-title">{task.title.clone()}" "<StatusBadge status=task.status/></p>
             <p class="task-meta">
-                {task.owner.name.clone()}" · "{level_label(task.level)}" · "{tr!("task.due", date = task.due.clone())}
-                {task.done_on.clone().map(|d| view! { " · "{tr!("task.done_on", date = d)} })}
+                {task.owner.name.clone()}" · "{level_label(task.level)}" · "{tr!("task.due", date = crate::i18n::when::day(&task.due))}
+                {task.done_on.clone().map(|d| view! { " · "{tr!("task.done_on", date = crate::i18n::when::day(&d))} })}
                 " · "
                 <a href=format!("/topics/{year}/{month}")>{theme}" "{tr!("topic.when", year = year, month = month_name(month))}</a>
             </p>
@@ -118,10 +118,9 @@ fn StatusForm(
     let select_id = format!("state-{task_id}");
     let date_id = format!("done-on-{task_id}");
     let hint_id = format!("done-on-{task_id}-hint");
-    let previous_hint = previous
-        .clone()
-        .filter(|_| done_on.is_none())
-        .map(|d| view! { " "{tr!("task_progress.previous_done_on", date = d)} });
+    let previous_hint = previous.clone().filter(|_| done_on.is_none()).map(
+        |d| view! { " "{tr!("task_progress.previous_done_on", date = crate::i18n::when::day(&d))} },
+    );
     let value = done_on.or(previous).unwrap_or_else(|| today.clone());
     view! {
         <ActionForm action attr:class="inline-form">
@@ -143,7 +142,7 @@ fn ConfirmReopen(task_id: i64, state: TaskState, done_on: String) -> impl IntoVi
     let action = ServerAction::<SetTaskState>::new();
     view! {
         <div class="confirm-box" role="alert">
-            <p>{tr!("task_progress.confirm_reopen", date = done_on, state = state_label(state))}</p>
+            <p>{tr!("task_progress.confirm_reopen", date = crate::i18n::when::day(&done_on), state = state_label(state))}</p>
             <ActionForm action attr:class="inline-form">
                 <input type="hidden" name="task_id" value=task_id.to_string()/>
                 <input type="hidden" name="state" value=state.as_str()/>

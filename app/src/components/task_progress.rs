@@ -54,7 +54,7 @@ fn NoteLine(note: TaskNote) -> impl IntoView {
     });
     view! {
         <li>
-            <time datetime=note.date.clone()>{note.date.clone()}</time>" "
+            <time datetime=note.date.clone()>{crate::i18n::when::day(&note.date)}</time>" "
             <span class="muted">{tr!("task_progress.note_by", department = note.department.name)}</span>
             {note.note}
             {evidence}

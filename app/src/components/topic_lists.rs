@@ -70,8 +70,8 @@ pub fn TaskList(tasks: Vec<Task>) -> impl IntoView {
                                 " · "
                                 {level_label(t.level)}
                                 " · "
-                                {tr!("task.due", date = t.due.clone())}
-                                {t.done_on.clone().map(|d| view! { " · "{tr!("task.done_on", date = d)} })}
+                                {tr!("task.due", date = crate::i18n::when::day(&t.due))}
+                                {t.done_on.clone().map(|d| view! { " · "{tr!("task.done_on", date = crate::i18n::when::day(&d))} })}
                             </p>
                             <TaskFollowUp task=t/>
                         </li>
@@ -142,7 +142,7 @@ pub fn PolicyList(policies: Vec<Policy>) -> impl IntoView {
             {policies
                 .into_iter()
                 .map(|p| {
-                    let date = p.issued.or(p.passed).unwrap_or_default();
+                    let date = crate::i18n::when::day(&p.issued.or(p.passed).unwrap_or_default());
                     view! {
                         <li>
                             <a href=format!("/policies/{}", p.id)>{p.title}</a>
@@ -170,7 +170,7 @@ pub fn Timeline(reports: Vec<Report>) -> impl IntoView {
                     let sample = r.is_sample.then(|| view! { <SampleBadge/> });
                     view! {
                         <li>
-                            <p class="timeline-date"><time datetime=r.date.clone()>{r.date.clone()}</time>" · "{tr!("task_progress.posted_by", author = r.author)}" "{sample}</p>
+                            <p class="timeline-date"><time datetime=r.date.clone()>{crate::i18n::when::day(&r.date)}</time>" · "{tr!("task_progress.posted_by", author = r.author)}" "{sample}</p>
                             <h3>{r.title}</h3>
                             <div class="richtext" inner_html=r.body_html></div>
                         </li>

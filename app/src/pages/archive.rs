@@ -144,7 +144,7 @@ fn FilteredLists(tasks: Vec<InTopic<Task>>, duties: Vec<InTopic<Responsibility>>
                     <li class="card task">
                         <p class="task-title">{t.title}" "<StatusBadge status=t.status/></p>
                         <p class="task-meta">
-                            {t.owner.name}" · "{level_label(t.level)}" · "{tr!("task.due", date = t.due)}" · "
+                            {t.owner.name}" · "{level_label(t.level)}" · "{tr!("task.due", date = crate::i18n::when::day(&t.due))}" · "
                             {topic_link(&topic)}
                         </p>
                     </li>

@@ -78,7 +78,7 @@ fn DepartmentView(detail: DepartmentDetail) -> impl IntoView {
                 <li>
                     {t.title.clone()}" "<StatusBadge status=t.status/>
                     <br/>
-                    <span class="muted">{level_label(t.level)}" · "{tr!("task.due", date = t.due.clone())}</span>
+                    <span class="muted">{level_label(t.level)}" · "{tr!("task.due", date = crate::i18n::when::day(&t.due))}</span>
                     <crate::components::task_progress::TaskFollowUp task=t/>
                 </li>
             }

@@ -169,7 +169,9 @@ pub(crate) fn PolicyItem(policy: Policy) -> impl IntoView {
         (tr!("policy.effective"), policy.effective),
     ]
     .into_iter()
-    .filter_map(|(label, date)| date.map(|d| view! { <span>{label}" "{d}</span> }))
+    .filter_map(|(label, date)| {
+        date.map(|d| view! { <span>{label}" "{crate::i18n::when::day(&d)}</span> })
+    })
     .collect_view();
     view! {
         <li class="card policy">

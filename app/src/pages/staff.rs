@@ -274,7 +274,7 @@ fn Authoring(drafts: Vec<crate::model::Policy>, topics: Vec<(i32, u8, String)>) 
                         <strong>{p.title}</strong>" "<span class="badge badge-uncertain">{tr!("staff.draft")}</span>" "
                         <a href=format!("/staff/policies/{}", p.id)>{tr!("staff.edit")}</a>
                     </p>
-                    <p class="muted">{p.issuer}" "{p.issued.unwrap_or_default()}</p>
+                    <p class="muted">{p.issuer}" "{crate::i18n::when::day(&p.issued.unwrap_or_default())}</p>
                     <ActionForm action=publish>
                         <input type="hidden" name="policy_id" value=p.id.to_string()/>
                         <button type="submit" class="button">{tr!("staff.publish")}</button>

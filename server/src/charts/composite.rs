@@ -79,7 +79,8 @@ pub fn footer_lines(view: &ChartView, locale: Locale, base: &str) -> Vec<(String
     lines.push((
         format!(
             "{} · {} · 点菜 {base}/charts/{}",
-            message("chart.as_of", locale).replace("%{date}", &data.as_of),
+            message("chart.as_of", locale)
+                .replace("%{date}", &app::i18n::when::day_text(&data.as_of, locale)),
             message("chart.version", locale).replace("%{version}", &view.version),
             data.id
         ),
@@ -137,7 +138,7 @@ mod tests {
     #[test]
     fn long_lines_wrap_within_the_width() {
         let lines = wrap(
-            "来源： www.beijing.gov.cn、bj.people.com.cn (repost) · 数据截至2026-11-28",
+            "来源： www.beijing.gov.cn、bj.people.com.cn (repost) · 数据截至2026年11月28日",
             200.0,
         );
         assert!(lines.len() >= 2, "{lines:?}");

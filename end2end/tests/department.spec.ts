@@ -59,13 +59,13 @@ async function topicWithTasks(page: Page, tag: string) {
   await page.getByLabel('一方案：解决方案').fill('每栋楼明确维修责任人');
   await page.getByRole('button', { name: '保存草稿' }).click();
   await expect(page.getByRole('status')).toHaveText('主题已保存。');
-  await page.getByLabel('新增问题').fill('楼道灯长期不亮');
+  await page.getByLabel('新增问题').fill(`楼道灯长期不亮（${tag}）`);
   await page.getByRole('button', { name: '添加' }).first().click();
   await expect(page.getByRole('status')).toHaveText('已保存。');
   const tied = `更换楼道感应灯（${tag}）`;
   const loose = `汇总各区楼道照明诉求（${tag}）`;
   for (const [title, problem, due] of [
-    [tied, '楼道灯长期不亮', `${year}-${mm}-15`],
+    [tied, `楼道灯长期不亮（${tag}）`, `${year}-${mm}-15`],
     [loose, '', `${year}-${mm}-20`],
   ]) {
     const form = page.locator('form', { has: page.locator('#new-task-title') });

@@ -14,7 +14,10 @@ test('the topic page shows progress, the three lists and the reports', async ({ 
   }
   await expect(page.locator('.task .status-overdue').first()).toBeVisible();
   // Newest progress report first.
-  const dates = await page.locator('section[aria-labelledby="reports-heading"] time').allTextContents();
+  const times = page.locator('section[aria-labelledby="reports-heading"] time');
+  const dates = await times.evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime') ?? ''));
+  // Shown as the reader's language writes a date, not as ISO.
+  await expect(times.first()).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
   expect(dates).toEqual([...dates].sort().reverse());
 });
 

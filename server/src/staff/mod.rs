@@ -6,6 +6,7 @@ mod cycles;
 mod department;
 mod hotline;
 mod moderation;
+mod roles;
 pub mod password;
 mod validate;
 mod validate_edit;
@@ -185,13 +186,14 @@ impl StaffPort for StaffService {
                 duty,
             })
             .collect();
-        let (drafts, topics) = if me.may_author() {
+        let (drafts, topics, bodies) = if me.may_author() {
             (
                 self.store.draft_policies().await.map_err(internal)?,
                 self.store.topic_list().await.map_err(internal)?,
+                self.store.all_departments().await.map_err(internal)?,
             )
         } else {
-            (Vec::new(), Vec::new())
+            (Vec::new(), Vec::new(), Vec::new())
         };
         Ok(StaffDesk {
             me: me.clone(),
@@ -201,6 +203,7 @@ impl StaffPort for StaffService {
             topics,
             report_topics,
             today: today_in_beijing(),
+            bodies,
         })
     }
 
@@ -234,7 +237,16 @@ impl StaffPort for StaffService {
         if !me.may_author() {
             return Err(StaffError::Forbidden);
         }
-        let report = validate_report(input)?;
+        let choice = roles::parse_author_choice(&input.author)?;
+        let mut report = validate_report(input)?;
+        let kind = if report.kind == "supervision" {
+            app::model::ReportKind::Supervision
+        } else {
+            app::model::ReportKind::Progress
+        };
+        (report.author, report.author_department) = self
+            .report_author(me, kind, choice, report.topic)
+            .await?;
         match self.store.add_report(me, &report, now()).await {
             Ok(true) => Ok(()),
             Ok(false) => Err(StaffError::Invalid("topic")),
@@ -341,7 +353,7 @@ impl StaffService {
         let kind = staged.kind;
         let content = staged.content.clone();
         let parsed = tokio::task::spawn_blocking(move || {
-            crate::import::parse(kind, &content, |name| departments.iter().any(|d| d == name))
+            crate::import::parse(kind, &content, &departments)
         })
         .await
         .map_err(internal)?;

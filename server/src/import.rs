@@ -270,7 +270,10 @@ mod tests {
             if owner == "市住房城乡建设委" && due == "2026-12-20"));
         assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
         assert_eq!(p.errors[0].reason, "unknown_department");
-        assert_eq!(p.errors[0].suggestions.first().map(String::as_str), Some("市住房城乡建设委"));
+        assert_eq!(
+            p.errors[0].suggestions.first().map(String::as_str),
+            Some("市住房城乡建设委")
+        );
         assert_eq!(p.rows[1][3], "2026-01-05");
     }
 
@@ -279,7 +282,10 @@ mod tests {
         let text = "任务,责任单位,层级,完成时限,状态\n清理管线,朝阳区政府,街道,2026-12-01,\n";
         let p = parse(ImportKind::Tasks, text, &known());
         assert_eq!(
-            p.errors.iter().map(|e| e.reason.as_str()).collect::<Vec<_>>(),
+            p.errors
+                .iter()
+                .map(|e| e.reason.as_str())
+                .collect::<Vec<_>>(),
             vec!["level_for_body"]
         );
     }

@@ -28,8 +28,8 @@ pub fn parse(text: &str) -> Option<String> {
     if y.len() != 4 {
         return None;
     }
-    let date = jiff::civil::Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?)
-        .ok()?;
+    let date =
+        jiff::civil::Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()?;
     Some(date.to_string())
 }
 

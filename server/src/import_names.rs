@@ -131,7 +131,10 @@ mod tests {
         let known = known();
         for (alias, official) in ALIASES {
             assert!(known.iter().any(|k| k == official), "{alias} → {official}");
-            assert_eq!(resolve(alias, &known), NameMatch::Known(official.to_string()));
+            assert_eq!(
+                resolve(alias, &known),
+                NameMatch::Known(official.to_string())
+            );
         }
     }
 
@@ -140,7 +143,10 @@ mod tests {
         let known = known();
         let official = |s: &str| NameMatch::Known(s.to_string());
         assert_eq!(resolve("市住建委", &known), official("市住房城乡建设委"));
-        assert_eq!(resolve(" 北京市城市管理委 ", &known), official("市城市管理委"));
+        assert_eq!(
+            resolve(" 北京市城市管理委 ", &known),
+            official("市城市管理委")
+        );
         assert_eq!(resolve("交通委", &known), official("市交通委"));
         assert_eq!(resolve("朝阳区政府", &known), official("朝阳区政府"));
     }

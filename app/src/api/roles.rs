@@ -53,7 +53,11 @@ where
 
 /// 授予 / 收回: `on` is "1" to grant, anything else to revoke.
 #[server]
-pub async fn set_staff_grant(staff_id: i64, grant: String, on: String) -> Result<(), ServerFnError> {
+pub async fn set_staff_grant(
+    staff_id: i64,
+    grant: String,
+    on: String,
+) -> Result<(), ServerFnError> {
     let outcome = match crate::model::Grant::parse(&grant) {
         Some(grant) => {
             let on = on == "1";

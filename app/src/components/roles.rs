@@ -43,9 +43,17 @@ pub fn GrantForm(member: StaffMember) -> impl IntoView {
     let action = ServerAction::<SetStaffGrant>::new();
     let granted = member.grants.contains(&Grant::Moderate);
     let (on, label, state) = if granted {
-        ("0", tr!("roles.revoke_moderation"), tr!("roles.moderation_granted"))
+        (
+            "0",
+            tr!("roles.revoke_moderation"),
+            tr!("roles.moderation_granted"),
+        )
     } else {
-        ("1", tr!("roles.grant_moderation"), tr!("roles.moderation_not_granted"))
+        (
+            "1",
+            tr!("roles.grant_moderation"),
+            tr!("roles.moderation_not_granted"),
+        )
     };
     Some(view! {
         <span class="muted">{state}</span>" "
@@ -187,7 +195,9 @@ pub fn ReportAuthorSelect(bodies: Vec<Department>, me: Role) -> impl IntoView {
 #[component]
 pub fn ReportPoster(report: Report) -> impl IntoView {
     let author = match report.author_department {
-        Some(id) => view! { <a href=format!("/departments/{id}")>{report.author.clone()}</a> }.into_any(),
+        Some(id) => {
+            view! { <a href=format!("/departments/{id}")>{report.author.clone()}</a> }.into_any()
+        }
         None => view! { <span>{report.author.clone()}</span> }.into_any(),
     };
     let entered = report.entered_by.map(|e| {

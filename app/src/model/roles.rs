@@ -79,7 +79,15 @@ impl BodyKind {
         if name.contains("人大") || name.contains("政协") {
             return BodyKind::Supervisory;
         }
-        let street = ["街道", "街道办事处", "地区办事处", "乡", "镇", "乡政府", "镇政府"];
+        let street = [
+            "街道",
+            "街道办事处",
+            "地区办事处",
+            "乡",
+            "镇",
+            "乡政府",
+            "镇政府",
+        ];
         if street.iter().any(|s| name.ends_with(s)) {
             return BodyKind::Street;
         }

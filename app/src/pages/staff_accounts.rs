@@ -63,7 +63,11 @@ pub fn StaffAccountsPage() -> impl IntoView {
 #[component]
 fn AccountRow(member: StaffMember, disabled: bool) -> impl IntoView {
     let action = ServerAction::<SetAccountDisabled>::new();
-    let department = member.department.clone().map(|d| d.name).unwrap_or_default();
+    let department = member
+        .department
+        .clone()
+        .map(|d| d.name)
+        .unwrap_or_default();
     let (value, label) = if disabled {
         ("0", tr!("staff.enable"))
     } else {

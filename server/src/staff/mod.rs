@@ -6,8 +6,8 @@ mod cycles;
 mod department;
 mod hotline;
 mod moderation;
-mod roles;
 pub mod password;
+mod roles;
 mod validate;
 mod validate_edit;
 mod validate_progress;
@@ -244,9 +244,8 @@ impl StaffPort for StaffService {
         } else {
             app::model::ReportKind::Progress
         };
-        (report.author, report.author_department) = self
-            .report_author(me, kind, choice, report.topic)
-            .await?;
+        (report.author, report.author_department) =
+            self.report_author(me, kind, choice, report.topic).await?;
         match self.store.add_report(me, &report, now()).await {
             Ok(true) => Ok(()),
             Ok(false) => Err(StaffError::Invalid("topic")),
@@ -352,11 +351,10 @@ impl StaffService {
         let departments = self.store.department_names().await.map_err(internal)?;
         let kind = staged.kind;
         let content = staged.content.clone();
-        let parsed = tokio::task::spawn_blocking(move || {
-            crate::import::parse(kind, &content, &departments)
-        })
-        .await
-        .map_err(internal)?;
+        let parsed =
+            tokio::task::spawn_blocking(move || crate::import::parse(kind, &content, &departments))
+                .await
+                .map_err(internal)?;
         Ok((staged, parsed))
     }
 }

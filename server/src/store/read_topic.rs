@@ -299,7 +299,10 @@ impl Store {
                 author: r.author,
                 is_sample: r.is_sample != 0,
                 author_department: r.author_department_id,
-                entered_by: r.entered_by.as_deref().and_then(app::model::EnteredBy::parse),
+                entered_by: r
+                    .entered_by
+                    .as_deref()
+                    .and_then(app::model::EnteredBy::parse),
             })
             .collect())
     }

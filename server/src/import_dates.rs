@@ -6,9 +6,7 @@
 pub fn parse(text: &str) -> Option<String> {
     let text = text.trim();
     let body = text.strip_suffix('日').unwrap_or(text);
-    let parts: Vec<&str> = body
-        .split(|c: char| matches!(c, '-' | '/' | '.' | '年' | '月'))
-        .collect();
+    let parts: Vec<&str> = body.split(['-', '/', '.', '年', '月']).collect();
     let [y, m, d] = parts.as_slice() else {
         return None;
     };

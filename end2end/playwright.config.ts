@@ -93,13 +93,19 @@ export default defineConfig({
       dependencies: ['cycle-open-once'],
     },
     {
+      // Roles (issue 13, points 21–23) change shared data (a topic, accounts, a suggestion):
+      // run once; the spec opens its own 360 px and 1280 px pages, JS on and off.
+      name: 'roles-once',
+      testMatch: /roles\.spec\.ts/,
+    },
+    {
       name: 'phone-360',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

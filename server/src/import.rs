@@ -2,7 +2,8 @@
 //! puts on the clipboard) and comma-separated CSV are both accepted; every problem is reported
 //! with its line and column, and the import is all or nothing.
 
-use app::model::{ImportKind, Level, RowError, TaskState};
+use crate::import_names::NameMatch;
+use app::model::{BodyKind, ImportKind, Level, RowError, TaskState};
 
 /// The most rows one import may carry; longer lists are split by the sender.
 pub const MAX_ROWS: usize = 2000;
@@ -37,6 +38,7 @@ fn err(line: usize, column: &str, reason: &str) -> RowError {
         line,
         column: column.to_string(),
         reason: reason.to_string(),
+        suggestions: Vec::new(),
     }
 }
 
@@ -60,8 +62,10 @@ fn state(text: &str) -> Option<TaskState> {
     }
 }
 
-/// Parses `text` as `kind`; `department_exists` answers whether a department name is known.
-pub fn parse(kind: ImportKind, text: &str, department_exists: impl Fn(&str) -> bool) -> Parsed {
+/// Parses `text` as `kind` against the `departments` known by their official names. Short
+/// names are read through `import_names` and dates through `import_dates`; the preview shows
+/// the cells as they will be written (official name, ISO date).
+pub fn parse(kind: ImportKind, text: &str, departments: &[String]) -> Parsed {
     let text = text.trim_start_matches('\u{feff}');
     let first_line = text.lines().next().unwrap_or_default();
     let delimiter = if first_line.contains('\t') {
@@ -114,7 +118,7 @@ pub fn parse(kind: ImportKind, text: &str, department_exists: impl Fn(&str) -> b
                 continue;
             }
         };
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        let mut cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
         if cells.iter().all(String::is_empty) {
             continue;
         }
@@ -134,20 +138,32 @@ pub fn parse(kind: ImportKind, text: &str, department_exists: impl Fn(&str) -> b
             }
         };
         text_ok(0, 200, &mut parsed.errors);
-        if !department_exists(&cells[1]) {
-            parsed
-                .errors
-                .push(err(line, &name(1), "unknown_department"));
-        }
+        let body = match crate::import_names::resolve(&cells[1], departments) {
+            NameMatch::Known(official) => {
+                cells[1] = official;
+                Some(BodyKind::of(&cells[1]))
+            }
+            NameMatch::Unknown(near) => {
+                let mut e = err(line, &name(1), "unknown_department");
+                e.suggestions = near;
+                parsed.errors.push(e);
+                None
+            }
+        };
         let lvl = level(&cells[2]);
-        if lvl.is_none() {
-            parsed.errors.push(err(line, &name(2), "level"));
+        match (lvl, body) {
+            (None, _) => parsed.errors.push(err(line, &name(2), "level")),
+            (Some(l), Some(kind)) if !kind.fits(l) => {
+                parsed.errors.push(err(line, &name(2), "level_for_body"))
+            }
+            _ => {}
         }
         let row = match kind {
             ImportKind::Tasks => {
-                let due = cells[3].parse::<jiff::civil::Date>().ok();
-                if due.is_none() {
-                    parsed.errors.push(err(line, &name(3), "date"));
+                let due = crate::import_dates::parse(&cells[3]);
+                match &due {
+                    Some(iso) => cells[3] = iso.clone(),
+                    None => parsed.errors.push(err(line, &name(3), "date")),
                 }
                 let st = state(&cells[4]);
                 if st.is_none() {
@@ -158,7 +174,7 @@ pub fn parse(kind: ImportKind, text: &str, department_exists: impl Fn(&str) -> b
                         title: cells[0].clone(),
                         owner: cells[1].clone(),
                         level,
-                        due: due.to_string(),
+                        due,
                         state,
                     }),
                     _ => None,
@@ -195,18 +211,20 @@ pub fn parse(kind: ImportKind, text: &str, department_exists: impl Fn(&str) -> b
 mod tests {
     use super::*;
 
-    fn known(name: &str) -> bool {
-        ["市城市管理委", "朝阳区政府"].contains(&name)
+    fn known() -> Vec<String> {
+        ["市城市管理委", "朝阳区政府", "市住房城乡建设委"]
+            .map(String::from)
+            .to_vec()
     }
 
     #[test]
     fn excel_paste_and_csv_both_parse() {
         let tsv = "任务\t责任单位\t层级\t完成时限\t状态\n清理管线\t朝阳区政府\t区级\t2026-12-01\t进行中\n";
-        let p = parse(ImportKind::Tasks, tsv, known);
+        let p = parse(ImportKind::Tasks, tsv, &known());
         assert!(p.errors.is_empty(), "{:?}", p.errors);
         assert_eq!(p.checked.len(), 1);
         let csv = "\u{feff}duty,department,level,batch\n\"统筹, 督导\",市城市管理委,city,2\n";
-        let p = parse(ImportKind::Responsibilities, csv, known);
+        let p = parse(ImportKind::Responsibilities, csv, &known());
         assert!(p.errors.is_empty(), "{:?}", p.errors);
         assert!(
             matches!(&p.checked[0], ImportRow::Duty { duty, batch: 2, .. } if duty == "统筹, 督导")
@@ -220,7 +238,7 @@ mod tests {
                     坏任务,不存在的局,省级,2026-13-01,maybe\n\
                     ,市城市管理委,city,2026-12-01,\n\
                     只有两列,市城市管理委\n";
-        let p = parse(ImportKind::Tasks, text, known);
+        let p = parse(ImportKind::Tasks, text, &known());
         let found: Vec<(usize, &str, &str)> = p
             .errors
             .iter()
@@ -241,11 +259,43 @@ mod tests {
     }
 
     #[test]
+    fn slashed_dates_and_short_names_are_read_as_written() {
+        let text = "任务,责任单位,层级,完成时限,状态\n\
+                    改造计划,市住建委,市级,2026/12/20,\n\
+                    排查,市住建局,市级,2026年1月5日,\n";
+        let p = parse(ImportKind::Tasks, text, &known());
+        assert_eq!(p.rows[0][1], "市住房城乡建设委");
+        assert_eq!(p.rows[0][3], "2026-12-20");
+        assert!(matches!(&p.checked[0], ImportRow::Task { owner, due, .. }
+            if owner == "市住房城乡建设委" && due == "2026-12-20"));
+        assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+        assert_eq!(p.errors[0].reason, "unknown_department");
+        assert_eq!(
+            p.errors[0].suggestions.first().map(String::as_str),
+            Some("市住房城乡建设委")
+        );
+        assert_eq!(p.rows[1][3], "2026-01-05");
+    }
+
+    #[test]
+    fn a_street_level_for_a_district_government_is_refused() {
+        let text = "任务,责任单位,层级,完成时限,状态\n清理管线,朝阳区政府,街道,2026-12-01,\n";
+        let p = parse(ImportKind::Tasks, text, &known());
+        assert_eq!(
+            p.errors
+                .iter()
+                .map(|e| e.reason.as_str())
+                .collect::<Vec<_>>(),
+            vec!["level_for_body"]
+        );
+    }
+
+    #[test]
     fn a_wrong_header_stops_at_line_one() {
-        let p = parse(ImportKind::Tasks, "a,b,c\n1,2,3\n", known);
+        let p = parse(ImportKind::Tasks, "a,b,c\n1,2,3\n", &known());
         assert_eq!(p.errors, vec![err(1, "", "header")]);
         assert_eq!(
-            parse(ImportKind::Tasks, "", known).errors,
+            parse(ImportKind::Tasks, "", &known()).errors,
             vec![err(1, "", "empty")]
         );
     }

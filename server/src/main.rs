@@ -6,6 +6,8 @@ mod demo;
 mod hotline;
 mod http;
 mod import;
+mod import_dates;
+mod import_names;
 mod page_cache;
 mod portal;
 mod richtext;

@@ -172,7 +172,7 @@ async fn an_editor_publishes_a_progress_report_rendered_safely() {
         ("date", "2026-11-28"),
         ("kind", "progress"),
         ("title", "管线冲洗完成"),
-        ("author", "市城市管理委"),
+        ("author", "office"),
         ("body", body),
     ];
     let res = post(&server, "add_report", Some(&token), &form).await;

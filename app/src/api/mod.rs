@@ -38,6 +38,7 @@ pub mod charts;
 pub mod department;
 pub mod hotline;
 pub mod moderation;
+pub mod roles;
 pub mod staff;
 pub mod vote;
 

@@ -19,6 +19,9 @@ pub struct ModerationQueue {
     pub held: Vec<HeldBallot>,
     /// Cycles not yet open, `(slug, title)`: where suggestions can be promoted.
     pub upcoming: Vec<(String, String)>,
+    /// Redactions with the text before them (staff only, never public).
+    #[serde(default)]
+    pub history: Vec<crate::model::SuggestionRevision>,
 }
 
 /// The moderation port (server-only).

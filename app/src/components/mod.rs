@@ -4,6 +4,7 @@ pub mod badges;
 pub mod islands;
 pub mod layout;
 pub mod loading;
+pub mod roles;
 pub mod staff_gate;
 pub mod staff_list_forms;
 pub mod task_desk;

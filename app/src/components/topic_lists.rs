@@ -168,9 +168,10 @@ pub fn Timeline(reports: Vec<Report>) -> impl IntoView {
                 .into_iter()
                 .map(|r| {
                     let sample = r.is_sample.then(|| view! { <SampleBadge/> });
+                    let poster = r.clone();
                     view! {
                         <li>
-                            <p class="timeline-date"><time datetime=r.date.clone()>{crate::i18n::when::day(&r.date)}</time>" · "{tr!("task_progress.posted_by", author = r.author)}" "{sample}</p>
+                            <p class="timeline-date"><time datetime=r.date.clone()>{crate::i18n::when::day(&r.date)}</time>" · "<crate::components::roles::ReportPoster report=poster/>" "{sample}</p>
                             <h3>{r.title}</h3>
                             <div class="richtext" inner_html=r.body_html></div>
                         </li>

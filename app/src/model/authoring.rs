@@ -117,6 +117,9 @@ pub struct EditorTopic {
     pub reports: Vec<(i64, String, String)>,
     /// Hotline classes a problem can be linked to (from the imported categories).
     pub hotline_classes: Vec<String>,
+    /// 配合部门: the ids of the topic's cooperating departments.
+    #[serde(default)]
+    pub cooperating: Vec<i64>,
 }
 
 /// 政策 as its edit form shows it (empty text for missing optional fields).

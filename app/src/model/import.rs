@@ -53,6 +53,9 @@ pub struct RowError {
     pub column: String,
     /// Message key under `import.reason.`.
     pub reason: String,
+    /// For an unknown department: the nearest known names, "did you mean …?".
+    #[serde(default)]
+    pub suggestions: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -13,6 +13,8 @@ mod participation;
 mod provenance;
 mod publication;
 mod receipt_code;
+mod redaction;
+mod roles;
 mod search;
 mod staff;
 mod task_note;
@@ -49,6 +51,11 @@ pub use publication::{
 pub use receipt_code::{
     normalize_chars, CodeProblem, OwnBallot, OwnBallotState, ReceiptAnswer, ReceiptCode,
     CODE_ALPHABET,
+};
+pub use redaction::{phone_like, redact, SuggestionRevision, MAX_REDACT_SPAN, REDACTED};
+pub use roles::{
+    report_author_allowed, AuthorRefusal, BodyKind, EnteredBy, Grant, ReportAuthor,
+    BEIJING_DISTRICTS,
 };
 pub use search::{
     search_terms, site_pages, validate_query, HitKind, QueryProblem, SearchHit, SitePage,

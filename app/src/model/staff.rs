@@ -41,6 +41,9 @@ pub struct StaffMember {
     pub display_name: String,
     pub role: Role,
     pub department: Option<Department>,
+    /// 职责授权: duties granted beyond the role (see `model::roles`).
+    #[serde(default)]
+    pub grants: Vec<super::Grant>,
 }
 
 impl StaffMember {
@@ -73,6 +76,18 @@ impl StaffMember {
     }
 
     pub fn may_read_audit(&self) -> bool {
+        self.role == Role::Admin
+    }
+
+    /// 审核: moderators and administrators by role, editors when an administrator granted
+    /// them the duty.
+    pub fn may_moderate(&self) -> bool {
+        matches!(self.role, Role::Moderator | Role::Admin)
+            || self.grants.contains(&super::Grant::Moderate)
+    }
+
+    /// Granting and revoking duties is an administrator's.
+    pub fn may_grant(&self) -> bool {
         self.role == Role::Admin
     }
 }
@@ -115,6 +130,9 @@ pub struct StaffDesk {
     /// Today in Beijing (ISO date): the forms' default and latest date.
     #[serde(default)]
     pub today: String,
+    /// Departments and bodies a report may be posted as, for editors (see `model::roles`).
+    #[serde(default)]
+    pub bodies: Vec<Department>,
 }
 
 /// 操作记录: one line of the append-only audit log.
@@ -142,6 +160,7 @@ mod tests {
                 id,
                 name: "d".into(),
             }),
+            grants: Vec::new(),
         }
     }
 
@@ -160,6 +179,17 @@ mod tests {
         assert!(!member(Role::Department, Some(7)).may_report_on_task(8));
         assert!(!member(Role::Editor, None).may_report_on_task(7));
         assert!(!member(Role::Admin, None).may_report_on_task(7));
+    }
+
+    #[test]
+    fn an_editor_moderates_only_when_granted() {
+        let mut editor = member(Role::Editor, None);
+        assert!(!editor.may_moderate());
+        editor.grants.push(crate::model::Grant::Moderate);
+        assert!(editor.may_moderate());
+        assert!(member(Role::Moderator, None).may_moderate());
+        assert!(member(Role::Admin, None).may_moderate());
+        assert!(!member(Role::Department, Some(1)).may_moderate());
     }
 
     #[test]

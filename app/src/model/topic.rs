@@ -211,6 +211,12 @@ pub struct Report {
     pub kind: ReportKind,
     pub author: String,
     pub is_sample: bool,
+    /// The department or body the report speaks for, when it is one from the list.
+    #[serde(default)]
+    pub author_department: Option<i64>,
+    /// The role of the account that entered it (never a username); `None` for sample rows.
+    #[serde(default)]
+    pub entered_by: Option<super::EnteredBy>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

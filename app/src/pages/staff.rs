@@ -77,6 +77,9 @@ const ERROR_CODES: &[&str] = &[
 ];
 
 fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool, String)> {
+    if let Some(found) = crate::components::roles::outcome(done, error) {
+        return Some(found);
+    }
     if let Some(code) = error.filter(|c| task_desk::ERROR_CODES.contains(c)) {
         let key = format!("task_progress.error.{code}");
         return Some((false, tr!(key.as_str())));
@@ -169,7 +172,7 @@ fn Desk(desk: StaffDesk) -> impl IntoView {
         .then(|| view! { <crate::pages::staff_import::ImportForm topics=desk.topics.clone()/> });
     let reports = me
         .may_author()
-        .then(|| view! { <ReportForm topics=desk.topics.clone()/> });
+        .then(|| view! { <ReportForm topics=desk.topics.clone() bodies=desk.bodies.clone() role=me.role/> });
     let department_report = match (me.role, me.department.clone()) {
         (crate::model::Role::Department, Some(d)) => Some(view! {
             <DepartmentReportForm department=d.name topics=desk.report_topics.clone() today=desk.today.clone()/>
@@ -201,7 +204,7 @@ fn Desk(desk: StaffDesk) -> impl IntoView {
         </ActionForm>
         {audit}
         {me.may_author().then(|| view! { <StaffNav/> })}
-        {matches!(me.role, crate::model::Role::Moderator | crate::model::Role::Admin).then(|| view! {
+        {me.may_moderate().then(|| view! {
             <p><a href="/staff/moderation">{tr!("moderation.title")}</a></p>
         })}
         <section aria-labelledby="desk-tasks">
@@ -308,7 +311,11 @@ fn Authoring(drafts: Vec<crate::model::Policy>, topics: Vec<(i32, u8, String)>) 
 
 /// 月度进展: editors add dated reports (Markdown) to a topic's timeline or supervision stream.
 #[component]
-fn ReportForm(topics: Vec<(i32, u8, String)>) -> impl IntoView {
+fn ReportForm(
+    topics: Vec<(i32, u8, String)>,
+    bodies: Vec<crate::model::Department>,
+    role: crate::model::Role,
+) -> impl IntoView {
     let action = ServerAction::<AddReport>::new();
     view! {
         <section aria-labelledby="report-heading">
@@ -330,8 +337,7 @@ fn ReportForm(topics: Vec<(i32, u8, String)>) -> impl IntoView {
                 <input id="r-date" name="date" type="date" required/>
                 <label for="r-title">{tr!("staff.report_title")}</label>
                 <input id="r-title" name="title" type="text" required maxlength="200"/>
-                <label for="r-author">{tr!("staff.report_author")}</label>
-                <input id="r-author" name="author" type="text" required maxlength="100"/>
+                <crate::components::roles::ReportAuthorSelect bodies me=role/>
                 <label for="r-body">{tr!("staff.report_body")}</label>
                 <textarea id="r-body" name="body" rows="6" required aria-describedby="r-body-hint"></textarea>
                 <p id="r-body-hint" class="muted">{tr!("staff.report_hint")}</p>

@@ -63,16 +63,21 @@ pub fn StaffAccountsPage() -> impl IntoView {
 #[component]
 fn AccountRow(member: StaffMember, disabled: bool) -> impl IntoView {
     let action = ServerAction::<SetAccountDisabled>::new();
-    let department = member.department.map(|d| d.name).unwrap_or_default();
+    let department = member
+        .department
+        .clone()
+        .map(|d| d.name)
+        .unwrap_or_default();
     let (value, label) = if disabled {
         ("0", tr!("staff.enable"))
     } else {
         ("1", tr!("staff.disable"))
     };
     let username = member.username.clone();
+    let grant = view! { <crate::components::roles::GrantForm member=member.clone()/> };
     view! {
         <li data-username=username>
-            <strong>{member.display_name}</strong>" ("{member.username}") · "{role_label(member.role)}" "
+            <strong>{member.display_name.clone()}</strong>" ("{member.username.clone()}") · "{role_label(member.role)}" "
             <span class="muted">{department}</span>" "
             {disabled.then(|| view! { <span class="badge badge-uncertain">{tr!("staff.disabled")}</span> })}
             <ActionForm action attr:class="inline-form">
@@ -80,6 +85,7 @@ fn AccountRow(member: StaffMember, disabled: bool) -> impl IntoView {
                 <input type="hidden" name="disabled" value=value/>
                 <button type="submit" class="button button-quiet">{label}</button>
             </ActionForm>
+            " "{grant}
         </li>
     }
 }

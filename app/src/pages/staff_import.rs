@@ -26,6 +26,7 @@ fn reason_text(reason: &str) -> String {
         "date" => "import.reason.date",
         "state" => "import.reason.state",
         "batch" => "import.reason.batch",
+        "level_for_body" => "roles.error.invalid_level_for_body",
         _ => "import.reason.unreadable",
     };
     tr!(key)
@@ -118,7 +119,9 @@ fn Preview(preview: ImportPreview) -> impl IntoView {
                 <ul class="import-errors">
                     {preview.errors.iter().map(|e: &RowError| {
                         let column = (!e.column.is_empty()).then(|| tr!("import.column", column = e.column.clone()));
-                        view! { <li>{tr!("import.line", line = e.line)}" "{column}" — "{reason_text(&e.reason)}</li> }
+                        let near = (!e.suggestions.is_empty())
+                            .then(|| view! { " "<strong>{tr!("roles.did_you_mean", names = e.suggestions.join("、"))}</strong> });
+                        view! { <li>{tr!("import.line", line = e.line)}" "{column}" — "{reason_text(&e.reason)}{near}</li> }
                     }).collect_view()}
                 </ul>
             </div>

@@ -1,11 +1,13 @@
 //! 审核: pending suggestions (publish, or reject with a reason the author reads), published ones
 //! to promote into an upcoming cycle, and ballots held for review (accept or reject; never
-//! deleted). Moderators and administrators only.
+//! deleted), and redact a span (a phone number) with the text before kept in the staff-only
+//! history. Moderators, administrators, and editors granted the duty.
 
 use crate::api::moderation::{
     load_moderation, ModerateSuggestion, ModerationQueue, PromoteSuggestion, ReviewBallot,
 };
 use crate::components::loading::DataView;
+use crate::components::roles::{RedactForm, RedactionHistory};
 use crate::components::staff_gate::gate_view;
 use crate::i18n::when::date_time;
 use crate::model::{HeldBallot, Suggestion};
@@ -38,6 +40,7 @@ fn Queue(queue: ModerationQueue) -> impl IntoView {
         published,
         held,
         upcoming,
+        history,
     } = queue;
     view! {
         <section aria-labelledby="pending-heading">
@@ -54,6 +57,7 @@ fn Queue(queue: ModerationQueue) -> impl IntoView {
             <h2 id="held-heading">{tr!("moderation.held", count = held.len())}</h2>
             <ul class="plain-list">{held.into_iter().map(|b| view! { <Held b/> }).collect_view()}</ul>
         </section>
+        <RedactionHistory history/>
     }
 }
 
@@ -65,8 +69,9 @@ fn Pending(s: Suggestion) -> impl IntoView {
     view! {
         <li class="card" data-suggestion=s.title.clone()>
             <h3>{s.title.clone()}</h3>
-            <p>{s.description}</p>
-            <p class="muted">{s.district}" · "{s.category}</p>
+            <p>{s.description.clone()}</p>
+            <p class="muted">{s.district.clone()}" · "{s.category.clone()}</p>
+            <RedactForm s=s.clone()/>
             <ActionForm action=publish attr:class="inline-form">
                 <input type="hidden" name="suggestion_id" value=s.id.to_string()/>
                 <input type="hidden" name="decision" value="publish"/>
@@ -100,8 +105,10 @@ fn Promote(s: Suggestion, upcoming: Vec<(String, String)>) -> impl IntoView {
     });
     view! {
         <li class="card">
-            <strong>{s.title}</strong>" "<span class="muted">{tr!("suggest.supporters", count = s.supporters)}</span>
+            <strong>{s.title.clone()}</strong>" "<span class="muted">{tr!("suggest.supporters", count = s.supporters)}</span>
+            <p>{s.description.clone()}</p>
             {form}
+            <RedactForm s/>
         </li>
     }
 }

@@ -85,6 +85,8 @@ fn Editor(topic: EditorTopic) -> impl IntoView {
                 <button type="submit" class="button">{tr!("staff.save")}</button>
             </ActionForm>
         </section>
+        <crate::components::roles::CooperatingForm topic_id=topic.id lead=topic.lead_id
+            departments=topic.departments.clone() chosen=topic.cooperating.clone()/>
         <Problems topic_id=topic.id problems=topic.problems.clone() classes=topic.hotline_classes.clone()/>
         <TaskEditor
             topic_id=topic.id

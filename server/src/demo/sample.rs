@@ -44,11 +44,15 @@ const LEADS: &[(&str, &str)] = &[
 /// Departments that cooperate on most topics (sample).
 const USUAL_PARTNERS: [&str; 2] = ["市发展改革委", "市政务服务和数据管理局"];
 
+/// Supervisory bodies (监督机构): they post supervision notes (监督), carry no tasks.
+pub const SUPERVISORS: [&str; 2] = ["市人大常委会", "市政协"];
+
 /// Every department the sample assignments may use, for the departments table.
 pub fn departments() -> Vec<String> {
     let mut names: Vec<String> = LEADS
         .iter()
         .map(|(_, d)| d.to_string())
+        .chain(SUPERVISORS.iter().map(|d| d.to_string()))
         .chain(USUAL_PARTNERS.iter().map(|d| d.to_string()))
         .chain(worked_topic::LOCAL_UNITS.iter().map(|d| d.to_string()))
         .collect();

@@ -84,6 +84,7 @@ impl AuthorPort for StaffService {
     async fn save_task(&self, me: &StaffMember, input: TaskInput) -> Result<(), StaffError> {
         author(me)?;
         let fields = check::task(&input)?;
+        self.check_level(fields.owner_id, fields.level).await?;
         let outcome = self
             .store
             .save_task(me, input.topic_id, input.id, &fields, now())
@@ -95,6 +96,7 @@ impl AuthorPort for StaffService {
     async fn save_duty(&self, me: &StaffMember, input: DutyInput) -> Result<(), StaffError> {
         author(me)?;
         let fields = check::duty(&input)?;
+        self.check_level(fields.department_id, fields.level).await?;
         let outcome = self
             .store
             .save_duty(me, input.topic_id, input.id, &fields, now())

@@ -139,7 +139,7 @@ impl DepartmentPort for StaffService {
             (app::model::Role::Department, Some(d)) => d,
             _ => return Err(StaffError::Forbidden),
         };
-        let report = check::department_report(&input, &department.name, &today_in_beijing())?;
+        let report = check::department_report(&input, department, &today_in_beijing())?;
         let topics = self
             .store
             .department_task_topics(department.id)

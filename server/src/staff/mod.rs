@@ -7,6 +7,7 @@ mod department;
 mod hotline;
 mod moderation;
 pub mod password;
+mod roles;
 mod validate;
 mod validate_edit;
 mod validate_progress;
@@ -185,13 +186,14 @@ impl StaffPort for StaffService {
                 duty,
             })
             .collect();
-        let (drafts, topics) = if me.may_author() {
+        let (drafts, topics, bodies) = if me.may_author() {
             (
                 self.store.draft_policies().await.map_err(internal)?,
                 self.store.topic_list().await.map_err(internal)?,
+                self.store.all_departments().await.map_err(internal)?,
             )
         } else {
-            (Vec::new(), Vec::new())
+            (Vec::new(), Vec::new(), Vec::new())
         };
         Ok(StaffDesk {
             me: me.clone(),
@@ -201,6 +203,7 @@ impl StaffPort for StaffService {
             topics,
             report_topics,
             today: today_in_beijing(),
+            bodies,
         })
     }
 
@@ -234,7 +237,15 @@ impl StaffPort for StaffService {
         if !me.may_author() {
             return Err(StaffError::Forbidden);
         }
-        let report = validate_report(input)?;
+        let choice = roles::parse_author_choice(&input.author)?;
+        let mut report = validate_report(input)?;
+        let kind = if report.kind == "supervision" {
+            app::model::ReportKind::Supervision
+        } else {
+            app::model::ReportKind::Progress
+        };
+        (report.author, report.author_department) =
+            self.report_author(me, kind, choice, report.topic).await?;
         match self.store.add_report(me, &report, now()).await {
             Ok(true) => Ok(()),
             Ok(false) => Err(StaffError::Invalid("topic")),
@@ -340,11 +351,10 @@ impl StaffService {
         let departments = self.store.department_names().await.map_err(internal)?;
         let kind = staged.kind;
         let content = staged.content.clone();
-        let parsed = tokio::task::spawn_blocking(move || {
-            crate::import::parse(kind, &content, |name| departments.iter().any(|d| d == name))
-        })
-        .await
-        .map_err(internal)?;
+        let parsed =
+            tokio::task::spawn_blocking(move || crate::import::parse(kind, &content, &departments))
+                .await
+                .map_err(internal)?;
         Ok((staged, parsed))
     }
 }

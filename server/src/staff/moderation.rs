@@ -1,12 +1,13 @@
-//! The moderation service behind the app's `ModerationPort`: moderators and administrators only.
+//! The moderation service behind the app's `ModerationPort`: moderators, administrators and
+//! editors granted the duty (`StaffMember::may_moderate`).
 
 use super::{internal, now, StaffService};
 use app::api::moderation::{ModerationPort, ModerationQueue};
 use app::api::StaffError;
-use app::model::{Role, StaffMember, SuggestionState};
+use app::model::{StaffMember, SuggestionState};
 
 fn moderator(me: &StaffMember) -> Result<(), StaffError> {
-    if matches!(me.role, Role::Moderator | Role::Admin) {
+    if me.may_moderate() {
         Ok(())
     } else {
         Err(StaffError::Forbidden)
@@ -31,6 +32,7 @@ impl ModerationPort for StaffService {
                 .map_err(internal)?,
             held: self.store.held_ballots().await.map_err(internal)?,
             upcoming,
+            history: self.store.suggestion_revisions().await.map_err(internal)?,
         })
     }
 

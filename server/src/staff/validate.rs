@@ -22,13 +22,9 @@ pub(super) fn parse_topic(text: &str) -> Result<Option<(i32, u8)>, StaffError> {
 
 pub(super) fn validate_report(input: ReportInput) -> Result<NewReport, StaffError> {
     let title = input.title.trim().to_string();
-    let author = input.author.trim().to_string();
     let body = input.body.trim().to_string();
     if !(2..=200).contains(&title.chars().count()) {
         return Err(StaffError::Invalid("title"));
-    }
-    if !(2..=100).contains(&author.chars().count()) {
-        return Err(StaffError::Invalid("issuer"));
     }
     if body.is_empty() || body.chars().count() > app::api::staff::MAX_REPORT_CHARS {
         return Err(StaffError::Invalid("body"));
@@ -50,8 +46,10 @@ pub(super) fn validate_report(input: ReportInput) -> Result<NewReport, StaffErro
         date,
         kind,
         title,
-        author,
+        // Chosen from the list and checked against the account's role by the service.
+        author: String::new(),
         body_markdown: body,
+        author_department: None,
     })
 }
 

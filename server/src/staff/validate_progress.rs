@@ -65,7 +65,7 @@ pub(super) fn note(input: &TaskNoteInput, today: &str) -> Result<NewTaskNote, St
 /// supervision note comes from outside the department).
 pub(super) fn department_report(
     input: &DepartmentReportInput,
-    department: &str,
+    department: &app::model::Department,
     today: &str,
 ) -> Result<NewReport, StaffError> {
     let title = input.title.trim().to_string();
@@ -83,8 +83,9 @@ pub(super) fn department_report(
         date,
         kind: "progress",
         title,
-        author: department.to_string(),
+        author: department.name.clone(),
         body_markdown: body,
+        author_department: Some(department.id),
     })
 }
 
@@ -145,7 +146,10 @@ mod tests {
                 title: "管网改造计划进展".into(),
                 body: "已完成计划初稿。".into(),
             },
-            "市住房城乡建设委",
+            &app::model::Department {
+                id: 5,
+                name: "市住房城乡建设委".into(),
+            },
             "2026-12-01",
         )
         .expect("valid");

@@ -127,6 +127,12 @@ impl Store {
             policies,
             reports,
             hotline_classes: self.hotline_class_names().await?,
+            cooperating: self
+                .topic_cooperating(id)
+                .await?
+                .into_iter()
+                .map(|d| d.id)
+                .collect(),
         }))
     }
 

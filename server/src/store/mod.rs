@@ -22,6 +22,8 @@ mod rate_buckets;
 mod read;
 mod read_topic;
 mod revisions;
+mod roles;
+pub use roles::Redacted;
 mod search;
 mod staff;
 mod staff_actions;

@@ -273,9 +273,12 @@ impl Store {
             body_html: String,
             author: String,
             is_sample: i64,
+            author_department_id: Option<i64>,
+            entered_by: Option<String>,
         }
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT id, report_date, kind, title, body_html, author, is_sample FROM reports
+            "SELECT id, report_date, kind, title, body_html, author, is_sample,
+                    author_department_id, entered_by FROM reports
              WHERE topic_id = $1 ORDER BY report_date DESC, id DESC",
         )
         .bind(topic_id)
@@ -295,6 +298,11 @@ impl Store {
                 body_html: r.body_html,
                 author: r.author,
                 is_sample: r.is_sample != 0,
+                author_department: r.author_department_id,
+                entered_by: r
+                    .entered_by
+                    .as_deref()
+                    .and_then(app::model::EnteredBy::parse),
             })
             .collect())
     }

@@ -28,6 +28,7 @@ impl MemberRow {
                 .department_id
                 .zip(self.department_name)
                 .map(|(id, name)| Department { id, name }),
+            grants: Vec::new(),
         })
     }
 }
@@ -236,7 +237,11 @@ impl Store {
         .bind(staff_id)
         .fetch_optional(&self.pool)
         .await?;
-        member.map(MemberRow::into_member).transpose()
+        let mut member = member.map(MemberRow::into_member).transpose()?;
+        if let Some(m) = member.as_mut() {
+            m.grants = self.grants_of(m.id).await?;
+        }
+        Ok(member)
     }
 
     pub async fn end_session(&self, token_hash: &str) -> StoreResult<()> {
@@ -298,12 +303,14 @@ impl Store {
         let disabled: Vec<(i64, i64)> = sqlx::query_as("SELECT id, disabled FROM staff")
             .fetch_all(&self.pool)
             .await?;
-        rows.into_iter()
-            .map(|r| {
-                let off = disabled.iter().any(|(id, d)| *id == r.id && *d != 0);
-                Ok((r.into_member()?, off))
-            })
-            .collect()
+        let mut accounts = Vec::with_capacity(rows.len());
+        for r in rows {
+            let off = disabled.iter().any(|(id, d)| *id == r.id && *d != 0);
+            let mut member = r.into_member()?;
+            member.grants = self.grants_of(member.id).await?;
+            accounts.push((member, off));
+        }
+        Ok(accounts)
     }
 
     /// Disables or re-enables an account; disabling also ends its sessions.

@@ -148,6 +148,8 @@ pub struct NewReport {
     pub title: String,
     pub author: String,
     pub body_markdown: String,
+    /// The department or body it speaks for (`None`: the editorial office).
+    pub author_department: Option<i64>,
 }
 
 impl Store {
@@ -161,8 +163,9 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let (year, month) = report.topic;
         let inserted: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO reports (topic_id, report_date, kind, title, body_markdown, body_html, author, is_sample)
-             SELECT id, $1, $2, $3, $4, $5, $6, 0 FROM topics WHERE year = $7 AND month = $8
+            "INSERT INTO reports (topic_id, report_date, kind, title, body_markdown, body_html, author, is_sample,
+                                  author_department_id, entered_by)
+             SELECT id, $1, $2, $3, $4, $5, $6, 0, $9, $10 FROM topics WHERE year = $7 AND month = $8
              RETURNING id",
         )
         .bind(&report.date)
@@ -173,6 +176,8 @@ impl Store {
         .bind(&report.author)
         .bind(year)
         .bind(i64::from(month))
+        .bind(report.author_department)
+        .bind(app::model::EnteredBy::of(actor.role).map(|e| e.as_str()))
         .fetch_optional(&mut *tx)
         .await?;
         let Some(id) = inserted else { return Ok(false) };

@@ -35,6 +35,7 @@ async fn a_held_ballot_counts_only_when_accepted_and_recounts_agree() {
         display_name: "审核员".into(),
         role: Role::Moderator,
         department: None,
+        grants: Vec::new(),
     };
     let batch = vec![
         ballot(cycle.id, "d:a", vec![ids[0]], "counted"),
@@ -150,6 +151,7 @@ async fn cycle_rules_freeze_once_the_cycle_opens() {
         display_name: "编辑".into(),
         role: Role::Editor,
         department: None,
+        grants: Vec::new(),
     };
     let fields = |slug: &str, opens_at: i64| CycleFields {
         slug: slug.into(),

@@ -12,6 +12,7 @@ fn editor() -> StaffMember {
         display_name: "编辑".into(),
         role: Role::Editor,
         department: None,
+        grants: Vec::new(),
     }
 }
 

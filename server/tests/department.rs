@@ -81,7 +81,7 @@ async fn reopening_a_done_task_asks_first_keeps_its_date_and_can_be_undone() {
     assert_eq!(task(&server, ON_TIME).await["done_on"], "2026-11-14");
     let question = get_as(&server, &target, &token).await;
     assert!(
-        question.contains("这项任务已于 2026-11-14 完成"),
+        question.contains("这项任务已于 2026年11月14日 完成"),
         "the question names the date"
     );
 
@@ -97,8 +97,8 @@ async fn reopening_a_done_task_asks_first_keeps_its_date_and_can_be_undone() {
     assert_eq!(reopened["status"], "overdue", "due 11-15, not done");
     assert!(reopened["done_on"].is_null());
     let desk = get_as(&server, "/staff", &token).await;
-    assert!(desk.contains("上次记录的完成日期是 2026-11-14"));
-    assert!(desk.contains("撤销后恢复为：已完成，完成于 2026-11-14"));
+    assert!(desk.contains("上次记录的完成日期是 2026年11月14日"));
+    assert!(desk.contains("撤销后恢复为：已完成，完成于 2026年11月14日"));
 
     // Undo restores the state and the true date, once.
     let undo = action_on(&server, "/staff", &token, "undo_task_state").await;
@@ -290,7 +290,11 @@ async fn a_department_explains_a_delay_and_posts_notes_and_reports_under_its_own
     assert_eq!(posted["author"], "市城市管理委");
     assert_eq!(posted["kind"], "progress");
     let page = text(&server, "/topics/2026/11").await;
-    assert!(page.contains("发布：市城市管理委"));
+    // Posted by the department, linked to its page, entered by its own account.
+    let poster = page.contains("发布：<a href=\"/departments/");
+    assert!(poster, "the poster is the department, linked");
+    assert!(page.contains(">市城市管理委</a>"));
+    assert!(page.contains("（本部门账号录入）"));
 
     // Editors do not post as a department.
     let editor = login(&server, "editor", EDITOR.3).await.expect("editor");

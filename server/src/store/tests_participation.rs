@@ -309,6 +309,7 @@ async fn a_cycle_opening_today_waits_for_open_now_with_two_candidates() {
         display_name: "编辑".into(),
         role: Role::Editor,
         department: None,
+        grants: Vec::new(),
     };
     // Opening date today: its midnight has passed, yet it must not open with an empty ballot.
     let today = CycleFields {

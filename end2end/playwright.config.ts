@@ -79,13 +79,19 @@ export default defineConfig({
       testMatch: /department\.spec\.ts/,
     },
     {
+      // The city editor's journey (draft → preview → publish → withdraw) creates and withdraws
+      // topics in free months; run once. It sets its own viewports, languages and JS on/off.
+      name: 'editor-once',
+      testMatch: /editor\.spec\.ts/,
+    },
+    {
       name: 'phone-360',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|editor)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|editor)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

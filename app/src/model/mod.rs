@@ -6,6 +6,7 @@
 mod archive;
 mod authoring;
 mod chart;
+mod form_echo;
 mod hotline;
 mod import;
 mod participation;
@@ -26,6 +27,7 @@ pub use chart::{
     valid_chart_id, valid_version, ChartData, ChartEntry, ChartGroup, ChartKind, ChartSeries,
     ChartView, FrameFit, Shape, Theme, Unit,
 };
+pub use form_echo::{Clash, EchoError, FormEcho, Withdrawal, ECHO_SECS, REASON_MAX, REASON_MIN};
 pub use hotline::{
     HotlineRanking, Measure, RankBaseline, RankWeights, RankedClass, MIN_GROWTH, MIN_PREVIOUS,
     MIN_RATED, RANK_WINDOWS, RATE_MARGIN, VOLUME_FACTOR, WEIGHT_MAX,

@@ -52,6 +52,7 @@ pub fn router(state: AppState) -> Router {
     let staff = StaffHandle(service.clone());
     let service_for_moderation = service.clone();
     let department = app::api::DepartmentHandle(service.clone());
+    let editor = app::api::EditorHandle(service.clone());
     let author = AuthorHandle(service);
     let ballot_box = VoteHandle(state.vote.clone());
     let cycles = app::api::moderation::CycleHandle(service_for_moderation.clone());
@@ -62,6 +63,7 @@ pub fn router(state: AppState) -> Router {
         provide_context(portal.clone());
         provide_context(staff.clone());
         provide_context(author.clone());
+        provide_context(editor.clone());
         provide_context(department.clone());
         provide_context(ballot_box.clone());
         provide_context(moderation.clone());

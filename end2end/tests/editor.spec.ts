@@ -41,6 +41,7 @@ async function shot(page: Page, name: string) {
   if (!shots) return;
   fs.mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/${name}-top.png` });
 }
 
 async function signIn(page: Page, w: Words) {

@@ -242,8 +242,10 @@ async fn duty_status_is_recorded_with_history() {
 #[tokio::test]
 async fn a_withdrawn_topic_leaves_every_list_keeps_its_reason_and_can_return() {
     let (_dir, store) = loaded_store().await;
+    // Revisions count from the dataset's load, so the clock is today's.
+    let t = jiff::Timestamp::now().as_second();
     let Saved::Done(id) = store
-        .save_topic(&editor(), None, &draft(12), 10)
+        .save_topic(&editor(), None, &draft(12), t)
         .await
         .expect("save")
     else {
@@ -260,17 +262,17 @@ async fn a_withdrawn_topic_leaves_every_list_keeps_its_reason_and_can_return() {
     );
     assert!(
         !store
-            .withdraw(&editor(), Withdrawable::Topic, id, "还没发布", 11)
+            .withdraw(&editor(), Withdrawable::Topic, id, "还没发布", t + 1)
             .await
             .expect("withdraw"),
         "only a published topic can be withdrawn"
     );
     assert!(store
-        .publish_topic(&editor(), id, 12)
+        .publish_topic(&editor(), id, t + 2)
         .await
         .expect("publish"));
     assert!(store
-        .withdraw(&editor(), Withdrawable::Topic, id, "与11月主题重复", 13)
+        .withdraw(&editor(), Withdrawable::Topic, id, "与11月主题重复", t + 3)
         .await
         .expect("withdraw"));
     assert!(store
@@ -291,7 +293,7 @@ async fn a_withdrawn_topic_leaves_every_list_keeps_its_reason_and_can_return() {
         .expect("withdrawn");
     assert_eq!(
         (title.as_str(), at, reason.as_str()),
-        ("老旧小区电梯维保", 13, "与11月主题重复")
+        ("老旧小区电梯维保", t + 3, "与11月主题重复")
     );
     let rows = store.editor_topics().await.expect("rows");
     let row = rows.iter().find(|r| r.id == id).expect("listed");
@@ -305,7 +307,7 @@ async fn a_withdrawn_topic_leaves_every_list_keeps_its_reason_and_can_return() {
         .any(|(f, v)| f == "withdrawn_reason" && v == "与11月主题重复"));
 
     assert!(store
-        .publish_topic(&editor(), id, 14)
+        .publish_topic(&editor(), id, t + 4)
         .await
         .expect("publish again"));
     assert!(store

@@ -99,13 +99,19 @@ export default defineConfig({
       testMatch: /roles\.spec\.ts/,
     },
     {
+      // The city editor's journey (draft → preview → publish → withdraw) creates and withdraws
+      // topics in free months; run once. It sets its own viewports, languages and JS on/off.
+      name: 'editor-once',
+      testMatch: /editor\.spec\.ts/,
+    },
+    {
       name: 'phone-360',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

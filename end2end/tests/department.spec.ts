@@ -76,7 +76,9 @@ async function topicWithTasks(page: Page, tag: string) {
     await form.getByRole('button', { name: '添加' }).click();
     await expect(page.getByRole('status')).toHaveText('已保存。');
   }
-  await page.getByRole('button', { name: '发布' }).click();
+  // Publishing asks first (issue 13, point 20): 发布… opens the confirmation.
+  await page.getByRole('link', { name: '发布…' }).click();
+  await page.getByRole('button', { name: '确认发布' }).click();
   await expect(page.getByRole('status')).toHaveText('主题已发布，公众现在可以看到它。');
   return { year, month, mm, theme, tied, loose };
 }

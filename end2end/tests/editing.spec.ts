@@ -80,7 +80,9 @@ test('an editor drafts a topic with a problem and a task, and the public sees it
   await visitor.goto('/search?q=背街小巷垃圾');
   await expect(visitor.getByText('背街小巷垃圾清运不及时')).toHaveCount(0);
 
-  await page.getByRole('button', { name: '发布' }).click();
+  // Publishing asks first (issue 13, point 20): 发布… opens the confirmation.
+  await page.getByRole('link', { name: '发布…' }).click();
+  await page.getByRole('button', { name: '确认发布' }).click();
   await expect(page.getByRole('status')).toHaveText('主题已发布，公众现在可以看到它。');
   expect((await visitor.goto(`/topics/2025/${month}`))?.status()).toBe(200);
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(theme);

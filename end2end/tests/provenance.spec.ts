@@ -46,7 +46,8 @@ test("an editor's policy without a source reads 官方发布 with its issuer and
   await page.getByLabel('印发').fill('2026-11-26');
   await page.getByLabel('所属主题', { exact: true }).selectOption({ value: '2026-11' });
   await page.getByRole('button', { name: '保存草稿' }).click();
-  await page.locator('li', { hasText: title }).getByRole('button', { name: '发布' }).click();
+  await page.locator('li', { hasText: title }).getByRole('button', { name: '发布…' }).click();
+  await page.getByRole('button', { name: '确认发布' }).click();
   await expect(page.getByRole('status')).toHaveText('政策已发布。');
 
   const visitor = await browser.newPage();
@@ -96,7 +97,9 @@ test("an editor's problem does not borrow the year's source, and its chart names
   await page.getByLabel('新增问题').fill(problem);
   await page.getByRole('button', { name: '添加' }).first().click();
   await expect(page.getByRole('status')).toHaveText('已保存。');
-  await page.getByRole('button', { name: '发布' }).click();
+  // Publishing asks first (issue 13, point 20): 发布… opens the confirmation.
+  await page.getByRole('link', { name: '发布…' }).click();
+  await page.getByRole('button', { name: '确认发布' }).click();
   await expect(page.getByRole('status')).toHaveText('主题已发布，公众现在可以看到它。');
 
   const topic = await (await page.request.get(`/api/v1/topics/2026/${month}`)).json();

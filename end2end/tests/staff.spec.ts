@@ -73,7 +73,8 @@ test('an editor drafts a policy the public cannot see until it is published', as
   await visitor.goto('/topics/2026/11');
   await expect(visitor.getByText(title)).toHaveCount(0);
 
-  await page.locator('li', { hasText: title }).getByRole('button', { name: '发布' }).click();
+  await page.locator('li', { hasText: title }).getByRole('button', { name: '发布…' }).click();
+  await page.getByRole('button', { name: '确认发布' }).click();
   await expect(page.getByRole('status')).toHaveText('政策已发布。');
   await visitor.goto('/topics/2026/11');
   await expect(visitor.getByRole('link', { name: title })).toBeVisible();

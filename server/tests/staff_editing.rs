@@ -98,7 +98,7 @@ async fn a_new_topic_stays_private_until_published_and_keeps_its_history() {
         &token,
         EDITOR_PAGE,
         "publish_topic",
-        &[("topic_id", &id)],
+        &[("topic_id", &id), ("confirm", "1")],
     )
     .await;
     assert_eq!(
@@ -159,7 +159,7 @@ async fn a_new_topic_stays_private_until_published_and_keeps_its_history() {
         ],
     )
     .await;
-    assert_eq!(location(&again), "/staff/topics?error=invalid_duplicate");
+    assert!(location(&again).starts_with("/staff/topics?error=invalid_duplicate&echo="));
 }
 
 #[tokio::test]
@@ -326,7 +326,7 @@ async fn published_policies_and_reports_are_corrected_in_place_with_history() {
         ],
     )
     .await;
-    assert_eq!(location(&res), format!("{page}?error=invalid_date"));
+    assert!(location(&res).starts_with(&format!("{page}?error=invalid_date&echo=")));
     let res = post_beside(
         &server,
         &token,

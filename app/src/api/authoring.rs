@@ -6,7 +6,24 @@ use crate::model::{Department, EditorTopic, EditorTopicList, Revision};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
+use super::echo::ssr::{back_echo, Refused};
+#[cfg(feature = "ssr")]
 use super::staff::ssr::{back, me};
+
+/// Where a topic form's checks point: the service's field tokens → the form's input names.
+#[cfg(feature = "ssr")]
+const TOPIC_NAMES: &[(&str, &str)] = &[("title", "theme"), ("department", "lead")];
+#[cfg(feature = "ssr")]
+const TASK_NAMES: &[(&str, &str)] = &[("department", "owner"), ("date", "due")];
+
+/// `new` for a new item's form, else the item's id: the form's key on its page.
+#[cfg(feature = "ssr")]
+fn form_key(kind: &str, id: &str) -> String {
+    match id.trim() {
+        "" => format!("{kind}-new"),
+        id => format!("{kind}-{id}"),
+    }
+}
 
 /// What an authoring page may show the visitor.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
@@ -102,6 +119,20 @@ pub async fn save_topic(
     lead: String,
     plan: String,
 ) -> Result<(), ServerFnError> {
+    let editing = !topic_id.trim().is_empty();
+    let refused = Refused {
+        form: if editing { "topic" } else { "topic-new" }.into(),
+        anchor: if editing { "topic-fields" } else { "new-topic" }.into(),
+        fields: vec![
+            ("year", year.clone()),
+            ("month", month.clone()),
+            ("theme", theme.clone()),
+            ("summary", summary.clone()),
+            ("lead", lead.clone()),
+            ("plan", plan.clone()),
+        ],
+        names: TOPIC_NAMES,
+    };
     let outcome = async {
         let input = crate::api::TopicInput {
             id: optional_id(&topic_id)?,
@@ -117,16 +148,25 @@ pub async fn save_topic(
     .await;
     match outcome {
         Ok(id) => back(&format!("/staff/topics/{id}"), Ok("topic_saved")),
-        Err(err) => match optional_id(&topic_id) {
-            Ok(Some(id)) => back(&format!("/staff/topics/{id}"), Err(err)),
-            _ => back("/staff/topics", Err(err)),
-        },
+        Err(err) => {
+            let path = match optional_id(&topic_id) {
+                Ok(Some(id)) => format!("/staff/topics/{id}"),
+                _ => "/staff/topics".to_string(),
+            };
+            back_echo(&path, refused, Err(err)).await;
+        }
     }
     Ok(())
 }
 
+/// 发布, in two steps: without `confirm` it only opens the confirmation (what becomes public);
+/// the confirmation's own form posts again with `confirm=1`.
 #[server]
-pub async fn publish_topic(topic_id: i64) -> Result<(), ServerFnError> {
+pub async fn publish_topic(topic_id: i64, confirm: Option<String>) -> Result<(), ServerFnError> {
+    if confirm.as_deref() != Some("1") {
+        leptos_axum::redirect(&format!("/staff/topics/{topic_id}?confirm=publish#publish"));
+        return Ok(());
+    }
     let outcome = act(|h, m| async move { h.0.publish_topic(&m, topic_id).await }).await;
     back(
         &format!("/staff/topics/{topic_id}"),
@@ -141,6 +181,12 @@ pub async fn save_problem(
     problem_id: String,
     title: String,
 ) -> Result<(), ServerFnError> {
+    let refused = Refused {
+        form: form_key("problem", &problem_id),
+        anchor: "topic-problems".into(),
+        fields: vec![("title", title.clone())],
+        names: &[],
+    };
     let outcome = async {
         let input = crate::api::ProblemInput {
             topic_id,
@@ -150,10 +196,12 @@ pub async fn save_problem(
         act(|h, m| async move { h.0.save_problem(&m, input).await }).await
     }
     .await;
-    back(
+    back_echo(
         &format!("/staff/topics/{topic_id}"),
+        refused,
         outcome.map(|()| "item_saved"),
-    );
+    )
+    .await;
     Ok(())
 }
 
@@ -168,6 +216,21 @@ pub async fn save_task(
     level: String,
     due: String,
 ) -> Result<(), ServerFnError> {
+    let refused = Refused {
+        form: form_key("task", &task_id),
+        anchor: match task_id.trim() {
+            "" => "new-task".into(),
+            id => format!("task-{id}"),
+        },
+        fields: vec![
+            ("title", title.clone()),
+            ("problem", problem.clone()),
+            ("owner", owner.clone()),
+            ("level", level.clone()),
+            ("due", due.clone()),
+        ],
+        names: TASK_NAMES,
+    };
     let outcome = async {
         let input = crate::api::TaskInput {
             topic_id,
@@ -181,10 +244,12 @@ pub async fn save_task(
         act(|h, m| async move { h.0.save_task(&m, input).await }).await
     }
     .await;
-    back(
+    back_echo(
         &format!("/staff/topics/{topic_id}"),
+        refused,
         outcome.map(|()| "item_saved"),
-    );
+    )
+    .await;
     Ok(())
 }
 
@@ -197,6 +262,20 @@ pub async fn save_duty(
     level: String,
     batch: String,
 ) -> Result<(), ServerFnError> {
+    let refused = Refused {
+        form: form_key("duty", &duty_id),
+        anchor: match duty_id.trim() {
+            "" => "new-duty".into(),
+            id => format!("duty-{id}"),
+        },
+        fields: vec![
+            ("duty", duty.clone()),
+            ("department", department.clone()),
+            ("level", level.clone()),
+            ("batch", batch.clone()),
+        ],
+        names: &[("title", "duty")],
+    };
     let outcome = async {
         let input = crate::api::DutyInput {
             topic_id,
@@ -209,21 +288,34 @@ pub async fn save_duty(
         act(|h, m| async move { h.0.save_duty(&m, input).await }).await
     }
     .await;
-    back(
+    back_echo(
         &format!("/staff/topics/{topic_id}"),
+        refused,
         outcome.map(|()| "item_saved"),
-    );
+    )
+    .await;
     Ok(())
 }
 
 #[server]
 pub async fn save_department(department_id: String, name: String) -> Result<(), ServerFnError> {
+    let refused = Refused {
+        form: form_key("department", &department_id),
+        anchor: "departments".into(),
+        fields: vec![("name", name.clone())],
+        names: &[],
+    };
     let outcome = async {
         let id = optional_id(&department_id)?;
         act(|h, m| async move { h.0.save_department(&m, id, name).await }).await
     }
     .await;
-    back("/staff/departments", outcome.map(|()| "item_saved"));
+    back_echo(
+        "/staff/departments",
+        refused,
+        outcome.map(|()| "item_saved"),
+    )
+    .await;
     Ok(())
 }
 
@@ -278,6 +370,19 @@ pub async fn save_policy(
     effective: String,
     source: String,
 ) -> Result<(), ServerFnError> {
+    let refused = Refused {
+        form: "policy".into(),
+        anchor: "policy-form".into(),
+        fields: vec![
+            ("title", title.clone()),
+            ("doc_no", doc_no.clone()),
+            ("issuer", issuer.clone()),
+            ("issued", issued.clone()),
+            ("effective", effective.clone()),
+            ("source", source.clone()),
+        ],
+        names: &[("date", "issued")],
+    };
     let input = crate::api::PolicyEditInput {
         id: policy_id,
         title,
@@ -288,10 +393,12 @@ pub async fn save_policy(
         source,
     };
     let outcome = act(|h, m| async move { h.0.save_policy(&m, input).await }).await;
-    back(
+    back_echo(
         &format!("/staff/policies/{policy_id}"),
+        refused,
         outcome.map(|()| "item_saved"),
-    );
+    )
+    .await;
     Ok(())
 }
 
@@ -311,6 +418,18 @@ pub async fn save_report(
     author: String,
     body: String,
 ) -> Result<(), ServerFnError> {
+    let refused = Refused {
+        form: "report".into(),
+        anchor: "report-form".into(),
+        fields: vec![
+            ("date", date.clone()),
+            ("kind", kind.clone()),
+            ("title", title.clone()),
+            ("author", author.clone()),
+            ("body", body.clone()),
+        ],
+        names: &[("issuer", "author")],
+    };
     let input = crate::api::ReportEditInput {
         id: report_id,
         date,
@@ -320,9 +439,11 @@ pub async fn save_report(
         body,
     };
     let outcome = act(|h, m| async move { h.0.save_report(&m, input).await }).await;
-    back(
+    back_echo(
         &format!("/staff/reports/{report_id}"),
+        refused,
         outcome.map(|_| "item_saved"),
-    );
+    )
+    .await;
     Ok(())
 }

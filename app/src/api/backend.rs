@@ -44,6 +44,13 @@ pub enum StaffError {
     NotFound,
     #[error("invalid_{0}")]
     Invalid(&'static str),
+    /// The item would duplicate an existing record (same month, name or title); `field` is the
+    /// checked field's token, `record` the record it clashed with.
+    #[error("invalid_duplicate")]
+    Clash {
+        field: &'static str,
+        record: crate::model::Clash,
+    },
     #[error("unavailable")]
     Internal(String),
 }
@@ -51,6 +58,14 @@ pub enum StaffError {
 impl StaffError {
     pub fn code(&self) -> String {
         self.to_string()
+    }
+
+    /// The token of the field at fault, if the error names one.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            StaffError::Invalid(field) | StaffError::Clash { field, .. } => Some(field),
+            _ => None,
+        }
     }
 }
 

@@ -10,12 +10,16 @@ mod chart_port;
 #[cfg(feature = "ssr")]
 mod department_port;
 #[cfg(feature = "ssr")]
+mod editor_port;
+#[cfg(feature = "ssr")]
 pub use chart_port::{ChartHandle, ChartPort};
 #[cfg(feature = "ssr")]
 pub use department_port::{
     DepartmentHandle, DepartmentPort, DepartmentReportInput, TaskNoteInput, TaskStateInput,
     TaskStateOutcome,
 };
+#[cfg(feature = "ssr")]
+pub use editor_port::{EditorHandle, EditorPort, WithdrawTarget};
 #[cfg(feature = "ssr")]
 mod vote_port;
 #[cfg(feature = "ssr")]
@@ -36,6 +40,8 @@ pub use author_port::{
 pub mod authoring;
 pub mod charts;
 pub mod department;
+pub mod echo;
+pub mod editor;
 pub mod hotline;
 pub mod moderation;
 pub mod roles;

@@ -260,6 +260,17 @@ pub async fn draft_policy(
     issued: String,
     topic: String,
 ) -> Result<(), ServerFnError> {
+    let refused = crate::api::echo::ssr::Refused {
+        form: "policy-new".into(),
+        anchor: "drafts-heading".into(),
+        fields: vec![
+            ("title", title.clone()),
+            ("issuer", issuer.clone()),
+            ("issued", issued.clone()),
+            ("topic", topic.clone()),
+        ],
+        names: &[("date", "issued")],
+    };
     let outcome = match ssr::me().await {
         Ok(Some(me)) => {
             let input = crate::api::PolicyDraftInput {
@@ -277,12 +288,20 @@ pub async fn draft_policy(
         Ok(None) => Err(crate::api::StaffError::NotSignedIn),
         Err(e) => Err(e),
     };
-    ssr::back("/staff", outcome);
+    crate::api::echo::ssr::back_echo("/staff", refused, outcome).await;
     Ok(())
 }
 
+/// 发布 a draft policy, in two steps like a topic: without `confirm` it opens the confirmation
+/// on the policy's page.
 #[server]
-pub async fn publish_policy(policy_id: i64) -> Result<(), ServerFnError> {
+pub async fn publish_policy(policy_id: i64, confirm: Option<String>) -> Result<(), ServerFnError> {
+    if confirm.as_deref() != Some("1") {
+        leptos_axum::redirect(&format!(
+            "/staff/policies/{policy_id}?confirm=publish#publish"
+        ));
+        return Ok(());
+    }
     let outcome = match ssr::me().await {
         Ok(Some(me)) => ssr::staff()?.0.publish_policy(&me, policy_id).await,
         Ok(None) => Err(crate::api::StaffError::NotSignedIn),
@@ -361,6 +380,19 @@ pub async fn add_report(
     author: String,
     body: String,
 ) -> Result<(), ServerFnError> {
+    let refused = crate::api::echo::ssr::Refused {
+        form: "report-new".into(),
+        anchor: "report-heading".into(),
+        fields: vec![
+            ("topic", topic.clone()),
+            ("date", date.clone()),
+            ("kind", kind.clone()),
+            ("title", title.clone()),
+            ("author", author.clone()),
+            ("body", body.clone()),
+        ],
+        names: &[("issuer", "author")],
+    };
     let outcome = match ssr::me().await {
         Ok(Some(me)) => {
             let input = crate::api::ReportInput {
@@ -376,6 +408,6 @@ pub async fn add_report(
         Ok(None) => Err(crate::api::StaffError::NotSignedIn),
         Err(e) => Err(e),
     };
-    ssr::back("/staff", outcome.map(|()| "report_published"));
+    crate::api::echo::ssr::back_echo("/staff", refused, outcome.map(|()| "report_published")).await;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Building blocks shared by pages. Only the `islands` module ships to the browser as WebAssembly.
 
 pub mod badges;
+pub mod form_echo;
 pub mod islands;
 pub mod layout;
 pub mod loading;

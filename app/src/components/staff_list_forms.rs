@@ -3,9 +3,10 @@
 //! adds a new item. Field limits match the server's checks.
 
 use crate::api::authoring::{SaveDuty, SaveTask};
+use crate::components::form_echo::Echoed;
 use crate::components::staff_gate::{department_options, level_options, HistoryLink};
 use crate::components::topic_lists::{duty_status, level_label, StatusBadge};
-use crate::model::{Department, EditorProblem, Entity, Level, Responsibility, Task};
+use crate::model::{Department, EditorProblem, Entity, FormEcho, Level, Responsibility, Task};
 use crate::tr;
 use leptos::prelude::*;
 
@@ -16,16 +17,26 @@ fn TaskFields(
     task: Option<Task>,
     problems: Vec<EditorProblem>,
     departments: Vec<Department>,
+    echoed: Echoed,
 ) -> impl IntoView {
+    let e = echoed;
     let id = |f: &str| format!("{key}-{f}");
-    let problem = task.as_ref().and_then(|t| t.problem_id);
-    let owner = task.as_ref().map(|t| t.owner.id);
-    let level = task.as_ref().map(|t| t.level);
-    let title = task.as_ref().map(|t| t.title.clone()).unwrap_or_default();
-    let due = task.as_ref().map(|t| t.due.clone()).unwrap_or_default();
+    let problem = e.id("problem", task.as_ref().and_then(|t| t.problem_id));
+    let owner = e.id("owner", task.as_ref().map(|t| t.owner.id));
+    let level = Level::parse(&e.text("level", String::new())).or(task.as_ref().map(|t| t.level));
+    let title = e.text(
+        "title",
+        task.as_ref().map(|t| t.title.clone()).unwrap_or_default(),
+    );
+    let due = e.text(
+        "due",
+        task.as_ref().map(|t| t.due.clone()).unwrap_or_default(),
+    );
     view! {
         <label for=id("title")>{tr!("staff.task_title")}</label>
-        <input id=id("title") name="title" type="text" required minlength="2" maxlength="200" value=title/>
+        <input id=id("title") name="title" type="text" required minlength="2" maxlength="200" value=title
+            aria-invalid=e.invalid("title") aria-describedby=e.described("title", &id("title"), None) autofocus=e.focus("title")/>
+        {e.message("title", &id("title"))}
         <label for=id("problem")>{tr!("staff.task_problem")}</label>
         <select id=id("problem") name="problem">
             <option value="">{tr!("staff.no_problem")}</option>
@@ -35,11 +46,18 @@ fn TaskFields(
                 .collect_view()}
         </select>
         <label for=id("owner")>{tr!("staff.task_owner")}</label>
-        <select id=id("owner") name="owner" required>{department_options(&departments, owner)}</select>
+        <select id=id("owner") name="owner" required
+            aria-invalid=e.invalid("owner") aria-describedby=e.described("owner", &id("owner"), None) autofocus=e.focus("owner")>
+            {department_options(&departments, owner)}
+        </select>
+        {e.message("owner", &id("owner"))}
         <label for=id("level")>{tr!("staff.level")}</label>
         <select id=id("level") name="level">{level_options(level)}</select>
         <label for=id("due")>{tr!("staff.task_due")}</label>
-        <input id=id("due") name="due" type="date" required value=due/>
+        <input id=id("due") name="due" type="date" required value=due
+            aria-invalid=e.invalid("due") aria-describedby=e.described("due", &id("due"), None) autofocus=e.focus("due")/>
+        {e.message("due", &id("due"))}
+        {e.form_message()}
     }
 }
 
@@ -49,6 +67,7 @@ pub fn TaskEditor(
     tasks: Vec<Task>,
     problems: Vec<EditorProblem>,
     departments: Vec<Department>,
+    echo: Option<FormEcho>,
 ) -> impl IntoView {
     let rows = tasks
         .into_iter()
@@ -56,6 +75,8 @@ pub fn TaskEditor(
             let (problems, departments) = (problems.clone(), departments.clone());
             let action = ServerAction::<SaveTask>::new();
             let task_id = task.id;
+            let echoed = Echoed::of(&echo, &format!("task-{task_id}"));
+            let open = echoed.any();
             let summary = format!(
                 "{} · {} · {}",
                 task.owner.name,
@@ -63,8 +84,8 @@ pub fn TaskEditor(
                 tr!("task.due", date = crate::i18n::when::day(&task.due))
             );
             view! {
-                <li class="card" data-task-id=task_id>
-                    <details>
+                <li class="card" data-task-id=task_id id=format!("task-{task_id}")>
+                    <details open=open>
                         <summary>
                             <strong>{task.title.clone()}</strong>" "<StatusBadge status=task.status/>
                             <br/><span class="muted">{summary}</span>
@@ -72,7 +93,7 @@ pub fn TaskEditor(
                         <ActionForm action attr:class="stack-form">
                             <input type="hidden" name="topic_id" value=topic_id.to_string()/>
                             <input type="hidden" name="task_id" value=task_id.to_string()/>
-                            <TaskFields key=format!("task-{task_id}") task=Some(task) problems departments/>
+                            <TaskFields key=format!("task-{task_id}") task=Some(task) problems departments echoed/>
                             <button type="submit" class="button">{tr!("staff.save")}</button>
                         </ActionForm>
                         <HistoryLink entity=Entity::Task id=task_id/>
@@ -90,7 +111,7 @@ pub fn TaskEditor(
             <ActionForm action=add attr:class="stack-form" attr:aria-labelledby="new-task">
                 <input type="hidden" name="topic_id" value=topic_id.to_string()/>
                 <input type="hidden" name="task_id" value=""/>
-                <TaskFields key="new-task".to_string() task=None problems departments/>
+                <TaskFields key="new-task".to_string() task=None problems departments echoed=Echoed::of(&echo, "task-new")/>
                 <button type="submit" class="button">{tr!("staff.add")}</button>
             </ActionForm>
         </section>
@@ -102,23 +123,41 @@ fn DutyFields(
     key: String,
     duty: Option<Responsibility>,
     departments: Vec<Department>,
+    echoed: Echoed,
 ) -> impl IntoView {
+    let e = echoed;
     let id = |f: &str| format!("{key}-{f}");
-    let text = duty.as_ref().map(|d| d.duty.clone()).unwrap_or_default();
-    let department = duty.as_ref().map(|d| d.department.id);
-    let level: Option<Level> = duty.as_ref().map(|d| d.level);
-    let batch = duty.as_ref().map(|d| d.batch).unwrap_or(1);
+    let text = e.text(
+        "duty",
+        duty.as_ref().map(|d| d.duty.clone()).unwrap_or_default(),
+    );
+    let department = e.id("department", duty.as_ref().map(|d| d.department.id));
+    let level: Option<Level> =
+        Level::parse(&e.text("level", String::new())).or(duty.as_ref().map(|d| d.level));
+    let batch = e
+        .text("batch", String::new())
+        .parse::<u8>()
+        .ok()
+        .or(duty.as_ref().map(|d| d.batch))
+        .unwrap_or(1);
     view! {
         <label for=id("duty")>{tr!("staff.duty_text")}</label>
-        <input id=id("duty") name="duty" type="text" required minlength="2" maxlength="200" value=text/>
+        <input id=id("duty") name="duty" type="text" required minlength="2" maxlength="200" value=text
+            aria-invalid=e.invalid("duty") aria-describedby=e.described("duty", &id("duty"), None) autofocus=e.focus("duty")/>
+        {e.message("duty", &id("duty"))}
         <label for=id("department")>{tr!("staff.duty_department")}</label>
-        <select id=id("department") name="department" required>{department_options(&departments, department)}</select>
+        <select id=id("department") name="department" required
+            aria-invalid=e.invalid("department") aria-describedby=e.described("department", &id("department"), None) autofocus=e.focus("department")>
+            {department_options(&departments, department)}
+        </select>
+        {e.message("department", &id("department"))}
         <label for=id("level")>{tr!("staff.level")}</label>
         <select id=id("level") name="level">{level_options(level)}</select>
         <label for=id("batch")>{tr!("staff.batch")}</label>
         <select id=id("batch") name="batch">
             {(1u8..=5).map(|b| view! { <option value=b.to_string() selected=b == batch>{tr!("duty.batch", batch = b)}</option> }).collect_view()}
         </select>
+        {e.form_message()}
     }
 }
 
@@ -127,6 +166,7 @@ pub fn DutyEditor(
     topic_id: i64,
     duties: Vec<Responsibility>,
     departments: Vec<Department>,
+    echo: Option<FormEcho>,
 ) -> impl IntoView {
     let rows = duties
         .into_iter()
@@ -134,6 +174,8 @@ pub fn DutyEditor(
             let departments = departments.clone();
             let action = ServerAction::<SaveDuty>::new();
             let duty_id = duty.id;
+            let echoed = Echoed::of(&echo, &format!("duty-{duty_id}"));
+            let open = echoed.any();
             let summary = format!(
                 "{} · {} · {}",
                 duty.department.name,
@@ -141,8 +183,8 @@ pub fn DutyEditor(
                 tr!("duty.batch", batch = duty.batch)
             );
             view! {
-                <li class="card" data-duty-id=duty_id>
-                    <details>
+                <li class="card" data-duty-id=duty_id id=format!("duty-{duty_id}")>
+                    <details open=open>
                         <summary>
                             <strong>{duty.duty.clone()}</strong>" "<StatusBadge status=duty_status(duty.state)/>
                             <br/><span class="muted">{summary}</span>
@@ -150,7 +192,7 @@ pub fn DutyEditor(
                         <ActionForm action attr:class="stack-form">
                             <input type="hidden" name="topic_id" value=topic_id.to_string()/>
                             <input type="hidden" name="duty_id" value=duty_id.to_string()/>
-                            <DutyFields key=format!("duty-{duty_id}") duty=Some(duty) departments/>
+                            <DutyFields key=format!("duty-{duty_id}") duty=Some(duty) departments echoed/>
                             <button type="submit" class="button">{tr!("staff.save")}</button>
                         </ActionForm>
                         <HistoryLink entity=Entity::Responsibility id=duty_id/>
@@ -168,7 +210,7 @@ pub fn DutyEditor(
             <ActionForm action=add attr:class="stack-form" attr:aria-labelledby="new-duty">
                 <input type="hidden" name="topic_id" value=topic_id.to_string()/>
                 <input type="hidden" name="duty_id" value=""/>
-                <DutyFields key="new-duty".to_string() duty=None departments/>
+                <DutyFields key="new-duty".to_string() duty=None departments echoed=Echoed::of(&echo, "duty-new")/>
                 <button type="submit" class="button">{tr!("staff.add")}</button>
             </ActionForm>
         </section>

@@ -4,12 +4,14 @@
 use super::{Department, Level, Responsibility, Task, TaskState};
 use serde::{Deserialize, Serialize};
 
-/// 发布状态: a draft is invisible to the public until an editor publishes it.
+/// 发布状态: a draft is invisible to the public until an editor publishes it; a withdrawn
+/// (已撤回) item was published and taken back with a reason the public page still shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PublishState {
     Draft,
     Published,
+    Withdrawn,
 }
 
 impl PublishState {
@@ -17,13 +19,18 @@ impl PublishState {
         match self {
             PublishState::Draft => "draft",
             PublishState::Published => "published",
+            PublishState::Withdrawn => "withdrawn",
         }
     }
 
     pub fn parse(token: &str) -> Option<Self> {
-        [PublishState::Draft, PublishState::Published]
-            .into_iter()
-            .find(|s| s.as_str() == token)
+        [
+            PublishState::Draft,
+            PublishState::Published,
+            PublishState::Withdrawn,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == token)
     }
 }
 
@@ -230,5 +237,9 @@ mod tests {
         }
         assert_eq!(Entity::parse("staff"), None);
         assert_eq!(PublishState::parse("draft"), Some(PublishState::Draft));
+        assert_eq!(
+            PublishState::parse("withdrawn"),
+            Some(PublishState::Withdrawn)
+        );
     }
 }

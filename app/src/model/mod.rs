@@ -7,6 +7,7 @@ mod archive;
 mod authoring;
 mod chart;
 mod evidence_card;
+mod form_echo;
 mod hotline;
 mod import;
 mod participation;
@@ -30,6 +31,7 @@ pub use chart::{
     ChartView, FrameFit, Shape, Theme, Unit,
 };
 pub use evidence_card::{Direction, EvidenceCard, Standout, DIRECTION_MARGIN};
+pub use form_echo::{Clash, EchoError, FormEcho, Withdrawal, ECHO_SECS, REASON_MAX, REASON_MIN};
 pub use hotline::{
     HotlineRanking, Measure, RankBaseline, RankWeights, RankedClass, MIN_GROWTH, MIN_PREVIOUS,
     MIN_RATED, RANK_WINDOWS, RATE_MARGIN, VOLUME_FACTOR, WEIGHT_MAX,

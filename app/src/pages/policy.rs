@@ -21,9 +21,20 @@ pub fn PolicyPage() -> impl IntoView {
             None => Ok(None),
         }
     });
+    // A withdrawn policy's page says so (已撤回, when and why) instead of "not found".
+    let withdrawn = Resource::new_blocking(id, |id| async move {
+        match id {
+            Some(id) => crate::api::editor::get_policy_withdrawal(id)
+                .await
+                .ok()
+                .flatten(),
+            None => None,
+        }
+    });
     view! {
         <DataView>
             {move || Suspend::new(async move {
+                let withdrawn = withdrawn.await;
                 policy.await.map(|policy| match policy {
                     Some(policy) => Either::Left(view! {
                         <Title text=policy.title.clone()/>
@@ -35,7 +46,12 @@ pub fn PolicyPage() -> impl IntoView {
                         <h1>{policy.title.clone()}</h1>
                         <ul class="policy-list"><PolicyItem policy/></ul>
                     }),
-                    None => Either::Right(view! { <NotFound/> }),
+                    None => Either::Right(match withdrawn {
+                        Some(withdrawal) => Either::Left(view! {
+                            <crate::pages::topic_state::WithdrawnNotice withdrawal/>
+                        }),
+                        None => Either::Right(view! { <NotFound/> }),
+                    }),
                 })
             })}
         </DataView>

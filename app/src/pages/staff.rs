@@ -3,6 +3,7 @@
 
 use crate::api::authoring::SetDutyState;
 use crate::api::staff::{load_staff_desk, AddReport, DraftPolicy, Login, Logout, PublishPolicy};
+use crate::components::form_echo::Echoed;
 use crate::components::loading::DataView;
 use crate::components::staff_gate::StaffNav;
 use crate::components::task_desk::{self, state_options, DepartmentReportForm, DeskTask};
@@ -33,6 +34,8 @@ const DONE_CODES: &[&str] = &[
     "weights_saved",
     "candidate_added",
     "cycle_opened",
+    "topic_withdrawn",
+    "policy_withdrawn",
 ];
 const ERROR_CODES: &[&str] = &[
     "invalid_self",
@@ -74,6 +77,8 @@ const ERROR_CODES: &[&str] = &[
     "invalid_weights",
     "invalid_cycle",
     "invalid_class",
+    "invalid_confirm",
+    "invalid_withdraw_reason",
 ];
 
 fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool, String)> {
@@ -102,18 +107,32 @@ fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool, Str
     Some((true, tr!(key.as_str())))
 }
 
+/// The outcome of the last action. With `echo` (a refused form the server kept for this
+/// session), the message is the server's record of the refusal, naming any clashing record.
 #[component]
-pub(crate) fn Flash() -> impl IntoView {
+pub(crate) fn Flash(
+    #[prop(optional_no_strip)] echo: Option<crate::model::FormEcho>,
+) -> impl IntoView {
+    if let Some(echo) = echo {
+        return view! {
+            <p class="flash flash-error" role="alert">
+                <crate::components::form_echo::EchoMessage error=echo.error/>
+            </p>
+        }
+        .into_any();
+    }
     let query = use_query_map();
     let q = query.read_untracked();
-    outcome_message(q.get("done").as_deref(), q.get("error").as_deref()).map(|(ok, text)| {
-        let (class, role) = if ok {
-            ("flash flash-ok", "status")
-        } else {
-            ("flash flash-error", "alert")
-        };
-        view! { <p class=class role=role>{text}</p> }
-    })
+    outcome_message(q.get("done").as_deref(), q.get("error").as_deref())
+        .map(|(ok, text)| {
+            let (class, role) = if ok {
+                ("flash flash-ok", "status")
+            } else {
+                ("flash flash-error", "alert")
+            };
+            view! { <p class=class role=role>{text}</p> }
+        })
+        .into_any()
 }
 
 #[component]
@@ -140,13 +159,15 @@ pub fn StaffLoginPage() -> impl IntoView {
 #[component]
 pub fn StaffDeskPage() -> impl IntoView {
     let desk = Resource::new_blocking(|| (), |_| load_staff_desk());
+    let echo = crate::components::form_echo::use_echo();
     view! {
         <Title text=tr!("staff.desk_title")/>
         <Meta name="robots" content="noindex"/>
         <DataView>
             {move || Suspend::new(async move {
+                let echo = echo.await;
                 desk.await.map(|desk| match desk {
-                    Some(desk) => Either::Left(view! { <Desk desk/> }),
+                    Some(desk) => Either::Left(view! { <Desk desk echo/> }),
                     None => Either::Right(view! { <h1>{tr!("staff.desk_title")}</h1><SignInFirst/> }),
                 })
             })}
@@ -163,7 +184,7 @@ pub(crate) fn SignInFirst() -> impl IntoView {
 }
 
 #[component]
-fn Desk(desk: StaffDesk) -> impl IntoView {
+fn Desk(desk: StaffDesk, echo: Option<crate::model::FormEcho>) -> impl IntoView {
     let me = desk.me;
     let logout = ServerAction::<Logout>::new();
     let department = me.department.clone().map(|d| d.name).unwrap_or_default();
@@ -172,7 +193,7 @@ fn Desk(desk: StaffDesk) -> impl IntoView {
         .then(|| view! { <crate::pages::staff_import::ImportForm topics=desk.topics.clone()/> });
     let reports = me
         .may_author()
-        .then(|| view! { <ReportForm topics=desk.topics.clone() bodies=desk.bodies.clone() role=me.role/> });
+        .then(|| view! { <ReportForm topics=desk.topics.clone() bodies=desk.bodies.clone() role=me.role echo=echo.clone()/> });
     let department_report = match (me.role, me.department.clone()) {
         (crate::model::Role::Department, Some(d)) => Some(view! {
             <DepartmentReportForm department=d.name topics=desk.report_topics.clone() today=desk.today.clone()/>
@@ -182,7 +203,7 @@ fn Desk(desk: StaffDesk) -> impl IntoView {
     let today = desk.today.clone();
     let author = me
         .may_author()
-        .then(|| view! { <Authoring drafts=desk.drafts topics=desk.topics/> });
+        .then(|| view! { <Authoring drafts=desk.drafts topics=desk.topics echo=echo.clone()/> });
     let audit = me.may_read_audit().then(|| {
         view! {
             <p>
@@ -194,7 +215,7 @@ fn Desk(desk: StaffDesk) -> impl IntoView {
     });
     view! {
         <h1>{tr!("staff.desk_title")}</h1>
-        <Flash/>
+        <Flash echo/>
         <p>{tr!("staff.signed_in_as", name = me.display_name.clone())}" "<span class="muted">{department}</span></p>
         <ActionForm action=logout attr:class="inline-form">
             <button type="submit" class="button button-quiet">{tr!("staff.sign_out")}</button>
@@ -261,11 +282,21 @@ fn DutyRow(item: StaffDuty) -> impl IntoView {
 }
 
 #[component]
-fn Authoring(drafts: Vec<crate::model::Policy>, topics: Vec<(i32, u8, String)>) -> impl IntoView {
+fn Authoring(
+    drafts: Vec<crate::model::Policy>,
+    topics: Vec<(i32, u8, String)>,
+    echo: Option<crate::model::FormEcho>,
+) -> impl IntoView {
     let draft = ServerAction::<DraftPolicy>::new();
+    let e = Echoed::of(&echo, "policy-new");
+    let chosen = e.text("topic", String::new());
     let topic_options = topics
         .into_iter()
-        .map(|(y, m, theme)| view! { <option value=format!("{y}-{m}")>{format!("{y}-{m:02} {theme}")}</option> })
+        .map(|(y, m, theme)| {
+            let value = format!("{y}-{m}");
+            let selected = value == chosen;
+            view! { <option value=value selected=selected>{format!("{y}-{m:02} {theme}")}</option> }
+        })
         .collect_view();
     let draft_items = drafts
         .into_iter()
@@ -280,7 +311,7 @@ fn Authoring(drafts: Vec<crate::model::Policy>, topics: Vec<(i32, u8, String)>) 
                     <p class="muted">{p.issuer}" "{crate::i18n::when::day(&p.issued.unwrap_or_default())}</p>
                     <ActionForm action=publish>
                         <input type="hidden" name="policy_id" value=p.id.to_string()/>
-                        <button type="submit" class="button">{tr!("staff.publish")}</button>
+                        <button type="submit" class="button">{tr!("editor.publish_open")}</button>
                     </ActionForm>
                 </li>
             }
@@ -293,16 +324,25 @@ fn Authoring(drafts: Vec<crate::model::Policy>, topics: Vec<(i32, u8, String)>) 
             <h3>{tr!("staff.new_policy")}</h3>
             <ActionForm action=draft attr:class="stack-form">
                 <label for="p-title">{tr!("staff.policy_title")}</label>
-                <input id="p-title" name="title" type="text" required maxlength="200"/>
+                <input id="p-title" name="title" type="text" required maxlength="200" value=e.text("title", String::new())
+                    aria-invalid=e.invalid("title") aria-describedby=e.described("title", "p-title", None) autofocus=e.focus("title")/>
+                {e.message("title", "p-title")}
                 <label for="p-issuer">{tr!("policy.issuer")}</label>
-                <input id="p-issuer" name="issuer" type="text" required maxlength="100"/>
+                <input id="p-issuer" name="issuer" type="text" required maxlength="100" value=e.text("issuer", String::new())
+                    aria-invalid=e.invalid("issuer") aria-describedby=e.described("issuer", "p-issuer", None) autofocus=e.focus("issuer")/>
+                {e.message("issuer", "p-issuer")}
                 <label for="p-issued">{tr!("policy.issued")}</label>
-                <input id="p-issued" name="issued" type="date"/>
+                <input id="p-issued" name="issued" type="date" value=e.text("issued", String::new())
+                    aria-invalid=e.invalid("issued") aria-describedby=e.described("issued", "p-issued", None) autofocus=e.focus("issued")/>
+                {e.message("issued", "p-issued")}
                 <label for="p-topic">{tr!("staff.policy_topic")}</label>
-                <select id="p-topic" name="topic">
+                <select id="p-topic" name="topic"
+                    aria-invalid=e.invalid("topic") aria-describedby=e.described("topic", "p-topic", None) autofocus=e.focus("topic")>
                     <option value="">{tr!("staff.no_topic")}</option>
                     {topic_options}
                 </select>
+                {e.message("topic", "p-topic")}
+                {e.form_message()}
                 <button type="submit" class="button">{tr!("staff.save_draft")}</button>
             </ActionForm>
         </section>
@@ -315,32 +355,49 @@ fn ReportForm(
     topics: Vec<(i32, u8, String)>,
     bodies: Vec<crate::model::Department>,
     role: crate::model::Role,
+    echo: Option<crate::model::FormEcho>,
 ) -> impl IntoView {
     let action = ServerAction::<AddReport>::new();
+    let e = Echoed::of(&echo, "report-new");
+    let chosen = e.text("topic", String::new());
+    let supervision = e.text("kind", String::new()) == "supervision";
     view! {
         <section aria-labelledby="report-heading">
             <h2 id="report-heading">{tr!("staff.new_report")}</h2>
             <ActionForm action attr:class="stack-form">
                 <label for="r-topic">{tr!("staff.report_topic")}</label>
-                <select id="r-topic" name="topic">
+                <select id="r-topic" name="topic"
+                    aria-invalid=e.invalid("topic") aria-describedby=e.described("topic", "r-topic", None) autofocus=e.focus("topic")>
                     {topics
                         .into_iter()
-                        .map(|(y, m, theme)| view! { <option value=format!("{y}-{m}")>{format!("{y}-{m:02} {theme}")}</option> })
+                        .map(|(y, m, theme)| {
+                            let value = format!("{y}-{m}");
+                            let selected = value == chosen;
+                            view! { <option value=value selected=selected>{format!("{y}-{m:02} {theme}")}</option> }
+                        })
                         .collect_view()}
                 </select>
+                {e.message("topic", "r-topic")}
                 <label for="r-kind">{tr!("staff.report_kind")}</label>
                 <select id="r-kind" name="kind">
-                    <option value="progress">{tr!("topic.reports")}</option>
-                    <option value="supervision">{tr!("topic.supervision")}</option>
+                    <option value="progress" selected=!supervision>{tr!("topic.reports")}</option>
+                    <option value="supervision" selected=supervision>{tr!("topic.supervision")}</option>
                 </select>
                 <label for="r-date">{tr!("staff.report_date")}</label>
-                <input id="r-date" name="date" type="date" required/>
+                <input id="r-date" name="date" type="date" required value=e.text("date", String::new())
+                    aria-invalid=e.invalid("date") aria-describedby=e.described("date", "r-date", None) autofocus=e.focus("date")/>
+                {e.message("date", "r-date")}
                 <label for="r-title">{tr!("staff.report_title")}</label>
-                <input id="r-title" name="title" type="text" required maxlength="200"/>
+                <input id="r-title" name="title" type="text" required maxlength="200" value=e.text("title", String::new())
+                    aria-invalid=e.invalid("title") aria-describedby=e.described("title", "r-title", None) autofocus=e.focus("title")/>
+                {e.message("title", "r-title")}
                 <crate::components::roles::ReportAuthorSelect bodies me=role/>
                 <label for="r-body">{tr!("staff.report_body")}</label>
-                <textarea id="r-body" name="body" rows="6" required aria-describedby="r-body-hint"></textarea>
+                <textarea id="r-body" name="body" rows="6" required
+                    aria-invalid=e.invalid("body") aria-describedby=e.described("body", "r-body", Some("r-body-hint")) autofocus=e.focus("body")>{e.text("body", String::new())}</textarea>
+                {e.message("body", "r-body")}
                 <p id="r-body-hint" class="muted">{tr!("staff.report_hint")}</p>
+                {e.form_message()}
                 <button type="submit" class="button">{tr!("staff.publish")}</button>
             </ActionForm>
         </section>

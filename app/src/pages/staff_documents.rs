@@ -2,10 +2,12 @@
 //! changes at once; the earlier wording stays in the revision history.
 
 use crate::api::authoring::{load_editor_policy, load_editor_report, SavePolicy, SaveReport};
+use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
 use crate::components::staff_gate::{gate_view, HistoryLink, StaffNav};
-use crate::model::{parse_id, EditorPolicy, EditorReport, Entity};
+use crate::model::{parse_id, EditorPolicy, EditorReport, Entity, FormEcho};
 use crate::pages::staff::Flash;
+use crate::pages::staff_publish::{Item, PublishPanel};
 use crate::pages::staff_topics::PublishBadge;
 use crate::pages::NotFound;
 use crate::tr;
@@ -28,44 +30,73 @@ pub fn StaffPolicyEditPage() -> impl IntoView {
         return Either::Left(view! { <NotFound/> });
     };
     let policy = Resource::new_blocking(move || id, load_editor_policy);
+    let echo = use_echo();
     Either::Right(view! {
         <Title text=tr!("staff.edit_policy")/>
         <Meta name="robots" content="noindex"/>
         <StaffNav/>
         <h1>{tr!("staff.edit_policy")}</h1>
-        <Flash/>
         <DataView>
             {move || Suspend::new(async move {
-                policy.await.map(|gate| gate_view(gate, |policy| view! { <PolicyForm policy/> }))
+                let echo = echo.await;
+                policy.await.map(|gate| gate_view(gate, |policy| view! {
+                    <Flash echo=echo.clone()/>
+                    <PolicyForm policy echo/>
+                }))
             })}
         </DataView>
     })
 }
 
 #[component]
-fn PolicyForm(policy: EditorPolicy) -> impl IntoView {
+fn PolicyForm(policy: EditorPolicy, echo: Option<FormEcho>) -> impl IntoView {
     let action = ServerAction::<SavePolicy>::new();
+    let e = Echoed::of(&echo, "policy");
+    let public = format!("/policies/{}", policy.id);
+    let what = vec![
+        tr!("editor.public_policy", title = policy.title.clone()),
+        tr!("editor.public_policy_where"),
+    ];
     view! {
         <p>
             <PublishBadge state=policy.state/>" · "
-            <a href=format!("/policies/{}", policy.id)>{tr!("staff.public_page")}</a>" · "
+            <a href=public.clone()>{tr!("staff.public_page")}</a>" · "
             <HistoryLink entity=Entity::Policy id=policy.id/>
         </p>
-        <ActionForm action attr:class="stack-form">
+        <PublishPanel
+            item=Item::Policy(policy.id)
+            state=policy.state
+            editor_url=format!("/staff/policies/{}", policy.id)
+            public_url=public
+            public=what
+            echo=echo.clone()
+        />
+        <ActionForm action attr:class="stack-form" attr:id="policy-form">
             <input type="hidden" name="policy_id" value=policy.id.to_string()/>
             <label for="p-title">{tr!("staff.policy_title")}</label>
-            <input id="p-title" name="title" type="text" required minlength="2" maxlength="200" value=policy.title/>
+            <input id="p-title" name="title" type="text" required minlength="2" maxlength="200" value=e.text("title", policy.title)
+                aria-invalid=e.invalid("title") aria-describedby=e.described("title", "p-title", None) autofocus=e.focus("title")/>
+            {e.message("title", "p-title")}
             <label for="p-doc">{tr!("staff.doc_no")}</label>
-            <input id="p-doc" name="doc_no" type="text" maxlength="100" value=policy.doc_no/>
+            <input id="p-doc" name="doc_no" type="text" maxlength="100" value=e.text("doc_no", policy.doc_no)
+                aria-invalid=e.invalid("doc_no") aria-describedby=e.described("doc_no", "p-doc", None) autofocus=e.focus("doc_no")/>
+            {e.message("doc_no", "p-doc")}
             <label for="p-issuer">{tr!("policy.issuer")}</label>
-            <input id="p-issuer" name="issuer" type="text" required minlength="2" maxlength="100" value=policy.issuer/>
+            <input id="p-issuer" name="issuer" type="text" required minlength="2" maxlength="100" value=e.text("issuer", policy.issuer)
+                aria-invalid=e.invalid("issuer") aria-describedby=e.described("issuer", "p-issuer", None) autofocus=e.focus("issuer")/>
+            {e.message("issuer", "p-issuer")}
             <label for="p-issued">{tr!("policy.issued")}</label>
-            <input id="p-issued" name="issued" type="date" value=policy.issued/>
+            <input id="p-issued" name="issued" type="date" value=e.text("issued", policy.issued)
+                aria-invalid=e.invalid("issued") aria-describedby=e.described("issued", "p-issued", None) autofocus=e.focus("issued")/>
+            {e.message("issued", "p-issued")}
             <label for="p-effective">{tr!("policy.effective")}</label>
-            <input id="p-effective" name="effective" type="date" value=policy.effective/>
+            <input id="p-effective" name="effective" type="date" value=e.text("effective", policy.effective)/>
             <label for="p-source">{tr!("staff.policy_source")}</label>
-            <input id="p-source" name="source" type="text" maxlength="500" value=policy.source aria-describedby="p-source-hint"/>
+            <input id="p-source" name="source" type="text" maxlength="500" value=e.text("source", policy.source)
+                aria-invalid=e.invalid("source") aria-describedby=e.described("source", "p-source", Some("p-source-hint")) autofocus=e.focus("source")/>
+            {e.message("source", "p-source")}
             <p id="p-source-hint" class="muted">{tr!("staff.policy_source_hint")}</p>
+            {e.form_message()}
             <button type="submit" class="button">{tr!("staff.save")}</button>
         </ActionForm>
     }
@@ -77,30 +108,35 @@ pub fn StaffReportEditPage() -> impl IntoView {
         return Either::Left(view! { <NotFound/> });
     };
     let report = Resource::new_blocking(move || id, load_editor_report);
+    let echo = use_echo();
     Either::Right(view! {
         <Title text=tr!("staff.edit_report")/>
         <Meta name="robots" content="noindex"/>
         <StaffNav/>
         <h1>{tr!("staff.edit_report")}</h1>
-        <Flash/>
         <DataView>
             {move || Suspend::new(async move {
-                report.await.map(|gate| gate_view(gate, |report| view! { <ReportForm report/> }))
+                let echo = echo.await;
+                report.await.map(|gate| gate_view(gate, |report| view! {
+                    <Flash echo=echo.clone()/>
+                    <ReportForm report echo/>
+                }))
             })}
         </DataView>
     })
 }
 
 #[component]
-fn ReportForm(report: EditorReport) -> impl IntoView {
+fn ReportForm(report: EditorReport, echo: Option<FormEcho>) -> impl IntoView {
     let action = ServerAction::<SaveReport>::new();
-    let supervision = report.kind == "supervision";
+    let e = Echoed::of(&echo, "report");
+    let supervision = e.text("kind", report.kind.clone()) == "supervision";
     view! {
         <p>
             <a href=format!("/staff/topics/{}", report.topic_id)>{tr!("staff.edit_topic")}</a>" · "
             <HistoryLink entity=Entity::Report id=report.id/>
         </p>
-        <ActionForm action attr:class="stack-form">
+        <ActionForm action attr:class="stack-form" attr:id="report-form">
             <input type="hidden" name="report_id" value=report.id.to_string()/>
             <label for="r-kind">{tr!("staff.report_kind")}</label>
             <select id="r-kind" name="kind">
@@ -108,14 +144,23 @@ fn ReportForm(report: EditorReport) -> impl IntoView {
                 <option value="supervision" selected=supervision>{tr!("topic.supervision")}</option>
             </select>
             <label for="r-date">{tr!("staff.report_date")}</label>
-            <input id="r-date" name="date" type="date" required value=report.date/>
+            <input id="r-date" name="date" type="date" required value=e.text("date", report.date)
+                aria-invalid=e.invalid("date") aria-describedby=e.described("date", "r-date", None) autofocus=e.focus("date")/>
+            {e.message("date", "r-date")}
             <label for="r-title">{tr!("staff.report_title")}</label>
-            <input id="r-title" name="title" type="text" required minlength="2" maxlength="200" value=report.title/>
+            <input id="r-title" name="title" type="text" required minlength="2" maxlength="200" value=e.text("title", report.title)
+                aria-invalid=e.invalid("title") aria-describedby=e.described("title", "r-title", None) autofocus=e.focus("title")/>
+            {e.message("title", "r-title")}
             <label for="r-author">{tr!("staff.report_author")}</label>
-            <input id="r-author" name="author" type="text" required minlength="2" maxlength="100" value=report.author/>
+            <input id="r-author" name="author" type="text" required minlength="2" maxlength="100" value=e.text("author", report.author)
+                aria-invalid=e.invalid("author") aria-describedby=e.described("author", "r-author", None) autofocus=e.focus("author")/>
+            {e.message("author", "r-author")}
             <label for="r-body">{tr!("staff.report_body")}</label>
-            <textarea id="r-body" name="body" rows="10" required maxlength="20000" aria-describedby="r-body-hint">{report.body_markdown}</textarea>
+            <textarea id="r-body" name="body" rows="10" required maxlength="20000"
+                aria-invalid=e.invalid("body") aria-describedby=e.described("body", "r-body", Some("r-body-hint")) autofocus=e.focus("body")>{e.text("body", report.body_markdown)}</textarea>
+            {e.message("body", "r-body")}
             <p id="r-body-hint" class="muted">{tr!("staff.report_hint")}</p>
+            {e.form_message()}
             <button type="submit" class="button">{tr!("staff.save")}</button>
         </ActionForm>
     }

@@ -1,13 +1,15 @@
 //! 编辑主题: one topic's fields and plan, its problems, task list and responsibility list, each
 //! item with its own small form and revision history. Plain forms: no JavaScript needed.
 
-use crate::api::authoring::{load_editor_topic, PublishTopic, SaveProblem, SaveTopic};
+use crate::api::authoring::{load_editor_topic, SaveProblem, SaveTopic};
 use crate::api::hotline::LinkProblemClass;
+use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
 use crate::components::staff_gate::{gate_view, HistoryLink, StaffNav};
 use crate::components::staff_list_forms::{DutyEditor, TaskEditor};
-use crate::model::{parse_id, EditorProblem, EditorTopic, Entity, PublishState};
+use crate::model::{parse_id, EditorProblem, EditorTopic, Entity, FormEcho, PublishState};
 use crate::pages::staff::Flash;
+use crate::pages::staff_publish::{Item, PublishPanel};
 use crate::pages::staff_topics::{PublishBadge, TopicFields};
 use crate::pages::{month_name, NotFound};
 use crate::tr;
@@ -28,33 +30,53 @@ pub fn StaffTopicEditPage() -> impl IntoView {
         return Either::Left(view! { <NotFound/> });
     };
     let topic = Resource::new_blocking(move || id, load_editor_topic);
+    let echo = use_echo();
     Either::Right(view! {
         <Title text=tr!("staff.edit_topic")/>
         <Meta name="robots" content="noindex"/>
         <StaffNav/>
-        <Flash/>
         <DataView>
             {move || Suspend::new(async move {
-                topic.await.map(|gate| gate_view(gate, |topic| view! { <Editor topic/> }))
+                let echo = echo.await;
+                topic.await.map(|gate| gate_view(gate, |topic| view! {
+                    <Flash echo=echo.clone()/>
+                    <Editor topic echo/>
+                }))
             })}
         </DataView>
     })
 }
 
 #[component]
-fn Editor(topic: EditorTopic) -> impl IntoView {
+fn Editor(topic: EditorTopic, echo: Option<FormEcho>) -> impl IntoView {
     let save = ServerAction::<SaveTopic>::new();
     let public = format!("/topics/{}/{}", topic.year, topic.month);
-    let publish = (topic.state == PublishState::Draft).then(|| {
-        let action = ServerAction::<PublishTopic>::new();
-        view! {
-            <ActionForm action attr:class="inline-form">
-                <input type="hidden" name="topic_id" value=topic.id.to_string()/>
-                <button type="submit" class="button">{tr!("staff.publish")}</button>
-            </ActionForm>
-            <p class="muted">{tr!("staff.draft_note")}</p>
-        }
-    });
+    let what = vec![
+        tr!("editor.public_theme", theme = topic.theme.clone()),
+        tr!(
+            "editor.public_lists",
+            problems = topic.problems.len(),
+            tasks = topic.tasks.len(),
+            duties = topic.duties.len()
+        ),
+        tr!("editor.public_lists_where"),
+    ];
+    let publish = view! {
+        <PublishPanel
+            item=Item::Topic(topic.id)
+            state=topic.state
+            editor_url=format!("/staff/topics/{}", topic.id)
+            public_url=public.clone()
+            public=what
+            echo=echo.clone()
+        />
+    };
+    let topic_echo = Echoed::of(&echo, "topic");
+    let preview_label = if topic.state == PublishState::Published {
+        tr!("staff.public_page")
+    } else {
+        tr!("editor.preview_link")
+    };
     let when = tr!(
         "topic.when",
         year = topic.year,
@@ -71,7 +93,7 @@ fn Editor(topic: EditorTopic) -> impl IntoView {
         <h1>{topic.theme.clone()}</h1>
         <p>
             {when}" "<PublishBadge state=topic.state/>" · "
-            <a href=public>{tr!("staff.public_page")}</a>" · "
+            <a href=public>{preview_label}</a>" · "
             <HistoryLink entity=Entity::Topic id=topic.id/>
         </p>
         {publish}
@@ -81,20 +103,21 @@ fn Editor(topic: EditorTopic) -> impl IntoView {
                 <input type="hidden" name="topic_id" value=topic.id.to_string()/>
                 <input type="hidden" name="year" value=topic.year.to_string()/>
                 <input type="hidden" name="month" value=topic.month.to_string()/>
-                <TopicFields theme summary plan lead=topic.lead_id departments=form_departments/>
+                <TopicFields theme summary plan lead=topic.lead_id departments=form_departments echoed=topic_echo/>
                 <button type="submit" class="button">{tr!("staff.save")}</button>
             </ActionForm>
         </section>
         <crate::components::roles::CooperatingForm topic_id=topic.id lead=topic.lead_id
             departments=topic.departments.clone() chosen=topic.cooperating.clone()/>
-        <Problems topic_id=topic.id problems=topic.problems.clone() classes=topic.hotline_classes.clone()/>
+        <Problems topic_id=topic.id problems=topic.problems.clone() classes=topic.hotline_classes.clone() echo=echo.clone()/>
         <TaskEditor
             topic_id=topic.id
             tasks=topic.tasks.clone()
             problems=topic.problems.clone()
             departments=task_departments
+            echo=echo.clone()
         />
-        <DutyEditor topic_id=topic.id duties=topic.duties.clone() departments=topic.departments.clone()/>
+        <DutyEditor topic_id=topic.id duties=topic.duties.clone() departments=topic.departments.clone() echo/>
         <Documents policies=topic.policies.clone() reports=topic.reports.clone()/>
     }
 }
@@ -132,13 +155,26 @@ fn Documents(
 }
 
 #[component]
-fn Problems(topic_id: i64, problems: Vec<EditorProblem>, classes: Vec<String>) -> impl IntoView {
+fn Problems(
+    topic_id: i64,
+    problems: Vec<EditorProblem>,
+    classes: Vec<String>,
+    echo: Option<FormEcho>,
+) -> impl IntoView {
     let rows = problems
         .into_iter()
         .map(|p| {
+            let e = Echoed::of(&echo, &format!("problem-{}", p.id));
+            let field = format!("problem-{}", p.id);
+            let (value, invalid, described, focus, message) = (
+                e.text("title", p.title.clone()),
+                e.invalid("title"),
+                e.described("title", &field, None),
+                e.focus("title"),
+                e.message("title", &field),
+            );
             let action = ServerAction::<SaveProblem>::new();
             let link = ServerAction::<LinkProblemClass>::new();
-            let field = format!("problem-{}", p.id);
             let class_field = format!("problem-{}-class", p.id);
             let current = p.hotline_class.clone().unwrap_or_default();
             let options = classes
@@ -151,9 +187,11 @@ fn Problems(topic_id: i64, problems: Vec<EditorProblem>, classes: Vec<String>) -
                         <input type="hidden" name="topic_id" value=topic_id.to_string()/>
                         <input type="hidden" name="problem_id" value=p.id.to_string()/>
                         <label for=field.clone() class="visually-hidden">{tr!("staff.problem_title")}</label>
-                        <input id=field name="title" type="text" required minlength="2" maxlength="200" value=p.title/>
+                        <input id=field.clone() name="title" type="text" required minlength="2" maxlength="200" value=value
+                            aria-invalid=invalid aria-describedby=described autofocus=focus/>
                         <button type="submit" class="button button-quiet">{tr!("staff.save")}</button>
                     </ActionForm>
+                    {message}
                     <ActionForm action=link attr:class="inline-form">
                         <input type="hidden" name="topic_id" value=topic_id.to_string()/>
                         <input type="hidden" name="problem_id" value=p.id.to_string()/>
@@ -170,6 +208,7 @@ fn Problems(topic_id: i64, problems: Vec<EditorProblem>, classes: Vec<String>) -
         })
         .collect_view();
     let add = ServerAction::<SaveProblem>::new();
+    let e = Echoed::of(&echo, "problem-new");
     view! {
         <section aria-labelledby="topic-problems">
             <h2 id="topic-problems">{tr!("staff.problems")}</h2>
@@ -178,7 +217,9 @@ fn Problems(topic_id: i64, problems: Vec<EditorProblem>, classes: Vec<String>) -
                 <input type="hidden" name="topic_id" value=topic_id.to_string()/>
                 <input type="hidden" name="problem_id" value=""/>
                 <label for="new-problem">{tr!("staff.new_problem")}</label>
-                <input id="new-problem" name="title" type="text" required minlength="2" maxlength="200"/>
+                <input id="new-problem" name="title" type="text" required minlength="2" maxlength="200" value=e.text("title", String::new())
+                    aria-invalid=e.invalid("title") aria-describedby=e.described("title", "new-problem", None) autofocus=e.focus("title")/>
+                {e.message("title", "new-problem")}
                 <button type="submit" class="button">{tr!("staff.add")}</button>
             </ActionForm>
         </section>

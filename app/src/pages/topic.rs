@@ -1,7 +1,7 @@
 //! 主题: one month's topic — its plan, the three lists, progress, reports and supervision.
 
 use crate::api::charts::get_topic_charts;
-use crate::api::get_topic;
+use crate::api::editor::{get_topic_page, TopicPageView};
 use crate::charts::ChartSlot;
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
@@ -10,9 +10,10 @@ use crate::components::topic_lists::{
 };
 use crate::i18n::use_locale;
 use crate::model::{parse_id, parse_year, Level, ReportKind, TaskStatus, TopicDetail};
+use crate::pages::topic_state::{PreviewBanner, WithdrawnNotice};
 use crate::pages::{month_name, NotFound};
 use crate::tr;
-use leptos::either::Either;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -47,16 +48,21 @@ pub fn TopicPage() -> impl IntoView {
     };
     let detail = Resource::new_blocking(key, |key| async move {
         match key {
-            Some((year, month)) => get_topic(year, month).await,
-            None => Ok(None),
+            Some((year, month)) => get_topic_page(year, month).await,
+            None => Ok(TopicPageView::Missing),
         }
     });
     view! {
         <DataView>
             {move || Suspend::new(async move {
                 detail.await.map(|detail| match detail {
-                    Some(detail) => Either::Left(view! { <TopicView detail filter/> }),
-                    None => Either::Right(view! { <NotFound/> }),
+                    TopicPageView::Public(detail) => EitherOf4::A(view! { <TopicView detail filter/> }),
+                    TopicPageView::Preview(detail) => EitherOf4::B(view! {
+                        <PreviewBanner editor_href=format!("/staff/topics/{}", detail.topic.id)/>
+                        <TopicView detail filter/>
+                    }),
+                    TopicPageView::Withdrawn(withdrawal) => EitherOf4::C(view! { <WithdrawnNotice withdrawal/> }),
+                    TopicPageView::Missing => EitherOf4::D(view! { <NotFound/> }),
                 })
             })}
         </DataView>

@@ -53,6 +53,7 @@ pub fn router(state: AppState) -> Router {
     let service_for_moderation = service.clone();
     let department = app::api::DepartmentHandle(service.clone());
     let roles = app::api::roles::RolesHandle(service.clone());
+    let editor = app::api::EditorHandle(service.clone());
     let author = AuthorHandle(service);
     let ballot_box = VoteHandle(state.vote.clone());
     let cycles = app::api::moderation::CycleHandle(service_for_moderation.clone());
@@ -63,6 +64,7 @@ pub fn router(state: AppState) -> Router {
         provide_context(portal.clone());
         provide_context(staff.clone());
         provide_context(author.clone());
+        provide_context(editor.clone());
         provide_context(department.clone());
         provide_context(roles.clone());
         provide_context(ballot_box.clone());

@@ -22,12 +22,27 @@ fn author(me: &StaffMember) -> Result<(), StaffError> {
     }
 }
 
-fn saved(outcome: Saved) -> Result<i64, StaffError> {
+/// `field`: the token of the field a clash is about (a topic's month, a problem's title…).
+fn saved_as(outcome: Saved, field: &'static str) -> Result<i64, StaffError> {
     match outcome {
         Saved::Done(id) => Ok(id),
         Saved::Missing => Err(StaffError::NotFound),
         Saved::Duplicate => Err(StaffError::Invalid("duplicate")),
+        Saved::Clash(record) => Err(StaffError::Clash { field, record }),
     }
+}
+
+fn saved(outcome: Saved) -> Result<i64, StaffError> {
+    saved_as(outcome, "title")
+}
+
+/// Years a new topic may be in: the first year known to next (Beijing) year + 1.
+fn last_topic_year() -> i32 {
+    let this = today_in_beijing()
+        .get(..4)
+        .and_then(|y| y.parse::<i32>().ok())
+        .unwrap_or(2026);
+    this + 2
 }
 
 #[async_trait::async_trait]
@@ -37,7 +52,11 @@ impl AuthorPort for StaffService {
         Ok(EditorTopicList {
             topics: self.store.editor_topics().await.map_err(internal)?,
             departments: self.store.all_departments().await.map_err(internal)?,
-            years: self.store.year_numbers().await.map_err(internal)?,
+            years: self
+                .store
+                .topic_years(last_topic_year())
+                .await
+                .map_err(internal)?,
         })
     }
 
@@ -53,12 +72,22 @@ impl AuthorPort for StaffService {
     async fn save_topic(&self, me: &StaffMember, input: TopicInput) -> Result<i64, StaffError> {
         author(me)?;
         let fields = check::topic(&input)?;
+        if input.id.is_none() {
+            let years = self
+                .store
+                .topic_years(last_topic_year())
+                .await
+                .map_err(internal)?;
+            if !years.contains(&fields.year) {
+                return Err(StaffError::Invalid("year"));
+            }
+        }
         let outcome = self
             .store
             .save_topic(me, input.id, &fields, now())
             .await
             .map_err(internal)?;
-        saved(outcome)
+        saved_as(outcome, "month")
     }
 
     async fn publish_topic(&self, me: &StaffMember, id: i64) -> Result<(), StaffError> {
@@ -180,7 +209,7 @@ impl AuthorPort for StaffService {
             .save_department(me, id, &name, now())
             .await
             .map_err(internal)?;
-        saved(outcome).map(|_| ())
+        saved_as(outcome, "name").map(|_| ())
     }
 
     async fn set_duty_state(

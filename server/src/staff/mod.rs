@@ -4,6 +4,7 @@
 mod authoring;
 mod cycles;
 mod department;
+mod editor;
 mod hotline;
 mod moderation;
 pub mod password;

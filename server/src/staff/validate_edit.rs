@@ -13,7 +13,7 @@ pub const MAX_PLAN: usize = 50_000;
 pub const MAX_NAME: usize = 100;
 
 /// Trimmed text of `min..=max` characters, or `Invalid(field)`.
-pub(super) fn text(
+pub(crate) fn text(
     value: &str,
     min: usize,
     max: usize,

@@ -18,13 +18,15 @@ pub struct TopicFields {
 }
 
 /// How a save ended, short of a storage failure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Saved {
     Done(i64),
     /// The item (or the topic or department it points to) does not exist.
     Missing,
     /// Another item already has this name, title or month.
     Duplicate,
+    /// As `Duplicate`, naming the record it clashed with.
+    Clash(app::model::Clash),
 }
 
 fn publish_state(token: &str) -> PublishState {
@@ -34,7 +36,9 @@ fn publish_state(token: &str) -> PublishState {
 impl Store {
     pub async fn editor_topics(&self) -> StoreResult<Vec<EditorTopicRow>> {
         let rows: Vec<(i64, i64, i64, String, String)> = sqlx::query_as(
-            "SELECT id, year, month, theme, status FROM topics ORDER BY year DESC, month DESC",
+            "SELECT id, year, month, theme, CASE WHEN w.reason IS NULL THEN status ELSE 'withdrawn' END
+             FROM topics LEFT JOIN withdrawals w ON w.entity = 'topic' AND w.entity_id = id
+             ORDER BY year DESC, month DESC",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -61,12 +65,21 @@ impl Store {
             .collect())
     }
 
-    /// Years a topic may be created in (those the dataset knows).
+    /// Years the dataset knows, newest first.
     pub async fn year_numbers(&self) -> StoreResult<Vec<i32>> {
         let rows: Vec<i64> = sqlx::query_scalar("SELECT year FROM years ORDER BY year DESC")
             .fetch_all(&self.pool)
             .await?;
         Ok(rows.into_iter().map(|y| y as i32).collect())
+    }
+
+    /// Years a topic may be created in, newest first: from the first year known to `last`.
+    pub async fn topic_years(&self, last: i32) -> StoreResult<Vec<i32>> {
+        let first: Option<i64> = sqlx::query_scalar("SELECT MIN(year) FROM years")
+            .fetch_one(&self.pool)
+            .await?;
+        let first = first.map(|y| y as i32).unwrap_or(last).min(last);
+        Ok((first..=last).rev().collect())
     }
 
     pub async fn editor_topic(&self, id: i64, today: &str) -> StoreResult<Option<EditorTopic>> {
@@ -81,8 +94,10 @@ impl Store {
             status: String,
         }
         let row: Option<Row> = sqlx::query_as(
-            "SELECT year, month, theme, summary, lead_department_id, plan_markdown, status
-             FROM topics WHERE id = $1",
+            "SELECT year, month, theme, summary, lead_department_id, plan_markdown,
+                    CASE WHEN w.reason IS NULL THEN status ELSE 'withdrawn' END AS status
+             FROM topics LEFT JOIN withdrawals w ON w.entity = 'topic' AND w.entity_id = id
+             WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -157,24 +172,11 @@ impl Store {
         let html = crate::richtext::to_safe_html(&fields.plan_markdown);
         let (id, before, action) = match id {
             None => {
-                let year_known: i64 =
-                    sqlx::query_scalar("SELECT COUNT(*) FROM years WHERE year = $1")
-                        .bind(fields.year)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                if year_known == 0 {
-                    return Ok(Saved::Missing);
+                if let Some(clash) = super::clash::topic(&mut tx, fields.year, fields.month).await?
+                {
+                    return Ok(Saved::Clash(clash));
                 }
-                let taken: i64 = sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM topics WHERE year = $1 AND month = $2",
-                )
-                .bind(fields.year)
-                .bind(i64::from(fields.month))
-                .fetch_one(&mut *tx)
-                .await?;
-                if taken > 0 {
-                    return Ok(Saved::Duplicate);
-                }
+                super::clash::ensure_year(&mut tx, fields.year).await?;
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO topics (year, month, theme, summary, lead_department_id, is_sample,
                                          plan_markdown, plan_html, status)
@@ -239,6 +241,7 @@ impl Store {
         .bind(id)
         .fetch_one(&mut *tx)
         .await?;
+        Store::clear_withdrawal(&mut tx, super::Withdrawable::Topic, id).await?;
         record_change(
             &mut tx,
             &actor.username,
@@ -275,16 +278,8 @@ impl Store {
         let Some((year, month, lead)) = topic else {
             return Ok(Saved::Missing);
         };
-        let taken: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM problems WHERE year = $1 AND title = $2 AND id <> $3",
-        )
-        .bind(year)
-        .bind(title)
-        .bind(id.unwrap_or(0))
-        .fetch_one(&mut *tx)
-        .await?;
-        if taken > 0 {
-            return Ok(Saved::Duplicate);
+        if let Some(clash) = super::clash::problem(&mut tx, year, title, id.unwrap_or(0)).await? {
+            return Ok(Saved::Clash(clash));
         }
         let (id, before, action) = match id {
             None => {
@@ -355,14 +350,8 @@ impl Store {
         now: i64,
     ) -> StoreResult<Saved> {
         let mut tx = self.write_tx().await?;
-        let taken: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM departments WHERE name = $1 AND id <> $2")
-                .bind(name)
-                .bind(id.unwrap_or(0))
-                .fetch_one(&mut *tx)
-                .await?;
-        if taken > 0 {
-            return Ok(Saved::Duplicate);
+        if let Some(clash) = super::clash::department(&mut tx, name, id.unwrap_or(0)).await? {
+            return Ok(Saved::Clash(clash));
         }
         let (id, before, action) = match id {
             None => {

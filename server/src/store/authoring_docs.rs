@@ -40,7 +40,10 @@ impl Store {
             status: String,
         }
         let row: Option<Row> = sqlx::query_as(
-            "SELECT title, doc_no, issuer, issued, effective, source, status FROM policies WHERE id = $1",
+            "SELECT title, doc_no, issuer, issued, effective, source,
+                    CASE WHEN w.reason IS NULL THEN status ELSE 'withdrawn' END AS status
+             FROM policies LEFT JOIN withdrawals w ON w.entity = 'policy' AND w.entity_id = id
+             WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -186,8 +189,10 @@ impl Store {
         topic_id: i64,
     ) -> StoreResult<(Vec<(i64, String, PublishState)>, Vec<(i64, String, String)>)> {
         let policies: Vec<(i64, String, String)> = sqlx::query_as(
-            "SELECT po.id, po.title, po.status FROM topic_policies tp
-             JOIN policies po ON po.id = tp.policy_id WHERE tp.topic_id = $1 ORDER BY po.id",
+            "SELECT po.id, po.title, CASE WHEN w.reason IS NULL THEN po.status ELSE 'withdrawn' END
+             FROM topic_policies tp JOIN policies po ON po.id = tp.policy_id
+             LEFT JOIN withdrawals w ON w.entity = 'policy' AND w.entity_id = po.id
+             WHERE tp.topic_id = $1 ORDER BY po.id",
         )
         .bind(topic_id)
         .fetch_all(&self.pool)

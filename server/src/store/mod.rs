@@ -7,12 +7,14 @@ mod authoring_docs;
 mod authoring_lists;
 mod ballots;
 mod charts;
+mod clash;
 mod hotline;
 mod hotline_evidence;
 pub use hotline::Applied;
 pub use hotline_evidence::{ClassKey, EvidenceLink, PeriodFigures, RateFigures};
 mod cycles;
 mod feed;
+mod form_echo;
 mod imports;
 mod own_ballot;
 mod participation;
@@ -29,6 +31,7 @@ mod staff;
 mod staff_actions;
 mod suggestions;
 mod task_progress;
+mod withdrawals;
 mod write;
 mod write_topic;
 
@@ -44,6 +47,7 @@ pub use staff::NewStaff;
 pub use staff_actions::{DraftPolicy, NewReport};
 pub use suggestions::NewSuggestion;
 pub use task_progress::{NewTaskNote, RecordedMark, TaskMark};
+pub use withdrawals::{Withdrawable, WithdrawalRow};
 pub use write::{
     Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow, TaskRow, TopicRow,
     YearRow,

@@ -203,6 +203,16 @@ impl Store {
 
     /// 主题 of a month, with its problems and departments.
     pub async fn topic_at(&self, year: i32, month: u8) -> StoreResult<Option<Topic>> {
+        self.topic_in(year, month, false).await
+    }
+
+    /// As `topic_at`; with `drafts`, an unpublished topic too (草稿预览, for editors only).
+    pub(super) async fn topic_in(
+        &self,
+        year: i32,
+        month: u8,
+        drafts: bool,
+    ) -> StoreResult<Option<Topic>> {
         #[derive(sqlx::FromRow)]
         struct Row {
             id: i64,
@@ -217,10 +227,11 @@ impl Store {
         let row: Option<Row> = sqlx::query_as(
             "SELECT t.id, t.year, t.month, t.theme, t.summary, d.id AS lead_id, d.name AS lead_name, t.is_sample
              FROM topics t LEFT JOIN departments d ON d.id = t.lead_department_id
-             WHERE t.year = $1 AND t.month = $2 AND t.status = 'published'",
+             WHERE t.year = $1 AND t.month = $2 AND ($3 = 1 OR t.status = 'published')",
         )
         .bind(year)
         .bind(i64::from(month))
+        .bind(i64::from(drafts))
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };

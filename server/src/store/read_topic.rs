@@ -100,7 +100,27 @@ impl Store {
         month: u8,
         today: &str,
     ) -> StoreResult<Option<TopicDetail>> {
-        let Some(topic) = self.topic_at(year, month).await? else {
+        self.topic_detail_in(year, month, today, false).await
+    }
+
+    /// 草稿预览: a month's topic as its public page would show it, published or not (editors).
+    pub async fn topic_preview(
+        &self,
+        year: i32,
+        month: u8,
+        today: &str,
+    ) -> StoreResult<Option<TopicDetail>> {
+        self.topic_detail_in(year, month, today, true).await
+    }
+
+    async fn topic_detail_in(
+        &self,
+        year: i32,
+        month: u8,
+        today: &str,
+        drafts: bool,
+    ) -> StoreResult<Option<TopicDetail>> {
+        let Some(topic) = self.topic_in(year, month, drafts).await? else {
             return Ok(None);
         };
         let plan_html: String = sqlx::query_scalar("SELECT plan_html FROM topics WHERE id = $1")

@@ -17,10 +17,21 @@ pub(super) async fn snapshot(
     let (sql, fields): (&str, &[&str]) = match entity {
         Entity::Topic => (
             "SELECT CAST(t.year AS TEXT), CAST(t.month AS TEXT), t.theme, t.summary,
-                    COALESCE(d.name, ''), t.plan_markdown, t.status
-             FROM topics t LEFT JOIN departments d ON d.id = t.lead_department_id WHERE t.id = $1",
+                    COALESCE(d.name, ''), t.plan_markdown,
+                    CASE WHEN w.reason IS NULL THEN t.status ELSE 'withdrawn' END,
+                    COALESCE(w.reason, '')
+             FROM topics t LEFT JOIN departments d ON d.id = t.lead_department_id
+             LEFT JOIN withdrawals w ON w.entity = 'topic' AND w.entity_id = t.id
+             WHERE t.id = $1",
             &[
-                "year", "month", "theme", "summary", "lead", "plan", "status",
+                "year",
+                "month",
+                "theme",
+                "summary",
+                "lead",
+                "plan",
+                "status",
+                "withdrawn_reason",
             ],
         ),
         Entity::Problem => ("SELECT title FROM problems WHERE id = $1", &["title"]),
@@ -48,8 +59,21 @@ pub(super) async fn snapshot(
         Entity::Department => ("SELECT name FROM departments WHERE id = $1", &["name"]),
         Entity::Policy => (
             "SELECT title, COALESCE(doc_no, ''), issuer, COALESCE(issued, ''), COALESCE(effective, ''),
-                    COALESCE(source, ''), status FROM policies WHERE id = $1",
-            &["title", "doc_no", "issuer", "issued", "effective", "source", "status"],
+                    COALESCE(source, ''),
+                    CASE WHEN w.reason IS NULL THEN status ELSE 'withdrawn' END,
+                    COALESCE(w.reason, '')
+             FROM policies LEFT JOIN withdrawals w ON w.entity = 'policy' AND w.entity_id = id
+             WHERE id = $1",
+            &[
+                "title",
+                "doc_no",
+                "issuer",
+                "issued",
+                "effective",
+                "source",
+                "status",
+                "withdrawn_reason",
+            ],
         ),
         Entity::Report => (
             "SELECT report_date, kind, title, author, body_markdown FROM reports WHERE id = $1",

@@ -95,6 +95,7 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(title) = title else { return Ok(false) };
+        Store::clear_withdrawal(&mut tx, super::Withdrawable::Policy, id).await?;
         after_change(
             &mut tx,
             Entity::Policy,

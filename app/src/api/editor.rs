@@ -1,0 +1,126 @@
+//! The editor's journey after drafting: preview (草稿预览) — signed-in members who author see a
+//! draft's public page —, and withdrawal (撤回) with a reason, which the public page then shows.
+
+use crate::model::{TopicDetail, Withdrawal};
+use leptos::prelude::*;
+
+/// What the public topic page shows for a month.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub enum TopicPageView {
+    /// The published topic.
+    Public(TopicDetail),
+    /// An unpublished topic, for a member who may author: marked 草稿预览 · 尚未公开.
+    Preview(TopicDetail),
+    /// A topic taken back from the public: 已撤回, when and why.
+    Withdrawn(Withdrawal),
+    Missing,
+}
+
+#[cfg(feature = "ssr")]
+fn editor() -> Result<crate::api::EditorHandle, ServerFnError> {
+    use_context::<crate::api::EditorHandle>().ok_or_else(|| {
+        tracing::error!("EditorHandle missing from the Leptos context");
+        ServerFnError::new(crate::api::UNAVAILABLE)
+    })
+}
+
+/// The topic page of a month: published, else a preview for an author, else withdrawn, else
+/// nothing. Only the server decides which; a preview is never cached and never indexed.
+#[server]
+pub async fn get_topic_page(year: i32, month: u8) -> Result<TopicPageView, ServerFnError> {
+    if let Some(detail) = crate::api::get_topic(year, month).await? {
+        return Ok(TopicPageView::Public(detail));
+    }
+    let failed = |e: crate::api::StaffError| ServerFnError::new(e.code());
+    let me = crate::api::staff::ssr::me().await.map_err(failed)?;
+    if let Some(me) = me.filter(|m| m.may_author()) {
+        if let Some(detail) = editor()?
+            .0
+            .preview_topic(&me, year, month)
+            .await
+            .map_err(failed)?
+        {
+            if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                res.insert_header(
+                    http::header::CACHE_CONTROL,
+                    http::HeaderValue::from_static("private, no-store"),
+                );
+            }
+            return Ok(TopicPageView::Preview(detail));
+        }
+    }
+    match editor()?
+        .0
+        .topic_withdrawal(year, month)
+        .await
+        .map_err(failed)?
+    {
+        Some(w) => Ok(TopicPageView::Withdrawn(w)),
+        None => Ok(TopicPageView::Missing),
+    }
+}
+
+/// Why a policy is not public any more, if it was withdrawn.
+#[server]
+pub async fn get_policy_withdrawal(id: i64) -> Result<Option<Withdrawal>, ServerFnError> {
+    editor()?
+        .0
+        .policy_withdrawal(id)
+        .await
+        .map_err(|e| ServerFnError::new(e.code()))
+}
+
+#[cfg(feature = "ssr")]
+async fn withdraw(
+    what: crate::api::WithdrawTarget,
+    id: i64,
+    reason: &str,
+) -> Result<(), crate::api::StaffError> {
+    use crate::api::StaffError;
+    let me = crate::api::staff::ssr::me()
+        .await?
+        .ok_or(StaffError::NotSignedIn)?;
+    let handle = use_context::<crate::api::EditorHandle>()
+        .ok_or_else(|| StaffError::Internal("no editor handle".into()))?;
+    handle.0.withdraw(&me, what, id, reason).await
+}
+
+/// 撤回 a published topic; the reason is required and shown on the public page.
+#[server]
+pub async fn withdraw_topic(topic_id: i64, reason: String) -> Result<(), ServerFnError> {
+    use crate::api::echo::ssr::{back_echo, Refused};
+    let outcome = withdraw(crate::api::WithdrawTarget::Topic, topic_id, &reason).await;
+    let refused = Refused {
+        form: "withdraw".into(),
+        anchor: "withdraw".into(),
+        fields: vec![("reason", reason)],
+        names: &[("withdraw_reason", "reason")],
+    };
+    back_echo(
+        &format!("/staff/topics/{topic_id}"),
+        refused,
+        outcome.map(|()| "topic_withdrawn"),
+    )
+    .await;
+    Ok(())
+}
+
+/// 撤回 a published policy, with a reason.
+#[server]
+pub async fn withdraw_policy(policy_id: i64, reason: String) -> Result<(), ServerFnError> {
+    use crate::api::echo::ssr::{back_echo, Refused};
+    let outcome = withdraw(crate::api::WithdrawTarget::Policy, policy_id, &reason).await;
+    let refused = Refused {
+        form: "withdraw".into(),
+        anchor: "withdraw".into(),
+        fields: vec![("reason", reason)],
+        names: &[("withdraw_reason", "reason")],
+    };
+    back_echo(
+        &format!("/staff/policies/{policy_id}"),
+        refused,
+        outcome.map(|()| "policy_withdrawn"),
+    )
+    .await;
+    Ok(())
+}

@@ -222,7 +222,13 @@ async fn demo_outcomes_and_candidates_come_from_the_aggregates() {
     );
 
     let cycle = text(&server, "/vote/2027-annual").await;
-    assert!(cycle.contains("示例数据：") && cycle.contains("12345热线“公共服务·养老服务”类诉求"));
+    // The ballot shows each candidate's evidence card from the aggregates, badged sample.
+    assert!(
+        cycle.contains("近30天12345热线诉求")
+            && cycle.contains("12345热线收到这类诉求")
+            && cycle.contains("示例数据"),
+        "the evidence card"
+    );
     let catalog = text(&server, "/api/v1/charts").await;
     assert!(
         catalog.contains("-districts\""),

@@ -135,29 +135,34 @@ test('a city editor: draft → preview → publish → unpublish', async ({ brow
   await expect(page.getByRole('status')).toHaveText('主题已保存。');
 
   // Preview: the editor sees the draft's public page; the public does not.
+  const editorUrl = page.url().replace(/\?.*$/, '');
   const visitor = await browser.newPage({ viewport: { width: 360, height: 740 } });
   expect((await visitor.request.get(`/topics/${year}/${month}`)).status()).toBe(404);
-  await page.getByRole('link', { name: /预览/ }).first().click();
-  await expect(page.getByText(/草稿预览/).first()).toBeVisible();
+  await page.getByRole('link', { name: '预览公开页面' }).first().click();
+  await expect(page.getByText('草稿预览 · 尚未公开').first()).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(theme);
-  await page.goBack();
+  await page.goto(editorUrl);
 
-  // Publish asks first, then goes public.
-  await page.getByRole('button', { name: '发布' }).first().click();
-  await expect(page.getByText(/确认发布|发布后公众/).first()).toBeVisible();
-  await page.getByRole('button', { name: /确认发布/ }).click();
-  await expect(page.getByRole('status')).toContainText('主题已发布');
+  // Publish asks first, says what becomes public, then goes public.
+  await page.getByRole('link', { name: '发布…' }).click();
+  await expect(page.getByRole('heading', { name: '确认发布' })).toBeVisible();
+  await expect(page.getByText('发布后，公众将看到：')).toBeVisible();
+  expect((await visitor.request.get(`/topics/${year}/${month}`)).status()).toBe(404);
+  await page.getByRole('button', { name: '确认发布' }).click();
+  await expect(page.getByRole('status')).toHaveText('主题已发布，公众现在可以看到它。');
   await visitor.goto(`/topics/${year}/${month}`);
   await expect(visitor.getByRole('heading', { level: 1 })).toContainText(theme);
 
   // Unpublish with a reason: the public page says withdrawn, when and why.
-  await page.getByRole('button', { name: /撤回/ }).first().click();
-  await page.getByLabel(/撤回原因/).fill('数据核对中，稍后重新发布');
-  await page.getByRole('button', { name: /确认撤回/ }).click();
-  await expect(page.getByRole('status')).toContainText('撤回');
-  await visitor.reload();
-  await expect(visitor.getByText('已撤回').first()).toBeVisible();
-  await expect(visitor.getByText('数据核对中，稍后重新发布')).toBeVisible();
+  const reason = '数据核对中，稍后重新发布';
+  await page.getByText('撤回…').click();
+  await page.getByLabel('撤回原因（公众可见）').fill(reason);
+  await page.getByRole('button', { name: '撤回', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('主题已撤回：公开页面现在显示“已撤回”、日期和原因。');
+  const res = await visitor.goto(`/topics/${year}/${month}`);
+  expect(res?.status()).toBe(410);
+  await expect(visitor.getByText(/^已撤回 · \d{4}年\d{1,2}月\d{1,2}日$/)).toBeVisible();
+  await expect(visitor.getByText(`撤回原因：${reason}`)).toBeVisible();
   await visitor.close();
   await context.close();
 });

@@ -41,8 +41,9 @@ async function signIn(page: Page, username: string) {
 }
 
 async function freeMonth(page: Page): Promise<[number, number]> {
-  for (const year of [2022, 2021]) {
-    for (let m = 1; m <= 12; m++) {
+  // From the end of 2021 down: the editor suite takes 2022 from January, in parallel.
+  for (const year of [2021, 2022]) {
+    for (let m = 12; m >= 1; m--) {
       const res = await page.request.get(`/api/v1/topics/${year}/${m}`);
       if (res.status() === 404 && (await page.request.get(`/topics/${year}/${m}`)).status() === 404) return [year, m];
     }

@@ -51,6 +51,25 @@ test('an editor creates a cycle that starts today and it waits for its candidate
   await expect(page.getByText('投票还没有开始')).toBeVisible();
 });
 
+test('a refused cycle comes back as typed, the start date marked (JS off)', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/staff/cycles');
+  const typed = { slug: `past-${slug}`, title: '昨天开始的征集（不会保存）', target: '测试' };
+  await page.getByLabel('网址名').fill(typed.slug);
+  await page.getByLabel('标题', { exact: true }).fill(typed.title);
+  await page.getByLabel('结果用于').fill(typed.target);
+  await page.getByLabel('开始日期（北京时间零点）').fill(beijingIso(-1));
+  await page.getByLabel('投票最后一天（当天24点截止，北京时间）').fill(beijingIso(20));
+  await page.getByRole('button', { name: '创建' }).click();
+  const opens = page.getByLabel('开始日期（北京时间零点）');
+  await expect(opens).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('开始日期已经过去了').first()).toBeVisible();
+  await expect(opens).toHaveValue(beijingIso(-1));
+  await expect(page.getByLabel('网址名')).toHaveValue(typed.slug);
+  await expect(page.getByLabel('标题', { exact: true })).toHaveValue(typed.title);
+  await expect(page.getByLabel('结果用于')).toHaveValue(typed.target);
+});
+
 test('the not-yet-open page reads right in English at 1280 px', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: test.info().project.use.baseURL });
   const origin = test.info().project.use.baseURL ?? 'http://127.0.0.1:3000';

@@ -201,6 +201,27 @@ pub async fn create_cycle(
     max_picks: String,
     live_tally: Option<String>,
 ) -> Result<(), ServerFnError> {
+    use crate::api::echo::ssr::{back_echo, Refused};
+    // A refused cycle comes back as typed, the field at fault marked (表单回填).
+    let refused = Refused {
+        form: "cycle-new".into(),
+        anchor: "new-cycle".into(),
+        fields: vec![
+            ("slug", slug.clone()),
+            ("title", title.clone()),
+            ("target", target.clone()),
+            ("opens", opens.clone()),
+            ("closes", closes.clone()),
+            ("max_picks", max_picks.clone()),
+            ("live_tally", live_tally.clone().unwrap_or_default()),
+        ],
+        names: &[
+            ("name", "target"),
+            ("date", "closes"),
+            ("opens_past", "opens"),
+            ("duplicate", "slug"),
+        ],
+    };
     let input = CycleInput {
         slug,
         title,
@@ -211,7 +232,7 @@ pub async fn create_cycle(
         live_tally: live_tally.is_some(),
     };
     let outcome = run_cycles(|h, m| async move { h.0.create_cycle(&m, input).await }).await;
-    back("/staff/cycles", outcome.map(|()| "item_saved"));
+    back_echo("/staff/cycles", refused, outcome.map(|()| "item_saved")).await;
     Ok(())
 }
 

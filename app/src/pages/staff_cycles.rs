@@ -6,6 +6,7 @@ use crate::api::moderation::{
     load_cycles_admin, AddCycleCandidate, CreateCycle, CycleAdmin, CyclesAdmin, OpenCycleNow,
     SetCandidateBecame,
 };
+use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
 use crate::components::staff_gate::{gate_view, StaffNav};
 use crate::i18n::use_locale;
@@ -19,23 +20,30 @@ use leptos_meta::{Meta, Title};
 #[component]
 pub fn StaffCyclesPage() -> impl IntoView {
     let list = Resource::new_blocking(|| (), |_| load_cycles_admin());
+    let echo = use_echo();
     view! {
         <Title text=tr!("cycles.title")/>
         <Meta name="robots" content="noindex"/>
         <StaffNav/>
         <h1>{tr!("cycles.title")}</h1>
-        <Flash/>
         <DataView>
             {move || Suspend::new(async move {
-                list.await.map(|gate| gate_view(gate, |list| view! { <Cycles list/> }))
+                let echo = echo.await;
+                list.await.map(|gate| gate_view(gate, |list| view! {
+                    <Flash echo=echo.clone()/>
+                    <Cycles list echo/>
+                }))
             })}
         </DataView>
     }
 }
 
 #[component]
-fn Cycles(list: CyclesAdmin) -> impl IntoView {
+fn Cycles(list: CyclesAdmin, echo: Option<crate::model::FormEcho>) -> impl IntoView {
     let create = ServerAction::<CreateCycle>::new();
+    let e = Echoed::of(&echo, "cycle-new");
+    let live = !e.any() || !e.text("live_tally", String::new()).is_empty();
+    let picks = e.text("max_picks", "3".into());
     let topics = list.topics;
     view! {
         <ul class="plain-list">
@@ -45,19 +53,36 @@ fn Cycles(list: CyclesAdmin) -> impl IntoView {
             <h2 id="new-cycle">{tr!("cycles.new")}</h2>
             <ActionForm action=create attr:class="stack-form">
                 <label for="c-slug">{tr!("cycles.slug")}</label>
-                <input id="c-slug" name="slug" type="text" required minlength="3" maxlength="40" pattern="[a-z0-9\\-]+" aria-describedby="c-slug-hint"/>
+                <input id="c-slug" name="slug" type="text" required minlength="3" maxlength="40" pattern="[a-z0-9\\-]+"
+                    value=e.text("slug", String::new()) aria-invalid=e.invalid("slug")
+                    aria-describedby=e.described("slug", "c-slug", Some("c-slug-hint")) autofocus=e.focus("slug")/>
+                {e.message("slug", "c-slug")}
                 <p id="c-slug-hint" class="muted">{tr!("cycles.slug_hint")}</p>
                 <label for="c-title">{tr!("cycles.field_title")}</label>
-                <input id="c-title" name="title" type="text" required minlength="4" maxlength="100"/>
+                <input id="c-title" name="title" type="text" required minlength="4" maxlength="100"
+                    value=e.text("title", String::new()) aria-invalid=e.invalid("title")
+                    aria-describedby=e.described("title", "c-title", None) autofocus=e.focus("title")/>
+                {e.message("title", "c-title")}
                 <label for="c-target">{tr!("cycles.target")}</label>
-                <input id="c-target" name="target" type="text" required minlength="2" maxlength="100"/>
+                <input id="c-target" name="target" type="text" required minlength="2" maxlength="100"
+                    value=e.text("target", String::new()) aria-invalid=e.invalid("target")
+                    aria-describedby=e.described("target", "c-target", None) autofocus=e.focus("target")/>
+                {e.message("target", "c-target")}
                 <label for="c-opens">{tr!("cycles.opens")}</label>
-                <input id="c-opens" name="opens" type="date" required/>
+                <input id="c-opens" name="opens" type="date" required
+                    value=e.text("opens", String::new()) aria-invalid=e.invalid("opens")
+                    aria-describedby=e.described("opens", "c-opens", None) autofocus=e.focus("opens")/>
+                {e.message("opens", "c-opens")}
                 <label for="c-closes">{tr!("cycles.closes")}</label>
-                <input id="c-closes" name="closes" type="date" required/>
+                <input id="c-closes" name="closes" type="date" required
+                    value=e.text("closes", String::new()) aria-invalid=e.invalid("closes")
+                    aria-describedby=e.described("closes", "c-closes", None) autofocus=e.focus("closes")/>
+                {e.message("closes", "c-closes")}
                 <label for="c-picks">{tr!("cycles.max_picks")}</label>
-                <input id="c-picks" name="max_picks" type="number" min="1" max="10" value="3" required/>
-                <label class="check"><input name="live_tally" type="checkbox" value="1" checked/>" "{tr!("cycles.live_tally")}</label>
+                <input id="c-picks" name="max_picks" type="number" min="1" max="10" value=picks required
+                    aria-invalid=e.invalid("max_picks") aria-describedby=e.described("max_picks", "c-picks", None) autofocus=e.focus("max_picks")/>
+                {e.message("max_picks", "c-picks")}
+                <label class="check"><input name="live_tally" type="checkbox" value="1" checked=live/>" "{tr!("cycles.live_tally")}</label>
                 <p class="muted">{tr!("cycles.opens_today_note")}</p>
                 <p class="muted">{tr!("cycles.frozen_note")}</p>
                 <button type="submit" class="button">{tr!("cycles.create")}</button>

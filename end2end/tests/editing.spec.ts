@@ -69,7 +69,8 @@ test('an editor drafts a topic with a problem and a task, and the public sees it
   await newTask.getByLabel('任务内容').fill('建立背街小巷垃圾清运台账');
   await newTask.getByLabel('对应问题').selectOption({ label: '背街小巷垃圾清运不及时' });
   await newTask.getByLabel('责任单位').selectOption({ label: '市城市管理委' });
-  await newTask.getByLabel('层级').selectOption('district');
+  // 市城市管理委 is a city body: its tasks are city level (the level must fit the body).
+  await newTask.getByLabel('层级').selectOption('city');
   // Due in the future: other suites read the department's on-time record at the same time.
   await newTask.getByLabel('截止日期').fill('2027-12-31');
   await newTask.getByRole('button', { name: '添加' }).click();

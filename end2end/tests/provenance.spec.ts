@@ -60,7 +60,7 @@ test("an editor's policy without a source reads 官方发布 with its issuer and
   for (const size of sizes) {
     await visitor.setViewportSize(size);
     await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(title);
-    await expect(visitor.getByText('官方发布：市城市管理委，2026-11-26')).toBeVisible();
+    await expect(visitor.getByText('官方发布：市城市管理委，2026年11月26日')).toBeVisible();
     await expect(visitor.getByRole('main')).not.toContainText('已证实');
     await expect(visitor.getByRole('main')).not.toContainText('暂无来源');
   }

@@ -78,7 +78,9 @@ test('21a: an editor sets cooperating departments and the public topic page and 
   await section.getByRole('button', { name: '保存配合部门' }).click();
   await expect(page.getByRole('status')).toHaveText('配合部门已保存。');
   for (const name of cooperating) await expect(section.getByLabel(name, { exact: true })).toBeChecked();
-  await page.getByRole('button', { name: '发布', exact: true }).click();
+  // Publishing asks first (发布… → 确认发布).
+  await page.getByRole('link', { name: '发布…' }).click();
+  await page.getByRole('button', { name: '确认发布' }).click();
   await expect(page.getByRole('status')).toContainText('主题已发布');
   topic = { year, month, id, theme };
 

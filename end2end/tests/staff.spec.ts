@@ -89,7 +89,7 @@ test('a bulk import with a bad row is refused and names the line', async ({ page
   await page.getByLabel('粘贴内容').fill(
     'title,owner,level,due,state\n' +
       '检查供热站,市城市管理委,city,2026-12-10,not_started\n' +
-      '复查室温,市城市管理委,district,2026-02-30,in_progress\n',
+      '复查室温,市城市管理委,city,2026-02-30,in_progress\n',
   );
   await page.getByRole('button', { name: '检查' }).click();
   await expect(page).toHaveURL(/\/staff\/import\/\d+$/);

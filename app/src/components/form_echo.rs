@@ -42,6 +42,27 @@ pub fn use_echo() -> Resource<Option<FormEcho>> {
     )
 }
 
+/// A refusal code in words, from the section that owns it: roles, task progress, or staff.
+fn code_message(code: &str) -> String {
+    if let Some((_, text)) = crate::components::roles::outcome(None, Some(code)) {
+        return text;
+    }
+    let key = if crate::components::task_desk::ERROR_CODES.contains(&code) {
+        format!("task_progress.error.{code}")
+    } else {
+        format!("staff.error.{}", known_code(code))
+    };
+    // A code without a message never shows its key to the reader.
+    let text = tr!(key.as_str());
+    if text == key {
+        #[cfg(feature = "ssr")]
+        tracing::warn!(code, "refusal code without a message");
+        tr!("staff.error.unavailable")
+    } else {
+        text
+    }
+}
+
 fn state_word(state: PublishState) -> String {
     match state {
         PublishState::Draft => tr!("staff.draft"),
@@ -78,10 +99,7 @@ pub fn EchoMessage(error: EchoError) -> impl IntoView {
         Some(Clash::Department { name }) => {
             view! { {tr!("editor.clash_department", name = name)} }.into_any()
         }
-        None => {
-            let key = format!("staff.error.{}", known_code(&error.code));
-            view! { {tr!(key.as_str())} }.into_any()
-        }
+        None => view! { {code_message(&error.code)} }.into_any(),
     }
 }
 

@@ -161,7 +161,9 @@ fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
             <ProgressBar progress=detail.progress label=tr!("topic.overall")/>
             {(overdue > 0).then(|| view! { <p class="warning">{tr!("topic.overdue", count = overdue)}</p> })}
             <ul class="problem-progress">{problem_bars}</ul>
-            <ChartSlot ids=vec![format!("topic-{}-{:02}-tasks", t.year, t.month)]/>
+            {(detail.progress.total > 0).then(|| view! {
+                <ChartSlot ids=vec![format!("topic-{}-{:02}-tasks", t.year, t.month)]/>
+            })}
         </section>
 
         <OutcomeCharts year=t.year month=t.month/>

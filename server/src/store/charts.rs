@@ -47,10 +47,13 @@ impl Store {
         .await
     }
 
-    /// `(year, month)` of every published topic, oldest first.
+    /// `(year, month)` of every published topic that has tasks, oldest first.
     pub async fn published_topic_months(&self) -> StoreResult<Vec<(i64, i64)>> {
         Ok(sqlx::query_as(
-            "SELECT year, month FROM topics WHERE status = 'published' ORDER BY year, month",
+            // A topic with no tasks yet has no task chart to offer (an empty chart says nothing).
+            "SELECT t.year, t.month FROM topics t
+             WHERE t.status = 'published' AND EXISTS (SELECT 1 FROM tasks k WHERE k.topic_id = t.id)
+             ORDER BY t.year, t.month",
         )
         .fetch_all(&self.pool)
         .await?)

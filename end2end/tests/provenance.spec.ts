@@ -68,7 +68,7 @@ test("an editor's policy without a source reads 官方发布 with its issuer and
 
   const en = await english(browser);
   await en.goto(policyPath);
-  await expect(en.getByText('Published by 市城市管理委, 2026-11-26')).toBeVisible();
+  await expect(en.getByText('Published by 市城市管理委, 26 November 2026')).toBeVisible();
   await expect(en.getByRole('main')).not.toContainText('Confirmed');
   await en.context().close();
 
@@ -111,7 +111,7 @@ test("an editor's problem does not borrow the year's source, and its chart names
     await visitor.setViewportSize(size);
     await expect(visitor.getByRole('heading', { level: 1 })).toContainText('官方发布');
     await expect(visitor.getByRole('main')).not.toContainText('已证实');
-    await expect(visitor.getByText(/^官方发布：市城市管理委，\d{4}-\d{2}-\d{2}$/)).toBeVisible();
+    await expect(visitor.getByText(/^官方发布：市城市管理委，\d{4}年\d{1,2}月\d{1,2}日$/)).toBeVisible();
     // The year's list is context behind a disclosure, never shown as this problem's source.
     await expect(visitor.getByRole('link', { name: 'beijing.qianlong.com' })).toBeHidden();
   }

@@ -110,8 +110,9 @@ for (const [size, js] of [['phone', false], ['desktop', true]] as const) {
     await form.getByLabel('层级').selectOption({ label: '街道（乡镇）级' });
     await form.getByLabel('截止日期').fill(`${topic.year}-${String(topic.month).padStart(2, '0')}-20`);
     await form.getByRole('button', { name: '添加' }).click();
-    await expect(page.getByRole('alert')).toContainText('层级与责任单位不符');
-    await expect(page.getByRole('alert')).toContainText('区政府');
+    // The message is at the top and at the field itself (表单回填).
+    await expect(page.getByRole('alert').first()).toContainText('层级与责任单位不符');
+    await expect(page.getByRole('alert').first()).toContainText('区政府');
     // The district level is accepted.
     const again = page.locator('form', { has: page.locator('#new-task-title') });
     await again.getByLabel('任务内容').fill(`入户安装扶手（${size}）`);
@@ -138,9 +139,9 @@ test('21c: an editor cannot post supervision as 市政协; a progress report say
   };
   await expect(form.getByText('监督记录只能由人大、政协等监督机构发布')).toBeVisible();
   await fill('supervision', '市政协', `政协视察意见（${tag}）`);
-  await expect(page.getByRole('alert')).toContainText('发布单位不符合您的权限');
+  await expect(page.getByRole('alert').first()).toContainText('发布单位不符合您的权限');
   await fill('progress', '市政协', `政协代发进展（${tag}）`);
-  await expect(page.getByRole('alert')).toContainText('发布单位不符合您的权限');
+  await expect(page.getByRole('alert').first()).toContainText('发布单位不符合您的权限');
   await fill('progress', lead, `第一批扶手排查完成（${tag}）`);
   await expect(page.getByRole('status')).toHaveText(/已发布|发布/);
 

@@ -20,6 +20,18 @@ fn ballot(cycle_id: i64, voter: &str, picks: Vec<i64>, status: &'static str) -> 
     }
 }
 
+/// The editor every cycle test acts as.
+fn editor() -> StaffMember {
+    StaffMember {
+        id: 2,
+        username: "editor".into(),
+        display_name: "编辑".into(),
+        role: Role::Editor,
+        department: None,
+        grants: Vec::new(),
+    }
+}
+
 #[tokio::test]
 async fn a_held_ballot_counts_only_when_accepted_and_recounts_agree() {
     let (_dir, store) = loaded_store().await;
@@ -145,14 +157,7 @@ async fn bursts_from_one_network_are_held_not_dropped() {
 async fn cycle_rules_freeze_once_the_cycle_opens() {
     let (_dir, store) = loaded_store().await;
     let now = jiff::Timestamp::now().as_second();
-    let editor = StaffMember {
-        id: 2,
-        username: "editor".into(),
-        display_name: "编辑".into(),
-        role: Role::Editor,
-        department: None,
-        grants: Vec::new(),
-    };
+    let editor = editor();
     let fields = |slug: &str, opens_at: i64| CycleFields {
         slug: slug.into(),
         title: "2028 年度问题征集".into(),
@@ -303,14 +308,7 @@ async fn a_shared_rate_bucket_allows_its_burst_then_refills_by_the_interval() {
 async fn a_cycle_opening_today_waits_for_open_now_with_two_candidates() {
     let (_dir, store) = loaded_store().await;
     let now = jiff::Timestamp::now().as_second();
-    let editor = StaffMember {
-        id: 2,
-        username: "editor".into(),
-        display_name: "编辑".into(),
-        role: Role::Editor,
-        department: None,
-        grants: Vec::new(),
-    };
+    let editor = editor();
     // Opening date today: its midnight has passed, yet it must not open with an empty ballot.
     let today = CycleFields {
         slug: "today-cycle".into(),

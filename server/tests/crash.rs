@@ -43,7 +43,9 @@ fn voter_address(n: u64) -> String {
     Ipv4Addr::from(0x0B00_0000u32 + (n << 8) + 1).to_string()
 }
 
-/// A kill moment that differs from round to round and run to run: 250 ms to 1.25 s of load.
+/// A kill moment that differs from round to round and run to run: 250 ms to 1.25 s of load
+/// after the round's first receipt (a group commit of 32 ballots can take half a second on a
+/// debug build against PostgreSQL, so a clock started at the first request may kill before any).
 fn kill_after(round: u64) -> Duration {
     let nanos = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
@@ -76,7 +78,13 @@ fn counted(report: &Value) -> u64 {
 }
 
 /// One voter loop: ballots one after another until the server stops answering.
-async fn voter(client: Client, url: String, picks: Arc<Vec<i64>>, next: Arc<AtomicU64>) -> Load {
+async fn voter(
+    client: Client,
+    url: String,
+    picks: Arc<Vec<i64>>,
+    next: Arc<AtomicU64>,
+    receipted: Arc<AtomicU64>,
+) -> Load {
     let mut load = Load::default();
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
@@ -102,12 +110,15 @@ async fn voter(client: Client, url: String, picks: Arc<Vec<i64>>, next: Arc<Atom
         }
         // A receipt counts only if its whole answer arrived before the kill.
         match res.json::<Value>().await {
-            Ok(body) => load.receipts.push(
-                body["receipt"]
-                    .as_str()
-                    .expect("a 201 carries a receipt")
-                    .to_string(),
-            ),
+            Ok(body) => {
+                load.receipts.push(
+                    body["receipt"]
+                        .as_str()
+                        .expect("a 201 carries a receipt")
+                        .to_string(),
+                );
+                receipted.fetch_add(1, Ordering::Relaxed);
+            }
             Err(_) => {
                 load.broken += 1;
                 break;
@@ -175,6 +186,7 @@ async fn receipted_ballots_survive_sigkill_ten_times_in_a_row() {
         let before = integrity(&client, &server).await;
         let cast_before = before["cast"].as_u64().expect("cast");
         let url = server.url(&format!("/api/v1/cycles/{CYCLE}/ballots"));
+        let first = Arc::new(AtomicU64::new(0));
         let voters: Vec<_> = (0..CLIENTS)
             .map(|_| {
                 tokio::spawn(voter(
@@ -182,9 +194,15 @@ async fn receipted_ballots_survive_sigkill_ten_times_in_a_row() {
                     url.clone(),
                     picks.clone(),
                     next_voter.clone(),
+                    first.clone(),
                 ))
             })
             .collect();
+        let load_started = Instant::now();
+        while first.load(Ordering::Relaxed) == 0 && load_started.elapsed() < Duration::from_secs(20)
+        {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
         let wait = kill_after(round);
         tokio::time::sleep(wait).await;
         let sent_by_then = next_voter.load(Ordering::Relaxed);

@@ -254,3 +254,86 @@ async fn the_year_list_reaches_past_next_year() {
         location(&res)
     );
 }
+
+#[tokio::test]
+async fn a_draft_policy_previews_for_editors_and_a_withdrawn_one_is_not_called_a_draft() {
+    let server = TestServer::start_with_staff(&[EDITOR]);
+    let token = login(&server, "editor", EDITOR.3).await.expect("signed in");
+    let title = "关于楼道照明的实施意见（编辑测试）";
+    let res = post_beside(
+        &server,
+        &token,
+        ("/staff", "draft_policy"),
+        "draft_policy",
+        &[
+            ("title", title),
+            ("issuer", "市住房城乡建设委"),
+            ("issued", "2026-11-20"),
+            ("topic", ""),
+        ],
+    )
+    .await;
+    assert!(
+        location(&res).starts_with("/staff?done="),
+        "{}",
+        location(&res)
+    );
+    let desk = get_as(&server, "/staff", &token).await;
+    let at = desk.find(title).expect("the draft is on the desk");
+    let card = &desk[at..at + desk[at..].find("</li>").expect("card end")];
+    assert!(
+        card.contains("草稿") && card.contains("预览公开页面"),
+        "{card}"
+    );
+    let id: String = card[card.find("/staff/policies/").expect("edit link") + 16..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let public = format!("/policies/{id}");
+
+    // 草稿预览 for the editor; 404 for the public.
+    assert_eq!(public_status(&server, &public).await, 404);
+    let preview = get_as(&server, &public, &token).await;
+    assert!(preview.contains("草稿预览 · 尚未公开"));
+    assert!(preview.contains(title));
+    assert!(preview.contains("name=\"robots\" content=\"noindex\""));
+
+    // Published, then withdrawn: the desk says 已撤回, not 草稿, and the public page says why.
+    let editor_page = format!("/staff/policies/{id}");
+    let res = post_beside(
+        &server,
+        &token,
+        ("/staff", "draft_policy"),
+        "publish_policy",
+        &[("policy_id", &id), ("confirm", "1")],
+    )
+    .await;
+    assert_eq!(location(&res), "/staff?done=policy_published");
+    assert_eq!(public_status(&server, &public).await, 200);
+    let reason = "文件已被新的实施意见替代";
+    let res = post_beside(
+        &server,
+        &token,
+        (&editor_page, "withdraw_policy"),
+        "withdraw_policy",
+        &[("policy_id", &id), ("reason", reason)],
+    )
+    .await;
+    assert_eq!(
+        location(&res),
+        format!("{editor_page}?done=policy_withdrawn")
+    );
+    assert_eq!(public_status(&server, &public).await, 410);
+    assert!(get_as(&server, &public, &token)
+        .await
+        .contains(&format!("撤回原因：{reason}")));
+    let desk = get_as(&server, "/staff", &token).await;
+    let at = desk
+        .find(title)
+        .expect("the withdrawn policy is on the desk");
+    let card = &desk[at..at + desk[at..].find("</li>").expect("card end")];
+    assert!(
+        card.contains("已撤回") && !card.contains(">草稿<"),
+        "{card}"
+    );
+}

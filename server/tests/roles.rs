@@ -142,6 +142,58 @@ async fn an_editor_cannot_post_as_the_cppcc_and_the_public_sees_who_posted() {
     assert!(page.contains("（编辑账号代为录入）"));
     assert!(page.contains("（管理员账号代为录入）"));
     assert!(!page.contains(">editor<") && !page.contains(">admin<"));
+
+    // A correction chooses the author from the same list, under the same rule.
+    let id = progress["id"].as_i64().expect("report id");
+    let page = format!("/staff/reports/{id}");
+    let form_page = get_as(&server, &page, &editor).await;
+    assert!(
+        form_page.contains(&format!("<option value=\"{lead}\" selected")),
+        "the correction form preselects the body the report is posted as"
+    );
+    assert!(!form_page.contains("name=\"author\" type=\"text\""));
+    let correction = |author: String| {
+        vec![
+            ("report_id", id.to_string()),
+            ("date", "2026-11-28".to_string()),
+            ("kind", "progress".to_string()),
+            ("title", "牵头部门进展（更正）".to_string()),
+            ("author", author),
+            ("body", "视察了三个小区。".to_string()),
+        ]
+    };
+    let save = |f: Vec<(&'static str, String)>| {
+        let (server, editor, page) = (&server, editor.clone(), page.clone());
+        async move {
+            let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            post_on(server, &page, &editor, "save_report", &f).await
+        }
+    };
+    let refused = save(correction(cppcc.clone())).await;
+    assert!(
+        refused.starts_with(&format!("{page}?error=invalid_report_author")),
+        "{refused}"
+    );
+    let unchanged = json(&server, "/api/v1/topics/2026/11").await["reports"].clone();
+    assert!(unchanged
+        .as_array()
+        .expect("reports")
+        .iter()
+        .any(|r| r["title"] == "牵头部门进展"));
+    assert_eq!(
+        save(correction("office".into())).await,
+        format!("{page}?done=item_saved")
+    );
+    let reports = json(&server, "/api/v1/topics/2026/11").await["reports"].clone();
+    let corrected = reports
+        .as_array()
+        .expect("reports")
+        .iter()
+        .find(|r| r["id"] == id)
+        .cloned()
+        .expect("corrected report");
+    assert_eq!(corrected["author"], "点菜编辑部");
+    assert_eq!(corrected["author_department"], Value::Null);
 }
 
 #[tokio::test]

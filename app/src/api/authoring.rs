@@ -428,7 +428,10 @@ pub async fn save_report(
             ("author", author.clone()),
             ("body", body.clone()),
         ],
-        names: &[("issuer", "author")],
+        names: &[
+            ("report_author", "author"),
+            ("supervision_author", "author"),
+        ],
     };
     let input = crate::api::ReportEditInput {
         id: report_id,

@@ -1,7 +1,7 @@
 //! The editor's journey after drafting: preview (草稿预览) — signed-in members who author see a
 //! draft's public page —, and withdrawal (撤回) with a reason, which the public page then shows.
 
-use crate::model::{TopicDetail, Withdrawal};
+use crate::model::{Policy, TopicDetail, Withdrawal};
 use leptos::prelude::*;
 
 /// What the public topic page shows for a month.
@@ -40,12 +40,7 @@ pub async fn get_topic_page(year: i32, month: u8) -> Result<TopicPageView, Serve
             .await
             .map_err(failed)?
         {
-            if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-                res.insert_header(
-                    http::header::CACHE_CONTROL,
-                    http::HeaderValue::from_static("private, no-store"),
-                );
-            }
+            private_answer();
             return Ok(TopicPageView::Preview(detail));
         }
     }
@@ -60,14 +55,46 @@ pub async fn get_topic_page(year: i32, month: u8) -> Result<TopicPageView, Serve
     }
 }
 
-/// Why a policy is not public any more, if it was withdrawn.
+/// What the public page of a policy shows: the same four cases as a topic's.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub enum PolicyPageView {
+    Public(Policy),
+    /// A draft, for a member who may author: marked 草稿预览 · 尚未公开.
+    Preview(Policy),
+    Withdrawn(Withdrawal),
+    Missing,
+}
+
+/// Marks an answer that shows unpublished content: never cached, never stored.
+#[cfg(feature = "ssr")]
+fn private_answer() {
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.insert_header(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("private, no-store"),
+        );
+    }
+}
+
+/// The public page of a policy: published, else a preview for an author, else withdrawn, else
+/// nothing.
 #[server]
-pub async fn get_policy_withdrawal(id: i64) -> Result<Option<Withdrawal>, ServerFnError> {
-    editor()?
-        .0
-        .policy_withdrawal(id)
-        .await
-        .map_err(|e| ServerFnError::new(e.code()))
+pub async fn get_policy_page(id: i64) -> Result<PolicyPageView, ServerFnError> {
+    if let Some(policy) = crate::api::get_policy(id).await? {
+        return Ok(PolicyPageView::Public(policy));
+    }
+    let failed = |e: crate::api::StaffError| ServerFnError::new(e.code());
+    let me = crate::api::staff::ssr::me().await.map_err(failed)?;
+    if let Some(me) = me.filter(|m| m.may_author()) {
+        if let Some(policy) = editor()?.0.preview_policy(&me, id).await.map_err(failed)? {
+            private_answer();
+            return Ok(PolicyPageView::Preview(policy));
+        }
+    }
+    match editor()?.0.policy_withdrawal(id).await.map_err(failed)? {
+        Some(w) => Ok(PolicyPageView::Withdrawn(w)),
+        None => Ok(PolicyPageView::Missing),
+    }
 }
 
 #[cfg(feature = "ssr")]

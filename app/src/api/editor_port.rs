@@ -3,7 +3,7 @@
 //! public page says 已撤回 with the reason instead of "not found".
 
 use super::StaffError;
-use crate::model::{FormEcho, StaffMember, TopicDetail, Withdrawal};
+use crate::model::{FormEcho, Policy, StaffMember, TopicDetail, Withdrawal};
 use std::sync::Arc;
 
 /// What an editor may withdraw.
@@ -28,6 +28,9 @@ pub trait EditorPort: Send + Sync + 'static {
         year: i32,
         month: u8,
     ) -> Result<Option<TopicDetail>, StaffError>;
+    /// A draft policy as its public page would show it (members who author).
+    async fn preview_policy(&self, me: &StaffMember, id: i64)
+        -> Result<Option<Policy>, StaffError>;
     /// Takes a published topic or policy back from the public, with a reason.
     async fn withdraw(
         &self,

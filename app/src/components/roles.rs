@@ -169,12 +169,32 @@ pub fn CooperatingForm(
 /// The report form's author: the editorial office or a body from the list. Which one is
 /// allowed depends on the kind of entry and the account's role (checked on the server; the
 /// rule is stated under the field).
+///
+/// `selected` is the chosen option's value (`office` or a body's id); `legacy`, when not empty,
+/// is an older report's free-text author, offered as it is (value `keep`) so a correction need
+/// not change it.
 #[component]
-pub fn ReportAuthorSelect(bodies: Vec<Department>, me: Role) -> impl IntoView {
+pub fn ReportAuthorSelect(
+    bodies: Vec<Department>,
+    me: Role,
+    #[prop(optional, into)] selected: Option<String>,
+    #[prop(optional)] legacy: String,
+) -> impl IntoView {
+    let selected = selected.unwrap_or_else(|| "office".into());
     let options = bodies
         .into_iter()
-        .map(|d| view! { <option value=d.id.to_string()>{d.name}</option> })
+        .map(|d| {
+            let value = d.id.to_string();
+            let chosen = value == selected;
+            view! { <option value=value selected=chosen>{d.name}</option> }
+        })
         .collect_view();
+    let office = selected == "office";
+    let legacy = (!legacy.is_empty()).then(|| {
+        let name = legacy;
+        let chosen = selected == "keep";
+        view! { <option value="keep" selected=chosen>{tr!("roles.legacy_author", name = name)}</option> }
+    });
     let rule = if me == Role::Admin {
         tr!("roles.author_rule_admin")
     } else {
@@ -183,7 +203,8 @@ pub fn ReportAuthorSelect(bodies: Vec<Department>, me: Role) -> impl IntoView {
     view! {
         <label for="r-author">{tr!("staff.report_author")}</label>
         <select id="r-author" name="author" aria-describedby="r-author-rule">
-            <option value="office">{tr!("roles.editorial_office")}</option>
+            {legacy}
+            <option value="office" selected=office>{tr!("roles.editorial_office")}</option>
             {options}
         </select>
         <p id="r-author-rule" class="muted">{rule}</p>

@@ -154,6 +154,15 @@ pub struct EditorReport {
     pub title: String,
     pub author: String,
     pub body_markdown: String,
+    /// The body from the list it is posted as (`None`: the editorial office or an older
+    /// free-text author).
+    #[serde(default)]
+    pub author_department: Option<i64>,
+    /// Departments and bodies it may be posted as, and the editor's role (the rule under the
+    /// field differs for an administrator, who may transcribe 监督 entries).
+    #[serde(default)]
+    pub bodies: Vec<crate::model::Department>,
+    pub role: crate::model::Role,
 }
 
 /// One changed field between two saved versions.

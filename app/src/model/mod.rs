@@ -57,7 +57,7 @@ pub use receipt_code::{
 pub use redaction::{phone_like, redact, SuggestionRevision, MAX_REDACT_SPAN, REDACTED};
 pub use roles::{
     report_author_allowed, AuthorRefusal, BodyKind, EnteredBy, Grant, ReportAuthor,
-    BEIJING_DISTRICTS,
+    BEIJING_DISTRICTS, EDITORIAL_OFFICE,
 };
 pub use search::{
     search_terms, site_pages, validate_query, HitKind, QueryProblem, SearchHit, SitePage,

@@ -19,6 +19,9 @@
 use super::{Level, ReportKind, Role, StaffMember};
 use serde::{Deserialize, Serialize};
 
+/// The editorial office's name as a report's author, as stored (点菜编辑部); pages translate it.
+pub const EDITORIAL_OFFICE: &str = "点菜编辑部";
+
 /// 职责授权: an extra duty granted to an account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

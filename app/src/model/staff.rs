@@ -120,8 +120,8 @@ pub struct StaffDesk {
     pub me: StaffMember,
     pub tasks: Vec<StaffTask>,
     pub duties: Vec<StaffDuty>,
-    /// Draft policies, for editors.
-    pub drafts: Vec<Policy>,
+    /// Policies not public — drafts and withdrawn ones (撤回) with their state — for editors.
+    pub drafts: Vec<(Policy, crate::model::PublishState)>,
     /// `(year, month, theme)` of topics an editor can attach a policy to.
     pub topics: Vec<(i32, u8, String)>,
     /// Topics where the member's department carries tasks: where it may post progress reports.

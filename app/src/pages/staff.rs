@@ -283,7 +283,7 @@ fn DutyRow(item: StaffDuty) -> impl IntoView {
 
 #[component]
 fn Authoring(
-    drafts: Vec<crate::model::Policy>,
+    drafts: Vec<(crate::model::Policy, crate::model::PublishState)>,
     topics: Vec<(i32, u8, String)>,
     echo: Option<crate::model::FormEcho>,
 ) -> impl IntoView {
@@ -300,13 +300,20 @@ fn Authoring(
         .collect_view();
     let draft_items = drafts
         .into_iter()
-        .map(|p| {
+        .map(|(p, state)| {
             let publish = ServerAction::<PublishPolicy>::new();
+            // A withdrawn policy's public page says 已撤回; a draft's is its preview.
+            let public_label = if state == crate::model::PublishState::Withdrawn {
+                tr!("staff.public_page")
+            } else {
+                tr!("editor.preview_link")
+            };
             view! {
                 <li class="card">
                     <p>
-                        <strong>{p.title}</strong>" "<span class="badge badge-uncertain">{tr!("staff.draft")}</span>" "
-                        <a href=format!("/staff/policies/{}", p.id)>{tr!("staff.edit")}</a>
+                        <strong>{p.title}</strong>" "<crate::pages::staff_topics::PublishBadge state/>" "
+                        <a href=format!("/staff/policies/{}", p.id)>{tr!("staff.edit")}</a>" · "
+                        <a href=format!("/policies/{}", p.id)>{public_label}</a>
                     </p>
                     <p class="muted">{p.issuer}" "{crate::i18n::when::day(&p.issued.unwrap_or_default())}</p>
                     <ActionForm action=publish>

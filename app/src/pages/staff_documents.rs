@@ -4,6 +4,7 @@
 use crate::api::authoring::{load_editor_policy, load_editor_report, SavePolicy, SaveReport};
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
+use crate::components::roles::ReportAuthorSelect;
 use crate::components::staff_gate::{gate_view, HistoryLink, StaffNav};
 use crate::model::{parse_id, EditorPolicy, EditorReport, Entity, FormEcho};
 use crate::pages::staff::Flash;
@@ -53,6 +54,11 @@ fn PolicyForm(policy: EditorPolicy, echo: Option<FormEcho>) -> impl IntoView {
     let action = ServerAction::<SavePolicy>::new();
     let e = Echoed::of(&echo, "policy");
     let public = format!("/policies/{}", policy.id);
+    let preview_label = if policy.state == crate::model::PublishState::Draft {
+        tr!("editor.preview_link")
+    } else {
+        tr!("staff.public_page")
+    };
     let what = vec![
         tr!("editor.public_policy", title = policy.title.clone()),
         tr!("editor.public_policy_where"),
@@ -60,7 +66,7 @@ fn PolicyForm(policy: EditorPolicy, echo: Option<FormEcho>) -> impl IntoView {
     view! {
         <p>
             <PublishBadge state=policy.state/>" · "
-            <a href=public.clone()>{tr!("staff.public_page")}</a>" · "
+            <a href=public.clone()>{preview_label}</a>" · "
             <HistoryLink entity=Entity::Policy id=policy.id/>
         </p>
         <PublishPanel
@@ -131,6 +137,18 @@ fn ReportForm(report: EditorReport, echo: Option<FormEcho>) -> impl IntoView {
     let action = ServerAction::<SaveReport>::new();
     let e = Echoed::of(&echo, "report");
     let supervision = e.text("kind", report.kind.clone()) == "supervision";
+    // The author as chosen: the body from the list (by id, or by name for reports entered before
+    // the list), the editorial office, or an older free-text author kept as it is.
+    let by_name = report
+        .bodies
+        .iter()
+        .find(|d| d.name == report.author)
+        .map(|d| d.id);
+    let (chosen, legacy) = match report.author_department.or(by_name) {
+        Some(id) => (id.to_string(), None),
+        None if report.author == crate::model::EDITORIAL_OFFICE => ("office".to_string(), None),
+        None => ("keep".to_string(), Some(report.author.clone())),
+    };
     view! {
         <p>
             <a href=format!("/staff/topics/{}", report.topic_id)>{tr!("staff.edit_topic")}</a>" · "
@@ -151,9 +169,7 @@ fn ReportForm(report: EditorReport, echo: Option<FormEcho>) -> impl IntoView {
             <input id="r-title" name="title" type="text" required minlength="2" maxlength="200" value=e.text("title", report.title)
                 aria-invalid=e.invalid("title") aria-describedby=e.described("title", "r-title", None) autofocus=e.focus("title")/>
             {e.message("title", "r-title")}
-            <label for="r-author">{tr!("staff.report_author")}</label>
-            <input id="r-author" name="author" type="text" required minlength="2" maxlength="100" value=e.text("author", report.author)
-                aria-invalid=e.invalid("author") aria-describedby=e.described("author", "r-author", None) autofocus=e.focus("author")/>
+            <ReportAuthorSelect bodies=report.bodies me=report.role selected=e.text("author", chosen) legacy=legacy.unwrap_or_default()/>
             {e.message("author", "r-author")}
             <label for="r-body">{tr!("staff.report_body")}</label>
             <textarea id="r-body" name="body" rows="10" required maxlength="20000"

@@ -11,7 +11,7 @@ use app::api::{
 };
 use app::model::{
     changes, Department, EditorPolicy, EditorReport, EditorTopic, EditorTopicList, Entity,
-    Revision, Role, StaffMember, TaskState,
+    ReportKind, Revision, Role, StaffMember, TaskState,
 };
 
 fn author(me: &StaffMember) -> Result<(), StaffError> {
@@ -167,11 +167,15 @@ impl AuthorPort for StaffService {
 
     async fn report(&self, me: &StaffMember, id: i64) -> Result<EditorReport, StaffError> {
         author(me)?;
-        self.store
+        let mut report = self
+            .store
             .editor_report(id)
             .await
             .map_err(internal)?
-            .ok_or(StaffError::NotFound)
+            .ok_or(StaffError::NotFound)?;
+        report.bodies = self.store.all_departments().await.map_err(internal)?;
+        report.role = me.role;
+        Ok(report)
     }
 
     async fn save_report(
@@ -180,14 +184,28 @@ impl AuthorPort for StaffService {
         input: ReportEditInput,
     ) -> Result<i64, StaffError> {
         author(me)?;
-        let fields = check::report(&input)?;
-        let topic = self
+        let mut fields = check::report(&input)?;
+        let (current, topic) = self
             .store
-            .editor_report(input.id)
+            .report_topic(input.id)
             .await
             .map_err(internal)?
-            .ok_or(StaffError::NotFound)?
-            .topic_id;
+            .ok_or(StaffError::NotFound)?;
+        (fields.author, fields.author_department) = match input.author.trim() {
+            // An older report's free-text author, left as it was.
+            "keep" => current,
+            choice => {
+                let kind = if fields.kind == "supervision" {
+                    ReportKind::Supervision
+                } else {
+                    ReportKind::Progress
+                };
+                let choice = super::roles::parse_author_choice(choice)?;
+                self.report_author(me, kind, choice, (topic.year, topic.month))
+                    .await?
+            }
+        };
+        let topic = topic.id;
         let outcome = self
             .store
             .save_report(me, input.id, &fields, now())

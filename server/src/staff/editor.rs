@@ -6,7 +6,8 @@ use crate::portal::today_in_beijing;
 use crate::store::{Withdrawable, WithdrawalRow};
 use app::api::{EditorPort, StaffError, WithdrawTarget};
 use app::model::{
-    EchoError, FormEcho, StaffMember, TopicDetail, Withdrawal, ECHO_SECS, REASON_MAX, REASON_MIN,
+    EchoError, FormEcho, Policy, StaffMember, TopicDetail, Withdrawal, ECHO_SECS, REASON_MAX,
+    REASON_MIN,
 };
 
 /// Largest echo kept, in bytes of JSON (a topic's plan is the longest field).
@@ -86,6 +87,17 @@ impl EditorPort for StaffService {
             .topic_preview(year, month, &today_in_beijing())
             .await
             .map_err(internal)
+    }
+
+    async fn preview_policy(
+        &self,
+        me: &StaffMember,
+        id: i64,
+    ) -> Result<Option<Policy>, StaffError> {
+        if !me.may_author() {
+            return Err(StaffError::Forbidden);
+        }
+        self.store.policy_preview(id).await.map_err(internal)
     }
 
     async fn withdraw(

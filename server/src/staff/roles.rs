@@ -12,8 +12,7 @@ use app::model::{
     StaffMember, MAX_REDACT_SPAN,
 };
 
-/// The editorial office's name as a report's author (点菜编辑部).
-pub const EDITORIAL_OFFICE: &str = "点菜编辑部";
+pub use app::model::EDITORIAL_OFFICE;
 
 /// How the report form names its author: `office`, or a department id.
 pub(super) fn parse_author_choice(text: &str) -> Result<Option<i64>, StaffError> {

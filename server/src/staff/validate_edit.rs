@@ -145,7 +145,10 @@ pub fn report(input: &ReportEditInput) -> Result<ReportFields, StaffError> {
         date: date(&input.date)?,
         kind,
         title: text(&input.title, 2, MAX_TITLE, "title")?,
-        author: text(&input.author, 2, MAX_NAME, "issuer")?,
+        // The author is a choice from the list, resolved against the account's role by
+        // `StaffService::report_author`.
+        author: String::new(),
+        author_department: None,
         body_markdown: text(&input.body, 1, app::api::staff::MAX_REPORT_CHARS, "body")?,
     })
 }

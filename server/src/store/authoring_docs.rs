@@ -3,7 +3,7 @@
 
 use super::authoring::Saved;
 use super::revisions::{before_change, record_change, Change};
-use super::{Store, StoreResult};
+use super::{Store, StoreError, StoreResult};
 use app::model::{EditorPolicy, EditorReport, Entity, PublishState, StaffMember};
 
 /// A policy's fields as validated from the form.
@@ -24,7 +24,17 @@ pub struct ReportFields {
     pub kind: &'static str,
     pub title: String,
     pub author: String,
+    /// The body from the list, when it is one (the public page links it).
+    pub author_department: Option<i64>,
     pub body_markdown: String,
+}
+
+/// The topic a report belongs to (its month decides which bodies may be its author).
+#[derive(Clone, Copy, Debug)]
+pub struct ReportTopic {
+    pub id: i64,
+    pub year: i32,
+    pub month: u8,
 }
 
 impl Store {
@@ -123,9 +133,11 @@ impl Store {
             title: String,
             author: String,
             body_markdown: String,
+            author_department_id: Option<i64>,
         }
         let row: Option<Row> = sqlx::query_as(
-            "SELECT topic_id, report_date, kind, title, author, body_markdown FROM reports WHERE id = $1",
+            "SELECT topic_id, report_date, kind, title, author, body_markdown, author_department_id
+             FROM reports WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -138,7 +150,31 @@ impl Store {
             title: r.title,
             author: r.author,
             body_markdown: r.body_markdown,
+            author_department: r.author_department_id,
+            bodies: Vec::new(),
+            role: app::model::Role::Editor,
         }))
+    }
+
+    /// A report's current author `(name, department)` and its topic, for a correction.
+    pub async fn report_topic(
+        &self,
+        id: i64,
+    ) -> StoreResult<Option<((String, Option<i64>), ReportTopic)>> {
+        let row: Option<(String, Option<i64>, i64, i64, i64)> = sqlx::query_as(
+            "SELECT r.author, r.author_department_id, t.id, t.year, t.month
+             FROM reports r JOIN topics t ON t.id = r.topic_id WHERE r.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|(author, department, id, year, month)| {
+            let month =
+                u8::try_from(month).map_err(|_| StoreError::Corrupt("topic month".into()))?;
+            let year = i32::try_from(year).map_err(|_| StoreError::Corrupt("topic year".into()))?;
+            Ok(((author, department), ReportTopic { id, year, month }))
+        })
+        .transpose()
     }
 
     pub async fn save_report(
@@ -154,7 +190,7 @@ impl Store {
         };
         sqlx::query(
             "UPDATE reports SET report_date = $1, kind = $2, title = $3, author = $4,
-                    body_markdown = $5, body_html = $6 WHERE id = $7",
+                    body_markdown = $5, body_html = $6, author_department_id = $7 WHERE id = $8",
         )
         .bind(&f.date)
         .bind(f.kind)
@@ -162,6 +198,7 @@ impl Store {
         .bind(&f.author)
         .bind(&f.body_markdown)
         .bind(crate::richtext::to_safe_html(&f.body_markdown))
+        .bind(f.author_department)
         .bind(id)
         .execute(&mut *tx)
         .await?;

@@ -5,7 +5,7 @@ use super::read::{PolicyRecord, POLICY_COLUMNS};
 use super::revisions::{after_change, before_change};
 use super::staff::audit;
 use super::{Store, StoreResult};
-use app::model::{Entity, Policy, StaffMember};
+use app::model::{Entity, Policy, PublishState, StaffMember};
 
 /// A new draft policy as an editor typed it (already validated).
 #[derive(Clone, Debug)]
@@ -119,13 +119,42 @@ impl Store {
         Ok(true)
     }
 
-    pub async fn draft_policies(&self) -> StoreResult<Vec<Policy>> {
+    /// Policies not public: drafts and withdrawn ones (撤回), each with its state, newest first.
+    pub async fn draft_policies(&self) -> StoreResult<Vec<(Policy, PublishState)>> {
         let rows: Vec<PolicyRecord> = sqlx::query_as(&format!(
             "SELECT {POLICY_COLUMNS} FROM policies po WHERE po.status = 'draft' ORDER BY po.id DESC"
         ))
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(PolicyRecord::into_policy).collect()
+        let withdrawn: Vec<(i64,)> =
+            sqlx::query_as("SELECT entity_id FROM withdrawals WHERE entity = 'policy'")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|row| {
+                let policy = row.into_policy()?;
+                let state = if withdrawn.iter().any(|(id,)| *id == policy.id) {
+                    PublishState::Withdrawn
+                } else {
+                    PublishState::Draft
+                };
+                Ok((policy, state))
+            })
+            .collect()
+    }
+
+    /// A draft policy as its public page would show it, for the 草稿预览 of members who author.
+    /// A withdrawn policy is not previewed: its public page says 已撤回.
+    pub async fn policy_preview(&self, id: i64) -> StoreResult<Option<Policy>> {
+        let row: Option<PolicyRecord> = sqlx::query_as(&format!(
+            "SELECT {POLICY_COLUMNS} FROM policies po WHERE po.id = $1 AND po.status = 'draft'
+               AND NOT EXISTS (SELECT 1 FROM withdrawals w
+                               WHERE w.entity = 'policy' AND w.entity_id = po.id)"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(PolicyRecord::into_policy).transpose()
     }
 
     pub async fn topic_list(&self) -> StoreResult<Vec<(i32, u8, String)>> {

@@ -21,6 +21,7 @@ fn field_label(field: &str) -> String {
         "theme" => "staff.topic_theme",
         "summary" => "staff.topic_summary",
         "lead" => "problem.lead",
+        "cooperating" => "problem.cooperating",
         "plan" => "topic.plan",
         "status" => "staff.field_status",
         "title" => "staff.task_title",

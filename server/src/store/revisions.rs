@@ -1,5 +1,5 @@
-//! 修订记录: every save of a topic, problem, task, duty or department appends a snapshot of the
-//! item's fields. An item that existed before it was first edited (the demo data, imports) gets
+//! 修订记录: every save of a topic (with its 配合部门), problem, task, duty, department, policy or
+//! report appends a snapshot of the item's fields. An item that existed before it was first edited (the demo data, imports) gets
 //! its original version recorded at that first edit, so the history always starts from how the
 //! public first saw it. Snapshots are read back into "what changed" by `app::model::changes`.
 
@@ -82,10 +82,22 @@ pub(super) async fn snapshot(
     };
     let row = sqlx::query(sql).bind(id).fetch_optional(&mut **tx).await?;
     let Some(row) = row else { return Ok(None) };
-    let mut snap = Vec::with_capacity(fields.len());
+    let mut snap = Vec::with_capacity(fields.len() + 1);
     for (i, field) in fields.iter().enumerate() {
         let value: String = sqlx::Row::try_get(&row, i)?;
         snap.push((field.to_string(), value));
+    }
+    if entity == Entity::Topic {
+        // 配合部门 are part of what the public sees of a topic, so part of its history. Joined
+        // here rather than in SQL: the two engines spell string aggregation differently.
+        let names: Vec<String> = sqlx::query_scalar(
+            "SELECT d.name FROM topic_cooperating c JOIN departments d ON d.id = c.department_id
+             WHERE c.topic_id = $1 ORDER BY d.name",
+        )
+        .bind(id)
+        .fetch_all(&mut **tx)
+        .await?;
+        snap.push(("cooperating".to_string(), names.join("、")));
     }
     Ok(Some(snap))
 }

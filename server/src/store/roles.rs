@@ -3,9 +3,10 @@
 //! before them (`suggestion_revisions`, append-only, staff-only). Every change writes its audit
 //! entry in the same transaction; a redaction's audit line carries the reason, never the text.
 
+use super::revisions::{before_change, record_change, Change};
 use super::staff::audit;
 use super::{Store, StoreResult};
-use app::model::{redact, Department, Grant, StaffMember, SuggestionRevision};
+use app::model::{redact, Department, Entity, Grant, StaffMember, SuggestionRevision};
 
 /// What a redaction did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,6 +126,7 @@ impl Store {
         let Some((theme, lead)) = lead else {
             return Ok(false);
         };
+        let before = before_change(&mut tx, Entity::Topic, topic_id, now).await?;
         sqlx::query("DELETE FROM topic_cooperating WHERE topic_id = $1")
             .bind(topic_id)
             .execute(&mut *tx)
@@ -147,13 +149,19 @@ impl Store {
                 .await?;
             names.push(name);
         }
-        audit(
+        let detail = names.join("、");
+        record_change(
             &mut tx,
-            now,
             &actor.username,
-            "topic.cooperating",
-            &format!("topic {topic_id}: {theme}"),
-            &names.join("、"),
+            now,
+            before.as_ref(),
+            Change {
+                entity: Entity::Topic,
+                id: topic_id,
+                action: "topic.cooperating",
+                subject: format!("topic {topic_id}: {theme}"),
+                detail: &detail,
+            },
         )
         .await?;
         self.commit(tx).await?;

@@ -349,3 +349,49 @@ async fn a_form_echo_answers_only_its_own_session_while_fresh() {
         "stale"
     );
 }
+
+#[tokio::test]
+async fn a_change_of_cooperating_departments_is_in_the_topic_history() {
+    let (_dir, store) = loaded_store().await;
+    // Revisions count from the dataset's load, so the clock is the real one.
+    let now = jiff::Timestamp::now().as_second();
+    let Saved::Done(id) = store
+        .save_topic(&editor(), None, &draft(12), now)
+        .await
+        .expect("save")
+    else {
+        panic!("draft not created")
+    };
+    let departments = store.all_departments().await.expect("departments");
+    let helpers: Vec<i64> = departments.iter().take(2).map(|d| d.id).collect();
+    assert!(store
+        .set_topic_cooperating(&editor(), id, &helpers, now + 1)
+        .await
+        .expect("set"));
+    let history = store.revisions(Entity::Topic, id).await.expect("history");
+    let last = history.last().expect("a version");
+    assert_eq!(last.action, "topic.cooperating");
+    let change = changes(
+        history.get(history.len() - 2).map(|r| &r.snapshot),
+        &last.snapshot,
+    );
+    let names: Vec<&str> = departments
+        .iter()
+        .take(2)
+        .map(|d| d.name.as_str())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(change.len(), 1, "{change:?}");
+    assert_eq!(change[0].field, "cooperating");
+    assert_eq!(change[0].after, sorted.join("、"));
+    // Saving the same list again is no new version.
+    store
+        .set_topic_cooperating(&editor(), id, &helpers, now + 2)
+        .await
+        .expect("set again");
+    assert_eq!(
+        store.revisions(Entity::Topic, id).await.expect("h").len(),
+        history.len()
+    );
+}

@@ -201,3 +201,28 @@ test('phone, JS off: the confirmation step and a refused withdrawal in zh-CN', a
   await expect(page.getByRole('alert').first()).toContainText('请写明撤回原因');
   await context.close();
 });
+
+test('phone, JS off: a draft policy previews for its editor only, from the desk and from its own page', async ({ browser }) => {
+  const context = await browser.newContext({ ...phone, javaScriptEnabled: false, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await signIn(page, zh);
+  const title = `关于楼道照明的实施意见（编辑测试 ${Date.now() % 100000}）`;
+  const form = page.locator('form', { has: page.getByLabel('政策标题') });
+  await form.getByLabel('政策标题').fill(title);
+  await form.getByLabel('发布机关').fill('市住房城乡建设委');
+  await form.getByRole('button', { name: zh.saveDraft }).click();
+  await expect(page.getByRole('status')).toHaveText('草稿已保存，发布前公众看不到。');
+  const card = page.getByRole('listitem').filter({ hasText: title });
+  await expect(card.getByText('草稿', { exact: true })).toBeVisible();
+  await card.getByRole('link', { name: zh.preview }).click();
+  await expect(page.getByText(zh.previewBanner)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await shot(page, 'editor-policy-preview-360-zh');
+  const path = new URL(page.url()).pathname;
+  expect(await publicStatus(browser, path)).toBe(404);
+  // The policy's own editing page offers the same preview.
+  await page.getByRole('link', { name: '回到编辑页' }).click();
+  await page.getByRole('link', { name: zh.preview }).click();
+  await expect(page.getByText(zh.previewBanner)).toBeVisible();
+  await context.close();
+});

@@ -46,7 +46,7 @@ case "$engine" in
 esac
 target/release/server demo-load >/dev/null
 RUST_LOG=warn LEPTOS_SITE_ROOT="$site" target/release/server serve --addr "127.0.0.1:$port" \
-  --trusted-proxy-hops 1 >"$work/log" 2>&1 &
+  --trusted-proxy-hops 1 --connections-per-client 0 >"$work/log" 2>&1 &
 server=$!
 cleanup() {
   kill $server 2>/dev/null || true

@@ -147,6 +147,48 @@ pub struct ServeArgs {
     /// CJK font file for PNG charts (default: the first of Debian's WenQuanYi / Noto CJK found).
     #[arg(long, env = "DIANCA_CJK_FONT")]
     pub cjk_font: Option<std::path::PathBuf>,
+
+    #[command(flatten)]
+    pub connections: ConnectionArgs,
+}
+
+/// How long a client may take and how many connections it may hold (see `listen`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct ConnectionArgs {
+    /// Seconds a client may take to send a request's head, and a kept-alive connection may idle.
+    #[arg(long, env = "DIANCA_HEADER_READ_TIMEOUT_SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub header_read_timeout_secs: u64,
+    /// Seconds reading a request's body may take.
+    #[arg(long, env = "DIANCA_BODY_READ_TIMEOUT_SECS", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub body_read_timeout_secs: u64,
+    /// Open connections one client address may hold (0: no cap). Behind a reverse proxy every
+    /// connection comes from the proxy: raise it there, or let the proxy cap per client.
+    /// The default leaves room for a household or an office (or a mobile carrier's shared
+    /// address) with several phones open at once.
+    #[arg(long, env = "DIANCA_CONNECTIONS_PER_CLIENT", default_value_t = 64)]
+    pub connections_per_client: usize,
+}
+
+impl Default for ConnectionArgs {
+    fn default() -> Self {
+        let limits = crate::listen::ConnectionLimits::default();
+        ConnectionArgs {
+            header_read_timeout_secs: limits.header_read.as_secs(),
+            body_read_timeout_secs: limits.body_read.as_secs(),
+            connections_per_client: limits.per_client,
+        }
+    }
+}
+
+impl ConnectionArgs {
+    pub fn limits(&self) -> crate::listen::ConnectionLimits {
+        crate::listen::ConnectionLimits {
+            header_read: std::time::Duration::from_secs(self.header_read_timeout_secs),
+            body_read: std::time::Duration::from_secs(self.body_read_timeout_secs),
+            per_client: self.connections_per_client,
+            ..crate::listen::ConnectionLimits::default()
+        }
+    }
 }
 
 impl ServeArgs {
@@ -174,6 +216,7 @@ impl Default for ServeArgs {
             ballots_per_minute: 120,
             ballots_per_minute_no_js: 12,
             cjk_font: None,
+            connections: ConnectionArgs::default(),
         }
     }
 }

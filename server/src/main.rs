@@ -8,6 +8,7 @@ mod http;
 mod import;
 mod import_dates;
 mod import_names;
+mod listen;
 mod page_cache;
 mod portal;
 mod richtext;
@@ -313,23 +314,10 @@ async fn serve(store: Store, args: ServeArgs) -> Result<(), ServerError> {
             addr: args.addr,
             source,
         })?;
-    // Without TCP_NODELAY a response written in pieces (chunked static files) waits for the
-    // client's delayed ACK: about 40 ms a request on Linux, measured in docs/load.md.
-    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-        if let Err(err) = tcp.set_nodelay(true) {
-            tracing::debug!(error = %err, "could not set TCP_NODELAY");
-        }
-    });
     // Tests and scripts read this line to learn the port when they ask for port 0.
-    let local = axum::serve::Listener::local_addr(&listener).map_err(ServerError::Serve)?;
+    let local = listener.local_addr().map_err(ServerError::Serve)?;
     tracing::info!(addr = %local, "listening on http://{local}");
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .map_err(ServerError::Serve)?;
+    listen::serve(listener, app, args.connections.limits(), shutdown_signal()).await;
     tracing::info!("shut down cleanly");
     Ok(())
 }

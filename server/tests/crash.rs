@@ -21,7 +21,14 @@ const ROUNDS: u64 = 10;
 /// Concurrent voters: enough that the writer always has a batch in its transaction.
 const CLIENTS: u64 = 32;
 /// Each voter's own network needs a trusted `X-Forwarded-For`; the database has the demo data.
-const SERVE: &[&str] = &["--trusted-proxy-hops", "1", "--no-demo"];
+/// As behind a proxy, every connection comes from one address: no per-address connection cap.
+const SERVE: &[&str] = &[
+    "--trusted-proxy-hops",
+    "1",
+    "--no-demo",
+    "--connections-per-client",
+    "0",
+];
 
 /// What one round's clients saw before and after the kill.
 #[derive(Default)]

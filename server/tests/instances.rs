@@ -11,7 +11,8 @@ use support::staff::{get_as, login, post, HEAT};
 use support::TestServer;
 
 const CYCLE: &str = "2027-annual";
-const PROXY: &[&str] = &["--trusted-proxy-hops", "1"];
+/// Behind a proxy every connection comes from one address: no per-address connection cap.
+const PROXY: &[&str] = &["--trusted-proxy-hops", "1", "--connections-per-client", "0"];
 
 fn client() -> Client {
     Client::builder()

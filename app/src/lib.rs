@@ -8,6 +8,7 @@ rust_i18n::i18n!("locales", fallback = "zh-CN");
 pub mod api;
 pub mod charts;
 pub mod components;
+pub mod cookies;
 pub mod i18n;
 pub mod model;
 pub mod pages;

@@ -290,6 +290,7 @@ async fn serve(store: Store, args: ServeArgs) -> Result<(), ServerError> {
         }
         job.release().await;
     }
+    app::cookies::serve_over_https(args.public_url.starts_with("https://"));
     let leptos_options = LeptosOptions::builder()
         .output_name("dianca")
         .site_root(args.site_root.as_str())

@@ -26,11 +26,12 @@ pub(crate) mod ssr {
 
     pub fn session_token() -> Option<String> {
         let parts = use_context::<Parts>()?;
-        let cookies = parts.headers.get(header::COOKIE)?.to_str().ok()?;
-        cookies.split(';').find_map(|pair| {
-            let (name, value) = pair.trim().split_once('=')?;
-            (name == SESSION_COOKIE && !value.is_empty()).then(|| value.to_string())
-        })
+        let headers = parts
+            .headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok());
+        crate::cookies::find(headers, SESSION_COOKIE)
     }
 
     /// The client address the connection came from, for login throttling.
@@ -46,9 +47,7 @@ pub(crate) mod ssr {
 
     pub fn set_cookie(value: &str, max_age: i64) {
         if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-            let cookie = format!(
-                "{SESSION_COOKIE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax"
-            );
+            let cookie = crate::cookies::set(SESSION_COOKIE, value, max_age);
             if let Ok(v) = http::HeaderValue::from_str(&cookie) {
                 res.append_header(header::SET_COOKIE, v);
             }

@@ -21,19 +21,12 @@ fn cookies_with(prefix: &str) -> Vec<(String, String)> {
     let Some(parts) = use_context::<http::request::Parts>() else {
         return Vec::new();
     };
-    parts
+    let headers = parts
         .headers
         .get_all(http::header::COOKIE)
         .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| {
-            let (k, v) = pair.trim().split_once('=')?;
-            let rest = k.strip_prefix(prefix)?;
-            (!v.is_empty()).then(|| (rest.to_string(), v.to_string()))
-        })
-        .take(16)
-        .collect()
+        .filter_map(|v| v.to_str().ok());
+    crate::cookies::with_prefix(headers, prefix)
 }
 
 #[cfg(feature = "ssr")]

@@ -52,14 +52,9 @@ impl Locale {
 
     /// Picks the locale from a `Cookie` header value and an `Accept-Language` value.
     pub fn negotiate(cookie_header: Option<&str>, accept_language: Option<&str>) -> Self {
-        let from_cookie = cookie_header.and_then(|header| {
-            header.split(';').find_map(|pair| {
-                let (name, value) = pair.trim().split_once('=')?;
-                (name == LOCALE_COOKIE)
-                    .then(|| Locale::from_tag(value))
-                    .flatten()
-            })
-        });
+        let from_cookie = cookie_header
+            .and_then(|header| crate::cookies::find([header], LOCALE_COOKIE))
+            .and_then(|tag| Locale::from_tag(&tag));
         from_cookie
             .or_else(|| {
                 accept_language.and_then(|header| {

@@ -36,10 +36,7 @@ pub async fn switch(Path(tag): Path<String>, Query(query): Query<SwitchQuery>) -
         headers.insert(header::LOCATION, HeaderValue::from_static("/"));
     }
     if let Some(locale) = Locale::from_tag(&tag) {
-        let cookie = format!(
-            "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
-            locale.tag()
-        );
+        let cookie = app::cookies::set(LOCALE_COOKIE, locale.tag(), 31_536_000);
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             headers.insert(header::SET_COOKIE, value);
         }

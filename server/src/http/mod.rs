@@ -11,6 +11,7 @@ mod lang;
 mod openapi;
 mod security;
 mod suggest;
+mod transport;
 mod vote;
 mod vote_receipt;
 
@@ -103,6 +104,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(security::reject_overlong_uri))
         .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn(transport::hsts))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

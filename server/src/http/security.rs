@@ -94,6 +94,28 @@ pub async fn reject_overlong_uri(req: Request, next: Next) -> Response {
 /// CSRF defence: a state-changing request must come from this site. Browsers send `Origin` on
 /// every cross-site POST; where it is missing, `Sec-Fetch-Site` tells the same. Clients that
 /// send neither (curl, scripts) carry no browser cookies to abuse and pass.
+/// Whether a write's `Origin` is the portal itself: the configured public origin, or — for a
+/// server reached under another address (a laptop, a test on a random port) — the request's own
+/// `Host` under the public address's scheme. A host match alone is not enough: an `http://`
+/// origin is not the https portal (a downgraded or forged page), whatever its host.
+fn same_origin(origin: &str, host: Option<&str>, public_url: &str) -> bool {
+    let origin = origin.trim_end_matches('/');
+    let public = public_url.trim_end_matches('/');
+    if origin.eq_ignore_ascii_case(public) {
+        return true;
+    }
+    let scheme = |url: &str| {
+        url.split_once("://")
+            .map(|(s, rest)| (s.to_ascii_lowercase(), rest.to_string()))
+    };
+    match (scheme(origin), scheme(public), host) {
+        (Some((o_scheme, o_host)), Some((p_scheme, _)), Some(host)) => {
+            o_scheme == p_scheme && o_host.eq_ignore_ascii_case(host)
+        }
+        _ => false,
+    }
+}
+
 pub async fn same_origin_writes(
     State(public_url): State<String>,
     req: Request,
@@ -106,11 +128,7 @@ pub async fn same_origin_writes(
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
     let origin = headers.get(header::ORIGIN).and_then(|h| h.to_str().ok());
     let allowed = match origin {
-        Some(origin) => {
-            let origin_host = origin.split_once("://").map(|(_, rest)| rest);
-            origin_host.is_some() && origin_host == host
-                || origin.trim_end_matches('/') == public_url.trim_end_matches('/')
-        }
+        Some(origin) => same_origin(origin, host, &public_url),
         None => !matches!(
             headers.get("sec-fetch-site").and_then(|h| h.to_str().ok()),
             Some("cross-site") | Some("same-site")
@@ -132,4 +150,48 @@ pub async fn same_origin_writes(
         ),
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod origin_tests {
+    use super::same_origin;
+
+    #[test]
+    fn the_public_origin_and_the_own_host_under_its_scheme_are_the_portal() {
+        let public = "https://dianca.example";
+        assert!(same_origin(
+            "https://dianca.example",
+            Some("dianca.example"),
+            public
+        ));
+        assert!(same_origin(
+            "https://dianca.example/",
+            Some("10.0.0.5:3000"),
+            public
+        ));
+        // The host alone is not enough: an http page is not the https portal.
+        assert!(!same_origin(
+            "http://dianca.example",
+            Some("dianca.example"),
+            public
+        ));
+        assert!(!same_origin(
+            "https://evil.example",
+            Some("dianca.example"),
+            public
+        ));
+        assert!(!same_origin("null", Some("dianca.example"), public));
+        // A plain-http server on another port (a laptop, a test) accepts its own pages.
+        let local = "http://127.0.0.1:3000";
+        assert!(same_origin(
+            "http://127.0.0.1:4567",
+            Some("127.0.0.1:4567"),
+            local
+        ));
+        assert!(!same_origin(
+            "https://127.0.0.1:4567",
+            Some("127.0.0.1:4567"),
+            local
+        ));
+    }
 }

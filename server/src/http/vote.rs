@@ -29,16 +29,13 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/receipts/{receipt}", get(receipt))
 }
 
+/// Cookie `name` (its base name; `app::cookies` adds the `__Host-` prefix over https).
 pub(super) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
+    let values = headers
         .get_all(header::COOKIE)
         .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|pair| {
-            let (k, v) = pair.trim().split_once('=')?;
-            (k == name && !v.is_empty()).then(|| v.to_string())
-        })
+        .filter_map(|v| v.to_str().ok());
+    app::cookies::find(values, name)
 }
 
 pub(super) fn client_of(
@@ -51,18 +48,16 @@ pub(super) fn client_of(
 }
 
 pub(super) fn device_cookie(token: &str) -> Option<HeaderValue> {
-    HeaderValue::from_str(&format!(
-        "{DEVICE_COOKIE}={token}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
-    ))
-    .ok()
+    HeaderValue::from_str(&app::cookies::set(DEVICE_COOKIE, token, 31_536_000)).ok()
 }
 
 /// The cookie that lets this device see the ballot it cast in `slug` (a sealed receipt).
 fn ballot_cookie(vote: &VoteService, slug: &str, receipt: &str) -> Option<HeaderValue> {
-    HeaderValue::from_str(&format!(
-        "{}{slug}={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax",
-        app::api::vote::BALLOT_COOKIE_PREFIX,
-        vote.seal_receipt(receipt)
+    let name = format!("{}{slug}", app::api::vote::BALLOT_COOKIE_PREFIX);
+    HeaderValue::from_str(&app::cookies::set(
+        &name,
+        &vote.seal_receipt(receipt),
+        31_536_000,
     ))
     .ok()
 }

@@ -38,7 +38,7 @@ mod write_topic;
 pub use authoring::{Saved, TopicFields};
 pub use authoring_docs::{PolicyFields, ReportFields};
 pub use authoring_lists::{DutyFields, TaskFields};
-pub use ballots::NewBallot;
+pub use ballots::{HoldRules, NewBallot};
 pub use cycles::{CycleFields, CycleWrite, NewCandidate};
 pub use imports::Staged;
 pub use participation_seed::{SampleCandidate, SampleCycle};

@@ -39,7 +39,8 @@ pub use hotline::{
 };
 pub use import::{ImportKind, ImportPreview, RowError};
 pub use network_rule::{
-    beijing_day_start, NetworkBand, NetworkConcentration, DEFAULT_PER_NETWORK_DAY, HELD_NETWORK_DAY,
+    beijing_day_start, HeldSupports, NetworkBand, NetworkConcentration, DEFAULT_PER_NETWORK_DAY,
+    HELD_NETWORK_DAY,
 };
 pub use participation::{
     check_picks, order_cycles, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot,

@@ -58,6 +58,16 @@ impl NetworkConcentration {
     }
 }
 
+/// "Me too" support held for a moderator: one suggestion's held support from one network.
+/// Moderators see the network (as they do for held ballots); the public never does.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldSupports {
+    pub suggestion_id: i64,
+    pub title: String,
+    pub network: String,
+    pub held: u32,
+}
+
 /// The start (unix seconds) of the Beijing day (UTC+8, no daylight saving) that `now` falls in.
 pub fn beijing_day_start(now: i64) -> i64 {
     const OFFSET: i64 = 8 * 3600;

@@ -1,9 +1,10 @@
 //! 我要点菜 over HTTP: the suggestion form posts to `POST /suggest` and "me too" to
-//! `POST /suggest/{id}/support`; both answer with a redirect (no JavaScript needed).
+//! `POST /suggest/{id}/support` (with the optional `proof` the page's script solves); both
+//! answer with a redirect (no JavaScript needed).
 
 use super::vote::{client_of, cookie, device_cookie, DEVICE_COOKIE};
 use super::AppState;
-use crate::vote::suggest::{SuggestError, SuggestionInput};
+use crate::vote::suggest::{SuggestError, SuggestionInput, SupportError, Supported};
 use crate::vote::VoteService;
 use axum::extract::{ConnectInfo, Form, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -77,20 +78,38 @@ async fn suggest(
 
 async fn support(
     State(vote): State<Arc<VoteService>>,
+    ConnectInfo(socket): ConnectInfo<SocketAddr>,
     Path(id): Path<i64>,
     headers: HeaderMap,
+    Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let device = cookie(&headers, DEVICE_COOKIE);
-    match vote.support(id, device.as_deref()).await {
-        Ok((true, token)) => {
-            let mut res = Redirect::to(&format!("/suggest?supported={id}#s-{id}")).into_response();
+    let proof: Option<String> = form
+        .into_iter()
+        .take(16)
+        .find(|(name, _)| name == "proof")
+        .map(|(_, value)| value.chars().take(4096).collect());
+    let ip = client_of(&vote, socket, &headers);
+    match vote
+        .support(id, device.as_deref(), ip, proof.as_deref())
+        .await
+    {
+        Ok((supported, token)) => {
+            let target = match supported {
+                Supported::Counted => format!("/suggest?supported={id}#s-{id}"),
+                Supported::Held => format!("/suggest?support_held={id}#s-{id}"),
+            };
+            let mut res = Redirect::to(&target).into_response();
             if let Some(value) = token.as_deref().and_then(device_cookie) {
                 res.headers_mut().append(header::SET_COOKIE, value);
             }
             res
         }
-        Ok((false, _)) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => {
+        Err(SupportError::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(SupportError::Refused(code)) => {
+            Redirect::to(&format!("/suggest?error={code}#s-{id}")).into_response()
+        }
+        Err(SupportError::Store(err)) => {
             tracing::error!(error = %err, id, "support not stored");
             Redirect::to("/suggest?error=busy").into_response()
         }

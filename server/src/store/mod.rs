@@ -30,6 +30,7 @@ mod search;
 mod staff;
 mod staff_actions;
 mod suggestions;
+mod supports;
 mod task_progress;
 mod withdrawals;
 mod write;
@@ -46,6 +47,7 @@ pub use provenance::FactRow;
 pub use staff::NewStaff;
 pub use staff_actions::{DraftPolicy, NewReport};
 pub use suggestions::NewSuggestion;
+pub use supports::{NewSupport, SupportOutcome};
 pub use task_progress::{NewTaskNote, RecordedMark, TaskMark};
 pub use withdrawals::{Withdrawable, WithdrawalRow};
 pub use write::{

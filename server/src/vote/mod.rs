@@ -185,7 +185,7 @@ impl VoteService {
 
     /// Checks a proof: `Ok(Some(id))` when solved (the id guards against replay),
     /// `Ok(None)` when absent, `Err(())` when present but wrong or expired.
-    fn check_proof(&self, proof: Option<&str>) -> Result<Option<String>, ()> {
+    pub(crate) fn check_proof(&self, proof: Option<&str>) -> Result<Option<String>, ()> {
         use base64::Engine;
         let Some(raw) = proof.map(str::trim).filter(|p| !p.is_empty()) else {
             return Ok(None);

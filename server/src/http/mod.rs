@@ -3,6 +3,7 @@
 
 mod api;
 mod charts;
+mod client;
 mod codes;
 mod embed;
 mod feed;
@@ -100,6 +101,10 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.public_url.clone(),
             security::same_origin_writes,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.vote.clone(),
+            client::client_addr,
         ))
         .layer(axum::middleware::from_fn(security::reject_overlong_uri))
         .layer(axum::middleware::from_fn(security::headers))

@@ -140,6 +140,11 @@ impl VoteService {
         &self.config
     }
 
+    /// Takes one CSP violation report from `network`'s allowance; false when it is used up.
+    pub async fn allow_report(&self, network: &str) -> Result<bool, StoreError> {
+        self.limits.allow(Allowance::Reports, network).await
+    }
+
     /// 诚信报告 of a cycle, with the rule in force stated in it.
     pub async fn integrity(
         &self,

@@ -25,7 +25,7 @@ enum Backend {
     Memory {
         with_proof: DefaultKeyedRateLimiter<String>,
         without_proof: DefaultKeyedRateLimiter<String>,
-        reports: DefaultKeyedRateLimiter<String>,
+        reports: Box<DefaultKeyedRateLimiter<String>>,
     },
     Database(Store),
 }
@@ -47,7 +47,7 @@ impl Limits {
             Engine::Sqlite => Backend::Memory {
                 with_proof: RateLimiter::keyed(quota(with_proof)),
                 without_proof: RateLimiter::keyed(quota(without_proof)),
-                reports: RateLimiter::keyed(quota(REPORTS_PER_MINUTE)),
+                reports: Box::new(RateLimiter::keyed(quota(REPORTS_PER_MINUTE))),
             },
             Engine::Postgres => Backend::Database(store.clone()),
         };
@@ -69,7 +69,7 @@ impl Limits {
                 let limiter = match allowance {
                     Allowance::WithProof => with_proof,
                     Allowance::WithoutProof => without_proof,
-                    Allowance::Reports => reports,
+                    Allowance::Reports => reports.as_ref(),
                 };
                 Ok(limiter.check_key(&key.to_string()).is_ok())
             }

@@ -5,6 +5,7 @@
 //   submit button and the focus on it (the server says the same after a round trip).
 // - Moves the focus to a refusal the server rendered, for browsers that ignore `autofocus`.
 // - Offers a "copy" button for the receipt code.
+// - Solves the proof of work of a "me too" (我也要) button when it is pressed.
 (function () {
   'use strict';
 
@@ -30,6 +31,51 @@
         try { if (document.execCommand('copy')) done(); } catch (e) { /* the code stays selected */ }
       }
     });
+  }
+
+  var encoder = window.TextEncoder ? new TextEncoder() : null;
+
+  function hex(buffer) {
+    var bytes = new Uint8Array(buffer), out = '';
+    for (var i = 0; i < bytes.length; i++) out += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+    return out;
+  }
+
+  async function solve(challenge) {
+    for (var n = 0; n <= challenge.maxnumber; n++) {
+      var digest = await crypto.subtle.digest('SHA-256', encoder.encode(challenge.salt + n));
+      if (hex(digest) === challenge.challenge) {
+        return btoa(JSON.stringify({
+          algorithm: challenge.algorithm, challenge: challenge.challenge, number: n,
+          salt: challenge.salt, signature: challenge.signature
+        }));
+      }
+    }
+    return '';
+  }
+
+  function parsed(text) {
+    if (!text || !encoder || !window.crypto || !crypto.subtle) return null;
+    try { return JSON.parse(text); } catch (e) { return null; }
+  }
+
+  // "Me too" buttons share one challenge; it is solved when one is pressed (the answer comes
+  // back with a fresh page and a fresh challenge).
+  var list = document.querySelector('[data-challenge] form[data-support]');
+  var shared = list ? parsed(list.closest('[data-challenge]').dataset.challenge) : null;
+  if (shared) {
+    var supports = document.querySelectorAll('form[data-support]');
+    for (var s = 0; s < supports.length; s++) {
+      supports[s].addEventListener('submit', function (event) {
+        var me = event.currentTarget, proof = me.querySelector('input[name="proof"]');
+        if (!proof || proof.value) return;
+        event.preventDefault();
+        var button = me.querySelector('button');
+        if (button) button.disabled = true;
+        solve(shared).then(function (payload) { proof.value = payload; me.submit(); },
+          function () { me.submit(); });
+      });
+    }
   }
 
   var form = document.getElementById('ballot');
@@ -60,37 +106,12 @@
 
   var field = form.querySelector('input[name="proof"]');
   var status = form.querySelector('[data-proof-status]');
-  var canSolve = form.dataset.challenge && window.crypto && crypto.subtle && window.TextEncoder;
-  var challenge = null;
-  if (canSolve) {
-    try { challenge = JSON.parse(form.dataset.challenge); } catch (e) { challenge = null; }
-  }
+  var challenge = parsed(form.dataset.challenge);
   if (!challenge) {
     form.addEventListener('submit', tooMany);
     return;
   }
-  var encoder = new TextEncoder();
-
-  function hex(buffer) {
-    var bytes = new Uint8Array(buffer), out = '';
-    for (var i = 0; i < bytes.length; i++) out += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
-    return out;
-  }
-
-  async function solve() {
-    for (var n = 0; n <= challenge.maxnumber; n++) {
-      var digest = await crypto.subtle.digest('SHA-256', encoder.encode(challenge.salt + n));
-      if (hex(digest) === challenge.challenge) {
-        return btoa(JSON.stringify({
-          algorithm: challenge.algorithm, challenge: challenge.challenge, number: n,
-          salt: challenge.salt, signature: challenge.signature
-        }));
-      }
-    }
-    return '';
-  }
-
-  var solving = solve().then(function (payload) { field.value = payload; }, function () {});
+  var solving = solve(challenge).then(function (payload) { field.value = payload; }, function () {});
   var sending = false;
   form.addEventListener('submit', function (event) {
     if (tooMany(event)) return;

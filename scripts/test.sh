@@ -46,7 +46,11 @@ DIANCA_NEW_PASSWORD="$E2E_PASSWORD" target/release/server staff-add --username a
 DIANCA_NEW_PASSWORD="$E2E_PASSWORD" target/release/server staff-add --username moderator --role moderator >/dev/null
 # One paper voting code for the browser test of verified ballots.
 export E2E_VOTING_CODE="$(target/release/server voting-codes --cycle 2027-annual --district 朝阳区 --count 1 2>/dev/null)"
-LEPTOS_SITE_ROOT=target/site \
+# Every browser test votes from 127.0.0.1, one network: the suites cast ballots from 8 devices in
+# 2027-annual (vote, resident, journeys) and expect them counted, beyond the default allowance of
+# 5 devices per network per day (held for review after that). The browser server allows 30; the
+# HTTP tests (server/tests/hardening_ballots.rs) check the default.
+DIANCA_PER_NETWORK_DAY=30 LEPTOS_SITE_ROOT=target/site \
   target/release/server serve --addr "127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT

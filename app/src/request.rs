@@ -10,6 +10,11 @@ use leptos::prelude::*;
 #[derive(Clone, Debug)]
 pub struct CspNonce(pub String);
 
+/// The client's address as the server judges it (the socket's, or behind trusted proxies the
+/// one the outermost trusted proxy saw); the server's middleware puts it in the extensions.
+#[derive(Clone, Copy, Debug)]
+pub struct ClientAddr(pub std::net::IpAddr);
+
 pub fn locale() -> Locale {
     let Some(parts) = use_context::<Parts>() else {
         return Locale::default();

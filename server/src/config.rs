@@ -144,6 +144,12 @@ pub struct ServeArgs {
     #[arg(long, env = "DIANCA_BALLOTS_PER_MINUTE_NO_JS", default_value_t = 12)]
     pub ballots_per_minute_no_js: u32,
 
+    /// 每网络每日限额: devices per network (IPv4 /24, IPv6 /48) per Beijing day whose unverified
+    /// ballot counts at once, per cycle (and "me too" supports per suggestion); later ones from
+    /// that network that day are held for a moderator. Paper-code ballots are never held by it.
+    #[arg(long, env = "DIANCA_PER_NETWORK_DAY", default_value_t = app::model::DEFAULT_PER_NETWORK_DAY)]
+    pub per_network_day: u32,
+
     /// CJK font file for PNG charts (default: the first of Debian's WenQuanYi / Noto CJK found).
     #[arg(long, env = "DIANCA_CJK_FONT")]
     pub cjk_font: Option<std::path::PathBuf>,
@@ -198,6 +204,7 @@ impl ServeArgs {
             pow_max_number: self.pow_max_number,
             per_minute_with_proof: self.ballots_per_minute,
             per_minute_without_proof: self.ballots_per_minute_no_js,
+            per_network_day: self.per_network_day,
             ..crate::vote::VoteConfig::default()
         }
     }
@@ -215,6 +222,7 @@ impl Default for ServeArgs {
             pow_max_number: 20_000,
             ballots_per_minute: 120,
             ballots_per_minute_no_js: 12,
+            per_network_day: app::model::DEFAULT_PER_NETWORK_DAY,
             cjk_font: None,
             connections: ConnectionArgs::default(),
         }

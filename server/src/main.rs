@@ -3,6 +3,7 @@
 mod charts;
 mod config;
 mod demo;
+mod events;
 mod hotline;
 mod http;
 mod import;

@@ -287,21 +287,46 @@ async fn a_solved_proof_counts_once_and_a_replay_is_refused() {
     assert_eq!(replay.status(), 409);
     let body: Value = replay.json().await.expect("json");
     assert_eq!(body["error"], "replayed_proof");
-    // A forged proof is not refused but held for review (never silently dropped).
+    // A forged proof is refused and writes nothing (it would only fill the moderation queue).
     let forged = base64::engine::general_purpose::STANDARD.encode(
         json!({ "algorithm": "SHA-256", "challenge": "00", "number": 1, "salt": "x", "signature": "y" }).to_string(),
     );
     let res = client()
         .post(server.url(&format!("/api/v1/cycles/{OPEN}/ballots")))
+        .header(header::ACCEPT_LANGUAGE, "zh-CN")
         .json(&json!({ "picks": [ids[0]], "proof": forged }))
         .send()
         .await
         .expect("post");
+    assert_eq!(res.status(), 422);
     let body: Value = res.json().await.expect("json");
-    assert_eq!(body["status"], "quarantined");
-    assert_eq!(body["reason"], "failed_proof");
+    assert_eq!(body["error"], "bad_proof");
+    assert!(body["message"]
+        .as_str()
+        .expect("message")
+        .contains("请再提交一次"));
+    // From the form: back to the ballot with the message and the ticks kept.
+    let (location, _) = vote_form(&server, &[ids[1]], &[("proof", &forged)], None, None).await;
+    assert!(location.contains("error=bad_proof"), "{location}");
+    assert!(
+        location.contains(&format!("picked={}", ids[1])),
+        "{location}"
+    );
+    let page = reqwest::get(server.url(&location))
+        .await
+        .expect("r")
+        .text()
+        .await
+        .expect("b");
+    assert!(page.contains("防刷校验没有通过"), "the reason is shown");
+    assert_eq!(page.matches("checked").count(), 1, "the pick is kept");
     let report = get_json(&server, &format!("/api/v1/cycles/{OPEN}/integrity")).await;
-    assert_eq!(report["quarantined"][0], json!(["failed_proof", 1]));
+    assert_eq!(report["cast"], 1, "only the solved ballot is recorded");
+    assert_eq!(
+        report["quarantined"],
+        json!([]),
+        "nothing held for a moderator"
+    );
 }
 
 #[tokio::test]

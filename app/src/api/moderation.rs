@@ -22,6 +22,9 @@ pub struct ModerationQueue {
     /// Redactions with the text before them (staff only, never public).
     #[serde(default)]
     pub history: Vec<crate::model::SuggestionRevision>,
+    /// "Me too" support held by the daily allowance per network, by suggestion and network.
+    #[serde(default)]
+    pub held_supports: Vec<crate::model::HeldSupports>,
 }
 
 /// The moderation port (server-only).
@@ -46,6 +49,14 @@ pub trait ModerationPort: Send + Sync + 'static {
         &self,
         me: &StaffMember,
         id: i64,
+        accept: bool,
+    ) -> Result<(), crate::api::StaffError>;
+    /// Counts (or not) the held support of one suggestion from one network.
+    async fn review_supports(
+        &self,
+        me: &StaffMember,
+        suggestion_id: i64,
+        network: &str,
         accept: bool,
     ) -> Result<(), crate::api::StaffError>;
 }
@@ -103,6 +114,22 @@ pub async fn promote_suggestion(suggestion_id: i64, cycle: String) -> Result<(),
 pub async fn review_ballot(ballot_id: i64, decision: String) -> Result<(), ServerFnError> {
     let accept = decision == "accept";
     let outcome = run(|h, m| async move { h.0.review_ballot(&m, ballot_id, accept).await }).await;
+    back("/staff/moderation", outcome.map(|()| "item_saved"));
+    Ok(())
+}
+
+#[server]
+pub async fn review_supports(
+    suggestion_id: i64,
+    network: String,
+    decision: String,
+) -> Result<(), ServerFnError> {
+    let accept = decision == "accept";
+    let outcome = run(|h, m| async move {
+        h.0.review_supports(&m, suggestion_id, &network, accept)
+            .await
+    })
+    .await;
     back("/staff/moderation", outcome.map(|()| "item_saved"));
     Ok(())
 }

@@ -34,14 +34,21 @@ pub(crate) mod ssr {
         crate::cookies::find(headers, SESSION_COOKIE)
     }
 
-    /// The client address the connection came from, for login throttling.
+    /// The client address, for sign-in throttling: the server's judgement behind trusted
+    /// proxies (`ClientAddr`), else the connection's.
     pub fn client() -> String {
         use_context::<Parts>()
             .and_then(|p| {
                 p.extensions
-                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                    .map(|c| c.0.ip().to_string())
+                    .get::<crate::request::ClientAddr>()
+                    .map(|c| c.0)
+                    .or_else(|| {
+                        p.extensions
+                            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                            .map(|c| c.0.ip())
+                    })
             })
+            .map(|ip| ip.to_string())
             .unwrap_or_else(|| "unknown".into())
     }
 

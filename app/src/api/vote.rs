@@ -160,3 +160,17 @@ pub async fn get_suggestions() -> Result<Vec<crate::model::Suggestion>, ServerFn
         .await
         .map_err(|e| unavailable("suggestions", e))
 }
+
+/// Published suggestions and a fresh proof-of-work challenge for their "me too" buttons (the
+/// page's script solves it when one is pressed; without it the stricter limit applies).
+#[server]
+pub async fn get_suggestion_list(
+) -> Result<(Vec<crate::model::Suggestion>, Option<String>), ServerFnError> {
+    let handle = ballot_box()?;
+    let list = handle
+        .0
+        .suggestions()
+        .await
+        .map_err(|e| unavailable("suggestions", e))?;
+    Ok((list, handle.0.challenge()))
+}

@@ -10,6 +10,7 @@ mod evidence_card;
 mod form_echo;
 mod hotline;
 mod import;
+mod network_rule;
 mod participation;
 mod provenance;
 mod publication;
@@ -37,6 +38,10 @@ pub use hotline::{
     MIN_RATED, RANK_WINDOWS, RATE_MARGIN, VOLUME_FACTOR, WEIGHT_MAX,
 };
 pub use import::{ImportKind, ImportPreview, RowError};
+pub use network_rule::{
+    beijing_day_start, HeldSupports, NetworkBand, NetworkConcentration, DEFAULT_PER_NETWORK_DAY,
+    HELD_NETWORK_DAY,
+};
 pub use participation::{
     check_picks, order_cycles, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot,
     IntegrityReport, Phase, ReceiptStatus, Suggestion, SuggestionState, Tally, Tier, CATEGORIES,

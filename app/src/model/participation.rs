@@ -296,6 +296,13 @@ pub struct IntegrityReport {
     pub rejected: Vec<(String, u32)>,
     /// Tallies recomputed from the ballot records agree with the stored counts.
     pub recomputed_matches: bool,
+    /// 网络集中度: networks by how many devices sent unverified ballots from each (no addresses).
+    #[serde(default)]
+    pub networks: super::NetworkConcentration,
+    /// The rule in force: devices per network per Beijing day whose unverified ballots count
+    /// at once; later ones from that network that day are held for review.
+    #[serde(default)]
+    pub per_network_day: u32,
 }
 
 /// Why a submission was refused outright (nothing written); the code is the message key
@@ -310,6 +317,8 @@ pub enum BallotProblem {
     CodeUsed,
     CodeUnknown,
     ReplayedProof,
+    /// The proof of work is present but wrong or expired: refused, never stored.
+    BadProof,
     RateLimited,
     Busy,
 }
@@ -324,6 +333,7 @@ impl BallotProblem {
             BallotProblem::CodeUsed => "code_used",
             BallotProblem::CodeUnknown => "code_unknown",
             BallotProblem::ReplayedProof => "replayed_proof",
+            BallotProblem::BadProof => "bad_proof",
             BallotProblem::RateLimited => "rate_limited",
             BallotProblem::Busy => "busy",
         }

@@ -4,7 +4,9 @@
 use crate::api::vote::{check_receipt, get_integrity, MAX_RECEIPT_CHARS};
 use crate::components::loading::DataView;
 use crate::i18n::when::date_time;
-use crate::model::{IntegrityReport, ReceiptAnswer, ReceiptStatus, SuggestionState, Tier};
+use crate::model::{
+    IntegrityReport, NetworkConcentration, ReceiptAnswer, ReceiptStatus, SuggestionState, Tier,
+};
 use crate::pages::NotFound;
 use crate::tr;
 use leptos::either::{Either, EitherOf6};
@@ -15,7 +17,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// Reasons a ballot may be held or refused; unknown ones are shown as stored.
 fn reason_text(reason: &str) -> String {
     match reason {
-        "burst" | "failed_proof" | "honeypot" | "token_reuse" | "replayed_proof" | "moderator" => {
+        "burst" | "failed_proof" | "honeypot" | "token_reuse" | "network_day"
+        | "replayed_proof" | "moderator" => {
             let key = format!("vote.reason.{reason}");
             tr!(key.as_str())
         }
@@ -189,5 +192,45 @@ fn Report(report: IntegrityReport) -> impl IntoView {
         <h2>{tr!("vote.rejected")}</h2>
         {rows(report.rejected)}
         <p class="muted">{tr!("vote.integrity_note")}</p>
+        <NetworkRule report=report.networks per_network_day=report.per_network_day/>
+    }
+}
+
+/// 每网络每日限额 in plain words, and 网络集中度: how many networks sent unverified ballots from
+/// how many devices (counts only, no address).
+#[component]
+fn NetworkRule(report: NetworkConcentration, per_network_day: u32) -> impl IntoView {
+    let n = per_network_day.to_string();
+    view! {
+        <section aria-labelledby="network-rule">
+            <h2 id="network-rule">{tr!("network_rule.heading")}</h2>
+            <p>{tr!("network_rule.rule", n = n.clone())}</p>
+            <p>{tr!("network_rule.details", n = n)}</p>
+            <h3>{tr!("network_rule.spread_heading")}</h3>
+            <table class="network-spread">
+                <thead><tr>
+                    <th scope="col">{tr!("network_rule.band")}</th>
+                    <th scope="col">{tr!("network_rule.band_network")}</th>
+                    <th scope="col">{tr!("network_rule.band_devices")}</th>
+                </tr></thead>
+                <tbody>
+                    {report
+                        .bands()
+                        .into_iter()
+                        .map(|(key, band)| {
+                            let label = format!("network_rule.{key}");
+                            view! {
+                                <tr data-band=key>
+                                    <th scope="row">{tr!(label.as_str())}</th>
+                                    <td>{band.networks}</td>
+                                    <td>{band.devices}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+            <p class="muted">{tr!("network_rule.spread_note")}</p>
+        </section>
     }
 }

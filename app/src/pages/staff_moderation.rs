@@ -1,16 +1,18 @@
 //! 审核: pending suggestions (publish, or reject with a reason the author reads), published ones
 //! to promote into an upcoming cycle, and ballots held for review (accept or reject; never
-//! deleted), and redact a span (a phone number) with the text before kept in the staff-only
+//! deleted), "me too" support held by the daily allowance per network (by suggestion and
+//! network), and redact a span (a phone number) with the text before kept in the staff-only
 //! history. Moderators, administrators, and editors granted the duty.
 
 use crate::api::moderation::{
     load_moderation, ModerateSuggestion, ModerationQueue, PromoteSuggestion, ReviewBallot,
+    ReviewSupports,
 };
 use crate::components::loading::DataView;
 use crate::components::roles::{RedactForm, RedactionHistory};
 use crate::components::staff_gate::gate_view;
 use crate::i18n::when::date_time;
-use crate::model::{HeldBallot, Suggestion};
+use crate::model::{HeldBallot, HeldSupports, Suggestion};
 use crate::pages::staff::Flash;
 use crate::tr;
 use leptos::prelude::*;
@@ -41,6 +43,7 @@ fn Queue(queue: ModerationQueue) -> impl IntoView {
         held,
         upcoming,
         history,
+        held_supports,
     } = queue;
     view! {
         <section aria-labelledby="pending-heading">
@@ -56,6 +59,11 @@ fn Queue(queue: ModerationQueue) -> impl IntoView {
         <section aria-labelledby="held-heading">
             <h2 id="held-heading">{tr!("moderation.held", count = held.len())}</h2>
             <ul class="plain-list">{held.into_iter().map(|b| view! { <Held b/> }).collect_view()}</ul>
+        </section>
+        <section aria-labelledby="held-support-heading">
+            <h2 id="held-support-heading">{tr!("moderation_supports.heading", count = held_supports.len())}</h2>
+            <p class="muted">{tr!("moderation_supports.note")}</p>
+            <ul class="plain-list">{held_supports.into_iter().map(|h| view! { <HeldSupport h/> }).collect_view()}</ul>
         </section>
         <RedactionHistory history/>
     }
@@ -129,6 +137,39 @@ fn Held(b: HeldBallot) -> impl IntoView {
                 <input type="hidden" name="ballot_id" value=b.id.to_string()/>
                 <input type="hidden" name="decision" value="reject"/>
                 <button type="submit" class="button button-quiet">{tr!("moderation.reject_ballot")}</button>
+            </ActionForm>
+        </li>
+    }
+}
+
+/// One suggestion's "me too" support from one network, held by the daily allowance.
+#[component]
+fn HeldSupport(h: HeldSupports) -> impl IntoView {
+    let accept = ServerAction::<ReviewSupports>::new();
+    let reject = ServerAction::<ReviewSupports>::new();
+    let (id, network) = (h.suggestion_id.to_string(), h.network.clone());
+    let fields = move || {
+        view! {
+            <input type="hidden" name="suggestion_id" value=id.clone()/>
+            <input type="hidden" name="network" value=network.clone()/>
+        }
+    };
+    let (for_accept, for_reject) = (fields(), fields());
+    view! {
+        <li class="card" data-held-support=h.title.clone()>
+            <p>
+                <strong>{h.title.clone()}</strong>" · "
+                {tr!("moderation_supports.count", count = h.held)}" · "<code>{h.network.clone()}</code>
+            </p>
+            <ActionForm action=accept attr:class="inline-form">
+                {for_accept}
+                <input type="hidden" name="decision" value="accept"/>
+                <button type="submit" class="button">{tr!("moderation_supports.accept")}</button>
+            </ActionForm>
+            <ActionForm action=reject attr:class="inline-form">
+                {for_reject}
+                <input type="hidden" name="decision" value="reject"/>
+                <button type="submit" class="button button-quiet">{tr!("moderation_supports.reject")}</button>
             </ActionForm>
         </li>
     }

@@ -2,7 +2,7 @@
 //! suggestion. Suggestions appear here only after a moderator publishes them; the author follows
 //! theirs with the receipt code.
 
-use crate::api::vote::get_suggestions;
+use crate::api::vote::get_suggestion_list;
 use crate::components::loading::DataView;
 use crate::model::{
     Suggestion, CATEGORIES, DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN,
@@ -20,6 +20,8 @@ const ERRORS: &[&str] = &[
     "district",
     "category",
     "rate_limited",
+    "bad_proof",
+    "replayed_proof",
     "busy",
 ];
 
@@ -54,15 +56,21 @@ fn Outcome() -> impl IntoView {
 
 #[component]
 pub fn SuggestPage() -> impl IntoView {
-    let list = Resource::new_blocking(|| (), |_| get_suggestions());
+    let list = Resource::new_blocking(|| (), |_| get_suggestion_list());
     let query = use_query_map();
     let (title, district, category, description, supported) = query.with_untracked(|q| {
+        let id = |key: &str| q.get(key).and_then(|s| s.parse::<i64>().ok());
+        let supported = match (id("supported"), id("support_held")) {
+            (Some(id), _) => Some((id, false)),
+            (None, Some(id)) => Some((id, true)),
+            _ => None,
+        };
         (
             q.get("title").unwrap_or_default(),
             q.get("district").unwrap_or_default(),
             q.get("category").unwrap_or_default(),
             q.get("description").unwrap_or_default(),
-            q.get("supported").and_then(|s| s.parse::<i64>().ok()),
+            supported,
         )
     });
     view! {
@@ -108,31 +116,45 @@ pub fn SuggestPage() -> impl IntoView {
         <h2>{tr!("suggest.published")}</h2>
         <DataView>
             {move || Suspend::new(async move {
-                list.await.map(|list| view! { <SuggestionList list supported/> })
+                list.await.map(|(list, challenge)| view! { <SuggestionList list challenge supported/> })
             })}
         </DataView>
     }
 }
 
 #[component]
-fn SuggestionList(list: Vec<Suggestion>, supported: Option<i64>) -> impl IntoView {
+/// `supported`: the suggestion this device just supported, and whether that support is held
+/// for review (每网络每日限额) rather than counted.
+fn SuggestionList(
+    list: Vec<Suggestion>,
+    challenge: Option<String>,
+    supported: Option<(i64, bool)>,
+) -> impl IntoView {
     if list.is_empty() {
         return view! { <p class="muted">{tr!("suggest.none")}</p> }.into_any();
     }
     view! {
-        <ul class="plain-list">
+        <ul class="plain-list" data-challenge=challenge.unwrap_or_default()>
             {list
                 .into_iter()
                 .map(|s| {
-                    let thanks = (supported == Some(s.id))
-                        .then(|| view! { <p class="flash flash-ok" role="status">{tr!("suggest.supported")}</p> });
+                    let thanks = match supported {
+                        Some((id, false)) if id == s.id => Some(
+                            view! { <p class="flash flash-ok" role="status">{tr!("suggest.supported")}</p> }.into_any(),
+                        ),
+                        Some((id, true)) if id == s.id => Some(
+                            view! { <p class="flash" role="status">{tr!("network_rule.support_held")}</p> }.into_any(),
+                        ),
+                        _ => None,
+                    };
                     view! {
                         <li class="card" id=format!("s-{}", s.id)>
                             <h3>{s.title}</h3>
                             <p>{s.description}</p>
                             <p class="muted">{s.district}" · "{s.category}" · "{tr!("suggest.supporters", count = s.supporters)}</p>
                             {thanks}
-                            <form method="post" action=format!("/suggest/{}/support", s.id)>
+                            <form method="post" action=format!("/suggest/{}/support", s.id) data-support="">
+                                <input type="hidden" name="proof" value=""/>
                                 <button type="submit" class="button button-quiet">{tr!("suggest.me_too")}</button>
                             </form>
                         </li>
@@ -140,6 +162,7 @@ fn SuggestionList(list: Vec<Suggestion>, supported: Option<i64>) -> impl IntoVie
                 })
                 .collect_view()}
         </ul>
+        <script src="/vote.js" defer></script>
     }
     .into_any()
 }

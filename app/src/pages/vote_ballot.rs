@@ -21,6 +21,7 @@ const BALLOT_ERRORS: &[&str] = &[
     "code_used",
     "code_unknown",
     "replayed_proof",
+    "bad_proof",
     "rate_limited",
     "busy",
 ];

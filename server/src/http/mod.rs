@@ -3,7 +3,10 @@
 
 mod api;
 mod charts;
+mod client;
 mod codes;
+mod csp_report;
+mod csrf_event;
 mod embed;
 mod feed;
 mod hotline;
@@ -79,6 +82,11 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/lang/{tag}", get(lang::switch))
+        .route(
+            csp_report::PATH,
+            axum::routing::post(csp_report::receive)
+                .layer(axum::extract::DefaultBodyLimit::max(csp_report::MAX_BODY)),
+        )
         .route("/feed.atom", get(feed::atom))
         .merge(api::routes())
         .merge(vote::routes())
@@ -98,13 +106,20 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             charts::downloads,
         ))
+        .layer(axum::middleware::from_fn(csrf_event::passed))
         .layer(axum::middleware::from_fn_with_state(
             state.public_url.clone(),
             security::same_origin_writes,
         ))
+        .layer(axum::middleware::from_fn(csrf_event::refused))
+        .layer(axum::middleware::from_fn_with_state(
+            state.vote.clone(),
+            client::client_addr,
+        ))
         .layer(axum::middleware::from_fn(security::reject_overlong_uri))
         .layer(axum::middleware::from_fn(security::headers))
         .layer(axum::middleware::from_fn(transport::hsts))
+        .layer(axum::middleware::from_fn(csp_report::reporting_endpoints))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

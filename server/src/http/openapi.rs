@@ -171,7 +171,7 @@ pub fn spec() -> Value {
             "responses": {
                 "201": { "description": "Recorded: counted, or held for review", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/BallotResult" } } } },
                 "409": { "description": "Cycle not open, code already used, or proof replayed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-                "422": { "description": "No picks, too many picks, unknown candidate or unknown code", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+                "422": { "description": "No picks, too many picks, unknown candidate, unknown code, or a wrong or expired proof of work (`bad_proof`: nothing is recorded; fetch a new challenge and send again)", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
                 "429": { "description": "Too many ballots from this network", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
             }
         }}),
@@ -204,7 +204,7 @@ pub fn spec() -> Value {
                         "signature": { "type": "string" }
                     }
                 },
-                "IntegrityReport": object,
+                "IntegrityReport": integrity_report(),
                 "ChartList": {
                     "type": "array",
                     "items": {
@@ -263,6 +263,45 @@ pub fn spec() -> Value {
                     "required": ["error", "message"],
                     "properties": { "error": { "type": "string" }, "message": { "type": "string" } }
                 }
+            }
+        }
+    })
+}
+
+/// 诚信报告: what happened to every ballot, the per-network rule in force and how concentrated
+/// unverified ballots are by network (counts only; no address is ever published).
+fn integrity_report() -> Value {
+    let count = json!({ "type": "integer", "minimum": 0 });
+    let pairs = json!({
+        "type": "array",
+        "description": "[reason, ballots] pairs, e.g. [\"network_day\", 3]",
+        "items": { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "integer" }] }, "minItems": 2, "maxItems": 2 }
+    });
+    let tally =
+        json!({ "type": "object", "properties": { "verified": count, "unverified": count } });
+    let band = json!({
+        "type": "object",
+        "properties": { "networks": count, "devices": count },
+        "description": "Networks in this band and the devices that voted from them"
+    });
+    json!({
+        "type": "object",
+        "properties": {
+            "cycle": { "type": "string" },
+            "cast": count,
+            "counted": tally,
+            "superseded": count,
+            "quarantined": pairs,
+            "rejected": pairs,
+            "recomputed_matches": { "type": "boolean" },
+            "networks": {
+                "type": "object",
+                "description": "Networks (IPv4 /24, IPv6 /48) by how many devices sent unverified ballots from each: 1, 2–5, 6–20, more than 20",
+                "properties": { "one": band, "two_to_five": band, "six_to_twenty": band, "over_twenty": band }
+            },
+            "per_network_day": {
+                "type": "integer", "minimum": 0,
+                "description": "The rule in force: devices per network per Beijing day whose unverified ballot counts at once; later ones are held for review (reason `network_day`)"
             }
         }
     })

@@ -21,7 +21,8 @@ fn csp(nonce: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
-         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; \
+         report-uri /csp-report; report-to csp-endpoint"
     )
 }
 
@@ -30,7 +31,8 @@ fn csp(nonce: &str) -> String {
 fn embed_csp(nonce: &str) -> String {
     format!(
         "default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; \
-         img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *"
+         img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *; \
+         report-uri /csp-report; report-to csp-endpoint"
     )
 }
 

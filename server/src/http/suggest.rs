@@ -1,9 +1,10 @@
 //! 我要点菜 over HTTP: the suggestion form posts to `POST /suggest` and "me too" to
-//! `POST /suggest/{id}/support`; both answer with a redirect (no JavaScript needed).
+//! `POST /suggest/{id}/support` (with the optional `proof` the page's script solves); both
+//! answer with a redirect (no JavaScript needed).
 
 use super::vote::{client_of, cookie, device_cookie, DEVICE_COOKIE};
 use super::AppState;
-use crate::vote::suggest::{SuggestError, SuggestionInput};
+use crate::vote::suggest::{SuggestError, SuggestionInput, SupportError, Supported};
 use crate::vote::VoteService;
 use axum::extract::{ConnectInfo, Form, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -14,9 +15,10 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/suggest", post(suggest))
-        .route("/suggest/{id}/support", post(support))
+    Router::new().route("/suggest", post(suggest)).route(
+        "/suggest/{id}/support",
+        post(support).layer(axum::extract::DefaultBodyLimit::max(16 * 1024)),
+    )
 }
 
 /// Percent-encodes a field for the redirect that returns it to the form.
@@ -75,24 +77,87 @@ async fn suggest(
     }
 }
 
+/// One field of an `application/x-www-form-urlencoded` body, decoded (at most 4096 bytes).
+fn form_field(body: &[u8], name: &str) -> Option<String> {
+    body.split(|b| *b == b'&').take(16).find_map(|pair| {
+        let (key, value) = match pair.iter().position(|b| *b == b'=') {
+            Some(at) => (&pair[..at], &pair[at + 1..]),
+            None => (pair, &pair[..0]),
+        };
+        (key == name.as_bytes()).then(|| {
+            let mut out = Vec::with_capacity(value.len());
+            let mut i = 0;
+            while i < value.len() && out.len() < 4096 {
+                match value[i] {
+                    b'+' => out.push(b' '),
+                    b'%' if i + 2 < value.len() => {
+                        let hex = std::str::from_utf8(&value[i + 1..i + 3]).ok();
+                        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                            Some(byte) => {
+                                out.push(byte);
+                                i += 2;
+                            }
+                            None => out.push(b'%'),
+                        }
+                    }
+                    byte => out.push(byte),
+                }
+                i += 1;
+            }
+            String::from_utf8_lossy(&out).into_owned()
+        })
+    })
+}
+
 async fn support(
     State(vote): State<Arc<VoteService>>,
+    ConnectInfo(socket): ConnectInfo<SocketAddr>,
     Path(id): Path<i64>,
     headers: HeaderMap,
+    body: axum::body::Bytes,
 ) -> Response {
     let device = cookie(&headers, DEVICE_COOKIE);
-    match vote.support(id, device.as_deref()).await {
-        Ok((true, token)) => {
-            let mut res = Redirect::to(&format!("/suggest?supported={id}#s-{id}")).into_response();
+    // The button's form sends only `proof`; a bare POST (no body, any type) is a support too.
+    let proof = form_field(&body, "proof");
+    let ip = client_of(&vote, socket, &headers);
+    match vote
+        .support(id, device.as_deref(), ip, proof.as_deref())
+        .await
+    {
+        Ok((supported, token)) => {
+            let target = match supported {
+                Supported::Counted => format!("/suggest?supported={id}#s-{id}"),
+                Supported::Held => format!("/suggest?support_held={id}#s-{id}"),
+            };
+            let mut res = Redirect::to(&target).into_response();
             if let Some(value) = token.as_deref().and_then(device_cookie) {
                 res.headers_mut().append(header::SET_COOKIE, value);
             }
             res
         }
-        Ok((false, _)) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => {
+        Err(SupportError::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(SupportError::Refused(code)) => {
+            Redirect::to(&format!("/suggest?error={code}#s-{id}")).into_response()
+        }
+        Err(SupportError::Store(err)) => {
             tracing::error!(error = %err, id, "support not stored");
             Redirect::to("/suggest?error=busy").into_response()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::form_field;
+
+    #[test]
+    fn the_proof_field_is_read_from_a_form_body() {
+        assert_eq!(
+            form_field(b"x=1&proof=ab%2Bc%3D%3D", "proof").as_deref(),
+            Some("ab+c==")
+        );
+        assert_eq!(form_field(b"proof=", "proof").as_deref(), Some(""));
+        assert_eq!(form_field(b"", "proof"), None);
+        assert_eq!(form_field(b"proof=%4", "proof").as_deref(), Some("%4"));
     }
 }

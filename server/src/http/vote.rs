@@ -246,8 +246,7 @@ async fn integrity(
     State(vote): State<Arc<VoteService>>,
     Path(slug): Path<String>,
 ) -> ApiResult<app::model::IntegrityReport> {
-    vote.store
-        .integrity(&slug, crate::vote::now())
+    vote.integrity(&slug)
         .await?
         .map(Json)
         .ok_or(super::api::ApiError::NotFound)

@@ -9,12 +9,14 @@ mod hotline;
 mod moderation;
 pub mod password;
 mod roles;
+pub mod throttle;
 mod validate;
 mod validate_edit;
 mod validate_progress;
 
 use validate::{parse_topic, validate_draft, validate_report};
 
+use crate::events::SecurityEvent;
 use crate::portal::today_in_beijing;
 use crate::store::{Store, StoreError};
 use app::api::{PolicyDraftInput, ReportInput, StaffError, StaffPort};
@@ -25,10 +27,6 @@ use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-/// Failed logins allowed per username, and per client address, in the window.
-pub const MAX_FAILURES_PER_USER: i64 = 5;
-pub const MAX_FAILURES_PER_CLIENT: i64 = 20;
-pub const FAILURE_WINDOW_SECS: i64 = 15 * 60;
 /// A session ends after this long unused, and after this long in any case.
 pub const IDLE_TIMEOUT_SECS: i64 = 2 * 3600;
 pub const ABSOLUTE_TIMEOUT_SECS: i64 = 12 * 3600;
@@ -69,13 +67,19 @@ impl StaffPort for StaffService {
             return Err(StaffError::BadCredentials);
         }
         let now = now();
-        let (by_user, by_client) = self
+        let failures = self
             .store
-            .login_failures(username, client, now - FAILURE_WINDOW_SECS)
+            .login_failures(username, client, now - throttle::FAILURE_WINDOW_SECS)
             .await
             .map_err(internal)?;
-        if by_user >= MAX_FAILURES_PER_USER || by_client >= MAX_FAILURES_PER_CLIENT {
-            tracing::warn!(username, client, "login throttled");
+        if let Some(wait_secs) = throttle::wait(&failures, now) {
+            tracing::warn!(
+                event = %SecurityEvent::SignInThrottled,
+                username,
+                client,
+                wait_secs,
+                "sign-in throttled"
+            );
             return Err(StaffError::Throttled);
         }
         let found = self
@@ -94,7 +98,7 @@ impl StaffPort for StaffService {
             Some(member) if ok => {
                 let token = new_token();
                 self.store
-                    .start_session(&member, &token_hash(&token), now)
+                    .start_session(&member, &token_hash(&token), now, client)
                     .await
                     .map_err(internal)?;
                 tracing::info!(username, "staff signed in");
@@ -105,7 +109,12 @@ impl StaffPort for StaffService {
                     .record_login_failure(username, client, now)
                     .await
                     .map_err(internal)?;
-                tracing::info!(username, client, "failed staff login");
+                tracing::warn!(
+                    event = %SecurityEvent::SignInFailed,
+                    username,
+                    client,
+                    "failed staff sign-in"
+                );
                 Err(StaffError::BadCredentials)
             }
         }

@@ -33,6 +33,7 @@ impl ModerationPort for StaffService {
             held: self.store.held_ballots().await.map_err(internal)?,
             upcoming,
             history: self.store.suggestion_revisions().await.map_err(internal)?,
+            held_supports: self.store.held_supports().await.map_err(internal)?,
         })
     }
 
@@ -80,6 +81,28 @@ impl ModerationPort for StaffService {
         match self.store.review_ballot(me, id, accept, now()).await {
             Ok(true) => Ok(()),
             Ok(false) => Err(StaffError::NotFound),
+            Err(err) => Err(internal(err)),
+        }
+    }
+
+    async fn review_supports(
+        &self,
+        me: &StaffMember,
+        suggestion_id: i64,
+        network: &str,
+        accept: bool,
+    ) -> Result<(), StaffError> {
+        moderator(me)?;
+        if network.len() > 64 {
+            return Err(StaffError::NotFound);
+        }
+        match self
+            .store
+            .review_supports(me, suggestion_id, network, accept, now())
+            .await
+        {
+            Ok(0) => Err(StaffError::NotFound),
+            Ok(_) => Ok(()),
             Err(err) => Err(internal(err)),
         }
     }

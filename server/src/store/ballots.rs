@@ -27,6 +27,40 @@ pub struct NewBallot {
     pub proof: Option<String>,
 }
 
+/// When the writer holds an unverified ballot instead of counting it (the records decide, in
+/// the ballot's own transaction, so concurrent ballots cannot slip past together).
+#[derive(Clone, Copy, Debug)]
+pub struct HoldRules {
+    /// More than `burst_limit` ballots from one network within `burst_window` seconds: held.
+    pub burst_window: i64,
+    pub burst_limit: i64,
+    /// 每网络每日限额: devices of one network whose unverified ballot counts at once in one
+    /// Beijing day (`app::model::NetworkConcentration` explains the rule).
+    pub per_network_day: i64,
+}
+
+/// Devices other than `voter` whose unverified ballot from `network` counted at once since
+/// `since` (the start of the Beijing day): the daily allowance check.
+pub(super) async fn counted_devices_from(
+    tx: &mut Transaction<'_, Db>,
+    cycle_id: i64,
+    network: &str,
+    since: i64,
+    voter: &str,
+) -> StoreResult<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(DISTINCT voter) FROM ballots
+         WHERE cycle_id = $1 AND network = $2 AND created_at >= $3 AND tier = 'unverified'
+           AND status = 'counted' AND voter <> $4",
+    )
+    .bind(cycle_id)
+    .bind(network)
+    .bind(since)
+    .bind(voter)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
 /// How many of `network`'s ballots in this cycle are recent: the burst check.
 pub(super) async fn recent_from(
     tx: &mut Transaction<'_, Db>,
@@ -177,26 +211,39 @@ impl Store {
         &self,
         batch: &[NewBallot],
         now: i64,
-        burst_window: i64,
-        burst_limit: i64,
+        rules: HoldRules,
     ) -> StoreResult<Vec<Result<(&'static str, Option<&'static str>), BallotProblem>>> {
         let mut tx = self.write_tx().await?;
         let mut outcomes = Vec::with_capacity(batch.len());
+        let today = app::model::beijing_day_start(now);
         for ballot in batch {
             let mut ballot = ballot.clone();
-            if ballot.status == "counted"
-                && ballot.tier == Tier::Unverified
+            let checked = ballot.status == "counted" && ballot.tier == Tier::Unverified;
+            if checked
                 && recent_from(
                     &mut tx,
                     ballot.cycle_id,
                     &ballot.network,
-                    now - burst_window,
+                    now - rules.burst_window,
                 )
                 .await?
-                    >= burst_limit
+                    >= rules.burst_limit
             {
                 ballot.status = "quarantined";
                 ballot.reason = Some("burst");
+            } else if checked
+                && counted_devices_from(
+                    &mut tx,
+                    ballot.cycle_id,
+                    &ballot.network,
+                    today,
+                    &ballot.voter,
+                )
+                .await?
+                    >= rules.per_network_day
+            {
+                ballot.status = "quarantined";
+                ballot.reason = Some(app::model::HELD_NETWORK_DAY);
             }
             let outcome = write_one(&mut tx, &ballot, now).await?;
             outcomes.push(outcome.map(|()| (ballot.status, ballot.reason)));

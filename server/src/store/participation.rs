@@ -4,7 +4,8 @@
 use super::ballots::parse_picks;
 use super::{Store, StoreError, StoreResult};
 use app::model::{
-    Cycle, CycleCandidate, CycleDetail, IntegrityReport, Phase, ReceiptStatus, Tally, Tier,
+    Cycle, CycleCandidate, CycleDetail, IntegrityReport, NetworkConcentration, Phase,
+    ReceiptStatus, Tally, Tier,
 };
 use std::collections::HashMap;
 
@@ -316,6 +317,29 @@ impl Store {
             }
         }
         report.superseded = accepted.saturating_sub(counted.total());
+        report.networks = self.network_concentration(cycle.id).await?;
         Ok(Some(report))
+    }
+
+    /// 网络集中度: how many networks sent unverified ballots from how many devices. Only counts
+    /// leave the store, never a network.
+    async fn network_concentration(&self, cycle_id: i64) -> StoreResult<NetworkConcentration> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT per.devices, COUNT(*) FROM
+               (SELECT COUNT(DISTINCT voter) AS devices FROM ballots
+                WHERE cycle_id = $1 AND tier = 'unverified' GROUP BY network) per
+             GROUP BY per.devices",
+        )
+        .bind(cycle_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = NetworkConcentration::default();
+        for (devices, networks) in rows {
+            out.add(
+                u32::try_from(devices).unwrap_or(u32::MAX),
+                u32::try_from(networks).unwrap_or(u32::MAX),
+            );
+        }
+        Ok(out)
     }
 }

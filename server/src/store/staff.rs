@@ -132,28 +132,44 @@ impl Store {
         Ok(Some((member.into_member()?, hash)))
     }
 
-    /// Failed logins for this username and for this client since `since` (unix seconds).
+    /// Recent failed sign-ins as the throttle sees them: by this client for this name, by
+    /// this client for any name, and for this name from anyone, since `since` (unix seconds).
     pub async fn login_failures(
         &self,
         username: &str,
         client: &str,
         since: i64,
-    ) -> StoreResult<(i64, i64)> {
-        let by_user: i64 = sqlx::query_scalar(
+    ) -> StoreResult<crate::staff::throttle::Failures> {
+        let (pair, pair_last): (i64, Option<i64>) = sqlx::query_as(
+            "SELECT COUNT(*), MAX(at) FROM login_failures
+             WHERE username = $1 AND client = $2 AND at >= $3",
+        )
+        .bind(username)
+        .bind(client)
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        let (by_client, client_last): (i64, Option<i64>) = sqlx::query_as(
+            "SELECT COUNT(*), MAX(at) FROM login_failures WHERE client = $1 AND at >= $2",
+        )
+        .bind(client)
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        let name: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at >= $2",
         )
         .bind(username)
         .bind(since)
         .fetch_one(&self.pool)
         .await?;
-        let by_client: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM login_failures WHERE client = $1 AND at >= $2",
-        )
-        .bind(client)
-        .bind(since)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok((by_user, by_client))
+        Ok(crate::staff::throttle::Failures {
+            pair,
+            pair_last,
+            client: by_client,
+            client_last,
+            name,
+        })
     }
 
     pub async fn record_login_failure(
@@ -171,16 +187,19 @@ impl Store {
         Ok(())
     }
 
-    /// Starts a session: failures for the name are cleared and the login is audited.
+    /// Starts a session: this client's failures for the name are cleared (others' guesses
+    /// stay counted) and the login is audited.
     pub async fn start_session(
         &self,
         member: &StaffMember,
         token_hash: &str,
         now: i64,
+        client: &str,
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
-        sqlx::query("DELETE FROM login_failures WHERE username = $1")
+        sqlx::query("DELETE FROM login_failures WHERE username = $1 AND client = $2")
             .bind(&member.username)
+            .bind(client)
             .execute(&mut *tx)
             .await?;
         sqlx::query(

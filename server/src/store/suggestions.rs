@@ -32,7 +32,8 @@ struct Row {
 
 const SELECT: &str =
     "SELECT s.id, s.title, s.description, s.district, s.category, s.status, s.reason,
-        (SELECT COUNT(*) FROM suggestion_supports p WHERE p.suggestion_id = s.id) AS supporters
+        (SELECT COUNT(*) FROM suggestion_supports p
+         WHERE p.suggestion_id = s.id AND p.status = 'counted') AS supporters
     FROM suggestions s";
 
 impl Row {
@@ -77,31 +78,6 @@ impl Store {
         .await?;
         self.commit(tx).await?;
         Ok(())
-    }
-
-    /// "Me too": false when the suggestion is not published (nothing to support).
-    pub async fn support_suggestion(&self, id: i64, voter: &str, now: i64) -> StoreResult<bool> {
-        let mut tx = self.write_tx().await?;
-        let published: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM suggestions WHERE id = $1 AND status = 'published'",
-        )
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if published == 0 {
-            return Ok(false);
-        }
-        sqlx::query(
-            "INSERT INTO suggestion_supports (suggestion_id, voter, at) VALUES ($1, $2, $3)
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(id)
-        .bind(voter)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        self.commit(tx).await?;
-        Ok(true)
     }
 
     /// Published suggestions, most supported first; or pending ones, oldest first (moderators).
@@ -183,7 +159,8 @@ impl Store {
         .await?;
         let suggestion: Option<(String, String, i64)> = sqlx::query_as(
             "SELECT s.title, s.description,
-                    (SELECT COUNT(*) FROM suggestion_supports p WHERE p.suggestion_id = s.id)
+                    (SELECT COUNT(*) FROM suggestion_supports p
+                     WHERE p.suggestion_id = s.id AND p.status = 'counted')
              FROM suggestions s WHERE s.id = $1 AND s.status = 'published'",
         )
         .bind(id)

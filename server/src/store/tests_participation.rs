@@ -20,6 +20,15 @@ fn ballot(cycle_id: i64, voter: &str, picks: Vec<i64>, status: &'static str) -> 
     }
 }
 
+/// A burst limit per minute and a daily allowance per network.
+fn rules(burst_limit: i64, per_network_day: i64) -> HoldRules {
+    HoldRules {
+        burst_window: 60,
+        burst_limit,
+        per_network_day,
+    }
+}
+
 /// The editor every cycle test acts as.
 fn editor() -> StaffMember {
     StaffMember {
@@ -54,7 +63,7 @@ async fn a_held_ballot_counts_only_when_accepted_and_recounts_agree() {
         ballot(cycle.id, "d:b", vec![ids[1]], "quarantined"),
     ];
     let outcomes = store
-        .record_ballots(&batch, now, 60, 1000)
+        .record_ballots(&batch, now, rules(1000, 1000))
         .await
         .expect("write");
     assert!(outcomes.iter().all(Result::is_ok));
@@ -133,7 +142,7 @@ async fn bursts_from_one_network_are_held_not_dropped() {
         })
         .collect();
     let outcomes = store
-        .record_ballots(&batch, now, 60, 3)
+        .record_ballots(&batch, now, rules(3, 1000))
         .await
         .expect("write");
     let held = outcomes
@@ -151,6 +160,66 @@ async fn bursts_from_one_network_are_held_not_dropped() {
         .expect("report");
     assert_eq!(report.cast, 5, "all recorded");
     assert_eq!(report.quarantined, vec![("burst".to_string(), 2)]);
+}
+
+#[tokio::test]
+async fn beyond_the_daily_allowance_a_network_s_new_devices_are_held_until_beijing_midnight() {
+    let (_dir, store) = loaded_store().await;
+    let now = jiff::Timestamp::now().as_second();
+    let (cycle, ids) = store
+        .cycle_rules("2027-annual", now)
+        .await
+        .expect("r")
+        .expect("c");
+    let day = app::model::beijing_day_start(now);
+    let cast = |voter: &str, receipt: &str| {
+        let mut b = ballot(cycle.id, voter, vec![ids[0]], "counted");
+        b.receipt = receipt.into();
+        b
+    };
+    let batch: Vec<NewBallot> = (0..5)
+        .map(|n| cast(&format!("d:{n}"), &format!("A-{n}")))
+        .collect();
+    let outcomes = store
+        .record_ballots(&batch, day + 10, rules(1000, 3))
+        .await
+        .expect("write");
+    let held: Vec<bool> = outcomes
+        .iter()
+        .map(|o| matches!(o, Ok(("quarantined", Some("network_day")))))
+        .collect();
+    assert_eq!(
+        held,
+        [false, false, false, true, true],
+        "three count, then held"
+    );
+    // A device that already counted today changes its ballot: still counted.
+    let again = store
+        .record_ballots(&[cast("d:0", "A-again")], day + 20, rules(1000, 3))
+        .await
+        .expect("write");
+    assert!(matches!(again[0], Ok(("counted", None))), "{again:?}");
+    // The next Beijing day the allowance starts again.
+    let tomorrow = store
+        .record_ballots(&[cast("d:9", "B-9")], day + 86_400, rules(1000, 3))
+        .await
+        .expect("write");
+    assert!(matches!(tomorrow[0], Ok(("counted", None))), "{tomorrow:?}");
+    let report = store
+        .integrity("2027-annual", day + 86_400)
+        .await
+        .expect("r")
+        .expect("report");
+    assert_eq!(report.quarantined, vec![("network_day".to_string(), 2)]);
+    assert_eq!(report.counted.unverified, 4);
+    assert_eq!(
+        report.networks.six_to_twenty,
+        app::model::NetworkBand {
+            networks: 1,
+            devices: 6
+        },
+        "one network, six devices (no address in the report)"
+    );
 }
 
 #[tokio::test]

@@ -13,12 +13,19 @@ pub enum Allowance {
     WithProof,
     /// The no-JS path (no proof) and suggestions: limited harder.
     WithoutProof,
+    /// Browsers' Content-Security-Policy violation reports.
+    Reports,
 }
+
+/// CSP violation reports taken per network per minute; a page with a real violation sends a
+/// few, a flood is dropped.
+pub const REPORTS_PER_MINUTE: u32 = 20;
 
 enum Backend {
     Memory {
         with_proof: DefaultKeyedRateLimiter<String>,
         without_proof: DefaultKeyedRateLimiter<String>,
+        reports: Box<DefaultKeyedRateLimiter<String>>,
     },
     Database(Store),
 }
@@ -40,6 +47,7 @@ impl Limits {
             Engine::Sqlite => Backend::Memory {
                 with_proof: RateLimiter::keyed(quota(with_proof)),
                 without_proof: RateLimiter::keyed(quota(without_proof)),
+                reports: Box::new(RateLimiter::keyed(quota(REPORTS_PER_MINUTE))),
             },
             Engine::Postgres => Backend::Database(store.clone()),
         };
@@ -56,10 +64,12 @@ impl Limits {
             Backend::Memory {
                 with_proof,
                 without_proof,
+                reports,
             } => {
                 let limiter = match allowance {
                     Allowance::WithProof => with_proof,
                     Allowance::WithoutProof => without_proof,
+                    Allowance::Reports => reports.as_ref(),
                 };
                 Ok(limiter.check_key(&key.to_string()).is_ok())
             }
@@ -67,6 +77,7 @@ impl Limits {
                 let (name, per_minute) = match allowance {
                     Allowance::WithProof => ("proof", self.with_proof),
                     Allowance::WithoutProof => ("plain", self.without_proof),
+                    Allowance::Reports => ("report", REPORTS_PER_MINUTE),
                 };
                 let now_ms = jiff::Timestamp::now().as_millisecond();
                 let interval_ms = 60_000 / i64::from(per_minute);
@@ -88,9 +99,11 @@ impl Limits {
             Backend::Memory {
                 with_proof,
                 without_proof,
+                reports,
             } => {
                 with_proof.retain_recent();
                 without_proof.retain_recent();
+                reports.retain_recent();
             }
             Backend::Database(store) => {
                 let now_ms = jiff::Timestamp::now().as_millisecond();

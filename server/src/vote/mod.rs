@@ -8,7 +8,8 @@ mod port;
 pub mod suggest;
 mod writer;
 
-use crate::store::{NewBallot, Store, StoreError};
+use crate::events::SecurityEvent;
+use crate::store::{HoldRules, NewBallot, Store, StoreError};
 use app::model::{check_picks, BallotProblem, Phase, Tier};
 use identity::DeviceKey;
 use limits::{Allowance, Limits};
@@ -29,6 +30,9 @@ pub struct VoteConfig {
     /// held for review.
     pub burst_limit: i64,
     pub burst_window: i64,
+    /// 每网络每日限额: devices per network per Beijing day whose unverified ballot (or "me
+    /// too") counts at once; later ones from that network that day are held for review.
+    pub per_network_day: u32,
 }
 
 impl Default for VoteConfig {
@@ -40,6 +44,18 @@ impl Default for VoteConfig {
             per_minute_without_proof: 12,
             burst_limit: 30,
             burst_window: 60,
+            per_network_day: app::model::DEFAULT_PER_NETWORK_DAY,
+        }
+    }
+}
+
+impl VoteConfig {
+    /// What the ballot writer checks against the records.
+    pub fn hold_rules(&self) -> HoldRules {
+        HoldRules {
+            burst_window: self.burst_window,
+            burst_limit: self.burst_limit,
+            per_network_day: i64::from(self.per_network_day),
         }
     }
 }
@@ -97,7 +113,7 @@ impl VoteService {
         let device = DeviceKey::new(store.secret("device_token_key").await?.as_bytes());
         let pow_key = store.secret("proof_of_work_key").await?;
         let service = Arc::new(VoteService {
-            writer: writer::Writer::spawn(store.clone(), config.burst_window, config.burst_limit),
+            writer: writer::Writer::spawn(store.clone(), config.hold_rules()),
             limits: Limits::new(
                 &store,
                 config.per_minute_with_proof,
@@ -122,6 +138,23 @@ impl VoteService {
 
     pub fn config(&self) -> &VoteConfig {
         &self.config
+    }
+
+    /// Takes one CSP violation report from `network`'s allowance; false when it is used up.
+    pub async fn allow_report(&self, network: &str) -> Result<bool, StoreError> {
+        self.limits.allow(Allowance::Reports, network).await
+    }
+
+    /// 诚信报告 of a cycle, with the rule in force stated in it.
+    pub async fn integrity(
+        &self,
+        slug: &str,
+    ) -> Result<Option<app::model::IntegrityReport>, StoreError> {
+        let report = self.store.integrity(slug, now()).await?;
+        Ok(report.map(|mut r| {
+            r.per_network_day = self.config.per_network_day;
+            r
+        }))
     }
 
     /// The cookie value that lets the device that cast a ballot see it again (`OwnBallot`).
@@ -157,7 +190,7 @@ impl VoteService {
 
     /// Checks a proof: `Ok(Some(id))` when solved (the id guards against replay),
     /// `Ok(None)` when absent, `Err(())` when present but wrong or expired.
-    fn check_proof(&self, proof: Option<&str>) -> Result<Option<String>, ()> {
+    pub(crate) fn check_proof(&self, proof: Option<&str>) -> Result<Option<String>, ()> {
         use base64::Engine;
         let Some(raw) = proof.map(str::trim).filter(|p| !p.is_empty()) else {
             return Ok(None);
@@ -183,13 +216,18 @@ impl VoteService {
         let picks = check_picks(&s.picks, cycle.max_picks, &known).map_err(VoteError::Refused)?;
         let ip = s.ip.unwrap_or(IpAddr::from([0, 0, 0, 0]));
         let network = identity::network(ip);
-        let proof = self.check_proof(s.proof.as_deref());
-        let allowance = match proof {
-            Ok(Some(_)) => Allowance::WithProof,
-            _ => Allowance::WithoutProof,
+        // A wrong or expired proof is refused, never stored: held ballots are for a
+        // moderator's judgement, not for puzzles anyone can fail on purpose.
+        let Ok(proof_id) = self.check_proof(s.proof.as_deref()) else {
+            tracing::info!(event = %SecurityEvent::BadProof, %network, "ballot with a bad proof of work refused");
+            return Err(VoteError::Refused(BallotProblem::BadProof));
+        };
+        let allowance = match proof_id {
+            Some(_) => Allowance::WithProof,
+            None => Allowance::WithoutProof,
         };
         if !self.limits.allow(allowance, &network).await? {
-            tracing::info!(%network, "ballot rate-limited");
+            tracing::info!(event = %SecurityEvent::RateLimited, %network, what = "ballot", "ballot rate-limited");
             return Err(VoteError::Refused(BallotProblem::RateLimited));
         }
 
@@ -218,12 +256,6 @@ impl VoteService {
             };
 
         let (mut status, mut reason) = ("counted", None);
-        let mut proof_id = None;
-        match proof {
-            Ok(Some(id)) => proof_id = Some(id),
-            Ok(None) => {}
-            Err(()) => (status, reason) = ("quarantined", Some("failed_proof")),
-        }
         if !s.honeypot.trim().is_empty() {
             (status, reason) = ("quarantined", Some("honeypot"));
         }
@@ -241,12 +273,21 @@ impl VoteService {
             receipt: identity::new_code(),
             status,
             reason,
-            network,
+            network: network.clone(),
             code_hash,
             proof: proof_id,
         };
         let receipt = ballot.receipt.clone();
         let (status, reason) = self.writer.write(ballot).await?;
+        if status != "counted" {
+            tracing::info!(
+                event = %SecurityEvent::BallotHeld,
+                %network,
+                reason = reason.unwrap_or_default(),
+                cycle = slug,
+                "ballot held for review"
+            );
+        }
         Ok(Accepted {
             receipt,
             status,

@@ -53,7 +53,7 @@ impl VotePort for VoteService {
     }
 
     async fn integrity(&self, slug: &str) -> Result<Option<IntegrityReport>, PortalError> {
-        self.store.integrity(slug, now()).await.map_err(log_only)
+        VoteService::integrity(self, slug).await.map_err(log_only)
     }
 
     async fn suggestions(&self) -> Result<Vec<Suggestion>, PortalError> {

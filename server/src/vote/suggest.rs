@@ -3,7 +3,8 @@
 
 use super::limits::Allowance;
 use super::{identity, now, VoteService};
-use crate::store::{NewSuggestion, StoreError};
+use crate::events::SecurityEvent;
+use crate::store::{NewSuggestion, NewSupport, StoreError, SupportOutcome};
 use app::model::{
     CATEGORIES, DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX,
     SUGGESTION_TITLE_MIN,
@@ -77,6 +78,7 @@ impl VoteService {
         let mut suggestion = checked(&input)?;
         let key = format!("suggest:{}", identity::network(ip));
         if !self.limits.allow(Allowance::WithoutProof, &key).await? {
+            tracing::info!(event = %SecurityEvent::RateLimited, network = %identity::network(ip), what = "suggestion", "suggestion rate-limited");
             return Err(SuggestError::Invalid("rate_limited"));
         }
         let (voter, token) = self.voter_for(device_token);
@@ -91,16 +93,73 @@ impl VoteService {
         Ok((suggestion.receipt, token))
     }
 
-    /// "Me too" from this browser; one per browser per suggestion.
+    /// "Me too" from this browser: one per device per suggestion, checked like a ballot (a
+    /// wrong proof of work is refused, the per-network limit per minute, and beyond the daily
+    /// allowance per network the support is held for a moderator).
     pub async fn support(
         &self,
         id: i64,
         device_token: Option<&str>,
-    ) -> Result<(bool, Option<String>), StoreError> {
+        ip: IpAddr,
+        proof: Option<&str>,
+    ) -> Result<(Supported, Option<String>), SupportError> {
+        let network = identity::network(ip);
+        let Ok(proof) = self.check_proof(proof) else {
+            tracing::info!(event = %SecurityEvent::BadProof, %network, suggestion = id, "support with a bad proof of work refused");
+            return Err(SupportError::Refused("bad_proof"));
+        };
+        let allowance = match proof {
+            Some(_) => Allowance::WithProof,
+            None => Allowance::WithoutProof,
+        };
+        if !self
+            .limits
+            .allow(allowance, &format!("support:{network}"))
+            .await?
+        {
+            tracing::info!(event = %SecurityEvent::RateLimited, %network, what = "support", "support rate-limited");
+            return Err(SupportError::Refused("rate_limited"));
+        }
         let (voter, token) = self.voter_for(device_token);
-        let done = self.store.support_suggestion(id, &voter, now()).await?;
-        Ok((done, token))
+        let support = NewSupport {
+            suggestion_id: id,
+            voter,
+            network: network.clone(),
+            proof,
+        };
+        let outcome = self
+            .store
+            .support_suggestion(&support, now(), i64::from(self.config.per_network_day))
+            .await?;
+        let supported = match outcome {
+            SupportOutcome::NotFound => return Err(SupportError::NotFound),
+            SupportOutcome::ReplayedProof => return Err(SupportError::Refused("replayed_proof")),
+            SupportOutcome::Counted => Supported::Counted,
+            SupportOutcome::Held => {
+                tracing::info!(event = %SecurityEvent::SupportHeld, %network, suggestion = id, reason = app::model::HELD_NETWORK_DAY, "support held for review");
+                Supported::Held
+            }
+        };
+        Ok((supported, token))
     }
+}
+
+/// A "me too" taken: counted now, or held for a moderator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Supported {
+    Counted,
+    Held,
+}
+
+/// Why a "me too" was not taken; the code is the message key `suggest.error.<code>`.
+#[derive(Debug, thiserror::Error)]
+pub enum SupportError {
+    #[error("no such published suggestion")]
+    NotFound,
+    #[error("refused: {0}")]
+    Refused(&'static str),
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! hundred per transaction, so one disk flush serves many voters (`synchronous=FULL` stays on).
 
 use super::VoteError;
-use crate::store::{NewBallot, Store};
+use crate::store::{HoldRules, NewBallot, Store};
 use app::model::BallotProblem;
 use tokio::sync::{mpsc, oneshot};
 
@@ -17,17 +17,14 @@ pub struct Writer {
 }
 
 impl Writer {
-    pub fn spawn(store: Store, burst_window: i64, burst_limit: i64) -> Self {
+    pub fn spawn(store: Store, rules: HoldRules) -> Self {
         let (queue, mut jobs) = mpsc::channel::<Job>(4 * MAX_BATCH);
         tokio::spawn(async move {
             let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
             while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
                 let ballots: Vec<NewBallot> = batch.iter().map(|(b, _)| b.clone()).collect();
                 let now = jiff::Timestamp::now().as_second();
-                match store
-                    .record_ballots(&ballots, now, burst_window, burst_limit)
-                    .await
-                {
+                match store.record_ballots(&ballots, now, rules).await {
                     Ok(outcomes) => {
                         for ((_, reply), outcome) in batch.drain(..).zip(outcomes) {
                             let _ = reply.send(Ok(outcome));

@@ -5,6 +5,7 @@
 // Shared by several test crates; not every crate uses every helper.
 #![allow(dead_code)]
 
+pub mod proof;
 pub mod staff;
 
 use std::io::{BufRead, BufReader};

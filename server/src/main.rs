@@ -69,6 +69,12 @@ fn init_tracing(format: LogFormat, to_stderr: bool) {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    if matches!(cli.command, Some(Command::ServerFns)) {
+        for path in http::server_fn_paths() {
+            println!("{path}");
+        }
+        return ExitCode::SUCCESS;
+    }
     let data_on_stdout = matches!(
         cli.command,
         Some(
@@ -126,6 +132,7 @@ async fn run(cli: Cli) -> Result<(), ServerError> {
             .await
             .map_err(ServerError::Hotline),
         Command::Serve(args) => serve(store.clone(), args).await,
+        Command::ServerFns => Ok(()),
     };
     store.close().await;
     result

@@ -4,10 +4,13 @@
 mod api;
 mod charts;
 mod codes;
+mod csv_cell;
 mod embed;
 mod feed;
+mod fn_input;
 mod hotline;
 mod lang;
+mod no_store;
 mod openapi;
 mod security;
 mod suggest;
@@ -98,14 +101,24 @@ pub fn router(state: AppState) -> Router {
             charts::downloads,
         ))
         .layer(axum::middleware::from_fn_with_state(
+            state.store.clone(),
+            fn_input::guard,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             state.public_url.clone(),
             security::same_origin_writes,
         ))
         .layer(axum::middleware::from_fn(security::reject_overlong_uri))
         .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn(no_store::no_store))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Every server function's path (the `server-fns` subcommand).
+pub fn server_fn_paths() -> Vec<&'static str> {
+    fn_input::paths()
 }
 
 async fn healthz(State(store): State<Store>) -> (StatusCode, &'static str) {

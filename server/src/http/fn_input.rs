@@ -6,7 +6,8 @@
 //! - before: a body other than a URL-encoded form is 415, a body over [`MAX_FN_BODY`] is 413,
 //!   a field sent twice is 400 (parameter pollution);
 //! - after: an argument Leptos could not decode (`Args`, `Deserialization`, `MissingArg`,
-//!   `Request`) is 400.
+//!   `Request`) is 400, and the function's own refusals (`not_signed_in`, `forbidden`,
+//!   `not_found`, `throttled`, `invalid_…`) are 401/403/404/429/400 instead of 500.
 //!
 //! The answer never carries parser text: a script gets the message in the reader's language
 //! (plain text); a browser form post (no JavaScript, `Accept: text/html`) is sent back to the
@@ -171,6 +172,34 @@ fn is_argument_error(text: &str) -> bool {
         .any(|p| text.starts_with(p))
 }
 
+/// A server function's own refusal (`ServerError|<code>`, the `StaffError` codes) that the
+/// caller caused: its status and message key. Storage failures stay 500.
+fn refusal_of(code: &str) -> Option<(StatusCode, String)> {
+    let status = match code {
+        "not_signed_in" | "bad_credentials" => StatusCode::UNAUTHORIZED,
+        "forbidden" => StatusCode::FORBIDDEN,
+        "not_found" => StatusCode::NOT_FOUND,
+        "throttled" => StatusCode::TOO_MANY_REQUESTS,
+        c if c.starts_with("invalid_")
+            && c.len() < 40
+            && c.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') =>
+        {
+            StatusCode::BAD_REQUEST
+        }
+        _ => return None,
+    };
+    let key = format!("staff.error.{code}");
+    let worded = message(&key, Locale::default()) != key;
+    Some((
+        status,
+        if worded {
+            key
+        } else {
+            Refusal::Malformed.key().to_string()
+        },
+    ))
+}
+
 /// A Leptos form-redirect carrying an argument error (`?__err=` of a browser post).
 fn redirect_with_argument_error(res: &Response) -> bool {
     use base64::Engine;
@@ -214,8 +243,17 @@ pub async fn guard(State(store): State<Store>, req: Request, next: Next) -> Resp
     {
         let (head, body) = res.into_parts();
         let bytes = to_bytes(body, 64 * 1024).await.unwrap_or_default();
-        if is_argument_error(&String::from_utf8_lossy(&bytes)) {
+        let text = String::from_utf8_lossy(&bytes);
+        if is_argument_error(&text) {
             return refuse(&store, &asker, Refusal::Malformed, &path, Some(typed)).await;
+        }
+        if let Some((status, key)) = text.strip_prefix("ServerError|").and_then(refusal_of) {
+            return (
+                status,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                message(&key, asker.locale),
+            )
+                .into_response();
         }
         return Response::from_parts(head, Body::from(bytes));
     }
@@ -324,5 +362,14 @@ mod tests {
     fn argument_errors_are_told_from_the_functions_own() {
         assert!(is_argument_error("Args|invalid digit found in string"));
         assert!(!is_argument_error("ServerError|not_signed_in"));
+        assert_eq!(
+            refusal_of("forbidden").map(|(s, _)| s),
+            Some(StatusCode::FORBIDDEN)
+        );
+        assert_eq!(
+            refusal_of("unavailable"),
+            None,
+            "a storage failure stays 500"
+        );
     }
 }

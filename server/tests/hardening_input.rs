@@ -139,6 +139,7 @@ async fn garbage_to_every_server_function_is_a_4xx_in_the_readers_words() {
     }
     // Bodies over 2 MB, to a few functions (the limit is one layer for all of them).
     let big = vec![b'a'; 2 * 1024 * 1024 + 64];
+    let mut not_413 = Vec::new();
     for path in fns.iter().step_by(12) {
         let res = http
             .post(server.url(path))
@@ -148,7 +149,13 @@ async fn garbage_to_every_server_function_is_a_4xx_in_the_readers_words() {
             .await
             .expect("answer");
         sent += 1;
-        assert_eq!(res.status(), 413, "{path}: a body over 2 MB");
+        let status = res.status().as_u16();
+        if status >= 500 {
+            five_xx.push(format!("{status} {path} (a body over 2 MB)"));
+        }
+        if status != 413 {
+            not_413.push(format!("{status} {path}"));
+        }
     }
     println!(
         "bad-input probe: {sent} requests to {} server functions, {} answered 5xx",
@@ -156,6 +163,7 @@ async fn garbage_to_every_server_function_is_a_4xx_in_the_readers_words() {
         five_xx.len()
     );
     assert!(five_xx.is_empty(), "5xx answers:\n{}", five_xx.join("\n"));
+    assert!(not_413.is_empty(), "bodies over 2 MB: {not_413:?}");
     assert!(leaks.is_empty(), "parser text shown:\n{}", leaks.join("\n"));
 
     // The example from the issue, answered in the reader's language.

@@ -252,8 +252,8 @@ pub fn spec() -> Value {
                             "type": "array", "minItems": 1, "maxItems": 64, "uniqueItems": true,
                             "items": { "type": "integer", "format": "int64", "minimum": 1 }
                         },
-                        "code": { "type": "string" },
-                        "proof": { "type": "string" }
+                        "code": { "type": "string", "nullable": true },
+                        "proof": { "type": "string", "nullable": true }
                     }
                 },
                 "BallotResult": {

@@ -249,7 +249,7 @@ pub fn spec() -> Value {
                     "required": ["picks"],
                     "properties": {
                         "picks": {
-                            "type": "array", "minItems": 1, "maxItems": 64, "uniqueItems": true,
+                            "type": "array", "minItems": 1, "maxItems": 64,
                             "items": { "type": "integer", "format": "int64", "minimum": 1 }
                         },
                         "code": { "type": "string", "nullable": true },

@@ -105,13 +105,21 @@ export default defineConfig({
       testMatch: /editor\.spec\.ts/,
     },
     {
+      // HTML injection through titles and text boxes (issue 14, point 1): adds a department, a
+      // topic, a cycle and a suggestion whose titles are markup; run once, after the suites that
+      // crawl or count those lists. Sets its own viewport, JavaScript off.
+      name: 'injection-once',
+      testMatch: /injection\.spec\.ts/,
+      dependencies: ['editor-once', 'provenance', 'journeys-once', 'roles-once', 'department-once'],
+    },
+    {
       name: 'phone-360',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

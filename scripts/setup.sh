@@ -51,5 +51,10 @@ if ! python3 -c 'import openapi_spec_validator' 2>/dev/null; then
   say "installing openapi-spec-validator from PyPI"
   python3 -m pip install --quiet 'openapi-spec-validator>=0.7,<1'
 fi
+# PyPI: schemathesis, which generates API cases from that document and checks the answers.
+if ! python3 -c 'import schemathesis' 2>/dev/null; then
+  say "installing schemathesis from PyPI"
+  python3 -m pip install --quiet 'schemathesis>=4.32,<5'
+fi
 
 say "tools ready: $(cargo leptos --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"

@@ -18,7 +18,7 @@ pub mod request;
 use components::layout::Layout;
 use i18n::Locale;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     ParamSegment, SsrMode, StaticSegment,
@@ -69,6 +69,8 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let locale: Locale = use_context().unwrap_or_default();
     view! {
+        // Every page title is escaped once, here (leptos_meta writes it as it is).
+        <Title formatter=components::raw_text::title_formatter()/>
         <Router>
             <Layout locale>
                 <Routes fallback=NotFound>

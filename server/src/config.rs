@@ -82,6 +82,9 @@ pub enum Command {
     /// Rank problem classes (level-1 × level-2 categories) over a window: volume, growth,
     /// spread, dissatisfaction and reopen rates, weighted; with the reasons in plain words.
     HotlineRank(crate::hotline::cli::RankArgs),
+    /// Print the path of every server function (`/api/…`), one a line: what a probe or a test
+    /// of bad input posts to. Needs no database.
+    ServerFns,
 }
 
 #[derive(Debug, Clone, clap::Args)]

@@ -129,6 +129,12 @@ pub fn parse(kind: ImportKind, text: &str, departments: &[String]) -> Parsed {
             continue;
         }
         let before = parsed.errors.len();
+        // NUL, escapes, line breaks inside a cell: never part of a title or a name.
+        for (i, c) in cells.iter().enumerate() {
+            if c.chars().any(char::is_control) {
+                parsed.errors.push(err(line, &name(i), "control"));
+            }
+        }
         let text_ok = |i: usize, max: usize, errors: &mut Vec<RowError>| {
             let n = cells[i].chars().count();
             if n == 0 {
@@ -287,6 +293,24 @@ mod tests {
                 .map(|e| e.reason.as_str())
                 .collect::<Vec<_>>(),
             vec!["level_for_body"]
+        );
+    }
+
+    #[test]
+    fn nul_and_control_characters_are_refused_in_every_cell() {
+        let text = "任务,责任单位,层级,完成时限,状态\n\
+                    清理\u{0}管线,市城市管理委,市级,2026-12-01,\n\
+                    \"换\n行\u{1b}[31m\",市城市管理委,市级,2026-12-01,\n";
+        let p = parse(ImportKind::Tasks, text, &known());
+        let found: Vec<(usize, &str)> = p
+            .errors
+            .iter()
+            .map(|e| (e.line, e.reason.as_str()))
+            .collect();
+        assert_eq!(found, vec![(2, "control"), (3, "control")]);
+        assert!(
+            p.checked.is_empty(),
+            "no row with a control character is checked"
         );
     }
 

@@ -71,6 +71,12 @@ fn init_tracing(format: LogFormat, to_stderr: bool) {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    if matches!(cli.command, Some(Command::ServerFns)) {
+        for path in http::server_fn_paths() {
+            println!("{path}");
+        }
+        return ExitCode::SUCCESS;
+    }
     let data_on_stdout = matches!(
         cli.command,
         Some(
@@ -128,6 +134,7 @@ async fn run(cli: Cli) -> Result<(), ServerError> {
             .await
             .map_err(ServerError::Hotline),
         Command::Serve(args) => serve(store.clone(), args).await,
+        Command::ServerFns => Ok(()),
     };
     store.close().await;
     result

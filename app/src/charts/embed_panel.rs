@@ -6,6 +6,7 @@
 
 use super::CopyButton;
 use crate::api::charts::ChartPageData;
+use crate::components::raw_text::text_box;
 use crate::i18n::{use_locale, Locale};
 use crate::tr;
 use leptos::prelude::*;
@@ -93,9 +94,7 @@ pub fn EmbedPanel(page: ChartPageData) -> impl IntoView {
                         <div class="embed-code">
                             <h3 id=label.clone()>{heading}</h3>
                             <p class="muted">{hint}</p>
-                            <textarea id=id readonly rows="4" aria-labelledby=label spellcheck="false">
-                                {code}
-                            </textarea>
+                            <textarea id=id readonly rows="4" aria-labelledby=label spellcheck="false" inner_html=text_box(code)></textarea>
                             <CopyButton target=id.to_string() locale/>
                         </div>
                     }

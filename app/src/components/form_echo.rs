@@ -107,6 +107,9 @@ pub fn EchoMessage(error: EchoError) -> impl IntoView {
 #[derive(Clone, Debug, Default)]
 pub struct Echoed {
     echo: Option<FormEcho>,
+    /// The form's name (`_form`), so that a post the server cannot even decode comes back
+    /// filled in too (`server/src/http/fn_input.rs`).
+    form: String,
 }
 
 impl Echoed {
@@ -114,7 +117,13 @@ impl Echoed {
     pub fn of(echo: &Option<FormEcho>, form: &str) -> Self {
         Echoed {
             echo: FormEcho::for_form(echo, form),
+            form: form.to_string(),
         }
+    }
+
+    /// The hidden field naming the form (server functions ignore it).
+    pub fn marker(&self) -> impl IntoView {
+        view! { <input type="hidden" name="_form" value=self.form.clone()/> }
     }
 
     pub fn any(&self) -> bool {
@@ -177,8 +186,13 @@ impl Echoed {
         })
     }
 
-    /// The message for a refusal that names no field of the form (shown above its button).
-    pub fn form_message(&self) -> Option<impl IntoView> {
+    /// The message for a refusal that names no field of the form (shown above its button),
+    /// with the form's [`marker`](Self::marker).
+    pub fn form_message(&self) -> impl IntoView {
+        (self.marker(), self.refusal_without_field())
+    }
+
+    fn refusal_without_field(&self) -> Option<impl IntoView> {
         let echo = self.echo.clone()?;
         let named = echo
             .error

@@ -5,6 +5,7 @@ pub mod form_echo;
 pub mod islands;
 pub mod layout;
 pub mod loading;
+pub mod raw_text;
 pub mod roles;
 pub mod staff_gate;
 pub mod staff_list_forms;

@@ -5,6 +5,7 @@
 
 use crate::api::department::{AddDepartmentReport, AddTaskNote, SetDelayReason, UndoTaskState};
 use crate::api::staff::SetTaskState;
+use crate::components::raw_text::text_box;
 use crate::components::task_progress::TaskFollowUp;
 use crate::components::topic_lists::{level_label, status_label, StatusBadge};
 use crate::model::{
@@ -165,7 +166,7 @@ fn DelayForm(task_id: i64, reason: String, open: bool) -> impl IntoView {
             <ActionForm action attr:class="stack-form">
                 <input type="hidden" name="task_id" value=task_id.to_string()/>
                 <label for=field.clone()>{tr!("task_progress.delay_reason")}</label>
-                <textarea id=field name="reason" rows="3" maxlength=MAX_DELAY_REASON_CHARS.to_string() aria-describedby=hint.clone()>{reason}</textarea>
+                <textarea id=field name="reason" rows="3" maxlength=MAX_DELAY_REASON_CHARS.to_string() aria-describedby=hint.clone() inner_html=text_box(reason)></textarea>
                 <p id=hint class="muted">{tr!("task_progress.delay_hint")}</p>
                 <button type="submit" class="button">{tr!("task_progress.delay_button")}</button>
             </ActionForm>

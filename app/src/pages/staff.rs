@@ -5,6 +5,7 @@ use crate::api::authoring::SetDutyState;
 use crate::api::staff::{load_staff_desk, AddReport, DraftPolicy, Login, Logout, PublishPolicy};
 use crate::components::form_echo::Echoed;
 use crate::components::loading::DataView;
+use crate::components::raw_text::text_box;
 use crate::components::staff_gate::StaffNav;
 use crate::components::task_desk::{self, state_options, DepartmentReportForm, DeskTask};
 use crate::components::topic_lists::{duty_status, level_label, StatusBadge};
@@ -79,6 +80,7 @@ const ERROR_CODES: &[&str] = &[
     "invalid_class",
     "invalid_confirm",
     "invalid_withdraw_reason",
+    "invalid_input",
 ];
 
 fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool, String)> {
@@ -401,7 +403,7 @@ fn ReportForm(
                 <crate::components::roles::ReportAuthorSelect bodies me=role/>
                 <label for="r-body">{tr!("staff.report_body")}</label>
                 <textarea id="r-body" name="body" rows="6" required
-                    aria-invalid=e.invalid("body") aria-describedby=e.described("body", "r-body", Some("r-body-hint")) autofocus=e.focus("body")>{e.text("body", String::new())}</textarea>
+                    aria-invalid=e.invalid("body") aria-describedby=e.described("body", "r-body", Some("r-body-hint")) autofocus=e.focus("body") inner_html=text_box(e.text("body", String::new()))></textarea>
                 {e.message("body", "r-body")}
                 <p id="r-body-hint" class="muted">{tr!("staff.report_hint")}</p>
                 {e.form_message()}

@@ -52,6 +52,7 @@ fn Cycles(list: CyclesAdmin, echo: Option<crate::model::FormEcho>) -> impl IntoV
         <section aria-labelledby="new-cycle">
             <h2 id="new-cycle">{tr!("cycles.new")}</h2>
             <ActionForm action=create attr:class="stack-form">
+                {e.marker()}
                 <label for="c-slug">{tr!("cycles.slug")}</label>
                 <input id="c-slug" name="slug" type="text" required minlength="3" maxlength="40" pattern="[a-z0-9\\-]+"
                     value=e.text("slug", String::new()) aria-invalid=e.invalid("slug")

@@ -43,6 +43,7 @@ fn Departments(
             let action = ServerAction::<SaveDepartment>::new();
             let field = format!("department-{}", d.id);
             let e = Echoed::of(&echo, &field);
+            let marker = e.marker();
             let (value, invalid, described, focus, message) = (
                 e.text("name", d.name.clone()),
                 e.invalid("name"),
@@ -54,6 +55,7 @@ fn Departments(
                 <li class="card">
                     <ActionForm action attr:class="inline-form">
                         <input type="hidden" name="department_id" value=d.id.to_string()/>
+                        {marker}
                         <label for=field.clone() class="visually-hidden">{tr!("staff.department_name")}</label>
                         <input id=field.clone() name="name" type="text" required minlength="2" maxlength="100" value=value
                             aria-invalid=invalid aria-describedby=described autofocus=focus/>
@@ -72,6 +74,7 @@ fn Departments(
         <ul class="plain-list">{rows}</ul>
         <ActionForm action=add attr:class="stack-form" attr:id="departments">
             <input type="hidden" name="department_id" value=""/>
+            {e.marker()}
             <label for="new-department">{tr!("staff.new_department")}</label>
             <input id="new-department" name="name" type="text" required minlength="2" maxlength="100" value=e.text("name", String::new())
                 aria-invalid=e.invalid("name") aria-describedby=e.described("name", "new-department", None) autofocus=e.focus("name")/>

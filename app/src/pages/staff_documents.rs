@@ -4,6 +4,7 @@
 use crate::api::authoring::{load_editor_policy, load_editor_report, SavePolicy, SaveReport};
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
+use crate::components::raw_text::text_box;
 use crate::components::roles::ReportAuthorSelect;
 use crate::components::staff_gate::{gate_view, HistoryLink, StaffNav};
 use crate::model::{parse_id, EditorPolicy, EditorReport, Entity, FormEcho};
@@ -173,7 +174,7 @@ fn ReportForm(report: EditorReport, echo: Option<FormEcho>) -> impl IntoView {
             {e.message("author", "r-author")}
             <label for="r-body">{tr!("staff.report_body")}</label>
             <textarea id="r-body" name="body" rows="10" required maxlength="20000"
-                aria-invalid=e.invalid("body") aria-describedby=e.described("body", "r-body", Some("r-body-hint")) autofocus=e.focus("body")>{e.text("body", report.body_markdown)}</textarea>
+                aria-invalid=e.invalid("body") aria-describedby=e.described("body", "r-body", Some("r-body-hint")) autofocus=e.focus("body") inner_html=text_box(e.text("body", report.body_markdown))></textarea>
             {e.message("body", "r-body")}
             <p id="r-body-hint" class="muted">{tr!("staff.report_hint")}</p>
             {e.form_message()}

@@ -21,6 +21,7 @@ fn reason_text(reason: &str) -> String {
         "column_count" => "import.reason.column_count",
         "required" => "import.reason.required",
         "too_long" => "import.reason.too_long",
+        "control" => "import.reason.control",
         "unknown_department" => "import.reason.unknown_department",
         "level" => "import.reason.level",
         "date" => "import.reason.date",

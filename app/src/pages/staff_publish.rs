@@ -7,6 +7,7 @@ use crate::api::authoring::PublishTopic;
 use crate::api::editor::{WithdrawPolicy, WithdrawTopic};
 use crate::api::staff::PublishPolicy;
 use crate::components::form_echo::Echoed;
+use crate::components::raw_text::text_box;
 use crate::model::{FormEcho, PublishState, REASON_MAX, REASON_MIN};
 use crate::tr;
 use leptos::prelude::*;
@@ -110,7 +111,7 @@ fn WithdrawForm(item: Item, echo: Option<FormEcho>) -> impl IntoView {
             minlength=REASON_MIN.to_string() maxlength=REASON_MAX.to_string()
             aria-invalid=e.invalid("reason")
             aria-describedby=e.described("reason", "withdraw-reason", Some("withdraw-hint"))
-            autofocus=e.focus("reason")>{reason}</textarea>
+            autofocus=e.focus("reason") inner_html=text_box(reason)></textarea>
         {e.message("reason", "withdraw-reason")}
         <p id="withdraw-hint" class="muted">{tr!("editor.withdraw_hint", min = REASON_MIN, max = REASON_MAX)}</p>
         {e.form_message()}

@@ -166,6 +166,7 @@ fn Problems(
         .map(|p| {
             let e = Echoed::of(&echo, &format!("problem-{}", p.id));
             let field = format!("problem-{}", p.id);
+            let marker = e.marker();
             let (value, invalid, described, focus, message) = (
                 e.text("title", p.title.clone()),
                 e.invalid("title"),
@@ -186,6 +187,7 @@ fn Problems(
                     <ActionForm action attr:class="inline-form">
                         <input type="hidden" name="topic_id" value=topic_id.to_string()/>
                         <input type="hidden" name="problem_id" value=p.id.to_string()/>
+                        {marker}
                         <label for=field.clone() class="visually-hidden">{tr!("staff.problem_title")}</label>
                         <input id=field.clone() name="title" type="text" required minlength="2" maxlength="200" value=value
                             aria-invalid=invalid aria-describedby=described autofocus=focus/>
@@ -216,6 +218,7 @@ fn Problems(
             <ActionForm action=add attr:class="stack-form">
                 <input type="hidden" name="topic_id" value=topic_id.to_string()/>
                 <input type="hidden" name="problem_id" value=""/>
+                {e.marker()}
                 <label for="new-problem">{tr!("staff.new_problem")}</label>
                 <input id="new-problem" name="title" type="text" required minlength="2" maxlength="200" value=e.text("title", String::new())
                     aria-invalid=e.invalid("title") aria-describedby=e.described("title", "new-problem", None) autofocus=e.focus("title")/>

@@ -4,6 +4,7 @@
 use crate::api::authoring::{load_editor_topics, SaveTopic};
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
+use crate::components::raw_text::text_box;
 use crate::components::staff_gate::{department_options, gate_view, StaffNav};
 use crate::model::{EditorTopicList, EditorTopicRow, PublishState};
 use crate::pages::staff::Flash;
@@ -122,7 +123,7 @@ pub fn TopicFields(
         {e.message("theme", "t-theme")}
         <label for="t-summary">{tr!("staff.topic_summary")}</label>
         <textarea id="t-summary" name="summary" rows="3" maxlength="1000"
-            aria-invalid=e.invalid("summary") aria-describedby=e.described("summary", "t-summary", None) autofocus=e.focus("summary")>{summary}</textarea>
+            aria-invalid=e.invalid("summary") aria-describedby=e.described("summary", "t-summary", None) autofocus=e.focus("summary") inner_html=text_box(summary)></textarea>
         {e.message("summary", "t-summary")}
         <label for="t-lead">{tr!("problem.lead")}</label>
         <select id="t-lead" name="lead"
@@ -133,7 +134,7 @@ pub fn TopicFields(
         {e.message("lead", "t-lead")}
         <label for="t-plan">{tr!("topic.plan")}</label>
         <textarea id="t-plan" name="plan" rows="12" maxlength="50000"
-            aria-invalid=e.invalid("plan") aria-describedby=e.described("plan", "t-plan", Some("t-plan-hint")) autofocus=e.focus("plan")>{plan}</textarea>
+            aria-invalid=e.invalid("plan") aria-describedby=e.described("plan", "t-plan", Some("t-plan-hint")) autofocus=e.focus("plan") inner_html=text_box(plan)></textarea>
         {e.message("plan", "t-plan")}
         <p id="t-plan-hint" class="muted">{tr!("staff.report_hint")}</p>
         {e.form_message()}

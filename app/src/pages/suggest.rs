@@ -4,6 +4,7 @@
 
 use crate::api::vote::get_suggestion_list;
 use crate::components::loading::DataView;
+use crate::components::raw_text::text_box;
 use crate::model::{
     Suggestion, CATEGORIES, DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN,
     SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
@@ -88,7 +89,7 @@ pub fn SuggestPage() -> impl IntoView {
             <input id="s-title" name="title" type="text" required minlength=SUGGESTION_TITLE_MIN.to_string() maxlength=SUGGESTION_TITLE_MAX.to_string() aria-describedby="s-title-hint" value=title/>
             <label for="s-description">{tr!("suggest.field_description")}</label>
             <p id="s-description-hint" class="muted">{tr!("suggest.description_hint", min = SUGGESTION_TEXT_MIN, max = SUGGESTION_TEXT_MAX)}</p>
-            <textarea id="s-description" name="description" rows="5" required minlength=SUGGESTION_TEXT_MIN.to_string() maxlength=SUGGESTION_TEXT_MAX.to_string() aria-describedby="s-description-hint">{description}</textarea>
+            <textarea id="s-description" name="description" rows="5" required minlength=SUGGESTION_TEXT_MIN.to_string() maxlength=SUGGESTION_TEXT_MAX.to_string() aria-describedby="s-description-hint" inner_html=text_box(description)></textarea>
             <label for="s-district">{tr!("suggest.field_district")}</label>
             <select id="s-district" name="district" required>
                 <option value="" selected=district.is_empty()>{tr!("suggest.choose")}</option>

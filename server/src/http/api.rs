@@ -258,12 +258,13 @@ fn policy_rows(d: &TopicDetail) -> Vec<Vec<String>> {
     rows
 }
 
-/// UTF-8 with a byte-order mark: Excel on Windows then opens Chinese text correctly.
+/// UTF-8 with a byte-order mark: Excel on Windows then opens Chinese text correctly. Every
+/// cell goes through `csv_cell::cell` (no formula injection).
 pub(super) fn csv_response(filename: &str, rows: Vec<Vec<String>>) -> ApiResult<Response> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     for row in rows {
         writer
-            .write_record(&row)
+            .write_record(row.iter().map(|c| super::csv_cell::cell(c).into_owned()))
             .map_err(|e| ApiError::Csv(e.to_string()))?;
     }
     let bytes = writer

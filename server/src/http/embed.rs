@@ -17,13 +17,8 @@ use axum::Extension;
 
 use app::charts::frame;
 
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
+/// The app's one HTML escape (`app::components::raw_text`).
+pub use app::components::raw_text::escape_html as escape;
 
 /// The page fills its frame: title, takeaway, data disclosure and footer take the room they
 /// need and the chart gets the rest, scaled to fit (never cut off). One drawing per width band

@@ -7,10 +7,13 @@ mod client;
 mod codes;
 mod csp_report;
 mod csrf_event;
+mod csv_cell;
 mod embed;
 mod feed;
+mod fn_input;
 mod hotline;
 mod lang;
+mod no_store;
 mod openapi;
 mod security;
 mod suggest;
@@ -108,6 +111,10 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(csrf_event::passed))
         .layer(axum::middleware::from_fn_with_state(
+            state.store.clone(),
+            fn_input::guard,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             state.public_url.clone(),
             security::same_origin_writes,
         ))
@@ -120,9 +127,15 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(security::headers))
         .layer(axum::middleware::from_fn(transport::hsts))
         .layer(axum::middleware::from_fn(csp_report::reporting_endpoints))
+        .layer(axum::middleware::from_fn(no_store::no_store))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Every server function's path (the `server-fns` subcommand).
+pub fn server_fn_paths() -> Vec<&'static str> {
+    fn_input::paths()
 }
 
 async fn healthz(State(store): State<Store>) -> (StatusCode, &'static str) {

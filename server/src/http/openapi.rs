@@ -170,8 +170,11 @@ pub fn spec() -> Value {
             "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Ballot" } } } },
             "responses": {
                 "201": { "description": "Recorded: counted, or held for review", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/BallotResult" } } } },
+                "400": { "description": "The body is not JSON (the parser's complaint, as plain text)", "content": { "text/plain": { "schema": { "type": "string" } } } },
+                "404": { "description": "No such cycle (or more than 64 picks)", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
                 "409": { "description": "Cycle not open, code already used, or proof replayed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-                "422": { "description": "No picks, too many picks, unknown candidate, unknown code, or a wrong or expired proof of work (`bad_proof`: nothing is recorded; fetch a new challenge and send again)", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+                "415": { "description": "The body is not sent as `application/json`", "content": { "text/plain": { "schema": { "type": "string" } } } },
+                "422": { "description": "Too many picks for the cycle, a candidate not in the cycle, an unknown code, or a wrong or expired proof of work (`bad_proof`: nothing is recorded; fetch a new challenge and send again) (JSON); or JSON that does not fit the Ballot schema (plain text)", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } }, "text/plain": { "schema": { "type": "string" } } } },
                 "429": { "description": "Too many ballots from this network", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
             }
         }}),
@@ -245,9 +248,12 @@ pub fn spec() -> Value {
                     "type": "object",
                     "required": ["picks"],
                     "properties": {
-                        "picks": { "type": "array", "items": { "type": "integer" } },
-                        "code": { "type": "string" },
-                        "proof": { "type": "string" }
+                        "picks": {
+                            "type": "array", "minItems": 1, "maxItems": 64,
+                            "items": { "type": "integer", "format": "int64", "minimum": 1 }
+                        },
+                        "code": { "type": "string", "nullable": true },
+                        "proof": { "type": "string", "nullable": true }
                     }
                 },
                 "BallotResult": {

@@ -36,9 +36,56 @@ fn embed_csp(nonce: &str) -> String {
     )
 }
 
+/// The path as the router will see it: percent-escapes decoded, `.` and `..` segments
+/// resolved, empty segments dropped. The framing policy is chosen on this, so
+/// `/embed/%2e%2e/staff/login` is the login page, not an embed.
+fn normalised(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied(),
+            bytes.get(i + 2).copied(),
+        ) {
+            (b'%', Some(h), Some(l)) if hex(h).is_some() && hex(l).is_some() => {
+                decoded.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                decoded.push(b);
+                i += 1;
+            }
+        }
+    }
+    let text = String::from_utf8_lossy(&decoded).replace('\\', "/");
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in text.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            s => segments.push(s),
+        }
+    }
+    let mut out = format!("/{}", segments.join("/"));
+    if text.ends_with('/') && out.len() > 1 {
+        out.push('/');
+    }
+    out
+}
+
+/// Whether the request is for a chart embed, the only pages other sites may frame.
+fn is_embed(path: &str) -> bool {
+    normalised(path).starts_with("/embed/")
+}
+
 pub async fn headers(mut req: Request, next: Next) -> Response {
     let nonce = new_nonce();
-    let embed = req.uri().path().starts_with("/embed/");
+    let embed = is_embed(req.uri().path());
     req.extensions_mut().insert(CspNonce(nonce.clone()));
     let mut res = next.run(req).await;
     let h = res.headers_mut();
@@ -63,7 +110,7 @@ pub async fn headers(mut req: Request, next: Next) -> Response {
     );
     h.insert(
         "permissions-policy",
-        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), browsing-topics=()"),
     );
     h.insert(
         "cross-origin-opener-policy",
@@ -195,5 +242,20 @@ mod origin_tests {
             Some("127.0.0.1:4567"),
             local
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_framing_policy_follows_the_normalised_path() {
+        assert!(is_embed("/embed/topic-2026-11-volume"));
+        assert!(!is_embed("/embed/%2e%2e/staff/login"));
+        assert!(!is_embed("/embed/../staff/login"));
+        assert!(!is_embed("/embed/%2E%2E%2fstaff%2flogin"));
+        assert!(!is_embed("/staff/login"));
+        assert_eq!(normalised("/a/./b//c/../d/"), "/a/b/d/");
     }
 }

@@ -188,7 +188,7 @@ async fn ballot_json(
     Json(body): Json<BallotJson>,
 ) -> Response {
     if !valid_slug(&slug) || body.picks.len() > 64 {
-        return StatusCode::NOT_FOUND.into_response();
+        return super::api::ApiError::NotFound.into_response();
     }
     let submission = Submission {
         picks: body.picks,

@@ -371,7 +371,8 @@ async fn published_policies_and_reports_are_corrected_in_place_with_history() {
             ("date", report["date"].as_str().expect("date")),
             ("kind", "progress"),
             ("title", "室温整改推进（更正）"),
-            ("author", "市城市管理委"),
+            // The author is chosen from the list; "keep" leaves the report's own as it was.
+            ("author", "keep"),
             ("body", "- 更正：朝阳区入户测温已完成 80%"),
         ],
     )

@@ -331,7 +331,13 @@ async fn a_solved_proof_counts_once_and_a_replay_is_refused() {
 
 #[tokio::test]
 async fn two_hundred_concurrent_voters_are_all_counted_exactly() {
-    let server = TestServer::start_with_args(&["--trusted-proxy-hops", "1"]);
+    // Behind a proxy every connection comes from one address: no per-address connection cap.
+    let server = TestServer::start_with_args(&[
+        "--trusted-proxy-hops",
+        "1",
+        "--connections-per-client",
+        "0",
+    ]);
     let ids = candidates(&server).await;
     let before = approvals(&server, ids[0]).await;
     let mut tasks = Vec::new();

@@ -155,13 +155,14 @@ fn is_form(headers: &HeaderMap) -> bool {
     }
 }
 
-/// The form's fields, or `None` when one is sent twice (a `name[i]` list item is one field).
+/// The form's fields, or `None` when one is sent twice (a `name[i]` list item is one field, and
+/// `name[]` — a list of checkboxes such as `cooperating[]` — may repeat).
 fn fields(body: &[u8]) -> Option<Vec<(String, String)>> {
     let pairs: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
     let mut seen = HashSet::new();
     pairs
         .iter()
-        .all(|(name, _)| seen.insert(name.as_str()))
+        .all(|(name, _)| name.ends_with("[]") || seen.insert(name.as_str()))
         .then_some(pairs)
 }
 
@@ -356,6 +357,7 @@ mod tests {
     fn a_field_sent_twice_is_refused_but_a_list_is_not() {
         assert!(fields(b"task_id=1&task_id=2").is_none());
         assert!(fields(b"ids[0]=a&ids[1]=b&locale=En").is_some());
+        assert!(fields(b"topic_id=3&cooperating[]=&cooperating[]=4&cooperating[]=9").is_some());
     }
 
     #[test]

@@ -70,7 +70,7 @@ async fn a_hundred_fresh_devices_from_one_network_count_five_and_the_rest_wait_f
     );
     assert!(held.iter().all(|r| r == "network_day" || r == "burst"));
     assert!(
-        server.logged("event=ballot_held") >= 95,
+        server.logged_eventually("event=ballot_held", 95) >= 95,
         "each held ballot is a security event in the log"
     );
 

@@ -73,9 +73,9 @@ async fn csp_reports_are_accepted_logged_and_rate_limited() {
         }
     }
     assert_eq!(limited, 30 + 3 - 20, "twenty reports a minute per network");
-    assert!(server.logged("event=csp_violation") >= 2);
-    assert!(server.logged("blocked=https://evil.example/x.js") >= 1);
-    assert!(server.logged("event=csp_reports_limited") >= 1);
+    assert!(server.logged_eventually("event=csp_violation", 2) >= 2);
+    assert!(server.logged_eventually("blocked=https://evil.example/x.js", 1) >= 1);
+    assert!(server.logged_eventually("event=csp_reports_limited", 1) >= 1);
     // An oversized body is not read.
     let res = client
         .post(server.url("/csp-report"))
@@ -97,7 +97,7 @@ async fn refused_cross_site_writes_and_bad_proofs_are_security_events() {
         .await
         .expect("post");
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    assert_eq!(server.logged("event=csrf_refused"), 1);
+    assert_eq!(server.logged_eventually("event=csrf_refused", 1), 1);
     // A same-site write that fails for its own reasons is not a CSRF event.
     let res = Client::new()
         .post(server.url("/suggest/999999/support"))
@@ -119,6 +119,6 @@ async fn refused_cross_site_writes_and_bad_proofs_are_security_events() {
         .await
         .expect("post");
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(server.logged("event=csrf_refused"), 1);
-    assert_eq!(server.logged("event=bad_proof"), 1);
+    assert_eq!(server.logged_eventually("event=csrf_refused", 1), 1);
+    assert_eq!(server.logged_eventually("event=bad_proof", 1), 1);
 }

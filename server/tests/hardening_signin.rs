@@ -65,8 +65,8 @@ async fn a_guesser_is_slowed_down_and_the_owner_from_another_client_still_signs_
         page.contains("其他设备可以照常登录"),
         "the wait is explained"
     );
-    assert_eq!(server.logged("event=signin_failed"), 5);
-    assert!(server.logged("event=signin_throttled") >= 2);
+    assert_eq!(server.logged_eventually("event=signin_failed", 5), 5);
+    assert!(server.logged_eventually("event=signin_throttled", 2) >= 2);
 }
 
 #[tokio::test]

@@ -126,7 +126,7 @@ async fn thirty_me_toos_from_one_address_do_not_make_thirty_one_supporters() {
     );
     assert_eq!(counted, 6, "the author and five devices of the network");
     assert_eq!(held, 25, "the rest wait for review");
-    assert!(server.logged("event=support_held") >= 25);
+    assert!(server.logged_eventually("event=support_held", 25) >= 25);
     let page = reqwest::get(server.url(&format!("/suggest?support_held={id}")))
         .await
         .expect("r")

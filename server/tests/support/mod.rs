@@ -147,6 +147,18 @@ impl TestServer {
             .unwrap_or(0)
     }
 
+    /// Waits (up to 5 s) until at least `at_least` lines contain `needle`, then a moment more
+    /// for stragglers, and returns the count: the server logs an event after it has answered,
+    /// and its output reaches the test through a pipe, so a count read at once can be short.
+    pub fn logged_eventually(&self, needle: &str, at_least: usize) -> usize {
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while self.logged(needle) < at_least && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+        self.logged(needle)
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }

@@ -159,6 +159,40 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     pub connections: ConnectionArgs,
+
+    #[command(flatten)]
+    pub charts: ChartArgs,
+}
+
+/// How much chart drawing readers may cause (see `charts::budget`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct ChartArgs {
+    /// New chart drawings (SVG or PNG, not cached ones) per network per minute.
+    #[arg(long, env = "DIANCA_CHART_RENDERS_PER_MINUTE", default_value_t = crate::charts::budget::ChartLimits::default().renders_per_minute, value_parser = clap::value_parser!(u32).range(1..))]
+    pub chart_renders_per_minute: u32,
+    /// Drawings that may wait for the chart engine (and PNGs for a rasteriser); more are 503.
+    #[arg(long, env = "DIANCA_CHART_QUEUE", default_value_t = crate::charts::budget::ChartLimits::default().queue, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub chart_queue: u32,
+}
+
+impl Default for ChartArgs {
+    fn default() -> Self {
+        let limits = crate::charts::budget::ChartLimits::default();
+        ChartArgs {
+            chart_renders_per_minute: limits.renders_per_minute,
+            chart_queue: limits.queue,
+        }
+    }
+}
+
+impl ChartArgs {
+    pub fn limits(&self) -> crate::charts::budget::ChartLimits {
+        crate::charts::budget::ChartLimits {
+            renders_per_minute: self.chart_renders_per_minute,
+            queue: self.chart_queue,
+            ..crate::charts::budget::ChartLimits::default()
+        }
+    }
 }
 
 /// How long a client may take and how many connections it may hold (see `listen`).
@@ -228,6 +262,7 @@ impl Default for ServeArgs {
             per_network_day: app::model::DEFAULT_PER_NETWORK_DAY,
             cjk_font: None,
             connections: ConnectionArgs::default(),
+            charts: ChartArgs::default(),
         }
     }
 }

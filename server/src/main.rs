@@ -308,7 +308,12 @@ async fn serve(store: Store, args: ServeArgs) -> Result<(), ServerError> {
         .build();
     let vote = vote::VoteService::start(store.clone(), args.vote_config()).await?;
     let fonts = charts::raster::Fonts::load(args.cjk_font.as_deref());
-    let charts = charts::ChartService::new(store.clone(), fonts.clone(), args.public_url.clone());
+    let charts = charts::ChartService::new(
+        store.clone(),
+        fonts.clone(),
+        args.public_url.clone(),
+        args.charts.limits(),
+    );
     let app = http::router(http::AppState {
         leptos_options,
         store,
@@ -325,37 +330,55 @@ async fn serve(store: Store, args: ServeArgs) -> Result<(), ServerError> {
         })?;
     // Tests and scripts read this line to learn the port when they ask for port 0.
     let local = listener.local_addr().map_err(ServerError::Serve)?;
+    let shutdown = shutdown_signal();
     tracing::info!(addr = %local, "listening on http://{local}");
-    listen::serve(listener, app, args.connections.limits(), shutdown_signal()).await;
+    listen::serve(listener, app, args.connections.limits(), shutdown).await;
     tracing::info!("shut down cleanly");
     Ok(())
 }
 
 /// Ctrl-C or SIGTERM: stop accepting, finish in-flight requests, close the database.
-async fn shutdown_signal() {
-    let ctrl_c = async {
+/// The handlers are installed here, before the server says it is listening — not when the
+/// future is first polled, which under load came after a test's SIGTERM, and the default
+/// action killed the process (seen in CI).
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    let signals = {
+        use tokio::signal::unix::{signal, SignalKind};
+        let install = |kind: SignalKind, name: &'static str| match signal(kind) {
+            Ok(stream) => Some(stream),
+            Err(err) => {
+                tracing::error!(error = %err, signal = name, "cannot listen for the signal");
+                None
+            }
+        };
+        (
+            install(SignalKind::interrupt(), "SIGINT"),
+            install(SignalKind::terminate(), "SIGTERM"),
+        )
+    };
+    async move {
+        #[cfg(unix)]
+        {
+            let (interrupt, terminate) = signals;
+            let wait = |stream: Option<tokio::signal::unix::Signal>| async move {
+                match stream {
+                    Some(mut stream) => {
+                        stream.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                () = wait(interrupt) => {},
+                () = wait(terminate) => {},
+            }
+        }
+        #[cfg(not(unix))]
         if let Err(err) = tokio::signal::ctrl_c().await {
             tracing::error!(error = %err, "cannot listen for Ctrl-C");
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(err) => {
-                tracing::error!(error = %err, "cannot listen for SIGTERM");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
+        tracing::info!("shutdown signal received");
     }
-    tracing::info!("shutdown signal received");
 }

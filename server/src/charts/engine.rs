@@ -1,7 +1,8 @@
 //! The ECharts SSR engine: ECharts' own `renderToSVGString`, run in QuickJS (`rquickjs`) on a
 //! dedicated thread. QuickJS contexts are single-threaded and the one-off load of the bundle costs
 //! about half a second, so one long-lived worker owns the engine and requests queue to it; the
-//! async threads only wait on a oneshot reply.
+//! async threads only wait on a oneshot reply. The queue is short and a full one refuses at once
+//! ([`EngineError::Busy`]): waiting behind a long queue helps no reader.
 
 use std::sync::mpsc;
 use std::thread;
@@ -36,6 +37,8 @@ pub enum EngineError {
     Render(String),
     #[error("the chart engine is gone")]
     Gone,
+    #[error("the chart engine's queue is full")]
+    Busy,
 }
 
 struct Job {
@@ -53,8 +56,9 @@ pub struct Engine {
 
 impl Engine {
     /// Starts the worker and loads ECharts in the background; the first render waits for it.
-    pub fn start() -> Engine {
-        let (jobs, inbox) = mpsc::sync_channel::<Job>(256);
+    /// At most `queue` drawings wait for the worker.
+    pub fn start(queue: usize) -> Engine {
+        let (jobs, inbox) = mpsc::sync_channel::<Job>(queue.max(1));
         let spawned = thread::Builder::new()
             .name("echarts-ssr".into())
             .spawn(move || worker(inbox));
@@ -78,12 +82,10 @@ impl Engine {
             height,
             reply,
         };
-        let jobs = self.jobs.clone();
-        // A full queue blocks the sender: do that waiting off the async threads.
-        tokio::task::spawn_blocking(move || jobs.send(job))
-            .await
-            .map_err(|_| EngineError::Gone)?
-            .map_err(|_| EngineError::Gone)?;
+        self.jobs.try_send(job).map_err(|err| match err {
+            mpsc::TrySendError::Full(_) => EngineError::Busy,
+            mpsc::TrySendError::Disconnected(_) => EngineError::Gone,
+        })?;
         answer.await.map_err(|_| EngineError::Gone)?
     }
 }
@@ -159,7 +161,7 @@ mod tests {
 
     #[tokio::test]
     async fn renders_a_bar_chart_to_svg() {
-        let engine = Engine::start();
+        let engine = Engine::start(4);
         let option = r#"{"animation":false,"title":{"text":"每年问题数"},"xAxis":{"type":"category","data":["2021","2022"]},"yAxis":{"type":"value"},"series":[{"type":"bar","data":[27,17]}]}"#;
         let svg = engine.render(option.into(), 600, 400).await.unwrap();
         assert!(svg.starts_with("<svg"), "{svg:.200}");
@@ -171,5 +173,24 @@ mod tests {
         let _ = broken;
         let again = engine.render(option.into(), 300, 200).await.unwrap();
         assert!(again.contains("width=\"300\""), "{again:.200}");
+    }
+
+    #[tokio::test]
+    async fn a_full_queue_refuses_at_once() {
+        // While the worker loads ECharts (about half a second) it takes nothing from its
+        // queue of one: of three drawings asked at once, one waits and two are refused.
+        let engine = Engine::start(1);
+        let option = r#"{"animation":false,"xAxis":{"type":"category","data":["a","b"]},"yAxis":{"type":"value"},"series":[{"type":"bar","data":[1,2]}]}"#;
+        let draw = || engine.render(option.into(), 320, 200);
+        let (a, b, c) = tokio::join!(draw(), draw(), draw());
+        let answers = [a, b, c];
+        let busy = answers
+            .iter()
+            .filter(|a| matches!(a, Err(EngineError::Busy)))
+            .count();
+        assert_eq!(busy, 2, "{answers:?}");
+        assert!(answers
+            .iter()
+            .any(|a| a.as_ref().is_ok_and(|svg| svg.starts_with("<svg"))));
     }
 }

@@ -1,7 +1,9 @@
 //! Outcome charts (成效图表): data → ECharts option → SVG on the server, PNG for platforms that
 //! allow no iframes, and the data itself for journalists. Rendered SVG is cached by chart, data
-//! version, width, theme and locale; data versions are remembered so embeds can pin one.
+//! version, width, theme and locale, PNGs likewise; data versions are remembered so embeds can
+//! pin one. What a caller may make the server draw is bounded in [`budget`] and [`width`].
 
+pub mod budget;
 pub mod catalog;
 pub mod composite;
 mod data;
@@ -9,6 +11,7 @@ pub mod engine;
 mod hotline_data;
 pub mod raster;
 mod svg;
+pub mod width;
 
 use crate::portal::today_in_beijing;
 use crate::store::{Store, StoreError};
@@ -16,6 +19,7 @@ use app::api::{ChartPort, PortalError};
 use app::charts::{option, words};
 use app::i18n::Locale;
 use app::model::{ChartData, ChartEntry, ChartGroup, ChartView, Theme};
+use budget::{Budget, ChartLimits};
 use catalog::ChartRef;
 use engine::Engine;
 use quick_cache::sync::Cache;
@@ -35,11 +39,38 @@ pub enum ChartError {
     Stored(#[from] serde_json::Error),
     #[error("a background task failed: {0}")]
     Join(#[from] tokio::task::JoinError),
+    /// The engine's queue or the PNG slots are full: ask again in a few seconds.
+    #[error("the chart engine is busy")]
+    Busy,
+    /// This network has used its allowance of new drawings for the minute.
+    #[error("too many new drawings from one network")]
+    Limited,
 }
 
-/// Widths a caller may ask for; anything else is clamped into this range.
-pub const MIN_WIDTH: u32 = 320;
-pub const MAX_WIDTH: u32 = 1200;
+impl ChartError {
+    /// Whether the server refused to draw now (busy or over the allowance), not failed.
+    pub fn refusal(&self) -> Option<Refusal> {
+        match self {
+            ChartError::Busy | ChartError::Engine(engine::EngineError::Busy) => Some(Refusal::Busy),
+            ChartError::Limited => Some(Refusal::Limited),
+            _ => None,
+        }
+    }
+}
+
+/// Why a drawing was not made now; both pass (`Retry-After`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    Busy,
+    Limited,
+}
+
+/// The language and colours a chart is drawn in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Style {
+    pub locale: Locale,
+    pub theme: Theme,
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Key {
@@ -64,9 +95,24 @@ pub struct ChartService {
     fonts: raster::Fonts,
     public_url: String,
     drawn: Arc<Cache<Key, Arc<Drawn>>>,
+    /// PNGs by the same key, weighed by their bytes.
+    pngs: Arc<Cache<Key, Arc<Vec<u8>>, PngWeight>>,
+    budget: Arc<Budget>,
     /// (chart, version) pairs already written to `chart_versions`, to skip the write next time.
     remembered: Arc<Cache<(String, String), ()>>,
 }
+
+/// PNGs are weighed in bytes, so the cache holds [`PNG_CACHE_BYTES`] of them however large.
+#[derive(Clone)]
+struct PngWeight;
+
+impl quick_cache::Weighter<Key, Arc<Vec<u8>>> for PngWeight {
+    fn weight(&self, _key: &Key, png: &Arc<Vec<u8>>) -> u64 {
+        png.len() as u64
+    }
+}
+
+const PNG_CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// SHA-256 of the data without its "as of" date, so a new day is not a new version.
 pub fn version_of(data: &ChartData) -> String {
@@ -78,13 +124,31 @@ pub fn version_of(data: &ChartData) -> String {
 }
 
 impl ChartService {
-    pub fn new(store: Store, fonts: raster::Fonts, public_url: String) -> ChartService {
+    pub fn new(
+        store: Store,
+        fonts: raster::Fonts,
+        public_url: String,
+        limits: ChartLimits,
+    ) -> ChartService {
+        let budget = Arc::new(Budget::new(limits));
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            let budget = budget.clone();
+            runtime.spawn(async move {
+                let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+                loop {
+                    every.tick().await;
+                    budget.forget_idle();
+                }
+            });
+        }
         ChartService {
             store,
-            engine: Engine::start(),
+            engine: Engine::start(limits.queue as usize),
             fonts,
             public_url,
             drawn: Arc::new(Cache::new(2_000)),
+            pngs: Arc::new(Cache::with_weighter(400, PNG_CACHE_BYTES, PngWeight)),
+            budget,
             remembered: Arc::new(Cache::new(10_000)),
         }
     }
@@ -126,20 +190,21 @@ impl ChartService {
         }
     }
 
-    /// A chart with its words and SVG, drawn at `width` (clamped) in `theme` and `locale`.
+    /// A chart with its words and SVG, drawn at `width` (snapped to a step) in `theme` and
+    /// `locale`. A new drawing is charged to `network` (`None`: the portal's own page).
     pub async fn view(
         &self,
         id: &str,
         pinned: Option<&str>,
-        locale: Locale,
-        theme: Theme,
+        style: Style,
         width: u32,
+        network: Option<&str>,
     ) -> Result<Option<ChartView>, ChartError> {
         let Some((data, version, latest)) = self.data(id, pinned).await? else {
             return Ok(None);
         };
         Ok(Some(
-            self.draw(data, version, latest, locale, theme, width)
+            self.draw(data, version, latest, style, width, network)
                 .await?,
         ))
     }
@@ -149,9 +214,9 @@ impl ChartService {
         &self,
         id: &str,
         pinned: Option<&str>,
-        locale: Locale,
-        theme: Theme,
+        style: Style,
         widths: &[u32],
+        network: Option<&str>,
     ) -> Result<Option<Vec<ChartView>>, ChartError> {
         let Some((data, version, latest)) = self.data(id, pinned).await? else {
             return Ok(None);
@@ -159,8 +224,15 @@ impl ChartService {
         let mut out = Vec::with_capacity(widths.len());
         for width in widths {
             out.push(
-                self.draw(data.clone(), version.clone(), latest, locale, theme, *width)
-                    .await?,
+                self.draw(
+                    data.clone(),
+                    version.clone(),
+                    latest,
+                    style,
+                    *width,
+                    network,
+                )
+                .await?,
             );
         }
         Ok(Some(out))
@@ -171,11 +243,11 @@ impl ChartService {
         data: ChartData,
         version: String,
         latest: bool,
-        locale: Locale,
-        theme: Theme,
+        Style { locale, theme }: Style,
         width: u32,
+        network: Option<&str>,
     ) -> Result<ChartView, ChartError> {
-        let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
+        let width = width::snap(width);
         let words = words::words(&data, locale);
         let height = option::height_for(&data, width);
         let key = Key {
@@ -185,19 +257,21 @@ impl ChartService {
             theme,
             locale,
         };
-        // A cached chart skips building and serialising its option as well as drawing it.
-        let drawn = match self.drawn.get(&key) {
-            Some(drawn) => drawn,
-            None => {
+        // A cached chart skips building and serialising its option as well as drawing it;
+        // readers asking for the same new chart at once wait for one drawing.
+        let drawn = self
+            .drawn
+            .get_or_insert_async(&key, async {
+                if !self.budget.allow(network) {
+                    return Err(ChartError::Limited);
+                }
                 let started = std::time::Instant::now();
                 let option = option::option_json(&data, &words, theme, locale);
                 let svg = svg::tidy(&self.engine.render(option.clone(), width, height).await?);
-                tracing::debug!(chart = %data.id, ms = started.elapsed().as_millis() as u64, "chart rendered");
-                let drawn = Arc::new(Drawn { svg, option });
-                self.drawn.insert(key, drawn.clone());
-                drawn
-            }
-        };
+                tracing::info!(chart = %data.id, width, form = "svg", ms = started.elapsed().as_millis() as u64, "chart drawn");
+                Ok(Arc::new(Drawn { svg, option }))
+            })
+            .await?;
         Ok(ChartView {
             data,
             version,
@@ -216,16 +290,39 @@ impl ChartService {
     }
 
     /// The chart as a PNG (2× for sharp text) with its footer of unit, source, date, version
-    /// and sample flag, rasterised off the async threads.
+    /// and sample flag, rasterised off the async threads, a few at a time, and cached.
     pub async fn png(
         &self,
         view: &ChartView,
-        locale: Locale,
-        base: &str,
-    ) -> Result<Vec<u8>, ChartError> {
-        let fonts = self.fonts.clone();
-        let svg = composite::with_footer(view, locale, base);
-        Ok(tokio::task::spawn_blocking(move || fonts.png(&svg, 2.0)).await??)
+        style: Style,
+        network: Option<&str>,
+    ) -> Result<Arc<Vec<u8>>, ChartError> {
+        let key = Key {
+            id: view.data.id.clone(),
+            version: view.version.clone(),
+            width: view.width,
+            theme: style.theme,
+            locale: style.locale,
+        };
+        self.pngs
+            .get_or_insert_async(&key, async {
+                if !self.budget.allow(network) {
+                    return Err(ChartError::Limited);
+                }
+                let slot = self.budget.png_slot().await.ok_or(ChartError::Busy)?;
+                let started = std::time::Instant::now();
+                let fonts = self.fonts.clone();
+                let svg = composite::with_footer(view, style.locale, &self.public_url);
+                let png = tokio::task::spawn_blocking(move || {
+                    let png = fonts.png(&svg, 2.0);
+                    drop(slot);
+                    png
+                })
+                .await??;
+                tracing::info!(chart = %view.data.id, width = view.width, form = "png", ms = started.elapsed().as_millis() as u64, "chart drawn");
+                Ok(Arc::new(png))
+            })
+            .await
     }
 
     pub fn png_available(&self) -> bool {
@@ -354,7 +451,8 @@ impl ChartPort for ChartService {
         theme: Theme,
         width: u32,
     ) -> Result<Option<ChartView>, PortalError> {
-        self.view(id, version, locale, theme, width)
+        // The portal's pages draw at fixed widths: nothing to charge to the reader.
+        self.view(id, version, Style { locale, theme }, width, None)
             .await
             .map_err(log_only)
     }

@@ -6,7 +6,7 @@ use crate::portal::today_in_beijing;
 use crate::store::{Store, StoreError};
 use app::model::{parse_id, parse_year, Level, TaskStatus, TopicDetail};
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -23,6 +23,12 @@ pub(super) enum ApiError {
     /// A service below failed; the cause is logged where it happened.
     #[error("unavailable: {0}")]
     Unavailable(String),
+    /// The server is drawing all it can now: ask again in a few seconds.
+    #[error("busy")]
+    Busy,
+    /// The reader's network asked for more new drawings than its allowance.
+    #[error("rate-limited")]
+    Limited,
 }
 
 #[derive(Serialize)]
@@ -33,11 +39,26 @@ struct ErrorBody {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let retry_after = match &self {
+            ApiError::Busy => Some(crate::charts::budget::RETRY_BUSY_SECS),
+            ApiError::Limited => Some(crate::charts::budget::RETRY_LIMITED_SECS),
+            _ => None,
+        };
         let (status, error, message) = match &self {
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,
                 "not_found",
                 "No such record. 没有这条记录。",
+            ),
+            ApiError::Busy => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                "The server is busy drawing charts; try again in a few seconds. 服务器正忙于绘制图表，请几秒后再试。",
+            ),
+            ApiError::Limited => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                "Too many new charts asked for from your network; try again in a minute. 您所在网络请求的新图表过多，请一分钟后再试。",
             ),
             ApiError::Store(_) | ApiError::Csv(_) | ApiError::Unavailable(_) => {
                 tracing::error!(error = %self, "API request failed");
@@ -48,7 +69,12 @@ impl IntoResponse for ApiError {
                 )
             }
         };
-        (status, Json(ErrorBody { error, message })).into_response()
+        let mut res = (status, Json(ErrorBody { error, message })).into_response();
+        if let Some(secs) = retry_after {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        res
     }
 }
 

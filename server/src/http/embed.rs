@@ -89,6 +89,7 @@ pub async fn page(
     Query(q): Query<ChartQuery>,
     headers: HeaderMap,
     nonce: Option<Extension<CspNonce>>,
+    client: Option<Extension<app::request::ClientAddr>>,
 ) -> Response {
     let locale = q.locale(&headers);
     let theme_name = match q.theme.as_deref() {
@@ -96,14 +97,18 @@ pub async fn page(
         Some("auto") => "auto",
         _ => "light",
     };
+    let network = super::charts::network_of(client.as_deref());
     let draw = |theme| {
-        state
-            .charts
-            .views(&id, q.version(), locale, theme, &frame::VARIANTS)
+        state.charts.views(
+            &id,
+            q.version(),
+            crate::charts::Style { locale, theme },
+            &frame::VARIANTS,
+            Some(&network),
+        )
     };
     let failed = |err: crate::charts::ChartError| {
-        tracing::error!(chart = %id, error = %err, "embed failed");
-        super::api::ApiError::Unavailable(err.to_string()).into_response()
+        super::charts::chart_failed(&id, &network, err).into_response()
     };
     let light = match draw(Theme::Light).await {
         Ok(Some(views)) => views,

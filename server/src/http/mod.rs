@@ -2,6 +2,7 @@
 //! (health, language switch), wrapped in the baseline middleware every response gets.
 
 mod api;
+mod chart_files;
 mod charts;
 mod client;
 mod codes;
@@ -14,6 +15,7 @@ mod fn_input;
 mod hotline;
 mod lang;
 mod no_store;
+mod oembed;
 mod openapi;
 mod security;
 mod suggest;

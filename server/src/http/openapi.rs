@@ -135,15 +135,24 @@ pub fn spec() -> Value {
             "ChartList",
         ),
     );
-    add(
-        "/api/v1/charts/{id}",
-        get_op(
-            "One chart: title, takeaway, description, its data and links to its page, embed, SVG, PNG, CSV and JSON. ?v= pins a data version, ?lang=zh-CN|en picks the language",
-            &[("id", "problems-per-year")],
-            json_ct,
-            "Chart",
-        ),
+    let mut chart = get_op(
+        "One chart: title, takeaway, description, its data and links to its page, embed, SVG, PNG, CSV and JSON. ?v= pins a data version, ?lang=zh-CN|en picks the language",
+        &[("id", "problems-per-year")],
+        json_ct,
+        "Chart",
     );
+    // A chart not yet drawn is drawn for the caller, within limits (`charts::budget`).
+    let refused = |description: &str| {
+        json!({
+            "description": description,
+            "headers": { "Retry-After": { "description": "Seconds to wait", "schema": { "type": "integer" } } },
+            "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } }
+        })
+    };
+    chart["get"]["responses"]["429"] =
+        refused("Too many new drawings asked for from this network in a minute");
+    chart["get"]["responses"]["503"] = refused("The chart engine's queue is full");
+    add("/api/v1/charts/{id}", chart);
     add(
         "/api/v1/hotline/ranking",
         get_op(

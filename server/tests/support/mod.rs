@@ -147,6 +147,14 @@ impl TestServer {
             .unwrap_or(0)
     }
 
+    /// Every line the server printed so far.
+    pub fn log_lines(&self) -> Vec<String> {
+        self.log
+            .lock()
+            .map(|lines| lines.clone())
+            .unwrap_or_default()
+    }
+
     /// Waits (up to 5 s) until at least `at_least` lines contain `needle`, then a moment more
     /// for stragglers, and returns the count: the server logs an event after it has answered,
     /// and its output reaches the test through a pipe, so a count read at once can be short.

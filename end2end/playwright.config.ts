@@ -113,13 +113,19 @@ export default defineConfig({
       dependencies: ['editor-once', 'provenance', 'journeys-once', 'roles-once', 'department-once'],
     },
     {
+      // Framing rules (issue 14, point 11): read-only, one viewport is enough.
+      name: 'framing-1280',
+      testMatch: /framing\.spec\.ts/,
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+    {
       name: 'phone-360',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection|framing)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection|framing)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

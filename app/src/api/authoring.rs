@@ -147,7 +147,10 @@ pub async fn save_topic(
     }
     .await;
     match outcome {
-        Ok(id) => back(&format!("/staff/topics/{id}"), Ok("topic_saved")),
+        Ok(id) => back(
+            &format!("/staff/topics/{id}"),
+            Ok(crate::model::Done::TopicSaved),
+        ),
         Err(err) => {
             let path = match optional_id(&topic_id) {
                 Ok(Some(id)) => format!("/staff/topics/{id}"),
@@ -170,7 +173,7 @@ pub async fn publish_topic(topic_id: i64, confirm: Option<String>) -> Result<(),
     let outcome = act(|h, m| async move { h.0.publish_topic(&m, topic_id).await }).await;
     back(
         &format!("/staff/topics/{topic_id}"),
-        outcome.map(|()| "topic_published"),
+        outcome.map(|()| crate::model::Done::TopicPublished),
     );
     Ok(())
 }
@@ -199,7 +202,7 @@ pub async fn save_problem(
     back_echo(
         &format!("/staff/topics/{topic_id}"),
         refused,
-        outcome.map(|()| "item_saved"),
+        outcome.map(|()| crate::model::Done::ItemSaved),
     )
     .await;
     Ok(())
@@ -247,7 +250,7 @@ pub async fn save_task(
     back_echo(
         &format!("/staff/topics/{topic_id}"),
         refused,
-        outcome.map(|()| "item_saved"),
+        outcome.map(|()| crate::model::Done::ItemSaved),
     )
     .await;
     Ok(())
@@ -291,7 +294,7 @@ pub async fn save_duty(
     back_echo(
         &format!("/staff/topics/{topic_id}"),
         refused,
-        outcome.map(|()| "item_saved"),
+        outcome.map(|()| crate::model::Done::ItemSaved),
     )
     .await;
     Ok(())
@@ -313,7 +316,7 @@ pub async fn save_department(department_id: String, name: String) -> Result<(), 
     back_echo(
         "/staff/departments",
         refused,
-        outcome.map(|()| "item_saved"),
+        outcome.map(|()| crate::model::Done::ItemSaved),
     )
     .await;
     Ok(())
@@ -328,7 +331,7 @@ pub async fn set_duty_state(duty_id: i64, state: String) -> Result<(), ServerFnE
             "refused a duty update outside the member's department"
         );
     }
-    back("/staff", outcome.map(|()| "duty_updated"));
+    back("/staff", outcome.map(|()| crate::model::Done::DutyUpdated));
     Ok(())
 }
 
@@ -348,7 +351,10 @@ pub async fn create_account(
         password,
     };
     let outcome = act(|h, m| async move { h.0.create_account(&m, input).await }).await;
-    back("/staff/accounts", outcome.map(|()| "account_created"));
+    back(
+        "/staff/accounts",
+        outcome.map(|()| crate::model::Done::AccountCreated),
+    );
     Ok(())
 }
 
@@ -396,7 +402,7 @@ pub async fn save_policy(
     back_echo(
         &format!("/staff/policies/{policy_id}"),
         refused,
-        outcome.map(|()| "item_saved"),
+        outcome.map(|()| crate::model::Done::ItemSaved),
     )
     .await;
     Ok(())
@@ -445,7 +451,7 @@ pub async fn save_report(
     back_echo(
         &format!("/staff/reports/{report_id}"),
         refused,
-        outcome.map(|_| "item_saved"),
+        outcome.map(|_| crate::model::Done::ItemSaved),
     )
     .await;
     Ok(())

@@ -43,12 +43,12 @@ pub enum StaffError {
     #[error("not_found")]
     NotFound,
     #[error("invalid_{0}")]
-    Invalid(&'static str),
+    Invalid(crate::model::Field),
     /// The item would duplicate an existing record (same month, name or title); `field` is the
     /// checked field's token, `record` the record it clashed with.
     #[error("invalid_duplicate")]
     Clash {
-        field: &'static str,
+        field: crate::model::Field,
         record: crate::model::Clash,
     },
     #[error("unavailable")]
@@ -60,10 +60,10 @@ impl StaffError {
         self.to_string()
     }
 
-    /// The token of the field at fault, if the error names one.
-    pub fn field(&self) -> Option<&'static str> {
+    /// The field at fault, if the error names one.
+    pub fn field(&self) -> Option<crate::model::Field> {
         match self {
-            StaffError::Invalid(field) | StaffError::Clash { field, .. } => Some(field),
+            StaffError::Invalid(field) | StaffError::Clash { field, .. } => Some(*field),
             _ => None,
         }
     }

@@ -30,7 +30,7 @@ pub(crate) mod ssr {
     }
 
     /// Back to the desk; the outcome is worded at the top of the page, where the eye lands.
-    pub fn back_to_desk(outcome: Result<&str, StaffError>) {
+    pub fn back_to_desk(outcome: Result<crate::model::Done, StaffError>) {
         crate::api::staff::ssr::back("/staff", outcome);
     }
 }
@@ -39,7 +39,7 @@ pub(crate) mod ssr {
 #[server]
 pub async fn undo_task_state(task_id: i64) -> Result<(), ServerFnError> {
     let outcome = ssr::act(|h, me| async move { h.0.undo_task_state(&me, task_id).await }).await;
-    ssr::back_to_desk(outcome.map(|()| "task_undone"));
+    ssr::back_to_desk(outcome.map(|()| crate::model::Done::TaskUndone));
     Ok(())
 }
 
@@ -48,7 +48,7 @@ pub async fn undo_task_state(task_id: i64) -> Result<(), ServerFnError> {
 pub async fn set_delay_reason(task_id: i64, reason: String) -> Result<(), ServerFnError> {
     let outcome =
         ssr::act(|h, me| async move { h.0.set_delay_reason(&me, task_id, reason).await }).await;
-    ssr::back_to_desk(outcome.map(|()| "delay_reason_saved"));
+    ssr::back_to_desk(outcome.map(|()| crate::model::Done::DelayReasonSaved));
     Ok(())
 }
 
@@ -69,7 +69,7 @@ pub async fn add_task_note(
         evidence_title,
     };
     let outcome = ssr::act(|h, me| async move { h.0.add_task_note(&me, input).await }).await;
-    ssr::back_to_desk(outcome.map(|()| "note_added"));
+    ssr::back_to_desk(outcome.map(|()| crate::model::Done::NoteAdded));
     Ok(())
 }
 
@@ -89,6 +89,9 @@ pub async fn add_department_report(
     };
     let outcome =
         ssr::act(|h, me| async move { h.0.add_department_report(&me, input).await }).await;
-    crate::api::staff::ssr::back("/staff", outcome.map(|()| "report_published"));
+    crate::api::staff::ssr::back(
+        "/staff",
+        outcome.map(|()| crate::model::Done::ReportPublished),
+    );
     Ok(())
 }

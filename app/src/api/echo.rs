@@ -26,7 +26,7 @@ pub(crate) mod ssr {
 
     impl Refused {
         fn field_for(&self, err: &StaffError) -> Option<String> {
-            let token = err.field()?;
+            let token = err.field()?.as_str();
             let name = self
                 .names
                 .iter()
@@ -72,7 +72,11 @@ pub(crate) mod ssr {
     }
 
     /// Post/redirect/get like `back`, keeping the typed input when the action was refused.
-    pub async fn back_echo(path: &str, refused: Refused, outcome: Result<&str, StaffError>) {
+    pub async fn back_echo(
+        path: &str,
+        refused: Refused,
+        outcome: Result<crate::model::Done, StaffError>,
+    ) {
         let err = match outcome {
             Ok(done) => return back(path, Ok(done)),
             Err(err) => err,

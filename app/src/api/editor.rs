@@ -126,7 +126,7 @@ pub async fn withdraw_topic(topic_id: i64, reason: String) -> Result<(), ServerF
     back_echo(
         &format!("/staff/topics/{topic_id}"),
         refused,
-        outcome.map(|()| "topic_withdrawn"),
+        outcome.map(|()| crate::model::Done::TopicWithdrawn),
     )
     .await;
     Ok(())
@@ -146,7 +146,7 @@ pub async fn withdraw_policy(policy_id: i64, reason: String) -> Result<(), Serve
     back_echo(
         &format!("/staff/policies/{policy_id}"),
         refused,
-        outcome.map(|()| "policy_withdrawn"),
+        outcome.map(|()| crate::model::Done::PolicyWithdrawn),
     )
     .await;
     Ok(())

@@ -147,9 +147,14 @@ pub async fn save_hotline_weights(
     };
     let outcome = match weights {
         Some(w) => act(|h, m| async move { h.0.set_weights(&m, w).await }).await,
-        None => Err(crate::api::StaffError::Invalid("weights")),
+        None => Err(crate::api::StaffError::Invalid(
+            crate::model::Field::Weights,
+        )),
     };
-    back("/staff/hotline", outcome.map(|()| "weights_saved"));
+    back(
+        "/staff/hotline",
+        outcome.map(|()| crate::model::Done::WeightsSaved),
+    );
     Ok(())
 }
 
@@ -169,7 +174,10 @@ pub async fn promote_hotline_class(
         description,
     };
     let outcome = act(|h, m| async move { h.0.promote(&m, input).await }).await;
-    back("/staff/hotline", outcome.map(|()| "candidate_added"));
+    back(
+        "/staff/hotline",
+        outcome.map(|()| crate::model::Done::CandidateAdded),
+    );
     Ok(())
 }
 
@@ -183,7 +191,7 @@ pub async fn link_problem_class(
         act(|h, m| async move { h.0.link_problem(&m, topic_id, problem_id, &class).await }).await;
     back(
         &format!("/staff/topics/{topic_id}"),
-        outcome.map(|()| "item_saved"),
+        outcome.map(|()| crate::model::Done::ItemSaved),
     );
     Ok(())
 }

@@ -99,14 +99,20 @@ pub async fn moderate_suggestion(
             .await
     })
     .await;
-    back("/staff/moderation", outcome.map(|()| "item_saved"));
+    back(
+        "/staff/moderation",
+        outcome.map(|()| crate::model::Done::ItemSaved),
+    );
     Ok(())
 }
 
 #[server]
 pub async fn promote_suggestion(suggestion_id: i64, cycle: String) -> Result<(), ServerFnError> {
     let outcome = run(|h, m| async move { h.0.promote(&m, suggestion_id, &cycle).await }).await;
-    back("/staff/moderation", outcome.map(|()| "item_saved"));
+    back(
+        "/staff/moderation",
+        outcome.map(|()| crate::model::Done::ItemSaved),
+    );
     Ok(())
 }
 
@@ -114,7 +120,10 @@ pub async fn promote_suggestion(suggestion_id: i64, cycle: String) -> Result<(),
 pub async fn review_ballot(ballot_id: i64, decision: String) -> Result<(), ServerFnError> {
     let accept = decision == "accept";
     let outcome = run(|h, m| async move { h.0.review_ballot(&m, ballot_id, accept).await }).await;
-    back("/staff/moderation", outcome.map(|()| "item_saved"));
+    back(
+        "/staff/moderation",
+        outcome.map(|()| crate::model::Done::ItemSaved),
+    );
     Ok(())
 }
 
@@ -130,7 +139,10 @@ pub async fn review_supports(
             .await
     })
     .await;
-    back("/staff/moderation", outcome.map(|()| "item_saved"));
+    back(
+        "/staff/moderation",
+        outcome.map(|()| crate::model::Done::ItemSaved),
+    );
     Ok(())
 }
 
@@ -259,7 +271,12 @@ pub async fn create_cycle(
         live_tally: live_tally.is_some(),
     };
     let outcome = run_cycles(|h, m| async move { h.0.create_cycle(&m, input).await }).await;
-    back_echo("/staff/cycles", refused, outcome.map(|()| "item_saved")).await;
+    back_echo(
+        "/staff/cycles",
+        refused,
+        outcome.map(|()| crate::model::Done::ItemSaved),
+    )
+    .await;
     Ok(())
 }
 
@@ -275,7 +292,10 @@ pub async fn add_cycle_candidate(
             .await
     })
     .await;
-    back("/staff/cycles", outcome.map(|()| "item_saved"));
+    back(
+        "/staff/cycles",
+        outcome.map(|()| crate::model::Done::ItemSaved),
+    );
     Ok(())
 }
 
@@ -285,9 +305,14 @@ pub async fn add_cycle_candidate(
 pub async fn open_cycle_now(cycle: String, confirm: Option<String>) -> Result<(), ServerFnError> {
     let outcome = match confirm {
         Some(_) => run_cycles(|h, m| async move { h.0.open_now(&m, &cycle).await }).await,
-        None => Err(crate::api::StaffError::Invalid("confirm_open")),
+        None => Err(crate::api::StaffError::Invalid(
+            crate::model::Field::ConfirmOpen,
+        )),
     };
-    back("/staff/cycles", outcome.map(|()| "cycle_opened"));
+    back(
+        "/staff/cycles",
+        outcome.map(|()| crate::model::Done::CycleOpened),
+    );
     Ok(())
 }
 
@@ -295,6 +320,9 @@ pub async fn open_cycle_now(cycle: String, confirm: Option<String>) -> Result<()
 pub async fn set_candidate_became(candidate_id: i64, topic: String) -> Result<(), ServerFnError> {
     let outcome =
         run_cycles(|h, m| async move { h.0.set_became(&m, candidate_id, &topic).await }).await;
-    back("/staff/cycles", outcome.map(|()| "item_saved"));
+    back(
+        "/staff/cycles",
+        outcome.map(|()| crate::model::Done::ItemSaved),
+    );
     Ok(())
 }

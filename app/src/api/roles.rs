@@ -63,9 +63,12 @@ pub async fn set_staff_grant(
             let on = on == "1";
             act(|h, me| async move { h.0.set_grant(&me, staff_id, grant, on).await }).await
         }
-        None => Err(crate::api::StaffError::Invalid("grant")),
+        None => Err(crate::api::StaffError::Invalid(crate::model::Field::Grant)),
     };
-    crate::api::staff::ssr::back("/staff/accounts", outcome.map(|()| "grant_saved"));
+    crate::api::staff::ssr::back(
+        "/staff/accounts",
+        outcome.map(|()| crate::model::Done::GrantSaved),
+    );
     Ok(())
 }
 
@@ -81,7 +84,10 @@ pub async fn redact_suggestion(
             .await
     })
     .await;
-    crate::api::staff::ssr::back("/staff/moderation", outcome.map(|()| "redacted"));
+    crate::api::staff::ssr::back(
+        "/staff/moderation",
+        outcome.map(|()| crate::model::Done::Redacted),
+    );
     Ok(())
 }
 
@@ -101,11 +107,13 @@ pub async fn set_topic_cooperating(
         Some(ids) => {
             act(|h, me| async move { h.0.set_topic_cooperating(&me, topic_id, ids).await }).await
         }
-        None => Err(crate::api::StaffError::Invalid("department")),
+        None => Err(crate::api::StaffError::Invalid(
+            crate::model::Field::Department,
+        )),
     };
     crate::api::staff::ssr::back(
         &format!("/staff/topics/{topic_id}"),
-        outcome.map(|()| "cooperating_saved"),
+        outcome.map(|()| crate::model::Done::CooperatingSaved),
     );
     Ok(())
 }

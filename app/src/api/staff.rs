@@ -72,7 +72,7 @@ pub(crate) mod ssr {
     }
 
     /// Post/redirect/get: back to a staff page with an outcome code.
-    pub fn back(path: &str, outcome: Result<&str, StaffError>) {
+    pub fn back(path: &str, outcome: Result<crate::model::Done, StaffError>) {
         let target = match outcome {
             Ok(done) => format!("{path}?done={done}"),
             Err(err) => {
@@ -147,7 +147,10 @@ pub async fn set_account_disabled(staff_id: i64, disabled: String) -> Result<(),
         Ok(None) => Err(crate::api::StaffError::NotSignedIn),
         Err(e) => Err(e),
     };
-    ssr::back("/staff/accounts", outcome.map(|()| "account_updated"));
+    ssr::back(
+        "/staff/accounts",
+        outcome.map(|()| crate::model::Done::AccountUpdated),
+    );
     Ok(())
 }
 
@@ -245,7 +248,7 @@ pub async fn set_task_state(
                 "/staff?confirm={task_id}&state={state}#task-{task_id}"
             ));
         }
-        Ok(TaskStateOutcome::Saved) => ssr::back("/staff", Ok("task_updated")),
+        Ok(TaskStateOutcome::Saved) => ssr::back("/staff", Ok(crate::model::Done::TaskUpdated)),
         Err(err) => {
             if matches!(err, StaffError::Forbidden) {
                 tracing::warn!(
@@ -289,7 +292,7 @@ pub async fn draft_policy(
                 .0
                 .draft_policy(&me, input)
                 .await
-                .map(|_| "policy_drafted")
+                .map(|_| crate::model::Done::PolicyDrafted)
         }
         Ok(None) => Err(crate::api::StaffError::NotSignedIn),
         Err(e) => Err(e),
@@ -313,7 +316,10 @@ pub async fn publish_policy(policy_id: i64, confirm: Option<String>) -> Result<(
         Ok(None) => Err(crate::api::StaffError::NotSignedIn),
         Err(e) => Err(e),
     };
-    ssr::back("/staff", outcome.map(|()| "policy_published"));
+    ssr::back(
+        "/staff",
+        outcome.map(|()| crate::model::Done::PolicyPublished),
+    );
     Ok(())
 }
 
@@ -329,7 +335,7 @@ pub async fn stage_import(
 ) -> Result<(), ServerFnError> {
     let outcome = match ssr::me().await {
         Ok(Some(_)) if content.len() > MAX_IMPORT_BYTES => {
-            Err(crate::api::StaffError::Invalid("size"))
+            Err(crate::api::StaffError::Invalid(crate::model::Field::Size))
         }
         Ok(Some(me)) => {
             ssr::staff()?
@@ -368,7 +374,7 @@ pub async fn confirm_import(import_id: i64) -> Result<(), ServerFnError> {
         Err(e) => Err(e),
     };
     match outcome {
-        Ok(_) => ssr::back("/staff", Ok("import_done")),
+        Ok(_) => ssr::back("/staff", Ok(crate::model::Done::ImportDone)),
         Err(err) => ssr::back(&format!("/staff/import/{import_id}"), Err(err)),
     }
     Ok(())
@@ -414,6 +420,11 @@ pub async fn add_report(
         Ok(None) => Err(crate::api::StaffError::NotSignedIn),
         Err(e) => Err(e),
     };
-    crate::api::echo::ssr::back_echo("/staff", refused, outcome.map(|()| "report_published")).await;
+    crate::api::echo::ssr::back_echo(
+        "/staff",
+        refused,
+        outcome.map(|()| crate::model::Done::ReportPublished),
+    )
+    .await;
     Ok(())
 }

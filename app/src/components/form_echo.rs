@@ -4,25 +4,10 @@
 //! server's echo record (`api::echo::load_echo`), never from query text.
 
 use crate::api::echo::load_echo;
-use crate::model::{parse_id, Clash, EchoError, FormEcho, PublishState};
+use crate::model::{parse_id, Clash, EchoError, FormEcho, PublishState, Refusal};
 use crate::tr;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-
-/// Message codes an echo may carry (`staff.error.<code>`); anything else reads "unavailable".
-fn known_code(code: &str) -> &str {
-    if code.starts_with("invalid_")
-        && code.len() < 40
-        && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
-    {
-        code
-    } else {
-        match code {
-            "forbidden" | "not_found" | "not_signed_in" => code,
-            _ => "unavailable",
-        }
-    }
-}
 
 /// The page's echo, read from `?echo=<id>` (the server answers only the session that typed it).
 pub fn use_echo() -> Resource<Option<FormEcho>> {
@@ -42,25 +27,11 @@ pub fn use_echo() -> Resource<Option<FormEcho>> {
     )
 }
 
-/// A refusal code in words, from the section that owns it: roles, task progress, or staff.
+/// A refusal code in words, from the section that owns it ([`Refusal::message_key`]); an
+/// unknown code reads "unavailable".
 fn code_message(code: &str) -> String {
-    if let Some((_, text)) = crate::components::roles::outcome(None, Some(code)) {
-        return text;
-    }
-    let key = if crate::components::task_desk::ERROR_CODES.contains(&code) {
-        format!("task_progress.error.{code}")
-    } else {
-        format!("staff.error.{}", known_code(code))
-    };
-    // A code without a message never shows its key to the reader.
-    let text = tr!(key.as_str());
-    if text == key {
-        #[cfg(feature = "ssr")]
-        tracing::warn!(code, "refusal code without a message");
-        tr!("staff.error.unavailable")
-    } else {
-        text
-    }
+    let key = Refusal::parse(code).message_key();
+    tr!(key.as_str())
 }
 
 fn state_word(state: PublishState) -> String {

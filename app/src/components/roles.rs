@@ -1,7 +1,7 @@
 //! The small forms and words of `model::roles`: granting an editor the moderation duty,
 //! redacting a suggestion (with the phone-number hint), a topic's cooperating departments
 //! (配合部门), the report form's author picker, and who posted a report. Their outcome codes
-//! are worded under `roles.done.*` / `roles.error.*`.
+//! (`model::outcome`) are worded under `roles.done.*` / `roles.error.*`.
 
 use crate::api::roles::{RedactSuggestion, SetStaffGrant, SetTopicCooperating};
 use crate::i18n::when::date_time;
@@ -11,27 +11,6 @@ use crate::model::{
 };
 use crate::tr;
 use leptos::prelude::*;
-
-/// Outcome codes worded here; anything else goes to the staff page's own list.
-pub const DONE_CODES: &[&str] = &["grant_saved", "redacted", "cooperating_saved"];
-pub const ERROR_CODES: &[&str] = &[
-    "invalid_grant",
-    "invalid_span",
-    "invalid_level_for_body",
-    "invalid_report_author",
-    "invalid_supervision_author",
-];
-
-/// The flash message for a roles outcome code, if it is one.
-pub fn outcome(done: Option<&str>, error: Option<&str>) -> Option<(bool, String)> {
-    if let Some(code) = error.filter(|c| ERROR_CODES.contains(c)) {
-        let key = format!("roles.error.{code}");
-        return Some((false, tr!(key.as_str())));
-    }
-    let code = done.filter(|c| DONE_CODES.contains(c))?;
-    let key = format!("roles.done.{code}");
-    Some((true, tr!(key.as_str())))
-}
 
 /// 审核职责 on an editor's line of the accounts page: granted or not, and the button that
 /// changes it.

@@ -17,19 +17,6 @@ use crate::tr;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// Outcome codes of the department's actions, worded under `task_progress.done.<code>` /
-/// `task_progress.error.<code>`. Anything else in the query is ignored.
-pub const DONE_CODES: &[&str] = &["task_undone", "delay_reason_saved", "note_added"];
-pub const ERROR_CODES: &[&str] = &[
-    "invalid_done_on",
-    "invalid_note_date",
-    "invalid_note",
-    "invalid_evidence",
-    "invalid_delay_reason",
-    "invalid_undo",
-    "invalid_report_date",
-];
-
 /// The words for a recorded state.
 pub fn state_label(state: TaskState) -> String {
     status_label(TaskStatus::recorded(state))

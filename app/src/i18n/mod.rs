@@ -164,6 +164,21 @@ mod tests {
     }
 
     #[test]
+    fn every_staff_outcome_code_has_words_in_both_languages() {
+        use crate::model::outcome::{Done, Refusal};
+        let keys: Vec<String> = Refusal::all()
+            .into_iter()
+            .map(Refusal::message_key)
+            .chain(Done::ALL.iter().map(|d| d.message_key()))
+            .collect();
+        for file in ["zh-CN.yml", "en.yml"] {
+            let have = locale_keys(file);
+            let missing: Vec<_> = keys.iter().filter(|k| !have.contains(k)).collect();
+            assert!(missing.is_empty(), "{file} has no words for {missing:?}");
+        }
+    }
+
+    #[test]
     fn translation_uses_the_requested_locale() {
         assert_eq!(rust_i18n::t!("nav.home", locale = "zh-CN"), "首页");
         assert_eq!(rust_i18n::t!("nav.home", locale = "en"), "Home");

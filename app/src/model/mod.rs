@@ -11,6 +11,7 @@ mod form_echo;
 mod hotline;
 mod import;
 mod network_rule;
+pub mod outcome;
 mod participation;
 mod provenance;
 mod publication;
@@ -42,6 +43,7 @@ pub use network_rule::{
     beijing_day_start, HeldSupports, NetworkBand, NetworkConcentration, DEFAULT_PER_NETWORK_DAY,
     HELD_NETWORK_DAY,
 };
+pub use outcome::{Done, Field, Refusal};
 pub use participation::{
     check_picks, order_cycles, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot,
     IntegrityReport, Phase, ReceiptStatus, Suggestion, SuggestionState, Tally, Tier, CATEGORIES,

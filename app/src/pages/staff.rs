@@ -7,9 +7,9 @@ use crate::components::form_echo::Echoed;
 use crate::components::loading::DataView;
 use crate::components::raw_text::text_box;
 use crate::components::staff_gate::StaffNav;
-use crate::components::task_desk::{self, state_options, DepartmentReportForm, DeskTask};
+use crate::components::task_desk::{state_options, DepartmentReportForm, DeskTask};
 use crate::components::topic_lists::{duty_status, level_label, StatusBadge};
-use crate::model::{StaffDesk, StaffDuty};
+use crate::model::{Done, Refusal, StaffDesk, StaffDuty};
 use crate::pages::month_name;
 use crate::tr;
 use leptos::either::Either;
@@ -17,95 +17,16 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-/// Outcome codes a staff action may report; each is also its message key
-/// (`staff.done.<code>` / `staff.error.<code>`). Anything else in the query is ignored.
-const DONE_CODES: &[&str] = &[
-    "task_updated",
-    "duty_updated",
-    "policy_drafted",
-    "policy_published",
-    "logged_out",
-    "import_done",
-    "report_published",
-    "account_updated",
-    "account_created",
-    "topic_saved",
-    "topic_published",
-    "item_saved",
-    "weights_saved",
-    "candidate_added",
-    "cycle_opened",
-    "topic_withdrawn",
-    "policy_withdrawn",
-];
-const ERROR_CODES: &[&str] = &[
-    "invalid_self",
-    "invalid_body",
-    "invalid_size",
-    "bad_credentials",
-    "throttled",
-    "not_signed_in",
-    "forbidden",
-    "not_found",
-    "invalid_title",
-    "invalid_issuer",
-    "invalid_date",
-    "invalid_topic",
-    "invalid_opens_past",
-    "invalid_too_few_candidates",
-    "invalid_confirm_open",
-    "invalid_state",
-    "invalid_year",
-    "invalid_month",
-    "invalid_summary",
-    "invalid_department",
-    "invalid_problem",
-    "invalid_level",
-    "invalid_batch",
-    "invalid_name",
-    "invalid_duplicate",
-    "invalid_username",
-    "invalid_role",
-    "invalid_password",
-    "invalid_plan",
-    "invalid_slug",
-    "invalid_max_picks",
-    "invalid_frozen",
-    "invalid_not_closed",
-    "invalid_reason",
-    "invalid_doc_no",
-    "invalid_source",
-    "invalid_weights",
-    "invalid_cycle",
-    "invalid_class",
-    "invalid_confirm",
-    "invalid_withdraw_reason",
-    "invalid_input",
-];
-
+/// The words for the outcome in the query (`?done=` / `?error=`). Only codes of
+/// [`Done`] and [`Refusal`] are worded; an unknown error reads "unavailable", an unknown done
+/// code nothing.
 fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool, String)> {
-    if let Some(found) = crate::components::roles::outcome(done, error) {
-        return Some(found);
-    }
-    if let Some(code) = error.filter(|c| task_desk::ERROR_CODES.contains(c)) {
-        let key = format!("task_progress.error.{code}");
-        return Some((false, tr!(key.as_str())));
-    }
-    if let Some(code) = done.filter(|c| task_desk::DONE_CODES.contains(c)) {
-        let key = format!("task_progress.done.{code}");
-        return Some((true, tr!(key.as_str())));
-    }
     if let Some(code) = error {
-        let code = match code {
-            "invalid_kind" => "invalid_topic",
-            c if ERROR_CODES.contains(&c) => c,
-            _ => "unavailable",
-        };
-        let key = format!("staff.error.{code}");
+        let key = Refusal::parse(code).message_key();
         return Some((false, tr!(key.as_str())));
     }
-    let code = done.filter(|c| DONE_CODES.contains(c))?;
-    let key = format!("staff.done.{code}");
+    let done = done.and_then(Done::parse)?;
+    let key = done.message_key();
     Some((true, tr!(key.as_str())))
 }
 
@@ -415,33 +336,22 @@ fn ReportForm(
 
 #[cfg(test)]
 mod tests {
-    use super::{DONE_CODES, ERROR_CODES};
-    use crate::components::task_desk;
+    use super::outcome_message;
 
     #[test]
-    fn every_outcome_code_is_worded_in_both_languages() {
-        let keys = DONE_CODES
-            .iter()
-            .map(|c| format!("staff.done.{c}"))
-            .chain(ERROR_CODES.iter().map(|c| format!("staff.error.{c}")))
-            .chain(
-                task_desk::DONE_CODES
-                    .iter()
-                    .map(|c| format!("task_progress.done.{c}")),
-            )
-            .chain(
-                task_desk::ERROR_CODES
-                    .iter()
-                    .map(|c| format!("task_progress.error.{c}")),
-            );
-        for key in keys {
-            for locale in ["zh-CN", "en"] {
-                let text = rust_i18n::t!(&key, locale = locale);
-                assert!(
-                    !text.contains("staff.") && !text.contains("task_progress."),
-                    "{key} missing in {locale}"
-                );
-            }
+    fn the_two_codes_that_drifted_have_their_own_words() {
+        // `invalid_kind` was shown as the invalid-topic message and `invalid_import` fell
+        // through to "unavailable" (issue 15).
+        // Outside a render the locale is the default, zh-CN.
+        let zh = |code| outcome_message(None, Some(code)).map(|(_, text)| text);
+        let topic = zh("invalid_topic");
+        let unavailable = zh("unavailable");
+        for code in ["invalid_kind", "invalid_import"] {
+            let text = zh(code);
+            assert!(text.is_some());
+            assert_ne!(text, topic, "{code}");
+            assert_ne!(text, unavailable, "{code}");
         }
+        assert_eq!(zh("invalid_no_such_field"), unavailable);
     }
 }

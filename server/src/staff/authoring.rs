@@ -9,6 +9,7 @@ use app::api::{
     AccountInput, AuthorPort, DutyInput, PolicyEditInput, ProblemInput, ReportEditInput,
     StaffError, TaskInput, TopicInput,
 };
+use app::model::Field;
 use app::model::{
     changes, Department, EditorPolicy, EditorReport, EditorTopic, EditorTopicList, Entity,
     ReportKind, Revision, Role, StaffMember, TaskState,
@@ -23,17 +24,17 @@ fn author(me: &StaffMember) -> Result<(), StaffError> {
 }
 
 /// `field`: the token of the field a clash is about (a topic's month, a problem's title…).
-fn saved_as(outcome: Saved, field: &'static str) -> Result<i64, StaffError> {
+fn saved_as(outcome: Saved, field: Field) -> Result<i64, StaffError> {
     match outcome {
         Saved::Done(id) => Ok(id),
         Saved::Missing => Err(StaffError::NotFound),
-        Saved::Duplicate => Err(StaffError::Invalid("duplicate")),
+        Saved::Duplicate => Err(StaffError::Invalid(Field::Duplicate)),
         Saved::Clash(record) => Err(StaffError::Clash { field, record }),
     }
 }
 
 fn saved(outcome: Saved) -> Result<i64, StaffError> {
-    saved_as(outcome, "title")
+    saved_as(outcome, Field::Title)
 }
 
 /// Years a new topic may be in: the first year known to next (Beijing) year + 1.
@@ -79,7 +80,7 @@ impl AuthorPort for StaffService {
                 .await
                 .map_err(internal)?;
             if !years.contains(&fields.year) {
-                return Err(StaffError::Invalid("year"));
+                return Err(StaffError::Invalid(Field::Year));
             }
         }
         let outcome = self
@@ -87,7 +88,7 @@ impl AuthorPort for StaffService {
             .save_topic(me, input.id, &fields, now())
             .await
             .map_err(internal)?;
-        saved_as(outcome, "month")
+        saved_as(outcome, Field::Month)
     }
 
     async fn publish_topic(&self, me: &StaffMember, id: i64) -> Result<(), StaffError> {
@@ -227,7 +228,7 @@ impl AuthorPort for StaffService {
             .save_department(me, id, &name, now())
             .await
             .map_err(internal)?;
-        saved_as(outcome, "name").map(|_| ())
+        saved_as(outcome, Field::Name).map(|_| ())
     }
 
     async fn set_duty_state(
@@ -236,7 +237,7 @@ impl AuthorPort for StaffService {
         duty_id: i64,
         state: &str,
     ) -> Result<(), StaffError> {
-        let state = TaskState::parse(state).ok_or(StaffError::Invalid("state"))?;
+        let state = TaskState::parse(state).ok_or(StaffError::Invalid(Field::State))?;
         let department = self
             .store
             .duty_department(duty_id)
@@ -297,22 +298,22 @@ impl AuthorPort for StaffService {
         }
         let username = check::username(&input.username)?;
         let display = check::name(&input.display_name)?;
-        let role = Role::parse(input.role.trim()).ok_or(StaffError::Invalid("role"))?;
+        let role = Role::parse(input.role.trim()).ok_or(StaffError::Invalid(Field::Role))?;
         let department = match input.department.trim() {
-            "" if role == Role::Department => return Err(StaffError::Invalid("department")),
+            "" if role == Role::Department => return Err(StaffError::Invalid(Field::Department)),
             "" => None,
             name => Some(name.to_string()),
         };
         if let Some(name) = &department {
             let known = self.store.department_names().await.map_err(internal)?;
             if !known.iter().any(|d| d == name) {
-                return Err(StaffError::Invalid("department"));
+                return Err(StaffError::Invalid(Field::Department));
             }
         }
         if input.password.chars().count() < super::password::MIN_LENGTH
             || input.password.len() > 1024
         {
-            return Err(StaffError::Invalid("password"));
+            return Err(StaffError::Invalid(Field::Password));
         }
         let taken = self
             .store
@@ -322,7 +323,7 @@ impl AuthorPort for StaffService {
             .iter()
             .any(|(m, _)| m.username == username);
         if taken {
-            return Err(StaffError::Invalid("duplicate"));
+            return Err(StaffError::Invalid(Field::Duplicate));
         }
         let hash = super::password::hash(input.password)
             .await

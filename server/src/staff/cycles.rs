@@ -6,6 +6,7 @@ use super::{internal, now, StaffService};
 use crate::store::{CycleFields, CycleWrite, NewCandidate};
 use app::api::moderation::{CycleAdmin, CycleInput, CyclePort, CyclesAdmin};
 use app::api::StaffError;
+use app::model::Field;
 use app::model::StaffMember;
 
 /// Editors and administrators author cycles, candidates and the hotline ranking's weights.
@@ -21,22 +22,24 @@ fn written(w: CycleWrite) -> Result<(), StaffError> {
     match w {
         CycleWrite::Done => Ok(()),
         CycleWrite::Missing => Err(StaffError::NotFound),
-        CycleWrite::Duplicate => Err(StaffError::Invalid("duplicate")),
-        CycleWrite::Frozen => Err(StaffError::Invalid("frozen")),
-        CycleWrite::NotClosed => Err(StaffError::Invalid("not_closed")),
-        CycleWrite::TooFewCandidates => Err(StaffError::Invalid("too_few_candidates")),
+        CycleWrite::Duplicate => Err(StaffError::Invalid(Field::Duplicate)),
+        CycleWrite::Frozen => Err(StaffError::Invalid(Field::Frozen)),
+        CycleWrite::NotClosed => Err(StaffError::Invalid(Field::NotClosed)),
+        CycleWrite::TooFewCandidates => Err(StaffError::Invalid(Field::TooFewCandidates)),
     }
 }
 
 fn civil_date(date: &str) -> Result<jiff::civil::Date, StaffError> {
-    date.trim().parse().map_err(|_| StaffError::Invalid("date"))
+    date.trim()
+        .parse()
+        .map_err(|_| StaffError::Invalid(Field::Date))
 }
 
 /// Midnight at the start of a Beijing date, as a Unix time.
 fn beijing_midnight(date: jiff::civil::Date) -> Result<i64, StaffError> {
     date.to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::Offset::constant(8)))
         .map(|z| z.timestamp().as_second())
-        .map_err(|_| StaffError::Invalid("date"))
+        .map_err(|_| StaffError::Invalid(Field::Date))
 }
 
 /// The form's rules, against `today` in Beijing: a cycle may open today (it then waits for
@@ -48,18 +51,18 @@ fn fields(input: &CycleInput, today: jiff::civil::Date) -> Result<CycleFields, S
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !slug_ok {
-        return Err(StaffError::Invalid("slug"));
+        return Err(StaffError::Invalid(Field::Slug));
     }
     let opens_on = civil_date(&input.opens)?;
     if opens_on < today {
-        return Err(StaffError::Invalid("opens_past"));
+        return Err(StaffError::Invalid(Field::OpensPast));
     }
     let opens_at = beijing_midnight(opens_on)?;
     // Staff type the last day of voting: it closes at the midnight that ends that day, and the
     // pages show that same date ("…20日 24:00").
     let closes_at = beijing_midnight(civil_date(&input.closes)?)? + 24 * 3600;
     if closes_at <= opens_at {
-        return Err(StaffError::Invalid("date"));
+        return Err(StaffError::Invalid(Field::Date));
     }
     let max_picks = input
         .max_picks
@@ -67,11 +70,11 @@ fn fields(input: &CycleInput, today: jiff::civil::Date) -> Result<CycleFields, S
         .parse::<u8>()
         .ok()
         .filter(|n| (1..=10).contains(n))
-        .ok_or(StaffError::Invalid("max_picks"))?;
+        .ok_or(StaffError::Invalid(Field::MaxPicks))?;
     Ok(CycleFields {
         slug,
-        title: text(&input.title, 4, 100, "title")?,
-        target: text(&input.target, 2, 100, "name")?,
+        title: text(&input.title, 4, 100, Field::Title)?,
+        target: text(&input.target, 2, 100, Field::Name)?,
         opens_at,
         closes_at,
         max_picks,
@@ -140,9 +143,9 @@ impl CyclePort for StaffService {
         evidence: &str,
     ) -> Result<(), StaffError> {
         editor(me)?;
-        let title = text(title, 4, 100, "title")?;
-        let description = text(description, 4, 1000, "body")?;
-        let evidence = text(evidence, 0, 1000, "body")?;
+        let title = text(title, 4, 100, Field::Title)?;
+        let description = text(description, 4, 1000, Field::Body)?;
+        let evidence = text(evidence, 0, 1000, Field::Body)?;
         written(
             self.store
                 .add_candidate(
@@ -171,13 +174,13 @@ impl CyclePort for StaffService {
         let month = match topic.trim() {
             "" => None,
             t => {
-                let (y, m) = t.split_once('-').ok_or(StaffError::Invalid("topic"))?;
-                let year = app::model::parse_year(y).ok_or(StaffError::Invalid("topic"))?;
+                let (y, m) = t.split_once('-').ok_or(StaffError::Invalid(Field::Topic))?;
+                let year = app::model::parse_year(y).ok_or(StaffError::Invalid(Field::Topic))?;
                 let month = m
                     .parse::<u8>()
                     .ok()
                     .filter(|m| (1..=12).contains(m))
-                    .ok_or(StaffError::Invalid("topic"))?;
+                    .ok_or(StaffError::Invalid(Field::Topic))?;
                 Some((year, month))
             }
         };
@@ -236,7 +239,7 @@ mod tests {
             ),
         ] {
             assert!(
-                matches!(fields(&bad), Err(StaffError::Invalid(f)) if f == field),
+                matches!(fields(&bad), Err(StaffError::Invalid(f)) if f.as_str() == field),
                 "{field}"
             );
         }
@@ -258,7 +261,7 @@ mod tests {
         assert!(opening_today.awaits_open, "waits for 现在开始投票");
         assert!(matches!(
             fields(&input("x-4", "2027-09-30", "2027-10-20", "3"), today()),
-            Err(StaffError::Invalid("opens_past"))
+            Err(StaffError::Invalid(Field::OpensPast))
         ));
     }
 }

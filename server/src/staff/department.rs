@@ -11,6 +11,7 @@ use app::api::{
     DepartmentPort, DepartmentReportInput, StaffError, TaskNoteInput, TaskStateInput,
     TaskStateOutcome,
 };
+use app::model::Field;
 use app::model::{StaffMember, TaskState};
 
 impl StaffService {
@@ -44,7 +45,7 @@ impl DepartmentPort for StaffService {
         me: &StaffMember,
         input: TaskStateInput,
     ) -> Result<TaskStateOutcome, StaffError> {
-        let state = TaskState::parse(&input.state).ok_or(StaffError::Invalid("state"))?;
+        let state = TaskState::parse(&input.state).ok_or(StaffError::Invalid(Field::State))?;
         let recorded = self.own_task(me, input.task_id).await?;
         let current = recorded.mark;
         let today = today_in_beijing();
@@ -59,7 +60,7 @@ impl DepartmentPort for StaffService {
                         .unwrap_or_else(|| today.clone()),
                 )
             }
-            TaskState::Done => Some(check::past_date(&input.done_on, &today, "done_on")?),
+            TaskState::Done => Some(check::past_date(&input.done_on, &today, Field::DoneOn)?),
             _ => None,
         };
         if current.state == TaskState::Done && state != TaskState::Done && !input.confirmed {
@@ -81,7 +82,7 @@ impl DepartmentPort for StaffService {
             .undoable_mark(task_id, &me.username)
             .await
             .map_err(internal)?
-            .ok_or(StaffError::Invalid("undo"))?;
+            .ok_or(StaffError::Invalid(Field::Undo))?;
         let written = self
             .store
             .set_task_mark(me, task_id, &mark, "task.undo", now())
@@ -151,7 +152,7 @@ impl DepartmentPort for StaffService {
         }
         match self.store.add_report(me, &report, now()).await {
             Ok(true) => Ok(()),
-            Ok(false) => Err(StaffError::Invalid("topic")),
+            Ok(false) => Err(StaffError::Invalid(Field::Topic)),
             Err(err) => Err(internal(err)),
         }
     }

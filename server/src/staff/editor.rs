@@ -5,6 +5,7 @@ use super::{internal, now, token_hash, StaffService};
 use crate::portal::today_in_beijing;
 use crate::store::{Withdrawable, WithdrawalRow};
 use app::api::{EditorPort, StaffError, WithdrawTarget};
+use app::model::Field;
 use app::model::{
     EchoError, FormEcho, Policy, StaffMember, TopicDetail, Withdrawal, ECHO_SECS, REASON_MAX,
     REASON_MIN,
@@ -32,7 +33,7 @@ fn shown((title, at, reason): WithdrawalRow) -> Withdrawal {
 
 /// A withdrawal's reason: trimmed, `REASON_MIN..=REASON_MAX` characters.
 pub(super) fn reason(text: &str) -> Result<String, StaffError> {
-    super::validate_edit::text(text, REASON_MIN, REASON_MAX, "withdraw_reason")
+    super::validate_edit::text(text, REASON_MIN, REASON_MAX, Field::WithdrawReason)
 }
 
 #[async_trait::async_trait]
@@ -41,7 +42,7 @@ impl EditorPort for StaffService {
         let fields = serde_json::to_string(&echo.fields).map_err(internal)?;
         let error = serde_json::to_string(&echo.error).map_err(internal)?;
         if fields.len() + error.len() > MAX_ECHO_BYTES {
-            return Err(StaffError::Invalid("size"));
+            return Err(StaffError::Invalid(Field::Size));
         }
         self.store
             .keep_echo(

@@ -8,6 +8,7 @@ use crate::hotline::evidence::{self, day_number};
 use crate::store::{ClassKey, CycleWrite, NewCandidate};
 use app::api::hotline::{HotlineDesk, HotlinePort, PromoteInput};
 use app::api::{PortalError, StaffError};
+use app::model::Field;
 use app::model::{HotlineRanking, RankWeights, StaffMember};
 
 impl StaffService {
@@ -41,7 +42,7 @@ impl HotlinePort for StaffService {
     async fn set_weights(&self, me: &StaffMember, weights: RankWeights) -> Result<(), StaffError> {
         editor(me)?;
         if !weights.is_valid() {
-            return Err(StaffError::Invalid("weights"));
+            return Err(StaffError::Invalid(Field::Weights));
         }
         self.store
             .set_hotline_weights(&me.username, &weights, now())
@@ -53,8 +54,8 @@ impl HotlinePort for StaffService {
     /// its charts follow the class over that window.
     async fn promote(&self, me: &StaffMember, input: PromoteInput) -> Result<(), StaffError> {
         editor(me)?;
-        let title = text(&input.title, 4, 100, "title")?;
-        let description = text(&input.description, 4, 1000, "body")?;
+        let title = text(&input.title, 4, 100, Field::Title)?;
+        let description = text(&input.description, 4, 1000, Field::Body)?;
         let last = self
             .store
             .hotline_last_day()
@@ -62,7 +63,7 @@ impl HotlinePort for StaffService {
             .map_err(internal)?
             .as_deref()
             .and_then(day_number)
-            .ok_or(StaffError::Invalid("class"))?;
+            .ok_or(StaffError::Invalid(Field::Class))?;
         let (summary, link) = evidence::class_evidence(
             &self.store,
             (input.level1.trim(), input.level2.trim()),
@@ -70,7 +71,7 @@ impl HotlinePort for StaffService {
         )
         .await
         .map_err(internal)?
-        .ok_or(StaffError::Invalid("class"))?;
+        .ok_or(StaffError::Invalid(Field::Class))?;
         let written = self
             .store
             .add_candidate(
@@ -88,10 +89,10 @@ impl HotlinePort for StaffService {
             .map_err(internal)?;
         match written {
             CycleWrite::Done => Ok(()),
-            CycleWrite::Missing => Err(StaffError::Invalid("cycle")),
-            CycleWrite::Frozen => Err(StaffError::Invalid("frozen")),
+            CycleWrite::Missing => Err(StaffError::Invalid(Field::Cycle)),
+            CycleWrite::Frozen => Err(StaffError::Invalid(Field::Frozen)),
             CycleWrite::Duplicate | CycleWrite::NotClosed | CycleWrite::TooFewCandidates => {
-                Err(StaffError::Invalid("cycle"))
+                Err(StaffError::Invalid(Field::Cycle))
             }
         }
     }
@@ -110,7 +111,7 @@ impl HotlinePort for StaffService {
         } else {
             let known = self.store.hotline_class_names().await.map_err(internal)?;
             if !known.iter().any(|k| k == class) {
-                return Err(StaffError::Invalid("class"));
+                return Err(StaffError::Invalid(Field::Class));
             }
             let mut levels = class.split('·');
             match (levels.next(), levels.next(), levels.next()) {
@@ -119,7 +120,7 @@ impl HotlinePort for StaffService {
                     level2: level2.to_string(),
                     level3: level3.map(str::to_string),
                 }),
-                _ => return Err(StaffError::Invalid("class")),
+                _ => return Err(StaffError::Invalid(Field::Class)),
             }
         };
         let linked = self

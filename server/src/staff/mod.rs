@@ -14,6 +14,7 @@ mod validate;
 mod validate_edit;
 mod validate_progress;
 
+use app::model::Field;
 use validate::{parse_topic, validate_draft, validate_report};
 
 use crate::events::SecurityEvent;
@@ -258,7 +259,7 @@ impl StaffPort for StaffService {
             self.report_author(me, kind, choice, report.topic).await?;
         match self.store.add_report(me, &report, now()).await {
             Ok(true) => Ok(()),
-            Ok(false) => Err(StaffError::Invalid("topic")),
+            Ok(false) => Err(StaffError::Invalid(Field::Topic)),
             Err(err) => Err(internal(err)),
         }
     }
@@ -281,7 +282,7 @@ impl StaffPort for StaffService {
         }
         if disabled && id == me.id {
             // An administrator cannot lock themselves out (and perhaps everyone with them).
-            return Err(StaffError::Invalid("self"));
+            return Err(StaffError::Invalid(Field::Self_));
         }
         match self.store.set_staff_disabled(me, id, disabled, now()).await {
             Ok(true) => Ok(()),
@@ -307,13 +308,13 @@ impl StaffPort for StaffService {
         if !me.may_author() {
             return Err(StaffError::Forbidden);
         }
-        let kind = ImportKind::parse(kind).ok_or(StaffError::Invalid("kind"))?;
-        let (year, month) = parse_topic(topic)?.ok_or(StaffError::Invalid("topic"))?;
+        let kind = ImportKind::parse(kind).ok_or(StaffError::Invalid(Field::Kind))?;
+        let (year, month) = parse_topic(topic)?.ok_or(StaffError::Invalid(Field::Topic))?;
         self.store
             .stage_import(me, year, month, kind, &content, now())
             .await
             .map_err(internal)?
-            .ok_or(StaffError::Invalid("topic"))
+            .ok_or(StaffError::Invalid(Field::Topic))
     }
 
     async fn import_preview(&self, me: &StaffMember, id: i64) -> Result<ImportPreview, StaffError> {
@@ -331,7 +332,7 @@ impl StaffPort for StaffService {
     async fn confirm_import(&self, me: &StaffMember, id: i64) -> Result<usize, StaffError> {
         let (staged, parsed) = self.checked_import(me, id).await?;
         if !parsed.errors.is_empty() || parsed.checked.is_empty() {
-            return Err(StaffError::Invalid("import"));
+            return Err(StaffError::Invalid(Field::Import));
         }
         self.store
             .apply_import(me, &staged, &parsed.checked, &today_in_beijing(), now())

@@ -4,6 +4,7 @@
 use super::{internal, now, StaffService};
 use app::api::moderation::{ModerationPort, ModerationQueue};
 use app::api::StaffError;
+use app::model::Field;
 use app::model::{StaffMember, SuggestionState};
 
 fn moderator(me: &StaffMember) -> Result<(), StaffError> {
@@ -48,7 +49,7 @@ impl ModerationPort for StaffService {
         let reason = reason.trim();
         if !publish && !(2..=200).contains(&reason.chars().count()) {
             // The author is owed a reason they can read.
-            return Err(StaffError::Invalid("reason"));
+            return Err(StaffError::Invalid(Field::Reason));
         }
         let reason = (!publish).then_some(reason);
         match self

@@ -7,6 +7,7 @@ use super::{internal, now, StaffService};
 use crate::store::Redacted;
 use app::api::roles::RolesPort;
 use app::api::StaffError;
+use app::model::Field;
 use app::model::{
     report_author_allowed, AuthorRefusal, BodyKind, Grant, Level, ReportAuthor, ReportKind,
     StaffMember, MAX_REDACT_SPAN,
@@ -20,7 +21,7 @@ pub(super) fn parse_author_choice(text: &str) -> Result<Option<i64>, StaffError>
         "office" => Ok(None),
         id => app::model::parse_id(id)
             .map(Some)
-            .ok_or(StaffError::Invalid("report_author")),
+            .ok_or(StaffError::Invalid(Field::ReportAuthor)),
     }
 }
 
@@ -34,12 +35,12 @@ impl StaffService {
     ) -> Result<(), StaffError> {
         let departments = self.store.all_departments().await.map_err(internal)?;
         let Some(department) = departments.iter().find(|d| d.id == department_id) else {
-            return Err(StaffError::Invalid("department"));
+            return Err(StaffError::Invalid(Field::Department));
         };
         if BodyKind::of(&department.name).fits(level) {
             Ok(())
         } else {
-            Err(StaffError::Invalid("level_for_body"))
+            Err(StaffError::Invalid(Field::LevelForBody))
         }
     }
 
@@ -59,7 +60,7 @@ impl StaffService {
                 let d = departments
                     .into_iter()
                     .find(|d| d.id == id)
-                    .ok_or(StaffError::Invalid("report_author"))?;
+                    .ok_or(StaffError::Invalid(Field::ReportAuthor))?;
                 ReportAuthor::Body(d.id, d.name)
             }
         };
@@ -73,8 +74,10 @@ impl StaffService {
                 ReportAuthor::Office => (EDITORIAL_OFFICE.to_string(), None),
                 ReportAuthor::Body(id, name) => (name, Some(id)),
             }),
-            Err(AuthorRefusal::NotSupervisory) => Err(StaffError::Invalid("supervision_author")),
-            Err(AuthorRefusal::NotYours) => Err(StaffError::Invalid("report_author")),
+            Err(AuthorRefusal::NotSupervisory) => {
+                Err(StaffError::Invalid(Field::SupervisionAuthor))
+            }
+            Err(AuthorRefusal::NotYours) => Err(StaffError::Invalid(Field::ReportAuthor)),
         }
     }
 }
@@ -97,7 +100,7 @@ impl RolesPort for StaffService {
             .find(|(m, _)| m.id == staff_id)
             .ok_or(StaffError::NotFound)?;
         if on && !grant.grantable_to(target.role) {
-            return Err(StaffError::Invalid("grant"));
+            return Err(StaffError::Invalid(Field::Grant));
         }
         match self.store.set_grant(me, staff_id, grant, on, now()).await {
             Ok(true) => Ok(()),
@@ -118,11 +121,11 @@ impl RolesPort for StaffService {
         }
         let span = span.trim();
         if !(1..=MAX_REDACT_SPAN).contains(&span.chars().count()) {
-            return Err(StaffError::Invalid("span"));
+            return Err(StaffError::Invalid(Field::Span));
         }
         let reason = reason.trim();
         if !(2..=200).contains(&reason.chars().count()) {
-            return Err(StaffError::Invalid("reason"));
+            return Err(StaffError::Invalid(Field::Reason));
         }
         match self
             .store
@@ -131,7 +134,7 @@ impl RolesPort for StaffService {
         {
             Ok(Redacted::Done) => Ok(()),
             Ok(Redacted::NoSuchSuggestion) => Err(StaffError::NotFound),
-            Ok(Redacted::SpanNotFound) => Err(StaffError::Invalid("span")),
+            Ok(Redacted::SpanNotFound) => Err(StaffError::Invalid(Field::Span)),
             Err(err) => Err(internal(err)),
         }
     }
@@ -146,7 +149,7 @@ impl RolesPort for StaffService {
             return Err(StaffError::Forbidden);
         }
         if department_ids.len() > 30 {
-            return Err(StaffError::Invalid("department"));
+            return Err(StaffError::Invalid(Field::Department));
         }
         match self
             .store
@@ -170,7 +173,7 @@ mod tests {
         assert_eq!(parse_author_choice("12").ok(), Some(Some(12)));
         assert!(matches!(
             parse_author_choice("市政协"),
-            Err(StaffError::Invalid("report_author"))
+            Err(StaffError::Invalid(Field::ReportAuthor))
         ));
     }
 }

@@ -2,19 +2,20 @@
 
 use crate::store::{DraftPolicy, NewReport};
 use app::api::{PolicyDraftInput, ReportInput, StaffError};
+use app::model::Field;
 
 /// `""` → no topic; `"2026-11"` → (2026, 11).
 pub(super) fn parse_topic(text: &str) -> Result<Option<(i32, u8)>, StaffError> {
     match text.trim() {
         "" => Ok(None),
         t => {
-            let (y, m) = t.split_once('-').ok_or(StaffError::Invalid("topic"))?;
-            let year = app::model::parse_year(y).ok_or(StaffError::Invalid("topic"))?;
+            let (y, m) = t.split_once('-').ok_or(StaffError::Invalid(Field::Topic))?;
+            let year = app::model::parse_year(y).ok_or(StaffError::Invalid(Field::Topic))?;
             let month = m
                 .parse::<u8>()
                 .ok()
                 .filter(|m| (1..=12).contains(m))
-                .ok_or(StaffError::Invalid("topic"))?;
+                .ok_or(StaffError::Invalid(Field::Topic))?;
             Ok(Some((year, month)))
         }
     }
@@ -24,23 +25,23 @@ pub(super) fn validate_report(input: ReportInput) -> Result<NewReport, StaffErro
     let title = input.title.trim().to_string();
     let body = input.body.trim().to_string();
     if !(2..=200).contains(&title.chars().count()) {
-        return Err(StaffError::Invalid("title"));
+        return Err(StaffError::Invalid(Field::Title));
     }
     if body.is_empty() || body.chars().count() > app::api::staff::MAX_REPORT_CHARS {
-        return Err(StaffError::Invalid("body"));
+        return Err(StaffError::Invalid(Field::Body));
     }
     let date = input
         .date
         .trim()
         .parse::<jiff::civil::Date>()
-        .map_err(|_| StaffError::Invalid("date"))?
+        .map_err(|_| StaffError::Invalid(Field::Date))?
         .to_string();
     let kind = match input.kind.as_str() {
         "progress" => "progress",
         "supervision" => "supervision",
-        _ => return Err(StaffError::Invalid("kind")),
+        _ => return Err(StaffError::Invalid(Field::Kind)),
     };
-    let topic = parse_topic(&input.topic)?.ok_or(StaffError::Invalid("topic"))?;
+    let topic = parse_topic(&input.topic)?.ok_or(StaffError::Invalid(Field::Topic))?;
     Ok(NewReport {
         topic,
         date,
@@ -57,16 +58,16 @@ pub(super) fn validate_draft(input: PolicyDraftInput) -> Result<DraftPolicy, Sta
     let title = input.title.trim().to_string();
     let issuer = input.issuer.trim().to_string();
     if !(2..=200).contains(&title.chars().count()) {
-        return Err(StaffError::Invalid("title"));
+        return Err(StaffError::Invalid(Field::Title));
     }
     if !(2..=100).contains(&issuer.chars().count()) {
-        return Err(StaffError::Invalid("issuer"));
+        return Err(StaffError::Invalid(Field::Issuer));
     }
     let issued = match input.issued.trim() {
         "" => None,
         date => Some(
             date.parse::<jiff::civil::Date>()
-                .map_err(|_| StaffError::Invalid("date"))?
+                .map_err(|_| StaffError::Invalid(Field::Date))?
                 .to_string(),
         ),
     };
@@ -97,15 +98,15 @@ mod tests {
         assert!(validate_draft(input("供暖通知", "2026-11-01", "2026-11")).is_ok());
         assert!(matches!(
             validate_draft(input("x", "", "")),
-            Err(StaffError::Invalid("title"))
+            Err(StaffError::Invalid(Field::Title))
         ));
         assert!(matches!(
             validate_draft(input("供暖通知", "2026-13-01", "")),
-            Err(StaffError::Invalid("date"))
+            Err(StaffError::Invalid(Field::Date))
         ));
         assert!(matches!(
             validate_draft(input("供暖通知", "", "2026-13")),
-            Err(StaffError::Invalid("topic"))
+            Err(StaffError::Invalid(Field::Topic))
         ));
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::store::{DutyFields, PolicyFields, ReportFields, TaskFields, TopicFields};
 use app::api::{DutyInput, PolicyEditInput, ReportEditInput, StaffError, TaskInput, TopicInput};
+use app::model::Field;
 use app::model::Level;
 
 /// Limits shared with the forms' `maxlength`.
@@ -17,7 +18,7 @@ pub(crate) fn text(
     value: &str,
     min: usize,
     max: usize,
-    field: &'static str,
+    field: Field,
 ) -> Result<String, StaffError> {
     let value = value.trim().to_string();
     if (min..=max).contains(&value.chars().count()) {
@@ -27,11 +28,11 @@ pub(crate) fn text(
     }
 }
 
-fn id(value: &str, field: &'static str) -> Result<i64, StaffError> {
+fn id(value: &str, field: Field) -> Result<i64, StaffError> {
     app::model::parse_id(value.trim()).ok_or(StaffError::Invalid(field))
 }
 
-fn optional_id(value: &str, field: &'static str) -> Result<Option<i64>, StaffError> {
+fn optional_id(value: &str, field: Field) -> Result<Option<i64>, StaffError> {
     match value.trim() {
         "" => Ok(None),
         v => id(v, field).map(Some),
@@ -39,7 +40,7 @@ fn optional_id(value: &str, field: &'static str) -> Result<Option<i64>, StaffErr
 }
 
 fn level(value: &str) -> Result<Level, StaffError> {
-    Level::parse(value.trim()).ok_or(StaffError::Invalid("level"))
+    Level::parse(value.trim()).ok_or(StaffError::Invalid(Field::Level))
 }
 
 pub fn date(value: &str) -> Result<String, StaffError> {
@@ -47,46 +48,47 @@ pub fn date(value: &str) -> Result<String, StaffError> {
         .trim()
         .parse::<jiff::civil::Date>()
         .map(|d| d.to_string())
-        .map_err(|_| StaffError::Invalid("date"))
+        .map_err(|_| StaffError::Invalid(Field::Date))
 }
 
 pub fn name(value: &str) -> Result<String, StaffError> {
-    text(value, 2, MAX_NAME, "name")
+    text(value, 2, MAX_NAME, Field::Name)
 }
 
 pub fn problem_title(value: &str) -> Result<String, StaffError> {
-    text(value, 2, MAX_TITLE, "title")
+    text(value, 2, MAX_TITLE, Field::Title)
 }
 
 pub fn topic(input: &TopicInput) -> Result<TopicFields, StaffError> {
     let (year, month) = if input.id.is_some() {
         (0, 1) // fixed once created; the store ignores them on update
     } else {
-        let year = app::model::parse_year(input.year.trim()).ok_or(StaffError::Invalid("year"))?;
+        let year =
+            app::model::parse_year(input.year.trim()).ok_or(StaffError::Invalid(Field::Year))?;
         let month = input
             .month
             .trim()
             .parse::<u8>()
             .ok()
             .filter(|m| (1..=12).contains(m))
-            .ok_or(StaffError::Invalid("month"))?;
+            .ok_or(StaffError::Invalid(Field::Month))?;
         (year, month)
     };
     Ok(TopicFields {
         year,
         month,
-        theme: text(&input.theme, 2, MAX_TITLE, "title")?,
-        summary: text(&input.summary, 0, MAX_SUMMARY, "summary")?,
-        lead_id: optional_id(&input.lead, "department")?,
-        plan_markdown: text(&input.plan, 0, MAX_PLAN, "plan")?,
+        theme: text(&input.theme, 2, MAX_TITLE, Field::Title)?,
+        summary: text(&input.summary, 0, MAX_SUMMARY, Field::Summary)?,
+        lead_id: optional_id(&input.lead, Field::Department)?,
+        plan_markdown: text(&input.plan, 0, MAX_PLAN, Field::Plan)?,
     })
 }
 
 pub fn task(input: &TaskInput) -> Result<TaskFields, StaffError> {
     Ok(TaskFields {
-        title: text(&input.title, 2, MAX_TITLE, "title")?,
-        problem_id: optional_id(&input.problem, "problem")?,
-        owner_id: id(&input.owner, "department")?,
+        title: text(&input.title, 2, MAX_TITLE, Field::Title)?,
+        problem_id: optional_id(&input.problem, Field::Problem)?,
+        owner_id: id(&input.owner, Field::Department)?,
         level: level(&input.level)?,
         due: date(&input.due)?,
     })
@@ -99,10 +101,10 @@ pub fn duty(input: &DutyInput) -> Result<DutyFields, StaffError> {
         .parse::<u8>()
         .ok()
         .filter(|b| (1..=5).contains(b))
-        .ok_or(StaffError::Invalid("batch"))?;
+        .ok_or(StaffError::Invalid(Field::Batch))?;
     Ok(DutyFields {
-        duty: text(&input.duty, 2, MAX_TITLE, "title")?,
-        department_id: id(&input.department, "department")?,
+        duty: text(&input.duty, 2, MAX_TITLE, Field::Title)?,
+        department_id: id(&input.department, Field::Department)?,
         level: level(&input.level)?,
         batch,
     })
@@ -115,23 +117,19 @@ fn optional_date(value: &str) -> Result<Option<String>, StaffError> {
     }
 }
 
-fn optional_text(
-    value: &str,
-    max: usize,
-    field: &'static str,
-) -> Result<Option<String>, StaffError> {
+fn optional_text(value: &str, max: usize, field: Field) -> Result<Option<String>, StaffError> {
     let value = text(value, 0, max, field)?;
     Ok((!value.is_empty()).then_some(value))
 }
 
 pub fn policy(input: &PolicyEditInput) -> Result<PolicyFields, StaffError> {
     Ok(PolicyFields {
-        title: text(&input.title, 2, MAX_TITLE, "title")?,
-        doc_no: optional_text(&input.doc_no, MAX_NAME, "doc_no")?,
-        issuer: text(&input.issuer, 2, MAX_NAME, "issuer")?,
+        title: text(&input.title, 2, MAX_TITLE, Field::Title)?,
+        doc_no: optional_text(&input.doc_no, MAX_NAME, Field::DocNo)?,
+        issuer: text(&input.issuer, 2, MAX_NAME, Field::Issuer)?,
         issued: optional_date(&input.issued)?,
         effective: optional_date(&input.effective)?,
-        source: optional_text(&input.source, 500, "source")?,
+        source: optional_text(&input.source, 500, Field::Source)?,
     })
 }
 
@@ -139,17 +137,22 @@ pub fn report(input: &ReportEditInput) -> Result<ReportFields, StaffError> {
     let kind = match input.kind.trim() {
         "progress" => "progress",
         "supervision" => "supervision",
-        _ => return Err(StaffError::Invalid("kind")),
+        _ => return Err(StaffError::Invalid(Field::Kind)),
     };
     Ok(ReportFields {
         date: date(&input.date)?,
         kind,
-        title: text(&input.title, 2, MAX_TITLE, "title")?,
+        title: text(&input.title, 2, MAX_TITLE, Field::Title)?,
         // The author is a choice from the list, resolved against the account's role by
         // `StaffService::report_author`.
         author: String::new(),
         author_department: None,
-        body_markdown: text(&input.body, 1, app::api::staff::MAX_REPORT_CHARS, "body")?,
+        body_markdown: text(
+            &input.body,
+            1,
+            app::api::staff::MAX_REPORT_CHARS,
+            Field::Body,
+        )?,
     })
 }
 
@@ -161,7 +164,7 @@ pub fn username(value: &str) -> Result<String, StaffError> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
     ok.then(|| value.to_string())
-        .ok_or(StaffError::Invalid("username"))
+        .ok_or(StaffError::Invalid(Field::Username))
 }
 
 #[cfg(test)]
@@ -197,7 +200,7 @@ mod tests {
         ];
         for (input, field) in cases {
             assert!(
-                matches!(task(&input), Err(StaffError::Invalid(f)) if f == field),
+                matches!(task(&input), Err(StaffError::Invalid(f)) if f.as_str() == field),
                 "{field}"
             );
         }
@@ -215,7 +218,10 @@ mod tests {
         };
         assert!(duty(&input).is_ok());
         input.batch = "6".into();
-        assert!(matches!(duty(&input), Err(StaffError::Invalid("batch"))));
+        assert!(matches!(
+            duty(&input),
+            Err(StaffError::Invalid(Field::Batch))
+        ));
     }
 
     #[test]

@@ -3,16 +3,13 @@
 
 use crate::store::{NewReport, NewTaskNote};
 use app::api::{DepartmentReportInput, StaffError, TaskNoteInput};
+use app::model::Field;
 use app::model::{
     evidence_url_ok, Evidence, MAX_DELAY_REASON_CHARS, MAX_EVIDENCE_TITLE_CHARS, MAX_NOTE_CHARS,
 };
 
 /// An ISO date no later than `today`; `field` names the problem.
-pub(super) fn past_date(
-    text: &str,
-    today: &str,
-    field: &'static str,
-) -> Result<String, StaffError> {
+pub(super) fn past_date(text: &str, today: &str, field: Field) -> Result<String, StaffError> {
     let date = text
         .trim()
         .parse::<jiff::civil::Date>()
@@ -27,26 +24,26 @@ pub(super) fn past_date(
 pub(super) fn delay_reason(text: &str) -> Result<String, StaffError> {
     let reason = text.trim().to_string();
     if reason.chars().count() > MAX_DELAY_REASON_CHARS {
-        return Err(StaffError::Invalid("delay_reason"));
+        return Err(StaffError::Invalid(Field::DelayReason));
     }
     Ok(reason)
 }
 
 pub(super) fn note(input: &TaskNoteInput, today: &str) -> Result<NewTaskNote, StaffError> {
-    let date = past_date(&input.date, today, "note_date")?;
+    let date = past_date(&input.date, today, Field::NoteDate)?;
     let note = input.note.trim().to_string();
     if !(2..=MAX_NOTE_CHARS).contains(&note.chars().count()) {
-        return Err(StaffError::Invalid("note"));
+        return Err(StaffError::Invalid(Field::Note));
     }
     let url = input.evidence_url.trim();
     let title = input.evidence_title.trim();
     let evidence = match url {
         "" if title.is_empty() => None,
-        "" => return Err(StaffError::Invalid("evidence")),
-        url if !evidence_url_ok(url) => return Err(StaffError::Invalid("evidence")),
+        "" => return Err(StaffError::Invalid(Field::Evidence)),
+        url if !evidence_url_ok(url) => return Err(StaffError::Invalid(Field::Evidence)),
         url => {
             if title.chars().count() > MAX_EVIDENCE_TITLE_CHARS {
-                return Err(StaffError::Invalid("evidence"));
+                return Err(StaffError::Invalid(Field::Evidence));
             }
             Some(Evidence {
                 url: url.to_string(),
@@ -71,13 +68,14 @@ pub(super) fn department_report(
     let title = input.title.trim().to_string();
     let body = input.body.trim().to_string();
     if !(2..=200).contains(&title.chars().count()) {
-        return Err(StaffError::Invalid("title"));
+        return Err(StaffError::Invalid(Field::Title));
     }
     if body.is_empty() || body.chars().count() > app::api::staff::MAX_REPORT_CHARS {
-        return Err(StaffError::Invalid("body"));
+        return Err(StaffError::Invalid(Field::Body));
     }
-    let date = past_date(&input.date, today, "report_date")?;
-    let topic = super::validate::parse_topic(&input.topic)?.ok_or(StaffError::Invalid("topic"))?;
+    let date = past_date(&input.date, today, Field::ReportDate)?;
+    let topic =
+        super::validate::parse_topic(&input.topic)?.ok_or(StaffError::Invalid(Field::Topic))?;
     Ok(NewReport {
         topic,
         date,
@@ -107,17 +105,19 @@ mod tests {
     fn dates_may_not_lie_in_the_future() {
         let today = "2026-12-01";
         assert_eq!(
-            past_date("2026-11-14", today, "done_on").ok().as_deref(),
+            past_date("2026-11-14", today, Field::DoneOn)
+                .ok()
+                .as_deref(),
             Some("2026-11-14")
         );
-        assert!(past_date("2026-12-01", today, "done_on").is_ok());
+        assert!(past_date("2026-12-01", today, Field::DoneOn).is_ok());
         assert!(matches!(
-            past_date("2026-12-02", today, "done_on"),
-            Err(StaffError::Invalid("done_on"))
+            past_date("2026-12-02", today, Field::DoneOn),
+            Err(StaffError::Invalid(Field::DoneOn))
         ));
         assert!(matches!(
-            past_date("2026-02-30", today, "done_on"),
-            Err(StaffError::Invalid("done_on"))
+            past_date("2026-02-30", today, Field::DoneOn),
+            Err(StaffError::Invalid(Field::DoneOn))
         ));
     }
 
@@ -129,11 +129,11 @@ mod tests {
         assert_eq!(linked.evidence.map(|e| e.title), Some("通知".to_string()));
         assert!(matches!(
             note(&input("javascript:alert(1)", ""), today),
-            Err(StaffError::Invalid("evidence"))
+            Err(StaffError::Invalid(Field::Evidence))
         ));
         assert!(matches!(
             note(&input("", "只有标题"), today),
-            Err(StaffError::Invalid("evidence"))
+            Err(StaffError::Invalid(Field::Evidence))
         ));
     }
 

@@ -148,3 +148,42 @@ async fn a_full_engine_queue_answers_503_with_retry_after_at_once() {
     let again = get(&server, &busy[0]).await;
     assert_eq!(again.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_refused_embed_tells_the_reader_in_her_language_when_to_reload() {
+    let server = TestServer::start_with_args(&["--chart-renders-per-minute", "1"]);
+    // One new drawing allowed: the SVG download takes it, so the embed (four widths) is refused.
+    let svg = get(&server, &format!("{CHART}.svg?lang=zh-CN")).await;
+    assert_eq!(svg.status(), StatusCode::OK);
+    for (lang, words) in [
+        ("zh-CN", "请一分钟后刷新本页"),
+        ("en", "Please reload in a minute"),
+    ] {
+        let res = get(
+            &server,
+            &format!("/embed/charts/problems-per-year?lang={lang}"),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(
+            res.headers()
+                .get(header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok()),
+            Some("60")
+        );
+        assert!(res.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("text/html"));
+        let body = res.text().await.expect("body");
+        assert!(body.contains(words), "{body}");
+        assert!(
+            body.contains("/charts/problems-per-year\""),
+            "links the chart: {body}"
+        );
+        assert!(
+            !body.contains("rate_limited"),
+            "no API error in the frame: {body}"
+        );
+    }
+}

@@ -11,7 +11,7 @@ use app::i18n::{message, Locale};
 use app::model::{ChartView, Theme};
 use app::request::CspNonce;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap};
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Extension;
 
@@ -107,8 +107,21 @@ pub async fn page(
             Some(&network),
         )
     };
-    let failed = |err: crate::charts::ChartError| {
-        super::charts::chart_failed(&id, &network, err).into_response()
+    let failed = |err: crate::charts::ChartError| match err.refusal() {
+        // Inside a newsroom's article a refusal is a short page in the reader's language
+        // that says when to reload and links the chart on the portal, not an API error.
+        Some(refusal) => {
+            let api = super::charts::chart_failed(&id, &network, err).into_response();
+            let html = refused(refusal, locale, &state.public_url, &id);
+            let mut res = (api.status(), Html(html)).into_response();
+            if let Some(retry) = api.headers().get(header::RETRY_AFTER) {
+                res.headers_mut().insert(header::RETRY_AFTER, retry.clone());
+            }
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            res
+        }
+        None => super::charts::chart_failed(&id, &network, err).into_response(),
     };
     let light = match draw(Theme::Light).await {
         Ok(Some(views)) => views,
@@ -147,6 +160,27 @@ pub async fn page(
 }
 
 type Drawing = (u32, ChartView, Option<ChartView>);
+
+/// The page shown in the frame when the chart cannot be drawn now (busy, or the reader's
+/// network over its allowance): what happened, when to reload, and the chart on the portal.
+fn refused(refusal: crate::charts::Refusal, locale: Locale, base: &str, id: &str) -> String {
+    let t = |key: &str| escape(&message(key, locale));
+    let why = match refusal {
+        crate::charts::Refusal::Busy => t("chart.busy"),
+        crate::charts::Refusal::Limited => t("chart.limited"),
+    };
+    format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<meta name=\"robots\" content=\"noindex\"><title>点菜</title><link rel=\"icon\" href=\"data:,\"></head>\
+<body><main><p role=\"status\">{why}</p>\
+<p><a href=\"{base}/charts/{id}\" target=\"_blank\" rel=\"noopener\">{open}</a></p></main></body></html>",
+        lang = locale.tag(),
+        base = escape(base),
+        id = escape(id),
+        open = t("chart.open_on_portal"),
+    )
+}
 
 fn render(drawings: &[Drawing], theme: &str, locale: Locale, base: &str, nonce: &str) -> String {
     let t = |key: &str| escape(&message(key, locale));

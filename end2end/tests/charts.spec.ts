@@ -14,6 +14,9 @@ async function chartIds(page: Page): Promise<string[]> {
 test('every chart page shows its chart as SVG with JavaScript off', async ({ browser, page, baseURL }) => {
   const ids = await chartIds(page);
   expect(ids.length).toBeGreaterThanOrEqual(10);
+  // It walks every chart (about fifty, each a page load and a first drawing) while the other
+  // worker runs: give it time by the chart, not the default 30 s for one journey.
+  test.setTimeout(10_000 + ids.length * 2_000);
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
   const noJs = await context.newPage();
   for (const id of ids) {

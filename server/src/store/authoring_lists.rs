@@ -25,20 +25,20 @@ pub struct DutyFields {
     pub batch: u8,
 }
 
-type Tx<'a> = sqlx::Transaction<'a, super::Db>;
+type Tx = super::Conn;
 
-async fn exists(tx: &mut Tx<'_>, sql: &str, a: i64, b: Option<i64>) -> StoreResult<bool> {
+async fn exists(tx: &mut Tx, sql: &str, a: i64, b: Option<i64>) -> StoreResult<bool> {
     let n: i64 = sqlx::query_scalar(sql)
         .bind(a)
         .bind(b)
-        .fetch_one(&mut **tx)
+        .fetch_one(&mut *tx)
         .await?;
     Ok(n > 0)
 }
 
 /// The topic exists and the department (and the problem, if any, within this topic) too.
 async fn references_ok(
-    tx: &mut Tx<'_>,
+    tx: &mut Tx,
     topic_id: i64,
     department_id: i64,
     problem_id: Option<i64>,

@@ -3,10 +3,9 @@
 //! ballot is appended, never changed; the running tally moves in the same transaction, so it
 //! always equals what the ballot records say (the integrity report recomputes and compares).
 
-use super::Db;
+use super::Conn;
 use super::{Store, StoreResult};
 use app::model::{BallotProblem, Tier};
-use sqlx::Transaction;
 
 /// A ballot ready to be written: checked picks, decided status, the voter's keyed id.
 #[derive(Clone, Debug)]
@@ -42,7 +41,7 @@ pub struct HoldRules {
 /// Devices other than `voter` whose unverified ballot from `network` counted at once since
 /// `since` (the start of the Beijing day): the daily allowance check.
 pub(super) async fn counted_devices_from(
-    tx: &mut Transaction<'_, Db>,
+    tx: &mut Conn,
     cycle_id: i64,
     network: &str,
     since: i64,
@@ -57,13 +56,13 @@ pub(super) async fn counted_devices_from(
     .bind(network)
     .bind(since)
     .bind(voter)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?)
 }
 
 /// How many of `network`'s ballots in this cycle are recent: the burst check.
 pub(super) async fn recent_from(
-    tx: &mut Transaction<'_, Db>,
+    tx: &mut Conn,
     cycle_id: i64,
     network: &str,
     since: i64,
@@ -74,7 +73,7 @@ pub(super) async fn recent_from(
     .bind(cycle_id)
     .bind(network)
     .bind(since)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?)
 }
 
@@ -92,7 +91,7 @@ pub(super) fn parse_picks(text: &str) -> Vec<i64> {
 
 /// Moves the running tally: `sign` is +1 to add a ballot's picks, -1 to take them away.
 pub(super) async fn move_tally(
-    tx: &mut Transaction<'_, Db>,
+    tx: &mut Conn,
     cycle_id: i64,
     tier: &str,
     picks: &[i64],
@@ -107,7 +106,7 @@ pub(super) async fn move_tally(
         .bind(candidate)
         .bind(tier)
         .bind(sign)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     Ok(())
@@ -115,7 +114,7 @@ pub(super) async fn move_tally(
 
 /// The voter's ballot that counts now: `(id, tier, picks)` of their latest accepted ballot.
 pub(super) async fn current_ballot(
-    tx: &mut Transaction<'_, Db>,
+    tx: &mut Conn,
     cycle_id: i64,
     voter: &str,
 ) -> StoreResult<Option<(i64, String, String)>> {
@@ -127,12 +126,12 @@ pub(super) async fn current_ballot(
     )
     .bind(cycle_id)
     .bind(voter)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await?)
 }
 
 async fn write_one(
-    tx: &mut Transaction<'_, Db>,
+    tx: &mut Conn,
     b: &NewBallot,
     now: i64,
 ) -> StoreResult<Result<(), BallotProblem>> {
@@ -142,7 +141,7 @@ async fn write_one(
         )
         .bind(proof)
         .bind(now)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?
         .rows_affected();
         if fresh == 0 {
@@ -155,14 +154,14 @@ async fn write_one(
         )
         .bind(code)
         .bind(b.cycle_id)
-        .fetch_one(&mut **tx)
+        .fetch_one(&mut *tx)
         .await?;
         if known == 0 {
             return Ok(Err(BallotProblem::CodeUnknown));
         }
         let used: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM code_uses WHERE code_hash = $1")
             .bind(code)
-            .fetch_one(&mut **tx)
+            .fetch_one(&mut *tx)
             .await?;
         if used > 0 {
             return Ok(Err(BallotProblem::CodeUsed));
@@ -186,13 +185,13 @@ async fn write_one(
     .bind(b.reason)
     .bind(&b.network)
     .bind(now)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     if let Some(code) = &b.code_hash {
         sqlx::query("INSERT INTO code_uses (code_hash, ballot_id) VALUES ($1, $2)")
             .bind(code)
             .bind(id)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     if b.status == "counted" {

@@ -1,16 +1,12 @@
 //! The record a new or edited item would clash with (same month, title or name), read inside
 //! the saving transaction so the editor is told which record it is.
 
-use super::{Db, StoreResult};
+use super::Conn;
+use super::StoreResult;
 use app::model::{Clash, PublishState};
-use sqlx::Transaction;
 
 /// The topic already holding `year`-`month`.
-pub(super) async fn topic(
-    tx: &mut Transaction<'_, Db>,
-    year: i32,
-    month: u8,
-) -> StoreResult<Option<Clash>> {
+pub(super) async fn topic(tx: &mut Conn, year: i32, month: u8) -> StoreResult<Option<Clash>> {
     let row: Option<(i64, String, String)> = sqlx::query_as(
         "SELECT t.id, t.theme,
                 CASE WHEN w.reason IS NULL THEN t.status ELSE 'withdrawn' END
@@ -19,7 +15,7 @@ pub(super) async fn topic(
     )
     .bind(year)
     .bind(i64::from(month))
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await?;
     Ok(row.map(|(id, theme, status)| Clash::Topic {
         id,
@@ -32,7 +28,7 @@ pub(super) async fn topic(
 
 /// The problem of `year` already titled `title` (other than `except`).
 pub(super) async fn problem(
-    tx: &mut Transaction<'_, Db>,
+    tx: &mut Conn,
     year: i64,
     title: &str,
     except: i64,
@@ -43,14 +39,14 @@ pub(super) async fn problem(
     .bind(year)
     .bind(title)
     .bind(except)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await?;
     Ok(row.map(|(topic_id, title)| Clash::Problem { topic_id, title }))
 }
 
 /// The department already named `name` (other than `except`).
 pub(super) async fn department(
-    tx: &mut Transaction<'_, Db>,
+    tx: &mut Conn,
     name: &str,
     except: i64,
 ) -> StoreResult<Option<Clash>> {
@@ -58,22 +54,22 @@ pub(super) async fn department(
         sqlx::query_scalar("SELECT name FROM departments WHERE name = $1 AND id <> $2")
             .bind(name)
             .bind(except)
-            .fetch_optional(&mut **tx)
+            .fetch_optional(&mut *tx)
             .await?;
     Ok(row.map(|name| Clash::Department { name }))
 }
 
 /// Makes sure a year a topic is created in exists: a year after the facts file's last one gets
 /// an empty row (no problems yet, no source) the first time a topic is drafted in it.
-pub(super) async fn ensure_year(tx: &mut Transaction<'_, Db>, year: i32) -> StoreResult<()> {
+pub(super) async fn ensure_year(tx: &mut Conn, year: i32) -> StoreResult<()> {
     let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM years WHERE year = $1")
         .bind(year)
-        .fetch_one(&mut **tx)
+        .fetch_one(&mut *tx)
         .await?;
     if known == 0 {
         sqlx::query("INSERT INTO years (year, problem_count, source) VALUES ($1, 0, '')")
             .bind(year)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     Ok(())

@@ -43,6 +43,7 @@ impl Store {
         let Some(topic_id) = topic else {
             return Ok(None);
         };
+        let mut tx = self.write_tx().await?;
         let id = sqlx::query_scalar(
             "INSERT INTO staged_imports (staff_id, topic_id, kind, content, created_at)
              VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -52,8 +53,9 @@ impl Store {
         .bind(kind.as_str())
         .bind(content)
         .bind(now)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?;
+        self.commit(tx).await?;
         Ok(Some(id))
     }
 

@@ -58,7 +58,9 @@ pub use write::{
 mod engine;
 mod jobs;
 mod maintenance;
+mod tx;
 pub use engine::{sqlite_file, Engine};
+pub(crate) use tx::Conn;
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
@@ -188,32 +190,6 @@ impl Store {
         Ok(())
     }
 
-    /// A transaction that holds the write lock from its first statement. On SQLite that is
-    /// `BEGIN IMMEDIATE` (a deferred transaction that reads first cannot wait for the lock when
-    /// it later writes: WAL answers "busy" at once); on PostgreSQL it is [`WRITE_LOCK`].
-    pub(crate) async fn write_tx(&self) -> StoreResult<sqlx::Transaction<'static, Db>> {
-        match self.engine {
-            Engine::Sqlite => Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?),
-            Engine::Postgres => {
-                let mut tx = self.pool.begin().await?;
-                // Wrapped so no `void` column reaches the `Any` row decoder.
-                sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock($1)) AS locked")
-                    .bind(WRITE_LOCK)
-                    .execute(&mut *tx)
-                    .await?;
-                Ok(tx)
-            }
-        }
-    }
-
-    /// Commits a [`Store::write_tx`] transaction and counts it.
-    pub(crate) async fn commit(&self, tx: sqlx::Transaction<'static, Db>) -> StoreResult<()> {
-        tx.commit().await?;
-        self.writes
-            .fetch_add(1, std::sync::atomic::Ordering::Release);
-        Ok(())
-    }
-
     /// How many write transactions this process has committed so far.
     pub fn writes_committed(&self) -> u64 {
         self.writes.load(std::sync::atomic::Ordering::Acquire)
@@ -241,3 +217,5 @@ mod tests_hotline;
 mod tests_participation;
 #[cfg(test)]
 mod tests_provenance;
+#[cfg(test)]
+mod tidy;

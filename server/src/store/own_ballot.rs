@@ -43,9 +43,9 @@ impl Store {
             "quarantined" => OwnBallotState::Held,
             "rejected" => OwnBallotState::Rejected,
             _ => {
-                let mut tx = self.pool.begin().await?;
-                let current = current_ballot(&mut tx, row.cycle_id, &row.voter).await?;
-                tx.commit().await?; // read only: not a write
+                let mut conn = self.pool.acquire().await?;
+                let current = current_ballot(&mut conn, row.cycle_id, &row.voter).await?;
+                drop(conn);
                 match current {
                     Some((id, _, _)) if id != row.id => OwnBallotState::Superseded,
                     _ => OwnBallotState::Counted,

@@ -252,10 +252,10 @@ impl Store {
                 at,
             }),
             _ => {
-                let mut tx = self.pool.begin().await?;
+                let mut conn = self.pool.acquire().await?;
                 let current =
-                    super::ballots::current_ballot(&mut tx, row.cycle_id, &row.voter).await?;
-                tx.commit().await?; // read only: not a write
+                    super::ballots::current_ballot(&mut conn, row.cycle_id, &row.voter).await?;
+                drop(conn);
                 match current {
                     Some((id, _, _)) if id != row.id => {
                         let later: i64 =

@@ -2,11 +2,11 @@
 //! carries, the one conversion that applies `app::model::shown_confidence`, and the reported
 //! facts (来源所载) of problems and years.
 
-use super::{confidence, Db, StoreError, StoreResult};
+use super::Conn;
+use super::{confidence, StoreError, StoreResult};
 use app::model::{
     shown_confidence, Confidence, Fact, FactKind, Origin, Policy, ProblemSummary, Published, Source,
 };
-use sqlx::Transaction;
 
 /// The stored provenance of one item, before the rule decides what a reader is told.
 pub(super) struct Stored<'a> {
@@ -189,7 +189,7 @@ impl FactRecord {
 }
 
 pub(super) async fn insert_problem_facts(
-    tx: &mut Transaction<'_, Db>,
+    tx: &mut Conn,
     problem_id: i64,
     facts: &[FactRow],
 ) -> StoreResult<()> {
@@ -206,14 +206,14 @@ pub(super) async fn insert_problem_facts(
         .bind(&f.source)
         .bind(&f.source_title)
         .bind(&f.repost_of)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     Ok(())
 }
 
 pub(super) async fn insert_year_facts(
-    tx: &mut Transaction<'_, Db>,
+    tx: &mut Conn,
     year: i32,
     facts: &[FactRow],
 ) -> StoreResult<()> {
@@ -229,7 +229,7 @@ pub(super) async fn insert_year_facts(
         .bind(&f.source)
         .bind(&f.source_title)
         .bind(&f.repost_of)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     Ok(())

@@ -3,14 +3,13 @@
 //! its original version recorded at that first edit, so the history always starts from how the
 //! public first saw it. Snapshots are read back into "what changed" by `app::model::changes`.
 
-use super::Db;
+use super::Conn;
 use super::{Store, StoreResult};
 use app::model::{Entity, Snapshot};
-use sqlx::Transaction;
 
 /// Reads the item's fields as text, in a stable order; `None` when it does not exist.
 pub(super) async fn snapshot(
-    tx: &mut Transaction<'_, Db>,
+    tx: &mut Conn,
     entity: Entity,
     id: i64,
 ) -> StoreResult<Option<Snapshot>> {
@@ -80,7 +79,7 @@ pub(super) async fn snapshot(
             &["date", "kind", "title", "author", "body"],
         ),
     };
-    let row = sqlx::query(sql).bind(id).fetch_optional(&mut **tx).await?;
+    let row = sqlx::query(sql).bind(id).fetch_optional(&mut *tx).await?;
     let Some(row) = row else { return Ok(None) };
     let mut snap = Vec::with_capacity(fields.len() + 1);
     for (i, field) in fields.iter().enumerate() {
@@ -95,7 +94,7 @@ pub(super) async fn snapshot(
              WHERE c.topic_id = $1 ORDER BY d.name",
         )
         .bind(id)
-        .fetch_all(&mut **tx)
+        .fetch_all(&mut *tx)
         .await?;
         snap.push(("cooperating".to_string(), names.join("、")));
     }
@@ -104,16 +103,16 @@ pub(super) async fn snapshot(
 
 /// Since when revisions count: a dataset reload replaces every item (ids are reused), so
 /// history from before it describes other items.
-async fn epoch(tx: &mut Transaction<'_, Db>) -> StoreResult<i64> {
+async fn epoch(tx: &mut Conn) -> StoreResult<i64> {
     let loaded: Option<String> =
         sqlx::query_scalar("SELECT value FROM dataset_meta WHERE key = 'loaded_at'")
-            .fetch_optional(&mut **tx)
+            .fetch_optional(&mut *tx)
             .await?;
     Ok(loaded.and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
 async fn append(
-    tx: &mut Transaction<'_, Db>,
+    tx: &mut Conn,
     entity: Entity,
     id: i64,
     username: &str,
@@ -133,7 +132,7 @@ async fn append(
     .bind(username)
     .bind(action)
     .bind(json)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }
@@ -141,7 +140,7 @@ async fn append(
 /// Call before changing an item: records its original version if it has no history yet and
 /// returns its current fields (`None`: no such item).
 pub(super) async fn before_change(
-    tx: &mut Transaction<'_, Db>,
+    tx: &mut Conn,
     entity: Entity,
     id: i64,
     now: i64,
@@ -156,7 +155,7 @@ pub(super) async fn before_change(
     .bind(entity.as_str())
     .bind(id)
     .bind(since)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     if known == 0 {
         append(tx, entity, id, "", "original", now, &current).await?;
@@ -166,7 +165,7 @@ pub(super) async fn before_change(
 
 /// Call after creating or changing an item: records the new version when something changed.
 pub(super) async fn after_change(
-    tx: &mut Transaction<'_, Db>,
+    tx: &mut Conn,
     entity: Entity,
     id: i64,
     username: &str,
@@ -196,7 +195,7 @@ pub(super) struct Change<'a> {
 /// After changing an item: records its new version and, when something did change, the audit
 /// entry — the pair every editor's save writes in its transaction.
 pub(super) async fn record_change(
-    tx: &mut Transaction<'_, Db>,
+    tx: &mut Conn,
     actor: &str,
     now: i64,
     before: Option<&Snapshot>,
@@ -237,8 +236,10 @@ pub struct StoredRevision {
 impl Store {
     /// Versions of an item since the dataset was loaded, oldest first.
     pub async fn revisions(&self, entity: Entity, id: i64) -> StoreResult<Vec<StoredRevision>> {
-        let mut tx = self.pool.begin().await?;
-        let since = epoch(&mut tx).await?;
+        // A read: one connection, no transaction to commit (a commit would count as a write
+        // and empty the page cache on every view of the history page).
+        let mut conn = self.pool.acquire().await?;
+        let since = epoch(&mut conn).await?;
         let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
             "SELECT at, username, action, snapshot FROM revisions
              WHERE entity = $1 AND entity_id = $2 AND at >= $3 ORDER BY id",
@@ -246,9 +247,9 @@ impl Store {
         .bind(entity.as_str())
         .bind(id)
         .bind(since)
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut *conn)
         .await?;
-        self.commit(tx).await?;
+        drop(conn);
         rows.into_iter()
             .map(|(at, username, action, json)| {
                 let snapshot = serde_json::from_str(&json)

@@ -1,10 +1,9 @@
 //! Staff accounts, sessions, login failures and the audit log. Every change writes its audit
 //! entry in the same transaction.
 
-use super::Db;
+use super::Conn;
 use super::{Store, StoreError, StoreResult};
 use app::model::{AuditEntry, Department, Role, StaffMember};
-use sqlx::Transaction;
 
 #[derive(sqlx::FromRow)]
 struct MemberRow {
@@ -38,7 +37,7 @@ const MEMBER_SELECT: &str = "SELECT s.id, s.username, s.display_name, s.role,
     FROM staff s LEFT JOIN departments d ON d.id = s.department_id";
 
 pub(super) async fn audit(
-    tx: &mut Transaction<'_, Db>,
+    tx: &mut Conn,
     now: i64,
     username: &str,
     action: &str,
@@ -53,7 +52,7 @@ pub(super) async fn audit(
     .bind(action)
     .bind(subject)
     .bind(detail)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }

@@ -141,10 +141,16 @@ async fn editing_a_task_keeps_its_original_and_each_change() {
         .await
         .expect("save");
     assert_eq!(saved, Saved::Done(task.id));
+    let writes = store.writes_committed();
     let history = store
         .revisions(Entity::Task, task.id)
         .await
         .expect("history");
+    assert_eq!(
+        store.writes_committed(),
+        writes,
+        "reading the history is not a write (it would empty the page cache on every view)"
+    );
     assert_eq!(history.len(), 2, "original and the edit");
     assert_eq!(history[0].action, "original");
     assert_eq!(history[1].username, "editor");

@@ -104,14 +104,14 @@ impl Store {
 
     /// Inside a publishing transaction: a withdrawn item is current again.
     pub(super) async fn clear_withdrawal(
-        tx: &mut sqlx::Transaction<'static, super::Db>,
+        tx: &mut super::Conn,
         what: Withdrawable,
         id: i64,
     ) -> StoreResult<()> {
         sqlx::query("DELETE FROM withdrawals WHERE entity = $1 AND entity_id = $2")
             .bind(what.token())
             .bind(id)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
         Ok(())
     }

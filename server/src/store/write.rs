@@ -1,9 +1,8 @@
 //! Loading a whole dataset in one transaction: readers see the old data or the new, never half.
 
 use super::provenance::{insert_problem_facts, insert_year_facts, FactRow};
-use super::Db;
+use super::Conn;
 use super::{Store, StoreResult};
-use sqlx::Transaction;
 
 /// A complete dataset to load, independent of where it came from (facts file, later imports).
 #[derive(Clone, Debug, Default)]
@@ -225,16 +224,16 @@ impl Store {
     }
 }
 
-pub(super) async fn department_id(tx: &mut Transaction<'_, Db>, name: &str) -> StoreResult<i64> {
+pub(super) async fn department_id(tx: &mut Conn, name: &str) -> StoreResult<i64> {
     Ok(
         sqlx::query_scalar("SELECT id FROM departments WHERE name = $1")
             .bind(name)
-            .fetch_one(&mut **tx)
+            .fetch_one(&mut *tx)
             .await?,
     )
 }
 
-async fn insert_year(tx: &mut Transaction<'_, Db>, y: &YearRow) -> StoreResult<()> {
+async fn insert_year(tx: &mut Conn, y: &YearRow) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO years (year, problem_count, categories, tasks, policies, satisfaction_pct, announced, note, source)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -248,20 +247,20 @@ async fn insert_year(tx: &mut Transaction<'_, Db>, y: &YearRow) -> StoreResult<(
     .bind(&y.announced)
     .bind(&y.note)
     .bind(&y.source)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     for (position, text) in y.outcomes.iter().enumerate() {
         sqlx::query("INSERT INTO year_outcomes (year, position, text) VALUES ($1, $2, $3)")
             .bind(y.year)
             .bind(position as i64)
             .bind(text)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     insert_year_facts(tx, y.year, &y.reported).await
 }
 
-async fn insert_topic(tx: &mut Transaction<'_, Db>, t: &TopicRow) -> StoreResult<()> {
+async fn insert_topic(tx: &mut Conn, t: &TopicRow) -> StoreResult<()> {
     let lead = department_id(tx, &t.lead).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO topics (year, month, theme, summary, lead_department_id, is_sample, plan_markdown, plan_html)
@@ -275,24 +274,20 @@ async fn insert_topic(tx: &mut Transaction<'_, Db>, t: &TopicRow) -> StoreResult
     .bind(i64::from(t.is_sample))
     .bind(&t.plan_markdown)
     .bind(crate::richtext::to_safe_html(&t.plan_markdown))
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     for name in &t.cooperating {
         let dept = department_id(tx, name).await?;
         sqlx::query("INSERT INTO topic_cooperating (topic_id, department_id) VALUES ($1, $2)")
             .bind(id)
             .bind(dept)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     Ok(())
 }
 
-async fn insert_problem(
-    tx: &mut Transaction<'_, Db>,
-    position: i64,
-    p: &ProblemRow,
-) -> StoreResult<()> {
+async fn insert_problem(tx: &mut Conn, position: i64, p: &ProblemRow) -> StoreResult<()> {
     let lead = match &p.lead {
         Some(name) => Some(department_id(tx, name).await?),
         None => None,
@@ -302,7 +297,7 @@ async fn insert_problem(
             sqlx::query_scalar("SELECT id FROM topics WHERE year = $1 AND month = $2")
                 .bind(year)
                 .bind(i64::from(month))
-                .fetch_one(&mut **tx)
+                .fetch_one(&mut *tx)
                 .await?,
         ),
         None => None,
@@ -327,7 +322,7 @@ async fn insert_problem(
     .bind(p.hotline_class.as_ref().and_then(|c| c.level3.as_ref()))
     .bind(&p.source_title)
     .bind(&p.repost_of)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     insert_problem_facts(tx, id, &p.facts).await?;
     for name in &p.cooperating {
@@ -335,13 +330,13 @@ async fn insert_problem(
         sqlx::query("INSERT INTO problem_cooperating (problem_id, department_id) VALUES ($1, $2)")
             .bind(id)
             .bind(dept)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     Ok(())
 }
 
-async fn insert_policy(tx: &mut Transaction<'_, Db>, p: &PolicyRow) -> StoreResult<()> {
+async fn insert_policy(tx: &mut Conn, p: &PolicyRow) -> StoreResult<()> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO policies (title, doc_no, issuer, passed, issued, effective, answers, confidence,
                                source, is_sample, source_title, repost_of)
@@ -359,7 +354,7 @@ async fn insert_policy(tx: &mut Transaction<'_, Db>, p: &PolicyRow) -> StoreResu
     .bind(i64::from(p.is_sample))
     .bind(&p.source_title)
     .bind(&p.repost_of)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     if let Some((year, month)) = p.topic {
         sqlx::query(
@@ -369,7 +364,7 @@ async fn insert_policy(tx: &mut Transaction<'_, Db>, p: &PolicyRow) -> StoreResu
         .bind(id)
         .bind(year)
         .bind(i64::from(month))
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     for title in &p.problem_titles {
@@ -379,7 +374,7 @@ async fn insert_policy(tx: &mut Transaction<'_, Db>, p: &PolicyRow) -> StoreResu
         )
         .bind(id)
         .bind(title)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     Ok(())

@@ -1,10 +1,9 @@
 //! Writing a topic's three lists and its reports (part of the atomic dataset load).
 
 use super::write::{department_id, TopicRow};
-use super::Db;
+use super::Conn;
 use super::{StoreError, StoreResult};
 use app::model::{Level, TaskState};
-use sqlx::Transaction;
 
 fn check_level(token: &str) -> StoreResult<&str> {
     Level::parse(token)
@@ -12,14 +11,11 @@ fn check_level(token: &str) -> StoreResult<&str> {
         .ok_or_else(|| StoreError::Corrupt(format!("unknown level {token:?}")))
 }
 
-pub(super) async fn insert_topic_lists(
-    tx: &mut Transaction<'_, Db>,
-    t: &TopicRow,
-) -> StoreResult<()> {
+pub(super) async fn insert_topic_lists(tx: &mut Conn, t: &TopicRow) -> StoreResult<()> {
     let topic_id: i64 = sqlx::query_scalar("SELECT id FROM topics WHERE year = $1 AND month = $2")
         .bind(t.year)
         .bind(i64::from(t.month))
-        .fetch_one(&mut **tx)
+        .fetch_one(&mut *tx)
         .await?;
     for (position, task) in t.tasks.iter().enumerate() {
         let owner = department_id(tx, &task.owner).await?;
@@ -30,7 +26,7 @@ pub(super) async fn insert_topic_lists(
                 sqlx::query_scalar("SELECT id FROM problems WHERE topic_id = $1 AND title = $2")
                     .bind(topic_id)
                     .bind(title)
-                    .fetch_one(&mut **tx)
+                    .fetch_one(&mut *tx)
                     .await?,
             ),
             None => None,
@@ -49,7 +45,7 @@ pub(super) async fn insert_topic_lists(
         .bind(state.as_str())
         .bind(&task.done_on)
         .bind(i64::from(task.is_sample))
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     for (position, duty) in t.responsibilities.iter().enumerate() {
@@ -68,7 +64,7 @@ pub(super) async fn insert_topic_lists(
         .bind(i64::from(duty.batch))
         .bind(state.as_str())
         .bind(i64::from(duty.is_sample))
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     for report in &t.reports {
@@ -84,7 +80,7 @@ pub(super) async fn insert_topic_lists(
         .bind(crate::richtext::to_safe_html(&report.body_markdown))
         .bind(&report.author)
         .bind(i64::from(report.is_sample))
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     Ok(())

@@ -263,25 +263,29 @@ async fn check(store: &Store) -> Result<(), ServerError> {
     Ok(())
 }
 
-/// Prints a new batch of paper codes; the database keeps only their hashes.
+/// Prints a new batch of paper codes; the database keeps only their hashes, and the audit log
+/// records the batch under "command line".
 async fn voting_codes(
     store: &Store,
     cycle: &str,
     district: &str,
     count: u32,
 ) -> Result<(), ServerError> {
-    let codes: Vec<String> = (0..count).map(|_| vote::identity::new_code()).collect();
-    let hashes: Vec<String> = codes
-        .iter()
-        .filter_map(|c| vote::identity::normalize_code(c))
-        .map(|c| vote::identity::code_hash(&c))
-        .collect();
-    let batch = store
-        .add_voting_codes(cycle, district.trim(), &hashes, staff::now())
-        .await?
-        .ok_or_else(|| ServerError::Staff(format!("no voting cycle called {cycle:?}")))?;
-    tracing::info!(cycle, district, count, batch, "voting codes made");
-    for code in codes {
+    let made =
+        vote::paper_codes::issue(store, "command line", cycle, district, count, staff::now())
+            .await
+            .map_err(|e| match e {
+                vote::paper_codes::PaperCodeError::Store(e) => ServerError::Store(e),
+                other => ServerError::Staff(other.to_string()),
+            })?;
+    tracing::info!(
+        cycle,
+        district,
+        count,
+        batch = made.batch,
+        "voting codes made"
+    );
+    for code in made.codes {
         println!("{code}");
     }
     Ok(())

@@ -42,12 +42,7 @@ impl ChartQuery {
         if let Some(locale) = self.lang.as_deref().and_then(Locale::from_tag) {
             return locale;
         }
-        let text = |name| {
-            headers
-                .get(name)
-                .and_then(|v: &HeaderValue| v.to_str().ok())
-        };
-        Locale::negotiate(text(header::COOKIE), text(header::ACCEPT_LANGUAGE))
+        super::reader::locale(headers)
     }
 
     pub fn version(&self) -> Option<&str> {

@@ -3,13 +3,15 @@
 //! keeps only their hashes). A plain handler, not a Leptos page: the codes must never be stored
 //! to be shown again.
 
-use super::vote::cookie;
+use super::notice;
+use super::reader::{cookie, escape, locale};
 use super::AppState;
 use crate::staff::StaffService;
-use crate::vote::identity;
+use crate::vote::paper_codes::{self, PaperCodeError};
 use app::api::staff::SESSION_COOKIE;
 use app::api::StaffPort;
-use app::model::{Role, DISTRICTS};
+use app::i18n::{message, Locale};
+use app::model::Role;
 use axum::extract::{Form, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -27,13 +29,12 @@ struct CodeRequest {
     count: u32,
 }
 
-use super::embed::escape;
-
 async fn print_codes(
     State(state): State<AppState>,
     headers: HeaderMap,
     Form(req): Form<CodeRequest>,
 ) -> Response {
+    let locale = locale(&headers);
     let service = StaffService {
         store: state.store.clone(),
     };
@@ -42,72 +43,71 @@ async fn print_codes(
         None => None,
     };
     let Some(member) = member else {
-        return (
-            StatusCode::UNAUTHORIZED,
-            Html("<p>请先登录。 Please sign in.</p>".to_string()),
-        )
-            .into_response();
+        return notice::page(StatusCode::UNAUTHORIZED, "sign_in", locale);
     };
     if !matches!(member.role, Role::Admin | Role::Editor | Role::Moderator) {
-        return (
-            StatusCode::FORBIDDEN,
-            Html("<p>您没有权限进行这项操作。</p>".to_string()),
-        )
-            .into_response();
+        return notice::page(StatusCode::FORBIDDEN, "forbidden", locale);
     }
-    if !DISTRICTS.contains(&req.district.as_str()) || !(1..=500).contains(&req.count) {
-        return (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Html("<p>区或数量不正确（每批 1 到 500 个）。</p>".to_string()),
-        )
-            .into_response();
-    }
-    let codes: Vec<String> = (0..req.count).map(|_| identity::new_code()).collect();
-    let hashes: Vec<String> = codes
-        .iter()
-        .filter_map(|c| identity::normalize_code(c))
-        .map(|c| identity::code_hash(&c))
-        .collect();
     let now = crate::staff::now();
-    let batch = match state
-        .store
-        .add_voting_codes(&req.cycle, &req.district, &hashes, now)
-        .await
-    {
-        Ok(Some(batch)) => batch,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(err) => {
-            tracing::error!(error = %err, "voting codes not stored");
+    let made = paper_codes::issue(
+        &state.store,
+        &member.username,
+        &req.cycle,
+        &req.district,
+        req.count,
+        now,
+    )
+    .await;
+    let made = match made {
+        Ok(made) => made,
+        Err(PaperCodeError::Invalid) => {
+            return notice::page(StatusCode::UNPROCESSABLE_ENTITY, "codes_invalid", locale)
+        }
+        Err(PaperCodeError::NoCycle(_)) => {
+            return notice::page(StatusCode::NOT_FOUND, "codes_no_cycle", locale)
+        }
+        Err(PaperCodeError::Store(err)) => {
+            tracing::error!(error = %err, cycle = %req.cycle, "voting codes not stored");
             return StatusCode::SERVICE_UNAVAILABLE.into_response();
         }
     };
-    if let Err(err) = state
-        .store
-        .audit_codes(&member, &req.cycle, &req.district, batch, codes.len(), now)
-        .await
-    {
-        tracing::error!(error = %err, "audit of voting codes failed");
-    }
     let url = format!(
         "{}/vote/{}",
         state.public_url.trim_end_matches('/'),
         req.cycle
     );
-    let cards: String = codes
+    Html(sheet(locale, &req.district, made, &url)).into_response()
+}
+
+/// The printable sheet: one card per code, with the address to vote at.
+fn sheet(locale: Locale, district: &str, made: paper_codes::PaperBatch, url: &str) -> String {
+    let t = |key: &str| message(key, locale);
+    let fill = |key: &str| {
+        t(key)
+            .replace("%{batch}", &made.batch.to_string())
+            .replace("%{district}", district.trim())
+            .replace("%{count}", &made.codes.len().to_string())
+    };
+    let cards: String = made
+        .codes
         .iter()
         .map(|c| {
             format!(
-                "<li class=\"code-card\"><p>点菜 · 纸质投票码</p><p class=\"receipt-code\">{}</p><p>{}</p><p class=\"muted\">{} · 只能使用一次</p></li>",
-                escape(c),
-                escape(&url),
-                escape(&req.district)
+                "<li class=\"code-card\"><p>{brand}</p><p class=\"receipt-code\">{code}</p><p>{url}</p><p class=\"muted\">{district} · {once}</p></li>",
+                brand = escape(&t("paper_codes.card")),
+                code = escape(c),
+                url = escape(url),
+                district = escape(district.trim()),
+                once = escape(&t("paper_codes.single_use")),
             )
         })
         .collect();
-    Html(format!(
-        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>投票码 · 第 {batch} 批</title><link rel=\"stylesheet\" href=\"/pkg/dianca.css\"></head><body><main class=\"wrap\"><h1>投票码：{} · 第 {batch} 批 · {} 个</h1><p class=\"muted\">这些码只显示这一次，请现在打印。数据库只保存它们的校验值。</p><ul class=\"plain-list code-sheet\">{cards}</ul><p><a href=\"/staff/cycles\">返回</a></p></main></body></html>",
-        escape(&req.district),
-        codes.len()
-    ))
-    .into_response()
+    format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/dianca.css\"></head><body><main class=\"wrap\"><h1>{heading}</h1><p class=\"muted\">{once}</p><ul class=\"plain-list code-sheet\">{cards}</ul><p><a href=\"/staff/cycles\">{back}</a></p></main></body></html>",
+        lang = locale.tag(),
+        title = escape(&fill("paper_codes.title")),
+        heading = escape(&fill("paper_codes.heading")),
+        once = escape(&t("paper_codes.once")),
+        back = escape(&t("paper_codes.back")),
+    )
 }

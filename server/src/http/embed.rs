@@ -18,7 +18,7 @@ use axum::Extension;
 use app::charts::frame;
 
 /// The app's one HTML escape (`app::components::raw_text`).
-pub use app::components::raw_text::escape_html as escape;
+pub(super) use super::reader::escape;
 
 /// The page fills its frame: title, takeaway, data disclosure and footer take the room they
 /// need and the chart gets the rest, scaled to fit (never cut off). One drawing per width band

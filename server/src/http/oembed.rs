@@ -69,7 +69,7 @@ pub(super) async fn oembed(
     );
     let html = format!(
         "<iframe src=\"{src}\" title=\"{}\" width=\"{width}\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\"></iframe>",
-        super::embed::escape(&view.title)
+        super::reader::escape(&view.title)
     );
     Ok(Json(serde_json::json!({
         "version": "1.0",

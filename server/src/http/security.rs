@@ -4,7 +4,7 @@ use app::request::CspNonce;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::Response;
 use base64::Engine;
 use rand::RngCore;
 
@@ -119,23 +119,16 @@ pub async fn headers(mut req: Request, next: Next) -> Response {
     res
 }
 
-/// An overlong address gets a short bilingual page (the app is not rendered for it).
+/// An overlong address gets a short page in the reader's language (the app is not rendered for it).
 pub async fn reject_overlong_uri(req: Request, next: Next) -> Response {
     let len = req.uri().to_string().len();
     if len > MAX_URI_LEN {
         tracing::warn!(len, "rejected overlong URI");
-        return (
+        return super::notice::page(
             StatusCode::URI_TOO_LONG,
-            Html(
-                "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
-                 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-                 <title>网址太长 · Address too long</title><link rel=\"stylesheet\" href=\"/pkg/dianca.css\"></head>\
-                 <body><main class=\"wrap notice\"><h1>网址太长</h1><p>这个网址超出了长度限制，请检查链接或返回首页。</p>\
-                 <p lang=\"en\">This address is too long. Please check the link.</p>\
-                 <p><a class=\"button\" href=\"/\">返回首页 · Home</a></p></main></body></html>",
-            ),
-        )
-            .into_response();
+            "too_long",
+            super::reader::locale(req.headers()),
+        );
     }
     next.run(req).await
 }
@@ -187,18 +180,11 @@ pub async fn same_origin_writes(
         return next.run(req).await;
     }
     tracing::warn!(?origin, ?host, path = %req.uri().path(), "refused a cross-site write");
-    (
+    super::notice::page(
         StatusCode::FORBIDDEN,
-        Html(
-            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-             <title>请求被拒绝 · Request refused</title><link rel=\"stylesheet\" href=\"/pkg/dianca.css\"></head>\
-             <body><main class=\"wrap notice\"><h1>请求被拒绝</h1><p>这个表单来自其他网站，为保护您的账号，我们没有执行它。</p>\
-             <p lang=\"en\">This form came from another site, so it was not carried out.</p>\
-             <p><a class=\"button\" href=\"/\">返回首页 · Home</a></p></main></body></html>",
-        ),
+        "cross_site",
+        super::reader::locale(req.headers()),
     )
-        .into_response()
 }
 
 #[cfg(test)]

@@ -29,14 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/receipts/{receipt}", get(receipt))
 }
 
-/// Cookie `name` (its base name; `app::cookies` adds the `__Host-` prefix over https).
-pub(super) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    let values = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok());
-    app::cookies::find(values, name)
-}
+pub(super) use super::reader::cookie;
 
 pub(super) fn client_of(
     vote: &VoteService,

@@ -3,7 +3,7 @@
 //! keeps everything on her phone — long-press and save, or download — with JavaScript off.
 //! The image shows the code, the cycle and how to check it; never the picks.
 
-use super::vote::cookie;
+use super::reader::cookie;
 use super::AppState;
 use crate::charts::raster::Fonts;
 use app::i18n::{message, Locale};
@@ -17,17 +17,9 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/vote/{slug}/receipt.png", get(receipt_png))
 }
 
+/// Text on the card, cut to what fits.
 fn escape(text: &str) -> String {
-    text.chars()
-        .take(80)
-        .map(|c| match c {
-            '&' => "&amp;".to_string(),
-            '<' => "&lt;".to_string(),
-            '>' => "&gt;".to_string(),
-            '"' => "&quot;".to_string(),
-            c => c.to_string(),
-        })
-        .collect()
+    super::reader::escape(&text.chars().take(80).collect::<String>())
 }
 
 /// The receipt card as SVG: 640 × 400, dark text on white, the code large and spaced.
@@ -87,11 +79,7 @@ async fn receipt_png(
             return StatusCode::SERVICE_UNAVAILABLE.into_response();
         }
     };
-    let header_text = |name| headers.get(name).and_then(|v| v.to_str().ok());
-    let locale = Locale::negotiate(
-        header_text(header::COOKIE),
-        header_text(header::ACCEPT_LANGUAGE),
-    );
+    let locale = super::reader::locale(&headers);
     let svg = card(
         locale,
         &cycle,

@@ -266,29 +266,4 @@ impl Store {
             })
             .collect())
     }
-
-    /// Records who printed a batch of paper codes (never the codes).
-    pub async fn audit_codes(
-        &self,
-        actor: &StaffMember,
-        slug: &str,
-        district: &str,
-        batch: i64,
-        count: usize,
-        now: i64,
-    ) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let subject = format!("cycle {slug}: {district} batch {batch}");
-        audit(
-            &mut tx,
-            now,
-            &actor.username,
-            "codes.print",
-            &subject,
-            &count.to_string(),
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(())
-    }
 }

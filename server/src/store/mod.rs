@@ -32,6 +32,8 @@ mod staff_actions;
 mod suggestions;
 mod supports;
 mod task_progress;
+mod voter_networks;
+mod voting_codes;
 mod withdrawals;
 mod write;
 mod write_topic;

@@ -4,6 +4,7 @@
 
 pub mod identity;
 mod limits;
+pub mod paper_codes;
 mod port;
 pub mod suggest;
 mod writer;

@@ -220,4 +220,6 @@ mod tests_participation;
 #[cfg(test)]
 mod tests_provenance;
 #[cfg(test)]
+mod tests_schema;
+#[cfg(test)]
 mod tidy;

@@ -9,6 +9,7 @@
 //!   prints sustained ballots per second.
 //!
 //! Only 201 answers count as ballots; anything else is reported. Loopback only.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a measuring tool run by hand, not a request path
 
 use std::time::{Duration, Instant};
 

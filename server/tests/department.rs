@@ -2,6 +2,7 @@
 //! keeps the date and can be undone), delay reasons and progress notes with evidence are
 //! public, progress reports are posted under the account's own department, and one on-time
 //! rule holds for the task list, the charts and the API.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
 
 mod support;
 

@@ -3,6 +3,7 @@
 //! never finishes and a kept-alive connection left idle are all closed after the configured
 //! time; one address cannot hold more than its share of connections; and none of it disturbs a
 //! normal request.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
 
 mod support;
 

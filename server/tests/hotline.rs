@@ -1,6 +1,7 @@
 //! The hotline import as a user runs it: the real binary on a throwaway database — known
 //! answers, bad rows by line, idempotent re-import, and an import killed half-way that leaves
 //! nothing behind.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

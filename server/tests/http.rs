@@ -1,4 +1,5 @@
 //! Integration tests over real HTTP against the real server binary and a real SQLite file.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
 
 mod support;
 

@@ -1,4 +1,5 @@
 //! Staff accounts over real HTTP: sessions, throttling, permissions, CSRF, audit, accounts.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
 
 mod support;
 

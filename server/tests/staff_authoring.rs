@@ -1,4 +1,5 @@
 //! Staff authoring over real HTTP: policy drafts, bulk import, progress reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
 
 mod support;
 

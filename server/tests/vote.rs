@@ -1,5 +1,6 @@
 //! Voting over real HTTP: ballots, receipts, changing a ballot, paper codes, proof of work,
 //! refusals that write nothing, and 200 concurrent voters.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
 
 mod support;
 

@@ -9,7 +9,8 @@
 //!   prints sustained ballots per second.
 //!
 //! Only 201 answers count as ballots; anything else is reported. Loopback only.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a measuring tool run by hand, not a request path
+// a measuring tool run by hand, not a request path
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::{Duration, Instant};
 

@@ -1,5 +1,6 @@
 //! The open-data API, its OpenAPI document, CSV downloads and the Atom feed, over real HTTP.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -1,7 +1,8 @@
 //! Backups: `server backup` copies the live database while the portal serves, and a server
 //! started on the copy answers exactly as the original did. On PostgreSQL the copy is a
 //! `pg_dump` archive restored with `pg_restore`.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -1,6 +1,7 @@
 //! Outcome charts over real HTTP: every chart in every form, PNG glyphs that are not tofu, pinned
 //! versions that survive new data, framing rules, oEmbed, and 404s for what does not exist.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -5,7 +5,8 @@
 //! checks out (`server check`: SQLite's `PRAGMA integrity_check`; on PostgreSQL, where the
 //! server process dies but the database does not, a fully migrated schema). Ten rounds on one
 //! database, so one run of this test is "ten times in a row". Runs on both engines.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -2,7 +2,8 @@
 //! keeps the date and can be undone), delay reasons and progress notes with evidence are
 //! public, progress reports are posted under the account's own department, and one on-time
 //! rule holds for the task list, the charts and the API.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

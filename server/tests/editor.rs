@@ -3,7 +3,8 @@
 //! editors and stays 404 for the public; publishing asks first; a published topic can be
 //! withdrawn with a reason that its public page shows (410, not 404), kept in the history and
 //! the audit log, and published again.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

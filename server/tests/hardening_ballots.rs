@@ -4,7 +4,8 @@
 //! a moderator (never dropped), a moderator can still accept one, a paper code still counts,
 //! and the public integrity report states the rule and the network concentration without an
 //! address. Point 11 (part): a bad proof is refused, not held (see also `vote.rs`).
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

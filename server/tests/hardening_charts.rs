@@ -3,7 +3,8 @@
 //! network has an allowance of new drawings a minute (429 with `Retry-After` past it, while
 //! cached charts and the portal's own pages still show); and a full engine queue answers 503
 //! with `Retry-After` at once instead of making every reader wait.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

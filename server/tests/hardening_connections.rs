@@ -3,7 +3,8 @@
 //! never finishes and a kept-alive connection left idle are all closed after the configured
 //! time; one address cannot hold more than its share of connections; and none of it disturbs a
 //! normal request.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

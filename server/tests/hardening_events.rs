@@ -3,7 +3,8 @@
 //! and limited per network; the policy names the endpoint; a refused cross-site write and a
 //! refused bad proof of work are events too (sign-in failures and held ballots are checked in
 //! hardening_signin.rs and hardening_ballots.rs).
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

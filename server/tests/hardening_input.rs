@@ -2,7 +2,8 @@
 //! a 4xx in words (never a 500, never the parser's text); a browser's form post comes back to
 //! its page with what was typed; CSV cells are no formulas; signed-in and staff responses are
 //! never cached; the framing policy follows the normalised path.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -2,7 +2,8 @@
 //! reflected query, a resident's suggestion a moderator promotes, an editor's topic, problem,
 //! department and cycle) stay text — no `<meta http-equiv>` reaches any page — and a task
 //! titled as a spreadsheet formula exports as text.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -3,7 +3,8 @@
 //! waits, the owner signing in from a client that has not failed goes straight through, and
 //! the owner's sign-in does not wipe the guesser's record. Each client is told apart behind the
 //! trusted proxy (`X-Forwarded-For` with `--trusted-proxy-hops 1`).
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

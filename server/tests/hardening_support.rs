@@ -2,7 +2,8 @@
 //! each a new device with a freshly solved proof of work, do not take a suggestion from 1 to 31
 //! supporters: five count, the other 25 wait for a moderator (who may count them), one device
 //! and a bad proof is refused. Without proofs the stricter per-minute limit applies.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -2,7 +2,8 @@
 //! an https public address every cookie is `Secure` with a `__Host-` name, every answer sends
 //! HSTS, the plain-named cookie of an http page counts for nothing, and a form posted from an
 //! `http://` page with the portal's own host is refused. Over plain http nothing changes.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -1,7 +1,8 @@
 //! The hotline import as a user runs it: the real binary on a throwaway database — known
 //! answers, bad rows by line, idempotent re-import, and an import killed half-way that leaves
 //! nothing behind.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

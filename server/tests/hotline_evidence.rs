@@ -1,7 +1,8 @@
 //! Hotline evidence over real HTTP: the public ranking follows the weights staff save, a ranked
 //! class becomes a candidate with the engine's evidence in one action, and the demo's topic
 //! outcomes and candidates come from the imported aggregates.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! Integration tests over real HTTP against the real server binary and a real SQLite file.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -2,7 +2,8 @@
 //! turn are all counted exactly once, every receipt checks out on either instance, a device
 //! token or a staff session from one is honoured by the other, and limits are shared.
 //! In the PostgreSQL run of the suite this is the scale-out deployment itself.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -2,7 +2,8 @@
 //! cast (and only this device), the banner comes from the records and not the URL, receipts
 //! are read the way people type them, public checks never show picks, the receipt image, and
 //! open cycles first.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

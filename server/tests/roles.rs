@@ -2,7 +2,8 @@
 //! body from the list, checked against the account's role and said who entered them; an
 //! administrator grants (and revokes) an editor the moderation duty; a moderator redacts a
 //! phone number, kept only in the staff history; a task's level must fit its body.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

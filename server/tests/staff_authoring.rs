@@ -1,5 +1,6 @@
 //! Staff authoring over real HTTP: policy drafts, bulk import, progress reports.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -1,7 +1,8 @@
 //! Editing over real HTTP: a topic goes from draft to public with its lists, edits keep their
 //! history, department staff report duty status for their own department only, and
 //! administrators open accounts from the web.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -1,6 +1,7 @@
 //! Voting over real HTTP: ballots, receipts, changing a ballot, paper codes, proof of work,
 //! refusals that write nothing, and 200 concurrent voters.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

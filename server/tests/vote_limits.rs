@@ -1,6 +1,7 @@
 //! Limits over real HTTP: one network cannot flood ballots, a forged `X-Forwarded-For` does not
 //! help when no proxy is trusted, and an overlong suggestion is refused with what was typed.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failure is a failed test
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -1,8 +1,8 @@
 //! Starts the real server binary on a free port with a database of its own, and stops it.
 //! The database is an SQLite file, or a new PostgreSQL database when `DIANCA_TEST_POSTGRES`
 //! names a server (the test command runs the suite both ways).
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test support: a failure is a failed test
-
+// test support: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 // Shared by several test crates; not every crate uses every helper.
 #![allow(dead_code)]
 

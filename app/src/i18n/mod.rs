@@ -164,12 +164,17 @@ mod tests {
     }
 
     #[test]
-    fn every_staff_outcome_code_has_words_in_both_languages() {
+    fn every_outcome_code_and_ballot_reason_has_words_in_both_languages() {
         use crate::model::outcome::{Done, Refusal};
         let keys: Vec<String> = Refusal::all()
             .into_iter()
             .map(Refusal::message_key)
             .chain(Done::ALL.iter().map(|d| d.message_key()))
+            .chain(
+                crate::model::BallotReason::ALL
+                    .iter()
+                    .map(|r| r.message_key()),
+            )
             .collect();
         for file in ["zh-CN.yml", "en.yml"] {
             let have = locale_keys(file);

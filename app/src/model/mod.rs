@@ -3,8 +3,11 @@
 //! Every figure carries its provenance: a [`Confidence`] and its [`Source`]s from the facts file,
 //! or [`Confidence::Sample`] when the portal made it up for the demo (DESIGN §4 "honest data").
 
+#[macro_use]
+mod codes;
 mod archive;
 mod authoring;
+mod ballot_status;
 mod chart;
 mod evidence_card;
 mod form_echo;
@@ -28,6 +31,7 @@ pub use authoring::{
     changes, EditorPolicy, EditorProblem, EditorReport, EditorTopic, EditorTopicList,
     EditorTopicRow, Entity, FieldChange, PublishState, Revision, Snapshot, LEVELS, STATES,
 };
+pub use ballot_status::{BallotReason, BallotStatus};
 pub use chart::{
     valid_chart_id, valid_version, ChartData, ChartEntry, ChartGroup, ChartKind, ChartSeries,
     ChartView, FrameFit, Shape, Theme, Unit,
@@ -41,7 +45,6 @@ pub use hotline::{
 pub use import::{ImportKind, ImportPreview, RowError};
 pub use network_rule::{
     beijing_day_start, HeldSupports, NetworkBand, NetworkConcentration, DEFAULT_PER_NETWORK_DAY,
-    HELD_NETWORK_DAY,
 };
 pub use outcome::{Done, Field, Refusal};
 pub use participation::{

@@ -11,9 +11,6 @@ use serde::{Deserialize, Serialize};
 /// Beijing day, per cycle (and per suggestion for "me too").
 pub const DEFAULT_PER_NETWORK_DAY: u32 = 5;
 
-/// The reason stored on a ballot or support held by the daily allowance.
-pub const HELD_NETWORK_DAY: &str = "network_day";
-
 /// Networks in one band of devices-per-network, and the devices they hold.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NetworkBand {

@@ -4,33 +4,6 @@
 //! [`Refusal::ALL`] drive what a page accepts from its query, so a code that is sent is a code
 //! that is worded (tested in `app/src/i18n`'s locale tests).
 
-/// Declares a code enum with its tokens, `ALL`, `as_str` and `parse`.
-macro_rules! codes {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $token:literal,)* }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        pub enum $name { $($(#[$vmeta])* $variant,)* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $token,)* }
-            }
-
-            pub fn parse(token: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|code| code.as_str() == token)
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-
 codes! {
     /// What a staff action did, reported as `?done=<code>`.
     Done {

@@ -14,15 +14,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// Reasons a ballot may be held or refused; unknown ones are shown as stored.
+/// Why a ballot is held or not counted, in words; an unknown token is shown as stored.
 fn reason_text(reason: &str) -> String {
-    match reason {
-        "burst" | "failed_proof" | "honeypot" | "token_reuse" | "network_day"
-        | "replayed_proof" | "moderator" => {
-            let key = format!("vote.reason.{reason}");
+    match crate::model::BallotReason::parse(reason) {
+        Some(reason) => {
+            let key = reason.message_key();
             tr!(key.as_str())
         }
-        other => other.to_string(),
+        None => reason.to_string(),
     }
 }
 

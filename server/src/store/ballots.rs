@@ -5,7 +5,7 @@
 
 use super::Conn;
 use super::{Store, StoreResult};
-use app::model::{BallotProblem, Tier};
+use app::model::{BallotProblem, BallotReason, BallotStatus, Tier};
 
 /// A ballot ready to be written: checked picks, decided status, the voter's keyed id.
 #[derive(Clone, Debug)]
@@ -16,9 +16,9 @@ pub struct NewBallot {
     /// Sorted, distinct, checked against the cycle.
     pub picks: Vec<i64>,
     pub receipt: String,
-    /// `counted`, `quarantined` or `rejected`, with the reason for the last two.
-    pub status: &'static str,
-    pub reason: Option<&'static str>,
+    /// Counted or held, with the reason when held.
+    pub status: BallotStatus,
+    pub reason: Option<BallotReason>,
     pub network: String,
     /// The paper code's hash, for a verified ballot.
     pub code_hash: Option<String>,
@@ -167,7 +167,7 @@ async fn write_one(
             return Ok(Err(BallotProblem::CodeUsed));
         }
     }
-    let previous = if b.status == "counted" {
+    let previous = if b.status == BallotStatus::Counted {
         current_ballot(tx, b.cycle_id, &b.voter).await?
     } else {
         None
@@ -181,8 +181,8 @@ async fn write_one(
     .bind(b.tier.as_str())
     .bind(picks_text(&b.picks))
     .bind(&b.receipt)
-    .bind(b.status)
-    .bind(b.reason)
+    .bind(b.status.as_str())
+    .bind(b.reason.map(BallotReason::as_str))
     .bind(&b.network)
     .bind(now)
     .fetch_one(&mut *tx)
@@ -194,7 +194,7 @@ async fn write_one(
             .execute(&mut *tx)
             .await?;
     }
-    if b.status == "counted" {
+    if b.status == BallotStatus::Counted {
         if let Some((_, tier, picks)) = previous {
             move_tally(tx, b.cycle_id, &tier, &parse_picks(&picks), -1).await?;
         }
@@ -211,13 +211,13 @@ impl Store {
         batch: &[NewBallot],
         now: i64,
         rules: HoldRules,
-    ) -> StoreResult<Vec<Result<(&'static str, Option<&'static str>), BallotProblem>>> {
+    ) -> StoreResult<Vec<Result<(BallotStatus, Option<BallotReason>), BallotProblem>>> {
         let mut tx = self.write_tx().await?;
         let mut outcomes = Vec::with_capacity(batch.len());
         let today = app::model::beijing_day_start(now);
         for ballot in batch {
             let mut ballot = ballot.clone();
-            let checked = ballot.status == "counted" && ballot.tier == Tier::Unverified;
+            let checked = ballot.status == BallotStatus::Counted && ballot.tier == Tier::Unverified;
             if checked
                 && recent_from(
                     &mut tx,
@@ -228,8 +228,8 @@ impl Store {
                 .await?
                     >= rules.burst_limit
             {
-                ballot.status = "quarantined";
-                ballot.reason = Some("burst");
+                ballot.status = BallotStatus::Quarantined;
+                ballot.reason = Some(BallotReason::Burst);
             } else if checked
                 && counted_devices_from(
                     &mut tx,
@@ -241,8 +241,8 @@ impl Store {
                 .await?
                     >= rules.per_network_day
             {
-                ballot.status = "quarantined";
-                ballot.reason = Some(app::model::HELD_NETWORK_DAY);
+                ballot.status = BallotStatus::Quarantined;
+                ballot.reason = Some(BallotReason::NetworkDay);
             }
             let outcome = write_one(&mut tx, &ballot, now).await?;
             outcomes.push(outcome.map(|()| (ballot.status, ballot.reason)));

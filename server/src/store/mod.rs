@@ -202,6 +202,12 @@ impl Store {
     }
 }
 
+/// A stored ballot or support status; an unknown token is a corrupt row.
+fn ballot_status(token: &str) -> StoreResult<app::model::BallotStatus> {
+    app::model::BallotStatus::parse(token)
+        .ok_or_else(|| StoreError::Corrupt(format!("unknown ballot status {token:?}")))
+}
+
 fn confidence(token: &str) -> StoreResult<app::model::Confidence> {
     app::model::Confidence::parse(token)
         .ok_or_else(|| StoreError::Corrupt(format!("unknown confidence {token:?}")))

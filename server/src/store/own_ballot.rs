@@ -4,7 +4,7 @@
 
 use super::ballots::{current_ballot, parse_picks};
 use super::{Store, StoreResult};
-use app::model::{OwnBallot, OwnBallotState};
+use app::model::{BallotStatus, OwnBallot, OwnBallotState};
 use std::collections::HashMap;
 
 fn iso(at: i64) -> String {
@@ -39,10 +39,10 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let state = match row.status.as_str() {
-            "quarantined" => OwnBallotState::Held,
-            "rejected" => OwnBallotState::Rejected,
-            _ => {
+        let state = match super::ballot_status(&row.status)? {
+            BallotStatus::Quarantined => OwnBallotState::Held,
+            BallotStatus::Rejected => OwnBallotState::Rejected,
+            BallotStatus::Counted => {
                 let mut conn = self.pool.acquire().await?;
                 let current = current_ballot(&mut conn, row.cycle_id, &row.voter).await?;
                 drop(conn);

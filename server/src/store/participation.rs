@@ -4,8 +4,8 @@
 use super::ballots::parse_picks;
 use super::{Store, StoreError, StoreResult};
 use app::model::{
-    Cycle, CycleCandidate, CycleDetail, IntegrityReport, NetworkConcentration, Phase,
-    ReceiptStatus, Tally, Tier,
+    BallotReason, BallotStatus, Cycle, CycleCandidate, CycleDetail, IntegrityReport,
+    NetworkConcentration, Phase, ReceiptStatus, Tally, Tier,
 };
 use std::collections::HashMap;
 
@@ -240,18 +240,20 @@ impl Store {
             });
         };
         let at = iso(row.created_at);
-        match row.status.as_str() {
-            "quarantined" => Ok(ReceiptStatus::Quarantined {
+        match super::ballot_status(&row.status)? {
+            BallotStatus::Quarantined => Ok(ReceiptStatus::Quarantined {
                 cycle: row.title,
                 reason: row.reason.unwrap_or_default(),
                 at,
             }),
-            "rejected" => Ok(ReceiptStatus::Rejected {
+            BallotStatus::Rejected => Ok(ReceiptStatus::Rejected {
                 cycle: row.title,
-                reason: row.reason.unwrap_or_else(|| "moderator".into()),
+                reason: row
+                    .reason
+                    .unwrap_or_else(|| BallotReason::Moderator.as_str().into()),
                 at,
             }),
-            _ => {
+            BallotStatus::Counted => {
                 let mut conn = self.pool.acquire().await?;
                 let current =
                     super::ballots::current_ballot(&mut conn, row.cycle_id, &row.voter).await?;
@@ -310,10 +312,10 @@ impl Store {
             let n = u32::try_from(n).unwrap_or(0);
             report.cast += n;
             let reason = reason.unwrap_or_default();
-            match status.as_str() {
-                "counted" => accepted += n,
-                "quarantined" => report.quarantined.push((reason, n)),
-                _ => report.rejected.push((reason, n)),
+            match super::ballot_status(&status)? {
+                BallotStatus::Counted => accepted += n,
+                BallotStatus::Quarantined => report.quarantined.push((reason, n)),
+                BallotStatus::Rejected => report.rejected.push((reason, n)),
             }
         }
         report.superseded = accepted.saturating_sub(counted.total());

@@ -246,7 +246,7 @@ impl Store {
         };
         sqlx::query("INSERT INTO ballot_reviews (ballot_id, decision, moderator, at) VALUES ($1, $2, $3, $4)")
             .bind(id)
-            .bind(if accept { "counted" } else { "rejected" })
+            .bind(app::model::BallotStatus::decided(accept).as_str())
             .bind(&actor.username)
             .bind(now)
             .execute(&mut *tx)

@@ -6,7 +6,7 @@
 
 use super::staff::audit;
 use super::{Store, StoreResult};
-use app::model::{HeldSupports, StaffMember, HELD_NETWORK_DAY};
+use app::model::{BallotReason, BallotStatus, HeldSupports, StaffMember};
 
 /// A "me too" ready to be written.
 #[derive(Clone, Debug)]
@@ -71,11 +71,13 @@ impl Store {
         .await?;
         if let Some(status) = already {
             self.commit(tx).await?;
-            return Ok(if status == "quarantined" {
-                SupportOutcome::Held
-            } else {
-                SupportOutcome::Counted
-            });
+            return Ok(
+                if super::ballot_status(&status)? == BallotStatus::Quarantined {
+                    SupportOutcome::Held
+                } else {
+                    SupportOutcome::Counted
+                },
+            );
         }
         let others: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM suggestion_supports
@@ -94,8 +96,15 @@ impl Store {
         .bind(s.suggestion_id)
         .bind(&s.voter)
         .bind(now)
-        .bind(if held { "quarantined" } else { "counted" })
-        .bind(held.then_some(HELD_NETWORK_DAY))
+        .bind(
+            if held {
+                BallotStatus::Quarantined
+            } else {
+                BallotStatus::Counted
+            }
+            .as_str(),
+        )
+        .bind(held.then_some(BallotReason::NetworkDay.as_str()))
         .bind(&s.network)
         .execute(&mut *tx)
         .await?;
@@ -144,7 +153,7 @@ impl Store {
             "UPDATE suggestion_supports SET status = $1
              WHERE suggestion_id = $2 AND network = $3 AND status = 'quarantined'",
         )
-        .bind(if accept { "counted" } else { "rejected" })
+        .bind(BallotStatus::decided(accept).as_str())
         .bind(suggestion_id)
         .bind(network)
         .execute(&mut *tx)

@@ -3,9 +3,9 @@
 
 use super::tests::loaded_store;
 use super::*;
-use app::model::{Role, StaffMember, Tier};
+use app::model::{BallotReason, BallotStatus, Role, StaffMember, Tier};
 
-fn ballot(cycle_id: i64, voter: &str, picks: Vec<i64>, status: &'static str) -> NewBallot {
+fn ballot(cycle_id: i64, voter: &str, picks: Vec<i64>, status: BallotStatus) -> NewBallot {
     NewBallot {
         cycle_id,
         voter: voter.into(),
@@ -13,7 +13,7 @@ fn ballot(cycle_id: i64, voter: &str, picks: Vec<i64>, status: &'static str) -> 
         picks,
         receipt: format!("R-{voter}-{status}"),
         status,
-        reason: (status == "quarantined").then_some("burst"),
+        reason: (status == BallotStatus::Quarantined).then_some(BallotReason::Burst),
         network: "192.0.2.0/24".into(),
         code_hash: None,
         proof: None,
@@ -59,8 +59,8 @@ async fn a_held_ballot_counts_only_when_accepted_and_recounts_agree() {
         grants: Vec::new(),
     };
     let batch = vec![
-        ballot(cycle.id, "d:a", vec![ids[0]], "counted"),
-        ballot(cycle.id, "d:b", vec![ids[1]], "quarantined"),
+        ballot(cycle.id, "d:a", vec![ids[0]], BallotStatus::Counted),
+        ballot(cycle.id, "d:b", vec![ids[1]], BallotStatus::Quarantined),
     ];
     let outcomes = store
         .record_ballots(&batch, now, rules(1000, 1000))
@@ -136,7 +136,12 @@ async fn bursts_from_one_network_are_held_not_dropped() {
         .expect("c");
     let batch: Vec<NewBallot> = (0..5)
         .map(|n| {
-            let mut b = ballot(cycle.id, &format!("d:{n}"), vec![ids[0]], "counted");
+            let mut b = ballot(
+                cycle.id,
+                &format!("d:{n}"),
+                vec![ids[0]],
+                BallotStatus::Counted,
+            );
             b.receipt = format!("R-{n}");
             b
         })
@@ -147,7 +152,12 @@ async fn bursts_from_one_network_are_held_not_dropped() {
         .expect("write");
     let held = outcomes
         .iter()
-        .filter(|o| matches!(o, Ok(("quarantined", Some("burst")))))
+        .filter(|o| {
+            matches!(
+                o,
+                Ok((BallotStatus::Quarantined, Some(BallotReason::Burst)))
+            )
+        })
         .count();
     assert_eq!(
         held, 2,
@@ -173,7 +183,7 @@ async fn beyond_the_daily_allowance_a_network_s_new_devices_are_held_until_beiji
         .expect("c");
     let day = app::model::beijing_day_start(now);
     let cast = |voter: &str, receipt: &str| {
-        let mut b = ballot(cycle.id, voter, vec![ids[0]], "counted");
+        let mut b = ballot(cycle.id, voter, vec![ids[0]], BallotStatus::Counted);
         b.receipt = receipt.into();
         b
     };
@@ -186,7 +196,12 @@ async fn beyond_the_daily_allowance_a_network_s_new_devices_are_held_until_beiji
         .expect("write");
     let held: Vec<bool> = outcomes
         .iter()
-        .map(|o| matches!(o, Ok(("quarantined", Some("network_day")))))
+        .map(|o| {
+            matches!(
+                o,
+                Ok((BallotStatus::Quarantined, Some(BallotReason::NetworkDay)))
+            )
+        })
         .collect();
     assert_eq!(
         held,
@@ -198,13 +213,19 @@ async fn beyond_the_daily_allowance_a_network_s_new_devices_are_held_until_beiji
         .record_ballots(&[cast("d:0", "A-again")], day + 20, rules(1000, 3))
         .await
         .expect("write");
-    assert!(matches!(again[0], Ok(("counted", None))), "{again:?}");
+    assert!(
+        matches!(again[0], Ok((BallotStatus::Counted, None))),
+        "{again:?}"
+    );
     // The next Beijing day the allowance starts again.
     let tomorrow = store
         .record_ballots(&[cast("d:9", "B-9")], day + 86_400, rules(1000, 3))
         .await
         .expect("write");
-    assert!(matches!(tomorrow[0], Ok(("counted", None))), "{tomorrow:?}");
+    assert!(
+        matches!(tomorrow[0], Ok((BallotStatus::Counted, None))),
+        "{tomorrow:?}"
+    );
     let report = store
         .integrity("2027-annual", day + 86_400)
         .await

@@ -11,7 +11,7 @@ mod writer;
 
 use crate::events::SecurityEvent;
 use crate::store::{HoldRules, NewBallot, Store, StoreError};
-use app::model::{check_picks, BallotProblem, Phase, Tier};
+use app::model::{check_picks, BallotProblem, BallotReason, BallotStatus, Phase, Tier};
 use identity::DeviceKey;
 use limits::{Allowance, Limits};
 use std::net::IpAddr;
@@ -78,9 +78,8 @@ pub struct Submission {
 #[derive(Clone, Debug)]
 pub struct Accepted {
     pub receipt: String,
-    /// `counted` or `quarantined`.
-    pub status: &'static str,
-    pub reason: Option<&'static str>,
+    pub status: BallotStatus,
+    pub reason: Option<BallotReason>,
     /// Set when the device had no (valid) token yet.
     pub new_device_token: Option<String>,
 }
@@ -256,14 +255,14 @@ impl VoteService {
                 }
             };
 
-        let (mut status, mut reason) = ("counted", None);
+        let (mut status, mut reason) = (BallotStatus::Counted, None);
         if !s.honeypot.trim().is_empty() {
-            (status, reason) = ("quarantined", Some("honeypot"));
+            (status, reason) = (BallotStatus::Quarantined, Some(BallotReason::Honeypot));
         }
-        if status == "counted" && tier == Tier::Unverified {
+        if status == BallotStatus::Counted && tier == Tier::Unverified {
             let networks = self.store.voter_networks(cycle.id, &voter).await?;
             if networks.len() >= 3 && !networks.contains(&network) {
-                (status, reason) = ("quarantined", Some("token_reuse"));
+                (status, reason) = (BallotStatus::Quarantined, Some(BallotReason::TokenReuse));
             }
         }
         let ballot = NewBallot {
@@ -280,11 +279,11 @@ impl VoteService {
         };
         let receipt = ballot.receipt.clone();
         let (status, reason) = self.writer.write(ballot).await?;
-        if status != "counted" {
+        if status != BallotStatus::Counted {
             tracing::info!(
                 event = %SecurityEvent::BallotHeld,
                 %network,
-                reason = reason.unwrap_or_default(),
+                reason = reason.map(BallotReason::as_str).unwrap_or_default(),
                 cycle = slug,
                 "ballot held for review"
             );

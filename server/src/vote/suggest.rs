@@ -136,7 +136,7 @@ impl VoteService {
             SupportOutcome::ReplayedProof => return Err(SupportError::Refused("replayed_proof")),
             SupportOutcome::Counted => Supported::Counted,
             SupportOutcome::Held => {
-                tracing::info!(event = %SecurityEvent::SupportHeld, %network, suggestion = id, reason = app::model::HELD_NETWORK_DAY, "support held for review");
+                tracing::info!(event = %SecurityEvent::SupportHeld, %network, suggestion = id, reason = app::model::BallotReason::NetworkDay.as_str(), "support held for review");
                 Supported::Held
             }
         };

@@ -3,10 +3,10 @@
 
 use super::VoteError;
 use crate::store::{HoldRules, NewBallot, Store};
-use app::model::BallotProblem;
+use app::model::{BallotProblem, BallotReason, BallotStatus};
 use tokio::sync::{mpsc, oneshot};
 
-type Outcome = Result<(&'static str, Option<&'static str>), BallotProblem>;
+type Outcome = Result<(BallotStatus, Option<BallotReason>), BallotProblem>;
 type Job = (NewBallot, oneshot::Sender<Result<Outcome, String>>);
 
 /// Most ballots written in one transaction.
@@ -46,7 +46,7 @@ impl Writer {
     pub async fn write(
         &self,
         ballot: NewBallot,
-    ) -> Result<(&'static str, Option<&'static str>), VoteError> {
+    ) -> Result<(BallotStatus, Option<BallotReason>), VoteError> {
         let (reply, answer) = oneshot::channel();
         self.queue
             .send((ballot, reply))

@@ -9,7 +9,7 @@ use crate::components::topic_lists::{
     level_label, DutyList, PolicyList, ProgressBar, TaskList, Timeline,
 };
 use crate::i18n::use_locale;
-use crate::model::{parse_id, parse_year, Level, ReportKind, TaskStatus, TopicDetail};
+use crate::model::{parse_id, Level, ReportKind, TaskStatus, TopicDetail, TopicKey};
 use crate::pages::topic_state::{PreviewBanner, WithdrawnNotice};
 use crate::pages::{month_name, NotFound};
 use crate::tr;
@@ -31,13 +31,8 @@ pub fn TopicPage() -> impl IntoView {
     let query = use_query_map();
     let key = move || {
         let p = params.read();
-        let year = p.get("year").as_deref().and_then(parse_year)?;
-        let month = p
-            .get("month")
-            .as_deref()
-            .and_then(|m| m.parse::<u8>().ok())
-            .filter(|m| (1..=12).contains(m))?;
-        Some((year, month))
+        let key = TopicKey::from_segments(&p.get("year")?, &p.get("month")?)?;
+        Some((key.year, key.month.get()))
     };
     let filter = {
         let q = query.read_untracked();

@@ -73,10 +73,11 @@ impl ChartRef {
             .strip_prefix("topic-")
             .and_then(|r| r.strip_suffix("-tasks"))
         {
-            let (year, month) = rest.split_once('-')?;
-            let (year, month) = (year.parse().ok()?, month.parse().ok()?);
-            return ((1..=12).contains(&month) && rest.len() == 7)
-                .then_some(ChartRef::TopicTasks { year, month });
+            let key = app::model::TopicKey::parse(rest).filter(|_| rest.len() == 7)?;
+            return Some(ChartRef::TopicTasks {
+                year: key.year,
+                month: key.month.get(),
+            });
         }
         if let Some(slug) = id
             .strip_prefix("cycle-")

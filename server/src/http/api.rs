@@ -124,12 +124,8 @@ async fn policy(
 }
 
 async fn load_topic(store: &Store, year: &str, month: &str) -> ApiResult<TopicDetail> {
-    let year = parse_year(year).ok_or(ApiError::NotFound)?;
-    let month = month
-        .parse::<u8>()
-        .ok()
-        .filter(|m| (1..=12).contains(m))
-        .ok_or(ApiError::NotFound)?;
+    let key = app::model::TopicKey::from_segments(year, month).ok_or(ApiError::NotFound)?;
+    let (year, month) = (key.year, key.month.get());
     store
         .topic_detail(year, month, &today_in_beijing())
         .await?

@@ -171,19 +171,7 @@ impl CyclePort for StaffService {
         topic: &str,
     ) -> Result<(), StaffError> {
         editor(me)?;
-        let month = match topic.trim() {
-            "" => None,
-            t => {
-                let (y, m) = t.split_once('-').ok_or(StaffError::Invalid(Field::Topic))?;
-                let year = app::model::parse_year(y).ok_or(StaffError::Invalid(Field::Topic))?;
-                let month = m
-                    .parse::<u8>()
-                    .ok()
-                    .filter(|m| (1..=12).contains(m))
-                    .ok_or(StaffError::Invalid(Field::Topic))?;
-                Some((year, month))
-            }
-        };
+        let month = super::validate::parse_topic(topic)?;
         written(
             self.store
                 .set_became(me, candidate, month, now())

@@ -9,14 +9,8 @@ pub(super) fn parse_topic(text: &str) -> Result<Option<(i32, u8)>, StaffError> {
     match text.trim() {
         "" => Ok(None),
         t => {
-            let (y, m) = t.split_once('-').ok_or(StaffError::Invalid(Field::Topic))?;
-            let year = app::model::parse_year(y).ok_or(StaffError::Invalid(Field::Topic))?;
-            let month = m
-                .parse::<u8>()
-                .ok()
-                .filter(|m| (1..=12).contains(m))
-                .ok_or(StaffError::Invalid(Field::Topic))?;
-            Ok(Some((year, month)))
+            let key = app::model::TopicKey::parse(t).ok_or(StaffError::Invalid(Field::Topic))?;
+            Ok(Some((key.year, key.month.get())))
         }
     }
 }

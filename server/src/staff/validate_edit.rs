@@ -65,13 +65,9 @@ pub fn topic(input: &TopicInput) -> Result<TopicFields, StaffError> {
     } else {
         let year =
             app::model::parse_year(input.year.trim()).ok_or(StaffError::Invalid(Field::Year))?;
-        let month = input
-            .month
-            .trim()
-            .parse::<u8>()
-            .ok()
-            .filter(|m| (1..=12).contains(m))
-            .ok_or(StaffError::Invalid(Field::Month))?;
+        let month = app::model::Month::parse(&input.month)
+            .ok_or(StaffError::Invalid(Field::Month))?
+            .get();
         (year, month)
     };
     Ok(TopicFields {

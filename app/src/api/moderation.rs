@@ -160,7 +160,7 @@ pub struct CycleAdmin {
 pub struct CyclesAdmin {
     pub cycles: Vec<CycleAdmin>,
     /// `(year, month, theme)` of every topic, for "became".
-    pub topics: Vec<(i32, u8, String)>,
+    pub topics: Vec<crate::model::TopicLabel>,
 }
 
 /// A new cycle as typed into the form.

@@ -39,7 +39,10 @@ pub fn DeskTask(item: StaffTask, today: String) -> impl IntoView {
         may_note,
         undo,
     } = item;
-    let (year, month, theme) = topic;
+    let crate::model::TopicLabel {
+        key: crate::model::TopicKey { year, month },
+        theme,
+    } = topic;
     let id = task.id;
     let query = use_query_map();
     let confirm_state = query.with_untracked(|q| {
@@ -190,7 +193,7 @@ fn NoteForm(task_id: i64, today: String) -> impl IntoView {
 #[component]
 pub fn DepartmentReportForm(
     department: String,
-    topics: Vec<(i32, u8, String)>,
+    topics: Vec<crate::model::TopicLabel>,
     today: String,
 ) -> impl IntoView {
     if topics.is_empty() {
@@ -212,7 +215,7 @@ pub fn DepartmentReportForm(
                 <select id="dr-topic" name="topic">
                     {topics
                         .into_iter()
-                        .map(|(y, m, theme)| view! { <option value=format!("{y}-{m}")>{format!("{y}-{m:02} {theme}")}</option> })
+                        .map(|crate::model::TopicLabel { key: crate::model::TopicKey { year: y, month: m }, theme }| view! { <option value=format!("{y}-{m}")>{format!("{y}-{m:02} {theme}")}</option> })
                         .collect_view()}
                 </select>
                 <label for="dr-date">{tr!("staff.report_date")}</label>

@@ -44,7 +44,7 @@ pub struct ArchiveMonth {
 }
 
 /// A list item with the topic `(year, month, theme)` it belongs to.
-pub type InTopic<T> = ((i32, u8, String), T);
+pub type InTopic<T> = (crate::model::TopicLabel, T);
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Archive {

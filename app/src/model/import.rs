@@ -62,7 +62,7 @@ pub struct RowError {
 pub struct ImportPreview {
     pub id: i64,
     pub kind: ImportKind,
-    pub topic: (i32, u8, String),
+    pub topic: crate::model::TopicLabel,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
     pub errors: Vec<RowError>,

@@ -83,7 +83,7 @@ pub use topic::{
     DepartmentDetail, Level, OnTime, ProblemProgress, Progress, Report, ReportKind, Responsibility,
     Task, TaskState, TaskStatus, TopicDetail,
 };
-pub use topic_key::{Month, TopicKey};
+pub use topic_key::{Month, TopicKey, TopicLabel};
 
 /// The first and last year a 每月一题 year page may exist for; anything else is a 404, not a query.
 pub const FIRST_YEAR: i32 = 2021;

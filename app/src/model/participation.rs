@@ -120,7 +120,7 @@ pub struct CycleCandidate {
     pub hotline_class: Option<String>,
     pub tally: Option<Tally>,
     /// The topic this candidate became, `(year, month, theme)`, once the city used the result.
-    pub became: Option<(i32, u8, String)>,
+    pub became: Option<crate::model::TopicLabel>,
     pub is_sample: bool,
 }
 

@@ -88,7 +88,7 @@ pub struct ProblemDetail {
     pub assignment_is_sample: bool,
     pub policies: Vec<Policy>,
     /// The monthly topic this problem belongs to, when it has one.
-    pub topic: Option<(i32, u8, String)>,
+    pub topic: Option<crate::model::TopicLabel>,
 }
 
 /// 主题: one month's theme with its 2–3 problems and lead department.

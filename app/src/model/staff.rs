@@ -95,7 +95,7 @@ impl StaffMember {
 /// A task as staff see it, with the topic it belongs to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StaffTask {
-    pub topic: (i32, u8, String),
+    pub topic: crate::model::TopicLabel,
     pub task: Task,
     pub editable: bool,
     /// The member's own department carries it: notes and reports may be posted on it.
@@ -109,7 +109,7 @@ pub struct StaffTask {
 /// A duty as staff see it, with the topic it belongs to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StaffDuty {
-    pub topic: (i32, u8, String),
+    pub topic: crate::model::TopicLabel,
     pub duty: Responsibility,
     pub editable: bool,
 }
@@ -123,10 +123,10 @@ pub struct StaffDesk {
     /// Policies not public — drafts and withdrawn ones (撤回) with their state — for editors.
     pub drafts: Vec<(Policy, crate::model::PublishState)>,
     /// `(year, month, theme)` of topics an editor can attach a policy to.
-    pub topics: Vec<(i32, u8, String)>,
+    pub topics: Vec<crate::model::TopicLabel>,
     /// Topics where the member's department carries tasks: where it may post progress reports.
     #[serde(default)]
-    pub report_topics: Vec<(i32, u8, String)>,
+    pub report_topics: Vec<crate::model::TopicLabel>,
     /// Today in Beijing (ISO date): the forms' default and latest date.
     #[serde(default)]
     pub today: String,

@@ -274,7 +274,7 @@ impl OnTime {
 pub struct DepartmentDetail {
     pub department: Department,
     /// `(year, month, theme)` of topics it leads.
-    pub topics_led: Vec<(i32, u8, String)>,
+    pub topics_led: Vec<crate::model::TopicLabel>,
     pub problems_led: Vec<ProblemSummary>,
     pub tasks: Vec<Task>,
     pub responsibilities: Vec<Responsibility>,

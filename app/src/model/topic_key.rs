@@ -29,6 +29,13 @@ impl Month {
     }
 }
 
+/// The number, honouring width flags (`{:02}` gives `03`).
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
 impl TryFrom<u8> for Month {
     type Error = String;
     fn try_from(month: u8) -> Result<Month, String> {
@@ -38,6 +45,12 @@ impl TryFrom<u8> for Month {
 
 impl From<Month> for u8 {
     fn from(month: Month) -> u8 {
+        month.0
+    }
+}
+
+impl From<&Month> for u8 {
+    fn from(month: &Month) -> u8 {
         month.0
     }
 }
@@ -82,6 +95,14 @@ impl std::fmt::Display for TopicKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}-{:02}", self.year, self.month.get())
     }
+}
+
+/// 主题标签: a topic named with its theme — enough to show and link it in a list, a form's
+/// choices or a card, without its plan and lists.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicLabel {
+    pub key: TopicKey,
+    pub theme: String,
 }
 
 #[cfg(test)]

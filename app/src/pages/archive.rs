@@ -126,7 +126,12 @@ fn MonthCard(month: ArchiveMonth) -> impl IntoView {
     }
 }
 
-fn topic_link((year, month, theme): &(i32, u8, String)) -> impl IntoView {
+fn topic_link(
+    crate::model::TopicLabel {
+        key: crate::model::TopicKey { year, month },
+        theme,
+    }: &crate::model::TopicLabel,
+) -> impl IntoView {
     view! {
         <a href=format!("/topics/{year}/{month}")>{format!("{year}-{month:02} {theme}")}</a>
     }

@@ -45,7 +45,7 @@ fn DepartmentView(detail: DepartmentDetail) -> impl IntoView {
     let topics = detail
         .topics_led
         .into_iter()
-        .map(|(year, month, theme)| {
+        .map(|crate::model::TopicLabel { key: crate::model::TopicKey { year, month }, theme }| {
             view! {
                 <li>
                     <a href=format!("/topics/{year}/{month}")>{theme}</a>

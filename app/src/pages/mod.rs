@@ -70,8 +70,8 @@ pub use year::YearPage;
 use crate::tr;
 
 /// "3月" / "March": months are sample data in our sources, the caller labels them.
-pub(crate) fn month_name(month: u8) -> String {
-    crate::i18n::when::month_name(month, crate::i18n::use_locale())
+pub(crate) fn month_name(month: impl Into<u8>) -> String {
+    crate::i18n::when::month_name(month.into(), crate::i18n::use_locale())
 }
 
 /// Renders an optional figure, saying "not published" rather than leaving a gap.

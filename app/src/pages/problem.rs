@@ -85,7 +85,7 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
             </section>
         }
     });
-    let topic = detail.topic.map(|(year, month, theme)| {
+    let topic = detail.topic.map(|crate::model::TopicLabel { key: crate::model::TopicKey { year, month }, theme }| {
         view! {
             <div>
                 <dt>{tr!("problem.topic")}</dt>

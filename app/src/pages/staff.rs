@@ -178,7 +178,10 @@ fn DutyRow(item: StaffDuty) -> impl IntoView {
         duty,
         editable,
     } = item;
-    let (year, month, theme) = topic;
+    let crate::model::TopicLabel {
+        key: crate::model::TopicKey { year, month },
+        theme,
+    } = topic;
     let form = editable.then(|| {
         let action = ServerAction::<SetDutyState>::new();
         let select_id = format!("duty-state-{}", duty.id);
@@ -207,7 +210,7 @@ fn DutyRow(item: StaffDuty) -> impl IntoView {
 #[component]
 fn Authoring(
     drafts: Vec<(crate::model::Policy, crate::model::PublishState)>,
-    topics: Vec<(i32, u8, String)>,
+    topics: Vec<crate::model::TopicLabel>,
     echo: Option<crate::model::FormEcho>,
 ) -> impl IntoView {
     let draft = ServerAction::<DraftPolicy>::new();
@@ -215,7 +218,7 @@ fn Authoring(
     let chosen = e.text("topic", String::new());
     let topic_options = topics
         .into_iter()
-        .map(|(y, m, theme)| {
+        .map(|crate::model::TopicLabel { key: crate::model::TopicKey { year: y, month: m }, theme }| {
             let value = format!("{y}-{m}");
             let selected = value == chosen;
             view! { <option value=value selected=selected>{format!("{y}-{m:02} {theme}")}</option> }
@@ -282,7 +285,7 @@ fn Authoring(
 /// 月度进展: editors add dated reports (Markdown) to a topic's timeline or supervision stream.
 #[component]
 fn ReportForm(
-    topics: Vec<(i32, u8, String)>,
+    topics: Vec<crate::model::TopicLabel>,
     bodies: Vec<crate::model::Department>,
     role: crate::model::Role,
     echo: Option<crate::model::FormEcho>,
@@ -300,7 +303,7 @@ fn ReportForm(
                     aria-invalid=e.invalid("topic") aria-describedby=e.described("topic", "r-topic", None) autofocus=e.focus("topic")>
                     {topics
                         .into_iter()
-                        .map(|(y, m, theme)| {
+                        .map(|crate::model::TopicLabel { key: crate::model::TopicKey { year: y, month: m }, theme }| {
                             let value = format!("{y}-{m}");
                             let selected = value == chosen;
                             view! { <option value=value selected=selected>{format!("{y}-{m:02} {theme}")}</option> }

@@ -93,7 +93,7 @@ fn Cycles(list: CyclesAdmin, echo: Option<crate::model::FormEcho>) -> impl IntoV
 }
 
 #[component]
-fn CycleCard(c: CycleAdmin, topics: Vec<(i32, u8, String)>) -> impl IntoView {
+fn CycleCard(c: CycleAdmin, topics: Vec<crate::model::TopicLabel>) -> impl IntoView {
     let CycleAdmin { cycle, candidates } = c;
     let slug = cycle.slug.clone();
     let upcoming = cycle.phase == Phase::Upcoming;
@@ -154,7 +154,7 @@ fn CycleCard(c: CycleAdmin, topics: Vec<(i32, u8, String)>) -> impl IntoView {
                         <label for=select_id.clone()>{tr!("cycles.became")}</label>
                         <select id=select_id name="topic">
                             <option value="">{tr!("cycles.none")}</option>
-                            {topics.iter().map(|(y, m, theme)| {
+                            {topics.iter().map(|crate::model::TopicLabel { key: crate::model::TopicKey { year: y, month: m }, theme }| {
                                 let value = format!("{y}-{m}");
                                 view! { <option value=value.clone() selected=value == current>{format!("{y}-{m:02} {theme}")}</option> }
                             }).collect_view()}

@@ -35,7 +35,7 @@ fn reason_text(reason: &str) -> String {
 
 /// The import form on the staff desk (editors and administrators).
 #[component]
-pub fn ImportForm(topics: Vec<(i32, u8, String)>) -> impl IntoView {
+pub fn ImportForm(topics: Vec<crate::model::TopicLabel>) -> impl IntoView {
     let action = ServerAction::<StageImport>::new();
     let tasks_header = ImportKind::Tasks
         .columns()
@@ -62,7 +62,7 @@ pub fn ImportForm(topics: Vec<(i32, u8, String)>) -> impl IntoView {
                 <select id="i-topic" name="topic">
                     {topics
                         .into_iter()
-                        .map(|(y, m, theme)| view! { <option value=format!("{y}-{m}")>{format!("{y}-{m:02} {theme}")}</option> })
+                        .map(|crate::model::TopicLabel { key: crate::model::TopicKey { year: y, month: m }, theme }| view! { <option value=format!("{y}-{m}")>{format!("{y}-{m:02} {theme}")}</option> })
                         .collect_view()}
                 </select>
                 <label for="i-kind">{tr!("import.kind")}</label>
@@ -104,7 +104,10 @@ pub fn StaffImportPage() -> impl IntoView {
 
 #[component]
 fn Preview(preview: ImportPreview) -> impl IntoView {
-    let (year, month, theme) = preview.topic.clone();
+    let crate::model::TopicLabel {
+        key: crate::model::TopicKey { year, month },
+        theme,
+    } = preview.topic.clone();
     let valid = preview.is_valid();
     let confirm = ServerAction::<ConfirmImport>::new();
     let query = use_query_map();

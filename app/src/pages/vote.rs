@@ -168,7 +168,7 @@ fn Results(slug: String, candidates: Vec<CycleCandidate>, phase: Phase) -> impl 
             {candidates
                 .into_iter()
                 .map(|c| {
-                    let became = c.became.map(|(y, m, theme)| view! {
+                    let became = c.became.map(|crate::model::TopicLabel { key: crate::model::TopicKey { year: y, month: m }, theme }| view! {
                         <p><a href=format!("/topics/{y}/{m}")>{tr!("vote.became", theme = theme)}</a></p>
                     });
                     view! {

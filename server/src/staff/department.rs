@@ -147,7 +147,10 @@ impl DepartmentPort for StaffService {
             .await
             .map_err(internal)?;
         let (year, month) = report.topic;
-        if !topics.iter().any(|(y, m, _)| (*y, *m) == (year, month)) {
+        if !topics
+            .iter()
+            .any(|t| (t.key.year, t.key.month.get()) == (year, month))
+        {
             return Err(StaffError::Forbidden);
         }
         match self.store.add_report(me, &report, now()).await {

@@ -58,7 +58,8 @@ impl Store {
                 .tasks_where("t.topic_id = $1 ORDER BY t.position", id, today)
                 .await?;
             let topic = Some((theme, Progress::of(&tasks)));
-            let (year, month) = (year as i32, u8::try_from(month).unwrap_or(1));
+            let key = super::topic_key(year, month)?;
+            let (year, month) = (key.year, key.month.get());
             match months
                 .iter_mut()
                 .find(|m| m.year == year && m.month == month)
@@ -98,7 +99,7 @@ impl Store {
         Vec<app::model::InTopic<app::model::Task>>,
         Vec<app::model::InTopic<app::model::Responsibility>>,
     )> {
-        let in_scope = |(year, _, _): &(i32, u8, String)| q.year.is_none_or(|y| y == *year);
+        let in_scope = |t: &app::model::TopicLabel| q.year.is_none_or(|y| y == t.key.year);
         let tasks = self
             .tasks_with_topic(q.department, true, today)
             .await?

@@ -42,16 +42,18 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, year, month, theme, status)| EditorTopicRow {
-                id,
-                year: year as i32,
-                month: u8::try_from(month).unwrap_or(1),
-                theme,
-                state: publish_state(&status),
+        rows.into_iter()
+            .map(|(id, year, month, theme, status)| {
+                let key = super::topic_key(year, month)?;
+                Ok(EditorTopicRow {
+                    id,
+                    year: key.year,
+                    month: key.month.get(),
+                    theme,
+                    state: publish_state(&status),
+                })
             })
-            .collect())
+            .collect()
     }
 
     pub async fn all_departments(&self) -> StoreResult<Vec<Department>> {
@@ -121,8 +123,8 @@ impl Store {
             .await?;
         Ok(Some(EditorTopic {
             id,
-            year: row.year as i32,
-            month: u8::try_from(row.month).unwrap_or(1),
+            year: super::topic_key(row.year, row.month)?.year,
+            month: super::topic_key(row.year, row.month)?.month.get(),
             theme: row.theme,
             summary: row.summary,
             lead_id: row.lead_department_id,

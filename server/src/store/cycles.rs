@@ -256,14 +256,17 @@ impl Store {
         .bind(cycle_id)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
+        rows.into_iter()
             .map(|(id, title, y, m)| {
-                let became = y
-                    .zip(m)
-                    .map(|(y, m)| (y as i32, u8::try_from(m).unwrap_or(1)));
-                (id, title, became)
+                let became = match y.zip(m) {
+                    Some((y, m)) => {
+                        let key = super::topic_key(y, m)?;
+                        Some((key.year, key.month.get()))
+                    }
+                    None => None,
+                };
+                Ok((id, title, became))
             })
-            .collect())
+            .collect()
     }
 }

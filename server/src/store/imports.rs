@@ -11,7 +11,7 @@ pub struct Staged {
     pub staff_id: i64,
     pub kind: ImportKind,
     pub content: String,
-    pub topic: (i32, u8, String),
+    pub topic: app::model::TopicLabel,
     pub topic_id: i64,
 }
 
@@ -78,16 +78,19 @@ impl Store {
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.and_then(|r| {
-            Some(Staged {
+        row.map(|r| {
+            Ok(Staged {
                 id: r.id,
                 staff_id: r.staff_id,
-                kind: ImportKind::parse(&r.kind)?,
+                kind: ImportKind::parse(&r.kind).ok_or_else(|| {
+                    super::StoreError::Corrupt(format!("import kind {:?}", r.kind))
+                })?,
                 content: r.content,
-                topic: (r.year as i32, u8::try_from(r.month).ok()?, r.theme),
+                topic: super::topic_label(r.year, r.month, r.theme)?,
                 topic_id: r.topic_id,
             })
-        }))
+        })
+        .transpose()
     }
 
     /// Writes every row in one transaction, removes the staged copy and audits the import.
@@ -161,7 +164,7 @@ impl Store {
             .bind(staged.id)
             .execute(&mut *tx)
             .await?;
-        let (year, month, _) = &staged.topic;
+        let (year, month) = (staged.topic.key.year, staged.topic.key.month);
         audit(
             &mut tx,
             now,

@@ -202,6 +202,29 @@ impl Store {
     }
 }
 
+/// A stored topic's year and month. One rule for corrupt rows: a value the schema should never
+/// hold is `StoreError::Corrupt` (logged with its context, a 500 page), never a silent default.
+fn topic_key(year: i64, month: i64) -> StoreResult<app::model::TopicKey> {
+    i32::try_from(year)
+        .ok()
+        .zip(u8::try_from(month).ok())
+        .and_then(|(y, m)| app::model::TopicKey::new(y, m))
+        .ok_or_else(|| StoreError::Corrupt(format!("topic month {year}-{month}")))
+}
+
+/// A topic label from its stored year, month and theme.
+fn topic_label(year: i64, month: i64, theme: String) -> StoreResult<app::model::TopicLabel> {
+    Ok(app::model::TopicLabel {
+        key: topic_key(year, month)?,
+        theme,
+    })
+}
+
+/// A small stored count (a batch 1–5, a pick limit 1–10) that must fit its type.
+fn small(value: i64, what: &str) -> StoreResult<u8> {
+    u8::try_from(value).map_err(|_| StoreError::Corrupt(format!("{what} {value}")))
+}
+
 /// A stored ballot or support status; an unknown token is a corrupt row.
 fn ballot_status(token: &str) -> StoreResult<app::model::BallotStatus> {
     app::model::BallotStatus::parse(token)

@@ -32,20 +32,20 @@ fn iso(at: i64) -> String {
 }
 
 impl CycleRow {
-    fn into_cycle(self, now: i64) -> Cycle {
-        Cycle {
+    fn into_cycle(self, now: i64) -> StoreResult<Cycle> {
+        Ok(Cycle {
             id: self.id,
             slug: self.slug,
             title: self.title,
             target: self.target,
             opens_at: iso(self.opens_at),
             closes_at: iso(self.closes_at),
-            max_picks: u8::try_from(self.max_picks).unwrap_or(1),
+            max_picks: super::small(self.max_picks, "cycle max_picks")?,
             live_tally: self.live_tally != 0,
             phase: Phase::of(self.opens_at, self.closes_at, self.awaits_open != 0, now),
             awaits_open: self.awaits_open != 0,
             is_sample: self.is_sample != 0,
-        }
+        })
     }
 }
 
@@ -63,7 +63,10 @@ impl Store {
         let rows: Vec<CycleRow> = sqlx::query_as(&format!("{CYCLE_SELECT} ORDER BY opens_at DESC"))
             .fetch_all(&self.pool)
             .await?;
-        let mut cycles: Vec<Cycle> = rows.into_iter().map(|r| r.into_cycle(now)).collect();
+        let mut cycles: Vec<Cycle> = rows
+            .into_iter()
+            .map(|r| r.into_cycle(now))
+            .collect::<StoreResult<_>>()?;
         app::model::order_cycles(&mut cycles);
         Ok(cycles)
     }
@@ -84,7 +87,7 @@ impl Store {
                 .bind(row.id)
                 .fetch_all(&self.pool)
                 .await?;
-        Ok(Some((row.into_cycle(now), ids)))
+        Ok(Some((row.into_cycle(now)?, ids)))
     }
 
     /// Stored running tallies by candidate.
@@ -171,27 +174,27 @@ impl Store {
         let (_, counted) = self.recomputed(cycle.id).await?;
         let mut candidates: Vec<CycleCandidate> = rows
             .into_iter()
-            .map(|r| CycleCandidate {
-                tally: shown.then(|| tallies.get(&r.id).copied().unwrap_or_default()),
-                became: match (r.year, r.month, r.theme) {
-                    (Some(y), Some(m), Some(theme)) => {
-                        Some((y as i32, u8::try_from(m).unwrap_or(1), theme))
-                    }
-                    _ => None,
-                },
-                id: r.id,
-                title: r.title,
-                description: r.description,
-                evidence: r.evidence,
-                // A card that no longer reads (an older shape) falls back to the summary text.
-                card: r
-                    .evidence_card
-                    .as_deref()
-                    .and_then(|j| serde_json::from_str(j).ok()),
-                hotline_class: r.hotline_class,
-                is_sample: r.is_sample != 0,
+            .map(|r| {
+                Ok(CycleCandidate {
+                    tally: shown.then(|| tallies.get(&r.id).copied().unwrap_or_default()),
+                    became: match (r.year, r.month, r.theme) {
+                        (Some(y), Some(m), Some(theme)) => Some(super::topic_label(y, m, theme)?),
+                        _ => None,
+                    },
+                    id: r.id,
+                    title: r.title,
+                    description: r.description,
+                    evidence: r.evidence,
+                    // A card that no longer reads (an older shape) falls back to the summary text.
+                    card: r
+                        .evidence_card
+                        .as_deref()
+                        .and_then(|j| serde_json::from_str(j).ok()),
+                    hotline_class: r.hotline_class,
+                    is_sample: r.is_sample != 0,
+                })
             })
-            .collect();
+            .collect::<StoreResult<_>>()?;
         if cycle.phase == Phase::Closed {
             // Final ranking: most approvals first, verified approvals breaking ties.
             candidates.sort_by_key(|c| {

@@ -141,7 +141,7 @@ impl Store {
             .await?;
         let policies = self.policies_for_problem(id).await?;
         let topic = match (extra.topic_year, extra.topic_month, extra.topic_theme) {
-            (Some(y), Some(m), Some(theme)) => Some((y as i32, m as u8, theme)),
+            (Some(y), Some(m), Some(theme)) => Some(super::topic_label(y, m, theme)?),
             _ => None,
         };
         let (problem, sources, published) = summary.into_parts()?;
@@ -251,8 +251,8 @@ impl Store {
             .await?;
         Ok(Some(Topic {
             id: row.id,
-            year: row.year as i32,
-            month: u8::try_from(row.month).unwrap_or(1),
+            year: super::topic_key(row.year, row.month)?.year,
+            month: super::topic_key(row.year, row.month)?.month.get(),
             theme: row.theme,
             summary: row.summary,
             lead: row

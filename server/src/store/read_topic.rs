@@ -84,7 +84,7 @@ impl DutyRecord {
                 name: self.department_name,
             },
             level: level(&self.level)?,
-            batch: u8::try_from(self.batch).unwrap_or(1),
+            batch: super::small(self.batch, "responsibility batch")?,
             state: TaskState::parse(&self.state).ok_or_else(|| {
                 StoreError::Corrupt(format!("unknown duty state {:?}", self.state))
             })?,
@@ -162,7 +162,7 @@ impl Store {
         department: Option<i64>,
         published_only: bool,
         today: &str,
-    ) -> StoreResult<Vec<((i32, u8, String), Task)>> {
+    ) -> StoreResult<Vec<(app::model::TopicLabel, Task)>> {
         #[derive(sqlx::FromRow)]
         struct Row {
             #[sqlx(flatten)]
@@ -187,7 +187,7 @@ impl Store {
         let (topics, mut tasks): (Vec<_>, Vec<_>) = rows
             .into_iter()
             .map(|r| {
-                let topic = (r.year as i32, u8::try_from(r.month).unwrap_or(1), r.theme);
+                let topic = super::topic_label(r.year, r.month, r.theme)?;
                 Ok((topic, r.task.into_task(today)?))
             })
             .collect::<StoreResult<Vec<_>>>()?
@@ -202,7 +202,7 @@ impl Store {
         &self,
         department: Option<i64>,
         published_only: bool,
-    ) -> StoreResult<Vec<((i32, u8, String), Responsibility)>> {
+    ) -> StoreResult<Vec<(app::model::TopicLabel, Responsibility)>> {
         #[derive(sqlx::FromRow)]
         struct Row {
             #[sqlx(flatten)]
@@ -225,7 +225,7 @@ impl Store {
         .await?;
         rows.into_iter()
             .map(|r| {
-                let topic = (r.year as i32, u8::try_from(r.month).unwrap_or(1), r.theme);
+                let topic = super::topic_label(r.year, r.month, r.theme)?;
                 Ok((topic, r.duty.into_duty()?))
             })
             .collect()
@@ -374,8 +374,8 @@ impl Store {
             department: Department { id, name },
             topics_led: topics_led
                 .into_iter()
-                .map(|(y, m, theme)| (y as i32, u8::try_from(m).unwrap_or(1), theme))
-                .collect(),
+                .map(|(y, m, theme)| super::topic_label(y, m, theme))
+                .collect::<StoreResult<_>>()?,
             problems_led: problems
                 .into_iter()
                 .map(super::read::ProblemRecord::into_summary)

@@ -157,15 +157,14 @@ impl Store {
         row.map(PolicyRecord::into_policy).transpose()
     }
 
-    pub async fn topic_list(&self) -> StoreResult<Vec<(i32, u8, String)>> {
+    pub async fn topic_list(&self) -> StoreResult<Vec<app::model::TopicLabel>> {
         let rows: Vec<(i64, i64, String)> =
             sqlx::query_as("SELECT year, month, theme FROM topics ORDER BY year DESC, month DESC")
                 .fetch_all(&self.pool)
                 .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(y, m, t)| (y as i32, u8::try_from(m).unwrap_or(1), t))
-            .collect())
+        rows.into_iter()
+            .map(|(y, m, t)| super::topic_label(y, m, t))
+            .collect()
     }
 }
 

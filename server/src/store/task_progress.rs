@@ -275,7 +275,7 @@ impl Store {
     pub async fn department_task_topics(
         &self,
         department_id: i64,
-    ) -> StoreResult<Vec<(i32, u8, String)>> {
+    ) -> StoreResult<Vec<app::model::TopicLabel>> {
         let rows: Vec<(i64, i64, String)> = sqlx::query_as(
             "SELECT tp.year, tp.month, tp.theme FROM topics tp
              WHERE EXISTS (SELECT 1 FROM tasks t WHERE t.topic_id = tp.id AND t.owner_department_id = $1)
@@ -284,9 +284,8 @@ impl Store {
         .bind(department_id)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(y, m, t)| (y as i32, u8::try_from(m).unwrap_or(1), t))
-            .collect())
+        rows.into_iter()
+            .map(|(y, m, t)| super::topic_label(y, m, t))
+            .collect()
     }
 }

@@ -359,3 +359,12 @@ async fn the_audit_log_is_append_only() {
         "(command line)"
     );
 }
+
+#[test]
+fn a_stored_value_out_of_its_range_is_a_corrupt_row_not_a_default() {
+    assert!(matches!(topic_key(2026, 13), Err(StoreError::Corrupt(_))));
+    assert!(matches!(topic_key(2026, 0), Err(StoreError::Corrupt(_))));
+    assert!(matches!(small(300, "batch"), Err(StoreError::Corrupt(_))));
+    assert!(matches!(ballot_status("held"), Err(StoreError::Corrupt(_))));
+    assert_eq!(topic_key(2026, 11).ok().map(|k| k.month.get()), Some(11));
+}

@@ -9,6 +9,7 @@ mod archive;
 mod authoring;
 mod ballot_status;
 mod chart;
+mod chart_ref;
 mod evidence_card;
 mod form_echo;
 mod hotline;
@@ -37,6 +38,7 @@ pub use chart::{
     valid_chart_id, valid_version, ChartData, ChartEntry, ChartGroup, ChartKind, ChartSeries,
     ChartView, FrameFit, Shape, Theme, Unit,
 };
+pub use chart_ref::{ChartRef, EvidenceChart};
 pub use evidence_card::{Direction, EvidenceCard, Standout, DIRECTION_MARGIN};
 pub use form_echo::{Clash, EchoError, FormEcho, Withdrawal, ECHO_SECS, REASON_MAX, REASON_MIN};
 pub use hotline::{

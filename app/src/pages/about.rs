@@ -4,7 +4,7 @@ use crate::api::get_about;
 use crate::charts::ChartSlot;
 use crate::components::badges::{ConfidenceBadge, SourceList};
 use crate::components::loading::DataView;
-use crate::model::{About, Confidence};
+use crate::model::{About, ChartRef, Confidence};
 use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -67,7 +67,7 @@ fn AboutView(about: About) -> impl IntoView {
         <section aria-labelledby="hotline-heading">
             <h2 id="hotline-heading">{tr!("about.hotline")}</h2>
             <ul class="figure-list">{hotline_cards}</ul>
-            <ChartSlot ids=vec!["hotline-categories-2020".to_string()]/>
+            <ChartSlot ids=vec![ChartRef::HotlineCategories2020.to_string()]/>
         </section>
         <section id="data" aria-labelledby="data-heading">
             <h2 id="data-heading">{tr!("about.data")}</h2>

@@ -8,6 +8,7 @@ use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
 use crate::components::terms::TermLinks;
 use crate::model::{parse_id, CycleCandidate, CycleDetail, Phase};
+use crate::model::{ChartRef, EvidenceChart};
 use crate::pages::NotFound;
 use crate::tr;
 use leptos::either::Either;
@@ -54,9 +55,9 @@ fn CandidateView(detail: CycleDetail, candidate: CycleCandidate) -> impl IntoVie
         Some(class) => Either::Left(view! {
             <p class="muted">{tr!("candidate.class", class = class)}" · "<a href="/hotline">{tr!("candidate.ranking_link")}</a></p>
             <ChartSlot ids=vec![
-                format!("candidate-{id}-trend"),
-                format!("candidate-{id}-districts"),
-                format!("candidate-{id}-rates"),
+                ChartRef::Candidate { candidate: id, view: EvidenceChart::Trend }.to_string(),
+                ChartRef::Candidate { candidate: id, view: EvidenceChart::Districts }.to_string(),
+                ChartRef::Candidate { candidate: id, view: EvidenceChart::Rates }.to_string(),
             ]/>
         }),
         None => Either::Right(view! { <p class="muted">{tr!("candidate.manual")}</p> }),

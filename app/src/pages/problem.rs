@@ -6,6 +6,7 @@ use crate::components::badges::{
     ConfidenceBadge, FactList, ProvenanceNote, SampleBadge, SourceList,
 };
 use crate::components::loading::DataView;
+use crate::model::ChartRef;
 use crate::model::{parse_id, Confidence, Fact, FactKind, Policy, ProblemDetail};
 use crate::pages::{month_name, NotFound};
 use crate::tr;
@@ -81,7 +82,7 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
         view! {
             <section aria-labelledby="outcome-heading">
                 <h2 id="outcome-heading">{tr!("problem.outcome")}</h2>
-                <ChartSlot ids=vec![format!("problem-{id}-volume"), format!("problem-{id}-rates")]/>
+                <ChartSlot ids=vec![ChartRef::ProblemVolume { problem: id }.to_string(), ChartRef::ProblemRates { problem: id }.to_string()]/>
             </section>
         }
     });

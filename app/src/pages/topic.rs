@@ -9,6 +9,7 @@ use crate::components::topic_lists::{
     level_label, DutyList, PolicyList, ProgressBar, TaskList, Timeline,
 };
 use crate::i18n::use_locale;
+use crate::model::ChartRef;
 use crate::model::{parse_id, Level, ReportKind, TaskStatus, TopicDetail, TopicKey};
 use crate::pages::topic_state::{PreviewBanner, WithdrawnNotice};
 use crate::pages::{month_name, NotFound};
@@ -157,7 +158,7 @@ fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
             {(overdue > 0).then(|| view! { <p class="warning">{tr!("topic.overdue", count = overdue)}</p> })}
             <ul class="problem-progress">{problem_bars}</ul>
             {(detail.progress.total > 0).then(|| view! {
-                <ChartSlot ids=vec![format!("topic-{}-{:02}-tasks", t.year, t.month)]/>
+                <ChartSlot ids=vec![ChartRef::TopicTasks { year: t.year, month: t.month }.to_string()]/>
             })}
         </section>
 

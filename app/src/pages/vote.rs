@@ -9,6 +9,7 @@ use crate::charts::ChartSlot;
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
 use crate::i18n::when::{closing_text, opening_text};
+use crate::model::ChartRef;
 use crate::model::{Cycle, CycleCandidate, CycleDetail, OwnBallot, Phase, Tally};
 use crate::pages::NotFound;
 use crate::tr;
@@ -143,7 +144,7 @@ fn CyclePage(
         {counted_line}
         {hidden_note}
         {body}
-        {tallies_shown.then(|| view! { <ChartSlot ids=vec![format!("cycle-{slug}-votes")] level=2/> })}
+        {tallies_shown.then(|| view! { <ChartSlot ids=vec![ChartRef::CycleVotes { slug: slug.clone() }.to_string()] level=2/> })}
         <p>
             <a href=format!("/vote/{slug}/integrity")>{tr!("vote.integrity_link")}</a>" · "
             <a href="/receipt">{tr!("vote.check_receipt")}</a>" · "

@@ -1,9 +1,9 @@
 //! Chart data from the store (and the bundled facts): one function per chart family. Whatever is
 //! made up is flagged `sample`; whatever is real carries its sources.
 
-use super::catalog::ChartRef;
 use crate::demo::facts;
 use crate::store::{Store, StoreResult};
+use app::model::ChartRef;
 use app::model::{ChartData, ChartKind, ChartSeries, OnTime, Source, TaskStatus, Unit};
 use std::collections::BTreeMap;
 

@@ -2,12 +2,12 @@
 //! rates per month around the topic's start) and a candidate's evidence (trend, districts,
 //! rates). Flagged sample whenever the aggregates came from generated records.
 
-use super::catalog::{ChartRef, Evidence};
 use super::data::series;
 use crate::hotline::evidence::day_number;
 use crate::hotline::record::day_label;
 use crate::store::{ClassKey, PeriodFigures, RateFigures, Store, StoreResult};
 use app::model::{ChartData, ChartKind, Unit};
+use app::model::{ChartRef, EvidenceChart};
 
 fn chart(r: &ChartRef, kind: ChartKind, unit: Unit, subject: String) -> ChartData {
     ChartData {
@@ -108,7 +108,7 @@ pub async fn candidate(
     store: &Store,
     r: &ChartRef,
     candidate: i64,
-    view: Evidence,
+    view: EvidenceChart,
 ) -> StoreResult<Option<ChartData>> {
     let Some(link) = store.candidate_link(candidate).await? else {
         return Ok(None);
@@ -126,7 +126,7 @@ pub async fn candidate(
     };
     let window = (link.evidence_from.as_str(), link.evidence_to.as_str());
     let mut d = match view {
-        Evidence::Trend => {
+        EvidenceChart::Trend => {
             let first = to - TREND_WEEKS * 7 + 1;
             let days = store
                 .hotline_class_days(&class, (&day_label(first), window.1))
@@ -145,7 +145,7 @@ pub async fn candidate(
             d.series = vec![series("requests", weeks)];
             d
         }
-        Evidence::Districts => {
+        EvidenceChart::Districts => {
             let rows = store.hotline_class_districts(&class, window).await?;
             let mut d = chart(r, ChartKind::ClassDistricts, Unit::Count, link.title);
             d.categories = rows.iter().map(|(name, _)| name.clone()).collect();
@@ -155,7 +155,7 @@ pub async fn candidate(
             )];
             d
         }
-        Evidence::Rates => {
+        EvidenceChart::Rates => {
             let own = store.hotline_rates(Some(&class), window).await?;
             let all = store.hotline_rates(None, window).await?;
             let mut d = chart(r, ChartKind::ClassRates, Unit::Percent, link.title);

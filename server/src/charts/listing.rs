@@ -1,10 +1,10 @@
 //! Which charts exist and their catalogue entries: the overall charts, each published topic's
 //! task and outcome charts, each cycle's votes and each linked candidate's evidence.
 
-use super::catalog::{self, ChartRef};
 use super::{words, ChartError, ChartService};
 use app::i18n::Locale;
 use app::model::{ChartEntry, ChartGroup};
+use app::model::{ChartRef, EvidenceChart};
 
 impl ChartService {
     /// Every chart that exists now, with the part of the portal it belongs to.
@@ -45,7 +45,7 @@ impl ChartService {
             ids.push((ChartRef::CycleVotes { slug: cycle.slug }, ChartGroup::Votes));
         }
         for candidate in self.store.linked_candidates().await? {
-            for view in catalog::Evidence::ALL {
+            for view in EvidenceChart::ALL {
                 ids.push((ChartRef::Candidate { candidate, view }, ChartGroup::Votes));
             }
         }

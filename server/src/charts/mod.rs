@@ -4,7 +4,6 @@
 //! pin one. What a caller may make the server draw is bounded in [`budget`] and [`width`].
 
 pub mod budget;
-pub mod catalog;
 pub mod composite;
 mod data;
 pub mod engine;
@@ -19,9 +18,9 @@ use crate::store::{Store, StoreError};
 use app::api::{ChartPort, PortalError};
 use app::charts::{option, words};
 use app::i18n::Locale;
+use app::model::ChartRef;
 use app::model::{ChartData, ChartEntry, ChartView, Theme};
 use budget::{Budget, ChartLimits};
-use catalog::ChartRef;
 use engine::Engine;
 use quick_cache::sync::Cache;
 use sha2::{Digest, Sha256};

@@ -1,4 +1,5 @@
 //! Chart ids (图表编号): stable, readable, and parsed before any query so a bad id is a 404.
+//! Pages name a chart by building a [`ChartRef`] and printing it, so an id is spelled here only.
 
 use std::fmt;
 
@@ -25,26 +26,30 @@ pub enum ChartRef {
     /// A candidate's hotline evidence (证据): trend, districts, rates.
     Candidate {
         candidate: i64,
-        view: Evidence,
+        view: EvidenceChart,
     },
 }
 
 /// The three evidence charts of a candidate made from a hotline class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Evidence {
+pub enum EvidenceChart {
     Trend,
     Districts,
     Rates,
 }
 
-impl Evidence {
-    pub const ALL: [Evidence; 3] = [Evidence::Trend, Evidence::Districts, Evidence::Rates];
+impl EvidenceChart {
+    pub const ALL: [EvidenceChart; 3] = [
+        EvidenceChart::Trend,
+        EvidenceChart::Districts,
+        EvidenceChart::Rates,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Evidence::Trend => "trend",
-            Evidence::Districts => "districts",
-            Evidence::Rates => "rates",
+            EvidenceChart::Trend => "trend",
+            EvidenceChart::Districts => "districts",
+            EvidenceChart::Rates => "rates",
         }
     }
 }
@@ -59,7 +64,7 @@ fn positive(num: &str) -> Option<i64> {
 
 impl ChartRef {
     pub fn parse(id: &str) -> Option<ChartRef> {
-        if !app::model::valid_chart_id(id) {
+        if !super::valid_chart_id(id) {
             return None;
         }
         match id {
@@ -73,7 +78,7 @@ impl ChartRef {
             .strip_prefix("topic-")
             .and_then(|r| r.strip_suffix("-tasks"))
         {
-            let key = app::model::TopicKey::parse(rest).filter(|_| rest.len() == 7)?;
+            let key = super::TopicKey::parse(rest).filter(|_| rest.len() == 7)?;
             return Some(ChartRef::TopicTasks {
                 year: key.year,
                 month: key.month.get(),
@@ -88,7 +93,9 @@ impl ChartRef {
         if let Some(rest) = id.strip_prefix("candidate-") {
             let (num, what) = rest.split_once('-')?;
             let candidate = positive(num)?;
-            let view = Evidence::ALL.into_iter().find(|e| e.as_str() == what)?;
+            let view = EvidenceChart::ALL
+                .into_iter()
+                .find(|e| e.as_str() == what)?;
             return Some(ChartRef::Candidate { candidate, view });
         }
         if let Some(rest) = id.strip_prefix("problem-") {

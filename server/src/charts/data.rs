@@ -1,34 +1,13 @@
 //! Chart data from the store (and the bundled facts): one function per chart family. Whatever is
 //! made up is flagged `sample`; whatever is real carries its sources.
 
+use super::family::{chart, series};
+use super::hotline_data;
 use crate::demo::facts;
 use crate::store::{Store, StoreResult};
 use app::model::ChartRef;
 use app::model::{ChartData, ChartKind, ChartSeries, OnTime, Source, TaskStatus, Unit};
 use std::collections::BTreeMap;
-
-/// An empty chart of a family, to fill in.
-pub(super) fn chart(r: &ChartRef, kind: ChartKind, unit: Unit) -> ChartData {
-    ChartData {
-        id: r.to_string(),
-        kind,
-        subject: None,
-        unit,
-        categories: Vec::new(),
-        series: Vec::new(),
-        marker: None,
-        sample: false,
-        sources: Vec::new(),
-        as_of: String::new(),
-    }
-}
-
-pub(super) fn series(key: &str, values: Vec<f64>) -> ChartSeries {
-    ChartSeries {
-        key: key.into(),
-        values,
-    }
-}
 
 /// The current data of a chart, or `None` when it does not exist (or is not public yet).
 pub async fn load(
@@ -117,13 +96,13 @@ pub async fn load(
             Some(d)
         }
         ChartRef::ProblemVolume { problem } => {
-            super::hotline_data::problem(store, r, *problem, true).await?
+            hotline_data::problem(store, r, *problem, true).await?
         }
         ChartRef::ProblemRates { problem } => {
-            super::hotline_data::problem(store, r, *problem, false).await?
+            hotline_data::problem(store, r, *problem, false).await?
         }
         ChartRef::Candidate { candidate, view } => {
-            super::hotline_data::candidate(store, r, *candidate, *view).await?
+            hotline_data::candidate(store, r, *candidate, *view).await?
         }
     };
     if let Some(d) = data.as_mut() {

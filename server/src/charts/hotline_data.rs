@@ -2,7 +2,7 @@
 //! rates per month around the topic's start) and a candidate's evidence (trend, districts,
 //! rates). Flagged sample whenever the aggregates came from generated records.
 
-use super::data::series;
+use super::family::series;
 use crate::hotline::evidence::day_number;
 use crate::hotline::record::day_label;
 use crate::store::{ClassKey, PeriodFigures, RateFigures, Store, StoreResult};
@@ -12,7 +12,7 @@ use app::model::{ChartRef, EvidenceChart};
 fn chart(r: &ChartRef, kind: ChartKind, unit: Unit, subject: String) -> ChartData {
     ChartData {
         subject: Some(subject),
-        ..super::data::chart(r, kind, unit)
+        ..super::family::chart(r, kind, unit)
     }
 }
 

@@ -7,6 +7,7 @@ pub mod budget;
 pub mod composite;
 mod data;
 pub mod engine;
+mod family;
 mod hotline_data;
 mod listing;
 pub mod raster;

@@ -5,7 +5,7 @@
 
 use super::DemoError;
 use crate::hotline::generate::{self, Effect, Plan};
-use crate::hotline::import;
+use crate::hotline::ingest;
 use crate::hotline::record::{civil_from_days, days_from_civil};
 use crate::store::{Applied, Store};
 use sha2::{Digest, Sha256};
@@ -75,7 +75,7 @@ pub async fn load(
 /// memory stays that of the aggregates, whatever the size.
 fn generate_and_aggregate(
     plan: Plan,
-) -> Result<(crate::hotline::aggregate::Aggregates, import::Report), DemoError> {
+) -> Result<(crate::hotline::aggregate::Aggregates, ingest::Report), DemoError> {
     let io = |e: std::io::Error| DemoError::Hotline(format!("sample records: {e}"));
     let (reader, writer) = std::io::pipe().map_err(io)?;
     // A sample file is known by its plan: the same plan makes the same records.
@@ -87,7 +87,7 @@ fn generate_and_aggregate(
         let mut out = BufWriter::with_capacity(1 << 16, writer);
         generate::write(&mut out, &plan).and_then(|()| out.flush())
     });
-    let result = import::aggregate(BufReader::with_capacity(1 << 16, reader), 5);
+    let result = ingest::aggregate(BufReader::with_capacity(1 << 16, reader), 5);
     let written = writer_thread
         .join()
         .map_err(|_| DemoError::Hotline("the generator panicked".into()))?;

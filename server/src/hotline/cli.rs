@@ -1,7 +1,7 @@
 //! The two hotline subcommands: `hotline-generate` writes sample records, `hotline-import`
 //! turns a records file into aggregates (one transaction; the same file twice is a no-op).
 
-use super::{generate, import};
+use super::{generate, ingest};
 use crate::store::{Applied, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -110,7 +110,7 @@ pub async fn import(store: &Store, args: &ImportArgs) -> Result<(), String> {
     let started = Instant::now();
     let path = args.file.clone();
     let keep = args.show_bad;
-    let (aggregates, report) = tokio::task::spawn_blocking(move || import::read_file(&path, keep))
+    let (aggregates, report) = tokio::task::spawn_blocking(move || ingest::read_file(&path, keep))
         .await
         .map_err(|e| e.to_string())?
         .map_err(|e| e.to_string())?;

@@ -230,7 +230,7 @@ mod tests {
         write(&mut a, &plan).unwrap();
         write(&mut b, &plan).unwrap();
         assert_eq!(a, b);
-        let (agg, report) = super::super::import::aggregate(a.as_slice(), 5).unwrap();
+        let (agg, report) = super::super::ingest::aggregate(a.as_slice(), 5).unwrap();
         assert_eq!(
             (report.rows, report.bad),
             (5_000, 0),
@@ -258,7 +258,7 @@ mod tests {
             };
             let mut out = Vec::new();
             write(&mut out, &plan).unwrap();
-            let (agg, _) = super::super::import::aggregate(out.as_slice(), 5).unwrap();
+            let (agg, _) = super::super::ingest::aggregate(out.as_slice(), 5).unwrap();
             let (mut parking, mut all, mut dissatisfied, mut rated) = (0u32, 0u32, 0u32, 0u32);
             for ((_, c, _), n) in &agg.cells {
                 all += n.requests;

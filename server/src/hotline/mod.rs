@@ -2,11 +2,12 @@
 //! district out. Records are never stored (residents' privacy); see docs/hotline.md.
 
 pub mod aggregate;
+pub mod chunk;
 pub mod cli;
 pub mod evidence;
 mod figures;
 pub mod generate;
-pub mod import;
+pub mod ingest;
 pub mod parallel;
 pub mod rank;
 pub mod record;

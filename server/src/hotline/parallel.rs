@@ -1,4 +1,4 @@
-//! The parallel parse (并行解析): one thread reads (and, through `import::Tap`, hashes) the
+//! The parallel parse (并行解析): one thread reads (and, through `ingest::Tap`, hashes) the
 //! bytes and cuts them into chunks of whole records; worker threads parse chunks into their own
 //! aggregates; the reading thread merges the results in file order. Memory stays bounded: at
 //! most `2 × workers` chunks are in flight, and their buffers are reused.
@@ -11,7 +11,7 @@
 //! would.
 
 use super::aggregate::Aggregates;
-use super::import::{check_header, parse_chunk, ImportError, Parsed, Report};
+use super::chunk::{check_header, parse_chunk, ImportError, Parsed, Report};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -1,10 +1,11 @@
-//! Charts outside the Leptos pages: downloads (`/charts/{id}.svg|png|csv|json`), the embed pages
-//! (`/embed/charts/{id}`, in `embed.rs`), oEmbed (`oembed.rs`), and the chart list of the
-//! open-data API. What the files hold is in `chart_files.rs`. Every new drawing asked for here
+//! Charts outside the Leptos pages: downloads (`/charts/{id}.svg|png|csv|json`) and the chart
+//! list of the open-data API; the embed pages (`embed.rs`) and oEmbed (`oembed.rs`) stand on
+//! what is here and route themselves. What the files hold is in `chart_files.rs`. Every new drawing asked for here
 //! is charged to the reader's network (`crate::charts::budget`).
 
 use super::api::{csv_response, ApiError, ApiResult};
 use super::chart_files::{table_rows, ChartDocument};
+use super::chart_query::{cache_control, ChartQuery};
 use super::AppState;
 use crate::charts::{ChartError, ChartService, Refusal, Style};
 use crate::vote::identity;
@@ -17,37 +18,11 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Json, Router};
-use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/embed/charts/{id}", get(super::embed::page))
-        .route("/oembed", get(super::oembed::oembed))
         .route("/api/v1/charts", get(list))
         .route("/api/v1/charts/{id}", get(one))
-}
-
-/// What every chart URL may carry.
-#[derive(Debug, Default, Deserialize)]
-pub struct ChartQuery {
-    /// A pinned data version.
-    pub v: Option<String>,
-    pub lang: Option<String>,
-    pub theme: Option<String>,
-    pub width: Option<u32>,
-}
-
-impl ChartQuery {
-    pub fn locale(&self, headers: &HeaderMap) -> Locale {
-        if let Some(locale) = self.lang.as_deref().and_then(Locale::from_tag) {
-            return locale;
-        }
-        super::reader::locale(headers)
-    }
-
-    pub fn version(&self) -> Option<&str> {
-        self.v.as_deref().filter(|v| !v.is_empty())
-    }
 }
 
 /// The network a reader's new drawings are charged to (IPv4 /24, IPv6 /48).
@@ -93,15 +68,6 @@ pub(super) async fn view(
         .await
         .map_err(|err| chart_failed(id, network, err))?
         .ok_or(ApiError::NotFound)
-}
-
-/// Pinned versions never change; the latest may, so caches ask again after five minutes.
-pub(super) fn cache_control(pinned: bool) -> &'static str {
-    if pinned {
-        "public, max-age=31536000, immutable"
-    } else {
-        "public, max-age=300"
-    }
 }
 
 /// `/charts/{id}.svg|png|csv|json`. A middleware, because `/charts/{id}` is a Leptos page and

@@ -4,7 +4,7 @@
 //! height in the formats existing embed scripts understand (pym.js, Datawrapper's, our own).
 //! The only pages other sites may frame (see `security.rs`).
 
-use super::charts::{cache_control, ChartQuery};
+use super::chart_query::{cache_control, ChartQuery};
 use super::AppState;
 use app::charts::words::num;
 use app::i18n::{message, Locale};

@@ -3,6 +3,7 @@
 
 mod api;
 mod chart_files;
+mod chart_query;
 mod charts;
 mod client;
 mod codes;
@@ -101,6 +102,8 @@ pub fn router(state: AppState) -> Router {
         .merge(suggest::routes())
         .merge(codes::routes())
         .merge(charts::routes())
+        .route("/embed/charts/{id}", get(embed::page))
+        .route("/oembed", get(oembed::oembed))
         .merge(hotline::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())

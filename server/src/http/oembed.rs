@@ -2,7 +2,8 @@
 //! the iframe, sized for the chart's words at the width they asked for.
 
 use super::api::{ApiError, ApiResult};
-use super::charts::{network_of, view, ChartQuery};
+use super::chart_query::ChartQuery;
+use super::charts::{network_of, view};
 use super::AppState;
 use crate::charts::Style;
 use app::model::{ChartView, Theme};

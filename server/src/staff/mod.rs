@@ -348,7 +348,7 @@ impl StaffService {
         &self,
         me: &StaffMember,
         id: i64,
-    ) -> Result<(crate::store::Staged, crate::import::Parsed), StaffError> {
+    ) -> Result<(crate::store::Staged, crate::list_paste::Parsed), StaffError> {
         if !me.may_author() {
             return Err(StaffError::Forbidden);
         }
@@ -362,10 +362,11 @@ impl StaffService {
         let departments = self.store.department_names().await.map_err(internal)?;
         let kind = staged.kind;
         let content = staged.content.clone();
-        let parsed =
-            tokio::task::spawn_blocking(move || crate::import::parse(kind, &content, &departments))
-                .await
-                .map_err(internal)?;
+        let parsed = tokio::task::spawn_blocking(move || {
+            crate::list_paste::parse(kind, &content, &departments)
+        })
+        .await
+        .map_err(internal)?;
         Ok((staged, parsed))
     }
 }

@@ -5,6 +5,8 @@
 //! many names waits too. A name under a spread-out attack (many clients failing) gives each
 //! failing client fewer free tries, but still never blocks a client that has not failed.
 
+pub use crate::store::Failures;
+
 /// Failures are forgotten after this long.
 pub const FAILURE_WINDOW_SECS: i64 = 15 * 60;
 /// Misses one client may make on one name before it has to wait.
@@ -17,19 +19,6 @@ pub const CLIENT_FREE_TRIES: i64 = 20;
 /// The first wait, doubled for each further miss, and the longest.
 pub const FIRST_WAIT_SECS: i64 = 30;
 pub const MAX_WAIT_SECS: i64 = FAILURE_WINDOW_SECS;
-
-/// Recent failures seen from one sign-in attempt's point of view.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Failures {
-    /// By this client for this name, and when the last was.
-    pub pair: i64,
-    pub pair_last: Option<i64>,
-    /// By this client for any name, and when the last was.
-    pub client: i64,
-    pub client_last: Option<i64>,
-    /// For this name from every client.
-    pub name: i64,
-}
 
 fn backoff(misses_beyond: i64) -> i64 {
     let doublings = u32::try_from(misses_beyond.clamp(0, 20)).unwrap_or(20);

@@ -1,6 +1,6 @@
 //! What the outcome charts read, and the versions of chart data the portal has shown.
 
-use super::read::{PUBLIC_PROBLEM, PUBLISHED_TOPICS};
+use super::topics::read::{PUBLIC_PROBLEM, PUBLISHED_TOPICS};
 use super::{Store, StoreResult};
 use app::model::Task;
 

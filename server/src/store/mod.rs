@@ -1,68 +1,40 @@
 //! The store: the one place that holds SQL. Everything above it speaks the domain types of
 //! `app::model`; swapping the engine (issue: PostgreSQL) happens here and nowhere else.
 
-mod archive;
 mod authoring;
-mod authoring_docs;
-mod authoring_lists;
-mod ballots;
 mod charts;
-mod clash;
+mod history;
 mod hotline;
-mod hotline_evidence;
-pub use hotline::Applied;
-pub use hotline_evidence::{ClassKey, EvidenceLink, PeriodFigures, RateFigures};
-mod cycles;
-mod feed;
-mod form_echo;
-mod imports;
-mod own_ballot;
-mod participation;
-mod participation_seed;
-mod provenance;
-mod rate_buckets;
-mod read;
-mod read_topic;
-mod revisions;
-mod roles;
-pub use roles::Redacted;
-mod search;
+mod infra;
+mod moderation;
+mod publication;
 mod staff;
-mod staff_actions;
-mod suggestions;
-mod supports;
-mod task_progress;
-mod voter_networks;
-mod voting_codes;
-mod withdrawals;
-mod write;
-mod write_topic;
+mod topics;
+mod voting;
 
-pub use authoring::{Saved, TopicFields};
-pub use authoring_docs::{PolicyFields, ReportFields};
-pub use authoring_lists::{DutyFields, TaskFields};
-pub use ballots::{HoldRules, NewBallot};
-pub use cycles::{CycleFields, CycleWrite, NewCandidate};
-pub use imports::Staged;
-pub use participation_seed::{SampleCandidate, SampleCycle};
-pub use provenance::FactRow;
-pub use staff::NewStaff;
-pub use staff_actions::{DraftPolicy, NewReport};
-pub use suggestions::NewSuggestion;
-pub use supports::{NewSupport, SupportOutcome};
-pub use task_progress::{NewTaskNote, RecordedMark, TaskMark};
-pub use withdrawals::{Withdrawable, WithdrawalRow};
-pub use write::{
+pub use authoring::documents::{PolicyFields, ReportFields};
+pub use authoring::drafts::{DraftPolicy, NewReport};
+pub use authoring::edits::{Saved, TopicFields};
+pub use authoring::lists::{DutyFields, TaskFields};
+pub use authoring::task_progress::{NewTaskNote, RecordedMark, TaskMark};
+pub use hotline::aggregates::Applied;
+pub use hotline::evidence::{ClassKey, EvidenceLink, PeriodFigures, RateFigures};
+pub use infra::dialect::{sqlite_file, Engine};
+pub(crate) use infra::tx::Conn;
+pub use moderation::suggestions::NewSuggestion;
+pub use moderation::supports::{NewSupport, SupportOutcome};
+pub use publication::dataset_rows::{
     Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow, TaskRow, TopicRow,
     YearRow,
 };
-
-mod engine;
-mod jobs;
-mod maintenance;
-mod tx;
-pub use engine::{sqlite_file, Engine};
-pub(crate) use tx::Conn;
+pub use publication::staged::Staged;
+pub use publication::withdrawals::{Withdrawable, WithdrawalRow};
+pub use staff::accounts::{Failures, NewStaff};
+pub use staff::roles::Redacted;
+pub use topics::provenance::FactRow;
+pub use voting::ballots::{HoldRules, NewBallot};
+pub use voting::cycles::{CycleFields, CycleWrite, NewCandidate};
+pub use voting::sample_cycles::{SampleCandidate, SampleCycle};
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
@@ -123,7 +95,7 @@ impl Store {
         // SQLite: processes opening a new file together take turns, from creating the file
         // and switching it to WAL to the last migration (sqlx locks PostgreSQL's migrations).
         let opening = match engine {
-            Engine::Sqlite => jobs::lock_sqlite_file(url).await?,
+            Engine::Sqlite => infra::jobs::lock_sqlite_file(url).await?,
             Engine::Postgres => None,
         };
         let pool = match engine {
@@ -237,18 +209,4 @@ fn confidence(token: &str) -> StoreResult<app::model::Confidence> {
 }
 
 #[cfg(test)]
-mod test_db;
-#[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_authoring;
-#[cfg(test)]
-mod tests_hotline;
-#[cfg(test)]
-mod tests_participation;
-#[cfg(test)]
-mod tests_provenance;
-#[cfg(test)]
-mod tests_schema;
-#[cfg(test)]
-mod tidy;

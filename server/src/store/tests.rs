@@ -1,6 +1,6 @@
 //! Store tests on a real database: an SQLite file, or PostgreSQL (see `test_db`).
 
-use super::test_db::{engine, fresh_store, TestDb};
+use super::infra::test_db::{engine, fresh_store, TestDb};
 use super::*;
 use crate::demo;
 use app::model::Confidence;

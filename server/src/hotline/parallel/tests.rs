@@ -214,7 +214,7 @@ fn a_read_error_stops_the_import() {
 
 #[test]
 fn the_plain_splitter_reads_what_the_csv_crate_reads() {
-    use crate::hotline::import::{parse_csv, parse_plain};
+    use crate::hotline::chunk::{parse_csv, parse_plain};
     let good = "1,2025-01-06 09:00:00,电话,投诉,城乡建设,供暖,室温不达标,朝阳区,,热力,closed,2025-01-06 21:00:00,yes,satisfied,0";
     let odd = [
         // Padded codes and names, Unicode spaces: trimmed like str::trim.

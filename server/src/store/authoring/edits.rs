@@ -1,0 +1,403 @@
+//! Editors' writes to topics, problems and departments, and the reads of the editor pages
+//! (drafts included). Every write records its revision and audit entry in its transaction.
+
+use crate::store::history::revisions::{before_change, record_change, Change};
+use crate::store::{Store, StoreResult};
+use app::model::StaffMember;
+use app::model::{Department, EditorProblem, EditorTopic, EditorTopicRow, Entity, PublishState};
+
+/// A topic's fields as validated from the form (year and month are fixed once created).
+#[derive(Clone, Debug)]
+pub struct TopicFields {
+    pub year: i32,
+    pub month: u8,
+    pub theme: String,
+    pub summary: String,
+    pub lead_id: Option<i64>,
+    pub plan_markdown: String,
+}
+
+/// How a save ended, short of a storage failure.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Saved {
+    Done(i64),
+    /// The item (or the topic or department it points to) does not exist.
+    Missing,
+    /// Another item already has this name, title or month.
+    Duplicate,
+    /// As `Duplicate`, naming the record it clashed with.
+    Clash(app::model::Clash),
+}
+
+fn publish_state(token: &str) -> PublishState {
+    PublishState::parse(token).unwrap_or(PublishState::Draft)
+}
+
+impl Store {
+    pub async fn editor_topics(&self) -> StoreResult<Vec<EditorTopicRow>> {
+        let rows: Vec<(i64, i64, i64, String, String)> = sqlx::query_as(
+            "SELECT id, year, month, theme, CASE WHEN w.reason IS NULL THEN status ELSE 'withdrawn' END
+             FROM topics LEFT JOIN withdrawals w ON w.entity = 'topic' AND w.entity_id = id
+             ORDER BY year DESC, month DESC",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(id, year, month, theme, status)| {
+                let key = crate::store::topic_key(year, month)?;
+                Ok(EditorTopicRow {
+                    id,
+                    year: key.year,
+                    month: key.month.get(),
+                    theme,
+                    state: publish_state(&status),
+                })
+            })
+            .collect()
+    }
+
+    pub async fn all_departments(&self) -> StoreResult<Vec<Department>> {
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, name FROM departments ORDER BY name")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name)| Department { id, name })
+            .collect())
+    }
+
+    /// Years the dataset knows, newest first.
+    pub async fn year_numbers(&self) -> StoreResult<Vec<i32>> {
+        let rows: Vec<i64> = sqlx::query_scalar("SELECT year FROM years ORDER BY year DESC")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(|y| y as i32).collect())
+    }
+
+    /// Years a topic may be created in, newest first: from the first year known to `last`.
+    pub async fn topic_years(&self, last: i32) -> StoreResult<Vec<i32>> {
+        let first: Option<i64> = sqlx::query_scalar("SELECT MIN(year) FROM years")
+            .fetch_one(&self.pool)
+            .await?;
+        let first = first.map(|y| y as i32).unwrap_or(last).min(last);
+        Ok((first..=last).rev().collect())
+    }
+
+    pub async fn editor_topic(&self, id: i64, today: &str) -> StoreResult<Option<EditorTopic>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            year: i64,
+            month: i64,
+            theme: String,
+            summary: String,
+            lead_department_id: Option<i64>,
+            plan_markdown: String,
+            status: String,
+        }
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT year, month, theme, summary, lead_department_id, plan_markdown,
+                    CASE WHEN w.reason IS NULL THEN status ELSE 'withdrawn' END AS status
+             FROM topics LEFT JOIN withdrawals w ON w.entity = 'topic' AND w.entity_id = id
+             WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let (policies, reports) = self.topic_documents(id).await?;
+        let problems: Vec<(i64, String, Option<String>)> = sqlx::query_as(
+            "SELECT id, title,
+                    hotline_level1 || '·' || hotline_level2
+                      || COALESCE('·' || hotline_level3, '') AS class
+             FROM problems WHERE topic_id = $1 ORDER BY position",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let tasks = self
+            .tasks_where("t.topic_id = $1 ORDER BY t.position", id, today)
+            .await?;
+        let duties = self
+            .duties_where("r.topic_id = $1 ORDER BY r.level, r.batch, r.position", id)
+            .await?;
+        Ok(Some(EditorTopic {
+            id,
+            year: crate::store::topic_key(row.year, row.month)?.year,
+            month: crate::store::topic_key(row.year, row.month)?.month.get(),
+            theme: row.theme,
+            summary: row.summary,
+            lead_id: row.lead_department_id,
+            plan_markdown: row.plan_markdown,
+            state: publish_state(&row.status),
+            problems: problems
+                .into_iter()
+                .map(|(id, title, hotline_class)| EditorProblem {
+                    id,
+                    title,
+                    hotline_class,
+                })
+                .collect(),
+            tasks,
+            duties,
+            departments: self.all_departments().await?,
+            policies,
+            reports,
+            hotline_classes: self.hotline_class_names().await?,
+            cooperating: self
+                .topic_cooperating(id)
+                .await?
+                .into_iter()
+                .map(|d| d.id)
+                .collect(),
+        }))
+    }
+
+    /// Creates a draft topic, or updates one (`id` given).
+    pub async fn save_topic(
+        &self,
+        actor: &StaffMember,
+        id: Option<i64>,
+        fields: &TopicFields,
+        now: i64,
+    ) -> StoreResult<Saved> {
+        let mut tx = self.write_tx().await?;
+        if let Some(lead) = fields.lead_id {
+            let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM departments WHERE id = $1")
+                .bind(lead)
+                .fetch_one(&mut *tx)
+                .await?;
+            if known == 0 {
+                return Ok(Saved::Missing);
+            }
+        }
+        let html = crate::richtext::to_safe_html(&fields.plan_markdown);
+        let (id, before, action) = match id {
+            None => {
+                if let Some(clash) =
+                    crate::store::authoring::clash::topic(&mut tx, fields.year, fields.month)
+                        .await?
+                {
+                    return Ok(Saved::Clash(clash));
+                }
+                crate::store::authoring::clash::ensure_year(&mut tx, fields.year).await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO topics (year, month, theme, summary, lead_department_id, is_sample,
+                                         plan_markdown, plan_html, status)
+                     VALUES ($1, $2, $3, $4, $5, 0, $6, $7, 'draft') RETURNING id",
+                )
+                .bind(fields.year)
+                .bind(i64::from(fields.month))
+                .bind(&fields.theme)
+                .bind(&fields.summary)
+                .bind(fields.lead_id)
+                .bind(&fields.plan_markdown)
+                .bind(&html)
+                .fetch_one(&mut *tx)
+                .await?;
+                (id, None, "topic.create")
+            }
+            Some(id) => {
+                let Some(before) = before_change(&mut tx, Entity::Topic, id, now).await? else {
+                    return Ok(Saved::Missing);
+                };
+                sqlx::query(
+                    "UPDATE topics SET theme = $1, summary = $2, lead_department_id = $3,
+                            plan_markdown = $4, plan_html = $5 WHERE id = $6",
+                )
+                .bind(&fields.theme)
+                .bind(&fields.summary)
+                .bind(fields.lead_id)
+                .bind(&fields.plan_markdown)
+                .bind(&html)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                (id, Some(before), "topic.edit")
+            }
+        };
+        record_change(
+            &mut tx,
+            &actor.username,
+            now,
+            before.as_ref(),
+            Change {
+                entity: Entity::Topic,
+                id,
+                action,
+                subject: format!("topic {id}: {}", fields.theme),
+                detail: "",
+            },
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(Saved::Done(id))
+    }
+
+    pub async fn publish_topic(&self, actor: &StaffMember, id: i64, now: i64) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let Some(before) = before_change(&mut tx, Entity::Topic, id, now).await? else {
+            return Ok(false);
+        };
+        let theme: String = sqlx::query_scalar(
+            "UPDATE topics SET status = 'published' WHERE id = $1 RETURNING theme",
+        )
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        Store::clear_withdrawal(&mut tx, crate::store::Withdrawable::Topic, id).await?;
+        record_change(
+            &mut tx,
+            &actor.username,
+            now,
+            Some(&before),
+            Change {
+                entity: Entity::Topic,
+                id,
+                action: "topic.publish",
+                subject: format!("topic {id}: {theme}"),
+                detail: "",
+            },
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(true)
+    }
+
+    /// Adds a problem to a topic (in the topic's year and month) or retitles one of its problems.
+    pub async fn save_problem(
+        &self,
+        actor: &StaffMember,
+        topic_id: i64,
+        id: Option<i64>,
+        title: &str,
+        now: i64,
+    ) -> StoreResult<Saved> {
+        let mut tx = self.write_tx().await?;
+        let topic: Option<(i64, i64, Option<i64>)> =
+            sqlx::query_as("SELECT year, month, lead_department_id FROM topics WHERE id = $1")
+                .bind(topic_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((year, month, lead)) = topic else {
+            return Ok(Saved::Missing);
+        };
+        if let Some(clash) =
+            crate::store::authoring::clash::problem(&mut tx, year, title, id.unwrap_or(0)).await?
+        {
+            return Ok(Saved::Clash(clash));
+        }
+        let (id, before, action) = match id {
+            None => {
+                let id: i64 = sqlx::query_scalar(
+                    // An editor's problem has no source of its own (it never borrows the
+                    // year's): 官方发布 by the topic's lead department on the day it was added.
+                    "INSERT INTO problems (year, position, title, confidence, source, month, topic_id,
+                                           lead_department_id, assignment_is_sample, origin,
+                                           published_by, published_on)
+                     SELECT $1, COALESCE(MAX(position), 0) + 1, $2, 'uncertain', NULL, $3, $4, $5, 0,
+                            'staff', (SELECT name FROM departments WHERE id = $5), $6
+                     FROM problems WHERE year = $1 RETURNING id",
+                )
+                .bind(year)
+                .bind(title)
+                .bind(month)
+                .bind(topic_id)
+                .bind(lead)
+                .bind(crate::store::topics::provenance::beijing_date(now))
+                .fetch_one(&mut *tx)
+                .await?;
+                (id, None, "problem.create")
+            }
+            Some(id) => {
+                let owned: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM problems WHERE id = $1 AND topic_id = $2",
+                )
+                .bind(id)
+                .bind(topic_id)
+                .fetch_one(&mut *tx)
+                .await?;
+                if owned == 0 {
+                    return Ok(Saved::Missing);
+                }
+                let before = before_change(&mut tx, Entity::Problem, id, now).await?;
+                sqlx::query("UPDATE problems SET title = $1 WHERE id = $2")
+                    .bind(title)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                (id, before, "problem.edit")
+            }
+        };
+        record_change(
+            &mut tx,
+            &actor.username,
+            now,
+            before.as_ref(),
+            Change {
+                entity: Entity::Problem,
+                id,
+                action,
+                subject: format!("problem {id}: {title}"),
+                detail: "",
+            },
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(Saved::Done(id))
+    }
+
+    /// Adds a department or renames one.
+    pub async fn save_department(
+        &self,
+        actor: &StaffMember,
+        id: Option<i64>,
+        name: &str,
+        now: i64,
+    ) -> StoreResult<Saved> {
+        let mut tx = self.write_tx().await?;
+        if let Some(clash) =
+            crate::store::authoring::clash::department(&mut tx, name, id.unwrap_or(0)).await?
+        {
+            return Ok(Saved::Clash(clash));
+        }
+        let (id, before, action) = match id {
+            None => {
+                let id: i64 =
+                    sqlx::query_scalar("INSERT INTO departments (name) VALUES ($1) RETURNING id")
+                        .bind(name)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                (id, None, "department.create")
+            }
+            Some(id) => {
+                let Some(before) = before_change(&mut tx, Entity::Department, id, now).await?
+                else {
+                    return Ok(Saved::Missing);
+                };
+                sqlx::query("UPDATE departments SET name = $1 WHERE id = $2")
+                    .bind(name)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                (id, Some(before), "department.edit")
+            }
+        };
+        record_change(
+            &mut tx,
+            &actor.username,
+            now,
+            before.as_ref(),
+            Change {
+                entity: Entity::Department,
+                id,
+                action,
+                subject: format!("department {id}: {name}"),
+                detail: "",
+            },
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(Saved::Done(id))
+    }
+}

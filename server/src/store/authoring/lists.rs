@@ -1,0 +1,269 @@
+//! Editors' writes to a topic's task list (任务清单) and responsibility list (责任清单), and
+//! department staff's duty status reports. Each records its revision and audit entry.
+
+use crate::store::authoring::edits::Saved;
+use crate::store::history::revisions::{before_change, record_change, Change};
+use crate::store::{Store, StoreResult};
+use app::model::{Entity, Level, StaffMember, TaskState};
+
+/// A task's fields as validated from the form.
+#[derive(Clone, Debug)]
+pub struct TaskFields {
+    pub title: String,
+    pub problem_id: Option<i64>,
+    pub owner_id: i64,
+    pub level: Level,
+    pub due: String,
+}
+
+/// A duty's fields as validated from the form.
+#[derive(Clone, Debug)]
+pub struct DutyFields {
+    pub duty: String,
+    pub department_id: i64,
+    pub level: Level,
+    pub batch: u8,
+}
+
+type Tx = crate::store::Conn;
+
+async fn exists(tx: &mut Tx, sql: &str, a: i64, b: Option<i64>) -> StoreResult<bool> {
+    let n: i64 = sqlx::query_scalar(sql)
+        .bind(a)
+        .bind(b)
+        .fetch_one(&mut *tx)
+        .await?;
+    Ok(n > 0)
+}
+
+/// The topic exists and the department (and the problem, if any, within this topic) too.
+async fn references_ok(
+    tx: &mut Tx,
+    topic_id: i64,
+    department_id: i64,
+    problem_id: Option<i64>,
+) -> StoreResult<bool> {
+    Ok(exists(
+        tx,
+        "SELECT COUNT(*) FROM topics WHERE id = $1 AND $2 IS NULL",
+        topic_id,
+        None,
+    )
+    .await?
+        && exists(
+            tx,
+            "SELECT COUNT(*) FROM departments WHERE id = $1 AND $2 IS NULL",
+            department_id,
+            None,
+        )
+        .await?
+        && match problem_id {
+            Some(p) => {
+                exists(
+                    tx,
+                    "SELECT COUNT(*) FROM problems WHERE id = $1 AND topic_id = $2",
+                    p,
+                    Some(topic_id),
+                )
+                .await?
+            }
+            None => true,
+        })
+}
+
+impl Store {
+    pub async fn save_task(
+        &self,
+        actor: &StaffMember,
+        topic_id: i64,
+        id: Option<i64>,
+        f: &TaskFields,
+        now: i64,
+    ) -> StoreResult<Saved> {
+        let mut tx = self.write_tx().await?;
+        if !references_ok(&mut tx, topic_id, f.owner_id, f.problem_id).await? {
+            return Ok(Saved::Missing);
+        }
+        let (id, before, action) = match id {
+            None => {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO tasks (topic_id, problem_id, position, title, owner_department_id,
+                                        level, due_date, state, done_date, is_sample)
+                     SELECT $1, $2, COALESCE(MAX(position), 0) + 1, $3, $4, $5, $6, 'not_started', NULL, 0
+                     FROM tasks WHERE topic_id = $1 RETURNING id",
+                )
+                .bind(topic_id)
+                .bind(f.problem_id)
+                .bind(&f.title)
+                .bind(f.owner_id)
+                .bind(f.level.as_str())
+                .bind(&f.due)
+                .fetch_one(&mut *tx)
+                .await?;
+                (id, None, "task.create")
+            }
+            Some(id) => {
+                if !exists(
+                    &mut tx,
+                    "SELECT COUNT(*) FROM tasks WHERE id = $1 AND topic_id = $2",
+                    id,
+                    Some(topic_id),
+                )
+                .await?
+                {
+                    return Ok(Saved::Missing);
+                }
+                let before = before_change(&mut tx, Entity::Task, id, now).await?;
+                sqlx::query(
+                    "UPDATE tasks SET title = $1, problem_id = $2, owner_department_id = $3,
+                            level = $4, due_date = $5 WHERE id = $6",
+                )
+                .bind(&f.title)
+                .bind(f.problem_id)
+                .bind(f.owner_id)
+                .bind(f.level.as_str())
+                .bind(&f.due)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                (id, before, "task.edit")
+            }
+        };
+        record_change(
+            &mut tx,
+            &actor.username,
+            now,
+            before.as_ref(),
+            Change {
+                entity: Entity::Task,
+                id,
+                action,
+                subject: format!("task {id}: {}", f.title),
+                detail: "",
+            },
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(Saved::Done(id))
+    }
+
+    pub async fn save_duty(
+        &self,
+        actor: &StaffMember,
+        topic_id: i64,
+        id: Option<i64>,
+        f: &DutyFields,
+        now: i64,
+    ) -> StoreResult<Saved> {
+        let mut tx = self.write_tx().await?;
+        if !references_ok(&mut tx, topic_id, f.department_id, None).await? {
+            return Ok(Saved::Missing);
+        }
+        let (id, before, action) = match id {
+            None => {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO responsibilities (topic_id, position, duty, department_id, level,
+                                                   batch, state, is_sample)
+                     SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5, 'not_started', 0
+                     FROM responsibilities WHERE topic_id = $1 RETURNING id",
+                )
+                .bind(topic_id)
+                .bind(&f.duty)
+                .bind(f.department_id)
+                .bind(f.level.as_str())
+                .bind(i64::from(f.batch))
+                .fetch_one(&mut *tx)
+                .await?;
+                (id, None, "duty.create")
+            }
+            Some(id) => {
+                if !exists(
+                    &mut tx,
+                    "SELECT COUNT(*) FROM responsibilities WHERE id = $1 AND topic_id = $2",
+                    id,
+                    Some(topic_id),
+                )
+                .await?
+                {
+                    return Ok(Saved::Missing);
+                }
+                let before = before_change(&mut tx, Entity::Responsibility, id, now).await?;
+                sqlx::query(
+                    "UPDATE responsibilities SET duty = $1, department_id = $2, level = $3, batch = $4
+                     WHERE id = $5",
+                )
+                .bind(&f.duty)
+                .bind(f.department_id)
+                .bind(f.level.as_str())
+                .bind(i64::from(f.batch))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                (id, before, "duty.edit")
+            }
+        };
+        record_change(
+            &mut tx,
+            &actor.username,
+            now,
+            before.as_ref(),
+            Change {
+                entity: Entity::Responsibility,
+                id,
+                action,
+                subject: format!("duty {id}: {}", f.duty),
+                detail: "",
+            },
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(Saved::Done(id))
+    }
+
+    /// The department carrying a duty, for the permission check.
+    pub async fn duty_department(&self, duty_id: i64) -> StoreResult<Option<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT department_id FROM responsibilities WHERE id = $1")
+                .bind(duty_id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    pub async fn set_duty_state(
+        &self,
+        actor: &StaffMember,
+        duty_id: i64,
+        state: TaskState,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let Some(before) = before_change(&mut tx, Entity::Responsibility, duty_id, now).await?
+        else {
+            return Ok(false);
+        };
+        let duty: String = sqlx::query_scalar(
+            "UPDATE responsibilities SET state = $1 WHERE id = $2 RETURNING duty",
+        )
+        .bind(state.as_str())
+        .bind(duty_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        record_change(
+            &mut tx,
+            &actor.username,
+            now,
+            Some(&before),
+            Change {
+                entity: Entity::Responsibility,
+                id: duty_id,
+                action: "duty.state",
+                subject: format!("duty {duty_id}: {duty}"),
+                detail: state.as_str(),
+            },
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,11 @@
+//! Editors' and departments' writes to the record, each with its revision and audit entry:
+//! topics, problems, departments, lists, policies, reports, drafts and task progress.
+
+pub(super) mod clash;
+pub(super) mod documents;
+pub(super) mod drafts;
+pub(super) mod edits;
+pub(super) mod lists;
+pub(super) mod task_progress;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,291 @@
+//! 任务进展: what a department records about its own tasks — status with an explicit
+//! completion date, undo of its last status change, the delay reason (延期原因) and dated
+//! progress notes (进展记录) with evidence links. Every write records its revision and audit
+//! entry in the same transaction.
+
+use crate::store::history::audit::audit;
+use crate::store::history::revisions::{before_change, record_change, Change};
+use crate::store::{Store, StoreResult};
+use app::model::{Department, Entity, Evidence, StaffMember, Task, TaskNote, TaskState};
+use std::collections::HashMap;
+
+/// A task's recorded state and completion date: what a status change sets and undo restores.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TaskMark {
+    pub state: TaskState,
+    /// Required with `Done`, ignored otherwise.
+    pub done_on: Option<String>,
+}
+
+/// A task's mark as stored, with its owner and earlier completion date.
+#[derive(Clone, Debug)]
+pub struct RecordedMark {
+    pub owner: i64,
+    pub mark: TaskMark,
+    pub previous_done_on: Option<String>,
+}
+
+/// A progress note as the department typed it (already validated).
+#[derive(Clone, Debug)]
+pub struct NewTaskNote {
+    pub date: String,
+    pub note: String,
+    pub evidence: Option<Evidence>,
+}
+
+#[derive(sqlx::FromRow)]
+struct NoteRecord {
+    id: i64,
+    task_id: i64,
+    department_id: i64,
+    department_name: String,
+    note_date: String,
+    note: String,
+    evidence_url: Option<String>,
+    evidence_title: Option<String>,
+}
+
+impl Store {
+    /// A task's owner, recorded mark and the completion date it had before it was last
+    /// reopened: for the permission check, the reopening question and the date's default.
+    pub async fn task_mark(&self, task_id: i64) -> StoreResult<Option<RecordedMark>> {
+        let row: Option<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT owner_department_id, state, done_date, previous_done_date FROM tasks WHERE id = $1",
+        )
+        .bind(task_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|(owner, state, done_on, previous_done_on)| {
+            let state = TaskState::parse(&state).ok_or_else(|| {
+                crate::store::StoreError::Corrupt(format!("unknown task state {state:?}"))
+            })?;
+            Ok(RecordedMark {
+                owner,
+                mark: TaskMark { state, done_on },
+                previous_done_on,
+            })
+        })
+        .transpose()
+    }
+
+    /// Fills in each task's progress notes, newest first (one query for the lot).
+    pub(in crate::store) async fn attach_notes(&self, tasks: &mut [Task]) -> StoreResult<()> {
+        let (Some(low), Some(high)) = (
+            tasks.iter().map(|t| t.id).min(),
+            tasks.iter().map(|t| t.id).max(),
+        ) else {
+            return Ok(());
+        };
+        let rows: Vec<NoteRecord> = sqlx::query_as(
+            "SELECT n.id, n.task_id, d.id AS department_id, d.name AS department_name,
+                    n.note_date, n.note, n.evidence_url, n.evidence_title
+             FROM task_notes n JOIN departments d ON d.id = n.department_id
+             WHERE n.task_id BETWEEN $1 AND $2 ORDER BY n.note_date DESC, n.id DESC",
+        )
+        .bind(low)
+        .bind(high)
+        .fetch_all(&self.pool)
+        .await?;
+        let index: HashMap<i64, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+        for r in rows {
+            let Some(&i) = index.get(&r.task_id) else {
+                continue;
+            };
+            let evidence = r.evidence_url.map(|url| Evidence {
+                title: r
+                    .evidence_title
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or_else(|| url.clone()),
+                url,
+            });
+            tasks[i].notes.push(TaskNote {
+                id: r.id,
+                date: r.note_date,
+                note: r.note,
+                evidence,
+                department: Department {
+                    id: r.department_id,
+                    name: r.department_name,
+                },
+            });
+        }
+        Ok(())
+    }
+
+    /// Records a task's state and completion date. Reopening a done task keeps its date as the
+    /// previous completion date, which the form offers again. `false`: no such task.
+    pub async fn set_task_mark(
+        &self,
+        actor: &StaffMember,
+        task_id: i64,
+        mark: &TaskMark,
+        action: &str,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let Some(before) = before_change(&mut tx, Entity::Task, task_id, now).await? else {
+            return Ok(false);
+        };
+        let done_date = match mark.state {
+            TaskState::Done => mark.done_on.as_deref(),
+            _ => None,
+        };
+        let title: String = sqlx::query_scalar(
+            "UPDATE tasks SET
+                previous_done_date = CASE WHEN $1 IS NULL AND done_date IS NOT NULL
+                                          THEN done_date ELSE previous_done_date END,
+                state = $2, done_date = $1
+             WHERE id = $3 RETURNING title",
+        )
+        .bind(done_date)
+        .bind(mark.state.as_str())
+        .bind(task_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let detail = match done_date {
+            Some(date) => format!("{} {date}", mark.state.as_str()),
+            None => mark.state.as_str().to_string(),
+        };
+        record_change(
+            &mut tx,
+            &actor.username,
+            now,
+            Some(&before),
+            Change {
+                entity: Entity::Task,
+                id: task_id,
+                action,
+                subject: format!("task {task_id}: {title}"),
+                detail: &detail,
+            },
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(true)
+    }
+
+    /// What undoing this member's last status change of a task would restore: the state and
+    /// date of the version before it. `None` when the task's latest version is not a status
+    /// change by this member (someone changed it since, or it was already undone).
+    pub async fn undoable_mark(
+        &self,
+        task_id: i64,
+        username: &str,
+    ) -> StoreResult<Option<TaskMark>> {
+        let versions = self.revisions(Entity::Task, task_id).await?;
+        let [.., previous, last] = versions.as_slice() else {
+            return Ok(None);
+        };
+        if last.username != username || last.action != "task.state" {
+            return Ok(None);
+        }
+        let field = |name: &str| {
+            previous
+                .snapshot
+                .iter()
+                .find(|(f, _)| f == name)
+                .map(|(_, v)| v.clone())
+        };
+        let Some(state) = field("state").as_deref().and_then(TaskState::parse) else {
+            return Ok(None);
+        };
+        let done_on = field("done_on").filter(|d| !d.is_empty());
+        if state == TaskState::Done && done_on.is_none() {
+            return Ok(None);
+        }
+        Ok(Some(TaskMark { state, done_on }))
+    }
+
+    /// Sets (or clears, with `""`) a task's delay reason. `false`: no such task.
+    pub async fn set_delay_reason(
+        &self,
+        actor: &StaffMember,
+        task_id: i64,
+        reason: &str,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let Some(before) = before_change(&mut tx, Entity::Task, task_id, now).await? else {
+            return Ok(false);
+        };
+        let title: String =
+            sqlx::query_scalar("UPDATE tasks SET delay_reason = $1 WHERE id = $2 RETURNING title")
+                .bind(reason)
+                .bind(task_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        record_change(
+            &mut tx,
+            &actor.username,
+            now,
+            Some(&before),
+            Change {
+                entity: Entity::Task,
+                id: task_id,
+                action: "task.delay_reason",
+                subject: format!("task {task_id}: {title}"),
+                detail: "",
+            },
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(true)
+    }
+
+    /// Adds a progress note to a task, posted as `department`. `false`: no such task.
+    pub async fn add_task_note(
+        &self,
+        actor: &StaffMember,
+        department_id: i64,
+        task_id: i64,
+        note: &NewTaskNote,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO task_notes (task_id, department_id, note_date, note, evidence_url,
+                                     evidence_title, username, posted_at)
+             SELECT id, $1, $2, $3, $4, $5, $6, $7 FROM tasks WHERE id = $8 RETURNING id",
+        )
+        .bind(department_id)
+        .bind(&note.date)
+        .bind(&note.note)
+        .bind(note.evidence.as_ref().map(|e| e.url.as_str()))
+        .bind(note.evidence.as_ref().map(|e| e.title.as_str()))
+        .bind(&actor.username)
+        .bind(now)
+        .bind(task_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(id) = id else { return Ok(false) };
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "task.note",
+            &format!("task {task_id}: note {id}"),
+            &note.date,
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(true)
+    }
+
+    /// Topics in which a department carries a task: where it may post progress reports.
+    pub async fn department_task_topics(
+        &self,
+        department_id: i64,
+    ) -> StoreResult<Vec<app::model::TopicLabel>> {
+        let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT tp.year, tp.month, tp.theme FROM topics tp
+             WHERE EXISTS (SELECT 1 FROM tasks t WHERE t.topic_id = tp.id AND t.owner_department_id = $1)
+             ORDER BY tp.year DESC, tp.month DESC",
+        )
+        .bind(department_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(y, m, t)| crate::store::topic_label(y, m, t))
+            .collect()
+    }
+}

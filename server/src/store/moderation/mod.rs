@@ -1,0 +1,6 @@
+//! Residents' suggestions (我要点菜) and "me too" support, their moderation, and
+//! moderators' decisions on held ballots.
+
+pub(super) mod ballot_reviews;
+pub(super) mod suggestions;
+pub(super) mod supports;

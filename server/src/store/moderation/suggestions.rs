@@ -1,0 +1,193 @@
+//! 我要点菜: residents' suggestions, their moderation (pending → published or rejected with a
+//! reason the author reads by receipt) and promotion to a candidate of an upcoming cycle.
+
+use crate::store::history::audit::audit;
+use crate::store::{Store, StoreResult};
+use app::model::{StaffMember, Suggestion, SuggestionState};
+
+/// A suggestion as validated from the form.
+#[derive(Clone, Debug)]
+pub struct NewSuggestion {
+    pub title: String,
+    pub description: String,
+    pub district: String,
+    pub category: String,
+    pub receipt: String,
+    pub voter: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    title: String,
+    description: String,
+    district: String,
+    category: String,
+    status: String,
+    reason: Option<String>,
+    supporters: i64,
+}
+
+const SELECT: &str =
+    "SELECT s.id, s.title, s.description, s.district, s.category, s.status, s.reason,
+        (SELECT COUNT(*) FROM suggestion_supports p
+         WHERE p.suggestion_id = s.id AND p.status = 'counted') AS supporters
+    FROM suggestions s";
+
+impl Row {
+    fn into_suggestion(self) -> Suggestion {
+        Suggestion {
+            id: self.id,
+            title: self.title,
+            description: self.description,
+            district: self.district,
+            category: self.category,
+            state: SuggestionState::parse(&self.status).unwrap_or(SuggestionState::Pending),
+            reason: self.reason,
+            supporters: u32::try_from(self.supporters).unwrap_or(0),
+        }
+    }
+}
+
+impl Store {
+    pub async fn add_suggestion(&self, s: &NewSuggestion, now: i64) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO suggestions (title, description, district, category, receipt, status, voter, created_at)
+             VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7) RETURNING id",
+        )
+        .bind(&s.title)
+        .bind(&s.description)
+        .bind(&s.district)
+        .bind(&s.category)
+        .bind(&s.receipt)
+        .bind(&s.voter)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        // The author supports their own suggestion.
+        sqlx::query(
+            "INSERT INTO suggestion_supports (suggestion_id, voter, at) VALUES ($1, $2, $3)",
+        )
+        .bind(id)
+        .bind(&s.voter)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        self.commit(tx).await?;
+        Ok(())
+    }
+
+    /// Published suggestions, most supported first; or pending ones, oldest first (moderators).
+    pub async fn suggestions(&self, state: SuggestionState) -> StoreResult<Vec<Suggestion>> {
+        let order = match state {
+            SuggestionState::Pending => "s.id",
+            _ => "supporters DESC, s.id DESC",
+        };
+        let rows: Vec<Row> = sqlx::query_as(&format!(
+            "{SELECT} WHERE s.status = $1 ORDER BY {order} LIMIT 200"
+        ))
+        .bind(state.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(Row::into_suggestion).collect())
+    }
+
+    pub async fn suggestion_by_receipt(&self, receipt: &str) -> StoreResult<Option<Suggestion>> {
+        let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE s.receipt = $1"))
+            .bind(receipt)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(Row::into_suggestion))
+    }
+
+    /// Publishes or rejects a pending suggestion; false if it is not pending.
+    pub async fn moderate_suggestion(
+        &self,
+        actor: &StaffMember,
+        id: i64,
+        publish: bool,
+        reason: Option<&str>,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let title: Option<String> = sqlx::query_scalar(
+            "UPDATE suggestions SET status = $1, reason = $2 WHERE id = $3 AND status = 'pending'
+             RETURNING title",
+        )
+        .bind(if publish { "published" } else { "rejected" })
+        .bind(reason)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(title) = title else { return Ok(false) };
+        let action = if publish {
+            "suggestion.publish"
+        } else {
+            "suggestion.reject"
+        };
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            action,
+            &format!("suggestion {id}: {title}"),
+            reason.unwrap_or(""),
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(true)
+    }
+
+    /// Makes a published suggestion a candidate of a cycle that has not opened yet.
+    pub async fn promote_suggestion(
+        &self,
+        actor: &StaffMember,
+        id: i64,
+        cycle_slug: &str,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let cycle: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM cycles WHERE slug = $1 AND (opens_at > $2 OR awaits_open = 1)",
+        )
+        .bind(cycle_slug)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let suggestion: Option<(String, String, i64)> = sqlx::query_as(
+            "SELECT s.title, s.description,
+                    (SELECT COUNT(*) FROM suggestion_supports p
+                     WHERE p.suggestion_id = s.id AND p.status = 'counted')
+             FROM suggestions s WHERE s.id = $1 AND s.status = 'published'",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (Some(cycle), Some((title, description, supporters))) = (cycle, suggestion) else {
+            return Ok(false);
+        };
+        sqlx::query(
+            "INSERT INTO cycle_candidates (cycle_id, position, title, description, evidence, suggestion_id, is_sample)
+             SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5, 0 FROM cycle_candidates WHERE cycle_id = $1",
+        )
+        .bind(cycle)
+        .bind(&title)
+        .bind(&description)
+        .bind(format!("市民建议，{supporters} 人支持。热线数据摘要待补充。"))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "suggestion.promote",
+            &format!("suggestion {id}: {title}"),
+            cycle_slug,
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(true)
+    }
+}

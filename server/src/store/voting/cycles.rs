@@ -1,0 +1,272 @@
+//! Editors' writes to voting cycles: a new cycle with its rules, candidates added while it has
+//! not opened, and, after it closes, which candidate became which month's topic. Rules are
+//! frozen once a cycle opens: every write here checks the clock inside its transaction.
+
+use crate::store::history::audit::audit;
+use crate::store::{Store, StoreResult};
+use app::model::StaffMember;
+
+/// A cycle's rules as validated from the form.
+#[derive(Clone, Debug)]
+pub struct CycleFields {
+    pub slug: String,
+    pub title: String,
+    pub target: String,
+    pub opens_at: i64,
+    pub closes_at: i64,
+    pub max_picks: u8,
+    pub live_tally: bool,
+    /// Its opening date is today: it waits for 现在开始投票 rather than opening empty.
+    pub awaits_open: bool,
+}
+
+/// How a cycle write ended, short of a storage failure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CycleWrite {
+    Done,
+    Missing,
+    Duplicate,
+    /// The cycle has opened: its rules and candidates no longer change.
+    Frozen,
+    /// Only a closed cycle's candidates can be marked as having become a topic.
+    NotClosed,
+    /// A ballot needs at least two candidates to choose between before it opens.
+    TooFewCandidates,
+}
+
+/// Fewest candidates a cycle may open with: one candidate is no choice.
+pub const MIN_CANDIDATES_TO_OPEN: i64 = 2;
+
+/// A candidate (候选议题) as staff add it; `link` when it came from the hotline ranking.
+#[derive(Clone, Copy, Debug)]
+pub struct NewCandidate<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub evidence: &'a str,
+    pub link: Option<&'a crate::store::EvidenceLink>,
+}
+
+impl Store {
+    pub async fn create_cycle(
+        &self,
+        actor: &StaffMember,
+        f: &CycleFields,
+        now: i64,
+    ) -> StoreResult<CycleWrite> {
+        let mut tx = self.write_tx().await?;
+        let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cycles WHERE slug = $1")
+            .bind(&f.slug)
+            .fetch_one(&mut *tx)
+            .await?;
+        if taken > 0 {
+            return Ok(CycleWrite::Duplicate);
+        }
+        if f.opens_at <= now && !f.awaits_open {
+            return Ok(CycleWrite::Frozen);
+        }
+        sqlx::query(
+            "INSERT INTO cycles (slug, title, target, opens_at, closes_at, max_picks, live_tally,
+                                 awaits_open, is_sample)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)",
+        )
+        .bind(&f.slug)
+        .bind(&f.title)
+        .bind(&f.target)
+        .bind(f.opens_at)
+        .bind(f.closes_at)
+        .bind(i64::from(f.max_picks))
+        .bind(i64::from(f.live_tally))
+        .bind(i64::from(f.awaits_open))
+        .execute(&mut *tx)
+        .await?;
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "cycle.create",
+            &format!("cycle {}: {}", f.slug, f.title),
+            "",
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(CycleWrite::Done)
+    }
+
+    /// Adds a candidate to a cycle that has not opened.
+    pub async fn add_candidate(
+        &self,
+        actor: &StaffMember,
+        slug: &str,
+        candidate: NewCandidate<'_>,
+        now: i64,
+    ) -> StoreResult<CycleWrite> {
+        let NewCandidate {
+            title,
+            description,
+            evidence,
+            link,
+        } = candidate;
+        let mut tx = self.write_tx().await?;
+        let cycle: Option<(i64, i64, i64)> =
+            sqlx::query_as("SELECT id, opens_at, awaits_open FROM cycles WHERE slug = $1")
+                .bind(slug)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((id, opens_at, awaits_open)) = cycle else {
+            return Ok(CycleWrite::Missing);
+        };
+        if opens_at <= now && awaits_open == 0 {
+            return Ok(CycleWrite::Frozen);
+        }
+        sqlx::query(
+            "INSERT INTO cycle_candidates (cycle_id, position, title, description, evidence,
+                                           hotline_level1, hotline_level2, evidence_from,
+                                           evidence_to, evidence_card, is_sample)
+             SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, 0
+             FROM cycle_candidates WHERE cycle_id = $1",
+        )
+        .bind(id)
+        .bind(title)
+        .bind(description)
+        .bind(evidence)
+        .bind(link.map(|l| &l.level1))
+        .bind(link.map(|l| &l.level2))
+        .bind(link.map(|l| &l.from))
+        .bind(link.map(|l| &l.to))
+        .bind(link.and_then(|l| l.card_json()))
+        .execute(&mut *tx)
+        .await?;
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "cycle.candidate",
+            &format!("cycle {slug}: {title}"),
+            "",
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(CycleWrite::Done)
+    }
+
+    /// 现在开始投票: an upcoming cycle opens at `now` (its rules freeze from then on). Only with
+    /// at least [`MIN_CANDIDATES_TO_OPEN`] candidates, and never once it has opened or closed.
+    pub async fn open_cycle_now(
+        &self,
+        actor: &StaffMember,
+        slug: &str,
+        now: i64,
+    ) -> StoreResult<CycleWrite> {
+        let mut tx = self.write_tx().await?;
+        let cycle: Option<(i64, i64, i64, i64, String)> = sqlx::query_as(
+            "SELECT id, opens_at, closes_at, awaits_open, title FROM cycles WHERE slug = $1",
+        )
+        .bind(slug)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((id, opens_at, closes_at, awaits_open, title)) = cycle else {
+            return Ok(CycleWrite::Missing);
+        };
+        let upcoming = app::model::Phase::of(opens_at, closes_at, awaits_open != 0, now)
+            == app::model::Phase::Upcoming;
+        if !upcoming {
+            return Ok(CycleWrite::Frozen);
+        }
+        let candidates: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM cycle_candidates WHERE cycle_id = $1")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+        if candidates < MIN_CANDIDATES_TO_OPEN {
+            return Ok(CycleWrite::TooFewCandidates);
+        }
+        sqlx::query("UPDATE cycles SET opens_at = $1, awaits_open = 0 WHERE id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "cycle.open_now",
+            &format!("cycle {slug}: {title}"),
+            &format!("planned opening {opens_at}"),
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(CycleWrite::Done)
+    }
+
+    /// Records how the city used a closed cycle's result: the candidate became the topic of
+    /// `(year, month)` (or of none).
+    pub async fn set_became(
+        &self,
+        actor: &StaffMember,
+        candidate: i64,
+        month: Option<(i32, u8)>,
+        now: i64,
+    ) -> StoreResult<CycleWrite> {
+        let mut tx = self.write_tx().await?;
+        let row: Option<(i64, String)> = sqlx::query_as(
+            "SELECT c.closes_at, k.title FROM cycle_candidates k JOIN cycles c ON c.id = k.cycle_id WHERE k.id = $1",
+        )
+        .bind(candidate)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((closes_at, title)) = row else {
+            return Ok(CycleWrite::Missing);
+        };
+        if closes_at > now {
+            return Ok(CycleWrite::NotClosed);
+        }
+        sqlx::query(
+            "UPDATE cycle_candidates SET became_year = $1, became_month = $2 WHERE id = $3",
+        )
+        .bind(month.map(|(y, _)| y))
+        .bind(month.map(|(_, m)| i64::from(m)))
+        .bind(candidate)
+        .execute(&mut *tx)
+        .await?;
+        let detail = month
+            .map(|(y, m)| format!("{y}-{m:02}"))
+            .unwrap_or_default();
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "cycle.became",
+            &format!("candidate {candidate}: {title}"),
+            &detail,
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(CycleWrite::Done)
+    }
+
+    /// A cycle's candidates for the editors: `(id, title, became)`.
+    pub async fn cycle_candidates(
+        &self,
+        cycle_id: i64,
+    ) -> StoreResult<Vec<app::api::moderation::AdminCandidate>> {
+        let rows: Vec<(i64, String, Option<i64>, Option<i64>)> = sqlx::query_as(
+            "SELECT id, title, became_year, became_month FROM cycle_candidates
+             WHERE cycle_id = $1 ORDER BY position",
+        )
+        .bind(cycle_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(id, title, y, m)| {
+                let became = match y.zip(m) {
+                    Some((y, m)) => {
+                        let key = crate::store::topic_key(y, m)?;
+                        Some((key.year, key.month.get()))
+                    }
+                    None => None,
+                };
+                Ok((id, title, became))
+            })
+            .collect()
+    }
+}

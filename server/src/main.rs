@@ -6,6 +6,8 @@ mod demo;
 mod events;
 mod hotline;
 mod http;
+#[cfg(test)]
+mod layering;
 mod list_paste;
 mod listen;
 mod page_cache;

@@ -73,15 +73,15 @@ pub enum Command {
     },
     /// Write deterministic sample 12345 records (CSV, or gzip when the name ends in .gz) whose
     /// totals and category shares follow the published figures. Everything in it is sample data.
-    HotlineGenerate(crate::hotline::cli::GenerateArgs),
+    HotlineGenerate(crate::hotline_cli::GenerateArgs),
     /// Import 12345 records (CSV, optionally gzip) into aggregates per day × category × district.
     /// Streaming, constant memory, one transaction; importing the same file again changes nothing.
-    HotlineImport(crate::hotline::cli::ImportArgs),
+    HotlineImport(crate::hotline_cli::ImportArgs),
     /// Print how many imports, aggregate cells and requests the hotline tables hold.
     HotlineStatus,
     /// Rank problem classes (level-1 × level-2 categories) over a window: volume, growth,
     /// spread, dissatisfaction and reopen rates, weighted; with the reasons in plain words.
-    HotlineRank(crate::hotline::cli::RankArgs),
+    HotlineRank(crate::hotline_cli::RankArgs),
     /// Print the path of every server function (`/api/…`), one a line: what a probe or a test
     /// of bad input posts to. Needs no database.
     ServerFns,

@@ -134,19 +134,6 @@ fn two_way(edges: &BTreeSet<(String, String, String)>) -> Vec<String> {
         .collect()
 }
 
-/// Cycles that were here when the check was written, each to be broken by moving what both
-/// sides need below both. The list may only shrink: a new cycle fails, and so does an entry
-/// that no longer holds (delete it).
-const KNOWN: [&str; 7] = [
-    ": hotline <-> store",
-    "app : api <-> charts",
-    "app : components <-> pages",
-    "app api: echo <-> staff",
-    "app charts: before_after <-> words",
-    "app pages: staff <-> staff_topics",
-    "app pages: vote <-> vote_ballot",
-];
-
 #[test]
 fn no_two_sibling_modules_import_each_other() {
     let server = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -157,21 +144,9 @@ fn no_two_sibling_modules_import_each_other() {
             .into_iter()
             .map(|c| format!("app {c}")),
     );
-    let new: Vec<&String> = cycles
-        .iter()
-        .filter(|c| !KNOWN.contains(&c.as_str()))
-        .collect();
     assert!(
-        new.is_empty(),
-        "sibling modules that import each other (move what both need below both): {new:#?}"
-    );
-    let gone: Vec<&&str> = KNOWN
-        .iter()
-        .filter(|k| !cycles.iter().any(|c| c == *k))
-        .collect();
-    assert!(
-        gone.is_empty(),
-        "these cycles are broken now; delete them from KNOWN: {gone:?}"
+        cycles.is_empty(),
+        "sibling modules that import each other (move what both need below both): {cycles:#?}"
     );
 }
 

@@ -4,7 +4,9 @@ mod charts;
 mod config;
 mod demo;
 mod events;
+mod evidence;
 mod hotline;
+mod hotline_cli;
 mod http;
 #[cfg(test)]
 mod layering;
@@ -122,15 +124,15 @@ async fn run(cli: Cli) -> Result<(), ServerError> {
             count,
         } => voting_codes(&store, &cycle, &district, count).await,
         Command::HotlineGenerate(args) => {
-            hotline::cli::generate(&args).map_err(ServerError::Hotline)
+            hotline_cli::generate(&args).map_err(ServerError::Hotline)
         }
-        Command::HotlineImport(args) => hotline::cli::import(&store, &args)
+        Command::HotlineImport(args) => hotline_cli::import(&store, &args)
             .await
             .map_err(ServerError::Hotline),
-        Command::HotlineStatus => hotline::cli::status(&store)
+        Command::HotlineStatus => hotline_cli::status(&store)
             .await
             .map_err(ServerError::Hotline),
-        Command::HotlineRank(args) => hotline::cli::rank(&store, &args)
+        Command::HotlineRank(args) => hotline_cli::rank(&store, &args)
             .await
             .map_err(ServerError::Hotline),
         Command::Serve(args) => serve(store.clone(), args).await,

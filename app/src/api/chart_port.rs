@@ -28,6 +28,9 @@ pub trait ChartPort: Send + Sync + 'static {
     ) -> Result<Option<ChartView>, PortalError>;
     /// The portal's public address, for embed codes other sites paste.
     fn base_url(&self) -> String;
+    /// The height an embed frame of `view` needs as its column changes (the server computes it
+    /// with `app::charts::frame`, which the server functions do not reach).
+    fn frame_fit(&self, view: &ChartView, locale: Locale) -> crate::model::FrameFit;
 }
 
 #[derive(Clone)]

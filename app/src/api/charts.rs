@@ -10,25 +10,6 @@ pub const PAGE_WIDTH: u32 = 400;
 /// Embeds draw a little wider than pages: a newspaper column, scaled to fit on phones.
 pub const EMBED_WIDTH: u32 = 480;
 
-/// The height an embed frame needs as the column changes, from the chart's words and shape.
-#[cfg(feature = "ssr")]
-pub fn frame_fit(view: &ChartView, locale: Locale) -> crate::model::FrameFit {
-    use crate::charts::{frame, labels};
-    let footer = format!(
-        "{} · 点菜 · {} · CSV",
-        labels::footer_text(&view.data, &view.version, locale),
-        crate::i18n::message("chart.open_page", locale)
-    );
-    frame::fit(
-        &view.data,
-        &frame::FrameText {
-            title: &view.title,
-            takeaway: &view.takeaway,
-            footer: &footer,
-        },
-    )
-}
-
 /// What a chart's own page needs beyond the chart: absolute addresses for the embed codes.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChartPageData {
@@ -94,7 +75,7 @@ pub async fn get_chart_page(
         .await
         .map_err(|e| super::unavailable("chart", e))?;
     Ok(view.map(|view| ChartPageData {
-        frame: frame_fit(&view, locale),
+        frame: port.0.frame_fit(&view, locale),
         base: port.0.base_url(),
         view,
     }))

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
-    use crate::api::staff::ssr::{back, session_token};
+    use crate::api::staff_request::ssr::{back, session_token};
     use crate::api::{EditorHandle, StaffError};
     use crate::model::{EchoError, FormEcho};
     use leptos::prelude::*;
@@ -99,7 +99,7 @@ pub(crate) mod ssr {
 /// The refused form `id`, if the signed-in session typed it (otherwise nothing).
 #[server]
 pub async fn load_echo(id: i64) -> Result<Option<FormEcho>, ServerFnError> {
-    let Some(token) = crate::api::staff::ssr::session_token() else {
+    let Some(token) = crate::api::staff_request::ssr::session_token() else {
         return Ok(None);
     };
     let Some(handle) = use_context::<crate::api::EditorHandle>() else {

@@ -46,6 +46,7 @@ pub mod hotline;
 pub mod moderation;
 pub mod roles;
 pub mod staff;
+pub mod staff_request;
 pub mod vote;
 
 use crate::model::{

@@ -1,7 +1,7 @@
 //! The takeaway of a problem's hotline outcome charts: the months after its topic started
 //! against the months before, or "too early" when there are fewer than three months since.
 
-use super::words::{mean, num, values};
+use super::numbers::{mean, num, values};
 use crate::i18n::Locale;
 use crate::model::{ChartData, ChartKind};
 use rust_i18n::t;

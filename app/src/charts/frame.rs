@@ -5,7 +5,8 @@
 //! drawn size (12 px) from 300 to 1200 px.
 
 use super::option::height_for;
-use crate::model::{ChartData, FrameFit};
+use crate::i18n::Locale;
+use crate::model::{ChartData, ChartView, FrameFit};
 
 /// Widths the embed page draws a chart at; the frame's width picks one (see [`variant_for`]).
 pub const VARIANTS: [u32; 4] = [320, 480, 640, 960];
@@ -91,6 +92,23 @@ pub fn fit(data: &ChartData, text: &FrameText) -> FrameFit {
             percent: 60,
             px: 400,
         })
+}
+
+/// The height an embed frame needs as the column changes, from the chart's words and shape.
+pub fn fit_view(view: &ChartView, locale: Locale) -> FrameFit {
+    let footer = format!(
+        "{} · 点菜 · {} · CSV",
+        super::labels::footer_text(&view.data, &view.version, locale),
+        crate::i18n::message("chart.open_page", locale)
+    );
+    fit(
+        &view.data,
+        &FrameText {
+            title: &view.title,
+            takeaway: &view.takeaway,
+            footer: &footer,
+        },
+    )
 }
 
 #[cfg(test)]

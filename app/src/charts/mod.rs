@@ -8,6 +8,7 @@ mod figure;
 #[cfg(feature = "ssr")]
 pub mod frame;
 pub mod labels;
+mod numbers;
 #[cfg(feature = "ssr")]
 pub mod option;
 mod slot;

@@ -3,6 +3,8 @@
 //! the takeaway never disagrees with the figure.
 
 use super::labels;
+pub use super::numbers::num;
+use super::numbers::{sum, values};
 use crate::i18n::Locale;
 use crate::model::{ChartData, ChartKind, Unit};
 use rust_i18n::t;
@@ -67,35 +69,6 @@ pub fn series_name(key: &str, locale: Locale) -> String {
 /// Sum of every series at one category.
 fn total_at(data: &ChartData, i: usize) -> f64 {
     data.series.iter().filter_map(|s| s.values.get(i)).sum()
-}
-
-pub(super) fn values(data: &ChartData, key: &str) -> Vec<f64> {
-    data.series
-        .iter()
-        .find(|s| s.key == key)
-        .map(|s| s.values.clone())
-        .unwrap_or_default()
-}
-
-fn sum(values: &[f64]) -> f64 {
-    values.iter().sum()
-}
-
-pub(super) fn mean(values: &[f64]) -> f64 {
-    if values.is_empty() {
-        0.0
-    } else {
-        sum(values) / values.len() as f64
-    }
-}
-
-/// Numbers as people write them: no `.0` on whole numbers, one decimal otherwise.
-pub fn num(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{}", v.round() as i64)
-    } else {
-        format!("{v:.1}")
-    }
 }
 
 fn takeaway(data: &ChartData, locale: Locale) -> String {

@@ -1,7 +1,7 @@
 //! Provenance shown next to every figure: confidence badges, the sample-data label, the
 //! 官方发布 line of staff content, source links (reposts marked 转载（待核实）), reported facts.
 
-use crate::model::{Confidence, Fact, FactKind, Published, Source, SourceKind};
+use crate::model::{Confidence, Fact, FactKind, PublishState, Published, Source, SourceKind};
 use crate::tr;
 use leptos::prelude::*;
 
@@ -186,4 +186,20 @@ pub fn FactList(facts: Vec<Fact>) -> impl IntoView {
         })
         .collect_view();
     view! { {groups} }
+}
+
+/// Draft or published, as a badge.
+#[component]
+pub fn PublishBadge(state: PublishState) -> impl IntoView {
+    match state {
+        PublishState::Draft => {
+            view! { <span class="badge badge-uncertain">{tr!("staff.draft")}</span> }
+        }
+        PublishState::Published => {
+            view! { <span class="badge badge-confirmed">{tr!("staff.published")}</span> }
+        }
+        PublishState::Withdrawn => {
+            view! { <span class="badge badge-withdrawn">{tr!("editor.withdrawn")}</span> }
+        }
+    }
 }

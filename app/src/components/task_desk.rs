@@ -8,11 +8,11 @@ use crate::api::staff::SetTaskState;
 use crate::components::raw_text::text_box;
 use crate::components::task_progress::TaskFollowUp;
 use crate::components::topic_lists::{level_label, status_label, StatusBadge};
+use crate::i18n::month_name;
 use crate::model::{
     StaffTask, TaskState, TaskStatus, MAX_DELAY_REASON_CHARS, MAX_EVIDENCE_TITLE_CHARS,
     MAX_NOTE_CHARS, MAX_URL_CHARS, STATES,
 };
-use crate::pages::month_name;
 use crate::tr;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

@@ -1,6 +1,5 @@
 //! Links to the glossary (名词解释) beside words a resident may not know.
 
-use crate::pages::term_href;
 use crate::tr;
 use leptos::prelude::*;
 
@@ -19,4 +18,9 @@ pub fn TermLinks(ids: &'static [&'static str]) -> impl IntoView {
         })
         .collect_view();
     view! { <p class="muted term-links">{tr!("glossary.what_words")}" "{links}</p> }
+}
+
+/// The address of a glossary entry, for links beside the word.
+pub fn term_href(id: &str) -> String {
+    format!("/glossary#{id}")
 }

@@ -84,6 +84,11 @@ pub fn use_locale() -> Locale {
     use_context::<Locale>().unwrap_or_default()
 }
 
+/// A month's name in the reader's language ("11月" / "November"), for views.
+pub fn month_name(month: impl Into<u8>) -> String {
+    when::month_name(month.into(), use_locale())
+}
+
 /// Translates a key in the current locale: `tr!("home.title")`, `tr!("year.count", n = 13)`.
 #[macro_export]
 macro_rules! tr {

@@ -21,11 +21,6 @@ pub const TERMS: [&str; 11] = [
     "hotline",
 ];
 
-/// The address of a glossary entry, for links beside the word.
-pub fn term_href(id: &str) -> String {
-    format!("/glossary#{id}")
-}
-
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
     view! {

@@ -36,13 +36,15 @@ mod vote_ballot;
 mod vote_evidence;
 mod year;
 
+pub use crate::components::terms::term_href;
+pub(crate) use crate::i18n::month_name;
 pub use about::AboutPage;
 pub use archive::ArchivePage;
 pub use candidate::CandidatePage;
 pub use chart_catalog::ChartsPage;
 pub use charts::ChartPage;
 pub use department::DepartmentPage;
-pub use glossary::{term_href, GlossaryPage, TERMS};
+pub use glossary::{GlossaryPage, TERMS};
 pub use home::HomePage;
 pub use hotline::HotlinePage;
 pub use not_found::NotFound;
@@ -68,11 +70,6 @@ pub use vote::{VoteListPage, VotePage};
 pub use year::YearPage;
 
 use crate::tr;
-
-/// "3月" / "March": months are sample data in our sources, the caller labels them.
-pub(crate) fn month_name(month: impl Into<u8>) -> String {
-    crate::i18n::when::month_name(month.into(), crate::i18n::use_locale())
-}
 
 /// Renders an optional figure, saying "not published" rather than leaving a gap.
 pub(crate) fn or_unpublished<T: std::fmt::Display>(value: Option<T>) -> String {

@@ -237,7 +237,7 @@ fn Authoring(
             view! {
                 <li class="card">
                     <p>
-                        <strong>{p.title}</strong>" "<crate::pages::staff_topics::PublishBadge state/>" "
+                        <strong>{p.title}</strong>" "<crate::components::badges::PublishBadge state/>" "
                         <a href=format!("/staff/policies/{}", p.id)>{tr!("staff.edit")}</a>" · "
                         <a href=format!("/policies/{}", p.id)>{public_label}</a>
                     </p>

@@ -2,6 +2,7 @@
 //! changes at once; the earlier wording stays in the revision history.
 
 use crate::api::authoring::{load_editor_policy, load_editor_report, SavePolicy, SaveReport};
+use crate::components::badges::PublishBadge;
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
 use crate::components::raw_text::text_box;
@@ -10,7 +11,6 @@ use crate::components::staff_gate::{gate_view, HistoryLink, StaffNav};
 use crate::model::{parse_id, EditorPolicy, EditorReport, Entity, FormEcho};
 use crate::pages::staff::Flash;
 use crate::pages::staff_publish::{Item, PublishPanel};
-use crate::pages::staff_topics::PublishBadge;
 use crate::pages::NotFound;
 use crate::tr;
 use leptos::either::Either;

@@ -3,6 +3,7 @@
 
 use crate::api::authoring::{load_editor_topic, SaveProblem, SaveTopic};
 use crate::api::hotline::LinkProblemClass;
+use crate::components::badges::PublishBadge;
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
 use crate::components::staff_gate::{gate_view, HistoryLink, StaffNav};
@@ -10,7 +11,7 @@ use crate::components::staff_list_forms::{DutyEditor, TaskEditor};
 use crate::model::{parse_id, EditorProblem, EditorTopic, Entity, FormEcho, PublishState};
 use crate::pages::staff::Flash;
 use crate::pages::staff_publish::{Item, PublishPanel};
-use crate::pages::staff_topics::{PublishBadge, TopicFields};
+use crate::pages::staff_topics::TopicFields;
 use crate::pages::{month_name, NotFound};
 use crate::tr;
 use leptos::either::Either;

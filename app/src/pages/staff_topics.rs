@@ -2,11 +2,12 @@
 //! draft: the public sees nothing of it until it is published from its editor page.
 
 use crate::api::authoring::{load_editor_topics, SaveTopic};
+use crate::components::badges::PublishBadge;
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
 use crate::components::raw_text::text_box;
 use crate::components::staff_gate::{department_options, gate_view, StaffNav};
-use crate::model::{EditorTopicList, EditorTopicRow, PublishState};
+use crate::model::{EditorTopicList, EditorTopicRow};
 use crate::pages::staff::Flash;
 use crate::tr;
 use leptos::prelude::*;
@@ -30,22 +31,6 @@ pub fn StaffTopicsPage() -> impl IntoView {
                 }))
             })}
         </DataView>
-    }
-}
-
-/// Draft or published, as a badge.
-#[component]
-pub fn PublishBadge(state: PublishState) -> impl IntoView {
-    match state {
-        PublishState::Draft => {
-            view! { <span class="badge badge-uncertain">{tr!("staff.draft")}</span> }
-        }
-        PublishState::Published => {
-            view! { <span class="badge badge-confirmed">{tr!("staff.published")}</span> }
-        }
-        PublishState::Withdrawn => {
-            view! { <span class="badge badge-withdrawn">{tr!("editor.withdrawn")}</span> }
-        }
     }
 }
 

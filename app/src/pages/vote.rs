@@ -3,14 +3,14 @@
 //! it the vote still counts (the server limits that path harder). After voting the page shows the
 //! receipt code, which the receipt page checks.
 
-use super::vote_ballot::{Ballot, OwnBallotPanel};
+use super::vote_ballot::{tally_text, Ballot, OwnBallotPanel};
 use crate::api::vote::{get_cycle_page, get_cycles};
 use crate::charts::ChartSlot;
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
 use crate::i18n::when::{closing_text, opening_text};
 use crate::model::ChartRef;
-use crate::model::{Cycle, CycleCandidate, CycleDetail, OwnBallot, Phase, Tally};
+use crate::model::{Cycle, CycleCandidate, CycleDetail, OwnBallot, Phase};
 use crate::pages::NotFound;
 use crate::tr;
 use leptos::either::{Either, EitherOf3};
@@ -82,15 +82,6 @@ pub fn VotePage() -> impl IntoView {
             })}
         </DataView>
     }
-}
-
-pub(crate) fn tally_text(t: Tally) -> String {
-    tr!(
-        "vote.tally",
-        total = t.total(),
-        verified = t.verified,
-        unverified = t.unverified
-    )
 }
 
 #[component]

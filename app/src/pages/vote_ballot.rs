@@ -3,10 +3,9 @@
 //! step (`?change=1`). A refusal is shown beside the submit button and takes the focus, with the
 //! picks as the voter left them; `/vote.js` checks the count before sending.
 
-use super::vote::tally_text;
 use super::vote_evidence::EvidenceSummary;
 use crate::components::terms::TermLinks;
-use crate::model::{CycleCandidate, OwnBallot, OwnBallotState};
+use crate::model::{CycleCandidate, OwnBallot, OwnBallotState, Tally};
 use crate::tr;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -192,4 +191,14 @@ pub fn Ballot(
         </form>
         <script src="/vote.js" defer></script>
     }
+}
+
+/// A candidate's tally in words: total, with the verified and unverified parts.
+pub(crate) fn tally_text(t: Tally) -> String {
+    tr!(
+        "vote.tally",
+        total = t.total(),
+        verified = t.verified,
+        unverified = t.unverified
+    )
 }

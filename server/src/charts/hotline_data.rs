@@ -3,7 +3,7 @@
 //! rates). Flagged sample whenever the aggregates came from generated records.
 
 use super::family::series;
-use crate::hotline::evidence::day_number;
+use crate::evidence::day_number;
 use crate::hotline::record::day_label;
 use crate::store::{ClassKey, PeriodFigures, RateFigures, Store, StoreResult};
 use app::model::{ChartData, ChartKind, Unit};

@@ -369,4 +369,8 @@ impl ChartPort for ChartService {
     fn base_url(&self) -> String {
         self.public_url.clone()
     }
+
+    fn frame_fit(&self, view: &ChartView, locale: Locale) -> app::model::FrameFit {
+        app::charts::frame::fit_view(view, locale)
+    }
 }

@@ -3,7 +3,7 @@
 //! invented and flagged sample; their evidence summaries are computed by the hotline engine
 //! from the demo's sample records.
 
-use crate::hotline::evidence;
+use crate::evidence;
 use crate::store::{SampleCandidate, SampleCycle, Store, StoreResult};
 
 const DAY: i64 = 24 * 3600;

@@ -3,8 +3,6 @@
 
 pub mod aggregate;
 pub mod chunk;
-pub mod cli;
-pub mod evidence;
 mod figures;
 pub mod generate;
 pub mod ingest;

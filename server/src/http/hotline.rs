@@ -3,7 +3,7 @@
 
 use super::api::{ApiError, ApiResult};
 use super::AppState;
-use crate::hotline::evidence;
+use crate::evidence;
 use crate::store::Store;
 use app::model::HotlineRanking;
 use axum::extract::{Query, State};

@@ -58,7 +58,7 @@ pub(super) async fn oembed(
     let network = network_of(client.as_deref());
     let view = view(&state.charts, &id, &query, style, 480, &network).await?;
     let width = q.maxwidth.unwrap_or(640).clamp(240, 1200);
-    let height = app::api::charts::frame_fit(&view, locale)
+    let height = app::charts::frame::fit_view(&view, locale)
         .at(width)
         .min(q.maxheight.unwrap_or(u32::MAX));
     let src = format!(

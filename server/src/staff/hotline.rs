@@ -4,7 +4,7 @@
 use super::cycles::editor;
 use super::validate_edit::text;
 use super::{internal, now, StaffService};
-use crate::hotline::evidence::{self, day_number};
+use crate::evidence::{self, day_number};
 use crate::store::{ClassKey, CycleWrite, NewCandidate};
 use app::api::hotline::{HotlineDesk, HotlinePort, PromoteInput};
 use app::api::{PortalError, StaffError};

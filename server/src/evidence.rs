@@ -2,8 +2,8 @@
 //! summary a candidate made from a ranked class carries. Shared by the pages, the staff action,
 //! the CLI and the demo, so every one of them says the same thing about a class.
 
-use super::rank::{baseline, rank, why, Ranked};
-use super::record::{day_label, timestamp};
+use crate::hotline::rank::{baseline, rank, why, Ranked};
+use crate::hotline::record::{day_label, timestamp};
 use crate::store::{EvidenceLink, Store, StoreResult};
 use app::model::{EvidenceCard, HotlineRanking, RankWeights};
 

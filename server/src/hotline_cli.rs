@@ -1,7 +1,7 @@
 //! The two hotline subcommands: `hotline-generate` writes sample records, `hotline-import`
 //! turns a records file into aggregates (one transaction; the same file twice is a no-op).
 
-use super::{generate, ingest};
+use crate::hotline::{generate, ingest};
 use crate::store::{Applied, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -57,7 +57,7 @@ fn parse_effect(s: &str) -> Result<generate::Effect, String> {
         level1: level1.to_string(),
         level2: level2.to_string(),
         level3: levels.next().map(str::to_string),
-        from_day: super::record::days_from_civil(y, m, d),
+        from_day: crate::hotline::record::days_from_civil(y, m, d),
     })
 }
 
@@ -75,8 +75,8 @@ pub struct ImportArgs {
 }
 
 fn parse_day(s: &str) -> Result<(i32, u32, u32), String> {
-    super::record::timestamp(format!("{s} 00:00:00").as_bytes())
-        .map(|(day, _)| super::record::civil_from_days(day))
+    crate::hotline::record::timestamp(format!("{s} 00:00:00").as_bytes())
+        .map(|(day, _)| crate::hotline::record::civil_from_days(day))
         .ok_or_else(|| format!("{s:?} is not a date (YYYY-MM-DD)"))
 }
 
@@ -181,11 +181,11 @@ pub struct RankArgs {
 
 /// `hotline-rank`: the ranked problem classes over a window, with the weights and the reasons.
 pub async fn rank(store: &Store, args: &RankArgs) -> Result<(), String> {
-    use super::rank::{why, Weights};
+    use crate::hotline::rank::{why, Weights};
     let err = |e: crate::store::StoreError| e.to_string();
     let to = args
         .to
-        .map(|(y, m, d)| super::record::days_from_civil(y, m, d));
+        .map(|(y, m, d)| crate::hotline::record::days_from_civil(y, m, d));
     let w = &args.weights;
     let weights = Weights {
         volume: w[0],
@@ -194,7 +194,7 @@ pub async fn rank(store: &Store, args: &RankArgs) -> Result<(), String> {
         dissatisfaction: w[3],
         reopen: w[4],
     };
-    let Some((model, ranked)) = super::evidence::ranking(store, args.days, to, weights)
+    let Some((model, ranked)) = crate::evidence::ranking(store, args.days, to, weights)
         .await
         .map_err(err)?
     else {

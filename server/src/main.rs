@@ -1,5 +1,8 @@
 //! 点菜 server: configuration, storage, HTTP, and the command-line subcommands.
 
+// Words only the server says; app/locales holds everything a page shows.
+rust_i18n::i18n!("locales", fallback = "zh-CN");
+
 mod charts;
 mod config;
 mod demo;

@@ -4,13 +4,13 @@
 //! to be shown again.
 
 use super::notice;
-use super::reader::{cookie, escape, locale};
+use super::reader::{cookie, escape, locale, message};
 use super::AppState;
 use crate::staff::StaffService;
 use crate::vote::paper_codes::{self, PaperCodeError};
 use app::api::staff::SESSION_COOKIE;
 use app::api::StaffPort;
-use app::i18n::{message, Locale};
+use app::i18n::Locale;
 use app::model::Role;
 use axum::extract::{Form, State};
 use axum::http::{HeaderMap, StatusCode};

@@ -2,8 +2,8 @@
 //! an overlong address, a paper-code request that cannot be met): a heading, a sentence and
 //! the way home, in the reader's language, from the locale files like every other word.
 
-use super::reader::escape;
-use app::i18n::{message, Locale};
+use super::reader::{escape, message};
+use app::i18n::Locale;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
@@ -19,7 +19,7 @@ pub(super) fn page(status: StatusCode, what: &str, locale: Locale) -> Response {
         lang = locale.tag(),
         title = t(&format!("notice.{what}.title")),
         body = t(&format!("notice.{what}.body")),
-        site = t("site.name"),
+        site = escape(&app::i18n::message("site.name", locale)),
         home = t("notice.home"),
     );
     (status, Html(html)).into_response()
@@ -51,5 +51,8 @@ mod tests {
             }
             assert_ne!(message("notice.home", locale), "notice.home");
         }
+        // English is not the Chinese fallback.
+        let key = "notice.too_long.title";
+        assert_ne!(message(key, Locale::En), message(key, Locale::ZhCn));
     }
 }

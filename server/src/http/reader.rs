@@ -1,5 +1,5 @@
-//! What a plain handler knows of its reader: a cookie, the language, and the one HTML escaper
-//! for text it writes into a page by hand.
+//! What a plain handler knows of its reader: a cookie, the language, the server's own words
+//! and the one HTML escaper for text it writes into a page by hand.
 
 use app::i18n::Locale;
 use axum::http::{header, HeaderMap};
@@ -19,4 +19,10 @@ pub(super) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 pub(super) fn locale(headers: &HeaderMap) -> Locale {
     let text = |name| headers.get(name).and_then(|v| v.to_str().ok());
     Locale::negotiate(text(header::COOKIE), text(header::ACCEPT_LANGUAGE))
+}
+
+/// A message from the server's own locale files (`server/locales`: pages the server writes by
+/// hand); anything a Leptos page also shows comes from `app::i18n::message`.
+pub(super) fn message(key: &str, locale: Locale) -> String {
+    rust_i18n::t!(key, locale = locale.tag()).into_owned()
 }

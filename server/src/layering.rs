@@ -104,7 +104,7 @@ fn sibling_edges(krate: &str, root: &Path) -> BTreeSet<(String, String, String)>
             // The longest prefix that is a module of this crate (the rest names an item).
             let Some(len) = (1..=target.len())
                 .rev()
-                .find(|n| modules.contains(&target[..*n].to_vec()))
+                .find(|n| modules.contains(&target[..*n]))
             else {
                 continue;
             };

@@ -14,8 +14,8 @@ pub(super) fn page(status: StatusCode, what: &str, locale: Locale) -> Response {
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\">\
 <title>{title} · {site}</title><link rel=\"stylesheet\" href=\"/pkg/dianca.css\"></head>\
-<body><main class=\"wrap notice\"><h1>{title}</h1><p>{body}</p>\
-<p><a class=\"button\" href=\"/\">{home}</a></p></main></body></html>",
+<body><main class=\"wrap\"><section class=\"notice\"><h1>{title}</h1><p>{body}</p>\
+<p><a class=\"button\" href=\"/\">{home}</a></p></section></main></body></html>",
         lang = locale.tag(),
         title = t(&format!("notice.{what}.title")),
         body = t(&format!("notice.{what}.body")),

@@ -40,3 +40,56 @@ impl Store {
             .rows_affected())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[tokio::test]
+    async fn a_shared_rate_bucket_allows_its_burst_then_refills_by_the_interval() {
+        let (_dir, store) = crate::store::infra::test_db::fresh_store().await;
+        let take = |now: i64| store.take_rate_token("plain:10.0.0.0/24", now, 5_000, 3);
+        let t0 = 1_000_000;
+        for n in 0..3 {
+            assert!(take(t0).await.expect("take"), "token {n} of the burst");
+        }
+        assert!(!take(t0).await.expect("take"), "the burst is used up");
+        assert!(!take(t0 + 4_999).await.expect("take"), "not yet refilled");
+        assert!(
+            take(t0 + 5_000).await.expect("take"),
+            "one token back per interval"
+        );
+        assert!(!take(t0 + 5_000).await.expect("take"));
+        assert!(store
+            .take_rate_token("plain:10.0.1.0/24", t0, 5_000, 3)
+            .await
+            .expect("take"));
+        // A bucket is forgotten once it is full again, and not before.
+        assert_eq!(
+            store
+                .forget_full_rate_buckets(t0 + 4_999)
+                .await
+                .expect("prune"),
+            0
+        );
+        assert_eq!(
+            store
+                .forget_full_rate_buckets(t0 + 5_001)
+                .await
+                .expect("prune"),
+            1
+        );
+        assert_eq!(
+            store
+                .forget_full_rate_buckets(t0 + 19_999)
+                .await
+                .expect("prune"),
+            0
+        );
+        assert_eq!(
+            store
+                .forget_full_rate_buckets(t0 + 20_001)
+                .await
+                .expect("prune"),
+            1
+        );
+    }
+}

@@ -9,4 +9,6 @@ pub(super) mod paper_codes;
 pub(super) mod sample_cycles;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_cycles;
 pub(super) mod voter_networks;

@@ -23,6 +23,7 @@ mod receipt_code;
 mod redaction;
 mod roles;
 mod search;
+mod source;
 mod staff;
 mod task_note;
 mod topic;

@@ -3,7 +3,7 @@
 // a test crate: a failure is a failed test
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use reqwest::{header, redirect::Policy, Client};
 use serde_json::{json, Value};

@@ -8,7 +8,7 @@
 // a test crate: a failure is a failed test
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use reqwest::Client;
 use serde_json::{json, Value};
@@ -171,14 +171,13 @@ async fn receipt_states(client: &Client, server: &TestServer, receipts: &[String
 async fn receipted_ballots_survive_sigkill_ten_times_in_a_row() {
     let started = Instant::now();
     let dir = tempfile::tempdir().expect("temp dir");
-    let database_url = support::new_database(dir.path());
-    support::demo_load(&database_url);
+    let database_url = support::loaded_database(dir.path());
     let client = Client::builder()
         .pool_max_idle_per_host(CLIENTS as usize)
         .timeout(Duration::from_secs(20))
         .build()
         .expect("client");
-    let mut server = TestServer::start_on_url(&database_url, SERVE);
+    let mut server = TestServer::process_on_url(&database_url, SERVE);
     let cycle = get_json(&client, &server.url(&format!("/api/v1/cycles/{CYCLE}"))).await;
     let picks: Arc<Vec<i64>> = Arc::new(
         cycle["candidates"]
@@ -238,7 +237,7 @@ async fn receipted_ballots_survive_sigkill_ten_times_in_a_row() {
 
         // The database is sound before anything else opens it for serving.
         support::run_on(&database_url, &["check"]);
-        server = TestServer::start_on_url(&database_url, SERVE);
+        server = TestServer::process_on_url(&database_url, SERVE);
 
         let bad = receipt_states(&client, &server, &load.receipts).await;
         assert!(

@@ -2,7 +2,7 @@
 // a test crate: a failure is a failed test
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use reqwest::StatusCode;
 use support::TestServer;
@@ -217,7 +217,7 @@ async fn language_switch_sets_a_cookie_and_returns_to_the_page() {
 
 #[tokio::test]
 async fn health_check_and_graceful_shutdown() {
-    let server = TestServer::start();
+    let server = TestServer::process_full(&[], &[]);
     let (status, _, body) = get(&server, "/healthz").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body, "ok");

@@ -6,7 +6,7 @@
 // a test crate: a failure is a failed test
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 use support::TestServer;

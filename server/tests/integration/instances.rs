@@ -5,7 +5,7 @@
 // a test crate: a failure is a failed test
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use reqwest::{header, Client};
 use serde_json::{json, Value};
@@ -80,8 +80,8 @@ async fn ballot(
 
 #[tokio::test]
 async fn two_instances_count_every_ballot_once_and_share_sessions() {
-    let a = TestServer::start_full(&[HEAT], PROXY);
-    let b = TestServer::start_on_url(&a.database_url, PROXY);
+    let a = TestServer::process_full(&[HEAT], PROXY);
+    let b = TestServer::process_on_url(&a.database_url, PROXY);
     let servers = [&a, &b];
     let cycle = json_of(&a, &format!("/api/v1/cycles/{CYCLE}")).await;
     let ids: Vec<i64> = cycle["candidates"]
@@ -173,8 +173,8 @@ async fn a_network_has_one_allowance_across_instances() {
         eprintln!("shared limits are a PostgreSQL feature; this run is on SQLite");
         return;
     }
-    let a = TestServer::start_full(&[], PROXY);
-    let b = TestServer::start_on_url(&a.database_url, PROXY);
+    let a = TestServer::process_full(&[], PROXY);
+    let b = TestServer::process_on_url(&a.database_url, PROXY);
     let cycle = json_of(&a, &format!("/api/v1/cycles/{CYCLE}")).await;
     let pick = cycle["candidates"][0]["id"].as_i64().expect("id");
     let mut accepted = 0;
@@ -203,7 +203,7 @@ async fn instances_started_together_load_the_demo_once() {
     let starts: Vec<_> = (0..3)
         .map(|_| {
             let url = url.clone();
-            std::thread::spawn(move || TestServer::start_on_url(&url, &[]))
+            std::thread::spawn(move || TestServer::process_on_url(&url, &[]))
         })
         .collect();
     let servers: Vec<TestServer> = starts

@@ -5,7 +5,7 @@
 // a test crate: a failure is a failed test
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use reqwest::header;
 use support::staff::{client, fn_url, EDITOR};
@@ -43,7 +43,7 @@ async fn desk_with(server: &TestServer, cookie: &str) -> reqwest::Response {
 
 #[tokio::test]
 async fn over_https_cookies_are_secure_host_only_and_hsts_is_sent() {
-    let server = TestServer::start_full(&[EDITOR], HTTPS);
+    let server = TestServer::process_full(&[EDITOR], HTTPS);
     let home = reqwest::get(server.url("/")).await.expect("home");
     assert_eq!(
         home.headers()

@@ -2,7 +2,7 @@
 // a test crate: a failure is a failed test
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use reqwest::{header, StatusCode};
 use support::staff::*;

@@ -1,0 +1,249 @@
+//! The subcommands (`demo-load`, `staff-add`, `backup`, `check`, `voting-codes`, the hotline
+//! tools) and the one error type they all end in, which `main` logs before exiting non-zero.
+
+use crate::config::{self, Cli, Command, ServeArgs};
+use crate::store::{self, Store};
+use crate::{demo, hotline_cli, staff, start, vote};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error("cannot create the database folder: {0}")]
+    DataDir(std::io::Error),
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error(transparent)]
+    Demo(#[from] demo::DemoError),
+    #[error("cannot read the facts file {path}: {source}")]
+    Facts {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Staff(String),
+    #[error("server error: {0}")]
+    Serve(std::io::Error),
+    #[error("{0}")]
+    Hotline(String),
+}
+
+/// Runs one subcommand (serving is the default) on the database the command line names.
+pub async fn run(cli: Cli) -> Result<(), ServerError> {
+    config::ensure_sqlite_dir(&cli.database_url).map_err(ServerError::DataDir)?;
+    let store = Store::open(&cli.database_url).await?;
+    let result = match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Migrate => {
+            tracing::info!("schema is up to date");
+            Ok(())
+        }
+        Command::DemoLoad {
+            facts,
+            hotline_per_day,
+        } => {
+            let job = store.job_lock("first-start demo load").await?;
+            let loaded = load_demo(&store, facts, hotline_per_day).await;
+            job.release().await;
+            loaded
+        }
+        Command::StaffAdd(args) => add_staff(&store, args).await,
+        Command::Backup { output } => backup(&store, &output).await,
+        Command::Check => check(&store).await,
+        Command::VotingCodes {
+            cycle,
+            district,
+            count,
+        } => voting_codes(&store, &cycle, &district, count).await,
+        Command::HotlineGenerate(args) => {
+            hotline_cli::generate(&args).map_err(ServerError::Hotline)
+        }
+        Command::HotlineImport(args) => hotline_cli::import(&store, &args)
+            .await
+            .map_err(ServerError::Hotline),
+        Command::HotlineStatus => hotline_cli::status(&store)
+            .await
+            .map_err(ServerError::Hotline),
+        Command::HotlineRank(args) => hotline_cli::rank(&store, &args)
+            .await
+            .map_err(ServerError::Hotline),
+        Command::Serve(args) => start::bind_and_serve(store.clone(), args).await,
+        Command::ServerFns => Ok(()),
+    };
+    store.close().await;
+    result
+}
+
+pub(crate) async fn load_demo(
+    store: &Store,
+    facts: Option<std::path::PathBuf>,
+    hotline_per_day: u64,
+) -> Result<(), ServerError> {
+    let text = match &facts {
+        Some(path) => std::fs::read_to_string(path).map_err(|source| ServerError::Facts {
+            path: path.display().to_string(),
+            source,
+        })?,
+        None => demo::facts::BUNDLED.to_string(),
+    };
+    let data = demo::build(&text)?;
+    store.replace_dataset(&data).await?;
+    let now = jiff::Timestamp::now().as_second();
+    let hotline = demo::hotline::load(
+        store,
+        (now + 8 * 3600).div_euclid(86_400) as i32 - 1,
+        hotline_per_day,
+        demo::topic_effects(&data),
+    )
+    .await?;
+    match hotline {
+        demo::hotline::Loaded::Imported { records, cells } => {
+            tracing::info!(
+                records,
+                cells,
+                "demo hotline records generated and imported"
+            )
+        }
+        other => tracing::info!(?other, "demo hotline data"),
+    }
+    let cycles = demo::cycles::ensure(store, now).await?;
+    tracing::info!(
+        years = data.years.len(),
+        problems = data.problems.len(),
+        policies = data.policies.len(),
+        sample_cycles_added = cycles,
+        "demo dataset loaded"
+    );
+    Ok(())
+}
+
+/// Creates a staff account; the password comes from `DIANCA_NEW_PASSWORD` or standard input,
+/// never from the command line (where `ps` would show it).
+async fn add_staff(store: &Store, args: config::StaffAddArgs) -> Result<(), ServerError> {
+    let password = match std::env::var("DIANCA_NEW_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|e| ServerError::Staff(format!("cannot read the password: {e}")))?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    create_staff(store, args, password).await
+}
+
+/// Creates a staff account with the password given, checked as `staff-add` checks it; the tests
+/// create their accounts this way, in process.
+pub async fn add_staff_to(
+    database_url: &str,
+    args: config::StaffAddArgs,
+    password: String,
+) -> Result<(), ServerError> {
+    let store = Store::open(database_url).await?;
+    let created = create_staff(&store, args, password).await;
+    store.close().await;
+    created
+}
+
+async fn create_staff(
+    store: &Store,
+    args: config::StaffAddArgs,
+    password: String,
+) -> Result<(), ServerError> {
+    if password.chars().count() < staff::password::MIN_LENGTH {
+        return Err(ServerError::Staff(format!(
+            "the password must have at least {} characters",
+            staff::password::MIN_LENGTH
+        )));
+    }
+    if args.role == app::model::Role::Department && args.department.is_none() {
+        return Err(ServerError::Staff(
+            "department staff need --department".into(),
+        ));
+    }
+    let hash = staff::password::hash(password)
+        .await
+        .map_err(|e| ServerError::Staff(e.to_string()))?;
+    let display = args
+        .display_name
+        .clone()
+        .unwrap_or_else(|| args.username.clone());
+    store
+        .add_staff(
+            &store::NewStaff {
+                username: &args.username,
+                display_name: &display,
+                password_hash: &hash,
+                role: args.role,
+                department: args.department.as_deref(),
+            },
+            "(command line)",
+            staff::now(),
+        )
+        .await?;
+    tracing::info!(username = %args.username, role = args.role.as_str(), "staff account created");
+    Ok(())
+}
+
+/// An online backup: a consistent snapshot even while ballots are being written.
+async fn backup(store: &Store, output: &std::path::Path) -> Result<(), ServerError> {
+    if output.exists() {
+        return Err(ServerError::Staff(format!(
+            "{} exists already; choose a new file",
+            output.display()
+        )));
+    }
+    let path = output
+        .to_str()
+        .ok_or_else(|| ServerError::Staff("the backup path must be valid UTF-8".into()))?;
+    store.backup_to(path).await?;
+    if !store.backup_reads_back(path).await? {
+        return Err(ServerError::Staff(
+            "the backup failed its integrity check".into(),
+        ));
+    }
+    tracing::info!(output = %output.display(), "backup written and checked");
+    Ok(())
+}
+
+/// The database file's own consistency check, for operators after a crash or a restore.
+async fn check(store: &Store) -> Result<(), ServerError> {
+    if !store.integrity_ok().await? {
+        return Err(ServerError::Staff(
+            "the database failed its integrity check".into(),
+        ));
+    }
+    tracing::info!("database integrity check: ok");
+    Ok(())
+}
+
+/// Prints a new batch of paper codes; the database keeps only their hashes, and the audit log
+/// records the batch under "command line".
+async fn voting_codes(
+    store: &Store,
+    cycle: &str,
+    district: &str,
+    count: u32,
+) -> Result<(), ServerError> {
+    let made =
+        vote::paper_codes::issue(store, "command line", cycle, district, count, staff::now())
+            .await
+            .map_err(|e| match e {
+                vote::paper_codes::PaperCodeError::Store(e) => ServerError::Store(e),
+                other => ServerError::Staff(other.to_string()),
+            })?;
+    tracing::info!(
+        cycle,
+        district,
+        count,
+        batch = made.batch,
+        "voting codes made"
+    );
+    for code in made.codes {
+        println!("{code}");
+    }
+    Ok(())
+}

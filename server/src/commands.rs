@@ -1,35 +1,10 @@
 //! The subcommands (`demo-load`, `staff-add`, `backup`, `check`, `voting-codes`, the hotline
-//! tools) and the one error type they all end in, which `main` logs before exiting non-zero.
+//! tools), run by `main` and, in process, by the integration tests.
 
 use crate::config::{self, Cli, Command, ServeArgs};
+use crate::error::ServerError;
 use crate::store::{self, Store};
-use crate::{demo, hotline_cli, staff, start, vote};
-
-#[derive(Debug, thiserror::Error)]
-pub enum ServerError {
-    #[error("cannot create the database folder: {0}")]
-    DataDir(std::io::Error),
-    #[error(transparent)]
-    Store(#[from] store::StoreError),
-    #[error(transparent)]
-    Demo(#[from] demo::DemoError),
-    #[error("cannot read the facts file {path}: {source}")]
-    Facts {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("cannot listen on {addr}: {source}")]
-    Bind {
-        addr: std::net::SocketAddr,
-        source: std::io::Error,
-    },
-    #[error("{0}")]
-    Staff(String),
-    #[error("server error: {0}")]
-    Serve(std::io::Error),
-    #[error("{0}")]
-    Hotline(String),
-}
+use crate::{hotline_cli, staff, start, vote};
 
 /// Runs one subcommand (serving is the default) on the database the command line names.
 pub async fn run(cli: Cli) -> Result<(), ServerError> {
@@ -45,7 +20,7 @@ pub async fn run(cli: Cli) -> Result<(), ServerError> {
             hotline_per_day,
         } => {
             let job = store.job_lock("first-start demo load").await?;
-            let loaded = load_demo(&store, facts, hotline_per_day).await;
+            let loaded = start::load_demo(&store, facts, hotline_per_day).await;
             job.release().await;
             loaded
         }
@@ -74,49 +49,6 @@ pub async fn run(cli: Cli) -> Result<(), ServerError> {
     };
     store.close().await;
     result
-}
-
-pub(crate) async fn load_demo(
-    store: &Store,
-    facts: Option<std::path::PathBuf>,
-    hotline_per_day: u64,
-) -> Result<(), ServerError> {
-    let text = match &facts {
-        Some(path) => std::fs::read_to_string(path).map_err(|source| ServerError::Facts {
-            path: path.display().to_string(),
-            source,
-        })?,
-        None => demo::facts::BUNDLED.to_string(),
-    };
-    let data = demo::build(&text)?;
-    store.replace_dataset(&data).await?;
-    let now = jiff::Timestamp::now().as_second();
-    let hotline = demo::hotline::load(
-        store,
-        (now + 8 * 3600).div_euclid(86_400) as i32 - 1,
-        hotline_per_day,
-        demo::topic_effects(&data),
-    )
-    .await?;
-    match hotline {
-        demo::hotline::Loaded::Imported { records, cells } => {
-            tracing::info!(
-                records,
-                cells,
-                "demo hotline records generated and imported"
-            )
-        }
-        other => tracing::info!(?other, "demo hotline data"),
-    }
-    let cycles = demo::cycles::ensure(store, now).await?;
-    tracing::info!(
-        years = data.years.len(),
-        problems = data.problems.len(),
-        policies = data.policies.len(),
-        sample_cycles_added = cycles,
-        "demo dataset loaded"
-    );
-    Ok(())
 }
 
 /// Creates a staff account; the password comes from `DIANCA_NEW_PASSWORD` or standard input,

@@ -54,18 +54,56 @@ fn references(module: &[String], text: &str) -> Vec<Vec<String>> {
         }
         // `super` of `a/b.rs` is `a`; of `a/b/mod.rs` (module a::b) it is `a` as well.
         let base = &module[..module.len().saturating_sub(1)];
-        let rest = path_after(&body[at + "super::".len()..]);
-        let mut full = base.to_vec();
-        full.extend(rest);
-        out.push(full);
+        for rest in paths_after(&body[at + "super::".len()..]) {
+            let mut full = base.to_vec();
+            full.extend(rest);
+            out.push(full);
+        }
     }
     for (at, _) in body.match_indices("crate::") {
         let before = &body[..at];
         if !before.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':') {
-            out.push(path_after(&body[at + "crate::".len()..]));
+            out.extend(paths_after(&body[at + "crate::".len()..]));
         }
     }
     out
+}
+
+/// Every path a `use` names, groups included: `store::{self, Store}, demo` after `crate::{`.
+fn paths_after(text: &str) -> Vec<Vec<String>> {
+    let prefix = path_after(text);
+    let consumed: usize = prefix.iter().map(|p| p.len() + 2).sum();
+    let Some(group) = text.get(consumed..).and_then(|t| t.strip_prefix('{')) else {
+        return vec![prefix];
+    };
+    let (mut depth, mut start, mut out) = (0usize, 0usize, Vec::new());
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                out.extend(group_item(&prefix, &group[start..i]));
+                break;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                out.extend(group_item(&prefix, &group[start..i]));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn group_item(prefix: &[String], item: &str) -> Vec<Vec<String>> {
+    paths_after(item.trim())
+        .into_iter()
+        .map(|rest| {
+            let mut full = prefix.to_vec();
+            full.extend(rest.into_iter().filter(|p| p != "self"));
+            full
+        })
+        .collect()
 }
 
 /// The lower-case segments of a path (`voting::ballots::X` → `[voting, ballots]`).
@@ -162,5 +200,13 @@ fn the_check_sees_a_cycle() {
     );
     let module: Vec<String> = vec!["store".into(), "write_topic".into()];
     let refs = references(&module, "use super::write::{department_id, TopicRow};");
-    assert_eq!(refs, vec![vec!["store".to_string(), "write".into()]]);
+    let names: Vec<String> = refs.iter().map(|r| r.join("::")).collect();
+    assert_eq!(names, ["store::write::department_id", "store::write"]);
+    // Grouped imports name each module they reach, however nested.
+    let refs = references(
+        &["commands".to_string()],
+        "use crate::{demo, store::{self, Store}, start};",
+    );
+    let names: Vec<String> = refs.iter().map(|r| r.join("::")).collect();
+    assert_eq!(names, ["demo", "store", "store", "start"]);
 }

@@ -9,6 +9,7 @@ mod charts;
 mod commands;
 mod config;
 mod demo;
+mod error;
 mod events;
 mod evidence;
 mod hotline;
@@ -26,7 +27,8 @@ mod start;
 mod store;
 mod vote;
 
-pub use commands::{add_staff_to, run, ServerError};
+pub use commands::{add_staff_to, run};
 pub use config::{Cli, Command, LogFormat, ServeArgs, StaffAddArgs};
+pub use error::ServerError;
 pub use http::server_fn_paths;
 pub use start::serve_database;

@@ -1,10 +1,10 @@
 //! Starting the portal: the demo dataset on an empty database, the vote and chart services, the
 //! router, and the accept loop until a shutdown signal.
 
-use crate::commands::{load_demo, ServerError};
 use crate::config::ServeArgs;
+use crate::error::ServerError;
 use crate::store::Store;
-use crate::{charts, http, listen, vote};
+use crate::{charts, demo, http, listen, vote};
 use leptos::prelude::LeptosOptions;
 use std::future::Future;
 use tokio::net::TcpListener;
@@ -130,4 +130,49 @@ fn shutdown_signal() -> impl std::future::Future<Output = ()> {
         }
         tracing::info!("shutdown signal received");
     }
+}
+
+/// Replaces the database content with the demo dataset (the `demo-load` subcommand, and `serve`
+/// on an empty database).
+pub(crate) async fn load_demo(
+    store: &Store,
+    facts: Option<std::path::PathBuf>,
+    hotline_per_day: u64,
+) -> Result<(), ServerError> {
+    let text = match &facts {
+        Some(path) => std::fs::read_to_string(path).map_err(|source| ServerError::Facts {
+            path: path.display().to_string(),
+            source,
+        })?,
+        None => demo::facts::BUNDLED.to_string(),
+    };
+    let data = demo::build(&text)?;
+    store.replace_dataset(&data).await?;
+    let now = jiff::Timestamp::now().as_second();
+    let hotline = demo::hotline::load(
+        store,
+        (now + 8 * 3600).div_euclid(86_400) as i32 - 1,
+        hotline_per_day,
+        demo::topic_effects(&data),
+    )
+    .await?;
+    match hotline {
+        demo::hotline::Loaded::Imported { records, cells } => {
+            tracing::info!(
+                records,
+                cells,
+                "demo hotline records generated and imported"
+            )
+        }
+        other => tracing::info!(?other, "demo hotline data"),
+    }
+    let cycles = demo::cycles::ensure(store, now).await?;
+    tracing::info!(
+        years = data.years.len(),
+        problems = data.problems.len(),
+        policies = data.policies.len(),
+        sample_cycles_added = cycles,
+        "demo dataset loaded"
+    );
+    Ok(())
 }

@@ -180,6 +180,11 @@ mod tests {
                     .iter()
                     .map(|r| r.message_key()),
             )
+            .chain(
+                crate::model::SuggestRefusal::ALL
+                    .iter()
+                    .map(|r| r.message_key()),
+            )
             .collect();
         for file in ["zh-CN.yml", "en.yml"] {
             let have = locale_keys(file);

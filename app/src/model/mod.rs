@@ -10,6 +10,7 @@ mod authoring;
 mod ballot_status;
 mod chart;
 mod chart_ref;
+mod desks;
 mod evidence_card;
 mod form_echo;
 mod hotline;
@@ -25,6 +26,7 @@ mod roles;
 mod search;
 mod source;
 mod staff;
+mod suggestion;
 mod task_note;
 mod topic;
 mod topic_key;
@@ -40,6 +42,7 @@ pub use chart::{
     ChartView, FrameFit, Shape, Theme, Unit,
 };
 pub use chart_ref::{ChartRef, EvidenceChart};
+pub use desks::{AdminCandidate, CycleAdmin, CyclesAdmin, HotlineDesk, ModerationQueue};
 pub use evidence_card::{Direction, EvidenceCard, Standout, DIRECTION_MARGIN};
 pub use form_echo::{Clash, EchoError, FormEcho, Withdrawal, ECHO_SECS, REASON_MAX, REASON_MIN};
 pub use hotline::{
@@ -53,9 +56,7 @@ pub use network_rule::{
 pub use outcome::{Done, Field, Refusal};
 pub use participation::{
     check_picks, order_cycles, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot,
-    IntegrityReport, Phase, ReceiptStatus, Suggestion, SuggestionState, Tally, Tier, CATEGORIES,
-    DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX,
-    SUGGESTION_TITLE_MIN,
+    IntegrityReport, Phase, ReceiptStatus, Tally, Tier, DISTRICTS,
 };
 pub use provenance::{
     shown_confidence, Confidence, Fact, FactKind, Origin, Published, Source, SourceKind,
@@ -78,6 +79,10 @@ pub use search::{
     MAX_QUERY_CHARS, SITE_PAGES,
 };
 pub use staff::{AuditEntry, Role, StaffDesk, StaffDuty, StaffMember, StaffTask};
+pub use suggestion::{
+    SuggestRefusal, Suggestion, SuggestionState, CATEGORIES, SUGGESTION_TEXT_MAX,
+    SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
+};
 pub use task_note::{
     evidence_url_ok, Evidence, TaskNote, MAX_DELAY_REASON_CHARS, MAX_EVIDENCE_TITLE_CHARS,
     MAX_NOTE_CHARS, MAX_URL_CHARS,

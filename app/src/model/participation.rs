@@ -2,6 +2,7 @@
 //! candidates (候选议题); a ballot (选票) approves up to N of them; every submission is kept,
 //! the last accepted ballot of each voter counts, and tallies are always derived from ballots.
 
+use super::suggestion::SuggestionState;
 use serde::{Deserialize, Serialize};
 
 /// 选题征集: rules are fixed once it opens.
@@ -186,49 +187,6 @@ pub enum ReceiptStatus {
     Unknown,
 }
 
-/// 我要点菜: a resident's suggestion for a new candidate topic.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Suggestion {
-    pub id: i64,
-    pub title: String,
-    pub description: String,
-    pub district: String,
-    pub category: String,
-    pub state: SuggestionState,
-    /// Why it was rejected (the author reads it by receipt).
-    pub reason: Option<String>,
-    /// "Me too" count, the author included.
-    pub supporters: u32,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SuggestionState {
-    Pending,
-    Published,
-    Rejected,
-}
-
-impl SuggestionState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SuggestionState::Pending => "pending",
-            SuggestionState::Published => "published",
-            SuggestionState::Rejected => "rejected",
-        }
-    }
-
-    pub fn parse(token: &str) -> Option<Self> {
-        [
-            SuggestionState::Pending,
-            SuggestionState::Published,
-            SuggestionState::Rejected,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == token)
-    }
-}
-
 /// A ballot held for a moderator's decision.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HeldBallot {
@@ -259,28 +217,6 @@ pub const DISTRICTS: [&str; 16] = [
     "密云区",
     "延庆区",
 ];
-
-/// Broad categories residents choose from (the hotline issue maps them to its category tree).
-pub const CATEGORIES: [&str; 10] = [
-    "住房与物业",
-    "交通出行",
-    "市容环境",
-    "供暖供水供电",
-    "教育",
-    "医疗卫生",
-    "养老助残",
-    "市场监管",
-    "公共安全",
-    "其他",
-];
-
-/// Limits of a suggestion, shared by the form's `maxlength` and the server's check.
-/// Limits of a suggestion, in characters. The form states them before anyone types; the
-/// minimums only keep out empty words: "楼道灯" is a whole problem.
-pub const SUGGESTION_TITLE_MIN: usize = 2;
-pub const SUGGESTION_TITLE_MAX: usize = 60;
-pub const SUGGESTION_TEXT_MIN: usize = 5;
-pub const SUGGESTION_TEXT_MAX: usize = 1_000;
 
 /// 诚信报告: what happened to every ballot of a cycle.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

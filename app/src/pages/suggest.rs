@@ -6,7 +6,7 @@ use crate::api::vote::get_suggestion_list;
 use crate::components::loading::DataView;
 use crate::components::raw_text::text_box;
 use crate::model::{
-    Suggestion, CATEGORIES, DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN,
+    SuggestRefusal, Suggestion, CATEGORIES, DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN,
     SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
 };
 use crate::tr;
@@ -14,17 +14,6 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-
-const ERRORS: &[&str] = &[
-    "title",
-    "description",
-    "district",
-    "category",
-    "rate_limited",
-    "bad_proof",
-    "replayed_proof",
-    "busy",
-];
 
 #[component]
 fn Outcome() -> impl IntoView {
@@ -41,12 +30,10 @@ fn Outcome() -> impl IntoView {
     }
     match q.get("error") {
         Some(code) => {
-            let code = if ERRORS.contains(&code.as_str()) {
-                code
-            } else {
-                "busy".into()
-            };
-            let key = format!("suggest.error.{code}");
+            // An unknown code (an edited address) reads as the general one, never as a key.
+            let key = SuggestRefusal::parse(&code)
+                .unwrap_or(SuggestRefusal::Busy)
+                .message_key();
             EitherOf3::B(
                 view! { <p class="flash flash-error" role="alert">{tr!(key.as_str())}</p> },
             )

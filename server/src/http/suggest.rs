@@ -6,6 +6,7 @@ use super::vote::{client_of, cookie, device_cookie, DEVICE_COOKIE};
 use super::AppState;
 use crate::vote::suggest::{SuggestError, SuggestionInput, SupportError, Supported};
 use crate::vote::VoteService;
+use app::model::SuggestRefusal;
 use axum::extract::{ConnectInfo, Form, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -72,7 +73,11 @@ async fn suggest(
         .into_response(),
         Err(SuggestError::Store(err)) => {
             tracing::error!(error = %err, "suggestion not stored");
-            Redirect::to("/suggest?error=busy#suggest-form").into_response()
+            Redirect::to(&format!(
+                "/suggest?error={}#suggest-form",
+                SuggestRefusal::Busy
+            ))
+            .into_response()
         }
     }
 }
@@ -141,7 +146,7 @@ async fn support(
         }
         Err(SupportError::Store(err)) => {
             tracing::error!(error = %err, id, "support not stored");
-            Redirect::to("/suggest?error=busy").into_response()
+            Redirect::to(&format!("/suggest?error={}", SuggestRefusal::Busy)).into_response()
         }
     }
 }

@@ -6,8 +6,8 @@ use super::{identity, now, VoteService};
 use crate::events::SecurityEvent;
 use crate::store::{NewSuggestion, NewSupport, StoreError, SupportOutcome};
 use app::model::{
-    CATEGORIES, DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX,
-    SUGGESTION_TITLE_MIN,
+    SuggestRefusal, CATEGORIES, DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN,
+    SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
 };
 use std::net::IpAddr;
 
@@ -21,11 +21,11 @@ pub struct SuggestionInput {
     pub honeypot: String,
 }
 
-/// Why a suggestion was not taken; the code is the message key `suggest.error.<code>`.
+/// Why a suggestion was not taken: a refusal the resident reads, or a storage failure.
 #[derive(Debug, thiserror::Error)]
 pub enum SuggestError {
     #[error("{0}")]
-    Invalid(&'static str),
+    Invalid(SuggestRefusal),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -34,16 +34,16 @@ fn checked(input: &SuggestionInput) -> Result<NewSuggestion, SuggestError> {
     let title = input.title.trim().to_string();
     let description = input.description.trim().to_string();
     if !(SUGGESTION_TITLE_MIN..=SUGGESTION_TITLE_MAX).contains(&title.chars().count()) {
-        return Err(SuggestError::Invalid("title"));
+        return Err(SuggestError::Invalid(SuggestRefusal::Title));
     }
     if !(SUGGESTION_TEXT_MIN..=SUGGESTION_TEXT_MAX).contains(&description.chars().count()) {
-        return Err(SuggestError::Invalid("description"));
+        return Err(SuggestError::Invalid(SuggestRefusal::Description));
     }
     if !DISTRICTS.contains(&input.district.as_str()) {
-        return Err(SuggestError::Invalid("district"));
+        return Err(SuggestError::Invalid(SuggestRefusal::District));
     }
     if !CATEGORIES.contains(&input.category.as_str()) {
-        return Err(SuggestError::Invalid("category"));
+        return Err(SuggestError::Invalid(SuggestRefusal::Category));
     }
     Ok(NewSuggestion {
         title,
@@ -79,7 +79,7 @@ impl VoteService {
         let key = format!("suggest:{}", identity::network(ip));
         if !self.limits.allow(Allowance::WithoutProof, &key).await? {
             tracing::info!(event = %SecurityEvent::RateLimited, network = %identity::network(ip), what = "suggestion", "suggestion rate-limited");
-            return Err(SuggestError::Invalid("rate_limited"));
+            return Err(SuggestError::Invalid(SuggestRefusal::RateLimited));
         }
         let (voter, token) = self.voter_for(device_token);
         suggestion.receipt = format!("S-{}", identity::new_code());
@@ -106,7 +106,7 @@ impl VoteService {
         let network = identity::network(ip);
         let Ok(proof) = self.check_proof(proof) else {
             tracing::info!(event = %SecurityEvent::BadProof, %network, suggestion = id, "support with a bad proof of work refused");
-            return Err(SupportError::Refused("bad_proof"));
+            return Err(SupportError::Refused(SuggestRefusal::BadProof));
         };
         let allowance = match proof {
             Some(_) => Allowance::WithProof,
@@ -118,7 +118,7 @@ impl VoteService {
             .await?
         {
             tracing::info!(event = %SecurityEvent::RateLimited, %network, what = "support", "support rate-limited");
-            return Err(SupportError::Refused("rate_limited"));
+            return Err(SupportError::Refused(SuggestRefusal::RateLimited));
         }
         let (voter, token) = self.voter_for(device_token);
         let support = NewSupport {
@@ -133,7 +133,9 @@ impl VoteService {
             .await?;
         let supported = match outcome {
             SupportOutcome::NotFound => return Err(SupportError::NotFound),
-            SupportOutcome::ReplayedProof => return Err(SupportError::Refused("replayed_proof")),
+            SupportOutcome::ReplayedProof => {
+                return Err(SupportError::Refused(SuggestRefusal::ReplayedProof))
+            }
             SupportOutcome::Counted => Supported::Counted,
             SupportOutcome::Held => {
                 tracing::info!(event = %SecurityEvent::SupportHeld, %network, suggestion = id, reason = app::model::BallotReason::NetworkDay.as_str(), "support held for review");
@@ -151,13 +153,13 @@ pub enum Supported {
     Held,
 }
 
-/// Why a "me too" was not taken; the code is the message key `suggest.error.<code>`.
+/// Why a "me too" was not taken.
 #[derive(Debug, thiserror::Error)]
 pub enum SupportError {
     #[error("no such published suggestion")]
     NotFound,
     #[error("refused: {0}")]
-    Refused(&'static str),
+    Refused(SuggestRefusal),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -183,21 +185,21 @@ mod tests {
         assert!(checked(&input("楼道灯", "朝阳区")).is_ok());
         assert!(matches!(
             checked(&input("灯", "朝阳区")),
-            Err(SuggestError::Invalid("title"))
+            Err(SuggestError::Invalid(SuggestRefusal::Title))
         ));
         assert!(matches!(
             checked(&input("路灯长期不亮", "火星区")),
-            Err(SuggestError::Invalid("district"))
+            Err(SuggestError::Invalid(SuggestRefusal::District))
         ));
         // "请选择" posts an empty district: refused, never defaulted to the first one.
         assert!(matches!(
             checked(&input("路灯长期不亮", "")),
-            Err(SuggestError::Invalid("district"))
+            Err(SuggestError::Invalid(SuggestRefusal::District))
         ));
         let long = "长".repeat(SUGGESTION_TITLE_MAX + 1);
         assert!(matches!(
             checked(&input(&long, "朝阳区")),
-            Err(SuggestError::Invalid("title"))
+            Err(SuggestError::Invalid(SuggestRefusal::Title))
         ));
     }
 }

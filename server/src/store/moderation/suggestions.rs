@@ -2,7 +2,7 @@
 //! reason the author reads by receipt) and promotion to a candidate of an upcoming cycle.
 
 use crate::store::history::audit::audit;
-use crate::store::{Store, StoreResult};
+use crate::store::{Store, StoreError, StoreResult};
 use app::model::{StaffMember, Suggestion, SuggestionState};
 
 /// A suggestion as validated from the form.
@@ -35,17 +35,21 @@ const SELECT: &str =
     FROM suggestions s";
 
 impl Row {
-    fn into_suggestion(self) -> Suggestion {
-        Suggestion {
+    /// An unknown stored status is a corrupt row, not a pending suggestion.
+    fn into_suggestion(self) -> StoreResult<Suggestion> {
+        let state = SuggestionState::parse(&self.status).ok_or_else(|| {
+            StoreError::Corrupt(format!("unknown suggestion status {:?}", self.status))
+        })?;
+        Ok(Suggestion {
             id: self.id,
             title: self.title,
             description: self.description,
             district: self.district,
             category: self.category,
-            state: SuggestionState::parse(&self.status).unwrap_or(SuggestionState::Pending),
+            state,
             reason: self.reason,
             supporters: u32::try_from(self.supporters).unwrap_or(0),
-        }
+        })
     }
 }
 
@@ -54,13 +58,14 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO suggestions (title, description, district, category, receipt, status, voter, created_at)
-             VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(&s.title)
         .bind(&s.description)
         .bind(&s.district)
         .bind(&s.category)
         .bind(&s.receipt)
+        .bind(SuggestionState::Pending.as_str())
         .bind(&s.voter)
         .bind(now)
         .fetch_one(&mut *tx)
@@ -90,7 +95,7 @@ impl Store {
         .bind(state.as_str())
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(Row::into_suggestion).collect())
+        rows.into_iter().map(Row::into_suggestion).collect()
     }
 
     pub async fn suggestion_by_receipt(&self, receipt: &str) -> StoreResult<Option<Suggestion>> {
@@ -98,7 +103,7 @@ impl Store {
             .bind(receipt)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.map(Row::into_suggestion))
+        row.map(Row::into_suggestion).transpose()
     }
 
     /// Publishes or rejects a pending suggestion; false if it is not pending.
@@ -112,12 +117,20 @@ impl Store {
     ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
         let title: Option<String> = sqlx::query_scalar(
-            "UPDATE suggestions SET status = $1, reason = $2 WHERE id = $3 AND status = 'pending'
+            "UPDATE suggestions SET status = $1, reason = $2 WHERE id = $3 AND status = $4
              RETURNING title",
         )
-        .bind(if publish { "published" } else { "rejected" })
+        .bind(
+            if publish {
+                SuggestionState::Published
+            } else {
+                SuggestionState::Rejected
+            }
+            .as_str(),
+        )
         .bind(reason)
         .bind(id)
+        .bind(SuggestionState::Pending.as_str())
         .fetch_optional(&mut *tx)
         .await?;
         let Some(title) = title else { return Ok(false) };
@@ -159,9 +172,10 @@ impl Store {
             "SELECT s.title, s.description,
                     (SELECT COUNT(*) FROM suggestion_supports p
                      WHERE p.suggestion_id = s.id AND p.status = 'counted')
-             FROM suggestions s WHERE s.id = $1 AND s.status = 'published'",
+             FROM suggestions s WHERE s.id = $1 AND s.status = $2",
         )
         .bind(id)
+        .bind(SuggestionState::Published.as_str())
         .fetch_optional(&mut *tx)
         .await?;
         let (Some(cycle), Some((title, description, supporters))) = (cycle, suggestion) else {

@@ -1,0 +1,45 @@
+//! What the staff desks show (server functions send these to the pages): the moderation queue
+//! (审核), the administrators' cycles (选题征集管理) and the hotline desk (热线证据).
+
+use super::{HeldBallot, HotlineRanking, Suggestion};
+
+/// What the moderation page shows.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct ModerationQueue {
+    pub pending: Vec<Suggestion>,
+    pub published: Vec<Suggestion>,
+    pub held: Vec<HeldBallot>,
+    /// Cycles not yet open, `(slug, title)`: where suggestions can be promoted.
+    pub upcoming: Vec<(String, String)>,
+    /// Redactions with the text before them (staff only, never public).
+    #[serde(default)]
+    pub history: Vec<crate::model::SuggestionRevision>,
+    /// "Me too" support held by the daily allowance per network, by suggestion and network.
+    #[serde(default)]
+    pub held_supports: Vec<crate::model::HeldSupports>,
+}
+
+/// A candidate as editors see it: `(id, title, became (year, month))`.
+pub type AdminCandidate = (i64, String, Option<(i32, u8)>);
+
+/// A cycle as editors manage it: its candidates with the topic each became.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct CycleAdmin {
+    pub cycle: crate::model::Cycle,
+    pub candidates: Vec<AdminCandidate>,
+}
+
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct CyclesAdmin {
+    pub cycles: Vec<CycleAdmin>,
+    /// `(year, month, theme)` of every topic, for "became".
+    pub topics: Vec<crate::model::TopicLabel>,
+}
+
+/// What the staff's ranking page shows.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct HotlineDesk {
+    pub ranking: Option<HotlineRanking>,
+    /// Cycles not yet open, `(slug, title)`: where a class can become a candidate.
+    pub upcoming: Vec<(String, String)>,
+}

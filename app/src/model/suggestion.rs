@@ -1,0 +1,71 @@
+//! 我要点菜: a resident's suggestion for a new candidate topic, the words she may choose from, and
+//! the limits the form states before she types.
+
+use serde::{Deserialize, Serialize};
+
+/// 我要点菜: a resident's suggestion for a new candidate topic.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub district: String,
+    pub category: String,
+    pub state: SuggestionState,
+    /// Why it was rejected (the author reads it by receipt).
+    pub reason: Option<String>,
+    /// "Me too" count, the author included.
+    pub supporters: u32,
+}
+
+codes! {
+    /// Where a suggestion stands: waiting for a moderator (待审核), published (已公开) or not
+    /// published with a reason (未公开); stored and sent as its token.
+    SuggestionState {
+        Pending => "pending",
+        Published => "published",
+        Rejected => "rejected",
+    }
+}
+
+/// Broad categories residents choose from (the hotline issue maps them to its category tree).
+pub const CATEGORIES: [&str; 10] = [
+    "住房与物业",
+    "交通出行",
+    "市容环境",
+    "供暖供水供电",
+    "教育",
+    "医疗卫生",
+    "养老助残",
+    "市场监管",
+    "公共安全",
+    "其他",
+];
+
+/// Limits of a suggestion, in characters. The form states them before anyone types; the
+/// minimums only keep out empty words: "楼道灯" is a whole problem.
+pub const SUGGESTION_TITLE_MIN: usize = 2;
+pub const SUGGESTION_TITLE_MAX: usize = 60;
+pub const SUGGESTION_TEXT_MIN: usize = 5;
+pub const SUGGESTION_TEXT_MAX: usize = 1_000;
+
+codes! {
+    /// Why a suggestion or a "me too" was not taken; the code travels in the page's address
+    /// (`/suggest?error=<code>`) and is the message key `suggest.error.<code>`.
+    SuggestRefusal {
+        Title => "title",
+        Description => "description",
+        District => "district",
+        Category => "category",
+        RateLimited => "rate_limited",
+        BadProof => "bad_proof",
+        ReplayedProof => "replayed_proof",
+        Busy => "busy",
+    }
+}
+
+impl SuggestRefusal {
+    pub fn message_key(self) -> String {
+        format!("suggest.error.{}", self.as_str())
+    }
+}

@@ -44,7 +44,7 @@ fn author() -> Result<crate::api::AuthorHandle, ServerFnError> {
 
 /// Runs a read for the signed-in member and sorts the outcome into what the page shows.
 #[cfg(feature = "ssr")]
-async fn gated<T, F, Fut>(read: F) -> Result<Gate<T>, ServerFnError>
+pub(super) async fn gated<T, F, Fut>(read: F) -> Result<Gate<T>, ServerFnError>
 where
     F: FnOnce(crate::api::AuthorHandle, crate::model::StaffMember) -> Fut,
     Fut: std::future::Future<Output = Result<T, crate::api::StaffError>>,
@@ -63,7 +63,7 @@ where
 
 /// Runs an action for the signed-in member.
 #[cfg(feature = "ssr")]
-async fn act<T, F, Fut>(action: F) -> Result<T, crate::api::StaffError>
+pub(super) async fn act<T, F, Fut>(action: F) -> Result<T, crate::api::StaffError>
 where
     F: FnOnce(crate::api::AuthorHandle, crate::model::StaffMember) -> Fut,
     Fut: std::future::Future<Output = Result<T, crate::api::StaffError>>,
@@ -355,104 +355,5 @@ pub async fn create_account(
         "/staff/accounts",
         outcome.map(|()| crate::model::Done::AccountCreated),
     );
-    Ok(())
-}
-
-#[server]
-pub async fn load_editor_policy(
-    id: i64,
-) -> Result<Gate<crate::model::EditorPolicy>, ServerFnError> {
-    gated(|h, m| async move { h.0.policy(&m, id).await }).await
-}
-
-#[server]
-#[allow(clippy::too_many_arguments)]
-pub async fn save_policy(
-    policy_id: i64,
-    title: String,
-    doc_no: String,
-    issuer: String,
-    issued: String,
-    effective: String,
-    source: String,
-) -> Result<(), ServerFnError> {
-    let refused = Refused {
-        form: "policy".into(),
-        anchor: "policy-form".into(),
-        fields: vec![
-            ("title", title.clone()),
-            ("doc_no", doc_no.clone()),
-            ("issuer", issuer.clone()),
-            ("issued", issued.clone()),
-            ("effective", effective.clone()),
-            ("source", source.clone()),
-        ],
-        names: &[("date", "issued")],
-    };
-    let input = crate::api::PolicyEditInput {
-        id: policy_id,
-        title,
-        doc_no,
-        issuer,
-        issued,
-        effective,
-        source,
-    };
-    let outcome = act(|h, m| async move { h.0.save_policy(&m, input).await }).await;
-    back_echo(
-        &format!("/staff/policies/{policy_id}"),
-        refused,
-        outcome.map(|()| crate::model::Done::ItemSaved),
-    )
-    .await;
-    Ok(())
-}
-
-#[server]
-pub async fn load_editor_report(
-    id: i64,
-) -> Result<Gate<crate::model::EditorReport>, ServerFnError> {
-    gated(|h, m| async move { h.0.report(&m, id).await }).await
-}
-
-#[server]
-pub async fn save_report(
-    report_id: i64,
-    date: String,
-    kind: String,
-    title: String,
-    author: String,
-    body: String,
-) -> Result<(), ServerFnError> {
-    let refused = Refused {
-        form: "report".into(),
-        anchor: "report-form".into(),
-        fields: vec![
-            ("date", date.clone()),
-            ("kind", kind.clone()),
-            ("title", title.clone()),
-            ("author", author.clone()),
-            ("body", body.clone()),
-        ],
-        names: &[
-            ("report_author", "author"),
-            ("supervision_author", "author"),
-        ],
-    };
-    let input = crate::api::ReportEditInput {
-        id: report_id,
-        date,
-        kind,
-        title,
-        author,
-        body,
-    };
-    let outcome = act(|h, m| async move { h.0.save_report(&m, input).await }).await;
-    back_echo(
-        &format!("/staff/reports/{report_id}"),
-        refused,
-        outcome.map(|_| crate::model::Done::ItemSaved),
-    )
-    .await;
     Ok(())
 }

@@ -3,67 +3,16 @@
 //! has not opened. Same shape as the other staff actions: plain forms, redirects with codes.
 
 use crate::api::authoring::Gate;
-use crate::model::HotlineRanking;
+use crate::model::{HotlineDesk, HotlineRanking};
 #[cfg(feature = "ssr")]
 use crate::model::{RankWeights, StaffMember};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
+use super::ports::{HotlineHandle, PromoteInput};
+
+#[cfg(feature = "ssr")]
 use super::staff::ssr::{back, me};
-
-/// What the staff's ranking page shows.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-pub struct HotlineDesk {
-    pub ranking: Option<HotlineRanking>,
-    /// Cycles not yet open, `(slug, title)`: where a class can become a candidate.
-    pub upcoming: Vec<(String, String)>,
-}
-
-/// A class to turn into a candidate, as typed into the form.
-#[derive(Clone, Debug)]
-pub struct PromoteInput {
-    pub cycle: String,
-    pub level1: String,
-    pub level2: String,
-    pub title: String,
-    pub description: String,
-}
-
-/// The hotline port (server-only).
-#[cfg(feature = "ssr")]
-#[async_trait::async_trait]
-pub trait HotlinePort: Send + Sync + 'static {
-    /// `days` is one of [`crate::model::RANK_WINDOWS`]; `None` when no data is imported.
-    async fn ranking(&self, days: i32) -> Result<Option<HotlineRanking>, crate::api::PortalError>;
-    async fn desk(
-        &self,
-        me: &StaffMember,
-        days: i32,
-    ) -> Result<HotlineDesk, crate::api::StaffError>;
-    async fn set_weights(
-        &self,
-        me: &StaffMember,
-        weights: RankWeights,
-    ) -> Result<(), crate::api::StaffError>;
-    async fn promote(
-        &self,
-        me: &StaffMember,
-        input: PromoteInput,
-    ) -> Result<(), crate::api::StaffError>;
-    /// Links a topic's problem to a class (`level1·level2[·level3]`; empty unlinks), so its
-    /// outcome charts come from the hotline.
-    async fn link_problem(
-        &self,
-        me: &StaffMember,
-        topic: i64,
-        problem: i64,
-        class: &str,
-    ) -> Result<(), crate::api::StaffError>;
-}
-
-#[cfg(feature = "ssr")]
-#[derive(Clone)]
-pub struct HotlineHandle(pub std::sync::Arc<dyn HotlinePort>);
 
 #[cfg(feature = "ssr")]
 fn handle() -> Result<HotlineHandle, crate::api::StaffError> {

@@ -2,42 +2,12 @@
 //! turn a failure into a message fit for a resident (the details go to the log, not the page).
 
 #[cfg(feature = "ssr")]
-mod author_port;
+pub mod ports;
 #[cfg(feature = "ssr")]
-mod backend;
-#[cfg(feature = "ssr")]
-mod chart_port;
-#[cfg(feature = "ssr")]
-mod department_port;
-#[cfg(feature = "ssr")]
-mod editor_port;
-#[cfg(feature = "ssr")]
-pub use chart_port::{ChartHandle, ChartPort};
-#[cfg(feature = "ssr")]
-pub use department_port::{
-    DepartmentHandle, DepartmentPort, DepartmentReportInput, TaskNoteInput, TaskStateInput,
-    TaskStateOutcome,
-};
-#[cfg(feature = "ssr")]
-pub use editor_port::{EditorHandle, EditorPort, WithdrawTarget};
-#[cfg(feature = "ssr")]
-mod vote_port;
-#[cfg(feature = "ssr")]
-pub use vote_port::{VoteHandle, VotePort};
-
-#[cfg(feature = "ssr")]
-pub use backend::{
-    PolicyDraftInput, Portal, PortalError, PortalHandle, ReportInput, StaffError, StaffHandle,
-    StaffPort,
-};
-
-#[cfg(feature = "ssr")]
-pub use author_port::{
-    AccountInput, AuthorHandle, AuthorPort, DutyInput, PolicyEditInput, ProblemInput,
-    ReportEditInput, TaskInput, TopicInput,
-};
+pub use ports::*;
 
 pub mod authoring;
+pub mod authoring_documents;
 pub mod charts;
 pub mod department;
 pub mod echo;

@@ -5,65 +5,14 @@
 use crate::api::authoring::Gate;
 #[cfg(feature = "ssr")]
 use crate::model::StaffMember;
-use crate::model::{HeldBallot, Suggestion};
+use crate::model::{CyclesAdmin, ModerationQueue};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
+use super::ports::{CycleHandle, CycleInput, ModerationHandle};
+
+#[cfg(feature = "ssr")]
 use super::staff::ssr::{back, me};
-
-/// What the moderation page shows.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-pub struct ModerationQueue {
-    pub pending: Vec<Suggestion>,
-    pub published: Vec<Suggestion>,
-    pub held: Vec<HeldBallot>,
-    /// Cycles not yet open, `(slug, title)`: where suggestions can be promoted.
-    pub upcoming: Vec<(String, String)>,
-    /// Redactions with the text before them (staff only, never public).
-    #[serde(default)]
-    pub history: Vec<crate::model::SuggestionRevision>,
-    /// "Me too" support held by the daily allowance per network, by suggestion and network.
-    #[serde(default)]
-    pub held_supports: Vec<crate::model::HeldSupports>,
-}
-
-/// The moderation port (server-only).
-#[cfg(feature = "ssr")]
-#[async_trait::async_trait]
-pub trait ModerationPort: Send + Sync + 'static {
-    async fn queue(&self, me: &StaffMember) -> Result<ModerationQueue, crate::api::StaffError>;
-    async fn moderate_suggestion(
-        &self,
-        me: &StaffMember,
-        id: i64,
-        publish: bool,
-        reason: &str,
-    ) -> Result<(), crate::api::StaffError>;
-    async fn promote(
-        &self,
-        me: &StaffMember,
-        id: i64,
-        cycle: &str,
-    ) -> Result<(), crate::api::StaffError>;
-    async fn review_ballot(
-        &self,
-        me: &StaffMember,
-        id: i64,
-        accept: bool,
-    ) -> Result<(), crate::api::StaffError>;
-    /// Counts (or not) the held support of one suggestion from one network.
-    async fn review_supports(
-        &self,
-        me: &StaffMember,
-        suggestion_id: i64,
-        network: &str,
-        accept: bool,
-    ) -> Result<(), crate::api::StaffError>;
-}
-
-#[cfg(feature = "ssr")]
-#[derive(Clone)]
-pub struct ModerationHandle(pub std::sync::Arc<dyn ModerationPort>);
 
 #[cfg(feature = "ssr")]
 async fn run<T, F, Fut>(action: F) -> Result<T, crate::api::StaffError>
@@ -145,67 +94,6 @@ pub async fn review_supports(
     );
     Ok(())
 }
-
-/// A candidate as editors see it: `(id, title, became (year, month))`.
-pub type AdminCandidate = (i64, String, Option<(i32, u8)>);
-
-/// A cycle as editors manage it: its candidates with the topic each became.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-pub struct CycleAdmin {
-    pub cycle: crate::model::Cycle,
-    pub candidates: Vec<AdminCandidate>,
-}
-
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-pub struct CyclesAdmin {
-    pub cycles: Vec<CycleAdmin>,
-    /// `(year, month, theme)` of every topic, for "became".
-    pub topics: Vec<crate::model::TopicLabel>,
-}
-
-/// A new cycle as typed into the form.
-#[derive(Clone, Debug, Default)]
-pub struct CycleInput {
-    pub slug: String,
-    pub title: String,
-    pub target: String,
-    pub opens: String,
-    pub closes: String,
-    pub max_picks: String,
-    pub live_tally: bool,
-}
-
-/// Editors' cycle authoring (server-only).
-#[cfg(feature = "ssr")]
-#[async_trait::async_trait]
-pub trait CyclePort: Send + Sync + 'static {
-    async fn cycles_admin(&self, me: &StaffMember) -> Result<CyclesAdmin, crate::api::StaffError>;
-    async fn create_cycle(
-        &self,
-        me: &StaffMember,
-        input: CycleInput,
-    ) -> Result<(), crate::api::StaffError>;
-    async fn add_candidate(
-        &self,
-        me: &StaffMember,
-        cycle: &str,
-        title: &str,
-        description: &str,
-        evidence: &str,
-    ) -> Result<(), crate::api::StaffError>;
-    async fn set_became(
-        &self,
-        me: &StaffMember,
-        candidate: i64,
-        topic: &str,
-    ) -> Result<(), crate::api::StaffError>;
-    /// 现在开始投票: open an upcoming cycle now.
-    async fn open_now(&self, me: &StaffMember, cycle: &str) -> Result<(), crate::api::StaffError>;
-}
-
-#[cfg(feature = "ssr")]
-#[derive(Clone)]
-pub struct CycleHandle(pub std::sync::Arc<dyn CyclePort>);
 
 #[cfg(feature = "ssr")]
 async fn run_cycles<T, F, Fut>(action: F) -> Result<T, crate::api::StaffError>

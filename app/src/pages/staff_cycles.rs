@@ -3,15 +3,14 @@
 //! candidate became which month's topic.
 
 use crate::api::moderation::{
-    load_cycles_admin, AddCycleCandidate, CreateCycle, CycleAdmin, CyclesAdmin, OpenCycleNow,
-    SetCandidateBecame,
+    load_cycles_admin, AddCycleCandidate, CreateCycle, OpenCycleNow, SetCandidateBecame,
 };
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
 use crate::components::staff_gate::{gate_view, StaffNav};
 use crate::i18n::use_locale;
 use crate::i18n::when::{closing_text, opening_text};
-use crate::model::{Phase, DISTRICTS};
+use crate::model::{CycleAdmin, CyclesAdmin, Phase, DISTRICTS};
 use crate::pages::staff::Flash;
 use crate::tr;
 use leptos::prelude::*;

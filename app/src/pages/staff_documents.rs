@@ -1,7 +1,9 @@
 //! Correcting a published policy (政策) or progress report (月度进展) in place. The public page
 //! changes at once; the earlier wording stays in the revision history.
 
-use crate::api::authoring::{load_editor_policy, load_editor_report, SavePolicy, SaveReport};
+use crate::api::authoring_documents::{
+    load_editor_policy, load_editor_report, SavePolicy, SaveReport,
+};
 use crate::components::badges::PublishBadge;
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;

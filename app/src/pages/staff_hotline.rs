@@ -1,12 +1,10 @@
 //! 热线证据（工作人员）: editors set the ranking's weights and turn a ranked class into a
 //! candidate of a cycle that has not opened; its evidence is then the engine's, not typed in.
 
-use crate::api::hotline::{
-    load_hotline_desk, HotlineDesk, PromoteHotlineClass, SaveHotlineWeights,
-};
+use crate::api::hotline::{load_hotline_desk, PromoteHotlineClass, SaveHotlineWeights};
 use crate::components::loading::DataView;
 use crate::components::staff_gate::{gate_view, StaffNav};
-use crate::model::{RankedClass, WEIGHT_MAX};
+use crate::model::{HotlineDesk, RankedClass, WEIGHT_MAX};
 use crate::pages::hotline::{days_from_query, RankingView, WindowLinks};
 use crate::pages::staff::Flash;
 use crate::tr;

@@ -5,14 +5,13 @@
 //! history. Moderators, administrators, and editors granted the duty.
 
 use crate::api::moderation::{
-    load_moderation, ModerateSuggestion, ModerationQueue, PromoteSuggestion, ReviewBallot,
-    ReviewSupports,
+    load_moderation, ModerateSuggestion, PromoteSuggestion, ReviewBallot, ReviewSupports,
 };
 use crate::components::loading::DataView;
 use crate::components::roles::{RedactForm, RedactionHistory};
 use crate::components::staff_gate::gate_view;
 use crate::i18n::when::date_time;
-use crate::model::{HeldBallot, HeldSupports, Suggestion};
+use crate::model::{HeldBallot, HeldSupports, ModerationQueue, Suggestion};
 use crate::pages::staff::Flash;
 use crate::tr;
 use leptos::prelude::*;

@@ -64,13 +64,13 @@ pub fn router(state: AppState) -> Router {
     let staff = StaffHandle(service.clone());
     let service_for_moderation = service.clone();
     let department = app::api::DepartmentHandle(service.clone());
-    let roles = app::api::roles::RolesHandle(service.clone());
+    let roles = app::api::RolesHandle(service.clone());
     let editor = app::api::EditorHandle(service.clone());
     let author = AuthorHandle(service);
     let ballot_box = VoteHandle(state.vote.clone());
-    let cycles = app::api::moderation::CycleHandle(service_for_moderation.clone());
-    let hotline = app::api::hotline::HotlineHandle(service_for_moderation.clone());
-    let moderation = app::api::moderation::ModerationHandle(service_for_moderation);
+    let cycles = app::api::CycleHandle(service_for_moderation.clone());
+    let hotline = app::api::HotlineHandle(service_for_moderation.clone());
+    let moderation = app::api::ModerationHandle(service_for_moderation);
     let chart_handle = app::api::ChartHandle(Arc::new(state.charts.clone()));
     let context = move || {
         provide_context(portal.clone());

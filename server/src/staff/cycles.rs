@@ -4,10 +4,12 @@
 use super::validate_edit::text;
 use super::{internal, now, StaffService};
 use crate::store::{CycleFields, CycleWrite, NewCandidate};
-use app::api::moderation::{CycleAdmin, CycleInput, CyclePort, CyclesAdmin};
+use app::api::CycleInput;
+use app::api::CyclePort;
 use app::api::StaffError;
 use app::model::Field;
 use app::model::StaffMember;
+use app::model::{CycleAdmin, CyclesAdmin};
 
 /// Editors and administrators author cycles, candidates and the hotline ranking's weights.
 pub(super) fn editor(me: &StaffMember) -> Result<(), StaffError> {

@@ -6,9 +6,11 @@ use super::validate_edit::text;
 use super::{internal, now, StaffService};
 use crate::evidence::{self, day_number};
 use crate::store::{ClassKey, CycleWrite, NewCandidate};
-use app::api::hotline::{HotlineDesk, HotlinePort, PromoteInput};
+use app::api::HotlinePort;
+use app::api::PromoteInput;
 use app::api::{PortalError, StaffError};
 use app::model::Field;
+use app::model::HotlineDesk;
 use app::model::{HotlineRanking, RankWeights, StaffMember};
 
 impl StaffService {

@@ -2,9 +2,10 @@
 //! editors granted the duty (`StaffMember::may_moderate`).
 
 use super::{internal, now, StaffService};
-use app::api::moderation::{ModerationPort, ModerationQueue};
+use app::api::ModerationPort;
 use app::api::StaffError;
 use app::model::Field;
+use app::model::ModerationQueue;
 use app::model::{StaffMember, SuggestionState};
 
 fn moderator(me: &StaffMember) -> Result<(), StaffError> {

@@ -5,7 +5,7 @@
 
 use super::{internal, now, StaffService};
 use crate::store::Redacted;
-use app::api::roles::RolesPort;
+use app::api::RolesPort;
 use app::api::StaffError;
 use app::model::Field;
 use app::model::{

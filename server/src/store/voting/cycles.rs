@@ -248,7 +248,7 @@ impl Store {
     pub async fn cycle_candidates(
         &self,
         cycle_id: i64,
-    ) -> StoreResult<Vec<app::api::moderation::AdminCandidate>> {
+    ) -> StoreResult<Vec<app::model::AdminCandidate>> {
         let rows: Vec<(i64, String, Option<i64>, Option<i64>)> = sqlx::query_as(
             "SELECT id, title, became_year, became_month FROM cycle_candidates
              WHERE cycle_id = $1 ORDER BY position",

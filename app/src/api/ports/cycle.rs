@@ -1,0 +1,46 @@
+//! The cycle port (选题征集): the administrators' view of every cycle, new cycles, their
+//! candidates, opening one now and recording which topic a candidate became.
+
+use crate::model::{CyclesAdmin, StaffMember};
+
+/// A new cycle as typed into the form.
+#[derive(Clone, Debug, Default)]
+pub struct CycleInput {
+    pub slug: String,
+    pub title: String,
+    pub target: String,
+    pub opens: String,
+    pub closes: String,
+    pub max_picks: String,
+    pub live_tally: bool,
+}
+
+/// Editors' cycle authoring (server-only).
+#[async_trait::async_trait]
+pub trait CyclePort: Send + Sync + 'static {
+    async fn cycles_admin(&self, me: &StaffMember) -> Result<CyclesAdmin, crate::api::StaffError>;
+    async fn create_cycle(
+        &self,
+        me: &StaffMember,
+        input: CycleInput,
+    ) -> Result<(), crate::api::StaffError>;
+    async fn add_candidate(
+        &self,
+        me: &StaffMember,
+        cycle: &str,
+        title: &str,
+        description: &str,
+        evidence: &str,
+    ) -> Result<(), crate::api::StaffError>;
+    async fn set_became(
+        &self,
+        me: &StaffMember,
+        candidate: i64,
+        topic: &str,
+    ) -> Result<(), crate::api::StaffError>;
+    /// 现在开始投票: open an upcoming cycle now.
+    async fn open_now(&self, me: &StaffMember, cycle: &str) -> Result<(), crate::api::StaffError>;
+}
+
+#[derive(Clone)]
+pub struct CycleHandle(pub std::sync::Arc<dyn CyclePort>);

@@ -59,9 +59,11 @@ pub async fn problem(
     let Some(class) = store.problem_hotline_class(problem).await? else {
         return Ok(None);
     };
-    let month = u8::try_from(p.month).unwrap_or(1);
-    let from = month_start(p.year, month, -12);
-    let end = month_start(p.year, month, 12);
+    // A month out of range is a corrupt row, as everywhere in the store.
+    let key = crate::store::topic_key(p.year, p.month)?;
+    let (year, month) = (i64::from(key.year), key.month.get());
+    let from = month_start(year, month, -12);
+    let end = month_start(year, month, 12);
     let months = store
         .hotline_class_months(&class, (&from, &end))
         .await?
@@ -78,7 +80,7 @@ pub async fn problem(
     };
     let mut d = chart(r, kind, unit, p.title);
     d.sample = store.hotline_is_sample().await?;
-    d.marker = Some(month_start(p.year, month, 0)[..7].to_string());
+    d.marker = Some(month_start(year, month, 0)[..7].to_string());
     d.categories = months.iter().map(|m| m.period.clone()).collect();
     d.series = if volume {
         vec![series(

@@ -176,7 +176,7 @@ impl Store {
 
 /// A stored topic's year and month. One rule for corrupt rows: a value the schema should never
 /// hold is `StoreError::Corrupt` (logged with its context, a 500 page), never a silent default.
-fn topic_key(year: i64, month: i64) -> StoreResult<app::model::TopicKey> {
+pub(crate) fn topic_key(year: i64, month: i64) -> StoreResult<app::model::TopicKey> {
     i32::try_from(year)
         .ok()
         .zip(u8::try_from(month).ok())

@@ -26,6 +26,7 @@ mod hotline;
 mod hotline_evidence;
 mod http;
 mod instances;
+mod paper_codes;
 mod resident_vote;
 mod roles;
 mod staff;

@@ -4,6 +4,7 @@
 pub(super) mod clash;
 pub(super) mod documents;
 pub(super) mod drafts;
+pub(super) mod editor_reads;
 pub(super) mod edits;
 pub(super) mod lists;
 pub(super) mod task_progress;

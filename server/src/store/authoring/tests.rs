@@ -330,33 +330,6 @@ async fn a_withdrawn_topic_leaves_every_list_keeps_its_reason_and_can_return() {
 }
 
 #[tokio::test]
-async fn a_form_echo_answers_only_its_own_session_while_fresh() {
-    let (_dir, store) = loaded_store().await;
-    let id = store
-        .keep_echo("session-a", "topic-new", "[]", "{}", 1_000, 900)
-        .await
-        .expect("keep");
-    assert!(store
-        .echo("session-a", id, 1_100, 900)
-        .await
-        .expect("read")
-        .is_some());
-    assert!(store
-        .echo("session-b", id, 1_100, 900)
-        .await
-        .expect("read")
-        .is_none());
-    assert!(
-        store
-            .echo("session-a", id, 2_000, 900)
-            .await
-            .expect("read")
-            .is_none(),
-        "stale"
-    );
-}
-
-#[tokio::test]
 async fn a_change_of_cooperating_departments_is_in_the_topic_history() {
     let (_dir, store) = loaded_store().await;
     // Revisions count from the dataset's load, so the clock is the real one.

@@ -53,3 +53,35 @@ impl Store {
         Ok(row)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::store::tests::loaded_store;
+
+    #[tokio::test]
+    async fn a_form_echo_answers_only_its_own_session_while_fresh() {
+        let (_dir, store) = loaded_store().await;
+        let id = store
+            .keep_echo("session-a", "topic-new", "[]", "{}", 1_000, 900)
+            .await
+            .expect("keep");
+        assert!(store
+            .echo("session-a", id, 1_100, 900)
+            .await
+            .expect("read")
+            .is_some());
+        assert!(store
+            .echo("session-b", id, 1_100, 900)
+            .await
+            .expect("read")
+            .is_none());
+        assert!(
+            store
+                .echo("session-a", id, 2_000, 900)
+                .await
+                .expect("read")
+                .is_none(),
+            "stale"
+        );
+    }
+}

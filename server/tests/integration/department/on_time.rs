@@ -1,0 +1,98 @@
+//! One on-time rule (按时): the task list, the charts and the API count the same tasks as done on
+//! time, done late and overdue.
+
+use super::{json, list_item, task, text, LATE};
+use crate::support::staff::*;
+use crate::support::TestServer;
+use serde_json::Value;
+
+#[tokio::test]
+async fn one_on_time_rule_for_the_task_list_the_charts_and_the_api() {
+    let server = TestServer::start_with_staff(&[EDITOR]);
+    let late = task(&server, LATE).await;
+    assert_eq!(late["status"], "done_late", "done 11-12, due 11-10");
+    let page = text(&server, "/topics/2026/11").await;
+    assert!(list_item(&page, LATE).contains("逾期后完成"));
+
+    // A task answering no particular problem still counts in the topic's chart.
+    let token = login(&server, "editor", EDITOR.3).await.expect("signed in");
+    let topic = json(&server, "/api/v1/topics/2026/11").await;
+    let topic_id = topic["topic"]["id"].as_i64().expect("id").to_string();
+    let owner = late["owner"]["id"].as_i64().expect("owner").to_string();
+    let res = post_beside(
+        &server,
+        &token,
+        ("/staff/topics", "save_topic"),
+        "save_task",
+        &[
+            ("topic_id", topic_id.as_str()),
+            ("task_id", ""),
+            ("title", "汇总供暖季诉求办理情况"),
+            ("problem", ""),
+            ("owner", owner.as_str()),
+            ("level", "city"),
+            ("due", "2027-03-31"),
+        ],
+    )
+    .await;
+    assert!(location(&res).contains("done="), "{}", location(&res));
+    let tasks = json(&server, "/api/v1/topics/2026/11/tasks").await;
+    let tasks = tasks.as_array().expect("tasks");
+    assert_eq!(tasks.len(), 13);
+    let count = |status: &str| tasks.iter().filter(|t| t["status"] == status).count() as f64;
+
+    let chart = json(&server, "/charts/topic-2026-11-tasks.json").await;
+    let series = |key: &str| -> f64 {
+        chart["data"]["series"]
+            .as_array()
+            .expect("series")
+            .iter()
+            .find(|s| s["key"] == key)
+            .map(|s| {
+                s["values"]
+                    .as_array()
+                    .expect("values")
+                    .iter()
+                    .filter_map(Value::as_f64)
+                    .sum()
+            })
+            .unwrap_or(0.0)
+    };
+    let total: f64 = ["done", "done_late", "in_progress", "not_started", "overdue"]
+        .iter()
+        .map(|k| series(k))
+        .sum();
+    assert_eq!(total, 13.0, "every task is in the chart");
+    assert_eq!(series("done_late"), count("done_late"));
+    assert_eq!(series("overdue"), count("overdue"));
+    let done = count("done") + count("done_late");
+    let takeaway = chart["takeaway"].as_str().expect("takeaway");
+    assert!(
+        takeaway.contains(&format!("13项任务中已完成{done}项")),
+        "{takeaway}"
+    );
+    let page = text(&server, "/topics/2026/11").await;
+    assert!(
+        page.contains(&format!("已完成 {done} / 13 项")),
+        "the bar says the same"
+    );
+
+    // The departments chart counts late tasks by the same rule (it spans every topic).
+    let departments = json(&server, "/charts/departments-on-time.json").await;
+    let late_total: f64 = departments["data"]["series"]
+        .as_array()
+        .expect("series")
+        .iter()
+        .find(|s| s["key"] == "late")
+        .map(|s| {
+            s["values"]
+                .as_array()
+                .expect("v")
+                .iter()
+                .filter_map(Value::as_f64)
+                .sum()
+        })
+        .unwrap_or(0.0);
+    // Other published topics may have late tasks too: this topic's are among them.
+    assert!(late_total >= count("done_late") && late_total >= 1.0);
+}

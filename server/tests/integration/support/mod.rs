@@ -67,7 +67,7 @@ impl TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = loaded_database(dir.path());
         add_accounts(&url, accounts);
-        Self::in_process(dir, url, serve_args)
+        Self::serve(dir, url, serve_args)
     }
 
     /// Serves an existing SQLite file (e.g. a restored backup) from its own temp folder.
@@ -78,7 +78,19 @@ impl TestServer {
     /// Serves a database by URL (an empty one gets the demo data, as `serve` does).
     pub fn start_on_url(url: &str, serve_args: &[&str]) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
-        Self::in_process(dir, url.to_string(), serve_args)
+        Self::serve(dir, url.to_string(), serve_args)
+    }
+
+    /// In this process when `DIANCA_TEST_IN_PROCESS=1`, else the binary. In-process servers
+    /// once left a page request unanswered on PostgreSQL (issue 15 note, session 24): until
+    /// that is understood the test command starts the binary, which keeps the template
+    /// database and the in-process staff accounts, the larger part of the speed-up.
+    fn serve(dir: tempfile::TempDir, url: String, serve_args: &[&str]) -> TestServer {
+        if std::env::var("DIANCA_TEST_IN_PROCESS").is_ok_and(|v| v == "1") {
+            Self::in_process(dir, url, serve_args)
+        } else {
+            Self::process(dir, url, serve_args)
+        }
     }
 
     /// The binary as its own process: the demo data, the accounts and extra `serve` flags.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// 图表种类: the family a chart belongs to, which decides its shape and its wording.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum ChartKind {
     /// 每年问题数: problems taken on per year (facts).
     ProblemsPerYear,
@@ -79,6 +80,7 @@ pub enum Shape {
 /// 单位 of the values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Unit {
     Count,
     Percent,
@@ -89,6 +91,7 @@ pub enum Unit {
 /// One series: a stable token (translated for display, used as the CSV column) and its values,
 /// one per category.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ChartSeries {
     pub key: String,
     pub values: Vec<f64>,
@@ -96,6 +99,7 @@ pub struct ChartSeries {
 
 /// 图表数据. Everything a chart shows; nothing about how it looks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ChartData {
     /// Stable id, e.g. `problems-per-year`, `topic-2024-03-tasks`, `cycle-2026-winter-votes`.
     pub id: String,
@@ -175,6 +179,7 @@ impl FrameFit {
 
 /// One row of the chart catalogue (`/charts`, `/api/v1/charts`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ChartEntry {
     pub id: String,
     pub kind: ChartKind,
@@ -192,6 +197,7 @@ pub struct ChartEntry {
 /// 图表归属: the part of the portal a chart belongs to.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum ChartGroup {
     /// City-wide figures: years, policies, departments, the hotline.
     #[default]

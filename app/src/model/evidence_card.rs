@@ -12,6 +12,7 @@ pub const DIRECTION_MARGIN: f64 = 0.1;
 
 /// The figures behind a candidate's evidence, over the window `from`–`to` of `days` days.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct EvidenceCard {
     pub from: String,
     pub to: String,

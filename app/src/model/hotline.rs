@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// 权重: how much each measure counts. They need not sum to one; the score divides by the sum.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RankWeights {
     pub volume: f64,
     pub growth: f64,
@@ -53,6 +54,7 @@ impl RankWeights {
 /// The measures, in the order of [`RankWeights`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Measure {
     Volume,
     Growth,
@@ -83,6 +85,7 @@ impl Measure {
 
 /// 问题类别 in a ranking: a level-1 × level-2 category with its figures over the window.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RankedClass {
     pub level1: String,
     pub level2: String,
@@ -100,6 +103,7 @@ pub struct RankedClass {
 
 /// 排名: every class over a window of `days` ending `to`, against the window before it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct HotlineRanking {
     pub from: String,
     pub to: String,
@@ -120,6 +124,7 @@ pub struct HotlineRanking {
 /// names a measure only when the class stands clear of these by the margins below, and its words
 /// show the average, so "高于平均" is never said of 11.9 % against 11.5 %.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RankBaseline {
     /// Requests per class.
     pub volume_mean: f64,

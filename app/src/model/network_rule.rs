@@ -13,6 +13,7 @@ pub const DEFAULT_PER_NETWORK_DAY: u32 = 5;
 
 /// Networks in one band of devices-per-network, and the devices they hold.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NetworkBand {
     pub networks: u32,
     pub devices: u32,
@@ -21,6 +22,7 @@ pub struct NetworkBand {
 /// How many networks sent unverified ballots from 1, 2–5, 6–20 and more than 20 devices. No
 /// address is in it: only counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NetworkConcentration {
     pub one: NetworkBand,
     pub two_to_five: NetworkBand,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// 选题征集: rules are fixed once it opens.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Cycle {
     pub id: i64,
     pub slug: String,
@@ -29,6 +30,7 @@ pub struct Cycle {
 /// Where a cycle is in its life, from the server's clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Phase {
     Upcoming,
     Open,
@@ -84,6 +86,7 @@ pub fn order_cycles(cycles: &mut [Cycle]) {
 /// 投票人类别: verified ballots carry a one-time paper code; unverified ones a device token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Tier {
     Verified,
     Unverified,
@@ -106,6 +109,7 @@ impl Tier {
 
 /// 候选议题 of a cycle, with its tally when the cycle's rule allows showing it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CycleCandidate {
     pub id: i64,
     pub title: String,
@@ -127,6 +131,7 @@ pub struct CycleCandidate {
 
 /// Approvals by tier; the two are never added together in the UI without both shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Tally {
     pub verified: u32,
     pub unverified: u32,
@@ -140,6 +145,7 @@ impl Tally {
 
 /// A cycle's page: its rules, candidates (ranked after close) and the visitor's own ballot.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CycleDetail {
     pub cycle: Cycle,
     pub candidates: Vec<CycleCandidate>,
@@ -152,6 +158,7 @@ pub struct CycleDetail {
 /// What a receipt check finds (回执查询).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum ReceiptStatus {
     /// The ballot is the voter's current one and is in the tally. The picks are not part of
     /// the public answer: only the device that cast the ballot sees them (`OwnBallot`).
@@ -220,6 +227,7 @@ pub const DISTRICTS: [&str; 16] = [
 
 /// 诚信报告: what happened to every ballot of a cycle.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct IntegrityReport {
     pub cycle: String,
     /// Every submission recorded.

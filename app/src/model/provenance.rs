@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// `Official` and `Unsourced` are for content staff entered; `Sample` for demo data we made up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Confidence {
     /// 已证实: stated directly by a source of the item's own (not a repost).
     Confirmed,
@@ -73,6 +74,7 @@ impl Origin {
 
 /// 官方发布: the publishing department and date of staff content.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Published {
     pub department: String,
     /// As staff typed it (YYYY-MM-DD), when known.
@@ -109,6 +111,7 @@ pub fn shown_confidence(
 /// 来源所载: one thing the sources report about an item (a lead department, a measure, an
 /// outcome, a note on conflicting figures), with its own confidence and sources.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Fact {
     pub kind: FactKind,
     pub text: String,
@@ -119,6 +122,7 @@ pub struct Fact {
 /// What a reported [`Fact`] is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum FactKind {
     /// 牵头部门 as the sources name it.
     Lead,

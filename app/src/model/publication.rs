@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// 部门: a city department that leads or cooperates on a problem.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Department {
     pub id: i64,
     pub name: String,
@@ -12,6 +13,7 @@ pub struct Department {
 
 /// 年度: one year of the mechanism with its published totals. `None` means "not published".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct YearSummary {
     pub year: i32,
     /// 问题数: how many problems the year took on (from the facts file).
@@ -30,6 +32,7 @@ pub struct YearSummary {
 
 /// 问题: one concrete problem as listed on a year page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProblemSummary {
     pub id: i64,
     pub year: i32,
@@ -41,6 +44,7 @@ pub struct ProblemSummary {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct YearDetail {
     pub summary: YearSummary,
     pub problems: Vec<ProblemSummary>,
@@ -52,6 +56,7 @@ pub struct YearDetail {
 
 /// 政策: a policy document issued in answer to a problem (政策清单).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Policy {
     pub id: i64,
     pub title: String,
@@ -70,6 +75,7 @@ pub struct Policy {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProblemDetail {
     pub problem: ProblemSummary,
     /// The problem's own sources (never the year's, which are `year_sources`).
@@ -93,6 +99,7 @@ pub struct ProblemDetail {
 
 /// 主题: one month's theme with its 2–3 problems and lead department.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Topic {
     pub id: i64,
     pub year: i32,

@@ -155,6 +155,7 @@ fn district_prefix(name: &str) -> bool {
 /// 录入账号: the role of the account that entered a report, shown publicly instead of a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum EnteredBy {
     Admin,
     Editor,

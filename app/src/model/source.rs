@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// What kind of page a citation is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum SourceKind {
     /// The page of the government body or outlet that wrote it.
     #[default]
@@ -17,6 +18,7 @@ pub enum SourceKind {
 
 /// 来源: one citation. The facts file writes several in one string, separated by `;`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Source {
     /// The address, when the citation has one.
     pub url: Option<String>,

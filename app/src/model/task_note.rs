@@ -14,6 +14,7 @@ pub const MAX_URL_CHARS: usize = 2000;
 
 /// 证明材料: a public page or file that shows the work (a notice, a photo on a public site).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Evidence {
     pub url: String,
     /// What the link is, as the department described it; the address when left blank.
@@ -22,6 +23,7 @@ pub struct Evidence {
 
 /// 进展记录: one dated note on a task.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TaskNote {
     pub id: i64,
     /// The day the note is about (ISO date), as the department typed it.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// 层级: who carries a task or duty — city, district, or street/township.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Level {
     /// 市级
     City,
@@ -35,6 +36,7 @@ impl Level {
 /// 任务状态 as staff record it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum TaskState {
     NotStarted,
     InProgress,
@@ -67,6 +69,7 @@ impl TaskState {
 /// the API read it from here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum TaskStatus {
     NotStarted,
     InProgress,
@@ -131,6 +134,7 @@ impl TaskStatus {
 
 /// 任务: one line of the task list (任务清单).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Task {
     pub id: i64,
     pub title: String,
@@ -158,6 +162,7 @@ pub struct Task {
 
 /// 责任: one duty of the responsibility list (责任清单), issued in numbered batches (批次).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Responsibility {
     pub id: i64,
     pub duty: String,
@@ -171,6 +176,7 @@ pub struct Responsibility {
 
 /// Share of tasks done; what the progress bars draw.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Progress {
     pub done: u32,
     pub total: u32,
@@ -196,12 +202,14 @@ impl Progress {
 /// (CPPCC, courts) and are shown as their own stream.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum ReportKind {
     Progress,
     Supervision,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Report {
     pub id: i64,
     pub date: String,
@@ -220,6 +228,7 @@ pub struct Report {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProblemProgress {
     pub problem: ProblemSummary,
     pub progress: Progress,
@@ -227,6 +236,7 @@ pub struct ProblemProgress {
 
 /// Everything the topic page shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TopicDetail {
     pub topic: Topic,
     /// 一方案 as sanitised HTML.

@@ -10,6 +10,22 @@ use serde::{Deserialize, Serialize};
 #[serde(try_from = "u8", into = "u8")]
 pub struct Month(u8);
 
+/// In the OpenAPI document: an integer from 1 to 12, as it is sent.
+#[cfg(feature = "ssr")]
+impl utoipa::PartialSchema for Month {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(1))
+            .maximum(Some(12))
+            .into()
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl utoipa::ToSchema for Month {}
+
 impl Month {
     pub fn new(month: u8) -> Option<Month> {
         (1..=12).contains(&month).then_some(Month(month))
@@ -57,6 +73,7 @@ impl From<&Month> for u8 {
 
 /// The year and month that name a topic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TopicKey {
     pub year: i32,
     pub month: Month,
@@ -100,6 +117,7 @@ impl std::fmt::Display for TopicKey {
 /// 主题标签: a topic named with its theme — enough to show and link it in a list, a form's
 /// choices or a card, without its plan and lists.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TopicLabel {
     pub key: TopicKey,
     pub theme: String,

@@ -1,16 +1,17 @@
 //! The read-only open-data API under `/api/v1/`: JSON of the same domain types the pages show
 //! (sample flags and confidence included), and CSV of each list for spreadsheets.
 
+use super::topic_csv::{policy_rows, responsibility_rows, task_rows};
 use super::AppState;
 use crate::portal::today_in_beijing;
 use crate::store::{Store, StoreError};
-use app::model::{parse_id, parse_year, Level, TaskStatus, TopicDetail};
+use app::model::{parse_id, parse_year, TopicDetail};
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use serde::Serialize;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 #[derive(Debug, thiserror::Error)]
 pub(super) enum ApiError {
@@ -29,10 +30,14 @@ pub(super) enum ApiError {
     /// The reader's network asked for more new drawings than its allowance.
     #[error("rate-limited")]
     Limited,
+    /// The query string does not fit the operation's parameters.
+    #[error("bad query: {0}")]
+    BadQuery(String),
 }
 
-#[derive(Serialize)]
-struct ErrorBody {
+/// Every refusal and failure of the API: a stable code and a message in both languages.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(super) struct ErrorBody {
     error: &'static str,
     message: &'static str,
 }
@@ -60,6 +65,14 @@ impl IntoResponse for ApiError {
                 "rate_limited",
                 "Too many new charts asked for from your network; try again in a minute. 您所在网络请求的新图表过多，请一分钟后再试。",
             ),
+            ApiError::BadQuery(why) => {
+                tracing::info!(%why, "API query refused");
+                (
+                    StatusCode::BAD_REQUEST,
+                    "bad_query",
+                    "The query parameters cannot be read; see the API description. 无法读取查询参数，请参阅接口说明。",
+                )
+            }
             ApiError::Store(_) | ApiError::Csv(_) | ApiError::Unavailable(_) => {
                 tracing::error!(error = %self, "API request failed");
                 (
@@ -80,25 +93,53 @@ impl IntoResponse for ApiError {
 
 pub(super) type ApiResult<T> = Result<T, ApiError>;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/openapi.json", get(super::openapi::document))
-        .route("/api/v1/years", get(years))
-        .route("/api/v1/years/{year}", get(year))
-        .route("/api/v1/problems/{id}", get(problem))
-        .route("/api/v1/policies/{id}", get(policy))
-        .route("/api/v1/topics/{year}/{month}", get(topic))
-        .route("/api/v1/topics/{year}/{month}/{list}", get(topic_list))
+/// `Query` for the API: a query string that does not fit is refused with the API's JSON error
+/// (400 `bad_query`, documented), not axum's plain-text rejection.
+pub(super) struct ApiQuery<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequestParts<S>
+    for ApiQuery<T>
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, ApiError> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(q)| ApiQuery(q))
+            .map_err(|rejection| ApiError::BadQuery(rejection.body_text()))
+    }
+}
+
+/// The published record: years, problems, policies, topics and their lists.
+pub(super) fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(years))
+        .routes(routes!(year))
+        .routes(routes!(problem))
+        .routes(routes!(policy))
+        .routes(routes!(topic))
+        .routes(routes!(topic_list))
 }
 
 fn found<T>(value: Option<T>) -> ApiResult<Json<T>> {
     value.map(Json).ok_or(ApiError::NotFound)
 }
 
+#[utoipa::path(get, path = "/api/v1/years", tag = "record",
+    summary = "Every year of 每月一题 with its published totals",
+    responses((status = 200, description = "The years", body = Vec<app::model::YearSummary>)))]
 async fn years(State(store): State<Store>) -> ApiResult<Json<Vec<app::model::YearSummary>>> {
     Ok(Json(store.years().await?))
 }
 
+#[utoipa::path(get, path = "/api/v1/years/{year}", tag = "record",
+    summary = "One year with its problems",
+    params(("year" = String, Path, example = "2024")),
+    responses((status = 200, description = "The year", body = app::model::YearDetail),
+        (status = 404, description = "No such year", body = ErrorBody)))]
 async fn year(
     State(store): State<Store>,
     Path(year): Path<String>,
@@ -107,6 +148,11 @@ async fn year(
     found(store.year(year).await?)
 }
 
+#[utoipa::path(get, path = "/api/v1/problems/{id}", tag = "record",
+    summary = "One problem with departments, policies and sources",
+    params(("id" = String, Path, example = "1")),
+    responses((status = 200, description = "The problem", body = app::model::ProblemDetail),
+        (status = 404, description = "No such problem", body = ErrorBody)))]
 async fn problem(
     State(store): State<Store>,
     Path(id): Path<String>,
@@ -115,6 +161,11 @@ async fn problem(
     found(store.problem(id).await?)
 }
 
+#[utoipa::path(get, path = "/api/v1/policies/{id}", tag = "record",
+    summary = "One policy",
+    params(("id" = String, Path, example = "1")),
+    responses((status = 200, description = "The policy", body = app::model::Policy),
+        (status = 404, description = "No such policy", body = ErrorBody)))]
 async fn policy(
     State(store): State<Store>,
     Path(id): Path<String>,
@@ -132,6 +183,11 @@ async fn load_topic(store: &Store, year: &str, month: &str) -> ApiResult<TopicDe
         .ok_or(ApiError::NotFound)
 }
 
+#[utoipa::path(get, path = "/api/v1/topics/{year}/{month}", tag = "record",
+    summary = "A month's topic: plan, three lists, progress, reports",
+    params(("year" = String, Path, example = "2026"), ("month" = String, Path, example = "11")),
+    responses((status = 200, description = "The topic", body = TopicDetail),
+        (status = 404, description = "No topic that month", body = ErrorBody)))]
 async fn topic(
     State(store): State<Store>,
     Path((year, month)): Path<(String, String)>,
@@ -139,145 +195,101 @@ async fn topic(
     Ok(Json(load_topic(&store, &year, &month).await?))
 }
 
+/// The names `topic_list` answers to: each list as JSON, or with `.csv` for spreadsheets.
+#[derive(Clone, Copy, PartialEq, Eq, utoipa::ToSchema)]
+enum TopicList {
+    #[schema(rename = "tasks")]
+    Tasks,
+    #[schema(rename = "responsibilities")]
+    Responsibilities,
+    #[schema(rename = "policies")]
+    Policies,
+    #[schema(rename = "tasks.csv")]
+    TasksCsv,
+    #[schema(rename = "responsibilities.csv")]
+    ResponsibilitiesCsv,
+    #[schema(rename = "policies.csv")]
+    PoliciesCsv,
+}
+
+impl TopicList {
+    /// The path segment as typed; anything else is not a list (404).
+    fn parse(segment: &str) -> Option<TopicList> {
+        Some(match segment {
+            "tasks" => TopicList::Tasks,
+            "responsibilities" => TopicList::Responsibilities,
+            "policies" => TopicList::Policies,
+            "tasks.csv" => TopicList::TasksCsv,
+            "responsibilities.csv" => TopicList::ResponsibilitiesCsv,
+            "policies.csv" => TopicList::PoliciesCsv,
+            _ => return None,
+        })
+    }
+}
+
+/// A topic list as JSON: which of the three depends on the path. Described as `anyOf` (not
+/// `oneOf`): an empty list fits all three.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ListBody {
+    Tasks(Vec<app::model::Task>),
+    Responsibilities(Vec<app::model::Responsibility>),
+    Policies(Vec<app::model::Policy>),
+}
+
+impl utoipa::PartialSchema for ListBody {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::AnyOfBuilder;
+        AnyOfBuilder::new()
+            .item(<Vec<app::model::Task> as utoipa::PartialSchema>::schema())
+            .item(<Vec<app::model::Responsibility> as utoipa::PartialSchema>::schema())
+            .item(<Vec<app::model::Policy> as utoipa::PartialSchema>::schema())
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for ListBody {
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
+        <app::model::Task as utoipa::ToSchema>::schemas(schemas);
+        <app::model::Responsibility as utoipa::ToSchema>::schemas(schemas);
+        <app::model::Policy as utoipa::ToSchema>::schemas(schemas);
+    }
+}
+
 /// `tasks`, `responsibilities`, `policies` as JSON, or the same with `.csv` for spreadsheets.
+#[utoipa::path(get, path = "/api/v1/topics/{year}/{month}/{list}", tag = "record",
+    summary = "One of the topic's three lists, as JSON or (with `.csv`) as CSV in UTF-8 with a byte-order mark",
+    params(("year" = String, Path, example = "2026"), ("month" = String, Path, example = "11"),
+        ("list" = inline(TopicList), Path, example = "tasks")),
+    responses(
+        (status = 200, description = "The list", content(
+            (inline(ListBody) = "application/json"),
+            (String = "text/csv"))),
+        (status = 404, description = "No topic that month, or no such list", body = ErrorBody)))]
 async fn topic_list(
     State(store): State<Store>,
     Path((year, month, list)): Path<(String, String, String)>,
 ) -> ApiResult<Response> {
-    let (name, csv) = match list.strip_suffix(".csv") {
-        Some(name) => (name, true),
-        None => (list.as_str(), false),
-    };
+    let list = TopicList::parse(&list).ok_or(ApiError::NotFound)?;
     let detail = load_topic(&store, &year, &month).await?;
-    let filename = format!("{}-{:02}-{name}.csv", detail.topic.year, detail.topic.month);
-    match (name, csv) {
-        ("tasks", false) => Ok(Json(detail.tasks).into_response()),
-        ("responsibilities", false) => Ok(Json(detail.responsibilities).into_response()),
-        ("policies", false) => Ok(Json(detail.policies).into_response()),
-        ("tasks", true) => csv_response(&filename, task_rows(&detail)),
-        ("responsibilities", true) => csv_response(&filename, duty_rows(&detail)),
-        ("policies", true) => csv_response(&filename, policy_rows(&detail)),
-        _ => Err(ApiError::NotFound),
+    let file = |name: &str| format!("{}-{:02}-{name}.csv", detail.topic.year, detail.topic.month);
+    match list {
+        TopicList::Tasks => Ok(Json(ListBody::Tasks(detail.tasks)).into_response()),
+        TopicList::Responsibilities => {
+            Ok(Json(ListBody::Responsibilities(detail.responsibilities)).into_response())
+        }
+        TopicList::Policies => Ok(Json(ListBody::Policies(detail.policies)).into_response()),
+        TopicList::TasksCsv => csv_response(&file("tasks"), task_rows(&detail)),
+        TopicList::ResponsibilitiesCsv => {
+            csv_response(&file("responsibilities"), responsibility_rows(&detail))
+        }
+        TopicList::PoliciesCsv => csv_response(&file("policies"), policy_rows(&detail)),
     }
-}
-
-fn level_token(level: Level) -> &'static str {
-    level.as_str()
-}
-
-fn sample(flag: bool) -> &'static str {
-    if flag {
-        "sample"
-    } else {
-        "source"
-    }
-}
-
-fn task_rows(d: &TopicDetail) -> Vec<Vec<String>> {
-    let mut rows = vec![[
-        "title",
-        "owner",
-        "level",
-        "due",
-        "done_on",
-        "status",
-        "overdue",
-        "data",
-        "late",
-        "delay_reason",
-        "latest_note",
-    ]
-    .map(String::from)
-    .to_vec()];
-    rows.extend(d.tasks.iter().map(|t| {
-        vec![
-            t.title.clone(),
-            t.owner.name.clone(),
-            level_token(t.level).into(),
-            t.due.clone(),
-            t.done_on.clone().unwrap_or_default(),
-            t.status.as_str().into(),
-            (t.status == TaskStatus::Overdue).to_string(),
-            sample(t.is_sample).into(),
-            // The one on-time rule (`TaskStatus`): overdue or done after the due date.
-            t.status.is_late().to_string(),
-            t.delay_reason.clone().unwrap_or_default(),
-            t.notes
-                .first()
-                .map(|n| format!("{} {}", n.date, n.note))
-                .unwrap_or_default(),
-        ]
-    }));
-    rows
-}
-
-fn duty_rows(d: &TopicDetail) -> Vec<Vec<String>> {
-    let mut rows = vec![["duty", "department", "level", "batch", "data"]
-        .map(String::from)
-        .to_vec()];
-    rows.extend(d.responsibilities.iter().map(|r| {
-        vec![
-            r.duty.clone(),
-            r.department.name.clone(),
-            level_token(r.level).into(),
-            r.batch.to_string(),
-            sample(r.is_sample).into(),
-        ]
-    }));
-    rows
-}
-
-fn policy_rows(d: &TopicDetail) -> Vec<Vec<String>> {
-    let mut rows = vec![[
-        "title",
-        "doc_no",
-        "issuer",
-        "passed",
-        "issued",
-        "effective",
-        "confidence",
-        "sources",
-        "source_kinds",
-        "published_by",
-        "published_on",
-    ]
-    .map(String::from)
-    .to_vec()];
-    rows.extend(d.policies.iter().map(|p| {
-        vec![
-            p.title.clone(),
-            p.doc_no.clone().unwrap_or_default(),
-            p.issuer.clone(),
-            p.passed.clone().unwrap_or_default(),
-            p.issued.clone().unwrap_or_default(),
-            p.effective.clone().unwrap_or_default(),
-            p.confidence.as_str().into(),
-            p.sources
-                .iter()
-                .filter_map(|s| s.url.clone())
-                .collect::<Vec<_>>()
-                .join(" "),
-            // One token per address above: primary, or repost (转载，待核实).
-            p.sources
-                .iter()
-                .filter(|s| s.url.is_some())
-                .map(|s| match s.kind {
-                    app::model::SourceKind::Primary => "primary",
-                    app::model::SourceKind::Repost => "repost",
-                })
-                .collect::<Vec<_>>()
-                .join(" "),
-            p.published
-                .as_ref()
-                .map(|d| d.department.clone())
-                .unwrap_or_default(),
-            p.published
-                .as_ref()
-                .and_then(|d| d.date.clone())
-                .unwrap_or_default(),
-        ]
-    }));
-    rows
 }
 
 /// UTF-8 with a byte-order mark: Excel on Windows then opens Chinese text correctly. Every

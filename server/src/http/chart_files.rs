@@ -67,7 +67,8 @@ fn source_urls(view: &ChartView, locale: Locale) -> String {
 }
 
 /// A chart in the API: its words, its data, and where to get it in every form.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = Chart)]
 pub struct ChartDocument {
     pub id: String,
     pub version: String,
@@ -90,7 +91,9 @@ pub struct ChartDocument {
     pub links: Links,
 }
 
-#[derive(Serialize)]
+/// Where the chart is in every form: its page, embed, SVG, PNG, CSV and JSON.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = ChartLinks)]
 pub struct Links {
     pub page: String,
     pub embed: String,

@@ -6,12 +6,18 @@ use axum::http::HeaderMap;
 use serde::Deserialize;
 
 /// What every chart URL may carry.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ChartQuery {
-    /// A pinned data version.
+    /// A pinned data version; without it, the latest.
     pub v: Option<String>,
+    /// `zh-CN` or `en`; without it, the reader's language.
     pub lang: Option<String>,
+    /// `light` or `dark` (embeds and images; not the JSON).
+    #[param(ignore)]
     pub theme: Option<String>,
+    /// The width in CSS pixels to draw at (images; not the JSON).
+    #[param(ignore)]
     pub width: Option<u32>,
 }
 

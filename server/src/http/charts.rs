@@ -3,7 +3,7 @@
 //! what is here and route themselves. What the files hold is in `chart_files.rs`. Every new drawing asked for here
 //! is charged to the reader's network (`crate::charts::budget`).
 
-use super::api::{csv_response, ApiError, ApiResult};
+use super::api::{csv_response, ApiError, ApiQuery, ApiResult, ErrorBody};
 use super::chart_files::{table_rows, ChartDocument};
 use super::chart_query::{cache_control, ChartQuery};
 use super::AppState;
@@ -16,13 +16,13 @@ use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Extension, Json, Router};
+use axum::{Extension, Json};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/charts", get(list))
-        .route("/api/v1/charts/{id}", get(one))
+pub(super) fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list))
+        .routes(routes!(one))
 }
 
 /// The network a reader's new drawings are charged to (IPv4 /24, IPv6 /48).
@@ -183,9 +183,14 @@ async fn download(
     Ok(res)
 }
 
+#[utoipa::path(get, path = "/api/v1/charts", tag = "charts",
+    summary = "Every outcome chart (成效图表) with its id, title, current data version and whether it is sample data",
+    params(ChartQuery),
+    responses((status = 200, description = "The chart catalogue", body = Vec<ChartEntry>),
+        (status = 400, description = "A query parameter that cannot be read", body = ErrorBody)))]
 async fn list(
     State(state): State<AppState>,
-    Query(q): Query<ChartQuery>,
+    ApiQuery(q): ApiQuery<ChartQuery>,
     headers: HeaderMap,
 ) -> ApiResult<Json<Vec<ChartEntry>>> {
     let locale = q.locale(&headers);
@@ -195,10 +200,21 @@ async fn list(
     })
 }
 
+#[utoipa::path(get, path = "/api/v1/charts/{id}", tag = "charts",
+    summary = "One chart: title, takeaway, description, its data and links to its page, embed, SVG, PNG, CSV and JSON",
+    description = "`?v=` pins a data version, `?lang=zh-CN|en` picks the language. A chart not yet drawn is drawn for the caller, within limits.",
+    params(("id" = String, Path, example = "problems-per-year"), ChartQuery),
+    responses((status = 200, description = "The chart", body = ChartDocument),
+        (status = 400, description = "A query parameter that cannot be read", body = ErrorBody),
+        (status = 404, description = "No such chart or version", body = ErrorBody),
+        (status = 429, description = "Too many new drawings asked for from this network in a minute", body = ErrorBody,
+            headers(("Retry-After" = u32, description = "Seconds to wait"))),
+        (status = 503, description = "The chart engine's queue is full", body = ErrorBody,
+            headers(("Retry-After" = u32, description = "Seconds to wait")))))]
 async fn one(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Query(q): Query<ChartQuery>,
+    ApiQuery(q): ApiQuery<ChartQuery>,
     headers: HeaderMap,
     client: Option<Extension<ClientAddr>>,
 ) -> ApiResult<Json<ChartDocument>> {

@@ -22,8 +22,10 @@ mod openapi;
 mod reader;
 mod security;
 mod suggest;
+mod topic_csv;
 mod transport;
 mod vote;
+mod vote_api;
 mod vote_receipt;
 
 use crate::staff::StaffService;
@@ -96,15 +98,13 @@ pub fn router(state: AppState) -> Router {
                 .layer(axum::extract::DefaultBodyLimit::max(csp_report::MAX_BODY)),
         )
         .route("/feed.atom", get(feed::atom))
-        .merge(api::routes())
+        .merge(openapi::routes())
         .merge(vote::routes())
         .merge(vote_receipt::routes())
         .merge(suggest::routes())
         .merge(codes::routes())
-        .merge(charts::routes())
         .route("/embed/charts/{id}", get(embed::page))
         .route("/oembed", get(oembed::oembed))
-        .merge(hotline::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

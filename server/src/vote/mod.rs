@@ -175,17 +175,16 @@ impl VoteService {
         }
     }
 
-    /// A fresh proof-of-work challenge (JSON) for a ballot form, valid for 30 minutes.
-    pub fn challenge(&self) -> Option<String> {
+    /// A fresh proof-of-work challenge for a ballot, valid for 30 minutes.
+    pub fn challenge(&self) -> Option<altcha_lib_rs::Challenge> {
         let expires = chrono::Utc::now() + chrono::Duration::minutes(30);
-        let challenge = altcha_lib_rs::create_challenge(altcha_lib_rs::ChallengeOptions {
+        altcha_lib_rs::create_challenge(altcha_lib_rs::ChallengeOptions {
             hmac_key: &self.pow_key,
             max_number: Some(self.config.pow_max_number),
             expires: Some(expires),
             ..Default::default()
         })
-        .ok()?;
-        serde_json::to_string(&challenge).ok()
+        .ok()
     }
 
     /// Checks a proof: `Ok(Some(id))` when solved (the id guards against replay),

@@ -21,7 +21,8 @@ impl VotePort for VoteService {
     }
 
     fn challenge(&self) -> Option<String> {
-        VoteService::challenge(self)
+        // The ballot page's script reads it as JSON, the same shape the API answers with.
+        serde_json::to_string(&VoteService::challenge(self)?).ok()
     }
 
     async fn own_ballot(&self, slug: &str, sealed: &str) -> Result<Option<OwnBallot>, PortalError> {

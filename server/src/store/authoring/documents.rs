@@ -2,7 +2,7 @@
 //! is fixed in place, and each save keeps the earlier version in its revision history.
 
 use crate::store::authoring::edits::Saved;
-use crate::store::history::revisions::{before_change, record_change, Change};
+use crate::store::history::audited_edit::{EditOf, Edited};
 use crate::store::{Store, StoreError, StoreResult};
 use app::model::{EditorPolicy, EditorReport, Entity, PublishState, StaffMember};
 
@@ -77,51 +77,48 @@ impl Store {
         f: &PolicyFields,
         now: i64,
     ) -> StoreResult<Saved> {
-        let mut tx = self.write_tx().await?;
-        let taken: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM policies WHERE title = $1 AND id <> $2")
+        let of = EditOf {
+            actor: &actor.username,
+            entity: Entity::Policy,
+            id,
+            action: "policy.edit",
+            now,
+        };
+        let edited = self
+            .audited_edit(of, async |tx| {
+                let taken: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM policies WHERE title = $1 AND id <> $2",
+                )
                 .bind(&f.title)
                 .bind(id)
                 .fetch_one(&mut *tx)
                 .await?;
-        if taken > 0 {
-            return Ok(Saved::Duplicate);
-        }
-        let Some(before) = before_change(&mut tx, Entity::Policy, id, now).await? else {
-            return Ok(Saved::Missing);
-        };
-        sqlx::query(
-            "UPDATE policies SET title = $1, doc_no = $2, issuer = $3, issued = $4, effective = $5,
-                    source = $6,
-                    published_by = CASE WHEN origin = 'staff' THEN $3 ELSE NULL END,
-                    published_on = CASE WHEN origin = 'staff' THEN $4 ELSE NULL END
-              WHERE id = $7",
-        )
-        .bind(&f.title)
-        .bind(&f.doc_no)
-        .bind(&f.issuer)
-        .bind(&f.issued)
-        .bind(&f.effective)
-        .bind(&f.source)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        record_change(
-            &mut tx,
-            &actor.username,
-            now,
-            Some(&before),
-            Change {
-                entity: Entity::Policy,
-                id,
-                action: "policy.edit",
-                subject: format!("policy {id}: {}", f.title),
-                detail: "",
-            },
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(Saved::Done(id))
+                if taken > 0 {
+                    return Ok(Err(Saved::Duplicate));
+                }
+                sqlx::query(
+                    "UPDATE policies SET title = $1, doc_no = $2, issuer = $3, issued = $4,
+                            effective = $5, source = $6,
+                            published_by = CASE WHEN origin = 'staff' THEN $3 ELSE NULL END,
+                            published_on = CASE WHEN origin = 'staff' THEN $4 ELSE NULL END
+                      WHERE id = $7",
+                )
+                .bind(&f.title)
+                .bind(&f.doc_no)
+                .bind(&f.issuer)
+                .bind(&f.issued)
+                .bind(&f.effective)
+                .bind(&f.source)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                Ok(Ok(Edited::new(
+                    format!("policy {id}: {}", f.title),
+                    Saved::Done(id),
+                )))
+            })
+            .await?;
+        Ok(edited.unwrap_or(Saved::Missing))
     }
 
     pub async fn editor_report(&self, id: i64) -> StoreResult<Option<EditorReport>> {
@@ -184,40 +181,37 @@ impl Store {
         f: &ReportFields,
         now: i64,
     ) -> StoreResult<Saved> {
-        let mut tx = self.write_tx().await?;
-        let Some(before) = before_change(&mut tx, Entity::Report, id, now).await? else {
-            return Ok(Saved::Missing);
-        };
-        sqlx::query(
-            "UPDATE reports SET report_date = $1, kind = $2, title = $3, author = $4,
-                    body_markdown = $5, body_html = $6, author_department_id = $7 WHERE id = $8",
-        )
-        .bind(&f.date)
-        .bind(f.kind)
-        .bind(&f.title)
-        .bind(&f.author)
-        .bind(&f.body_markdown)
-        .bind(crate::richtext::to_safe_html(&f.body_markdown))
-        .bind(f.author_department)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        record_change(
-            &mut tx,
-            &actor.username,
+        let of = EditOf {
+            actor: &actor.username,
+            entity: Entity::Report,
+            id,
+            action: "report.edit",
             now,
-            Some(&before),
-            Change {
-                entity: Entity::Report,
-                id,
-                action: "report.edit",
-                subject: format!("report {id}: {}", f.title),
-                detail: "",
-            },
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(Saved::Done(id))
+        };
+        let edited = self
+            .audited_edit(of, async |tx| {
+                sqlx::query(
+                    "UPDATE reports SET report_date = $1, kind = $2, title = $3, author = $4,
+                            body_markdown = $5, body_html = $6, author_department_id = $7
+                      WHERE id = $8",
+                )
+                .bind(&f.date)
+                .bind(f.kind)
+                .bind(&f.title)
+                .bind(&f.author)
+                .bind(&f.body_markdown)
+                .bind(crate::richtext::to_safe_html(&f.body_markdown))
+                .bind(f.author_department)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                Ok(Ok(Edited::new(
+                    format!("report {id}: {}", f.title),
+                    Saved::Done(id),
+                )))
+            })
+            .await?;
+        Ok(edited.unwrap_or(Saved::Missing))
     }
 
     /// A topic's policies (drafts included) and reports, for links from the topic editor.

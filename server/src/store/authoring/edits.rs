@@ -1,6 +1,7 @@
 //! Editors' writes to topics, problems and departments, and the reads of the editor pages
 //! (drafts included). Every write records its revision and audit entry in its transaction.
 
+use crate::store::history::audited_edit::{EditOf, Edited};
 use crate::store::history::revisions::{before_change, record_change, Change};
 use crate::store::{Store, StoreResult};
 use app::model::Entity;
@@ -112,33 +113,26 @@ impl Store {
     }
 
     pub async fn publish_topic(&self, actor: &StaffMember, id: i64, now: i64) -> StoreResult<bool> {
-        let mut tx = self.write_tx().await?;
-        let Some(before) = before_change(&mut tx, Entity::Topic, id, now).await? else {
-            return Ok(false);
-        };
-        let theme: String = sqlx::query_scalar(
-            "UPDATE topics SET status = 'published' WHERE id = $1 RETURNING theme",
-        )
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-        Store::clear_withdrawal(&mut tx, crate::store::Withdrawable::Topic, id).await?;
-        record_change(
-            &mut tx,
-            &actor.username,
+        let of = EditOf {
+            actor: &actor.username,
+            entity: Entity::Topic,
+            id,
+            action: "topic.publish",
             now,
-            Some(&before),
-            Change {
-                entity: Entity::Topic,
-                id,
-                action: "topic.publish",
-                subject: format!("topic {id}: {theme}"),
-                detail: "",
-            },
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(true)
+        };
+        let edited = self
+            .audited_edit(of, async |tx| {
+                let theme: String = sqlx::query_scalar(
+                    "UPDATE topics SET status = 'published' WHERE id = $1 RETURNING theme",
+                )
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+                Store::clear_withdrawal(tx, crate::store::Withdrawable::Topic, id).await?;
+                Ok(Ok(Edited::new(format!("topic {id}: {theme}"), ())))
+            })
+            .await?;
+        Ok(edited.is_some())
     }
 
     /// Adds a problem to a topic (in the topic's year and month) or retitles one of its problems.

@@ -2,6 +2,7 @@
 //! department staff's duty status reports. Each records its revision and audit entry.
 
 use crate::store::authoring::edits::Saved;
+use crate::store::history::audited_edit::{EditOf, Edited};
 use crate::store::history::revisions::{before_change, record_change, Change};
 use crate::store::{Store, StoreResult};
 use app::model::{Entity, Level, StaffMember, TaskState};
@@ -237,33 +238,27 @@ impl Store {
         state: TaskState,
         now: i64,
     ) -> StoreResult<bool> {
-        let mut tx = self.write_tx().await?;
-        let Some(before) = before_change(&mut tx, Entity::Responsibility, duty_id, now).await?
-        else {
-            return Ok(false);
-        };
-        let duty: String = sqlx::query_scalar(
-            "UPDATE responsibilities SET state = $1 WHERE id = $2 RETURNING duty",
-        )
-        .bind(state.as_str())
-        .bind(duty_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        record_change(
-            &mut tx,
-            &actor.username,
+        let of = EditOf {
+            actor: &actor.username,
+            entity: Entity::Responsibility,
+            id: duty_id,
+            action: "duty.state",
             now,
-            Some(&before),
-            Change {
-                entity: Entity::Responsibility,
-                id: duty_id,
-                action: "duty.state",
-                subject: format!("duty {duty_id}: {duty}"),
-                detail: state.as_str(),
-            },
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(true)
+        };
+        let edited = self
+            .audited_edit(of, async |tx| {
+                let duty: String = sqlx::query_scalar(
+                    "UPDATE responsibilities SET state = $1 WHERE id = $2 RETURNING duty",
+                )
+                .bind(state.as_str())
+                .bind(duty_id)
+                .fetch_one(&mut *tx)
+                .await?;
+                Ok(Ok(
+                    Edited::new(format!("duty {duty_id}: {duty}"), ()).detail(state.as_str())
+                ))
+            })
+            .await?;
+        Ok(edited.is_some())
     }
 }

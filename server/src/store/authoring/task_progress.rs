@@ -4,7 +4,7 @@
 //! entry in the same transaction.
 
 use crate::store::history::audit::audit;
-use crate::store::history::revisions::{before_change, record_change, Change};
+use crate::store::history::audited_edit::{EditOf, Edited};
 use crate::store::{Store, StoreResult};
 use app::model::{Department, Entity, Evidence, StaffMember, Task, TaskNote, TaskState};
 use std::collections::HashMap;
@@ -122,46 +122,41 @@ impl Store {
         action: &str,
         now: i64,
     ) -> StoreResult<bool> {
-        let mut tx = self.write_tx().await?;
-        let Some(before) = before_change(&mut tx, Entity::Task, task_id, now).await? else {
-            return Ok(false);
-        };
         let done_date = match mark.state {
             TaskState::Done => mark.done_on.as_deref(),
             _ => None,
         };
-        let title: String = sqlx::query_scalar(
-            "UPDATE tasks SET
-                previous_done_date = CASE WHEN $1 IS NULL AND done_date IS NOT NULL
-                                          THEN done_date ELSE previous_done_date END,
-                state = $2, done_date = $1
-             WHERE id = $3 RETURNING title",
-        )
-        .bind(done_date)
-        .bind(mark.state.as_str())
-        .bind(task_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        let detail = match done_date {
-            Some(date) => format!("{} {date}", mark.state.as_str()),
-            None => mark.state.as_str().to_string(),
-        };
-        record_change(
-            &mut tx,
-            &actor.username,
+        let of = EditOf {
+            actor: &actor.username,
+            entity: Entity::Task,
+            id: task_id,
+            action,
             now,
-            Some(&before),
-            Change {
-                entity: Entity::Task,
-                id: task_id,
-                action,
-                subject: format!("task {task_id}: {title}"),
-                detail: &detail,
-            },
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(true)
+        };
+        let edited = self
+            .audited_edit(of, async |tx| {
+                let title: String = sqlx::query_scalar(
+                    "UPDATE tasks SET
+                        previous_done_date = CASE WHEN $1 IS NULL AND done_date IS NOT NULL
+                                                  THEN done_date ELSE previous_done_date END,
+                        state = $2, done_date = $1
+                     WHERE id = $3 RETURNING title",
+                )
+                .bind(done_date)
+                .bind(mark.state.as_str())
+                .bind(task_id)
+                .fetch_one(&mut *tx)
+                .await?;
+                let detail = match done_date {
+                    Some(date) => format!("{} {date}", mark.state.as_str()),
+                    None => mark.state.as_str().to_string(),
+                };
+                Ok(Ok(
+                    Edited::new(format!("task {task_id}: {title}"), ()).detail(detail)
+                ))
+            })
+            .await?;
+        Ok(edited.is_some())
     }
 
     /// What undoing this member's last status change of a task would restore: the state and
@@ -204,32 +199,26 @@ impl Store {
         reason: &str,
         now: i64,
     ) -> StoreResult<bool> {
-        let mut tx = self.write_tx().await?;
-        let Some(before) = before_change(&mut tx, Entity::Task, task_id, now).await? else {
-            return Ok(false);
+        let of = EditOf {
+            actor: &actor.username,
+            entity: Entity::Task,
+            id: task_id,
+            action: "task.delay_reason",
+            now,
         };
-        let title: String =
-            sqlx::query_scalar("UPDATE tasks SET delay_reason = $1 WHERE id = $2 RETURNING title")
+        let edited = self
+            .audited_edit(of, async |tx| {
+                let title: String = sqlx::query_scalar(
+                    "UPDATE tasks SET delay_reason = $1 WHERE id = $2 RETURNING title",
+                )
                 .bind(reason)
                 .bind(task_id)
                 .fetch_one(&mut *tx)
                 .await?;
-        record_change(
-            &mut tx,
-            &actor.username,
-            now,
-            Some(&before),
-            Change {
-                entity: Entity::Task,
-                id: task_id,
-                action: "task.delay_reason",
-                subject: format!("task {task_id}: {title}"),
-                detail: "",
-            },
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(true)
+                Ok(Ok(Edited::new(format!("task {task_id}: {title}"), ())))
+            })
+            .await?;
+        Ok(edited.is_some())
     }
 
     /// Adds a progress note to a task, posted as `department`. `false`: no such task.

@@ -2,4 +2,5 @@
 //! revisions of every edited item (修订记录). Below every folder that writes.
 
 pub(super) mod audit;
+pub(super) mod audited_edit;
 pub(super) mod revisions;

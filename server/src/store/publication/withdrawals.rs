@@ -3,7 +3,7 @@
 //! the sitemap drop it, as they only read 'published'), and a `withdrawals` row says why and
 //! when; the public page reads that row to say 已撤回 instead of "not found".
 
-use crate::store::history::revisions::{before_change, record_change, Change};
+use crate::store::history::audited_edit::{EditOf, Edited};
 use crate::store::{Store, StoreResult};
 use app::model::{Entity, StaffMember};
 
@@ -57,49 +57,47 @@ impl Store {
         reason: &str,
         now: i64,
     ) -> StoreResult<bool> {
-        let mut tx = self.write_tx().await?;
-        let Some(before) = before_change(&mut tx, what.entity(), id, now).await? else {
-            return Ok(false);
-        };
-        let title: Option<String> = sqlx::query_scalar(&format!(
-            "UPDATE {} SET status = 'draft' WHERE id = $1 AND status = 'published' RETURNING {}",
-            what.table(),
-            what.title_column()
-        ))
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(title) = title else { return Ok(false) };
-        sqlx::query(
-            "INSERT INTO withdrawals (entity, entity_id, withdrawn_at, reason, username)
-             VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(what.token())
-        .bind(id)
-        .bind(now)
-        .bind(reason)
-        .bind(&actor.username)
-        .execute(&mut *tx)
-        .await?;
-        record_change(
-            &mut tx,
-            &actor.username,
-            now,
-            Some(&before),
-            Change {
-                entity: what.entity(),
-                id,
-                action: match what {
-                    Withdrawable::Topic => "topic.withdraw",
-                    Withdrawable::Policy => "policy.withdraw",
-                },
-                subject: format!("{} {id}: {title}", what.token()),
-                detail: reason,
+        let of = EditOf {
+            actor: &actor.username,
+            entity: what.entity(),
+            id,
+            action: match what {
+                Withdrawable::Topic => "topic.withdraw",
+                Withdrawable::Policy => "policy.withdraw",
             },
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(true)
+            now,
+        };
+        let edited = self
+            .audited_edit(of, async |tx| {
+                let title: Option<String> = sqlx::query_scalar(&format!(
+                    "UPDATE {} SET status = 'draft' WHERE id = $1 AND status = 'published'
+                     RETURNING {}",
+                    what.table(),
+                    what.title_column()
+                ))
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+                // Not published: nothing to withdraw.
+                let Some(title) = title else {
+                    return Ok(Err(false));
+                };
+                sqlx::query(
+                    "INSERT INTO withdrawals (entity, entity_id, withdrawn_at, reason, username)
+                     VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(what.token())
+                .bind(id)
+                .bind(now)
+                .bind(reason)
+                .bind(&actor.username)
+                .execute(&mut *tx)
+                .await?;
+                let subject = format!("{} {id}: {title}", what.token());
+                Ok(Ok(Edited::new(subject, true).detail(reason)))
+            })
+            .await?;
+        Ok(edited.unwrap_or(false))
     }
 
     /// Inside a publishing transaction: a withdrawn item is current again.

@@ -203,6 +203,18 @@ fn ballot_status(token: &str) -> StoreResult<app::model::BallotStatus> {
         .ok_or_else(|| StoreError::Corrupt(format!("unknown ballot status {token:?}")))
 }
 
+/// A stored publish state (draft, published, withdrawn); an unknown token is a corrupt row.
+pub(crate) fn publish_state(token: &str) -> StoreResult<app::model::PublishState> {
+    app::model::PublishState::parse(token)
+        .ok_or_else(|| StoreError::Corrupt(format!("unknown publish state {token:?}")))
+}
+
+/// A stored voter tier; an unknown token is a corrupt row.
+fn tier(token: &str) -> StoreResult<app::model::Tier> {
+    app::model::Tier::parse(token)
+        .ok_or_else(|| StoreError::Corrupt(format!("unknown tier {token:?}")))
+}
+
 fn confidence(token: &str) -> StoreResult<app::model::Confidence> {
     app::model::Confidence::parse(token)
         .ok_or_else(|| StoreError::Corrupt(format!("unknown confidence {token:?}")))

@@ -3,7 +3,7 @@
 
 use crate::store::Conn;
 use crate::store::StoreResult;
-use app::model::{Clash, PublishState};
+use app::model::Clash;
 
 /// The topic already holding `year`-`month`.
 pub(in crate::store) async fn topic(
@@ -21,13 +21,16 @@ pub(in crate::store) async fn topic(
     .bind(i64::from(month))
     .fetch_optional(&mut *tx)
     .await?;
-    Ok(row.map(|(id, theme, status)| Clash::Topic {
-        id,
-        year,
-        month,
-        theme,
-        state: PublishState::parse(&status).unwrap_or(PublishState::Draft),
-    }))
+    row.map(|(id, theme, status)| {
+        Ok(Clash::Topic {
+            id,
+            year,
+            month,
+            theme,
+            state: crate::store::publish_state(&status)?,
+        })
+    })
+    .transpose()
 }
 
 /// The problem of `year` already titled `title` (other than `except`).

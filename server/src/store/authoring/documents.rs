@@ -58,16 +58,19 @@ impl Store {
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|r| EditorPolicy {
-            id,
-            title: r.title,
-            doc_no: r.doc_no.unwrap_or_default(),
-            issuer: r.issuer,
-            issued: r.issued.unwrap_or_default(),
-            effective: r.effective.unwrap_or_default(),
-            source: r.source.unwrap_or_default(),
-            state: PublishState::parse(&r.status).unwrap_or(PublishState::Draft),
-        }))
+        row.map(|r| {
+            Ok(EditorPolicy {
+                id,
+                title: r.title,
+                doc_no: r.doc_no.unwrap_or_default(),
+                issuer: r.issuer,
+                issued: r.issued.unwrap_or_default(),
+                effective: r.effective.unwrap_or_default(),
+                source: r.source.unwrap_or_default(),
+                state: crate::store::publish_state(&r.status)?,
+            })
+        })
+        .transpose()
     }
 
     pub async fn save_policy(
@@ -238,14 +241,8 @@ impl Store {
         Ok((
             policies
                 .into_iter()
-                .map(|(id, title, status)| {
-                    (
-                        id,
-                        title,
-                        PublishState::parse(&status).unwrap_or(PublishState::Draft),
-                    )
-                })
-                .collect(),
+                .map(|(id, title, status)| Ok((id, title, crate::store::publish_state(&status)?)))
+                .collect::<StoreResult<_>>()?,
             reports,
         ))
     }

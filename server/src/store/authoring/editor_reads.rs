@@ -1,14 +1,11 @@
 //! What the editor pages read: every topic with its state (drafts included), one topic with its
 //! problems and lists for its form, the departments and the years to choose from.
 
-use crate::store::{Store, StoreError, StoreResult};
-use app::model::{Department, EditorProblem, EditorTopic, EditorTopicRow, PublishState};
+use crate::store::{Store, StoreResult};
+use app::model::{Department, EditorProblem, EditorTopic, EditorTopicRow};
 
 /// A stored topic state; an unknown token is a corrupt row, not a draft.
-fn publish_state(token: &str) -> StoreResult<PublishState> {
-    PublishState::parse(token)
-        .ok_or_else(|| StoreError::Corrupt(format!("unknown publish state {token:?}")))
-}
+use crate::store::publish_state;
 
 impl Store {
     pub async fn editor_topics(&self) -> StoreResult<Vec<EditorTopicRow>> {

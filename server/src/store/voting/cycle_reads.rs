@@ -282,7 +282,7 @@ impl Store {
                     }
                     _ => Ok(ReceiptStatus::Counted {
                         cycle: row.title,
-                        tier: Tier::parse(&row.tier).unwrap_or(Tier::Unverified),
+                        tier: crate::store::tier(&row.tier)?,
                         at,
                     }),
                 }

@@ -12,6 +12,7 @@ pub mod cookies;
 pub mod i18n;
 pub mod model;
 pub mod pages;
+pub mod paths;
 #[cfg(feature = "ssr")]
 pub mod request;
 

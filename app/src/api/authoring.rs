@@ -148,12 +148,12 @@ pub async fn save_topic(
     .await;
     match outcome {
         Ok(id) => back(
-            &format!("/staff/topics/{id}"),
+            &crate::paths::staff_topic(id),
             Ok(crate::model::Done::TopicSaved),
         ),
         Err(err) => {
             let path = match optional_id(&topic_id) {
-                Ok(Some(id)) => format!("/staff/topics/{id}"),
+                Ok(Some(id)) => crate::paths::staff_topic(id),
                 _ => "/staff/topics".to_string(),
             };
             back_echo(&path, refused, Err(err)).await;
@@ -167,12 +167,15 @@ pub async fn save_topic(
 #[server]
 pub async fn publish_topic(topic_id: i64, confirm: Option<String>) -> Result<(), ServerFnError> {
     if confirm.as_deref() != Some("1") {
-        leptos_axum::redirect(&format!("/staff/topics/{topic_id}?confirm=publish#publish"));
+        leptos_axum::redirect(&format!(
+            "{}?confirm=publish#publish",
+            crate::paths::staff_topic(topic_id)
+        ));
         return Ok(());
     }
     let outcome = act(|h, m| async move { h.0.publish_topic(&m, topic_id).await }).await;
     back(
-        &format!("/staff/topics/{topic_id}"),
+        &crate::paths::staff_topic(topic_id),
         outcome.map(|()| crate::model::Done::TopicPublished),
     );
     Ok(())
@@ -200,7 +203,7 @@ pub async fn save_problem(
     }
     .await;
     back_echo(
-        &format!("/staff/topics/{topic_id}"),
+        &crate::paths::staff_topic(topic_id),
         refused,
         outcome.map(|()| crate::model::Done::ItemSaved),
     )
@@ -248,7 +251,7 @@ pub async fn save_task(
     }
     .await;
     back_echo(
-        &format!("/staff/topics/{topic_id}"),
+        &crate::paths::staff_topic(topic_id),
         refused,
         outcome.map(|()| crate::model::Done::ItemSaved),
     )
@@ -292,7 +295,7 @@ pub async fn save_duty(
     }
     .await;
     back_echo(
-        &format!("/staff/topics/{topic_id}"),
+        &crate::paths::staff_topic(topic_id),
         refused,
         outcome.map(|()| crate::model::Done::ItemSaved),
     )

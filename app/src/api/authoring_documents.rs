@@ -52,7 +52,7 @@ pub async fn save_policy(
     };
     let outcome = act(|h, m| async move { h.0.save_policy(&m, input).await }).await;
     back_echo(
-        &format!("/staff/policies/{policy_id}"),
+        &crate::paths::staff_policy(policy_id),
         refused,
         outcome.map(|()| crate::model::Done::ItemSaved),
     )
@@ -101,7 +101,7 @@ pub async fn save_report(
     };
     let outcome = act(|h, m| async move { h.0.save_report(&m, input).await }).await;
     back_echo(
-        &format!("/staff/reports/{report_id}"),
+        &crate::paths::staff_report(report_id),
         refused,
         outcome.map(|_| crate::model::Done::ItemSaved),
     )

@@ -124,7 +124,7 @@ pub async fn withdraw_topic(topic_id: i64, reason: String) -> Result<(), ServerF
         names: &[("withdraw_reason", "reason")],
     };
     back_echo(
-        &format!("/staff/topics/{topic_id}"),
+        &crate::paths::staff_topic(topic_id),
         refused,
         outcome.map(|()| crate::model::Done::TopicWithdrawn),
     )
@@ -144,7 +144,7 @@ pub async fn withdraw_policy(policy_id: i64, reason: String) -> Result<(), Serve
         names: &[("withdraw_reason", "reason")],
     };
     back_echo(
-        &format!("/staff/policies/{policy_id}"),
+        &crate::paths::staff_policy(policy_id),
         refused,
         outcome.map(|()| crate::model::Done::PolicyWithdrawn),
     )

@@ -139,7 +139,7 @@ pub async fn link_problem_class(
     let outcome =
         act(|h, m| async move { h.0.link_problem(&m, topic_id, problem_id, &class).await }).await;
     back(
-        &format!("/staff/topics/{topic_id}"),
+        &crate::paths::staff_topic(topic_id),
         outcome.map(|()| crate::model::Done::ItemSaved),
     );
     Ok(())

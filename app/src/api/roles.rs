@@ -85,7 +85,7 @@ pub async fn set_topic_cooperating(
         )),
     };
     crate::api::staff::ssr::back(
-        &format!("/staff/topics/{topic_id}"),
+        &crate::paths::staff_topic(topic_id),
         outcome.map(|()| crate::model::Done::CooperatingSaved),
     );
     Ok(())

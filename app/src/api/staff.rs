@@ -271,7 +271,7 @@ pub async fn stage_import(
         Err(e) => Err(e),
     };
     match outcome {
-        Ok(id) => leptos_axum::redirect(&format!("/staff/import/{id}")),
+        Ok(id) => leptos_axum::redirect(&crate::paths::staff_import(id)),
         Err(err) => ssr::back("/staff", Err(err)),
     }
     Ok(())
@@ -299,7 +299,7 @@ pub async fn confirm_import(import_id: i64) -> Result<(), ServerFnError> {
     };
     match outcome {
         Ok(_) => ssr::back("/staff", Ok(crate::model::Done::ImportDone)),
-        Err(err) => ssr::back(&format!("/staff/import/{import_id}"), Err(err)),
+        Err(err) => ssr::back(&crate::paths::staff_import(import_id), Err(err)),
     }
     Ok(())
 }

@@ -39,7 +39,7 @@ pub fn ChartFigure(
     let page = link.then(|| {
         view! {
             " · "
-            <a href=format!("/charts/{id}")>{tr!("chart.open_page")}</a>
+            <a href=crate::paths::chart(id)>{tr!("chart.open_page")}</a>
         }
     });
     let svg = view.svg.clone();

@@ -57,13 +57,13 @@ pub fn EchoMessage(error: EchoError) -> impl IntoView {
             let when = crate::i18n::when::year_month(year, month, crate::i18n::use_locale());
             view! {
                 {tr!("editor.clash_topic", when = when, theme = theme, state = state_word(state))}" "
-                <a href=format!("/staff/topics/{id}")>{tr!("editor.open_clash")}</a>
+                <a href=crate::paths::staff_topic(id)>{tr!("editor.open_clash")}</a>
             }
             .into_any()
         }
         Some(Clash::Problem { topic_id, title }) => {
             let link = topic_id.map(|id| {
-                view! { " "<a href=format!("/staff/topics/{id}")>{tr!("editor.open_clash")}</a> }
+                view! { " "<a href=crate::paths::staff_topic(id)>{tr!("editor.open_clash")}</a> }
             });
             view! { {tr!("editor.clash_problem", title = title)}{link} }.into_any()
         }

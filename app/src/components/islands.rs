@@ -80,7 +80,7 @@ pub fn ProblemList(
             let confidence = p.confidence;
             view! {
                 <li hidden=move || filter.get().is_some_and(|f| f != confidence)>
-                    <a href=format!("/problems/{}", p.id)>{p.title}</a>
+                    <a href=crate::paths::problem(p.id)>{p.title}</a>
                     " "
                     <ConfidenceBadge confidence/>
                 </li>

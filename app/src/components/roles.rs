@@ -196,7 +196,7 @@ pub fn ReportAuthorSelect(
 pub fn ReportPoster(report: Report) -> impl IntoView {
     let author = match report.author_department {
         Some(id) => {
-            view! { <a href=format!("/departments/{id}")>{report.author.clone()}</a> }.into_any()
+            view! { <a href=crate::paths::department(id)>{report.author.clone()}</a> }.into_any()
         }
         None => view! { <span>{report.author.clone()}</span> }.into_any(),
     };

@@ -83,7 +83,7 @@ pub fn DeskTask(item: StaffTask, today: String) -> impl IntoView {
                 {task.owner.name.clone()}" · "{level_label(task.level)}" · "{tr!("task.due", date = crate::i18n::when::day(&task.due))}
                 {task.done_on.clone().map(|d| view! { " · "{tr!("task.done_on", date = crate::i18n::when::day(&d))} })}
                 " · "
-                <a href=format!("/topics/{year}/{month}")>{theme}" "{tr!("topic.when", year = year, month = month_name(month))}</a>
+                <a href=crate::paths::topic(year, month)>{theme}" "{tr!("topic.when", year = year, month = month_name(month))}</a>
             </p>
             {confirm}
             {status_form}

@@ -66,7 +66,7 @@ pub fn TaskList(tasks: Vec<Task>) -> impl IntoView {
                         <li class="card task">
                             <p class="task-title">{t.title.clone()}" "<StatusBadge status=t.status/></p>
                             <p class="task-meta">
-                                <a href=format!("/departments/{}", t.owner.id)>{t.owner.name.clone()}</a>
+                                <a href=crate::paths::department(t.owner.id)>{t.owner.name.clone()}</a>
                                 " · "
                                 {level_label(t.level)}
                                 " · "
@@ -108,7 +108,7 @@ pub fn DutyList(duties: Vec<Responsibility>) -> impl IntoView {
                                 <li>
                                     {d.duty.clone()}
                                     " — "
-                                    <a href=format!("/departments/{}", d.department.id)>{d.department.name.clone()}</a>
+                                    <a href=crate::paths::department(d.department.id)>{d.department.name.clone()}</a>
                                     " "
                                     <StatusBadge status=duty_status(d.state)/>
                                 </li>
@@ -145,7 +145,7 @@ pub fn PolicyList(policies: Vec<Policy>) -> impl IntoView {
                     let date = crate::i18n::when::day(&p.issued.or(p.passed).unwrap_or_default());
                     view! {
                         <li>
-                            <a href=format!("/policies/{}", p.id)>{p.title}</a>
+                            <a href=crate::paths::policy(p.id)>{p.title}</a>
                             " "
                             <ConfidenceBadge confidence=p.confidence/>
                             <br/>

@@ -103,7 +103,7 @@ impl TopicKey {
 
     /// `/topics/2026/11`, the topic's page.
     pub fn path(self) -> String {
-        format!("/topics/{}/{}", self.year, self.month.get())
+        crate::paths::topic(self.year, self.month.get())
     }
 }
 

@@ -53,7 +53,7 @@ fn ArchiveView(archive: Archive) -> impl IntoView {
                 archive.months.iter().filter(|m| m.year == year).cloned().collect();
             view! {
                 <section class="archive-year" aria-labelledby=format!("archive-{year}")>
-                    <h2 id=format!("archive-{year}")><a href=format!("/years/{year}")>{tr!("year.label", year = year)}</a></h2>
+                    <h2 id=format!("archive-{year}")><a href=crate::paths::year(year)>{tr!("year.label", year = year)}</a></h2>
                     <ul class="plain-list archive-months">
                         {months.into_iter().map(|m| view! { <MonthCard month=m/> }).collect_view()}
                     </ul>
@@ -110,7 +110,7 @@ fn MonthCard(month: ArchiveMonth) -> impl IntoView {
     let topic = topic.map(|(theme, progress)| {
         view! {
             <p>
-                <a href=format!("/topics/{year}/{month}")><strong>{theme}</strong></a>
+                <a href=crate::paths::topic(year, month)><strong>{theme}</strong></a>
             </p>
             {(progress.total > 0).then(|| view! { <ProgressBar progress/> })}
         }
@@ -120,7 +120,7 @@ fn MonthCard(month: ArchiveMonth) -> impl IntoView {
             <h3>{month_name(month)}</h3>
             {topic}
             <ul>
-                {problems.into_iter().map(|p| view! { <li><a href=format!("/problems/{}", p.id)>{p.title}</a></li> }).collect_view()}
+                {problems.into_iter().map(|p| view! { <li><a href=crate::paths::problem(p.id)>{p.title}</a></li> }).collect_view()}
             </ul>
         </li>
     }
@@ -133,7 +133,7 @@ fn topic_link(
     }: &crate::model::TopicLabel,
 ) -> impl IntoView {
     view! {
-        <a href=format!("/topics/{year}/{month}")>{format!("{year}-{month:02} {theme}")}</a>
+        <a href=crate::paths::topic(year, month)>{format!("{year}-{month:02} {theme}")}</a>
     }
 }
 

@@ -63,14 +63,14 @@ fn CandidateView(detail: CycleDetail, candidate: CycleCandidate) -> impl IntoVie
         None => Either::Right(view! { <p class="muted">{tr!("candidate.manual")}</p> }),
     };
     let action = (cycle.phase == Phase::Open).then(|| {
-        view! { <p><a class="button" href=format!("/vote/{slug}#pick-{id}")>{tr!("candidate.go_vote")}</a></p> }
+        view! { <p><a class="button" href=format!("{}#pick-{id}", crate::paths::cycle(slug))>{tr!("candidate.go_vote")}</a></p> }
     });
     let tally = candidate.tally.map(|t| {
         view! { <p class="tally">{tr!("vote.tally", total = t.total(), verified = t.verified, unverified = t.unverified)}</p> }
     });
     view! {
         <Title text=candidate.title.clone()/>
-        <p class="breadcrumb"><a href=format!("/vote/{}", cycle.slug)>{cycle.title.clone()}</a></p>
+        <p class="breadcrumb"><a href=crate::paths::cycle(cycle.slug)>{cycle.title.clone()}</a></p>
         <h1>{candidate.title.clone()}" "{candidate.is_sample.then(|| view! { <SampleBadge/> })}</h1>
         <p>{candidate.description.clone()}</p>
         {tally}

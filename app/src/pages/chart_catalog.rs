@@ -228,7 +228,7 @@ fn catalog_view(entries: Vec<ChartEntry>, q: &str, by: GroupBy, locale: Locale) 
                             .into_iter()
                             .map(|e| view! {
                                 <li>
-                                    <a href=format!("/charts/{}", e.id)>{e.title.clone()}</a>
+                                    <a href=crate::paths::chart(e.id)>{e.title.clone()}</a>
                                     {e.sample.then(|| view! { " " <SampleBadge/> })}
                                 </li>
                             })

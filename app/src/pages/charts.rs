@@ -55,12 +55,12 @@ fn chart_page(page: crate::api::charts::ChartPageData) -> impl IntoView {
             <p class="notice" role="note">
                 {tr!("chart.pinned_old", version = v.clone())}
                 " "
-                <a href=format!("/charts/{id}")>{tr!("chart.see_latest")}</a>
+                <a href=crate::paths::chart(&id)>{tr!("chart.see_latest")}</a>
             </p>
         }
     });
     let download = |ext: &str, label: String| {
-        view! { <li><a href=format!("/charts/{id}.{ext}?v={v}") download>{label}</a></li> }
+        view! { <li><a href=format!("{}.{ext}?v={v}", crate::paths::chart(&id)) download>{label}</a></li> }
     };
     view! {
         <Title text=view.title.clone()/>

@@ -48,7 +48,7 @@ fn DepartmentView(detail: DepartmentDetail) -> impl IntoView {
         .map(|crate::model::TopicLabel { key: crate::model::TopicKey { year, month }, theme }| {
             view! {
                 <li>
-                    <a href=format!("/topics/{year}/{month}")>{theme}</a>
+                    <a href=crate::paths::topic(year, month)>{theme}</a>
                     " "
                     <span class="muted">{tr!("topic.when", year = year, month = month_name(month))}</span>
                 </li>
@@ -61,7 +61,7 @@ fn DepartmentView(detail: DepartmentDetail) -> impl IntoView {
         .map(|p| {
             view! {
                 <li>
-                    <a href=format!("/problems/{}", p.id)>{p.title}</a>
+                    <a href=crate::paths::problem(p.id)>{p.title}</a>
                     " "
                     <span class="muted">{p.year}</span>
                     " "

@@ -68,7 +68,7 @@ fn CurrentTopic(topic: Option<Topic>, this_month: (i32, u8)) -> impl IntoView {
                 {topic
                     .problems
                     .into_iter()
-                    .map(|p| view! { <li><a href=format!("/problems/{}", p.id)>{p.title}</a></li> })
+                    .map(|p| view! { <li><a href=crate::paths::problem(p.id)>{p.title}</a></li> })
                     .collect_view()}
             </ol>
             <dl class="facts">
@@ -78,7 +78,7 @@ fn CurrentTopic(topic: Option<Topic>, this_month: (i32, u8)) -> impl IntoView {
                 <dd>{cooperating}</dd>
             </dl>
             <p>
-                <a class="button" href=format!("/topics/{}/{}", topic.year, topic.month)>
+                <a class="button" href=crate::paths::topic(topic.year, topic.month)>
                     {if is_this_month { tr!("home.topic_link") } else { tr!("home.latest_link") }}
                 </a>
             </p>
@@ -102,7 +102,7 @@ fn Candidates(vote: Option<(String, String)>, candidates: Vec<Candidate>) -> imp
         <section aria-labelledby="candidates-heading">
             <h2 id="candidates-heading">{tr!("home.candidates")}</h2>
             <p>{title}</p>
-            <p><a href=format!("/vote/{slug}")>{tr!("ballot.home_see_candidates")}</a></p>
+            <p><a href=crate::paths::cycle(slug)>{tr!("ballot.home_see_candidates")}</a></p>
             <ul class="candidate-list">
                 {candidates
                     .into_iter()
@@ -144,7 +144,7 @@ fn YearsAtAGlance(years: Vec<YearSummary>) -> impl IntoView {
                         let width = ((y.problem_count * 100) / max).to_string();
                         view! {
                             <li>
-                                <a href=format!("/years/{}", y.year) class="year-bar">
+                                <a href=crate::paths::year(y.year) class="year-bar">
                                     <span class="year-label">{tr!("year.label", year = y.year)}</span>
                                     <svg
                                         class="bar-track"

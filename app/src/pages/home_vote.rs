@@ -49,7 +49,7 @@ fn VoteCard(cycle: Cycle) -> impl IntoView {
                 {phase_text(&cycle)}
                 {open.then(|| view! { " · "{tr!("vote.rule", max = cycle.max_picks)} })}
             </p>
-            <p><a class="button" href=format!("/vote/{}", cycle.slug)>{link}</a></p>
+            <p><a class="button" href=crate::paths::cycle(cycle.slug)>{link}</a></p>
         </section>
     }
 }

@@ -29,7 +29,7 @@ pub fn PolicyPage() -> impl IntoView {
                 page.await.map(|page| match page {
                     PolicyPageView::Public(policy) => EitherOf4::A(view! { <PolicyBody policy/> }),
                     PolicyPageView::Preview(policy) => EitherOf4::B(view! {
-                        <PreviewBanner editor_href=format!("/staff/policies/{}", policy.id)/>
+                        <PreviewBanner editor_href=crate::paths::staff_policy(policy.id)/>
                         <PolicyBody policy/>
                     }),
                     PolicyPageView::Withdrawn(withdrawal) => {

@@ -67,9 +67,7 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
     };
     let lead = match (reported_lead, detail.lead) {
         (Some(f), _) => view! { {f.text}" "<ConfidenceBadge confidence=f.confidence/> }.into_any(),
-        (None, Some(d)) => {
-            view! { <a href=format!("/departments/{}", d.id)>{d.name}</a> }.into_any()
-        }
+        (None, Some(d)) => view! { <a href=crate::paths::department(d.id)>{d.name}</a> }.into_any(),
         (None, None) => tr!("year.unpublished").into_any(),
     };
     let month = p
@@ -91,7 +89,7 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
             <div>
                 <dt>{tr!("problem.topic")}</dt>
                 <dd>
-                    <a href=format!("/topics/{year}/{month}")>
+                    <a href=crate::paths::topic(year, month)>
                         {tr!("problem.topic_value", year = year, month = month_name(month), theme = theme)}
                     </a>
                 </dd>
@@ -134,7 +132,7 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
         <nav class="breadcrumb" aria-label=tr!("nav.breadcrumb")>
             <a href="/">{tr!("nav.home")}</a>
             " › "
-            <a href=format!("/years/{}", p.year)>{tr!("year.label", year = p.year)}</a>
+            <a href=crate::paths::year(p.year)>{tr!("year.label", year = p.year)}</a>
             " › "
             <span aria-current="page">{p.title.clone()}</span>
         </nav>
@@ -142,7 +140,7 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
         <header class="item-head">
         <h1>{p.title}" "<ConfidenceBadge confidence=p.confidence/></h1>
         <dl class="stats">
-            <div><dt>{tr!("problem.year")}</dt><dd><a href=format!("/years/{}", p.year)>{p.year}</a></dd></div>
+            <div><dt>{tr!("problem.year")}</dt><dd><a href=crate::paths::year(p.year)>{p.year}</a></dd></div>
             <div><dt>{tr!("problem.month")}</dt><dd>{month}</dd></div>
             {topic}
             <div><dt>{tr!("problem.lead")}</dt><dd>{lead}</dd></div>

@@ -200,7 +200,7 @@ fn DutyRow(item: StaffDuty) -> impl IntoView {
             <p class="task-meta">
                 {duty.department.name}" · "{level_label(duty.level)}" · "{tr!("duty.batch", batch = duty.batch)}
                 " · "
-                <a href=format!("/topics/{year}/{month}")>{theme}" "{tr!("topic.when", year = year, month = month_name(month))}</a>
+                <a href=crate::paths::topic(year, month)>{theme}" "{tr!("topic.when", year = year, month = month_name(month))}</a>
             </p>
             {form}
         </li>
@@ -238,8 +238,8 @@ fn Authoring(
                 <li class="card">
                     <p>
                         <strong>{p.title}</strong>" "<crate::components::badges::PublishBadge state/>" "
-                        <a href=format!("/staff/policies/{}", p.id)>{tr!("staff.edit")}</a>" · "
-                        <a href=format!("/policies/{}", p.id)>{public_label}</a>
+                        <a href=crate::paths::staff_policy(p.id)>{tr!("staff.edit")}</a>" · "
+                        <a href=crate::paths::policy(p.id)>{public_label}</a>
                     </p>
                     <p class="muted">{p.issuer}" "{crate::i18n::when::day(&p.issued.unwrap_or_default())}</p>
                     <ActionForm action=publish>

@@ -167,7 +167,7 @@ fn CycleCard(c: CycleAdmin, topics: Vec<crate::model::TopicLabel>) -> impl IntoV
         .collect_view();
     view! {
         <li class="card">
-            <h2><a href=format!("/vote/{}", cycle.slug)>{cycle.title.clone()}</a></h2>
+            <h2><a href=crate::paths::cycle(cycle.slug)>{cycle.title.clone()}</a></h2>
             <p class="muted">{opening_text(&cycle.opens_at, use_locale())}" → "{closing_text(&cycle.closes_at, use_locale())}" · "{tr!("vote.rule", max = cycle.max_picks)}</p>
             <ul>{rows}</ul>
             {add}

@@ -62,7 +62,7 @@ fn Departments(
                         <button type="submit" class="button button-quiet">{tr!("staff.save")}</button>
                     </ActionForm>
                     {message}
-                    <a href=format!("/departments/{}", d.id)>{tr!("staff.public_page")}</a>" · "
+                    <a href=crate::paths::department(d.id)>{tr!("staff.public_page")}</a>" · "
                     <HistoryLink entity=Entity::Department id=d.id/>
                 </li>
             }

@@ -56,7 +56,7 @@ pub fn StaffPolicyEditPage() -> impl IntoView {
 fn PolicyForm(policy: EditorPolicy, echo: Option<FormEcho>) -> impl IntoView {
     let action = ServerAction::<SavePolicy>::new();
     let e = Echoed::of(&echo, "policy");
-    let public = format!("/policies/{}", policy.id);
+    let public = crate::paths::policy(policy.id);
     let preview_label = if policy.state == crate::model::PublishState::Draft {
         tr!("editor.preview_link")
     } else {
@@ -75,7 +75,7 @@ fn PolicyForm(policy: EditorPolicy, echo: Option<FormEcho>) -> impl IntoView {
         <PublishPanel
             item=Item::Policy(policy.id)
             state=policy.state
-            editor_url=format!("/staff/policies/{}", policy.id)
+            editor_url=crate::paths::staff_policy(policy.id)
             public_url=public
             public=what
             echo=echo.clone()
@@ -154,7 +154,7 @@ fn ReportForm(report: EditorReport, echo: Option<FormEcho>) -> impl IntoView {
     };
     view! {
         <p>
-            <a href=format!("/staff/topics/{}", report.topic_id)>{tr!("staff.edit_topic")}</a>" · "
+            <a href=crate::paths::staff_topic(report.topic_id)>{tr!("staff.edit_topic")}</a>" · "
             <HistoryLink entity=Entity::Report id=report.id/>
         </p>
         <ActionForm action attr:class="stack-form" attr:id="report-form">

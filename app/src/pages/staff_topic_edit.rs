@@ -51,7 +51,7 @@ pub fn StaffTopicEditPage() -> impl IntoView {
 #[component]
 fn Editor(topic: EditorTopic, echo: Option<FormEcho>) -> impl IntoView {
     let save = ServerAction::<SaveTopic>::new();
-    let public = format!("/topics/{}/{}", topic.year, topic.month);
+    let public = crate::paths::topic(topic.year, topic.month);
     let what = vec![
         tr!("editor.public_theme", theme = topic.theme.clone()),
         tr!(
@@ -66,7 +66,7 @@ fn Editor(topic: EditorTopic, echo: Option<FormEcho>) -> impl IntoView {
         <PublishPanel
             item=Item::Topic(topic.id)
             state=topic.state
-            editor_url=format!("/staff/topics/{}", topic.id)
+            editor_url=crate::paths::staff_topic(topic.id)
             public_url=public.clone()
             public=what
             echo=echo.clone()
@@ -137,7 +137,7 @@ fn Documents(
                 {policies
                     .into_iter()
                     .map(|(id, title, state)| view! {
-                        <li><a href=format!("/staff/policies/{id}")>{title}</a>" "<PublishBadge state/></li>
+                        <li><a href=crate::paths::staff_policy(id)>{title}</a>" "<PublishBadge state/></li>
                     })
                     .collect_view()}
             </ul>
@@ -146,7 +146,7 @@ fn Documents(
                 {reports
                     .into_iter()
                     .map(|(id, date, title)| view! {
-                        <li><a href=format!("/staff/reports/{id}")>{format!("{date} {title}")}</a></li>
+                        <li><a href=crate::paths::staff_report(id)>{format!("{date} {title}")}</a></li>
                     })
                     .collect_view()}
             </ul>

@@ -47,7 +47,7 @@ fn TopicList(list: EditorTopicList, echo: Option<crate::model::FormEcho>) -> imp
         .map(|t: EditorTopicRow| {
             view! {
                 <li>
-                    <a href=format!("/staff/topics/{}", t.id)>
+                    <a href=crate::paths::staff_topic(t.id)>
                         {format!("{}-{:02} {}", t.year, t.month, t.theme)}
                     </a>" "
                     <PublishBadge state=t.state/>

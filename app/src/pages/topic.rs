@@ -54,7 +54,7 @@ pub fn TopicPage() -> impl IntoView {
                 detail.await.map(|detail| match detail {
                     TopicPageView::Public(detail) => EitherOf4::A(view! { <TopicView detail filter/> }),
                     TopicPageView::Preview(detail) => EitherOf4::B(view! {
-                        <PreviewBanner editor_href=format!("/staff/topics/{}", detail.topic.id)/>
+                        <PreviewBanner editor_href=crate::paths::staff_topic(detail.topic.id)/>
                         <TopicView detail filter/>
                     }),
                     TopicPageView::Withdrawn(withdrawal) => EitherOf4::C(view! { <WithdrawnNotice withdrawal/> }),
@@ -68,17 +68,17 @@ pub fn TopicPage() -> impl IntoView {
 #[component]
 fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
     let t = detail.topic;
-    let base = format!("/topics/{}/{}", t.year, t.month);
+    let base = crate::paths::topic(t.year, t.month);
     let when = tr!("topic.when", year = t.year, month = month_name(t.month));
     let sample = t.is_sample.then(|| view! { <SampleBadge/> });
     let lead = t
         .lead
         .clone()
-        .map(|d| view! { <a href=format!("/departments/{}", d.id)>{d.name}</a> });
+        .map(|d| view! { <a href=crate::paths::department(d.id)>{d.name}</a> });
     let cooperating = t
         .cooperating
         .iter()
-        .map(|d| view! { <li><a href=format!("/departments/{}", d.id)>{d.name.clone()}</a></li> })
+        .map(|d| view! { <li><a href=crate::paths::department(d.id)>{d.name.clone()}</a></li> })
         .collect_view();
     let overdue = detail
         .tasks
@@ -95,7 +95,7 @@ fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
         .map(|p| {
             view! {
                 <li>
-                    <a href=format!("/problems/{}", p.problem.id)>{p.problem.title}</a>
+                    <a href=crate::paths::problem(p.problem.id)>{p.problem.title}</a>
                     <ProgressBar progress=p.progress/>
                 </li>
             }
@@ -138,7 +138,7 @@ fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
         <nav class="breadcrumb" aria-label=tr!("nav.breadcrumb")>
             <a href="/">{tr!("nav.home")}</a>
             " › "
-            <a href=format!("/years/{}", t.year)>{tr!("year.label", year = t.year)}</a>
+            <a href=crate::paths::year(t.year)>{tr!("year.label", year = t.year)}</a>
             " › "
             <span aria-current="page">{when.clone()}</span>
         </nav>
@@ -251,7 +251,7 @@ fn OutcomeCharts(year: i32, month: u8) -> impl IntoView {
                         .into_iter()
                         .map(|e| view! {
                             <li>
-                                <a href=format!("/charts/{}", e.id)>{e.title}</a>
+                                <a href=crate::paths::chart(e.id)>{e.title}</a>
                                 {e.sample.then(|| view! { " " <SampleBadge/> })}
                             </li>
                         })

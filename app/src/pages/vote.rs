@@ -48,7 +48,7 @@ pub fn VoteListPage() -> impl IntoView {
                     <ul class="plain-list">
                         {cycles.into_iter().map(|c| view! {
                             <li class="card">
-                                <h2><a href=format!("/vote/{}", c.slug)>{c.title.clone()}</a></h2>
+                                <h2><a href=crate::paths::cycle(&c.slug)>{c.title.clone()}</a></h2>
                                 <p class="muted">{phase_text(&c)}" "{c.is_sample.then(|| view! { <SampleBadge/> })}</p>
                             </li>
                         }).collect_view()}
@@ -137,7 +137,7 @@ fn CyclePage(
         {body}
         {tallies_shown.then(|| view! { <ChartSlot ids=vec![ChartRef::CycleVotes { slug: slug.clone() }.to_string()] level=2/> })}
         <p>
-            <a href=format!("/vote/{slug}/integrity")>{tr!("vote.integrity_link")}</a>" · "
+            <a href=format!("{}/integrity", crate::paths::cycle(&slug))>{tr!("vote.integrity_link")}</a>" · "
             <a href="/receipt">{tr!("vote.check_receipt")}</a>" · "
             <a href="/vote">{tr!("vote.all_cycles")}</a>" · "
             <a href="/suggest">{tr!("suggest.title")}</a>
@@ -161,14 +161,14 @@ fn Results(slug: String, candidates: Vec<CycleCandidate>, phase: Phase) -> impl 
                 .into_iter()
                 .map(|c| {
                     let became = c.became.map(|crate::model::TopicLabel { key: crate::model::TopicKey { year: y, month: m }, theme }| view! {
-                        <p><a href=format!("/topics/{y}/{m}")>{tr!("vote.became", theme = theme)}</a></p>
+                        <p><a href=crate::paths::topic(y, m)>{tr!("vote.became", theme = theme)}</a></p>
                     });
                     view! {
                         <li class="card">
                             <h3>{c.title}</h3>
                             {c.tally.map(|t| view! { <p class="tally">{tally_text(t)}</p> })}
                             {became}
-                            <p><a href=format!("/vote/{slug}/candidates/{}", c.id)>{tr!("candidate.see_evidence")}</a></p>
+                            <p><a href=crate::paths::candidate(&slug, c.id)>{tr!("candidate.see_evidence")}</a></p>
                         </li>
                     }
                 })

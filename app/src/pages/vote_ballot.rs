@@ -70,7 +70,7 @@ pub fn OwnBallotPanel(slug: String, own: OwnBallot, just_cast: bool) -> impl Int
     } else {
         Either::Right(view! {
             <p>
-                <a class="button button-quiet" href=format!("/vote/{slug}?change=1#ballot")>
+                <a class="button button-quiet" href=format!("{}?change=1#ballot", crate::paths::cycle(&slug))>
                     {tr!("ballot.change")}
                 </a>
             </p>
@@ -95,7 +95,7 @@ pub fn OwnBallotPanel(slug: String, own: OwnBallot, just_cast: bool) -> impl Int
                     data-copied=tr!("ballot.copied") hidden=true>
                     {tr!("ballot.copy")}
                 </button>
-                <a class="button button-quiet" href=format!("/vote/{slug}/receipt.png")
+                <a class="button button-quiet" href=format!("{}/receipt.png", crate::paths::cycle(&slug))
                     download=format!("receipt-{receipt}.png")>
                     {tr!("ballot.save_image")}
                 </a>
@@ -147,7 +147,7 @@ pub fn Ballot(
                         <strong>{c.title}</strong>
                         <span class="candidate-description">{c.description}</span>
                     </label>
-                    <EvidenceSummary card=c.card text=c.evidence href=format!("/vote/{slug}/candidates/{}", c.id)/>
+                    <EvidenceSummary card=c.card text=c.evidence href=crate::paths::candidate(&slug, c.id)/>
                     {tally}
                 </li>
             }
@@ -165,7 +165,7 @@ pub fn Ballot(
         }),
     };
     view! {
-        <form id="ballot" method="post" action=format!("/vote/{slug}") class="ballot"
+        <form id="ballot" method="post" action=crate::paths::cycle(&slug) class="ballot"
             data-challenge=challenge.unwrap_or_default() data-max=max.to_string()
             data-too-many=tr!("ballot.too_many_picks_js", max = max)>
             {changing.then(|| view! { <p class="flash">{tr!("ballot.changing")}</p> })}
@@ -187,7 +187,7 @@ pub fn Ballot(
             <button type="submit" class="button">{tr!("vote.submit")}</button>
             <p class="muted" aria-live="polite" data-proof-status="" data-working=tr!("vote.working")></p>
             {(!changing).then(|| view! { <p class="muted">{tr!("vote.change_note")}</p> })}
-            {changing.then(|| view! { <p><a href=format!("/vote/{slug}#receipt")>{tr!("ballot.keep_as_is")}</a></p> })}
+            {changing.then(|| view! { <p><a href=format!("{}#receipt", crate::paths::cycle(&slug))>{tr!("ballot.keep_as_is")}</a></p> })}
         </form>
         <script src="/vote.js" defer></script>
     }

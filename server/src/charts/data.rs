@@ -51,7 +51,7 @@ pub async fn load(
             // The figures are the topic's own published task list (官方发布 by its lead
             // department): cite that page, never an empty "来源： ·".
             d.sources = vec![Source {
-                url: Some(format!("/topics/{year}/{month}")),
+                url: Some(app::paths::topic(year, month)),
                 title: Some(match &topic.topic.lead {
                     Some(lead) => format!("{}：{}", lead.name, topic.topic.theme),
                     None => topic.topic.theme.clone(),

@@ -1,7 +1,9 @@
 //! 留痕修改: the one shape of an edit to an item that exists — its version before, the change,
-//! its new version and the audit entry, committed together in one write transaction. Editors'
-//! saves that change an existing item go through [`Store::audited_edit`], so none can forget
-//! the history or write the audit entry in a second transaction.
+//! its new version and the audit entry, committed together in one write transaction. Status
+//! changes, corrections and withdrawals go through [`Store::audited_edit`], so none can forget
+//! the history or write the audit entry in a second transaction. The create-or-edit forms
+//! (topic, problem, department, task, duty) and publishing a policy still call
+//! `before_change`/`record_change` themselves: their item may not exist yet.
 
 use super::revisions::{before_change, record_change, Change};
 use crate::store::{Conn, Store, StoreResult};

@@ -26,7 +26,7 @@ impl Store {
                 .map(|(year, month, theme, summary)| FeedItem {
                     date: format!("{year}-{month:02}-01"),
                     title: format!("每月一题 {year}年{month}月：{theme}"),
-                    path: format!("/topics/{year}/{month}"),
+                    path: app::paths::topic(year, month),
                     summary,
                 }),
         );
@@ -42,7 +42,7 @@ impl Store {
                 .map(|(id, title, issuer, date)| FeedItem {
                     date,
                     title: format!("政策：{title}"),
-                    path: format!("/policies/{id}"),
+                    path: app::paths::policy(id),
                     summary: issuer,
                 }),
         );
@@ -58,7 +58,7 @@ impl Store {
                 .map(|(year, month, date, title, author)| FeedItem {
                     date,
                     title: format!("进展：{title}"),
-                    path: format!("/topics/{year}/{month}#reports-heading"),
+                    path: format!("{}#reports-heading", app::paths::topic(year, month)),
                     summary: author,
                 }),
         );

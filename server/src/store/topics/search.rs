@@ -55,7 +55,7 @@ impl Store {
         hits.extend(topics.into_iter().map(|(year, month, theme)| SearchHit {
             kind: HitKind::Topic,
             title: theme,
-            href: format!("/topics/{year}/{month}"),
+            href: app::paths::topic(year, month),
             detail: format!("{year}-{month:02}"),
         }));
         let problems: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
@@ -69,7 +69,7 @@ impl Store {
         hits.extend(problems.into_iter().map(|(id, year, title)| SearchHit {
             kind: HitKind::Problem,
             title,
-            href: format!("/problems/{id}"),
+            href: app::paths::problem(id),
             detail: year.to_string(),
         }));
         let policies: Vec<(i64, String, String)> = sqlx::query_as(
@@ -83,7 +83,7 @@ impl Store {
         hits.extend(policies.into_iter().map(|(id, title, issuer)| SearchHit {
             kind: HitKind::Policy,
             title,
-            href: format!("/policies/{id}"),
+            href: app::paths::policy(id),
             detail: issuer,
         }));
         let tasks: Vec<(i64, i64, String, String)> = sqlx::query_as(
@@ -102,7 +102,7 @@ impl Store {
                 .map(|(year, month, title, owner)| SearchHit {
                     kind: HitKind::Task,
                     title,
-                    href: format!("/topics/{year}/{month}"),
+                    href: app::paths::topic(year, month),
                     detail: owner,
                 }),
         );
@@ -122,7 +122,7 @@ impl Store {
                 .map(|(id, title, slug, cycle)| SearchHit {
                     kind: HitKind::Candidate,
                     title,
-                    href: format!("/vote/{slug}/candidates/{id}"),
+                    href: app::paths::candidate(slug, id),
                     detail: cycle,
                 }),
         );

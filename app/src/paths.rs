@@ -1,0 +1,124 @@
+//! 站内地址: every internal address the portal builds from data, spelled once. Pages, server
+//! functions, feeds and the search index call these instead of writing `format!("/topics/…")`,
+//! so a route and the links to it cannot drift apart. The routes themselves are declared in
+//! `lib.rs`; a unit test below fails on an address of these kinds built anywhere else.
+
+use std::fmt::Display;
+
+/// A month's topic page, `/topics/2026/11`.
+pub fn topic(year: impl Display, month: impl Display) -> String {
+    format!("/topics/{year}/{month}")
+}
+
+/// A problem's page.
+pub fn problem(id: impl Display) -> String {
+    format!("/problems/{id}")
+}
+
+/// A policy's page.
+pub fn policy(id: impl Display) -> String {
+    format!("/policies/{id}")
+}
+
+/// A department's record.
+pub fn department(id: impl Display) -> String {
+    format!("/departments/{id}")
+}
+
+/// A year of the mechanism.
+pub fn year(year: impl Display) -> String {
+    format!("/years/{year}")
+}
+
+/// A voting cycle's page, with its ballot.
+pub fn cycle(slug: impl Display) -> String {
+    format!("/vote/{slug}")
+}
+
+/// A candidate of a cycle.
+pub fn candidate(slug: impl Display, id: impl Display) -> String {
+    format!("/vote/{slug}/candidates/{id}")
+}
+
+/// A chart's page.
+pub fn chart(id: impl Display) -> String {
+    format!("/charts/{id}")
+}
+
+/// The editor's page of a topic.
+pub fn staff_topic(id: impl Display) -> String {
+    format!("/staff/topics/{id}")
+}
+
+/// The editor's page of a policy.
+pub fn staff_policy(id: impl Display) -> String {
+    format!("/staff/policies/{id}")
+}
+
+/// The editor's page of a report.
+pub fn staff_report(id: impl Display) -> String {
+    format!("/staff/reports/{id}")
+}
+
+/// A dataset import's review page.
+pub fn staff_import(id: impl Display) -> String {
+    format!("/staff/import/{id}")
+}
+
+#[cfg(test)]
+mod tests {
+    // a test module: a failure is a failed test
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use std::path::Path;
+
+    /// The address kinds above, as they begin inside a `format!`.
+    const BUILT_HERE: &[&str] = &[
+        "format!(\"/topics/{",
+        "format!(\"/problems/{",
+        "format!(\"/policies/{",
+        "format!(\"/departments/{",
+        "format!(\"/years/{",
+        "format!(\"/vote/{",
+        "format!(\"/charts/{",
+        "format!(\"/staff/topics/{",
+        "format!(\"/staff/policies/{",
+        "format!(\"/staff/reports/{",
+        "format!(\"/staff/import/{",
+    ];
+
+    fn scan(dir: &Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("source folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                scan(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("paths.rs") {
+                let text = std::fs::read_to_string(&path).expect("source file");
+                for line in text.lines() {
+                    if BUILT_HERE.iter().any(|kind| line.contains(kind)) {
+                        found.push(format!("{}: {}", path.display(), line.trim()));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn internal_addresses_are_built_only_here() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut found = Vec::new();
+        scan(&root.join("src"), &mut found);
+        scan(&root.join("../server/src"), &mut found);
+        assert!(found.is_empty(), "use app::paths:\n{}", found.join("\n"));
+    }
+
+    #[test]
+    fn addresses_match_the_routes() {
+        assert_eq!(super::topic(2026, 11), "/topics/2026/11");
+        assert_eq!(
+            super::candidate("2027-annual", 3),
+            "/vote/2027-annual/candidates/3"
+        );
+        assert_eq!(super::staff_topic(7), "/staff/topics/7");
+    }
+}

@@ -49,10 +49,10 @@ export E2E_VOTING_CODE="$(target/release/server voting-codes --cycle 2027-annual
 # Every browser test votes from 127.0.0.1, one network: the suites cast ballots from 8 devices in
 # 2027-annual (vote, resident, journeys) and expect them counted, beyond the default allowance of
 # 5 devices per network per day (held for review after that). The browser server allows 30; the
-# HTTP tests (server/tests/hardening_ballots.rs) check the default.
+# HTTP tests (server/tests/integration/hardening_ballots.rs) check the default.
 # The same one network draws every chart the suites look at, in every width, theme and
 # language, within minutes: beyond the default allowance of new drawings per network
-# (server/tests/hardening_charts.rs checks the default mechanism).
+# (server/tests/integration/hardening_charts.rs checks the default mechanism).
 DIANCA_PER_NETWORK_DAY=30 DIANCA_CHART_RENDERS_PER_MINUTE=100000 LEPTOS_SITE_ROOT=target/site \
   target/release/server serve --addr "127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server=$!

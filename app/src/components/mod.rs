@@ -1,4 +1,5 @@
-//! Building blocks shared by pages. Only the `islands` module ships to the browser as WebAssembly.
+//! Building blocks shared by pages. Of these only the `islands` module ships to the browser as
+//! WebAssembly (the chart islands are in `crate::charts`).
 
 pub mod badges;
 pub mod form_echo;

@@ -1,5 +1,5 @@
 //! Building blocks shared by pages. Of these only the `islands` module ships to the browser as
-//! WebAssembly (the chart islands are in `crate::charts`).
+//! WebAssembly (the chart islands live in the charts folder).
 
 pub mod badges;
 pub mod form_echo;

@@ -112,16 +112,16 @@ test('an edit keeps the earlier version in the history', async ({ page, browser 
   await axe(page, browser);
 });
 
-test('department staff report a duty done and the public list shows it', async ({ page, browser }) => {
+test('department staff report a responsibility done and the public list shows it', async ({ page, browser }) => {
   await signIn(page, 'housing');
-  const duty = page.locator('li[data-duty-id]').filter({ has: page.getByLabel('更新状态') }).filter({ hasNot: page.locator('.status-done') }).first();
-  const text = (await duty.locator('.task-title').textContent())?.replace(/\s*(未开始|进行中|已完成)\s*$/, '').trim() ?? '';
-  await duty.getByLabel('更新状态').selectOption({ label: '已完成' });
-  await duty.getByRole('button', { name: '保存' }).click();
+  const responsibility = page.locator('li[data-responsibility-id]').filter({ has: page.getByLabel('更新状态') }).filter({ hasNot: page.locator('.status-done') }).first();
+  const text = (await responsibility.locator('.task-title').textContent())?.replace(/\s*(未开始|进行中|已完成)\s*$/, '').trim() ?? '';
+  await responsibility.getByLabel('更新状态').selectOption({ label: '已完成' });
+  await responsibility.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('status')).toHaveText('责任状态已更新。');
   const visitor = await browser.newPage();
   await visitor.goto('/topics/2026/11#duties-heading');
-  await expect(visitor.locator('.duties li', { hasText: text }).locator('.status-done')).toBeVisible();
+  await expect(visitor.locator('.responsibilities li', { hasText: text }).locator('.status-done')).toBeVisible();
   await visitor.close();
 });
 

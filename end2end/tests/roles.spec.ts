@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 
 // Who may speak for whom (issue 13, points 21–23): cooperating departments on a topic, a level
 // that fits the body, reports posted as a body from the list and said who posted them, an
-// editor granted the moderation duty, a phone number redacted, and a bulk import that reads
+// editor granted the moderation permission, a phone number redacted, and a bulk import that reads
 // 2026/12/20 and 市住建委 and suggests a name for an unknown one. Accounts come from
 // scripts/test.sh; the spec opens its own editor account and its own topic, in a month searched
 // from January 2022 (the department and editing suites search elsewhere).
@@ -163,7 +163,7 @@ const reviewer = `reviewer${tag}`;
 const phoneNumber = '138 1234 5678';
 const suggestionTitle = `楼道扶手松了${tag}`;
 
-test('22: an admin grants an editor the moderation duty; the editor redacts a phone number and the public never sees it', async ({ browser }) => {
+test('22: an admin grants an editor the moderation permission; the editor redacts a phone number and the public never sees it', async ({ browser }) => {
   // A resident suggests, with her phone number in the text (360 px, JS off).
   const resident = await open(browser, 'phone', false);
   await resident.goto('/suggest');
@@ -190,7 +190,7 @@ test('22: an admin grants an editor the moderation duty; the editor redacts a ph
   expect(refused?.status()).toBe(403);
   await expect(editor.getByRole('alert')).toContainText('您没有权限');
 
-  // ... until the admin grants the duty (audited).
+  // ... until the admin grants the permission (audited).
   const row = admin.locator('li', { hasText: `(${reviewer})` });
   await expect(row).toContainText('未授予审核职责');
   await row.getByRole('button', { name: '授予审核职责' }).click();
@@ -229,7 +229,7 @@ test('22: an admin grants an editor the moderation duty; the editor redacts a ph
   const api = await resident.request.get('/api/v1/suggestions');
   if (api.ok()) expect(await api.text()).not.toContain('5678');
 
-  // Revoking takes the duty away again.
+  // Revoking takes the permission away again.
   await admin.goto('/staff/accounts');
   await admin.locator('li', { hasText: `(${reviewer})` }).getByRole('button', { name: '收回审核职责' }).click();
   await expect(admin.locator('li', { hasText: `(${reviewer})` })).toContainText('未授予审核职责');

@@ -25,13 +25,13 @@ test('the responsibility list filters by level and department', async ({ page })
   await page.goto('/topics/2026/11');
   await page.getByRole('link', { name: '区级', exact: true }).click();
   await expect(page).toHaveURL(/level=district/);
-  const duties = page.locator('.duty-level li');
-  await expect(duties).toHaveCount(3);
+  const responsibilities = page.locator('.responsibility-level li');
+  await expect(responsibilities).toHaveCount(3);
   await page.getByLabel('按部门筛选').selectOption({ label: '延庆区政府' });
   await page.getByRole('button', { name: '筛选' }).click();
   await expect(page).toHaveURL(/level=district&dept=\d+/);
-  await expect(duties).toHaveCount(1);
-  await expect(duties.first()).toContainText('落实农村取暖设备巡检维修');
+  await expect(responsibilities).toHaveCount(1);
+  await expect(responsibilities.first()).toContainText('落实农村取暖设备巡检维修');
 });
 
 test('a department page shows its on-time record', async ({ page }) => {

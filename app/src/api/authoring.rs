@@ -1,5 +1,5 @@
-//! Authoring server functions: editors create and edit topics, problems, tasks, duties and
-//! departments; department staff report duty status; administrators add accounts. Same shape as
+//! Authoring server functions: editors create and edit topics, problems, tasks, responsibilities and
+//! departments; department staff report responsibility status; administrators add accounts. Same shape as
 //! `staff.rs`: plain form posts answered with a redirect carrying an outcome code.
 
 use crate::model::{Department, EditorTopic, EditorTopicList, Revision};
@@ -74,6 +74,14 @@ where
     action(handle, member).await
 }
 
+/// A form's id field that must hold an id. A bad one is refused as an argument Leptos could not
+/// decode (`Args`), exactly as an `i64` parameter was: the edge answers 400 and keeps the form.
+#[cfg(feature = "ssr")]
+pub(super) fn required_id(text: &str, field: &str) -> Result<i64, ServerFnError> {
+    crate::model::parse_id(text.trim())
+        .ok_or_else(|| ServerFnError::Args(format!("{field}: not an id")))
+}
+
 /// `""` → a new item; otherwise the id of the item being edited.
 #[cfg(feature = "ssr")]
 fn optional_id(text: &str) -> Result<Option<i64>, crate::api::StaffError> {
@@ -109,30 +117,25 @@ pub async fn load_history(entity: String, id: i64) -> Result<Gate<Vec<Revision>>
 }
 
 #[server]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_topic(
-    topic_id: String,
-    year: String,
-    month: String,
-    theme: String,
-    summary: String,
-    lead: String,
-    plan: String,
+    #[server(flatten)] form: crate::api::forms::TopicForm,
 ) -> Result<(), ServerFnError> {
-    let editing = !topic_id.trim().is_empty();
+    let editing = !form.topic_id.trim().is_empty();
     let refused = Refused {
         form: if editing { "topic" } else { "topic-new" }.into(),
         anchor: if editing { "topic-fields" } else { "new-topic" }.into(),
-        fields: vec![
-            ("year", year.clone()),
-            ("month", month.clone()),
-            ("theme", theme.clone()),
-            ("summary", summary.clone()),
-            ("lead", lead.clone()),
-            ("plan", plan.clone()),
-        ],
+        fields: form.echo(),
         names: TOPIC_NAMES,
     };
+    let crate::api::forms::TopicForm {
+        topic_id,
+        year,
+        month,
+        theme,
+        summary,
+        lead,
+        plan,
+    } = form;
     let outcome = async {
         let input = crate::api::TopicInput {
             id: optional_id(&topic_id)?,
@@ -212,31 +215,28 @@ pub async fn save_problem(
 }
 
 #[server]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_task(
-    topic_id: i64,
-    task_id: String,
-    title: String,
-    problem: String,
-    owner: String,
-    level: String,
-    due: String,
+    #[server(flatten)] form: crate::api::forms::TaskForm,
 ) -> Result<(), ServerFnError> {
+    let topic_id = required_id(&form.topic_id, "topic_id")?;
     let refused = Refused {
-        form: form_key("task", &task_id),
-        anchor: match task_id.trim() {
+        form: form_key("task", &form.task_id),
+        anchor: match form.task_id.trim() {
             "" => "new-task".into(),
             id => format!("task-{id}"),
         },
-        fields: vec![
-            ("title", title.clone()),
-            ("problem", problem.clone()),
-            ("owner", owner.clone()),
-            ("level", level.clone()),
-            ("due", due.clone()),
-        ],
+        fields: form.echo(),
         names: TASK_NAMES,
     };
+    let crate::api::forms::TaskForm {
+        task_id,
+        title,
+        problem,
+        owner,
+        level,
+        due,
+        ..
+    } = form;
     let outcome = async {
         let input = crate::api::TaskInput {
             topic_id,
@@ -260,19 +260,19 @@ pub async fn save_task(
 }
 
 #[server]
-pub async fn save_duty(
+pub async fn save_responsibility(
     topic_id: i64,
-    duty_id: String,
+    responsibility_id: String,
     duty: String,
     department: String,
     level: String,
     batch: String,
 ) -> Result<(), ServerFnError> {
     let refused = Refused {
-        form: form_key("duty", &duty_id),
-        anchor: match duty_id.trim() {
-            "" => "new-duty".into(),
-            id => format!("duty-{id}"),
+        form: form_key("responsibility", &responsibility_id),
+        anchor: match responsibility_id.trim() {
+            "" => "new-responsibility".into(),
+            id => format!("responsibility-{id}"),
         },
         fields: vec![
             ("duty", duty.clone()),
@@ -283,15 +283,15 @@ pub async fn save_duty(
         names: &[("title", "duty")],
     };
     let outcome = async {
-        let input = crate::api::DutyInput {
+        let input = crate::api::ResponsibilityInput {
             topic_id,
-            id: optional_id(&duty_id)?,
+            id: optional_id(&responsibility_id)?,
             duty,
             department,
             level,
             batch,
         };
-        act(|h, m| async move { h.0.save_duty(&m, input).await }).await
+        act(|h, m| async move { h.0.save_responsibility(&m, input).await }).await
     }
     .await;
     back_echo(
@@ -326,15 +326,25 @@ pub async fn save_department(department_id: String, name: String) -> Result<(), 
 }
 
 #[server]
-pub async fn set_duty_state(duty_id: i64, state: String) -> Result<(), ServerFnError> {
-    let outcome = act(|h, m| async move { h.0.set_duty_state(&m, duty_id, &state).await }).await;
+pub async fn set_responsibility_state(
+    responsibility_id: i64,
+    state: String,
+) -> Result<(), ServerFnError> {
+    let outcome = act(|h, m| async move {
+        h.0.set_responsibility_state(&m, responsibility_id, &state)
+            .await
+    })
+    .await;
     if matches!(outcome, Err(crate::api::StaffError::Forbidden)) {
         tracing::warn!(
-            duty_id,
-            "refused a duty update outside the member's department"
+            responsibility_id,
+            "refused a responsibility update outside the member's department"
         );
     }
-    back("/staff", outcome.map(|()| crate::model::Done::DutyUpdated));
+    back(
+        "/staff",
+        outcome.map(|()| crate::model::Done::ResponsibilityUpdated),
+    );
     Ok(())
 }
 

@@ -18,29 +18,25 @@ pub async fn load_editor_policy(
 }
 
 #[server]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_policy(
-    policy_id: i64,
-    title: String,
-    doc_no: String,
-    issuer: String,
-    issued: String,
-    effective: String,
-    source: String,
+    #[server(flatten)] form: crate::api::forms::PolicyForm,
 ) -> Result<(), ServerFnError> {
+    let policy_id = super::authoring::required_id(&form.policy_id, "policy_id")?;
     let refused = Refused {
         form: "policy".into(),
         anchor: "policy-form".into(),
-        fields: vec![
-            ("title", title.clone()),
-            ("doc_no", doc_no.clone()),
-            ("issuer", issuer.clone()),
-            ("issued", issued.clone()),
-            ("effective", effective.clone()),
-            ("source", source.clone()),
-        ],
+        fields: form.echo(),
         names: &[("date", "issued")],
     };
+    let crate::api::forms::PolicyForm {
+        title,
+        doc_no,
+        issuer,
+        issued,
+        effective,
+        source,
+        ..
+    } = form;
     let input = crate::api::PolicyEditInput {
         id: policy_id,
         title,

@@ -12,6 +12,7 @@ pub mod charts;
 pub mod department;
 pub mod echo;
 pub mod editor;
+pub mod forms;
 pub mod hotline;
 pub mod moderation;
 pub mod roles;

@@ -118,30 +118,15 @@ pub async fn load_cycles_admin() -> Result<Gate<CyclesAdmin>, ServerFnError> {
 }
 
 #[server]
-#[allow(clippy::too_many_arguments)]
 pub async fn create_cycle(
-    slug: String,
-    title: String,
-    target: String,
-    opens: String,
-    closes: String,
-    max_picks: String,
-    live_tally: Option<String>,
+    #[server(flatten)] form: crate::api::forms::CycleForm,
 ) -> Result<(), ServerFnError> {
     use crate::api::echo::ssr::{back_echo, Refused};
     // A refused cycle comes back as typed, the field at fault marked (表单回填).
     let refused = Refused {
         form: "cycle-new".into(),
         anchor: "new-cycle".into(),
-        fields: vec![
-            ("slug", slug.clone()),
-            ("title", title.clone()),
-            ("target", target.clone()),
-            ("opens", opens.clone()),
-            ("closes", closes.clone()),
-            ("max_picks", max_picks.clone()),
-            ("live_tally", live_tally.clone().unwrap_or_default()),
-        ],
+        fields: form.echo(),
         names: &[
             ("name", "target"),
             ("date", "closes"),
@@ -149,6 +134,15 @@ pub async fn create_cycle(
             ("duplicate", "slug"),
         ],
     };
+    let crate::api::forms::CycleForm {
+        slug,
+        title,
+        target,
+        opens,
+        closes,
+        max_picks,
+        live_tally,
+    } = form;
     let input = CycleInput {
         slug,
         title,

@@ -1,5 +1,5 @@
 //! Roles server functions (see `model::roles`): an administrator grants or revokes an editor's
-//! moderation duty, a moderator redacts a span of a suggestion, an editor sets a topic's
+//! moderation permission, a moderator redacts a span of a suggestion, an editor sets a topic's
 //! cooperating departments (配合部门). Plain form posts answered with a redirect carrying an
 //! outcome code, like every staff action.
 

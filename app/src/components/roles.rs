@@ -1,4 +1,4 @@
-//! The small forms and words of `model::roles`: granting an editor the moderation duty,
+//! The small forms and words of `model::roles`: granting an editor the moderation permission,
 //! redacting a suggestion (with the phone-number hint), a topic's cooperating departments
 //! (配合部门), the report form's author picker, and who posted a report. Their outcome codes
 //! (`model::outcome`) are worded under `roles.done.*` / `roles.error.*`.

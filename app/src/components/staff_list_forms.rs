@@ -2,10 +2,10 @@
 //! a `<details>` (no JavaScript) holding a form prefilled with its current values; a last form
 //! adds a new item. Field limits match the server's checks.
 
-use crate::api::authoring::{SaveDuty, SaveTask};
+use crate::api::authoring::{SaveResponsibility, SaveTask};
 use crate::components::form_echo::Echoed;
 use crate::components::staff_gate::{department_options, level_options, HistoryLink};
-use crate::components::topic_lists::{duty_status, level_label, StatusBadge};
+use crate::components::topic_lists::{level_label, responsibility_status, StatusBadge};
 use crate::model::{Department, EditorProblem, Entity, FormEcho, Level, Responsibility, Task};
 use crate::tr;
 use leptos::prelude::*;
@@ -119,9 +119,9 @@ pub fn TaskEditor(
 }
 
 #[component]
-fn DutyFields(
+fn ResponsibilityFields(
     key: String,
-    duty: Option<Responsibility>,
+    responsibility: Option<Responsibility>,
     departments: Vec<Department>,
     echoed: Echoed,
 ) -> impl IntoView {
@@ -129,16 +129,22 @@ fn DutyFields(
     let id = |f: &str| format!("{key}-{f}");
     let text = e.text(
         "duty",
-        duty.as_ref().map(|d| d.duty.clone()).unwrap_or_default(),
+        responsibility
+            .as_ref()
+            .map(|d| d.duty.clone())
+            .unwrap_or_default(),
     );
-    let department = e.id("department", duty.as_ref().map(|d| d.department.id));
+    let department = e.id(
+        "department",
+        responsibility.as_ref().map(|d| d.department.id),
+    );
     let level: Option<Level> =
-        Level::parse(&e.text("level", String::new())).or(duty.as_ref().map(|d| d.level));
+        Level::parse(&e.text("level", String::new())).or(responsibility.as_ref().map(|d| d.level));
     let batch = e
         .text("batch", String::new())
         .parse::<u8>()
         .ok()
-        .or(duty.as_ref().map(|d| d.batch))
+        .or(responsibility.as_ref().map(|d| d.batch))
         .unwrap_or(1);
     view! {
         <label for=id("duty")>{tr!("staff.duty_text")}</label>
@@ -155,62 +161,62 @@ fn DutyFields(
         <select id=id("level") name="level">{level_options(level)}</select>
         <label for=id("batch")>{tr!("staff.batch")}</label>
         <select id=id("batch") name="batch">
-            {(1u8..=5).map(|b| view! { <option value=b.to_string() selected=b == batch>{tr!("duty.batch", batch = b)}</option> }).collect_view()}
+            {(1u8..=5).map(|b| view! { <option value=b.to_string() selected=b == batch>{tr!("responsibility.batch", batch = b)}</option> }).collect_view()}
         </select>
         {e.form_message()}
     }
 }
 
 #[component]
-pub fn DutyEditor(
+pub fn ResponsibilityEditor(
     topic_id: i64,
-    duties: Vec<Responsibility>,
+    responsibilities: Vec<Responsibility>,
     departments: Vec<Department>,
     echo: Option<FormEcho>,
 ) -> impl IntoView {
-    let rows = duties
+    let rows = responsibilities
         .into_iter()
-        .map(|duty| {
+        .map(|responsibility| {
             let departments = departments.clone();
-            let action = ServerAction::<SaveDuty>::new();
-            let duty_id = duty.id;
-            let echoed = Echoed::of(&echo, &format!("duty-{duty_id}"));
+            let action = ServerAction::<SaveResponsibility>::new();
+            let responsibility_id = responsibility.id;
+            let echoed = Echoed::of(&echo, &format!("responsibility-{responsibility_id}"));
             let open = echoed.any();
             let summary = format!(
                 "{} · {} · {}",
-                duty.department.name,
-                level_label(duty.level),
-                tr!("duty.batch", batch = duty.batch)
+                responsibility.department.name,
+                level_label(responsibility.level),
+                tr!("responsibility.batch", batch = responsibility.batch)
             );
             view! {
-                <li class="card" data-duty-id=duty_id id=format!("duty-{duty_id}")>
+                <li class="card" data-responsibility-id=responsibility_id id=format!("responsibility-{responsibility_id}")>
                     <details open=open>
                         <summary>
-                            <strong>{duty.duty.clone()}</strong>" "<StatusBadge status=duty_status(duty.state)/>
+                            <strong>{responsibility.duty.clone()}</strong>" "<StatusBadge status=responsibility_status(responsibility.state)/>
                             <br/><span class="muted">{summary}</span>
                         </summary>
                         <ActionForm action attr:class="stack-form">
                             <input type="hidden" name="topic_id" value=topic_id.to_string()/>
-                            <input type="hidden" name="duty_id" value=duty_id.to_string()/>
-                            <DutyFields key=format!("duty-{duty_id}") duty=Some(duty) departments echoed/>
+                            <input type="hidden" name="responsibility_id" value=responsibility_id.to_string()/>
+                            <ResponsibilityFields key=format!("responsibility-{responsibility_id}") responsibility=Some(responsibility) departments echoed/>
                             <button type="submit" class="button">{tr!("staff.save")}</button>
                         </ActionForm>
-                        <HistoryLink entity=Entity::Responsibility id=duty_id/>
+                        <HistoryLink entity=Entity::Responsibility id=responsibility_id/>
                     </details>
                 </li>
             }
         })
         .collect_view();
-    let add = ServerAction::<SaveDuty>::new();
+    let add = ServerAction::<SaveResponsibility>::new();
     view! {
         <section aria-labelledby="edit-duties">
-            <h2 id="edit-duties">{tr!("topic.duties")}</h2>
+            <h2 id="edit-duties">{tr!("topic.responsibilities")}</h2>
             <ul class="plain-list">{rows}</ul>
-            <h3 id="new-duty">{tr!("staff.new_duty")}</h3>
-            <ActionForm action=add attr:class="stack-form" attr:aria-labelledby="new-duty">
+            <h3 id="new-responsibility">{tr!("staff.new_responsibility")}</h3>
+            <ActionForm action=add attr:class="stack-form" attr:aria-labelledby="new-responsibility">
                 <input type="hidden" name="topic_id" value=topic_id.to_string()/>
-                <input type="hidden" name="duty_id" value=""/>
-                <DutyFields key="new-duty".to_string() duty=None departments echoed=Echoed::of(&echo, "duty-new")/>
+                <input type="hidden" name="responsibility_id" value=""/>
+                <ResponsibilityFields key="new-responsibility".to_string() responsibility=None departments echoed=Echoed::of(&echo, "responsibility-new")/>
                 <button type="submit" class="button">{tr!("staff.add")}</button>
             </ActionForm>
         </section>

@@ -45,8 +45,8 @@ pub fn ProgressBar(
     }
 }
 
-/// A duty has no due date: its status is what the department last reported.
-pub fn duty_status(state: TaskState) -> TaskStatus {
+/// A responsibility has no due date: its status is what the department last reported.
+pub fn responsibility_status(state: TaskState) -> TaskStatus {
     TaskStatus::recorded(state)
 }
 
@@ -82,16 +82,16 @@ pub fn TaskList(tasks: Vec<Task>) -> impl IntoView {
     }
 }
 
-/// Duties grouped by level, then by batch (批次), in the order the store returns them.
+/// Responsibilities grouped by level, then by batch (批次), in the order the store returns them.
 #[component]
-pub fn DutyList(duties: Vec<Responsibility>) -> impl IntoView {
-    if duties.is_empty() {
-        return view! { <p class="muted">{tr!("topic.no_duties")}</p> }.into_any();
+pub fn ResponsibilityList(responsibilities: Vec<Responsibility>) -> impl IntoView {
+    if responsibilities.is_empty() {
+        return view! { <p class="muted">{tr!("topic.no_responsibilities")}</p> }.into_any();
     }
     let groups = Level::ALL
         .into_iter()
         .filter_map(|level| {
-            let at_level: Vec<&Responsibility> = duties.iter().filter(|d| d.level == level).collect();
+            let at_level: Vec<&Responsibility> = responsibilities.iter().filter(|d| d.level == level).collect();
             if at_level.is_empty() {
                 return None;
             }
@@ -110,26 +110,26 @@ pub fn DutyList(duties: Vec<Responsibility>) -> impl IntoView {
                                     " — "
                                     <a href=crate::paths::department(d.department.id)>{d.department.name.clone()}</a>
                                     " "
-                                    <StatusBadge status=duty_status(d.state)/>
+                                    <StatusBadge status=responsibility_status(d.state)/>
                                 </li>
                             }
                         })
                         .collect_view();
                     view! {
-                        <h4>{tr!("duty.batch", batch = batch)}</h4>
+                        <h4>{tr!("responsibility.batch", batch = batch)}</h4>
                         <ul>{items}</ul>
                     }
                 })
                 .collect_view();
             Some(view! {
-                <section class="duty-level">
+                <section class="responsibility-level">
                     <h3>{level_label(level)}</h3>
                     {batch_views}
                 </section>
             })
         })
         .collect_view();
-    view! { <div class="duties">{groups}</div> }.into_any()
+    view! { <div class="responsibilities">{groups}</div> }.into_any()
 }
 
 #[component]

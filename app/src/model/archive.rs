@@ -1,5 +1,5 @@
 //! 往期: every month of every year, with the problems assigned to it and its topic, and — when
-//! the reader filters by department, status or level — the matching tasks and duties across all
+//! the reader filters by department, status or level — the matching tasks and responsibilities across all
 //! topics. Filters travel in the query string, so a filtered view has an address to share.
 
 use super::{parse_id, parse_year, Department, Level, ProblemSummary, Progress, Responsibility};
@@ -27,7 +27,7 @@ impl ArchiveQuery {
         }
     }
 
-    /// Whether the reader asked for lists (tasks and duties), not just the calendar.
+    /// Whether the reader asked for lists (tasks and responsibilities), not just the calendar.
     pub fn filters_lists(&self) -> bool {
         self.department.is_some() || self.status.is_some() || self.level.is_some()
     }
@@ -53,7 +53,7 @@ pub struct Archive {
     /// Problems of the year(s) not assigned to a month in our sources.
     pub unassigned: usize,
     pub tasks: Vec<InTopic<Task>>,
-    pub duties: Vec<InTopic<Responsibility>>,
+    pub responsibilities: Vec<InTopic<Responsibility>>,
     /// For the filter form.
     pub years: Vec<i32>,
     pub departments: Vec<Department>,

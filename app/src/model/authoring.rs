@@ -115,7 +115,7 @@ pub struct EditorTopic {
     pub state: PublishState,
     pub problems: Vec<EditorProblem>,
     pub tasks: Vec<Task>,
-    pub duties: Vec<Responsibility>,
+    pub responsibilities: Vec<Responsibility>,
     /// Every department, for the owner and lead pickers.
     pub departments: Vec<Department>,
     /// The topic's policies, drafts included: `(id, title, state)`.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 pub enum ImportKind {
     /// 任务清单: title, owner, level, due, state
     Tasks,
-    /// 责任清单: duty, department, level, batch
+    /// 责任清单: duty (the wording), department, level, batch
     Responsibilities,
 }
 

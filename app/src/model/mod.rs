@@ -78,7 +78,7 @@ pub use search::{
     search_terms, site_pages, validate_query, HitKind, QueryProblem, SearchHit, SitePage,
     MAX_QUERY_CHARS, SITE_PAGES,
 };
-pub use staff::{AuditEntry, Role, StaffDesk, StaffDuty, StaffMember, StaffTask};
+pub use staff::{AuditEntry, Role, StaffDesk, StaffMember, StaffResponsibility, StaffTask};
 pub use suggestion::{
     SuggestRefusal, Suggestion, SuggestionState, CATEGORIES, SUGGESTION_TEXT_MAX,
     SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,

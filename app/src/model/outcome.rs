@@ -8,7 +8,7 @@ codes! {
     /// What a staff action did, reported as `?done=<code>`.
     Done {
         TaskUpdated => "task_updated",
-        DutyUpdated => "duty_updated",
+        ResponsibilityUpdated => "responsibility_updated",
         PolicyDrafted => "policy_drafted",
         PolicyPublished => "policy_published",
         LoggedOut => "logged_out",

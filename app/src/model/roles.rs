@@ -1,11 +1,11 @@
 //! Who may speak for whom. Three typed rules, kept here so the server enforces exactly what the
 //! pages offer:
 //!
-//! - [`Grant`] 职责授权: a duty an administrator adds to an account beyond its role (an editor
+//! - [`Grant`] 职责授权: a permission an administrator adds to an account beyond its role (an editor
 //!   who also moderates). Checked through `StaffMember::may_moderate`, never by role names.
 //! - [`BodyKind`] 单位类别: what kind of body a department is (city department, district
 //!   government or district office, street office or township, supervisory body), read from its
-//!   official name; a task or duty's 层级 must fit it (`BodyKind::fits`).
+//!   official name; a task or responsibility's 层级 must fit it (`BodyKind::fits`).
 //! - [`report_author_allowed`]: which body a progress report (进展) or supervision note (监督)
 //!   may be posted as, by which account.
 //!
@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 /// The editorial office's name as a report's author, as stored (点菜编辑部); pages translate it.
 pub const EDITORIAL_OFFICE: &str = "点菜编辑部";
 
-/// 职责授权: an extra duty granted to an account.
+/// 职责授权: an extra permission granted to an account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Grant {
@@ -44,7 +44,7 @@ impl Grant {
     }
 
     /// Only editors receive grants: administrators already moderate, department accounts speak
-    /// for their department only, moderators hold the duty by role.
+    /// for their department only, moderators hold the permission by role.
     pub fn grantable_to(self, role: Role) -> bool {
         match self {
             Grant::Moderate => role == Role::Editor,
@@ -113,7 +113,7 @@ impl BodyKind {
         }
     }
 
-    /// Whether a task or duty at `level` may be given to this kind of body.
+    /// Whether a task or responsibility at `level` may be given to this kind of body.
     pub fn fits(self, level: Level) -> bool {
         match self {
             BodyKind::Supervisory => false,

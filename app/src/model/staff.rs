@@ -11,7 +11,7 @@ pub enum Role {
     Admin,
     /// 编辑: authors topics, policies and reports.
     Editor,
-    /// 部门工作人员: updates its own department's tasks and duties only.
+    /// 部门工作人员: updates its own department's tasks and responsibilities only.
     Department,
     /// 审核员: moderates residents' suggestions (participation issue).
     Moderator,
@@ -41,7 +41,7 @@ pub struct StaffMember {
     pub display_name: String,
     pub role: Role,
     pub department: Option<Department>,
-    /// 职责授权: duties granted beyond the role (see `model::roles`).
+    /// 职责授权: permissions granted beyond the role (see `model::roles`).
     #[serde(default)]
     pub grants: Vec<super::Grant>,
 }
@@ -80,13 +80,13 @@ impl StaffMember {
     }
 
     /// 审核: moderators and administrators by role, editors when an administrator granted
-    /// them the duty.
+    /// them the permission.
     pub fn may_moderate(&self) -> bool {
         matches!(self.role, Role::Moderator | Role::Admin)
             || self.grants.contains(&super::Grant::Moderate)
     }
 
-    /// Granting and revoking duties is an administrator's.
+    /// Granting and revoking permissions is an administrator's.
     pub fn may_grant(&self) -> bool {
         self.role == Role::Admin
     }
@@ -106,11 +106,11 @@ pub struct StaffTask {
     pub undo: Option<(TaskState, Option<String>)>,
 }
 
-/// A duty as staff see it, with the topic it belongs to.
+/// A responsibility as staff see it, with the topic it belongs to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct StaffDuty {
+pub struct StaffResponsibility {
     pub topic: crate::model::TopicLabel,
-    pub duty: Responsibility,
+    pub responsibility: Responsibility,
     pub editable: bool,
 }
 
@@ -119,7 +119,7 @@ pub struct StaffDuty {
 pub struct StaffDesk {
     pub me: StaffMember,
     pub tasks: Vec<StaffTask>,
-    pub duties: Vec<StaffDuty>,
+    pub responsibilities: Vec<StaffResponsibility>,
     /// Policies not public — drafts and withdrawn ones (撤回) with their state — for editors.
     pub drafts: Vec<(Policy, crate::model::PublishState)>,
     /// `(year, month, theme)` of topics an editor can attach a policy to.

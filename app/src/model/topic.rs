@@ -4,7 +4,7 @@
 use super::{Department, Policy, ProblemSummary, TaskNote, Topic};
 use serde::{Deserialize, Serialize};
 
-/// 层级: who carries a task or duty — city, district, or street/township.
+/// 层级: who carries a task or responsibility — city, district, or street/township.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -112,7 +112,7 @@ impl TaskStatus {
         matches!(self, TaskStatus::DoneLate | TaskStatus::Overdue)
     }
 
-    /// The status as recorded, for items without a due date (duties).
+    /// The status as recorded, for items without a due date (responsibilities).
     pub fn recorded(state: TaskState) -> Self {
         match state {
             TaskState::NotStarted => TaskStatus::NotStarted,
@@ -160,7 +160,7 @@ pub struct Task {
     pub notes: Vec<TaskNote>,
 }
 
-/// 责任: one duty of the responsibility list (责任清单), issued in numbered batches (批次).
+/// 责任: one item of the responsibility list (责任清单), issued in numbered batches (批次).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Responsibility {

@@ -1,4 +1,4 @@
-//! 往期: browse every year and month, and filter tasks and duties across all topics by
+//! 往期: browse every year and month, and filter tasks and responsibilities across all topics by
 //! department, status and level. A plain GET form: filtered views have addresses and work
 //! without JavaScript.
 
@@ -6,7 +6,7 @@ use crate::api::get_archive;
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
 use crate::components::topic_lists::{
-    duty_status, level_label, status_label, ProgressBar, StatusBadge,
+    level_label, responsibility_status, status_label, ProgressBar, StatusBadge,
 };
 use crate::model::{Archive, ArchiveMonth, InTopic, Level, Responsibility, Task, TaskStatus};
 use crate::pages::month_name;
@@ -42,7 +42,7 @@ pub fn ArchivePage() -> impl IntoView {
 fn ArchiveView(archive: Archive) -> impl IntoView {
     let q = archive.query;
     let lists = q.filters_lists().then(|| {
-        view! { <FilteredLists tasks=archive.tasks duties=archive.duties/> }
+        view! { <FilteredLists tasks=archive.tasks responsibilities=archive.responsibilities/> }
     });
     let mut years: Vec<i32> = archive.months.iter().map(|m| m.year).collect();
     years.dedup();
@@ -138,9 +138,12 @@ fn topic_link(
 }
 
 #[component]
-fn FilteredLists(tasks: Vec<InTopic<Task>>, duties: Vec<InTopic<Responsibility>>) -> impl IntoView {
+fn FilteredLists(
+    tasks: Vec<InTopic<Task>>,
+    responsibilities: Vec<InTopic<Responsibility>>,
+) -> impl IntoView {
     let task_count = tasks.len();
-    let duty_count = duties.len();
+    let responsibility_count = responsibilities.len();
     view! {
         <section aria-labelledby="archive-tasks">
             <h2 id="archive-tasks">{tr!("archive.tasks", count = task_count)}</h2>
@@ -157,13 +160,13 @@ fn FilteredLists(tasks: Vec<InTopic<Task>>, duties: Vec<InTopic<Responsibility>>
             </ul>
         </section>
         <section aria-labelledby="archive-duties">
-            <h2 id="archive-duties">{tr!("archive.duties", count = duty_count)}</h2>
+            <h2 id="archive-duties">{tr!("archive.responsibilities", count = responsibility_count)}</h2>
             <ul class="task-list">
-                {duties.into_iter().map(|(topic, d)| view! {
+                {responsibilities.into_iter().map(|(topic, d)| view! {
                     <li class="card task">
-                        <p class="task-title">{d.duty}" "<StatusBadge status=duty_status(d.state)/></p>
+                        <p class="task-title">{d.duty}" "<StatusBadge status=responsibility_status(d.state)/></p>
                         <p class="task-meta">
-                            {d.department.name}" · "{level_label(d.level)}" · "{tr!("duty.batch", batch = d.batch)}" · "
+                            {d.department.name}" · "{level_label(d.level)}" · "{tr!("responsibility.batch", batch = d.batch)}" · "
                             {topic_link(&topic)}
                         </p>
                     </li>

@@ -3,7 +3,7 @@
 use crate::api::get_department;
 use crate::components::badges::ConfidenceBadge;
 use crate::components::loading::DataView;
-use crate::components::topic_lists::{duty_status, level_label, StatusBadge};
+use crate::components::topic_lists::{level_label, responsibility_status, StatusBadge};
 use crate::model::{parse_id, DepartmentDetail};
 use crate::pages::{month_name, NotFound};
 use crate::tr;
@@ -84,15 +84,15 @@ fn DepartmentView(detail: DepartmentDetail) -> impl IntoView {
             }
         })
         .collect_view();
-    let duties = detail
+    let responsibilities = detail
         .responsibilities
         .into_iter()
         .map(|r| {
             view! {
                 <li>
-                    {r.duty}" "<StatusBadge status=duty_status(r.state)/>
+                    {r.duty}" "<StatusBadge status=responsibility_status(r.state)/>
                     <br/>
-                    <span class="muted">{level_label(r.level)}" · "{tr!("duty.batch", batch = r.batch)}</span>
+                    <span class="muted">{level_label(r.level)}" · "{tr!("responsibility.batch", batch = r.batch)}</span>
                 </li>
             }
         })
@@ -123,8 +123,8 @@ fn DepartmentView(detail: DepartmentDetail) -> impl IntoView {
             <ul class="plain-list">{tasks}</ul>
         </section>
         <section aria-labelledby="dept-duties-heading">
-            <h2 id="dept-duties-heading">{tr!("topic.duties")}</h2>
-            <ul class="plain-list">{duties}</ul>
+            <h2 id="dept-duties-heading">{tr!("topic.responsibilities")}</h2>
+            <ul class="plain-list">{responsibilities}</ul>
         </section>
     }
 }

@@ -1,15 +1,15 @@
 //! 工作台: staff sign in, update their department's tasks, draft and publish policies, and
 //! (administrators) read the audit log. Plain forms with post/redirect/get: no JavaScript needed.
 
-use crate::api::authoring::SetDutyState;
+use crate::api::authoring::SetResponsibilityState;
 use crate::api::staff::{load_staff_desk, AddReport, DraftPolicy, Login, Logout, PublishPolicy};
 use crate::components::form_echo::Echoed;
 use crate::components::loading::DataView;
 use crate::components::raw_text::text_box;
 use crate::components::staff_gate::StaffNav;
 use crate::components::task_desk::{state_options, DepartmentReportForm, DeskTask};
-use crate::components::topic_lists::{duty_status, level_label, StatusBadge};
-use crate::model::{Done, Refusal, StaffDesk, StaffDuty};
+use crate::components::topic_lists::{level_label, responsibility_status, StatusBadge};
+use crate::model::{Done, Refusal, StaffDesk, StaffResponsibility};
 use crate::pages::month_name;
 use crate::tr;
 use leptos::either::Either;
@@ -158,9 +158,9 @@ fn Desk(desk: StaffDesk, echo: Option<crate::model::FormEcho>) -> impl IntoView 
             </ul>
         </section>
         <section aria-labelledby="desk-duties">
-            <h2 id="desk-duties">{tr!("topic.duties")}</h2>
+            <h2 id="desk-duties">{tr!("topic.responsibilities")}</h2>
             <ul class="task-list">
-                {desk.duties.into_iter().map(|d| view! { <DutyRow item=d/> }).collect_view()}
+                {desk.responsibilities.into_iter().map(|d| view! { <ResponsibilityRow item=d/> }).collect_view()}
             </ul>
         </section>
         {department_report}
@@ -170,12 +170,12 @@ fn Desk(desk: StaffDesk, echo: Option<crate::model::FormEcho>) -> impl IntoView 
     }
 }
 
-/// A duty on the desk; its department's staff report its status (履职状态).
+/// A responsibility on the desk; its department's staff report its status (履职状态).
 #[component]
-fn DutyRow(item: StaffDuty) -> impl IntoView {
-    let StaffDuty {
+fn ResponsibilityRow(item: StaffResponsibility) -> impl IntoView {
+    let StaffResponsibility {
         topic,
-        duty,
+        responsibility,
         editable,
     } = item;
     let crate::model::TopicLabel {
@@ -183,22 +183,22 @@ fn DutyRow(item: StaffDuty) -> impl IntoView {
         theme,
     } = topic;
     let form = editable.then(|| {
-        let action = ServerAction::<SetDutyState>::new();
-        let select_id = format!("duty-state-{}", duty.id);
+        let action = ServerAction::<SetResponsibilityState>::new();
+        let select_id = format!("responsibility-state-{}", responsibility.id);
         view! {
             <ActionForm action attr:class="inline-form">
-                <input type="hidden" name="duty_id" value=duty.id.to_string()/>
+                <input type="hidden" name="responsibility_id" value=responsibility.id.to_string()/>
                 <label for=select_id.clone()>{tr!("staff.new_state")}</label>
-                <select id=select_id name="state">{state_options(duty.state)}</select>
+                <select id=select_id name="state">{state_options(responsibility.state)}</select>
                 <button type="submit" class="button">{tr!("staff.save")}</button>
             </ActionForm>
         }
     });
     view! {
-        <li class="card task" data-duty-id=duty.id>
-            <p class="task-title">{duty.duty}" "<StatusBadge status=duty_status(duty.state)/></p>
+        <li class="card task" data-responsibility-id=responsibility.id>
+            <p class="task-title">{responsibility.duty}" "<StatusBadge status=responsibility_status(responsibility.state)/></p>
             <p class="task-meta">
-                {duty.department.name}" · "{level_label(duty.level)}" · "{tr!("duty.batch", batch = duty.batch)}
+                {responsibility.department.name}" · "{level_label(responsibility.level)}" · "{tr!("responsibility.batch", batch = responsibility.batch)}
                 " · "
                 <a href=crate::paths::topic(year, month)>{theme}" "{tr!("topic.when", year = year, month = month_name(month))}</a>
             </p>

@@ -1,5 +1,5 @@
 //! 部门: editors add departments and correct their names. A rename keeps its history; the
-//! department's tasks and duties follow it because they point to its id, not its name.
+//! department's tasks and responsibilities follow it because they point to its id, not its name.
 
 use crate::api::authoring::{load_editor_departments, SaveDepartment};
 use crate::components::form_echo::{use_echo, Echoed};

@@ -43,7 +43,7 @@ pub fn ImportForm(topics: Vec<crate::model::TopicLabel>) -> impl IntoView {
         .map(|(_, zh)| *zh)
         .collect::<Vec<_>>()
         .join(" | ");
-    let duties_header = ImportKind::Responsibilities
+    let responsibilities_header = ImportKind::Responsibilities
         .columns()
         .iter()
         .map(|(_, zh)| *zh)
@@ -55,7 +55,7 @@ pub fn ImportForm(topics: Vec<crate::model::TopicLabel>) -> impl IntoView {
             <p class="muted">{tr!("import.help")}</p>
             <ul class="muted">
                 <li>{tr!("import.tasks_columns")}": "{tasks_header}</li>
-                <li>{tr!("import.duties_columns")}": "{duties_header}</li>
+                <li>{tr!("import.responsibilities_columns")}": "{responsibilities_header}</li>
             </ul>
             <ActionForm action attr:class="stack-form">
                 <label for="i-topic">{tr!("import.topic")}</label>
@@ -68,7 +68,7 @@ pub fn ImportForm(topics: Vec<crate::model::TopicLabel>) -> impl IntoView {
                 <label for="i-kind">{tr!("import.kind")}</label>
                 <select id="i-kind" name="kind">
                     <option value="tasks">{tr!("topic.tasks")}</option>
-                    <option value="responsibilities">{tr!("topic.duties")}</option>
+                    <option value="responsibilities">{tr!("topic.responsibilities")}</option>
                 </select>
                 <label for="i-content">{tr!("import.content")}</label>
                 <textarea id="i-content" name="content" rows="8" required maxlength=MAX_IMPORT_BYTES.to_string()></textarea>
@@ -135,7 +135,7 @@ fn Preview(preview: ImportPreview) -> impl IntoView {
     view! {
         <h1>{tr!("import.title")}</h1>
         <p>{theme}" "{tr!("topic.when", year = year, month = month_name(month))}" · "
-            {match preview.kind { ImportKind::Tasks => tr!("topic.tasks"), ImportKind::Responsibilities => tr!("topic.duties") }}</p>
+            {match preview.kind { ImportKind::Tasks => tr!("topic.tasks"), ImportKind::Responsibilities => tr!("topic.responsibilities") }}</p>
         {failed.then(|| view! { <p class="flash flash-error" role="alert">{tr!("import.not_written")}</p> })}
         {summary}
         <div class="table-scroll" tabindex="0" role="region" aria-label=tr!("import.preview")>

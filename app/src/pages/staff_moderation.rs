@@ -2,7 +2,7 @@
 //! to promote into an upcoming cycle, and ballots held for review (accept or reject; never
 //! deleted), "me too" support held by the daily allowance per network (by suggestion and
 //! network), and redact a span (a phone number) with the text before kept in the staff-only
-//! history. Moderators, administrators, and editors granted the duty.
+//! history. Moderators, administrators, and editors granted the permission.
 
 use crate::api::moderation::{
     load_moderation, ModerateSuggestion, PromoteSuggestion, ReviewBallot, ReviewSupports,

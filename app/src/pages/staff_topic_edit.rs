@@ -7,7 +7,7 @@ use crate::components::badges::PublishBadge;
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
 use crate::components::staff_gate::{gate_view, HistoryLink, StaffNav};
-use crate::components::staff_list_forms::{DutyEditor, TaskEditor};
+use crate::components::staff_list_forms::{ResponsibilityEditor, TaskEditor};
 use crate::model::{parse_id, EditorProblem, EditorTopic, Entity, FormEcho, PublishState};
 use crate::pages::staff::Flash;
 use crate::pages::staff_publish::{Item, PublishPanel};
@@ -58,7 +58,7 @@ fn Editor(topic: EditorTopic, echo: Option<FormEcho>) -> impl IntoView {
             "editor.public_lists",
             problems = topic.problems.len(),
             tasks = topic.tasks.len(),
-            duties = topic.duties.len()
+            responsibilities = topic.responsibilities.len()
         ),
         tr!("editor.public_lists_where"),
     ];
@@ -118,7 +118,7 @@ fn Editor(topic: EditorTopic, echo: Option<FormEcho>) -> impl IntoView {
             departments=task_departments
             echo=echo.clone()
         />
-        <DutyEditor topic_id=topic.id duties=topic.duties.clone() departments=topic.departments.clone() echo/>
+        <ResponsibilityEditor topic_id=topic.id responsibilities=topic.responsibilities.clone() departments=topic.departments.clone() echo/>
         <Documents policies=topic.policies.clone() reports=topic.reports.clone()/>
     }
 }

@@ -6,7 +6,7 @@ use crate::charts::ChartSlot;
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
 use crate::components::topic_lists::{
-    level_label, DutyList, PolicyList, ProgressBar, TaskList, Timeline,
+    level_label, PolicyList, ProgressBar, ResponsibilityList, TaskList, Timeline,
 };
 use crate::i18n::use_locale;
 use crate::model::ChartRef;
@@ -21,7 +21,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Filters of the responsibility list, read from the query so they work without JavaScript.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
-struct DutyFilter {
+struct ListFilter {
     level: Option<Level>,
     department: Option<i64>,
 }
@@ -37,7 +37,7 @@ pub fn TopicPage() -> impl IntoView {
     };
     let filter = {
         let q = query.read_untracked();
-        DutyFilter {
+        ListFilter {
             level: q.get("level").as_deref().and_then(Level::parse),
             department: q.get("dept").as_deref().and_then(parse_id),
         }
@@ -66,7 +66,7 @@ pub fn TopicPage() -> impl IntoView {
 }
 
 #[component]
-fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
+fn TopicView(detail: TopicDetail, filter: ListFilter) -> impl IntoView {
     let t = detail.topic;
     let base = crate::paths::topic(t.year, t.month);
     let when = tr!("topic.when", year = t.year, month = month_name(t.month));
@@ -110,7 +110,7 @@ fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
         .collect();
     departments.sort();
     departments.dedup();
-    let duties: Vec<_> = detail
+    let responsibilities: Vec<_> = detail
         .responsibilities
         .into_iter()
         .filter(|d| filter.level.is_none_or(|l| d.level == l))
@@ -177,8 +177,9 @@ fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
             </p>
         </section>
 
+        // The anchor keeps its first spelling: links to `#duties` are already in the wild.
         <section id="duties" aria-labelledby="duties-heading">
-            <h2 id="duties-heading">{tr!("topic.duties")}</h2>
+            <h2 id="duties-heading">{tr!("topic.responsibilities")}</h2>
             <p class="filter-label" id="level-filter">{tr!("topic.filter_level")}</p>
             <div class="chips" role="group" aria-labelledby="level-filter">{level_links}</div>
             <form method="get" action=format!("{base}#duties") class="inline-form">
@@ -196,7 +197,7 @@ fn TopicView(detail: TopicDetail, filter: DutyFilter) -> impl IntoView {
                 </select>
                 <button type="submit" class="button">{tr!("topic.apply")}</button>
             </form>
-            <DutyList duties/>
+            <ResponsibilityList responsibilities/>
             <p class="download">
                 <a href=format!("/api/v1{base}/responsibilities.csv") download>{tr!("topic.download_csv")}</a>
             </p>

@@ -3,7 +3,7 @@
 
 use crate::store::{PolicyRow, ReportRow, ResponsibilityRow, TaskRow};
 
-/// Departments below city level that the sample lists use (real places, sample duties).
+/// Departments below city level that the sample lists use (real places, sample responsibilities).
 pub const LOCAL_UNITS: [&str; 6] = [
     "东城区政府",
     "朝阳区政府",
@@ -148,7 +148,7 @@ const TASKS: [TaskSpec; 12] = [
     ),
 ];
 
-/// `(duty, department, level, batch)`.
+/// `(wording, department, level, batch)`.
 const DUTIES: [(&str, &str, &str, u8); 10] = [
     (
         "统筹全市供热保障，督导供热企业落实室温标准",
@@ -218,7 +218,7 @@ pub fn responsibilities() -> Vec<ResponsibilityRow> {
             department: department.to_string(),
             level: level.to_string(),
             batch: *batch,
-            // Sample statuses: city duties run all season; local first batches are fulfilled,
+            // Sample statuses: city responsibilities run all season; local first batches are fulfilled,
             // later ones not yet started.
             state: match (*level, *batch) {
                 ("city", _) => "in_progress",

@@ -21,7 +21,7 @@ pub enum ImportRow {
         due: String,
         state: TaskState,
     },
-    Duty {
+    Responsibility {
         duty: String,
         department: String,
         level: Level,
@@ -195,7 +195,7 @@ pub fn parse(kind: ImportKind, text: &str, departments: &[String]) -> Parsed {
                     parsed.errors.push(err(line, &name(3), "batch"));
                 }
                 match (lvl, batch) {
-                    (Some(level), Some(batch)) => Some(ImportRow::Duty {
+                    (Some(level), Some(batch)) => Some(ImportRow::Responsibility {
                         duty: cells[0].clone(),
                         department: cells[1].clone(),
                         level,
@@ -236,7 +236,7 @@ mod tests {
         let p = parse(ImportKind::Responsibilities, csv, &known());
         assert!(p.errors.is_empty(), "{:?}", p.errors);
         assert!(
-            matches!(&p.checked[0], ImportRow::Duty { duty, batch: 2, .. } if duty == "统筹, 督导")
+            matches!(&p.checked[0], ImportRow::Responsibility { duty, batch: 2, .. } if duty == "统筹, 督导")
         );
     }
 

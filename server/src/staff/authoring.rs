@@ -1,12 +1,12 @@
 //! The authoring service behind the app's `AuthorPort`: permission checks, input checks and the
 //! store's audited writes. Editors and administrators author; department staff report the
-//! status of their own department's duties; administrators add accounts.
+//! status of their own department's responsibilities; administrators add accounts.
 
 use super::{internal, now, validate_edit as check, StaffService};
 use crate::portal::today_in_beijing;
 use crate::store::Saved;
 use app::api::{
-    AccountInput, AuthorPort, DutyInput, PolicyEditInput, ProblemInput, ReportEditInput,
+    AccountInput, AuthorPort, PolicyEditInput, ProblemInput, ReportEditInput, ResponsibilityInput,
     StaffError, TaskInput, TopicInput,
 };
 use app::model::Field;
@@ -123,13 +123,17 @@ impl AuthorPort for StaffService {
         saved(outcome).map(|_| ())
     }
 
-    async fn save_duty(&self, me: &StaffMember, input: DutyInput) -> Result<(), StaffError> {
+    async fn save_responsibility(
+        &self,
+        me: &StaffMember,
+        input: ResponsibilityInput,
+    ) -> Result<(), StaffError> {
         author(me)?;
-        let fields = check::duty(&input)?;
+        let fields = check::responsibility(&input)?;
         self.check_level(fields.department_id, fields.level).await?;
         let outcome = self
             .store
-            .save_duty(me, input.topic_id, input.id, &fields, now())
+            .save_responsibility(me, input.topic_id, input.id, &fields, now())
             .await
             .map_err(internal)?;
         saved(outcome).map(|_| ())
@@ -231,23 +235,27 @@ impl AuthorPort for StaffService {
         saved_as(outcome, Field::Name).map(|_| ())
     }
 
-    async fn set_duty_state(
+    async fn set_responsibility_state(
         &self,
         me: &StaffMember,
-        duty_id: i64,
+        responsibility_id: i64,
         state: &str,
     ) -> Result<(), StaffError> {
         let state = TaskState::parse(state).ok_or(StaffError::Invalid(Field::State))?;
         let department = self
             .store
-            .duty_department(duty_id)
+            .responsibility_department(responsibility_id)
             .await
             .map_err(internal)?
             .ok_or(StaffError::NotFound)?;
         if !me.may_update_task(department) {
             return Err(StaffError::Forbidden);
         }
-        match self.store.set_duty_state(me, duty_id, state, now()).await {
+        match self
+            .store
+            .set_responsibility_state(me, responsibility_id, state, now())
+            .await
+        {
             Ok(true) => Ok(()),
             Ok(false) => Err(StaffError::NotFound),
             Err(err) => Err(internal(err)),

@@ -22,7 +22,7 @@ use crate::portal::today_in_beijing;
 use crate::store::{Store, StoreError};
 use app::api::{PolicyDraftInput, ReportInput, StaffError, StaffPort};
 use app::model::{
-    AuditEntry, ImportKind, ImportPreview, StaffDesk, StaffDuty, StaffMember, StaffTask,
+    AuditEntry, ImportKind, ImportPreview, StaffDesk, StaffMember, StaffResponsibility, StaffTask,
 };
 use base64::Engine;
 use rand::RngCore;
@@ -185,16 +185,16 @@ impl StaffPort for StaffService {
                 .map_err(internal)?,
             _ => Vec::new(),
         };
-        let duties = self
+        let responsibilities = self
             .store
-            .duties_with_topic(department, false)
+            .responsibilities_with_topic(department, false)
             .await
             .map_err(internal)?
             .into_iter()
-            .map(|(topic, duty)| StaffDuty {
-                editable: me.may_update_task(duty.department.id),
+            .map(|(topic, responsibility)| StaffResponsibility {
+                editable: me.may_update_task(responsibility.department.id),
                 topic,
-                duty,
+                responsibility,
             })
             .collect();
         let (drafts, topics, bodies) = if me.may_author() {
@@ -209,7 +209,7 @@ impl StaffPort for StaffService {
         Ok(StaffDesk {
             me: me.clone(),
             tasks,
-            duties,
+            responsibilities,
             drafts,
             topics,
             report_topics,

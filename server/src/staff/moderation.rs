@@ -1,5 +1,5 @@
 //! The moderation service behind the app's `ModerationPort`: moderators, administrators and
-//! editors granted the duty (`StaffMember::may_moderate`).
+//! editors granted the permission (`StaffMember::may_moderate`).
 
 use super::{internal, now, StaffService};
 use app::api::ModerationPort;

@@ -1,5 +1,5 @@
 //! The roles service behind the app's `RolesPort`, and the checks other services call: a
-//! task's or duty's level against the kind of body it is given to (`check_level`), and which
+//! task's or responsibility's level against the kind of body it is given to (`check_level`), and which
 //! body an editor's report may be posted as (`report_author`). The rules themselves live in
 //! `app::model::roles`; this module looks up what they need and maps refusals to messages.
 

@@ -2,8 +2,10 @@
 //! (`staff.error.invalid_<field>`). The pages carry the same limits as HTML constraints, so a
 //! browser stops most mistakes before they are sent, JavaScript or not.
 
-use crate::store::{DutyFields, PolicyFields, ReportFields, TaskFields, TopicFields};
-use app::api::{DutyInput, PolicyEditInput, ReportEditInput, StaffError, TaskInput, TopicInput};
+use crate::store::{PolicyFields, ReportFields, ResponsibilityFields, TaskFields, TopicFields};
+use app::api::{
+    PolicyEditInput, ReportEditInput, ResponsibilityInput, StaffError, TaskInput, TopicInput,
+};
 use app::model::Field;
 use app::model::Level;
 
@@ -90,7 +92,7 @@ pub fn task(input: &TaskInput) -> Result<TaskFields, StaffError> {
     })
 }
 
-pub fn duty(input: &DutyInput) -> Result<DutyFields, StaffError> {
+pub fn responsibility(input: &ResponsibilityInput) -> Result<ResponsibilityFields, StaffError> {
     let batch = input
         .batch
         .trim()
@@ -98,7 +100,7 @@ pub fn duty(input: &DutyInput) -> Result<DutyFields, StaffError> {
         .ok()
         .filter(|b| (1..=5).contains(b))
         .ok_or(StaffError::Invalid(Field::Batch))?;
-    Ok(DutyFields {
+    Ok(ResponsibilityFields {
         duty: text(&input.duty, 2, MAX_TITLE, Field::Title)?,
         department_id: id(&input.department, Field::Department)?,
         level: level(&input.level)?,
@@ -203,8 +205,8 @@ mod tests {
     }
 
     #[test]
-    fn duty_batches_run_one_to_five() {
-        let mut input = DutyInput {
+    fn responsibility_batches_run_one_to_five() {
+        let mut input = ResponsibilityInput {
             topic_id: 1,
             id: None,
             duty: "统筹协调".into(),
@@ -212,10 +214,10 @@ mod tests {
             level: "district".into(),
             batch: "5".into(),
         };
-        assert!(duty(&input).is_ok());
+        assert!(responsibility(&input).is_ok());
         input.batch = "6".into();
         assert!(matches!(
-            duty(&input),
+            responsibility(&input),
             Err(StaffError::Invalid(Field::Batch))
         ));
     }

@@ -15,7 +15,7 @@ mod voting;
 pub use authoring::documents::{PolicyFields, ReportFields};
 pub use authoring::drafts::{DraftPolicy, NewReport};
 pub use authoring::edits::{Saved, TopicFields};
-pub use authoring::lists::{DutyFields, TaskFields};
+pub use authoring::lists::{ResponsibilityFields, TaskFields};
 pub use authoring::task_progress::{NewTaskNote, RecordedMark, TaskMark};
 pub use hotline::aggregates::Applied;
 pub use hotline::evidence::{ClassKey, EvidenceLink, PeriodFigures, RateFigures};

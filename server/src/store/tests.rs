@@ -213,7 +213,7 @@ async fn the_worked_topic_has_a_plan_three_lists_and_reports() {
     for level in Level::ALL {
         assert!(
             detail.responsibilities.iter().any(|d| d.level == level),
-            "{level:?} duties"
+            "{level:?} responsibilities"
         );
     }
     assert!(detail.policies.len() >= 3);

@@ -47,7 +47,7 @@ const ID_FIELDS: &[&str] = &[
     "topic_id",
     "policy_id",
     "problem_id",
-    "duty_id",
+    "responsibility_id",
     "staff_id",
     "ballot_id",
     "suggestion_id",

@@ -254,7 +254,7 @@ async fn the_topic_page_shows_plan_lists_and_progress() {
     assert!(streets.contains("接诉即办，入户核实室温诉求"));
     assert!(
         !streets.contains("统筹全市供热保障"),
-        "city duties filtered out"
+        "city responsibilities filtered out"
     );
     for path in [
         "/topics/2026/13",

@@ -1,6 +1,6 @@
 //! Who may speak for whom, over real HTTP (issue 13, points 21–23): reports are posted as a
 //! body from the list, checked against the account's role and said who entered them; an
-//! administrator grants (and revokes) an editor the moderation duty; a moderator redacts a
+//! administrator grants (and revokes) an editor the moderation permission; a moderator redacts a
 //! phone number, kept only in the staff history; a task's level must fit its body.
 // a test crate: a failure is a failed test
 #![allow(clippy::unwrap_used, clippy::expect_used)]

@@ -139,25 +139,25 @@ async fn cross_site_posts_are_refused_everywhere() {
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{name}");
         assert!(res.text().await.expect("body").contains("请求被拒绝"));
     }
-    // The authoring module's actions, found from the desk's duty form.
-    let duty_action = action_on(&server, "/staff", &token, "set_duty_state").await;
+    // The authoring module's actions, found from the desk's responsibility form.
+    let duty_action = action_on(&server, "/staff", &token, "set_responsibility_state").await;
     for name in [
-        "set_duty_state",
+        "set_responsibility_state",
         "save_topic",
         "publish_topic",
         "save_problem",
         "save_task",
-        "save_duty",
+        "save_responsibility",
         "save_department",
         "save_policy",
         "save_report",
         "create_account",
     ] {
         let res = client()
-            .post(duty_action.replacen("set_duty_state", name, 1))
+            .post(duty_action.replacen("set_responsibility_state", name, 1))
             .header(header::ORIGIN, "https://evil.example")
             .header(header::COOKIE, format!("dianca_session={token}"))
-            .form(&[("duty_id", "1"), ("state", "done")])
+            .form(&[("responsibility_id", "1"), ("state", "done")])
             .send()
             .await
             .expect("post");

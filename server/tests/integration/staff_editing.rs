@@ -1,5 +1,5 @@
 //! Editing over real HTTP: a topic goes from draft to public with its lists, edits keep their
-//! history, department staff report duty status for their own department only, and
+//! history, department staff report responsibility status for their own department only, and
 //! administrators open accounts from the web.
 // a test crate: a failure is a failed test
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -11,7 +11,7 @@ use support::TestServer;
 
 /// Pages with an authoring form to find the module's server-function URLs from.
 const EDITOR_PAGE: (&str, &str) = ("/staff/topics", "save_topic");
-const DESK_PAGE: (&str, &str) = ("/staff", "set_duty_state");
+const DESK_PAGE: (&str, &str) = ("/staff", "set_responsibility_state");
 const ACCOUNTS_PAGE: (&str, &str) = ("/staff/accounts", "create_account");
 
 /// The number after `marker` in `page` (an id in a form or link).
@@ -165,34 +165,37 @@ async fn a_new_topic_stays_private_until_published_and_keeps_its_history() {
 }
 
 #[tokio::test]
-async fn department_staff_report_their_own_duties_only() {
+async fn department_staff_report_their_own_responsibilities_only() {
     let server = TestServer::start_with_staff(&[HEAT, EDITOR]);
     let token = login(&server, "heat", HEAT.3).await.expect("signed in");
-    let duties = duty_states(&server).await;
-    let own = duties
+    let responsibilities = responsibility_states(&server).await;
+    let own = responsibilities
         .iter()
         .find(|(_, dept, state)| dept == "市城市管理委" && state != "done")
-        .expect("an open duty of the heating department");
-    let other = duties
+        .expect("an open responsibility of the heating department");
+    let other = responsibilities
         .iter()
         .find(|(_, dept, state)| dept != "市城市管理委" && state != "done")
-        .expect("another department's open duty");
+        .expect("another department's open responsibility");
 
     let res = post_beside(
         &server,
         &token,
         DESK_PAGE,
-        "set_duty_state",
-        &[("duty_id", &own.0.to_string()), ("state", "done")],
+        "set_responsibility_state",
+        &[("responsibility_id", &own.0.to_string()), ("state", "done")],
     )
     .await;
-    assert_eq!(location(&res), "/staff?done=duty_updated");
+    assert_eq!(location(&res), "/staff?done=responsibility_updated");
     let res = post_beside(
         &server,
         &token,
         DESK_PAGE,
-        "set_duty_state",
-        &[("duty_id", &other.0.to_string()), ("state", "done")],
+        "set_responsibility_state",
+        &[
+            ("responsibility_id", &other.0.to_string()),
+            ("state", "done"),
+        ],
     )
     .await;
     assert_eq!(
@@ -200,7 +203,7 @@ async fn department_staff_report_their_own_duties_only() {
         "/staff?error=forbidden",
         "refused on the server"
     );
-    let after = duty_states(&server).await;
+    let after = responsibility_states(&server).await;
     assert_eq!(after.iter().find(|d| d.0 == own.0).expect("own").2, "done");
     assert_eq!(
         after.iter().find(|d| d.0 == other.0).expect("other").2,

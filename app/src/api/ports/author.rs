@@ -1,5 +1,5 @@
-//! The authoring port (server-only): topics, problems, departments, tasks and duties as editors
-//! write them, duty status as departments report it, revision history and new accounts.
+//! The authoring port (server-only): topics, problems, departments, tasks and responsibilities as editors
+//! write them, responsibility status as departments report it, revision history and new accounts.
 //! Inputs arrive as the form's text; the server validates them field by field.
 
 use super::StaffError;
@@ -41,9 +41,9 @@ pub struct TaskInput {
     pub due: String,
 }
 
-/// 责任 of a topic's responsibility list; `id` is `None` for a new duty.
+/// 责任 of a topic's responsibility list; `id` is `None` for a new responsibility.
 #[derive(Clone, Debug, Default)]
-pub struct DutyInput {
+pub struct ResponsibilityInput {
     pub topic_id: i64,
     pub id: Option<i64>,
     pub duty: String,
@@ -95,7 +95,11 @@ pub trait AuthorPort: Send + Sync + 'static {
     async fn publish_topic(&self, me: &StaffMember, id: i64) -> Result<(), StaffError>;
     async fn save_problem(&self, me: &StaffMember, input: ProblemInput) -> Result<(), StaffError>;
     async fn save_task(&self, me: &StaffMember, input: TaskInput) -> Result<(), StaffError>;
-    async fn save_duty(&self, me: &StaffMember, input: DutyInput) -> Result<(), StaffError>;
+    async fn save_responsibility(
+        &self,
+        me: &StaffMember,
+        input: ResponsibilityInput,
+    ) -> Result<(), StaffError>;
     async fn departments(&self, me: &StaffMember) -> Result<Vec<Department>, StaffError>;
     async fn policy(&self, me: &StaffMember, id: i64) -> Result<EditorPolicy, StaffError>;
     async fn save_policy(&self, me: &StaffMember, input: PolicyEditInput)
@@ -114,11 +118,11 @@ pub trait AuthorPort: Send + Sync + 'static {
         id: Option<i64>,
         name: String,
     ) -> Result<(), StaffError>;
-    /// Department staff report the status of their own department's duties.
-    async fn set_duty_state(
+    /// Department staff report the status of their own department's responsibilities.
+    async fn set_responsibility_state(
         &self,
         me: &StaffMember,
-        duty_id: i64,
+        responsibility_id: i64,
         state: &str,
     ) -> Result<(), StaffError>;
     /// Saved versions of an item, oldest first, each with what it changed.

@@ -15,8 +15,8 @@ mod staff;
 mod vote;
 
 pub use author::{
-    AccountInput, AuthorHandle, AuthorPort, DutyInput, PolicyEditInput, ProblemInput,
-    ReportEditInput, TaskInput, TopicInput,
+    AccountInput, AuthorHandle, AuthorPort, PolicyEditInput, ProblemInput, ReportEditInput,
+    ResponsibilityInput, TaskInput, TopicInput,
 };
 pub use chart::{ChartHandle, ChartPort};
 pub use cycle::{CycleHandle, CycleInput, CyclePort};

@@ -1,8 +1,7 @@
 //! The staff actions that change published data: policy drafts and publication, progress
 //! reports (task status is in `task_progress.rs`). Each writes its audit entry in the same transaction as the change.
 
-use crate::store::history::audit::audit;
-use crate::store::history::revisions::{after_change, before_change};
+use crate::store::history::audited_edit::{EditOf, Edited, SaveOf};
 use crate::store::topics::read::{PolicyRecord, POLICY_COLUMNS};
 use crate::store::{Store, StoreResult};
 use app::model::{Entity, Policy, PublishState, StaffMember};
@@ -33,50 +32,43 @@ impl Store {
         draft: &DraftPolicy,
         now: i64,
     ) -> StoreResult<i64> {
-        let mut tx = self.write_tx().await?;
-        let id: i64 = sqlx::query_scalar(
-            // An editor's policy is 官方发布 by its issuer on its date, never 已证实 on its own
-            // word: `confidence` stays 'uncertain' until a source of its own is added.
-            "INSERT INTO policies (title, issuer, issued, answers, confidence, is_sample, status,
-                                   origin, published_by, published_on)
-             VALUES ($1, $2, $3, '', 'uncertain', 0, 'draft', 'staff', $2, $3) RETURNING id",
-        )
-        .bind(&draft.title)
-        .bind(&draft.issuer)
-        .bind(&draft.issued)
-        .fetch_one(&mut *tx)
-        .await?;
-        if let Some((year, month)) = draft.topic {
-            sqlx::query(
-                "INSERT INTO topic_policies (topic_id, policy_id) SELECT id, $1 FROM topics WHERE year = $2 AND month = $3",
-            )
-            .bind(id)
-            .bind(year)
-            .bind(i64::from(month))
-            .execute(&mut *tx)
+        let of = SaveOf {
+            actor: &actor.username,
+            entity: Entity::Policy,
+            id: None,
+            actions: ["policy.draft", "policy.draft"],
+            now,
+        };
+        let saved = self
+            .audited_save(of, (), async |tx| {
+                let id: i64 = sqlx::query_scalar(
+                    // An editor's policy is 官方发布 by its issuer on its date, never 已证实 on its
+                    // own word: `confidence` stays 'uncertain' until a source of its own is added.
+                    "INSERT INTO policies (title, issuer, issued, answers, confidence, is_sample,
+                                           status, origin, published_by, published_on)
+                     VALUES ($1, $2, $3, '', 'uncertain', 0, 'draft', 'staff', $2, $3) RETURNING id",
+                )
+                .bind(&draft.title)
+                .bind(&draft.issuer)
+                .bind(&draft.issued)
+                .fetch_one(&mut *tx)
+                .await?;
+                if let Some((year, month)) = draft.topic {
+                    sqlx::query(
+                        "INSERT INTO topic_policies (topic_id, policy_id)
+                         SELECT id, $1 FROM topics WHERE year = $2 AND month = $3",
+                    )
+                    .bind(id)
+                    .bind(year)
+                    .bind(i64::from(month))
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                Ok(Ok(Edited::new(format!("policy {id}: {}", draft.title), id)))
+            })
             .await?;
-        }
-        after_change(
-            &mut tx,
-            Entity::Policy,
-            id,
-            &actor.username,
-            "policy.draft",
-            now,
-            None,
-        )
-        .await?;
-        audit(
-            &mut tx,
-            now,
-            &actor.username,
-            "policy.draft",
-            &format!("policy {id}: {}", draft.title),
-            "",
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(id)
+        // A new item has no version to miss and this save never refuses.
+        saved.map_err(|()| crate::store::StoreError::Corrupt("a new draft was refused".into()))
     }
 
     /// Publishes a draft; false when there is no such draft.
@@ -86,37 +78,30 @@ impl Store {
         id: i64,
         now: i64,
     ) -> StoreResult<bool> {
-        let mut tx = self.write_tx().await?;
-        let before = before_change(&mut tx, Entity::Policy, id, now).await?;
-        let title: Option<String> = sqlx::query_scalar(
-            "UPDATE policies SET status = 'published' WHERE id = $1 AND status = 'draft' RETURNING title",
-        )
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(title) = title else { return Ok(false) };
-        Store::clear_withdrawal(&mut tx, crate::store::Withdrawable::Policy, id).await?;
-        after_change(
-            &mut tx,
-            Entity::Policy,
+        let of = EditOf {
+            actor: &actor.username,
+            entity: Entity::Policy,
             id,
-            &actor.username,
-            "policy.publish",
+            action: "policy.publish",
             now,
-            before.as_ref(),
-        )
-        .await?;
-        audit(
-            &mut tx,
-            now,
-            &actor.username,
-            "policy.publish",
-            &format!("policy {id}: {title}"),
-            "",
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(true)
+        };
+        let published = self
+            .audited_edit(of, async |tx| {
+                let title: Option<String> = sqlx::query_scalar(
+                    "UPDATE policies SET status = 'published' WHERE id = $1 AND status = 'draft'
+                     RETURNING title",
+                )
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some(title) = title else {
+                    return Ok(Err(false));
+                };
+                Store::clear_withdrawal(tx, crate::store::Withdrawable::Policy, id).await?;
+                Ok(Ok(Edited::new(format!("policy {id}: {title}"), true)))
+            })
+            .await?;
+        Ok(published.unwrap_or(false))
     }
 
     /// Policies not public: drafts and withdrawn ones (撤回), each with its state, newest first.
@@ -189,47 +174,43 @@ impl Store {
         report: &NewReport,
         now: i64,
     ) -> StoreResult<bool> {
-        let mut tx = self.write_tx().await?;
+        let of = SaveOf {
+            actor: &actor.username,
+            entity: Entity::Report,
+            id: None,
+            actions: ["report.publish", "report.publish"],
+            now,
+        };
         let (year, month) = report.topic;
-        let inserted: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO reports (topic_id, report_date, kind, title, body_markdown, body_html, author, is_sample,
-                                  author_department_id, entered_by)
-             SELECT id, $1, $2, $3, $4, $5, $6, 0, $9, $10 FROM topics WHERE year = $7 AND month = $8
-             RETURNING id",
-        )
-        .bind(&report.date)
-        .bind(report.kind)
-        .bind(&report.title)
-        .bind(&report.body_markdown)
-        .bind(crate::richtext::to_safe_html(&report.body_markdown))
-        .bind(&report.author)
-        .bind(year)
-        .bind(i64::from(month))
-        .bind(report.author_department)
-        .bind(app::model::EnteredBy::of(actor.role).map(|e| e.as_str()))
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(id) = inserted else { return Ok(false) };
-        after_change(
-            &mut tx,
-            Entity::Report,
-            id,
-            &actor.username,
-            "report.publish",
-            now,
-            None,
-        )
-        .await?;
-        audit(
-            &mut tx,
-            now,
-            &actor.username,
-            "report.publish",
-            &format!("report {id}: {}", report.title),
-            report.kind,
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(true)
+        let saved = self
+            .audited_save(of, (), async |tx| {
+                let inserted: Option<i64> = sqlx::query_scalar(
+                    "INSERT INTO reports (topic_id, report_date, kind, title, body_markdown,
+                                          body_html, author, is_sample, author_department_id,
+                                          entered_by)
+                     SELECT id, $1, $2, $3, $4, $5, $6, 0, $9, $10 FROM topics
+                     WHERE year = $7 AND month = $8
+                     RETURNING id",
+                )
+                .bind(&report.date)
+                .bind(report.kind)
+                .bind(&report.title)
+                .bind(&report.body_markdown)
+                .bind(crate::richtext::to_safe_html(&report.body_markdown))
+                .bind(&report.author)
+                .bind(year)
+                .bind(i64::from(month))
+                .bind(report.author_department)
+                .bind(app::model::EnteredBy::of(actor.role).map(|e| e.as_str()))
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some(id) = inserted else {
+                    return Ok(Err(()));
+                };
+                let subject = format!("report {id}: {}", report.title);
+                Ok(Ok(Edited::new(subject, id).detail(report.kind)))
+            })
+            .await?;
+        Ok(saved.is_ok())
     }
 }

@@ -92,8 +92,8 @@ impl Store {
         let tasks = self
             .tasks_where("t.topic_id = $1 ORDER BY t.position", id, today)
             .await?;
-        let duties = self
-            .duties_where("r.topic_id = $1 ORDER BY r.level, r.batch, r.position", id)
+        let responsibilities = self
+            .responsibilities_where("r.topic_id = $1 ORDER BY r.level, r.batch, r.position", id)
             .await?;
         Ok(Some(EditorTopic {
             id,
@@ -113,7 +113,7 @@ impl Store {
                 })
                 .collect(),
             tasks,
-            duties,
+            responsibilities,
             departments: self.all_departments().await?,
             policies,
             reports,

@@ -1,8 +1,7 @@
 //! Editors' writes to topics, problems and departments, and the reads of the editor pages
 //! (drafts included). Every write records its revision and audit entry in its transaction.
 
-use crate::store::history::audited_edit::{EditOf, Edited};
-use crate::store::history::revisions::{before_change, record_change, Change};
+use crate::store::history::audited_edit::{EditOf, Edited, SaveOf};
 use crate::store::{Store, StoreResult};
 use app::model::Entity;
 use app::model::StaffMember;
@@ -39,77 +38,69 @@ impl Store {
         fields: &TopicFields,
         now: i64,
     ) -> StoreResult<Saved> {
-        let mut tx = self.write_tx().await?;
-        if let Some(lead) = fields.lead_id {
-            let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM departments WHERE id = $1")
-                .bind(lead)
-                .fetch_one(&mut *tx)
-                .await?;
-            if known == 0 {
-                return Ok(Saved::Missing);
-            }
-        }
-        let html = crate::richtext::to_safe_html(&fields.plan_markdown);
-        let (id, before, action) = match id {
-            None => {
-                if let Some(clash) =
-                    crate::store::authoring::clash::topic(&mut tx, fields.year, fields.month)
-                        .await?
-                {
-                    return Ok(Saved::Clash(clash));
-                }
-                crate::store::authoring::clash::ensure_year(&mut tx, fields.year).await?;
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO topics (year, month, theme, summary, lead_department_id, is_sample,
-                                         plan_markdown, plan_html, status)
-                     VALUES ($1, $2, $3, $4, $5, 0, $6, $7, 'draft') RETURNING id",
-                )
-                .bind(fields.year)
-                .bind(i64::from(fields.month))
-                .bind(&fields.theme)
-                .bind(&fields.summary)
-                .bind(fields.lead_id)
-                .bind(&fields.plan_markdown)
-                .bind(&html)
-                .fetch_one(&mut *tx)
-                .await?;
-                (id, None, "topic.create")
-            }
-            Some(id) => {
-                let Some(before) = before_change(&mut tx, Entity::Topic, id, now).await? else {
-                    return Ok(Saved::Missing);
-                };
-                sqlx::query(
-                    "UPDATE topics SET theme = $1, summary = $2, lead_department_id = $3,
-                            plan_markdown = $4, plan_html = $5 WHERE id = $6",
-                )
-                .bind(&fields.theme)
-                .bind(&fields.summary)
-                .bind(fields.lead_id)
-                .bind(&fields.plan_markdown)
-                .bind(&html)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-                (id, Some(before), "topic.edit")
-            }
-        };
-        record_change(
-            &mut tx,
-            &actor.username,
+        let of = SaveOf {
+            actor: &actor.username,
+            entity: Entity::Topic,
+            id,
+            actions: ["topic.create", "topic.edit"],
             now,
-            before.as_ref(),
-            Change {
-                entity: Entity::Topic,
-                id,
-                action,
-                subject: format!("topic {id}: {}", fields.theme),
-                detail: "",
-            },
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(Saved::Done(id))
+        };
+        let saved = self
+            .audited_save(of, Saved::Missing, async |tx| {
+                if let Some(lead) = fields.lead_id {
+                    let known: i64 =
+                        sqlx::query_scalar("SELECT COUNT(*) FROM departments WHERE id = $1")
+                            .bind(lead)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                    if known == 0 {
+                        return Ok(Err(Saved::Missing));
+                    }
+                }
+                let html = crate::richtext::to_safe_html(&fields.plan_markdown);
+                let id = match id {
+                    None => {
+                        let clash =
+                            crate::store::authoring::clash::topic(tx, fields.year, fields.month);
+                        if let Some(clash) = clash.await? {
+                            return Ok(Err(Saved::Clash(clash)));
+                        }
+                        crate::store::authoring::clash::ensure_year(tx, fields.year).await?;
+                        sqlx::query_scalar(
+                            "INSERT INTO topics (year, month, theme, summary, lead_department_id,
+                                                 is_sample, plan_markdown, plan_html, status)
+                             VALUES ($1, $2, $3, $4, $5, 0, $6, $7, 'draft') RETURNING id",
+                        )
+                        .bind(fields.year)
+                        .bind(i64::from(fields.month))
+                        .bind(&fields.theme)
+                        .bind(&fields.summary)
+                        .bind(fields.lead_id)
+                        .bind(&fields.plan_markdown)
+                        .bind(&html)
+                        .fetch_one(&mut *tx)
+                        .await?
+                    }
+                    Some(id) => {
+                        sqlx::query(
+                            "UPDATE topics SET theme = $1, summary = $2, lead_department_id = $3,
+                                    plan_markdown = $4, plan_html = $5 WHERE id = $6",
+                        )
+                        .bind(&fields.theme)
+                        .bind(&fields.summary)
+                        .bind(fields.lead_id)
+                        .bind(&fields.plan_markdown)
+                        .bind(&html)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                        id
+                    }
+                };
+                Ok(Ok(Edited::new(format!("topic {id}: {}", fields.theme), id)))
+            })
+            .await?;
+        Ok(saved.map_or_else(|refused| refused, Saved::Done))
     }
 
     pub async fn publish_topic(&self, actor: &StaffMember, id: i64, now: i64) -> StoreResult<bool> {
@@ -144,78 +135,73 @@ impl Store {
         title: &str,
         now: i64,
     ) -> StoreResult<Saved> {
-        let mut tx = self.write_tx().await?;
-        let topic: Option<(i64, i64, Option<i64>)> =
-            sqlx::query_as("SELECT year, month, lead_department_id FROM topics WHERE id = $1")
+        let of = SaveOf {
+            actor: &actor.username,
+            entity: Entity::Problem,
+            id,
+            actions: ["problem.create", "problem.edit"],
+            now,
+        };
+        let saved = self
+            .audited_save(of, Saved::Missing, async |tx| {
+                let topic: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
+                    "SELECT year, month, lead_department_id FROM topics WHERE id = $1",
+                )
                 .bind(topic_id)
                 .fetch_optional(&mut *tx)
                 .await?;
-        let Some((year, month, lead)) = topic else {
-            return Ok(Saved::Missing);
-        };
-        if let Some(clash) =
-            crate::store::authoring::clash::problem(&mut tx, year, title, id.unwrap_or(0)).await?
-        {
-            return Ok(Saved::Clash(clash));
-        }
-        let (id, before, action) = match id {
-            None => {
-                let id: i64 = sqlx::query_scalar(
-                    // An editor's problem has no source of its own (it never borrows the
-                    // year's): 官方发布 by the topic's lead department on the day it was added.
-                    "INSERT INTO problems (year, position, title, confidence, source, month, topic_id,
-                                           lead_department_id, assignment_is_sample, origin,
-                                           published_by, published_on)
-                     SELECT $1, COALESCE(MAX(position), 0) + 1, $2, 'uncertain', NULL, $3, $4, $5, 0,
-                            'staff', (SELECT name FROM departments WHERE id = $5), $6
-                     FROM problems WHERE year = $1 RETURNING id",
-                )
-                .bind(year)
-                .bind(title)
-                .bind(month)
-                .bind(topic_id)
-                .bind(lead)
-                .bind(crate::store::topics::provenance::beijing_date(now))
-                .fetch_one(&mut *tx)
-                .await?;
-                (id, None, "problem.create")
-            }
-            Some(id) => {
-                let owned: i64 = sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM problems WHERE id = $1 AND topic_id = $2",
-                )
-                .bind(id)
-                .bind(topic_id)
-                .fetch_one(&mut *tx)
-                .await?;
-                if owned == 0 {
-                    return Ok(Saved::Missing);
+                let Some((year, month, lead)) = topic else {
+                    return Ok(Err(Saved::Missing));
+                };
+                let clash =
+                    crate::store::authoring::clash::problem(tx, year, title, id.unwrap_or(0));
+                if let Some(clash) = clash.await? {
+                    return Ok(Err(Saved::Clash(clash)));
                 }
-                let before = before_change(&mut tx, Entity::Problem, id, now).await?;
-                sqlx::query("UPDATE problems SET title = $1 WHERE id = $2")
-                    .bind(title)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                (id, before, "problem.edit")
-            }
-        };
-        record_change(
-            &mut tx,
-            &actor.username,
-            now,
-            before.as_ref(),
-            Change {
-                entity: Entity::Problem,
-                id,
-                action,
-                subject: format!("problem {id}: {title}"),
-                detail: "",
-            },
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(Saved::Done(id))
+                let id = match id {
+                    None => {
+                        sqlx::query_scalar(
+                            // An editor's problem has no source of its own (it never borrows the
+                            // year's): 官方发布 by the topic's lead department on the day it was added.
+                            "INSERT INTO problems (year, position, title, confidence, source, month,
+                                                   topic_id, lead_department_id, assignment_is_sample,
+                                                   origin, published_by, published_on)
+                             SELECT $1, COALESCE(MAX(position), 0) + 1, $2, 'uncertain', NULL, $3, $4,
+                                    $5, 0, 'staff', (SELECT name FROM departments WHERE id = $5), $6
+                             FROM problems WHERE year = $1 RETURNING id",
+                        )
+                        .bind(year)
+                        .bind(title)
+                        .bind(month)
+                        .bind(topic_id)
+                        .bind(lead)
+                        .bind(crate::store::topics::provenance::beijing_date(now))
+                        .fetch_one(&mut *tx)
+                        .await?
+                    }
+                    Some(id) => {
+                        let owned: i64 = sqlx::query_scalar(
+                            "SELECT COUNT(*) FROM problems WHERE id = $1 AND topic_id = $2",
+                        )
+                        .bind(id)
+                        .bind(topic_id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                        if owned == 0 {
+                            return Ok(Err(Saved::Missing));
+                        }
+                        sqlx::query("UPDATE problems SET title = $1 WHERE id = $2")
+                            .bind(title)
+                            .bind(id)
+                            .execute(&mut *tx)
+                            .await?;
+                        id
+                    }
+                };
+                Ok(Ok(Edited::new(format!("problem {id}: {title}"), id)))
+            })
+            .await?;
+        Ok(saved.map_or_else(|refused| refused, Saved::Done))
     }
 
     /// Adds a department or renames one.
@@ -226,49 +212,40 @@ impl Store {
         name: &str,
         now: i64,
     ) -> StoreResult<Saved> {
-        let mut tx = self.write_tx().await?;
-        if let Some(clash) =
-            crate::store::authoring::clash::department(&mut tx, name, id.unwrap_or(0)).await?
-        {
-            return Ok(Saved::Clash(clash));
-        }
-        let (id, before, action) = match id {
-            None => {
-                let id: i64 =
-                    sqlx::query_scalar("INSERT INTO departments (name) VALUES ($1) RETURNING id")
+        let of = SaveOf {
+            actor: &actor.username,
+            entity: Entity::Department,
+            id,
+            actions: ["department.create", "department.edit"],
+            now,
+        };
+        let saved = self
+            .audited_save(of, Saved::Missing, async |tx| {
+                let clash = crate::store::authoring::clash::department(tx, name, id.unwrap_or(0));
+                if let Some(clash) = clash.await? {
+                    return Ok(Err(Saved::Clash(clash)));
+                }
+                let id = match id {
+                    None => {
+                        sqlx::query_scalar(
+                            "INSERT INTO departments (name) VALUES ($1) RETURNING id",
+                        )
                         .bind(name)
                         .fetch_one(&mut *tx)
-                        .await?;
-                (id, None, "department.create")
-            }
-            Some(id) => {
-                let Some(before) = before_change(&mut tx, Entity::Department, id, now).await?
-                else {
-                    return Ok(Saved::Missing);
+                        .await?
+                    }
+                    Some(id) => {
+                        sqlx::query("UPDATE departments SET name = $1 WHERE id = $2")
+                            .bind(name)
+                            .bind(id)
+                            .execute(&mut *tx)
+                            .await?;
+                        id
+                    }
                 };
-                sqlx::query("UPDATE departments SET name = $1 WHERE id = $2")
-                    .bind(name)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                (id, Some(before), "department.edit")
-            }
-        };
-        record_change(
-            &mut tx,
-            &actor.username,
-            now,
-            before.as_ref(),
-            Change {
-                entity: Entity::Department,
-                id,
-                action,
-                subject: format!("department {id}: {name}"),
-                detail: "",
-            },
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(Saved::Done(id))
+                Ok(Ok(Edited::new(format!("department {id}: {name}"), id)))
+            })
+            .await?;
+        Ok(saved.map_or_else(|refused| refused, Saved::Done))
     }
 }

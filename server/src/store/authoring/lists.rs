@@ -1,9 +1,8 @@
 //! Editors' writes to a topic's task list (任务清单) and responsibility list (责任清单), and
-//! department staff's duty status reports. Each records its revision and audit entry.
+//! department staff's responsibility status reports. Each records its revision and audit entry.
 
 use crate::store::authoring::edits::Saved;
-use crate::store::history::audited_edit::{EditOf, Edited};
-use crate::store::history::revisions::{before_change, record_change, Change};
+use crate::store::history::audited_edit::{EditOf, Edited, SaveOf};
 use crate::store::{Store, StoreResult};
 use app::model::{Entity, Level, StaffMember, TaskState};
 
@@ -17,9 +16,9 @@ pub struct TaskFields {
     pub due: String,
 }
 
-/// A duty's fields as validated from the form.
+/// A responsibility's fields as validated from the form.
 #[derive(Clone, Debug)]
-pub struct DutyFields {
+pub struct ResponsibilityFields {
     pub duty: String,
     pub department_id: i64,
     pub level: Level,
@@ -81,167 +80,151 @@ impl Store {
         f: &TaskFields,
         now: i64,
     ) -> StoreResult<Saved> {
-        let mut tx = self.write_tx().await?;
-        if !references_ok(&mut tx, topic_id, f.owner_id, f.problem_id).await? {
-            return Ok(Saved::Missing);
-        }
-        let (id, before, action) = match id {
-            None => {
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO tasks (topic_id, problem_id, position, title, owner_department_id,
-                                        level, due_date, state, done_date, is_sample)
-                     SELECT $1, $2, COALESCE(MAX(position), 0) + 1, $3, $4, $5, $6, 'not_started', NULL, 0
-                     FROM tasks WHERE topic_id = $1 RETURNING id",
-                )
-                .bind(topic_id)
-                .bind(f.problem_id)
-                .bind(&f.title)
-                .bind(f.owner_id)
-                .bind(f.level.as_str())
-                .bind(&f.due)
-                .fetch_one(&mut *tx)
-                .await?;
-                (id, None, "task.create")
-            }
-            Some(id) => {
-                if !exists(
-                    &mut tx,
-                    "SELECT COUNT(*) FROM tasks WHERE id = $1 AND topic_id = $2",
-                    id,
-                    Some(topic_id),
-                )
-                .await?
-                {
-                    return Ok(Saved::Missing);
-                }
-                let before = before_change(&mut tx, Entity::Task, id, now).await?;
-                sqlx::query(
-                    "UPDATE tasks SET title = $1, problem_id = $2, owner_department_id = $3,
-                            level = $4, due_date = $5 WHERE id = $6",
-                )
-                .bind(&f.title)
-                .bind(f.problem_id)
-                .bind(f.owner_id)
-                .bind(f.level.as_str())
-                .bind(&f.due)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-                (id, before, "task.edit")
-            }
-        };
-        record_change(
-            &mut tx,
-            &actor.username,
+        let of = SaveOf {
+            actor: &actor.username,
+            entity: Entity::Task,
+            id,
+            actions: ["task.create", "task.edit"],
             now,
-            before.as_ref(),
-            Change {
-                entity: Entity::Task,
-                id,
-                action,
-                subject: format!("task {id}: {}", f.title),
-                detail: "",
-            },
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(Saved::Done(id))
+        };
+        let saved = self
+            .audited_save(of, Saved::Missing, async |tx| {
+                if !references_ok(tx, topic_id, f.owner_id, f.problem_id).await? {
+                    return Ok(Err(Saved::Missing));
+                }
+                let id = match id {
+                    None => {
+                        sqlx::query_scalar(
+                            "INSERT INTO tasks (topic_id, problem_id, position, title,
+                                                owner_department_id, level, due_date, state,
+                                                done_date, is_sample)
+                             SELECT $1, $2, COALESCE(MAX(position), 0) + 1, $3, $4, $5, $6,
+                                    'not_started', NULL, 0
+                             FROM tasks WHERE topic_id = $1 RETURNING id",
+                        )
+                        .bind(topic_id)
+                        .bind(f.problem_id)
+                        .bind(&f.title)
+                        .bind(f.owner_id)
+                        .bind(f.level.as_str())
+                        .bind(&f.due)
+                        .fetch_one(&mut *tx)
+                        .await?
+                    }
+                    Some(id) => {
+                        let sql = "SELECT COUNT(*) FROM tasks WHERE id = $1 AND topic_id = $2";
+                        if !exists(tx, sql, id, Some(topic_id)).await? {
+                            return Ok(Err(Saved::Missing));
+                        }
+                        sqlx::query(
+                            "UPDATE tasks SET title = $1, problem_id = $2, owner_department_id = $3,
+                                    level = $4, due_date = $5 WHERE id = $6",
+                        )
+                        .bind(&f.title)
+                        .bind(f.problem_id)
+                        .bind(f.owner_id)
+                        .bind(f.level.as_str())
+                        .bind(&f.due)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                        id
+                    }
+                };
+                Ok(Ok(Edited::new(format!("task {id}: {}", f.title), id)))
+            })
+            .await?;
+        Ok(saved.map_or_else(|refused| refused, Saved::Done))
     }
 
-    pub async fn save_duty(
+    /// The audit actions keep their first spelling (`duty.create`, `duty.edit`, `duty.state`):
+    /// the audit log is append-only and read by action, so old and new entries must agree.
+    pub async fn save_responsibility(
         &self,
         actor: &StaffMember,
         topic_id: i64,
         id: Option<i64>,
-        f: &DutyFields,
+        f: &ResponsibilityFields,
         now: i64,
     ) -> StoreResult<Saved> {
-        let mut tx = self.write_tx().await?;
-        if !references_ok(&mut tx, topic_id, f.department_id, None).await? {
-            return Ok(Saved::Missing);
-        }
-        let (id, before, action) = match id {
-            None => {
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO responsibilities (topic_id, position, duty, department_id, level,
-                                                   batch, state, is_sample)
-                     SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5, 'not_started', 0
-                     FROM responsibilities WHERE topic_id = $1 RETURNING id",
-                )
-                .bind(topic_id)
-                .bind(&f.duty)
-                .bind(f.department_id)
-                .bind(f.level.as_str())
-                .bind(i64::from(f.batch))
-                .fetch_one(&mut *tx)
-                .await?;
-                (id, None, "duty.create")
-            }
-            Some(id) => {
-                if !exists(
-                    &mut tx,
-                    "SELECT COUNT(*) FROM responsibilities WHERE id = $1 AND topic_id = $2",
-                    id,
-                    Some(topic_id),
-                )
-                .await?
-                {
-                    return Ok(Saved::Missing);
-                }
-                let before = before_change(&mut tx, Entity::Responsibility, id, now).await?;
-                sqlx::query(
-                    "UPDATE responsibilities SET duty = $1, department_id = $2, level = $3, batch = $4
-                     WHERE id = $5",
-                )
-                .bind(&f.duty)
-                .bind(f.department_id)
-                .bind(f.level.as_str())
-                .bind(i64::from(f.batch))
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-                (id, before, "duty.edit")
-            }
-        };
-        record_change(
-            &mut tx,
-            &actor.username,
+        let of = SaveOf {
+            actor: &actor.username,
+            entity: Entity::Responsibility,
+            id,
+            actions: ["duty.create", "duty.edit"],
             now,
-            before.as_ref(),
-            Change {
-                entity: Entity::Responsibility,
-                id,
-                action,
-                subject: format!("duty {id}: {}", f.duty),
-                detail: "",
-            },
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(Saved::Done(id))
+        };
+        let saved = self
+            .audited_save(of, Saved::Missing, async |tx| {
+                if !references_ok(tx, topic_id, f.department_id, None).await? {
+                    return Ok(Err(Saved::Missing));
+                }
+                let id =
+                    match id {
+                        None => sqlx::query_scalar(
+                            "INSERT INTO responsibilities (topic_id, position, duty, department_id,
+                                                           level, batch, state, is_sample)
+                             SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5,
+                                    'not_started', 0
+                             FROM responsibilities WHERE topic_id = $1 RETURNING id",
+                        )
+                        .bind(topic_id)
+                        .bind(&f.duty)
+                        .bind(f.department_id)
+                        .bind(f.level.as_str())
+                        .bind(i64::from(f.batch))
+                        .fetch_one(&mut *tx)
+                        .await?,
+                        Some(id) => {
+                            let sql =
+                            "SELECT COUNT(*) FROM responsibilities WHERE id = $1 AND topic_id = $2";
+                            if !exists(tx, sql, id, Some(topic_id)).await? {
+                                return Ok(Err(Saved::Missing));
+                            }
+                            sqlx::query(
+                            "UPDATE responsibilities SET duty = $1, department_id = $2, level = $3,
+                                    batch = $4 WHERE id = $5",
+                        )
+                        .bind(&f.duty)
+                        .bind(f.department_id)
+                        .bind(f.level.as_str())
+                        .bind(i64::from(f.batch))
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                            id
+                        }
+                    };
+                Ok(Ok(Edited::new(format!("duty {id}: {}", f.duty), id)))
+            })
+            .await?;
+        Ok(saved.map_or_else(|refused| refused, Saved::Done))
     }
 
-    /// The department carrying a duty, for the permission check.
-    pub async fn duty_department(&self, duty_id: i64) -> StoreResult<Option<i64>> {
+    /// The department carrying a responsibility, for the permission check.
+    pub async fn responsibility_department(
+        &self,
+        responsibility_id: i64,
+    ) -> StoreResult<Option<i64>> {
         Ok(
             sqlx::query_scalar("SELECT department_id FROM responsibilities WHERE id = $1")
-                .bind(duty_id)
+                .bind(responsibility_id)
                 .fetch_optional(&self.pool)
                 .await?,
         )
     }
 
-    pub async fn set_duty_state(
+    pub async fn set_responsibility_state(
         &self,
         actor: &StaffMember,
-        duty_id: i64,
+        responsibility_id: i64,
         state: TaskState,
         now: i64,
     ) -> StoreResult<bool> {
         let of = EditOf {
             actor: &actor.username,
             entity: Entity::Responsibility,
-            id: duty_id,
+            id: responsibility_id,
             action: "duty.state",
             now,
         };
@@ -251,12 +234,14 @@ impl Store {
                     "UPDATE responsibilities SET state = $1 WHERE id = $2 RETURNING duty",
                 )
                 .bind(state.as_str())
-                .bind(duty_id)
+                .bind(responsibility_id)
                 .fetch_one(&mut *tx)
                 .await?;
-                Ok(Ok(
-                    Edited::new(format!("duty {duty_id}: {duty}"), ()).detail(state.as_str())
-                ))
+                Ok(Ok(Edited::new(
+                    format!("duty {responsibility_id}: {duty}"),
+                    (),
+                )
+                .detail(state.as_str())))
             })
             .await?;
         Ok(edited.is_some())

@@ -192,20 +192,20 @@ async fn editing_a_task_keeps_its_original_and_each_change() {
 }
 
 #[tokio::test]
-async fn duty_status_is_recorded_with_history() {
+async fn responsibility_status_is_recorded_with_history() {
     let (_dir, store) = loaded_store().await;
     let topic = store
         .topic_detail(2026, 11, "2026-11-27")
         .await
         .expect("r")
         .expect("topic");
-    let duty = topic
+    let responsibility = topic
         .responsibilities
         .iter()
         .find(|d| d.state != TaskState::Done)
-        .expect("an open duty");
+        .expect("an open responsibility");
     assert!(store
-        .set_duty_state(&editor(), duty.id, TaskState::Done, i64::MAX / 2)
+        .set_responsibility_state(&editor(), responsibility.id, TaskState::Done, i64::MAX / 2)
         .await
         .expect("state"));
     let again = store
@@ -216,12 +216,12 @@ async fn duty_status_is_recorded_with_history() {
     let after = again
         .responsibilities
         .iter()
-        .find(|d| d.id == duty.id)
-        .expect("duty");
+        .find(|d| d.id == responsibility.id)
+        .expect("responsibility");
     assert_eq!(after.state, TaskState::Done);
     assert_eq!(
         store
-            .revisions(Entity::Responsibility, duty.id)
+            .revisions(Entity::Responsibility, responsibility.id)
             .await
             .expect("h")
             .len(),
@@ -229,13 +229,13 @@ async fn duty_status_is_recorded_with_history() {
     );
     // A task in another topic cannot be edited through this one.
     let other = store
-        .save_duty(
+        .save_responsibility(
             &editor(),
             topic.topic.id + 1000,
-            Some(duty.id),
-            &DutyFields {
+            Some(responsibility.id),
+            &ResponsibilityFields {
                 duty: "x 职责".into(),
-                department_id: duty.department.id,
+                department_id: responsibility.department.id,
                 level: Level::City,
                 batch: 1,
             },

@@ -1,9 +1,10 @@
-//! 留痕修改: the one shape of an edit to an item that exists — its version before, the change,
-//! its new version and the audit entry, committed together in one write transaction. Status
-//! changes, corrections and withdrawals go through [`Store::audited_edit`], so none can forget
-//! the history or write the audit entry in a second transaction. The create-or-edit forms
-//! (topic, problem, department, task, duty) and publishing a policy still call
-//! `before_change`/`record_change` themselves: their item may not exist yet.
+//! 留痕修改: the one shape of a staff write to an item — its version before, the change, its new
+//! version and the audit entry, committed together in one write transaction. Status changes,
+//! corrections, publishing and withdrawals go through [`Store::audited_edit`]; the create-or-edit
+//! forms (topic, problem, department, task, responsibility) through [`Store::audited_save`]. So
+//! none can forget the history or write the audit entry in a second transaction, and these two
+//! are the only callers of `before_change`, `after_change` and `record_change` (test
+//! `only_the_audited_helpers_write_history`).
 
 use super::revisions::{before_change, record_change, Change};
 use crate::store::{Conn, Store, StoreResult};
@@ -71,4 +72,49 @@ impl Store {
         self.commit(tx).await?;
         Ok(Some(done.value))
     }
+
+    /// Runs a create-or-edit form's `save` in one write transaction. For an edit, the item's
+    /// version before is kept first (`missing` is the answer when there is no such item); `save`
+    /// inserts or updates and answers the item's id, or refuses (a refusal or an error rolls
+    /// everything back); then the new version and the audit entry are written.
+    pub(in crate::store) async fn audited_save<T>(
+        &self,
+        of: SaveOf<'_>,
+        missing: T,
+        save: impl AsyncFnOnce(&mut Conn) -> StoreResult<Result<Edited<i64>, T>>,
+    ) -> StoreResult<Result<i64, T>> {
+        let mut tx = self.write_tx().await?;
+        let before = match of.id {
+            None => None,
+            Some(id) => match before_change(&mut tx, of.entity, id, of.now).await? {
+                Some(before) => Some(before),
+                None => return Ok(Err(missing)),
+            },
+        };
+        let done = match save(&mut tx).await? {
+            Ok(done) => done,
+            Err(refused) => return Ok(Err(refused)),
+        };
+        let [create, edit] = of.actions;
+        let change = Change {
+            entity: of.entity,
+            id: done.value,
+            action: if of.id.is_some() { edit } else { create },
+            subject: done.subject,
+            detail: &done.detail,
+        };
+        record_change(&mut tx, of.actor, of.now, before.as_ref(), change).await?;
+        self.commit(tx).await?;
+        Ok(Ok(done.value))
+    }
+}
+
+/// Which item a create-or-edit form saves (`id` is `None` for a new one), who saves it, and
+/// the audit actions for a new item and for an edit (`["task.create", "task.edit"]`).
+pub(in crate::store) struct SaveOf<'a> {
+    pub actor: &'a str,
+    pub entity: Entity,
+    pub id: Option<i64>,
+    pub actions: [&'a str; 2],
+    pub now: i64,
 }

@@ -1,4 +1,4 @@
-//! 修订记录: every save of a topic (with its 配合部门), problem, task, duty, department, policy or
+//! 修订记录: every save of a topic (with its 配合部门), problem, task, responsibility, department, policy or
 //! report appends a snapshot of the item's fields. An item that existed before it was first edited (the demo data, imports) gets
 //! its original version recorded at that first edit, so the history always starts from how the
 //! public first saw it. Snapshots are read back into "what changed" by `app::model::changes`.

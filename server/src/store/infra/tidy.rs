@@ -70,6 +70,31 @@ fn writes_outside_write_tx() {
     );
 }
 
+/// History is written only by `Store::audited_edit` and `Store::audited_save`: a store function
+/// calling the revision steps itself could commit its audit entry apart from its change.
+#[test]
+fn only_the_audited_helpers_write_history() {
+    let mut files = Vec::new();
+    let store = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store");
+    sources(&store, &mut files);
+    assert!(files.len() > 20, "the store's sources were not found");
+    let steps = ["before_change(", "after_change(", "record_change("];
+    let offences: Vec<&String> = files
+        .iter()
+        .filter(|(path, _)| {
+            !path.ends_with("audited_edit.rs")
+                && !path.ends_with("revisions.rs")
+                && !path.ends_with("tidy.rs")
+        })
+        .filter(|(_, text)| steps.iter().any(|step| text.contains(step)))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        offences.is_empty(),
+        "history written outside the audited helpers: {offences:#?}"
+    );
+}
+
 #[test]
 fn the_check_sees_a_write_and_its_table() {
     assert_eq!(

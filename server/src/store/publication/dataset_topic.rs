@@ -48,10 +48,14 @@ pub(in crate::store) async fn insert_topic_lists(tx: &mut Conn, t: &TopicRow) ->
         .execute(&mut *tx)
         .await?;
     }
-    for (position, duty) in t.responsibilities.iter().enumerate() {
-        let department = department_id(tx, &duty.department).await?;
-        let state = TaskState::parse(&duty.state)
-            .ok_or_else(|| StoreError::Corrupt(format!("unknown duty state {:?}", duty.state)))?;
+    for (position, responsibility) in t.responsibilities.iter().enumerate() {
+        let department = department_id(tx, &responsibility.department).await?;
+        let state = TaskState::parse(&responsibility.state).ok_or_else(|| {
+            StoreError::Corrupt(format!(
+                "unknown responsibility state {:?}",
+                responsibility.state
+            ))
+        })?;
         sqlx::query(
             "INSERT INTO responsibilities (topic_id, position, duty, department_id, level, batch, state, is_sample)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -60,10 +64,10 @@ pub(in crate::store) async fn insert_topic_lists(tx: &mut Conn, t: &TopicRow) ->
         .bind(position as i64)
         .bind(&duty.duty)
         .bind(department)
-        .bind(check_level(&duty.level)?)
-        .bind(i64::from(duty.batch))
+        .bind(check_level(&responsibility.level)?)
+        .bind(i64::from(responsibility.batch))
         .bind(state.as_str())
-        .bind(i64::from(duty.is_sample))
+        .bind(i64::from(responsibility.is_sample))
         .execute(&mut *tx)
         .await?;
     }

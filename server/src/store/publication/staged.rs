@@ -139,7 +139,7 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                 }
-                ImportRow::Duty {
+                ImportRow::Responsibility {
                     duty,
                     department,
                     level,

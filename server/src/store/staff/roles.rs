@@ -1,10 +1,10 @@
-//! Who may speak for whom, stored: duties granted to accounts (`staff_grants`), a topic's
+//! Who may speak for whom, stored: permissions granted to accounts (`staff_grants`), a topic's
 //! cooperating departments (配合部门), and moderators' redactions of suggestions with the text
 //! before them (`suggestion_revisions`, append-only, staff-only). Every change writes its audit
 //! entry in the same transaction; a redaction's audit line carries the reason, never the text.
 
 use crate::store::history::audit::audit;
-use crate::store::history::revisions::{before_change, record_change, Change};
+use crate::store::history::audited_edit::{EditOf, Edited};
 use crate::store::{Store, StoreResult};
 use app::model::{redact, Department, Entity, Grant, StaffMember, SuggestionRevision};
 
@@ -28,7 +28,7 @@ impl Store {
         Ok(kinds.iter().filter_map(|k| Grant::parse(k)).collect())
     }
 
-    /// Grants (`on`) or revokes a duty; `false` when the account does not exist.
+    /// Grants (`on`) or revokes a permission; `false` when the account does not exist.
     pub async fn set_grant(
         &self,
         actor: &StaffMember,
@@ -117,55 +117,49 @@ impl Store {
         department_ids: &[i64],
         now: i64,
     ) -> StoreResult<bool> {
-        let mut tx = self.write_tx().await?;
-        let lead: Option<(String, Option<i64>)> =
-            sqlx::query_as("SELECT theme, lead_department_id FROM topics WHERE id = $1")
-                .bind(topic_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let Some((theme, lead)) = lead else {
-            return Ok(false);
-        };
-        let before = before_change(&mut tx, Entity::Topic, topic_id, now).await?;
-        sqlx::query("DELETE FROM topic_cooperating WHERE topic_id = $1")
-            .bind(topic_id)
-            .execute(&mut *tx)
-            .await?;
-        let mut names = Vec::new();
-        for id in department_ids.iter().filter(|id| Some(**id) != lead) {
-            let name: Option<String> =
-                sqlx::query_scalar("SELECT name FROM departments WHERE id = $1")
-                    .bind(id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            let Some(name) = name else { continue };
-            if names.contains(&name) {
-                continue;
-            }
-            sqlx::query("INSERT INTO topic_cooperating (topic_id, department_id) VALUES ($1, $2)")
-                .bind(topic_id)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            names.push(name);
-        }
-        let detail = names.join("、");
-        record_change(
-            &mut tx,
-            &actor.username,
+        let of = EditOf {
+            actor: &actor.username,
+            entity: Entity::Topic,
+            id: topic_id,
+            action: "topic.cooperating",
             now,
-            before.as_ref(),
-            Change {
-                entity: Entity::Topic,
-                id: topic_id,
-                action: "topic.cooperating",
-                subject: format!("topic {topic_id}: {theme}"),
-                detail: &detail,
-            },
-        )
-        .await?;
-        self.commit(tx).await?;
-        Ok(true)
+        };
+        let saved = self
+            .audited_edit(of, async |tx| {
+                let (theme, lead): (String, Option<i64>) =
+                    sqlx::query_as("SELECT theme, lead_department_id FROM topics WHERE id = $1")
+                        .bind(topic_id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                sqlx::query("DELETE FROM topic_cooperating WHERE topic_id = $1")
+                    .bind(topic_id)
+                    .execute(&mut *tx)
+                    .await?;
+                let mut names = Vec::new();
+                for id in department_ids.iter().filter(|id| Some(**id) != lead) {
+                    let name: Option<String> =
+                        sqlx::query_scalar("SELECT name FROM departments WHERE id = $1")
+                            .bind(id)
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                    let Some(name) = name else { continue };
+                    if names.contains(&name) {
+                        continue;
+                    }
+                    sqlx::query(
+                        "INSERT INTO topic_cooperating (topic_id, department_id) VALUES ($1, $2)",
+                    )
+                    .bind(topic_id)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                    names.push(name);
+                }
+                let subject = format!("topic {topic_id}: {theme}");
+                Ok(Ok(Edited::new(subject, ()).detail(names.join("、"))))
+            })
+            .await?;
+        Ok(saved.is_some())
     }
 
     /// Replaces `span` with 【已隐去】 in a suggestion's title and description, keeping the text

@@ -1,4 +1,4 @@
-//! 往期: the calendar of months with their problems and topics, and the filtered task and duty
+//! 往期: the calendar of months with their problems and topics, and the filtered task and responsibility
 //! lists across every published topic. Status is filtered after reading because "overdue" is
 //! computed from today's date, never stored.
 
@@ -75,7 +75,7 @@ impl Store {
         }
         months.sort_by_key(|m| std::cmp::Reverse((m.year, m.month)));
 
-        let (tasks, duties) = if q.filters_lists() {
+        let (tasks, responsibilities) = if q.filters_lists() {
             self.filtered_lists(q, today).await?
         } else {
             (Vec::new(), Vec::new())
@@ -85,7 +85,7 @@ impl Store {
             months,
             unassigned,
             tasks,
-            duties,
+            responsibilities,
             years: self.year_numbers().await?,
             departments: self.all_departments().await?,
         })
@@ -110,18 +110,18 @@ impl Store {
                     && q.status.is_none_or(|s| s == task.status)
             })
             .collect();
-        // Duties have no due date: "overdue" matches none of them.
-        let duties = self
-            .duties_with_topic(q.department, true)
+        // Responsibilities have no due date: "overdue" matches none of them.
+        let responsibilities = self
+            .responsibilities_with_topic(q.department, true)
             .await?
             .into_iter()
-            .filter(|(topic, duty)| {
+            .filter(|(topic, responsibility)| {
                 in_scope(topic)
-                    && q.level.is_none_or(|l| l == duty.level)
+                    && q.level.is_none_or(|l| l == responsibility.level)
                     && q.status
-                        .is_none_or(|s| s == TaskStatus::recorded(duty.state))
+                        .is_none_or(|s| s == TaskStatus::recorded(responsibility.state))
             })
             .collect();
-        Ok((tasks, duties))
+        Ok((tasks, responsibilities))
     }
 }

@@ -44,7 +44,7 @@ impl Store {
             )
             .await?;
         let responsibilities = self
-            .duties_where(
+            .responsibilities_where(
                 &format!(
                     "r.department_id = $1 AND r.topic_id IN {PUBLISHED_TOPICS} ORDER BY r.batch, r.id"
                 ),

@@ -60,7 +60,7 @@ fn problem_select() -> String {
 pub(in crate::store) const PUBLIC_PROBLEM: &str =
     "(topic_id IS NULL OR topic_id IN (SELECT id FROM topics WHERE status = 'published'))";
 
-/// Topics the public may see, for lists joined to them (tasks, duties, reports).
+/// Topics the public may see, for lists joined to them (tasks, responsibilities, reports).
 pub(in crate::store) const PUBLISHED_TOPICS: &str =
     "(SELECT id FROM topics WHERE status = 'published')";
 

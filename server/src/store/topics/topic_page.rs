@@ -59,7 +59,7 @@ impl TaskRecord {
 }
 
 #[derive(sqlx::FromRow)]
-struct DutyRecord {
+struct ResponsibilityRecord {
     id: i64,
     duty: String,
     department_id: i64,
@@ -70,12 +70,13 @@ struct DutyRecord {
     is_sample: i64,
 }
 
-const DUTY_SELECT: &str = "SELECT r.id, r.duty, d.id AS department_id, d.name AS department_name,
+const RESPONSIBILITY_SELECT: &str =
+    "SELECT r.id, r.duty, d.id AS department_id, d.name AS department_name,
         r.level, r.batch, r.state, r.is_sample
     FROM responsibilities r JOIN departments d ON d.id = r.department_id";
 
-impl DutyRecord {
-    fn into_duty(self) -> StoreResult<Responsibility> {
+impl ResponsibilityRecord {
+    fn into_responsibility(self) -> StoreResult<Responsibility> {
         Ok(Responsibility {
             id: self.id,
             duty: self.duty,
@@ -86,7 +87,7 @@ impl DutyRecord {
             level: level(&self.level)?,
             batch: crate::store::small(self.batch, "responsibility batch")?,
             state: TaskState::parse(&self.state).ok_or_else(|| {
-                StoreError::Corrupt(format!("unknown duty state {:?}", self.state))
+                StoreError::Corrupt(format!("unknown responsibility state {:?}", self.state))
             })?,
             is_sample: self.is_sample != 0,
         })
@@ -131,7 +132,7 @@ impl Store {
             .tasks_where("t.topic_id = $1 ORDER BY t.position", topic.id, today)
             .await?;
         let responsibilities = self
-            .duties_where(
+            .responsibilities_where(
                 "r.topic_id = $1 ORDER BY CASE r.level WHEN 'city' THEN 1 WHEN 'district' THEN 2 ELSE 3 END, r.batch, r.position",
                 topic.id,
             )
@@ -197,8 +198,8 @@ impl Store {
         Ok(topics.into_iter().zip(tasks).collect())
     }
 
-    /// Duties with their topic, for the staff desk: one department's, or every duty.
-    pub async fn duties_with_topic(
+    /// Responsibilities with their topic, for the staff desk: one department's, or every responsibility.
+    pub async fn responsibilities_with_topic(
         &self,
         department: Option<i64>,
         published_only: bool,
@@ -206,7 +207,7 @@ impl Store {
         #[derive(sqlx::FromRow)]
         struct Row {
             #[sqlx(flatten)]
-            duty: DutyRecord,
+            duty: ResponsibilityRecord,
             year: i64,
             month: i64,
             theme: String,
@@ -226,7 +227,7 @@ impl Store {
         rows.into_iter()
             .map(|r| {
                 let topic = crate::store::topic_label(r.year, r.month, r.theme)?;
-                Ok((topic, r.duty.into_duty()?))
+                Ok((topic, r.duty.into_responsibility()?))
             })
             .collect()
     }
@@ -249,16 +250,19 @@ impl Store {
         Ok(tasks)
     }
 
-    pub(in crate::store) async fn duties_where(
+    pub(in crate::store) async fn responsibilities_where(
         &self,
         clause: &str,
         id: i64,
     ) -> StoreResult<Vec<Responsibility>> {
-        let rows: Vec<DutyRecord> = sqlx::query_as(&format!("{DUTY_SELECT} WHERE {clause}"))
-            .bind(id)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.into_iter().map(DutyRecord::into_duty).collect()
+        let rows: Vec<ResponsibilityRecord> =
+            sqlx::query_as(&format!("{RESPONSIBILITY_SELECT} WHERE {clause}"))
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(ResponsibilityRecord::into_responsibility)
+            .collect()
     }
 
     async fn topic_policies(&self, topic_id: i64) -> StoreResult<Vec<Policy>> {

@@ -22,16 +22,16 @@ pub async fn status_as(server: &TestServer, path: &str, token: Option<&str>) -> 
     req.send().await.expect("request").status().as_u16()
 }
 
-/// The worked topic's duties as the open-data API lists them: (id, department, state).
-pub async fn duty_states(server: &TestServer) -> Vec<(i64, String, String)> {
-    let duties: serde_json::Value =
+/// The worked topic's responsibilities as the open-data API lists them: (id, department, state).
+pub async fn responsibility_states(server: &TestServer) -> Vec<(i64, String, String)> {
+    let responsibilities: serde_json::Value =
         reqwest::get(server.url("/api/v1/topics/2026/11/responsibilities"))
             .await
             .expect("r")
             .json()
             .await
             .expect("json");
-    duties
+    responsibilities
         .as_array()
         .expect("duties")
         .iter()

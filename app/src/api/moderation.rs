@@ -199,7 +199,10 @@ pub async fn open_cycle_now(cycle: String, confirm: Option<String>) -> Result<()
 }
 
 #[server]
-pub async fn set_candidate_became(candidate_id: i64, topic: String) -> Result<(), ServerFnError> {
+pub async fn set_candidate_became(
+    candidate_id: crate::model::CandidateId,
+    topic: String,
+) -> Result<(), ServerFnError> {
     let outcome =
         run_cycles(|h, m| async move { h.0.set_became(&m, candidate_id, &topic).await }).await;
     back(

@@ -25,7 +25,7 @@ pub enum ChartRef {
     },
     /// A candidate's hotline evidence (证据): trend, districts, rates.
     Candidate {
-        candidate: i64,
+        candidate: super::CandidateId,
         view: EvidenceChart,
     },
 }
@@ -92,7 +92,7 @@ impl ChartRef {
         }
         if let Some(rest) = id.strip_prefix("candidate-") {
             let (num, what) = rest.split_once('-')?;
-            let candidate = positive(num)?;
+            let candidate = super::CandidateId(positive(num)?);
             let view = EvidenceChart::ALL
                 .into_iter()
                 .find(|e| e.as_str() == what)?;

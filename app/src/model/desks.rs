@@ -20,7 +20,7 @@ pub struct ModerationQueue {
 }
 
 /// A candidate as editors see it: `(id, title, became (year, month))`.
-pub type AdminCandidate = (i64, String, Option<(i32, u8)>);
+pub type AdminCandidate = (super::CandidateId, String, Option<(i32, u8)>);
 
 /// A cycle as editors manage it: its candidates with the topic each became.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]

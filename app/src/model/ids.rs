@@ -49,6 +49,9 @@ mod tests {
         assert_eq!(CycleId(7).to_string(), "7");
         let json = serde_json::to_string(&vec![CandidateId(3), CandidateId(5)]).expect("json");
         assert_eq!(json, "[3,5]");
-        assert_eq!(serde_json::from_str::<CycleId>("9").expect("json"), CycleId(9));
+        assert_eq!(
+            serde_json::from_str::<CycleId>("9").expect("json"),
+            CycleId(9)
+        );
     }
 }

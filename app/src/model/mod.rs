@@ -14,6 +14,7 @@ mod desks;
 mod evidence_card;
 mod form_echo;
 mod hotline;
+mod ids;
 mod import;
 mod network_rule;
 pub mod outcome;
@@ -49,6 +50,7 @@ pub use hotline::{
     HotlineRanking, Measure, RankBaseline, RankWeights, RankedClass, MIN_GROWTH, MIN_PREVIOUS,
     MIN_RATED, RANK_WINDOWS, RATE_MARGIN, VOLUME_FACTOR, WEIGHT_MAX,
 };
+pub use ids::{CandidateId, CycleId};
 pub use import::{ImportKind, ImportPreview, RowError};
 pub use network_rule::{
     beijing_day_start, HeldSupports, NetworkBand, NetworkConcentration, DEFAULT_PER_NETWORK_DAY,

@@ -3,13 +3,14 @@
 //! the last accepted ballot of each voter counts, and tallies are always derived from ballots.
 
 use super::suggestion::SuggestionState;
+use super::{CandidateId, CycleId};
 use serde::{Deserialize, Serialize};
 
 /// 选题征集: rules are fixed once it opens.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Cycle {
-    pub id: i64,
+    pub id: CycleId,
     pub slug: String,
     pub title: String,
     /// What the result decides, e.g. "2027 年度问题清单".
@@ -111,7 +112,7 @@ impl Tier {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CycleCandidate {
-    pub id: i64,
+    pub id: CandidateId,
     pub title: String,
     pub description: String,
     /// Hotline evidence summary: the engine's, when the candidate came from a ranked class;
@@ -286,7 +287,11 @@ impl BallotProblem {
 
 /// Checks a ballot's picks against the cycle's rule: at least one, at most `max`, no repeats,
 /// each one of `known`. Returns them sorted, the form in which they are stored.
-pub fn check_picks(picks: &[i64], max: u8, known: &[i64]) -> Result<Vec<i64>, BallotProblem> {
+pub fn check_picks(
+    picks: &[CandidateId],
+    max: u8,
+    known: &[CandidateId],
+) -> Result<Vec<CandidateId>, BallotProblem> {
     let mut sorted = picks.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
@@ -308,15 +313,16 @@ mod tests {
 
     #[test]
     fn picks_follow_the_cycle_rule() {
-        let known = [1, 2, 3, 4];
-        assert_eq!(check_picks(&[3, 1, 3], 3, &known), Ok(vec![1, 3]));
+        let ids = |n: &[i64]| n.iter().copied().map(CandidateId).collect::<Vec<_>>();
+        let known = ids(&[1, 2, 3, 4]);
+        assert_eq!(check_picks(&ids(&[3, 1, 3]), 3, &known), Ok(ids(&[1, 3])));
         assert_eq!(check_picks(&[], 3, &known), Err(BallotProblem::NoPicks));
         assert_eq!(
-            check_picks(&[1, 2, 3, 4], 3, &known),
+            check_picks(&ids(&[1, 2, 3, 4]), 3, &known),
             Err(BallotProblem::TooManyPicks)
         );
         assert_eq!(
-            check_picks(&[9], 3, &known),
+            check_picks(&ids(&[9]), 3, &known),
             Err(BallotProblem::UnknownCandidate)
         );
     }
@@ -324,7 +330,7 @@ mod tests {
     #[test]
     fn open_cycles_come_first() {
         let cycle = |slug: &str, opens: &str, closes: &str, phase| Cycle {
-            id: 0,
+            id: CycleId(0),
             slug: slug.into(),
             title: slug.into(),
             target: String::new(),

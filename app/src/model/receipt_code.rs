@@ -118,7 +118,7 @@ pub struct OwnBallot {
     pub receipt: String,
     pub state: OwnBallotState,
     /// Candidate ids, sorted.
-    pub picks: Vec<i64>,
+    pub picks: Vec<super::CandidateId>,
     /// Candidate titles, in the same order.
     pub pick_titles: Vec<String>,
     /// A paper code was used (核验): such a ballot cannot be changed.

@@ -7,8 +7,8 @@ use crate::charts::ChartSlot;
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
 use crate::components::terms::TermLinks;
-use crate::model::{parse_id, CycleCandidate, CycleDetail, Phase};
 use crate::model::{ChartRef, EvidenceChart};
+use crate::model::{CycleCandidate, CycleDetail, Phase};
 use crate::pages::NotFound;
 use crate::tr;
 use leptos::either::Either;
@@ -24,7 +24,7 @@ pub fn CandidatePage() -> impl IntoView {
         .read_untracked()
         .get("id")
         .as_deref()
-        .and_then(parse_id);
+        .and_then(crate::model::CandidateId::parse);
     let detail = Resource::new_blocking(move || slug.clone(), get_cycle);
     view! {
         <DataView>

@@ -121,9 +121,9 @@ pub fn Ballot(
     let query = use_query_map();
     let (picked, error) = {
         let q = query.read_untracked();
-        let picked: Option<Vec<i64>> = q.get("picked").map(|p| {
+        let picked: Option<Vec<crate::model::CandidateId>> = q.get("picked").map(|p| {
             p.split(',')
-                .filter_map(|p| p.parse().ok())
+                .filter_map(crate::model::CandidateId::parse)
                 .take(64)
                 .collect()
         });

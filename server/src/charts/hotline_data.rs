@@ -109,7 +109,7 @@ const TREND_WEEKS: i32 = 26;
 pub async fn candidate(
     store: &Store,
     r: &ChartRef,
-    candidate: i64,
+    candidate: app::model::CandidateId,
     view: EvidenceChart,
 ) -> StoreResult<Option<ChartData>> {
     let Some(link) = store.candidate_link(candidate).await? else {

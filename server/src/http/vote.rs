@@ -83,7 +83,7 @@ async fn ballot_form(
     for (name, value) in fields.into_iter().take(64) {
         match name.as_str() {
             "pick" => match value.parse() {
-                Ok(id) => submission.picks.push(id),
+                Ok(id) => submission.picks.push(app::model::CandidateId(id)),
                 Err(_) => unreadable = true,
             },
             "code" => submission.code = Some(value.chars().take(40).collect()),
@@ -96,7 +96,7 @@ async fn ballot_form(
     let picked = submission
         .picks
         .iter()
-        .map(i64::to_string)
+        .map(app::model::CandidateId::to_string)
         .collect::<Vec<_>>()
         .join(",");
     let outcome = if unreadable {

@@ -131,7 +131,11 @@ async fn ballot(
         return ApiError::NotFound.into_response();
     }
     let submission = Submission {
-        picks: body.picks,
+        picks: body
+            .picks
+            .into_iter()
+            .map(app::model::CandidateId)
+            .collect(),
         code: body.code.map(|c| c.chars().take(40).collect()),
         proof: body.proof.map(|p| p.chars().take(4096).collect()),
         honeypot: String::new(),

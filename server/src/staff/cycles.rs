@@ -169,7 +169,7 @@ impl CyclePort for StaffService {
     async fn set_became(
         &self,
         me: &StaffMember,
-        candidate: i64,
+        candidate: app::model::CandidateId,
         topic: &str,
     ) -> Result<(), StaffError> {
         editor(me)?;

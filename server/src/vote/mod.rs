@@ -64,7 +64,7 @@ impl VoteConfig {
 /// A submission as it arrived (form or JSON).
 #[derive(Clone, Debug, Default)]
 pub struct Submission {
-    pub picks: Vec<i64>,
+    pub picks: Vec<app::model::CandidateId>,
     pub code: Option<String>,
     /// The ALTCHA payload (base64 JSON), absent on the no-JS path.
     pub proof: Option<String>,

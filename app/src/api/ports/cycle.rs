@@ -35,7 +35,7 @@ pub trait CyclePort: Send + Sync + 'static {
     async fn set_became(
         &self,
         me: &StaffMember,
-        candidate: i64,
+        candidate: crate::model::CandidateId,
         topic: &str,
     ) -> Result<(), crate::api::StaffError>;
     /// 现在开始投票: open an upcoming cycle now.

@@ -263,14 +263,15 @@ impl Store {
     }
 
     /// Candidates that came from a ranked class, in cycle order.
-    pub async fn linked_candidates(&self) -> StoreResult<Vec<i64>> {
-        Ok(sqlx::query_scalar(
+    pub async fn linked_candidates(&self) -> StoreResult<Vec<app::model::CandidateId>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
             "SELECT c.id FROM cycle_candidates c JOIN cycles y ON y.id = c.cycle_id
              WHERE c.hotline_level1 IS NOT NULL AND c.evidence_to IS NOT NULL
              ORDER BY y.opens_at DESC, c.position",
         )
         .fetch_all(&self.pool)
-        .await?)
+        .await?;
+        Ok(ids.into_iter().map(app::model::CandidateId).collect())
     }
 
     /// Every class a problem can be linked to: each level 1 × level 2, and each with its level 3.
@@ -331,7 +332,10 @@ impl Store {
     }
 
     /// A candidate's hotline link, when it came from the ranking.
-    pub async fn candidate_link(&self, candidate: i64) -> StoreResult<Option<CandidateLink>> {
+    pub async fn candidate_link(
+        &self,
+        candidate: app::model::CandidateId,
+    ) -> StoreResult<Option<CandidateLink>> {
         Ok(sqlx::query_as(
             "SELECT id AS candidate_id, title, hotline_level1 AS level1, hotline_level2 AS level2,
                     evidence_from, evidence_to
@@ -339,7 +343,7 @@ impl Store {
              WHERE id = $1 AND hotline_level1 IS NOT NULL AND hotline_level2 IS NOT NULL
                AND evidence_from IS NOT NULL AND evidence_to IS NOT NULL",
         )
-        .bind(candidate)
+        .bind(candidate.0)
         .fetch_optional(&self.pool)
         .await?)
     }

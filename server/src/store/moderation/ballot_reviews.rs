@@ -53,6 +53,7 @@ impl Store {
         let Some((cycle, voter, tier, picks)) = ballot else {
             return Ok(false);
         };
+        let cycle = app::model::CycleId(cycle);
         let before = if accept {
             current_ballot(&mut tx, cycle, &voter).await?
         } else {

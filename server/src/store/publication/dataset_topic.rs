@@ -62,7 +62,7 @@ pub(in crate::store) async fn insert_topic_lists(tx: &mut Conn, t: &TopicRow) ->
         )
         .bind(topic_id)
         .bind(position as i64)
-        .bind(&duty.duty)
+        .bind(&responsibility.duty)
         .bind(department)
         .bind(check_level(&responsibility.level)?)
         .bind(i64::from(responsibility.batch))

@@ -5,16 +5,16 @@
 
 use crate::store::Conn;
 use crate::store::{Store, StoreResult};
-use app::model::{BallotProblem, BallotReason, BallotStatus, Tier};
+use app::model::{BallotProblem, BallotReason, BallotStatus, CandidateId, CycleId, Tier};
 
 /// A ballot ready to be written: checked picks, decided status, the voter's keyed id.
 #[derive(Clone, Debug)]
 pub struct NewBallot {
-    pub cycle_id: i64,
+    pub cycle_id: CycleId,
     pub voter: String,
     pub tier: Tier,
     /// Sorted, distinct, checked against the cycle.
-    pub picks: Vec<i64>,
+    pub picks: Vec<CandidateId>,
     pub receipt: String,
     /// Counted or held, with the reason when held.
     pub status: BallotStatus,
@@ -42,7 +42,7 @@ pub struct HoldRules {
 /// `since` (the start of the Beijing day): the daily allowance check.
 pub(in crate::store) async fn counted_devices_from(
     tx: &mut Conn,
-    cycle_id: i64,
+    cycle_id: CycleId,
     network: &str,
     since: i64,
     voter: &str,
@@ -52,7 +52,7 @@ pub(in crate::store) async fn counted_devices_from(
          WHERE cycle_id = $1 AND network = $2 AND created_at >= $3 AND tier = 'unverified'
            AND status = 'counted' AND voter <> $4",
     )
-    .bind(cycle_id)
+    .bind(cycle_id.0)
     .bind(network)
     .bind(since)
     .bind(voter)
@@ -63,38 +63,41 @@ pub(in crate::store) async fn counted_devices_from(
 /// How many of `network`'s ballots in this cycle are recent: the burst check.
 pub(in crate::store) async fn recent_from(
     tx: &mut Conn,
-    cycle_id: i64,
+    cycle_id: CycleId,
     network: &str,
     since: i64,
 ) -> StoreResult<i64> {
     Ok(sqlx::query_scalar(
         "SELECT COUNT(*) FROM ballots WHERE cycle_id = $1 AND network = $2 AND created_at >= $3",
     )
-    .bind(cycle_id)
+    .bind(cycle_id.0)
     .bind(network)
     .bind(since)
     .fetch_one(&mut *tx)
     .await?)
 }
 
-fn picks_text(picks: &[i64]) -> String {
+fn picks_text(picks: &[CandidateId]) -> String {
     picks
         .iter()
-        .map(i64::to_string)
+        .map(CandidateId::to_string)
         .collect::<Vec<_>>()
         .join(",")
 }
 
-pub(in crate::store) fn parse_picks(text: &str) -> Vec<i64> {
-    text.split(',').filter_map(|p| p.parse().ok()).collect()
+pub(in crate::store) fn parse_picks(text: &str) -> Vec<CandidateId> {
+    text.split(',')
+        .filter_map(|p| p.parse().ok())
+        .map(CandidateId)
+        .collect()
 }
 
 /// Moves the running tally: `sign` is +1 to add a ballot's picks, -1 to take them away.
 pub(in crate::store) async fn move_tally(
     tx: &mut Conn,
-    cycle_id: i64,
+    cycle_id: CycleId,
     tier: &str,
-    picks: &[i64],
+    picks: &[CandidateId],
     sign: i64,
 ) -> StoreResult<()> {
     for candidate in picks {
@@ -102,8 +105,8 @@ pub(in crate::store) async fn move_tally(
             "INSERT INTO tallies (cycle_id, candidate_id, tier, approvals) VALUES ($1, $2, $3, $4)
              ON CONFLICT (candidate_id, tier) DO UPDATE SET approvals = tallies.approvals + $4",
         )
-        .bind(cycle_id)
-        .bind(candidate)
+        .bind(cycle_id.0)
+        .bind(candidate.0)
         .bind(tier)
         .bind(sign)
         .execute(&mut *tx)
@@ -115,7 +118,7 @@ pub(in crate::store) async fn move_tally(
 /// The voter's ballot that counts now: `(id, tier, picks)` of their latest accepted ballot.
 pub(in crate::store) async fn current_ballot(
     tx: &mut Conn,
-    cycle_id: i64,
+    cycle_id: CycleId,
     voter: &str,
 ) -> StoreResult<Option<(i64, String, String)>> {
     Ok(sqlx::query_as(
@@ -124,7 +127,7 @@ pub(in crate::store) async fn current_ballot(
          WHERE b.cycle_id = $1 AND b.voter = $2 AND COALESCE(r.decision, b.status) = 'counted'
          ORDER BY b.id DESC LIMIT 1",
     )
-    .bind(cycle_id)
+    .bind(cycle_id.0)
     .bind(voter)
     .fetch_optional(&mut *tx)
     .await?)
@@ -153,7 +156,7 @@ async fn write_one(
             "SELECT COUNT(*) FROM voting_codes WHERE code_hash = $1 AND cycle_id = $2",
         )
         .bind(code)
-        .bind(b.cycle_id)
+        .bind(b.cycle_id.0)
         .fetch_one(&mut *tx)
         .await?;
         if known == 0 {
@@ -176,7 +179,7 @@ async fn write_one(
         "INSERT INTO ballots (cycle_id, voter, tier, picks, receipt, status, reason, network, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
-    .bind(b.cycle_id)
+    .bind(b.cycle_id.0)
     .bind(&b.voter)
     .bind(b.tier.as_str())
     .bind(picks_text(&b.picks))

@@ -4,8 +4,8 @@
 use crate::store::voting::ballots::parse_picks;
 use crate::store::{Store, StoreError, StoreResult};
 use app::model::{
-    BallotReason, BallotStatus, Cycle, CycleCandidate, CycleDetail, IntegrityReport,
-    NetworkConcentration, Phase, ReceiptStatus, Tally, Tier,
+    BallotReason, BallotStatus, CandidateId, Cycle, CycleCandidate, CycleDetail, CycleId,
+    IntegrityReport, NetworkConcentration, Phase, ReceiptStatus, Tally, Tier,
 };
 use std::collections::HashMap;
 
@@ -34,7 +34,7 @@ fn iso(at: i64) -> String {
 impl CycleRow {
     fn into_cycle(self, now: i64) -> StoreResult<Cycle> {
         Ok(Cycle {
-            id: self.id,
+            id: CycleId(self.id),
             slug: self.slug,
             title: self.title,
             target: self.target,
@@ -76,7 +76,7 @@ impl Store {
         &self,
         slug: &str,
         now: i64,
-    ) -> StoreResult<Option<(Cycle, Vec<i64>)>> {
+    ) -> StoreResult<Option<(Cycle, Vec<CandidateId>)>> {
         let row: Option<CycleRow> = sqlx::query_as(&format!("{CYCLE_SELECT} WHERE slug = $1"))
             .bind(slug)
             .fetch_optional(&self.pool)
@@ -87,19 +87,20 @@ impl Store {
                 .bind(row.id)
                 .fetch_all(&self.pool)
                 .await?;
+        let ids = ids.into_iter().map(CandidateId).collect();
         Ok(Some((row.into_cycle(now)?, ids)))
     }
 
     /// Stored running tallies by candidate.
-    async fn stored_tallies(&self, cycle_id: i64) -> StoreResult<HashMap<i64, Tally>> {
+    async fn stored_tallies(&self, cycle_id: CycleId) -> StoreResult<HashMap<CandidateId, Tally>> {
         let rows: Vec<(i64, String, i64)> =
             sqlx::query_as("SELECT candidate_id, tier, approvals FROM tallies WHERE cycle_id = $1")
-                .bind(cycle_id)
+                .bind(cycle_id.0)
                 .fetch_all(&self.pool)
                 .await?;
-        let mut out: HashMap<i64, Tally> = HashMap::new();
+        let mut out: HashMap<CandidateId, Tally> = HashMap::new();
         for (candidate, tier, n) in rows {
-            let entry = out.entry(candidate).or_default();
+            let entry = out.entry(CandidateId(candidate)).or_default();
             let n =
                 u32::try_from(n).map_err(|_| StoreError::Corrupt(format!("negative tally {n}")))?;
             match Tier::parse(&tier) {
@@ -112,12 +113,15 @@ impl Store {
     }
 
     /// Tallies and counted voters recomputed from the ballot records alone.
-    async fn recomputed(&self, cycle_id: i64) -> StoreResult<(HashMap<i64, Tally>, Tally)> {
+    async fn recomputed(
+        &self,
+        cycle_id: CycleId,
+    ) -> StoreResult<(HashMap<CandidateId, Tally>, Tally)> {
         let rows: Vec<(String, String)> = sqlx::query_as(CURRENT_BALLOTS)
-            .bind(cycle_id)
+            .bind(cycle_id.0)
             .fetch_all(&self.pool)
             .await?;
-        let mut tallies: HashMap<i64, Tally> = HashMap::new();
+        let mut tallies: HashMap<CandidateId, Tally> = HashMap::new();
         let mut voters = Tally::default();
         for (tier, picks) in rows {
             let verified = tier == "verified";
@@ -165,7 +169,7 @@ impl Store {
                                  AND t.status = 'published'
              WHERE c.cycle_id = $1 ORDER BY c.position",
         )
-        .bind(cycle.id)
+        .bind(cycle.id.0)
         .fetch_all(&self.pool)
         .await?;
         let shown =
@@ -176,14 +180,17 @@ impl Store {
             .into_iter()
             .map(|r| {
                 Ok(CycleCandidate {
-                    tally: shown.then(|| tallies.get(&r.id).copied().unwrap_or_default()),
+                    tally: shown.then(|| {
+                        let id = CandidateId(r.id);
+                        tallies.get(&id).copied().unwrap_or_default()
+                    }),
                     became: match (r.year, r.month, r.theme) {
                         (Some(y), Some(m), Some(theme)) => {
                             Some(crate::store::topic_label(y, m, theme)?)
                         }
                         _ => None,
                     },
-                    id: r.id,
+                    id: CandidateId(r.id),
                     title: r.title,
                     description: r.description,
                     evidence: r.evidence,
@@ -262,7 +269,7 @@ impl Store {
                 let mut conn = self.pool.acquire().await?;
                 let current = crate::store::voting::ballots::current_ballot(
                     &mut conn,
-                    row.cycle_id,
+                    CycleId(row.cycle_id),
                     &row.voter,
                 )
                 .await?;
@@ -299,7 +306,7 @@ impl Store {
              FROM ballots b LEFT JOIN ballot_reviews r ON r.ballot_id = b.id
              WHERE b.cycle_id = $1 GROUP BY 1, 2 ORDER BY 1, 2",
         )
-        .bind(cycle.id)
+        .bind(cycle.id.0)
         .fetch_all(&self.pool)
         .await?;
         let (recomputed, counted) = self.recomputed(cycle.id).await?;
@@ -334,14 +341,14 @@ impl Store {
 
     /// 网络集中度: how many networks sent unverified ballots from how many devices. Only counts
     /// leave the store, never a network.
-    async fn network_concentration(&self, cycle_id: i64) -> StoreResult<NetworkConcentration> {
+    async fn network_concentration(&self, cycle_id: CycleId) -> StoreResult<NetworkConcentration> {
         let rows: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT per.devices, COUNT(*) FROM
                (SELECT COUNT(DISTINCT voter) AS devices FROM ballots
                 WHERE cycle_id = $1 AND tier = 'unverified' GROUP BY network) per
              GROUP BY per.devices",
         )
-        .bind(cycle_id)
+        .bind(cycle_id.0)
         .fetch_all(&self.pool)
         .await?;
         let mut out = NetworkConcentration::default();

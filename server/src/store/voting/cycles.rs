@@ -203,7 +203,7 @@ impl Store {
     pub async fn set_became(
         &self,
         actor: &StaffMember,
-        candidate: i64,
+        candidate: app::model::CandidateId,
         month: Option<(i32, u8)>,
         now: i64,
     ) -> StoreResult<CycleWrite> {
@@ -211,7 +211,7 @@ impl Store {
         let row: Option<(i64, String)> = sqlx::query_as(
             "SELECT c.closes_at, k.title FROM cycle_candidates k JOIN cycles c ON c.id = k.cycle_id WHERE k.id = $1",
         )
-        .bind(candidate)
+        .bind(candidate.0)
         .fetch_optional(&mut *tx)
         .await?;
         let Some((closes_at, title)) = row else {
@@ -225,7 +225,7 @@ impl Store {
         )
         .bind(month.map(|(y, _)| y))
         .bind(month.map(|(_, m)| i64::from(m)))
-        .bind(candidate)
+        .bind(candidate.0)
         .execute(&mut *tx)
         .await?;
         let detail = month
@@ -247,13 +247,13 @@ impl Store {
     /// A cycle's candidates for the editors: `(id, title, became)`.
     pub async fn cycle_candidates(
         &self,
-        cycle_id: i64,
+        cycle_id: app::model::CycleId,
     ) -> StoreResult<Vec<app::model::AdminCandidate>> {
         let rows: Vec<(i64, String, Option<i64>, Option<i64>)> = sqlx::query_as(
             "SELECT id, title, became_year, became_month FROM cycle_candidates
              WHERE cycle_id = $1 ORDER BY position",
         )
-        .bind(cycle_id)
+        .bind(cycle_id.0)
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
@@ -265,7 +265,7 @@ impl Store {
                     }
                     None => None,
                 };
-                Ok((id, title, became))
+                Ok((app::model::CandidateId(id), title, became))
             })
             .collect()
     }

@@ -44,7 +44,8 @@ impl Store {
             BallotStatus::Rejected => OwnBallotState::Rejected,
             BallotStatus::Counted => {
                 let mut conn = self.pool.acquire().await?;
-                let current = current_ballot(&mut conn, row.cycle_id, &row.voter).await?;
+                let cycle = app::model::CycleId(row.cycle_id);
+                let current = current_ballot(&mut conn, cycle, &row.voter).await?;
                 drop(conn);
                 match current {
                     Some((id, _, _)) if id != row.id => OwnBallotState::Superseded,
@@ -63,7 +64,7 @@ impl Store {
         let picks = parse_picks(&row.picks);
         let pick_titles = picks
             .iter()
-            .filter_map(|id| titles.get(id).cloned())
+            .filter_map(|id| titles.get(&id.0).cloned())
             .collect();
         Ok(Some(OwnBallot {
             receipt: receipt.to_string(),

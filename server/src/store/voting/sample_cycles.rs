@@ -85,15 +85,16 @@ impl Store {
         let span = (c.closes_at - c.opens_at).max(1);
         let count = c.ballots.len().max(1) as i64;
         for (n, (verified, positions)) in c.ballots.iter().enumerate() {
-            let mut picks: Vec<i64> = positions
+            let mut picks: Vec<app::model::CandidateId> = positions
                 .iter()
                 .filter_map(|p| ids.get(*p).copied())
+                .map(app::model::CandidateId)
                 .collect();
             picks.sort_unstable();
             let tier = if *verified { "verified" } else { "unverified" };
             let text = picks
                 .iter()
-                .map(i64::to_string)
+                .map(app::model::CandidateId::to_string)
                 .collect::<Vec<_>>()
                 .join(",");
             sqlx::query(
@@ -108,7 +109,7 @@ impl Store {
             .bind(c.opens_at + span * (n as i64) / count)
             .execute(&mut *tx)
             .await?;
-            move_tally(&mut tx, cycle_id, tier, &picks, 1).await?;
+            move_tally(&mut tx, app::model::CycleId(cycle_id), tier, &picks, 1).await?;
         }
         self.commit(tx).await?;
         Ok(true)

@@ -3,9 +3,14 @@
 
 use crate::store::tests::loaded_store;
 use crate::store::*;
-use app::model::{BallotReason, BallotStatus, Role, StaffMember, Tier};
+use app::model::{BallotReason, BallotStatus, CandidateId, CycleId, Role, StaffMember, Tier};
 
-fn ballot(cycle_id: i64, voter: &str, picks: Vec<i64>, status: BallotStatus) -> NewBallot {
+fn ballot(
+    cycle_id: CycleId,
+    voter: &str,
+    picks: Vec<CandidateId>,
+    status: BallotStatus,
+) -> NewBallot {
     NewBallot {
         cycle_id,
         voter: voter.into(),
@@ -61,7 +66,7 @@ async fn a_held_ballot_counts_only_when_accepted_and_recounts_agree() {
         .await
         .expect("r")
         .expect("c");
-    let tally = |d: &app::model::CycleDetail, id: i64| {
+    let tally = |d: &app::model::CycleDetail, id: CandidateId| {
         d.candidates
             .iter()
             .find(|c| c.id == id)

@@ -5,12 +5,16 @@ use crate::store::{Store, StoreResult};
 
 impl Store {
     /// The networks a voter's ballots in this cycle came from (token reuse check).
-    pub async fn voter_networks(&self, cycle_id: i64, voter: &str) -> StoreResult<Vec<String>> {
+    pub async fn voter_networks(
+        &self,
+        cycle_id: app::model::CycleId,
+        voter: &str,
+    ) -> StoreResult<Vec<String>> {
         // No DISTINCT in SQL: with it SQLite walks the whole cycle by network instead of
         // looking up the voter's few ballots.
         let mut networks: Vec<String> =
             sqlx::query_scalar("SELECT network FROM ballots WHERE cycle_id = $1 AND voter = $2")
-                .bind(cycle_id)
+                .bind(cycle_id.0)
                 .bind(voter)
                 .fetch_all(&self.pool)
                 .await?;

@@ -47,7 +47,10 @@ impl Portal for PortalService {
         self.store.year(year).await.map_err(log_only)
     }
 
-    async fn problem(&self, id: i64) -> Result<Option<ProblemDetail>, PortalError> {
+    async fn problem(
+        &self,
+        id: app::model::ProblemId,
+    ) -> Result<Option<ProblemDetail>, PortalError> {
         self.store.problem(id).await.map_err(log_only)
     }
 

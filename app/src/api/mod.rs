@@ -57,7 +57,9 @@ pub async fn get_year(year: i32) -> Result<Option<YearDetail>, ServerFnError> {
 }
 
 #[server]
-pub async fn get_problem(id: i64) -> Result<Option<ProblemDetail>, ServerFnError> {
+pub async fn get_problem(
+    id: crate::model::ProblemId,
+) -> Result<Option<ProblemDetail>, ServerFnError> {
     portal()?
         .0
         .problem(id)

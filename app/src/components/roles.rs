@@ -108,7 +108,7 @@ pub fn RedactionHistory(history: Vec<SuggestionRevision>) -> impl IntoView {
 /// 配合部门: checkboxes of every department but the lead; saved on their own.
 #[component]
 pub fn CooperatingForm(
-    topic_id: i64,
+    topic_id: crate::model::TopicId,
     lead: Option<i64>,
     departments: Vec<Department>,
     chosen: Vec<i64>,

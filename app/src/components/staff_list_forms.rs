@@ -21,7 +21,12 @@ fn TaskFields(
 ) -> impl IntoView {
     let e = echoed;
     let id = |f: &str| format!("{key}-{f}");
-    let problem = e.id("problem", task.as_ref().and_then(|t| t.problem_id));
+    let problem = e
+        .id(
+            "problem",
+            task.as_ref().and_then(|t| t.problem_id).map(|p| p.0),
+        )
+        .map(crate::model::ProblemId);
     let owner = e.id("owner", task.as_ref().map(|t| t.owner.id));
     let level = Level::parse(&e.text("level", String::new())).or(task.as_ref().map(|t| t.level));
     let title = e.text(
@@ -63,7 +68,7 @@ fn TaskFields(
 
 #[component]
 pub fn TaskEditor(
-    topic_id: i64,
+    topic_id: crate::model::TopicId,
     tasks: Vec<Task>,
     problems: Vec<EditorProblem>,
     departments: Vec<Department>,
@@ -84,7 +89,7 @@ pub fn TaskEditor(
                 tr!("task.due", date = crate::i18n::when::day(&task.due))
             );
             view! {
-                <li class="card" data-task-id=task_id id=format!("task-{task_id}")>
+                <li class="card" data-task-id=task_id.0 id=format!("task-{task_id}")>
                     <details open=open>
                         <summary>
                             <strong>{task.title.clone()}</strong>" "<StatusBadge status=task.status/>
@@ -96,7 +101,7 @@ pub fn TaskEditor(
                             <TaskFields key=format!("task-{task_id}") task=Some(task) problems departments echoed/>
                             <button type="submit" class="button">{tr!("staff.save")}</button>
                         </ActionForm>
-                        <HistoryLink entity=Entity::Task id=task_id/>
+                        <HistoryLink entity=Entity::Task id=task_id.0/>
                     </details>
                 </li>
             }
@@ -169,7 +174,7 @@ fn ResponsibilityFields(
 
 #[component]
 pub fn ResponsibilityEditor(
-    topic_id: i64,
+    topic_id: crate::model::TopicId,
     responsibilities: Vec<Responsibility>,
     departments: Vec<Department>,
     echo: Option<FormEcho>,

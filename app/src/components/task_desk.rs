@@ -77,7 +77,7 @@ pub fn DeskTask(item: StaffTask, today: String) -> impl IntoView {
         view! { <p><a href=format!("/staff/history/task/{id}")>{tr!("task_progress.history")}</a></p> }
     });
     view! {
-        <li class="card task" id=format!("task-{id}") data-task-id=id>
+        <li class="card task" id=format!("task-{id}") data-task-id=id.0>
             <p class="task-title">{task.title.clone()}" "<StatusBadge status=task.status/></p>
             <p class="task-meta">
                 {task.owner.name.clone()}" · "{level_label(task.level)}" · "{tr!("task.due", date = crate::i18n::when::day(&task.due))}
@@ -99,7 +99,7 @@ pub fn DeskTask(item: StaffTask, today: String) -> impl IntoView {
 /// 更新状态 and 完成日期: the date is shown and can be corrected, never a side effect.
 #[component]
 fn StatusForm(
-    task_id: i64,
+    task_id: crate::model::TaskId,
     state: TaskState,
     done_on: Option<String>,
     previous: Option<String>,
@@ -129,7 +129,11 @@ fn StatusForm(
 /// Reopening a done task clears its completion date: asked at the task, before anything is
 /// written.
 #[component]
-fn ConfirmReopen(task_id: i64, state: TaskState, done_on: String) -> impl IntoView {
+fn ConfirmReopen(
+    task_id: crate::model::TaskId,
+    state: TaskState,
+    done_on: String,
+) -> impl IntoView {
     let action = ServerAction::<SetTaskState>::new();
     view! {
         <div class="confirm-box" role="alert">
@@ -146,7 +150,7 @@ fn ConfirmReopen(task_id: i64, state: TaskState, done_on: String) -> impl IntoVi
 }
 
 #[component]
-fn DelayForm(task_id: i64, reason: String, open: bool) -> impl IntoView {
+fn DelayForm(task_id: crate::model::TaskId, reason: String, open: bool) -> impl IntoView {
     let action = ServerAction::<SetDelayReason>::new();
     let field = format!("delay-{task_id}");
     let hint = format!("delay-{task_id}-hint");
@@ -165,7 +169,7 @@ fn DelayForm(task_id: i64, reason: String, open: bool) -> impl IntoView {
 }
 
 #[component]
-fn NoteForm(task_id: i64, today: String) -> impl IntoView {
+fn NoteForm(task_id: crate::model::TaskId, today: String) -> impl IntoView {
     let action = ServerAction::<AddTaskNote>::new();
     let id = move |f: &str| format!("note-{task_id}-{f}");
     view! {

@@ -77,7 +77,7 @@ impl Entity {
 /// One line of the editor's topic list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EditorTopicRow {
-    pub id: i64,
+    pub id: super::TopicId,
     pub year: i32,
     pub month: u8,
     pub theme: String,
@@ -96,7 +96,7 @@ pub struct EditorTopicList {
 /// 问题 as the editor changes it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EditorProblem {
-    pub id: i64,
+    pub id: super::ProblemId,
     pub title: String,
     /// The hotline class measuring its outcome, as `level1·level2` or `level1·level2·level3`.
     pub hotline_class: Option<String>,
@@ -105,7 +105,7 @@ pub struct EditorProblem {
 /// Everything the topic editor page needs, drafts included.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EditorTopic {
-    pub id: i64,
+    pub id: super::TopicId,
     pub year: i32,
     pub month: u8,
     pub theme: String,
@@ -147,7 +147,7 @@ pub struct EditorPolicy {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EditorReport {
     pub id: i64,
-    pub topic_id: i64,
+    pub topic_id: super::TopicId,
     pub date: String,
     /// `progress` or `supervision`.
     pub kind: String,

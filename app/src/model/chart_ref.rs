@@ -18,10 +18,10 @@ pub enum ChartRef {
         slug: String,
     },
     ProblemVolume {
-        problem: i64,
+        problem: super::ProblemId,
     },
     ProblemRates {
-        problem: i64,
+        problem: super::ProblemId,
     },
     /// A candidate's hotline evidence (证据): trend, districts, rates.
     Candidate {
@@ -100,7 +100,7 @@ impl ChartRef {
         }
         if let Some(rest) = id.strip_prefix("problem-") {
             let (num, what) = rest.split_once('-')?;
-            let problem = positive(num)?;
+            let problem = super::ProblemId(positive(num)?);
             return match what {
                 "volume" => Some(ChartRef::ProblemVolume { problem }),
                 "rates" => Some(ChartRef::ProblemRates { problem }),

@@ -35,6 +35,12 @@ ids! {
     CycleId;
     /// 候选题目: a candidate of a cycle — what a ballot picks.
     CandidateId;
+    /// 主题: a month's topic.
+    TopicId;
+    /// 问题: a concrete problem of a year's list, usually of a topic.
+    ProblemId;
+    /// 任务: a line of a topic's task list.
+    TaskId;
 }
 
 #[cfg(all(test, feature = "ssr"))]

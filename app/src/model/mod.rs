@@ -50,7 +50,7 @@ pub use hotline::{
     HotlineRanking, Measure, RankBaseline, RankWeights, RankedClass, MIN_GROWTH, MIN_PREVIOUS,
     MIN_RATED, RANK_WINDOWS, RATE_MARGIN, VOLUME_FACTOR, WEIGHT_MAX,
 };
-pub use ids::{CandidateId, CycleId};
+pub use ids::{CandidateId, CycleId, ProblemId, TaskId, TopicId};
 pub use import::{ImportKind, ImportPreview, RowError};
 pub use network_rule::{
     beijing_day_start, HeldSupports, NetworkBand, NetworkConcentration, DEFAULT_PER_NETWORK_DAY,

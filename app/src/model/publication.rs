@@ -34,7 +34,7 @@ pub struct YearSummary {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProblemSummary {
-    pub id: i64,
+    pub id: super::ProblemId,
     pub year: i32,
     pub title: String,
     /// What the reader is told, by the rule of `shown_confidence`.
@@ -101,7 +101,7 @@ pub struct ProblemDetail {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Topic {
-    pub id: i64,
+    pub id: super::TopicId,
     pub year: i32,
     pub month: u8,
     pub theme: String,

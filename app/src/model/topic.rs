@@ -136,9 +136,9 @@ impl TaskStatus {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Task {
-    pub id: i64,
+    pub id: super::TaskId,
     pub title: String,
-    pub problem_id: Option<i64>,
+    pub problem_id: Option<super::ProblemId>,
     pub owner: Department,
     pub level: Level,
     pub due: String,
@@ -297,7 +297,7 @@ mod tests {
 
     fn task(state: TaskState, due: &str, done_on: Option<&str>, today: &str) -> Task {
         Task {
-            id: 1,
+            id: super::super::TaskId(1),
             title: "t".into(),
             problem_id: None,
             owner: Department {

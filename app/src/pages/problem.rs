@@ -7,7 +7,7 @@ use crate::components::badges::{
 };
 use crate::components::loading::DataView;
 use crate::model::ChartRef;
-use crate::model::{parse_id, Confidence, Fact, FactKind, Policy, ProblemDetail};
+use crate::model::{Confidence, Fact, FactKind, Policy, ProblemDetail, ProblemId};
 use crate::pages::{month_name, NotFound};
 use crate::tr;
 use leptos::either::Either;
@@ -18,7 +18,13 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ProblemPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.read().get("id").as_deref().and_then(parse_id);
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .as_deref()
+            .and_then(ProblemId::parse)
+    };
     let detail = Resource::new_blocking(id, |id| async move {
         match id {
             Some(id) => get_problem(id).await,

@@ -16,7 +16,7 @@ use leptos_router::hooks::use_query_map;
 /// What is being published or withdrawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Item {
-    Topic(i64),
+    Topic(crate::model::TopicId),
     Policy(i64),
 }
 

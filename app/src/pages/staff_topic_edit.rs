@@ -95,7 +95,7 @@ fn Editor(topic: EditorTopic, echo: Option<FormEcho>) -> impl IntoView {
         <p>
             {when}" "<PublishBadge state=topic.state/>" · "
             <a href=public>{preview_label}</a>" · "
-            <HistoryLink entity=Entity::Topic id=topic.id/>
+            <HistoryLink entity=Entity::Topic id=topic.id.0/>
         </p>
         {publish}
         <section aria-labelledby="topic-fields">
@@ -157,7 +157,7 @@ fn Documents(
 
 #[component]
 fn Problems(
-    topic_id: i64,
+    topic_id: crate::model::TopicId,
     problems: Vec<EditorProblem>,
     classes: Vec<String>,
     echo: Option<FormEcho>,
@@ -205,7 +205,7 @@ fn Problems(
                         </select>
                         <button type="submit" class="button button-quiet">{tr!("staff.save")}</button>
                     </ActionForm>
-                    <HistoryLink entity=Entity::Problem id=p.id/>
+                    <HistoryLink entity=Entity::Problem id=p.id.0/>
                 </li>
             }
         })

@@ -126,8 +126,8 @@ fn topic_task_counts(topic: &app::model::TopicDetail) -> (Vec<String>, Vec<Chart
         (TaskStatus::NotStarted, "not_started"),
         (TaskStatus::Overdue, "overdue"),
     ];
-    let known: Vec<i64> = topic.problems.iter().map(|p| p.problem.id).collect();
-    let mut groups: Vec<(String, Option<i64>)> = topic
+    let known: Vec<app::model::ProblemId> = topic.problems.iter().map(|p| p.problem.id).collect();
+    let mut groups: Vec<(String, Option<app::model::ProblemId>)> = topic
         .problems
         .iter()
         .map(|p| (p.problem.title.clone(), Some(p.problem.id)))

@@ -50,13 +50,13 @@ fn month_start(year: i64, month: u8, offset: i64) -> String {
 pub async fn problem(
     store: &Store,
     r: &ChartRef,
-    problem: i64,
+    problem: app::model::ProblemId,
     volume: bool,
 ) -> StoreResult<Option<ChartData>> {
-    let Some(p) = store.topic_problem(problem).await? else {
+    let Some(p) = store.topic_problem(problem.0).await? else {
         return Ok(None);
     };
-    let Some(class) = store.problem_hotline_class(problem).await? else {
+    let Some(class) = store.problem_hotline_class(problem.0).await? else {
         return Ok(None);
     };
     // A month out of range is a corrupt row, as everywhere in the store.

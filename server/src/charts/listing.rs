@@ -33,11 +33,15 @@ impl ChartService {
         }
         for p in self.store.topic_problems().await? {
             ids.push((
-                ChartRef::ProblemVolume { problem: p.id },
+                ChartRef::ProblemVolume {
+                    problem: app::model::ProblemId(p.id),
+                },
                 topic(p.year, p.month),
             ));
             ids.push((
-                ChartRef::ProblemRates { problem: p.id },
+                ChartRef::ProblemRates {
+                    problem: app::model::ProblemId(p.id),
+                },
                 topic(p.year, p.month),
             ));
         }

@@ -157,7 +157,7 @@ async fn problem(
     State(store): State<Store>,
     Path(id): Path<String>,
 ) -> ApiResult<Json<app::model::ProblemDetail>> {
-    let id = parse_id(&id).ok_or(ApiError::NotFound)?;
+    let id = app::model::ProblemId::parse(&id).ok_or(ApiError::NotFound)?;
     found(store.problem(id).await?)
 }
 

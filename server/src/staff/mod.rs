@@ -172,7 +172,7 @@ impl StaffPort for StaffService {
         for t in tasks.iter_mut().filter(|t| t.editable) {
             t.undo = self
                 .store
-                .undoable_mark(t.task.id, &me.username)
+                .undoable_mark(t.task.id.0, &me.username)
                 .await
                 .map_err(internal)?
                 .map(|m| (m.state, m.done_on));

@@ -122,7 +122,8 @@ async fn a_problem_shows_its_policies_and_sample_assignment() {
     assert!(detail.assignment_is_sample);
     assert!(detail.lead.is_some());
     assert_eq!(detail.sources[0].host(), Some("lzfz.org.cn"));
-    assert!(store.problem(999_999).await.expect("query").is_none());
+    let unknown = app::model::ProblemId(999_999);
+    assert!(store.problem(unknown).await.expect("query").is_none());
 }
 
 #[tokio::test]

@@ -17,7 +17,10 @@ pub struct PortalError(pub String);
 pub trait Portal: Send + Sync + 'static {
     async fn home(&self) -> Result<Home, PortalError>;
     async fn year(&self, year: i32) -> Result<Option<YearDetail>, PortalError>;
-    async fn problem(&self, id: i64) -> Result<Option<ProblemDetail>, PortalError>;
+    async fn problem(
+        &self,
+        id: crate::model::ProblemId,
+    ) -> Result<Option<ProblemDetail>, PortalError>;
     async fn about(&self) -> Result<About, PortalError>;
     async fn topic(&self, year: i32, month: u8) -> Result<Option<TopicDetail>, PortalError>;
     async fn department(&self, id: i64) -> Result<Option<DepartmentDetail>, PortalError>;

@@ -144,7 +144,7 @@ impl Store {
         .await?;
         Ok(row.map(|r| EditorReport {
             id,
-            topic_id: r.topic_id,
+            topic_id: app::model::TopicId(r.topic_id),
             date: r.report_date,
             kind: r.kind,
             title: r.title,

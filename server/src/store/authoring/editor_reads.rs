@@ -20,7 +20,7 @@ impl Store {
             .map(|(id, year, month, theme, status)| {
                 let key = crate::store::topic_key(year, month)?;
                 Ok(EditorTopicRow {
-                    id,
+                    id: app::model::TopicId(id),
                     year: key.year,
                     month: key.month.get(),
                     theme,
@@ -96,7 +96,7 @@ impl Store {
             .responsibilities_where("r.topic_id = $1 ORDER BY r.level, r.batch, r.position", id)
             .await?;
         Ok(Some(EditorTopic {
-            id,
+            id: app::model::TopicId(id),
             year: crate::store::topic_key(row.year, row.month)?.year,
             month: crate::store::topic_key(row.year, row.month)?.month.get(),
             theme: row.theme,
@@ -107,7 +107,7 @@ impl Store {
             problems: problems
                 .into_iter()
                 .map(|(id, title, hotline_class)| EditorProblem {
-                    id,
+                    id: app::model::ProblemId(id),
                     title,
                     hotline_class,
                 })

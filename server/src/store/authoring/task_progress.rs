@@ -71,8 +71,8 @@ impl Store {
     /// Fills in each task's progress notes, newest first (one query for the lot).
     pub(in crate::store) async fn attach_notes(&self, tasks: &mut [Task]) -> StoreResult<()> {
         let (Some(low), Some(high)) = (
-            tasks.iter().map(|t| t.id).min(),
-            tasks.iter().map(|t| t.id).max(),
+            tasks.iter().map(|t| t.id.0).min(),
+            tasks.iter().map(|t| t.id.0).max(),
         ) else {
             return Ok(());
         };
@@ -86,7 +86,8 @@ impl Store {
         .bind(high)
         .fetch_all(&self.pool)
         .await?;
-        let index: HashMap<i64, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+        let index: HashMap<i64, usize> =
+            tasks.iter().enumerate().map(|(i, t)| (t.id.0, i)).collect();
         for r in rows {
             let Some(&i) = index.get(&r.task_id) else {
                 continue;

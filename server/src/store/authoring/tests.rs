@@ -125,7 +125,7 @@ async fn editing_a_task_keeps_its_original_and_each_change() {
     let task = &topic.tasks[0];
     let fields = TaskFields {
         title: format!("{}（调整）", task.title),
-        problem_id: task.problem_id,
+        problem_id: task.problem_id.map(|p| p.0),
         owner_id: task.owner.id,
         level: Level::District,
         due: "2027-01-15".into(),
@@ -133,17 +133,17 @@ async fn editing_a_task_keeps_its_original_and_each_change() {
     let saved = store
         .save_task(
             &editor(),
-            topic.topic.id,
-            Some(task.id),
+            topic.topic.id.0,
+            Some(task.id.0),
             &fields,
             i64::MAX / 2,
         )
         .await
         .expect("save");
-    assert_eq!(saved, Saved::Done(task.id));
+    assert_eq!(saved, Saved::Done(task.id.0));
     let writes = store.writes_committed();
     let history = store
-        .revisions(Entity::Task, task.id)
+        .revisions(Entity::Task, task.id.0)
         .await
         .expect("history");
     assert_eq!(
@@ -162,7 +162,7 @@ async fn editing_a_task_keeps_its_original_and_each_change() {
     // Saving the same values again adds no version.
     let same = TaskFields {
         title: format!("{}（调整）", task.title),
-        problem_id: task.problem_id,
+        problem_id: task.problem_id.map(|p| p.0),
         owner_id: task.owner.id,
         level: Level::District,
         due: "2027-01-15".into(),
@@ -170,8 +170,8 @@ async fn editing_a_task_keeps_its_original_and_each_change() {
     store
         .save_task(
             &editor(),
-            topic.topic.id,
-            Some(task.id),
+            topic.topic.id.0,
+            Some(task.id.0),
             &same,
             i64::MAX / 2,
         )
@@ -179,7 +179,7 @@ async fn editing_a_task_keeps_its_original_and_each_change() {
         .expect("save");
     assert_eq!(
         store
-            .revisions(Entity::Task, task.id)
+            .revisions(Entity::Task, task.id.0)
             .await
             .expect("h")
             .len(),
@@ -231,7 +231,7 @@ async fn responsibility_status_is_recorded_with_history() {
     let other = store
         .save_responsibility(
             &editor(),
-            topic.topic.id + 1000,
+            topic.topic.id.0 + 1000,
             Some(responsibility.id),
             &ResponsibilityFields {
                 duty: "x 职责".into(),
@@ -303,7 +303,7 @@ async fn a_withdrawn_topic_leaves_every_list_keeps_its_reason_and_can_return() {
         ("老旧小区电梯维保", t + 3, "与11月主题重复")
     );
     let rows = store.editor_topics().await.expect("rows");
-    let row = rows.iter().find(|r| r.id == id).expect("listed");
+    let row = rows.iter().find(|r| r.id.0 == id).expect("listed");
     assert_eq!(row.state, app::model::PublishState::Withdrawn);
     let history = store.revisions(Entity::Topic, id).await.expect("history");
     let last = history.last().expect("a revision");

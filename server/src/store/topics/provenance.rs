@@ -85,7 +85,7 @@ impl ProblemRecord {
         }
         .decide()?;
         let summary = ProblemSummary {
-            id: self.id,
+            id: app::model::ProblemId(self.id),
             year: self.year as i32,
             confidence: shown,
             title: self.title,

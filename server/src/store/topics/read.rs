@@ -101,7 +101,8 @@ impl Store {
         }))
     }
 
-    pub async fn problem(&self, id: i64) -> StoreResult<Option<ProblemDetail>> {
+    pub async fn problem(&self, id: app::model::ProblemId) -> StoreResult<Option<ProblemDetail>> {
+        let id = id.0;
         #[derive(sqlx::FromRow)]
         struct Extra {
             year_source: String,
@@ -253,7 +254,7 @@ impl Store {
             )
             .await?;
         Ok(Some(Topic {
-            id: row.id,
+            id: app::model::TopicId(row.id),
             year: crate::store::topic_key(row.year, row.month)?.year,
             month: crate::store::topic_key(row.year, row.month)?.month.get(),
             theme: row.theme,

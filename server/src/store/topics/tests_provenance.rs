@@ -107,7 +107,11 @@ async fn an_editors_problem_does_not_borrow_the_years_source() {
         .publish_topic(&editor(), topic, 11)
         .await
         .expect("publish"));
-    let detail = store.problem(id).await.expect("read").expect("public");
+    let detail = store
+        .problem(app::model::ProblemId(id))
+        .await
+        .expect("read")
+        .expect("public");
     assert_eq!(detail.problem.confidence, Confidence::Official);
     assert!(detail.sources.is_empty(), "no inherited source");
     assert!(

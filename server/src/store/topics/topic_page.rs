@@ -38,10 +38,10 @@ impl TaskRecord {
         let state = TaskState::parse(&self.state)
             .ok_or_else(|| StoreError::Corrupt(format!("unknown task state {:?}", self.state)))?;
         Ok(Task {
-            id: self.id,
+            id: app::model::TaskId(self.id),
             status: TaskStatus::on(state, &self.due_date, self.done_date.as_deref(), today),
             title: self.title,
-            problem_id: self.problem_id,
+            problem_id: self.problem_id.map(app::model::ProblemId),
             owner: Department {
                 id: self.owner_id,
                 name: self.owner_name,
@@ -124,17 +124,18 @@ impl Store {
         let Some(topic) = self.topic_in(year, month, drafts).await? else {
             return Ok(None);
         };
+        let topic_id = topic.id.0;
         let plan_html: String = sqlx::query_scalar("SELECT plan_html FROM topics WHERE id = $1")
-            .bind(topic.id)
+            .bind(topic_id)
             .fetch_one(&self.pool)
             .await?;
         let tasks = self
-            .tasks_where("t.topic_id = $1 ORDER BY t.position", topic.id, today)
+            .tasks_where("t.topic_id = $1 ORDER BY t.position", topic_id, today)
             .await?;
         let responsibilities = self
             .responsibilities_where(
                 "r.topic_id = $1 ORDER BY CASE r.level WHEN 'city' THEN 1 WHEN 'district' THEN 2 ELSE 3 END, r.batch, r.position",
-                topic.id,
+                topic_id,
             )
             .await?;
         let problems = topic
@@ -147,8 +148,8 @@ impl Store {
             .collect();
         Ok(Some(TopicDetail {
             progress: Progress::of(&tasks),
-            policies: self.topic_policies(topic.id).await?,
-            reports: self.reports(topic.id).await?,
+            policies: self.topic_policies(topic_id).await?,
+            reports: self.reports(topic_id).await?,
             topic,
             plan_html,
             problems,

@@ -127,24 +127,11 @@ pub async fn save_topic(
         fields: form.echo(),
         names: TOPIC_NAMES,
     };
-    let crate::api::forms::TopicForm {
-        topic_id,
-        year,
-        month,
-        theme,
-        summary,
-        lead,
-        plan,
-    } = form;
+    let topic_id = form.topic_id.clone();
     let outcome = async {
         let input = crate::api::TopicInput {
             id: optional_id(&topic_id)?,
-            year,
-            month,
-            theme,
-            summary,
-            lead,
-            plan,
+            form,
         };
         act(|h, m| async move { h.0.save_topic(&m, input).await }).await
     }
@@ -228,24 +215,11 @@ pub async fn save_task(
         fields: form.echo(),
         names: TASK_NAMES,
     };
-    let crate::api::forms::TaskForm {
-        task_id,
-        title,
-        problem,
-        owner,
-        level,
-        due,
-        ..
-    } = form;
     let outcome = async {
         let input = crate::api::TaskInput {
             topic_id,
-            id: optional_id(&task_id)?,
-            title,
-            problem,
-            owner,
-            level,
-            due,
+            id: optional_id(&form.task_id)?,
+            form,
         };
         act(|h, m| async move { h.0.save_task(&m, input).await }).await
     }

@@ -28,23 +28,9 @@ pub async fn save_policy(
         fields: form.echo(),
         names: &[("date", "issued")],
     };
-    let crate::api::forms::PolicyForm {
-        title,
-        doc_no,
-        issuer,
-        issued,
-        effective,
-        source,
-        ..
-    } = form;
     let input = crate::api::PolicyEditInput {
         id: policy_id,
-        title,
-        doc_no,
-        issuer,
-        issued,
-        effective,
-        source,
+        form,
     };
     let outcome = act(|h, m| async move { h.0.save_policy(&m, input).await }).await;
     back_echo(

@@ -9,7 +9,7 @@ use crate::model::{CyclesAdmin, ModerationQueue};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use super::ports::{CycleHandle, CycleInput, ModerationHandle};
+use super::ports::{CycleHandle, ModerationHandle};
 
 #[cfg(feature = "ssr")]
 use super::staff::ssr::{back, me};
@@ -134,25 +134,7 @@ pub async fn create_cycle(
             ("duplicate", "slug"),
         ],
     };
-    let crate::api::forms::CycleForm {
-        slug,
-        title,
-        target,
-        opens,
-        closes,
-        max_picks,
-        live_tally,
-    } = form;
-    let input = CycleInput {
-        slug,
-        title,
-        target,
-        opens,
-        closes,
-        max_picks,
-        live_tally: live_tally.is_some(),
-    };
-    let outcome = run_cycles(|h, m| async move { h.0.create_cycle(&m, input).await }).await;
+    let outcome = run_cycles(|h, m| async move { h.0.create_cycle(&m, form).await }).await;
     back_echo(
         "/staff/cycles",
         refused,

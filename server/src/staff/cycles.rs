@@ -4,7 +4,7 @@
 use super::validate_edit::text;
 use super::{internal, now, StaffService};
 use crate::store::{CycleFields, CycleWrite, NewCandidate};
-use app::api::CycleInput;
+use app::api::forms::CycleForm;
 use app::api::CyclePort;
 use app::api::StaffError;
 use app::model::Field;
@@ -46,7 +46,7 @@ fn beijing_midnight(date: jiff::civil::Date) -> Result<i64, StaffError> {
 
 /// The form's rules, against `today` in Beijing: a cycle may open today (it then waits for
 /// 现在开始投票, so its candidates can go in first) or later, never on a day already past.
-fn fields(input: &CycleInput, today: jiff::civil::Date) -> Result<CycleFields, StaffError> {
+fn fields(input: &CycleForm, today: jiff::civil::Date) -> Result<CycleFields, StaffError> {
     let slug = input.slug.trim().to_ascii_lowercase();
     let slug_ok = (3..=40).contains(&slug.len())
         && slug
@@ -80,7 +80,7 @@ fn fields(input: &CycleInput, today: jiff::civil::Date) -> Result<CycleFields, S
         opens_at,
         closes_at,
         max_picks,
-        live_tally: input.live_tally,
+        live_tally: input.live_tally.is_some(),
         awaits_open: opens_on == today,
     })
 }
@@ -125,7 +125,7 @@ impl CyclePort for StaffService {
         })
     }
 
-    async fn create_cycle(&self, me: &StaffMember, input: CycleInput) -> Result<(), StaffError> {
+    async fn create_cycle(&self, me: &StaffMember, input: CycleForm) -> Result<(), StaffError> {
         editor(me)?;
         let fields = fields(&input, beijing_today())?;
         written(
@@ -197,15 +197,15 @@ impl CyclePort for StaffService {
 mod tests {
     use super::*;
 
-    fn input(slug: &str, opens: &str, closes: &str, picks: &str) -> CycleInput {
-        CycleInput {
+    fn input(slug: &str, opens: &str, closes: &str, picks: &str) -> CycleForm {
+        CycleForm {
             slug: slug.into(),
             title: "2028 年度问题征集".into(),
             target: "2028 年度问题清单".into(),
             opens: opens.into(),
             closes: closes.into(),
             max_picks: picks.into(),
-            live_tally: true,
+            live_tally: Some("on".into()),
         }
     }
 
@@ -215,7 +215,7 @@ mod tests {
 
     #[test]
     fn cycle_rules_are_checked() {
-        let fields = |i: &CycleInput| fields(i, today());
+        let fields = |i: &CycleForm| fields(i, today());
         assert!(fields(&input("2028-annual", "2027-11-01", "2027-12-01", "3")).is_ok());
         for (bad, field) in [
             (input("有中文", "2027-11-01", "2027-12-01", "3"), "slug"),

@@ -62,12 +62,13 @@ pub fn problem_title(value: &str) -> Result<String, StaffError> {
 }
 
 pub fn topic(input: &TopicInput) -> Result<TopicFields, StaffError> {
+    let form = &input.form;
     let (year, month) = if input.id.is_some() {
         (0, 1) // fixed once created; the store ignores them on update
     } else {
         let year =
-            app::model::parse_year(input.year.trim()).ok_or(StaffError::Invalid(Field::Year))?;
-        let month = app::model::Month::parse(&input.month)
+            app::model::parse_year(form.year.trim()).ok_or(StaffError::Invalid(Field::Year))?;
+        let month = app::model::Month::parse(&form.month)
             .ok_or(StaffError::Invalid(Field::Month))?
             .get();
         (year, month)
@@ -75,20 +76,21 @@ pub fn topic(input: &TopicInput) -> Result<TopicFields, StaffError> {
     Ok(TopicFields {
         year,
         month,
-        theme: text(&input.theme, 2, MAX_TITLE, Field::Title)?,
-        summary: text(&input.summary, 0, MAX_SUMMARY, Field::Summary)?,
-        lead_id: optional_id(&input.lead, Field::Department)?,
-        plan_markdown: text(&input.plan, 0, MAX_PLAN, Field::Plan)?,
+        theme: text(&form.theme, 2, MAX_TITLE, Field::Title)?,
+        summary: text(&form.summary, 0, MAX_SUMMARY, Field::Summary)?,
+        lead_id: optional_id(&form.lead, Field::Department)?,
+        plan_markdown: text(&form.plan, 0, MAX_PLAN, Field::Plan)?,
     })
 }
 
 pub fn task(input: &TaskInput) -> Result<TaskFields, StaffError> {
+    let form = &input.form;
     Ok(TaskFields {
-        title: text(&input.title, 2, MAX_TITLE, Field::Title)?,
-        problem_id: optional_id(&input.problem, Field::Problem)?,
-        owner_id: id(&input.owner, Field::Department)?,
-        level: level(&input.level)?,
-        due: date(&input.due)?,
+        title: text(&form.title, 2, MAX_TITLE, Field::Title)?,
+        problem_id: optional_id(&form.problem, Field::Problem)?,
+        owner_id: id(&form.owner, Field::Department)?,
+        level: level(&form.level)?,
+        due: date(&form.due)?,
     })
 }
 
@@ -121,13 +123,14 @@ fn optional_text(value: &str, max: usize, field: Field) -> Result<Option<String>
 }
 
 pub fn policy(input: &PolicyEditInput) -> Result<PolicyFields, StaffError> {
+    let form = &input.form;
     Ok(PolicyFields {
-        title: text(&input.title, 2, MAX_TITLE, Field::Title)?,
-        doc_no: optional_text(&input.doc_no, MAX_NAME, Field::DocNo)?,
-        issuer: text(&input.issuer, 2, MAX_NAME, Field::Issuer)?,
-        issued: optional_date(&input.issued)?,
-        effective: optional_date(&input.effective)?,
-        source: optional_text(&input.source, 500, Field::Source)?,
+        title: text(&form.title, 2, MAX_TITLE, Field::Title)?,
+        doc_no: optional_text(&form.doc_no, MAX_NAME, Field::DocNo)?,
+        issuer: text(&form.issuer, 2, MAX_NAME, Field::Issuer)?,
+        issued: optional_date(&form.issued)?,
+        effective: optional_date(&form.effective)?,
+        source: optional_text(&form.source, 500, Field::Source)?,
     })
 }
 
@@ -173,11 +176,13 @@ mod tests {
         TaskInput {
             topic_id: 1,
             id: None,
-            title: title.into(),
-            problem: String::new(),
-            owner: owner.into(),
-            level: level.into(),
-            due: due.into(),
+            form: app::api::forms::TaskForm {
+                title: title.into(),
+                owner: owner.into(),
+                level: level.into(),
+                due: due.into(),
+                ..Default::default()
+            },
         }
     }
 

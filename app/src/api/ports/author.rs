@@ -13,12 +13,7 @@ use std::sync::Arc;
 #[derive(Clone, Debug, Default)]
 pub struct TopicInput {
     pub id: Option<i64>,
-    pub year: String,
-    pub month: String,
-    pub theme: String,
-    pub summary: String,
-    pub lead: String,
-    pub plan: String,
+    pub form: crate::api::forms::TopicForm,
 }
 
 /// 问题 of a topic; `id` is `None` for a new problem.
@@ -29,16 +24,12 @@ pub struct ProblemInput {
     pub title: String,
 }
 
-/// 任务 of a topic's task list; `id` is `None` for a new task.
+/// 任务 of a topic's task list; `id` is `None` for a new task (the form's ids, parsed).
 #[derive(Clone, Debug, Default)]
 pub struct TaskInput {
     pub topic_id: i64,
     pub id: Option<i64>,
-    pub title: String,
-    pub problem: String,
-    pub owner: String,
-    pub level: String,
-    pub due: String,
+    pub form: crate::api::forms::TaskForm,
 }
 
 /// 责任 of a topic's responsibility list; `id` is `None` for a new responsibility.
@@ -52,16 +43,11 @@ pub struct ResponsibilityInput {
     pub batch: String,
 }
 
-/// Corrections to a policy (政策).
+/// Corrections to a policy (政策): its id, parsed, and the form as typed.
 #[derive(Clone, Debug, Default)]
 pub struct PolicyEditInput {
     pub id: i64,
-    pub title: String,
-    pub doc_no: String,
-    pub issuer: String,
-    pub issued: String,
-    pub effective: String,
-    pub source: String,
+    pub form: crate::api::forms::PolicyForm,
 }
 
 /// Corrections to a progress report or supervision note.

@@ -3,18 +3,6 @@
 
 use crate::model::{CyclesAdmin, StaffMember};
 
-/// A new cycle as typed into the form.
-#[derive(Clone, Debug, Default)]
-pub struct CycleInput {
-    pub slug: String,
-    pub title: String,
-    pub target: String,
-    pub opens: String,
-    pub closes: String,
-    pub max_picks: String,
-    pub live_tally: bool,
-}
-
 /// Editors' cycle authoring (server-only).
 #[async_trait::async_trait]
 pub trait CyclePort: Send + Sync + 'static {
@@ -22,7 +10,7 @@ pub trait CyclePort: Send + Sync + 'static {
     async fn create_cycle(
         &self,
         me: &StaffMember,
-        input: CycleInput,
+        input: crate::api::forms::CycleForm,
     ) -> Result<(), crate::api::StaffError>;
     async fn add_candidate(
         &self,

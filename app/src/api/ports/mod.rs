@@ -19,7 +19,7 @@ pub use author::{
     ResponsibilityInput, TaskInput, TopicInput,
 };
 pub use chart::{ChartHandle, ChartPort};
-pub use cycle::{CycleHandle, CycleInput, CyclePort};
+pub use cycle::{CycleHandle, CyclePort};
 pub use department::{
     DepartmentHandle, DepartmentPort, DepartmentReportInput, TaskNoteInput, TaskStateInput,
     TaskStateOutcome,

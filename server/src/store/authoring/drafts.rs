@@ -32,13 +32,13 @@ impl Store {
         draft: &DraftPolicy,
         now: i64,
     ) -> StoreResult<i64> {
-        let of = SaveOf {
-            actor: &actor.username,
-            entity: Entity::Policy,
-            id: None,
-            actions: ["policy.draft", "policy.draft"],
+        let of = SaveOf::new(
+            &actor.username,
+            Entity::Policy,
+            None,
+            ["policy.draft", "policy.draft"],
             now,
-        };
+        );
         let saved = self
             .audited_save(of, (), async |tx| {
                 let id: i64 = sqlx::query_scalar(
@@ -174,13 +174,13 @@ impl Store {
         report: &NewReport,
         now: i64,
     ) -> StoreResult<bool> {
-        let of = SaveOf {
-            actor: &actor.username,
-            entity: Entity::Report,
-            id: None,
-            actions: ["report.publish", "report.publish"],
+        let of = SaveOf::new(
+            &actor.username,
+            Entity::Report,
+            None,
+            ["report.publish", "report.publish"],
             now,
-        };
+        );
         let (year, month) = report.topic;
         let saved = self
             .audited_save(of, (), async |tx| {

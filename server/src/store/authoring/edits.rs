@@ -2,7 +2,7 @@
 //! (drafts included). Every write records its revision and audit entry in its transaction.
 
 use crate::store::history::audited_edit::{EditOf, Edited, SaveOf};
-use crate::store::{Store, StoreResult};
+use crate::store::{Conn, Store, StoreResult};
 use app::model::Entity;
 use app::model::StaffMember;
 
@@ -30,6 +30,16 @@ pub enum Saved {
 }
 
 impl Store {
+    /// The editor's create-or-edit forms: [`Store::audited_save`], answered as a `Saved`.
+    pub(in crate::store) async fn save_form(
+        &self,
+        of: SaveOf<'_>,
+        save: impl AsyncFnOnce(&mut Conn) -> StoreResult<Result<Edited<i64>, Saved>>,
+    ) -> StoreResult<Saved> {
+        let saved = self.audited_save(of, Saved::Missing, save).await?;
+        Ok(saved.map_or_else(|refused| refused, Saved::Done))
+    }
+
     /// Creates a draft topic, or updates one (`id` given).
     pub async fn save_topic(
         &self,
@@ -38,69 +48,67 @@ impl Store {
         fields: &TopicFields,
         now: i64,
     ) -> StoreResult<Saved> {
-        let of = SaveOf {
-            actor: &actor.username,
-            entity: Entity::Topic,
+        let of = SaveOf::new(
+            &actor.username,
+            Entity::Topic,
             id,
-            actions: ["topic.create", "topic.edit"],
+            ["topic.create", "topic.edit"],
             now,
-        };
-        let saved = self
-            .audited_save(of, Saved::Missing, async |tx| {
-                if let Some(lead) = fields.lead_id {
-                    let known: i64 =
-                        sqlx::query_scalar("SELECT COUNT(*) FROM departments WHERE id = $1")
-                            .bind(lead)
-                            .fetch_one(&mut *tx)
-                            .await?;
-                    if known == 0 {
-                        return Ok(Err(Saved::Missing));
-                    }
+        );
+        self.save_form(of, async |tx| {
+            if let Some(lead) = fields.lead_id {
+                let known: i64 =
+                    sqlx::query_scalar("SELECT COUNT(*) FROM departments WHERE id = $1")
+                        .bind(lead)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                if known == 0 {
+                    return Ok(Err(Saved::Missing));
                 }
-                let html = crate::richtext::to_safe_html(&fields.plan_markdown);
-                let id = match id {
-                    None => {
-                        let clash =
-                            crate::store::authoring::clash::topic(tx, fields.year, fields.month);
-                        if let Some(clash) = clash.await? {
-                            return Ok(Err(Saved::Clash(clash)));
-                        }
-                        crate::store::authoring::clash::ensure_year(tx, fields.year).await?;
-                        sqlx::query_scalar(
-                            "INSERT INTO topics (year, month, theme, summary, lead_department_id,
+            }
+            let html = crate::richtext::to_safe_html(&fields.plan_markdown);
+            let id = match id {
+                None => {
+                    let clash =
+                        crate::store::authoring::clash::topic(tx, fields.year, fields.month);
+                    if let Some(clash) = clash.await? {
+                        return Ok(Err(Saved::Clash(clash)));
+                    }
+                    crate::store::authoring::clash::ensure_year(tx, fields.year).await?;
+                    sqlx::query_scalar(
+                        "INSERT INTO topics (year, month, theme, summary, lead_department_id,
                                                  is_sample, plan_markdown, plan_html, status)
                              VALUES ($1, $2, $3, $4, $5, 0, $6, $7, 'draft') RETURNING id",
-                        )
-                        .bind(fields.year)
-                        .bind(i64::from(fields.month))
-                        .bind(&fields.theme)
-                        .bind(&fields.summary)
-                        .bind(fields.lead_id)
-                        .bind(&fields.plan_markdown)
-                        .bind(&html)
-                        .fetch_one(&mut *tx)
-                        .await?
-                    }
-                    Some(id) => {
-                        sqlx::query(
-                            "UPDATE topics SET theme = $1, summary = $2, lead_department_id = $3,
+                    )
+                    .bind(fields.year)
+                    .bind(i64::from(fields.month))
+                    .bind(&fields.theme)
+                    .bind(&fields.summary)
+                    .bind(fields.lead_id)
+                    .bind(&fields.plan_markdown)
+                    .bind(&html)
+                    .fetch_one(&mut *tx)
+                    .await?
+                }
+                Some(id) => {
+                    sqlx::query(
+                        "UPDATE topics SET theme = $1, summary = $2, lead_department_id = $3,
                                     plan_markdown = $4, plan_html = $5 WHERE id = $6",
-                        )
-                        .bind(&fields.theme)
-                        .bind(&fields.summary)
-                        .bind(fields.lead_id)
-                        .bind(&fields.plan_markdown)
-                        .bind(&html)
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
-                        id
-                    }
-                };
-                Ok(Ok(Edited::new(format!("topic {id}: {}", fields.theme), id)))
-            })
-            .await?;
-        Ok(saved.map_or_else(|refused| refused, Saved::Done))
+                    )
+                    .bind(&fields.theme)
+                    .bind(&fields.summary)
+                    .bind(fields.lead_id)
+                    .bind(&fields.plan_markdown)
+                    .bind(&html)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                    id
+                }
+            };
+            Ok(Ok(Edited::new(format!("topic {id}: {}", fields.theme), id)))
+        })
+        .await
     }
 
     pub async fn publish_topic(&self, actor: &StaffMember, id: i64, now: i64) -> StoreResult<bool> {
@@ -135,15 +143,14 @@ impl Store {
         title: &str,
         now: i64,
     ) -> StoreResult<Saved> {
-        let of = SaveOf {
-            actor: &actor.username,
-            entity: Entity::Problem,
+        let of = SaveOf::new(
+            &actor.username,
+            Entity::Problem,
             id,
-            actions: ["problem.create", "problem.edit"],
+            ["problem.create", "problem.edit"],
             now,
-        };
-        let saved = self
-            .audited_save(of, Saved::Missing, async |tx| {
+        );
+        self.save_form(of, async |tx| {
                 let topic: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
                     "SELECT year, month, lead_department_id FROM topics WHERE id = $1",
                 )
@@ -199,9 +206,8 @@ impl Store {
                     }
                 };
                 Ok(Ok(Edited::new(format!("problem {id}: {title}"), id)))
-            })
-            .await?;
-        Ok(saved.map_or_else(|refused| refused, Saved::Done))
+        })
+        .await
     }
 
     /// Adds a department or renames one.
@@ -212,40 +218,36 @@ impl Store {
         name: &str,
         now: i64,
     ) -> StoreResult<Saved> {
-        let of = SaveOf {
-            actor: &actor.username,
-            entity: Entity::Department,
+        let of = SaveOf::new(
+            &actor.username,
+            Entity::Department,
             id,
-            actions: ["department.create", "department.edit"],
+            ["department.create", "department.edit"],
             now,
-        };
-        let saved = self
-            .audited_save(of, Saved::Missing, async |tx| {
-                let clash = crate::store::authoring::clash::department(tx, name, id.unwrap_or(0));
-                if let Some(clash) = clash.await? {
-                    return Ok(Err(Saved::Clash(clash)));
-                }
-                let id = match id {
-                    None => {
-                        sqlx::query_scalar(
-                            "INSERT INTO departments (name) VALUES ($1) RETURNING id",
-                        )
+        );
+        self.save_form(of, async |tx| {
+            let clash = crate::store::authoring::clash::department(tx, name, id.unwrap_or(0));
+            if let Some(clash) = clash.await? {
+                return Ok(Err(Saved::Clash(clash)));
+            }
+            let id = match id {
+                None => {
+                    sqlx::query_scalar("INSERT INTO departments (name) VALUES ($1) RETURNING id")
                         .bind(name)
                         .fetch_one(&mut *tx)
                         .await?
-                    }
-                    Some(id) => {
-                        sqlx::query("UPDATE departments SET name = $1 WHERE id = $2")
-                            .bind(name)
-                            .bind(id)
-                            .execute(&mut *tx)
-                            .await?;
-                        id
-                    }
-                };
-                Ok(Ok(Edited::new(format!("department {id}: {name}"), id)))
-            })
-            .await?;
-        Ok(saved.map_or_else(|refused| refused, Saved::Done))
+                }
+                Some(id) => {
+                    sqlx::query("UPDATE departments SET name = $1 WHERE id = $2")
+                        .bind(name)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    id
+                }
+            };
+            Ok(Ok(Edited::new(format!("department {id}: {name}"), id)))
+        })
+        .await
     }
 }

@@ -80,61 +80,59 @@ impl Store {
         f: &TaskFields,
         now: i64,
     ) -> StoreResult<Saved> {
-        let of = SaveOf {
-            actor: &actor.username,
-            entity: Entity::Task,
+        let of = SaveOf::new(
+            &actor.username,
+            Entity::Task,
             id,
-            actions: ["task.create", "task.edit"],
+            ["task.create", "task.edit"],
             now,
-        };
-        let saved = self
-            .audited_save(of, Saved::Missing, async |tx| {
-                if !references_ok(tx, topic_id, f.owner_id, f.problem_id).await? {
-                    return Ok(Err(Saved::Missing));
-                }
-                let id = match id {
-                    None => {
-                        sqlx::query_scalar(
-                            "INSERT INTO tasks (topic_id, problem_id, position, title,
+        );
+        self.save_form(of, async |tx| {
+            if !references_ok(tx, topic_id, f.owner_id, f.problem_id).await? {
+                return Ok(Err(Saved::Missing));
+            }
+            let id = match id {
+                None => {
+                    sqlx::query_scalar(
+                        "INSERT INTO tasks (topic_id, problem_id, position, title,
                                                 owner_department_id, level, due_date, state,
                                                 done_date, is_sample)
                              SELECT $1, $2, COALESCE(MAX(position), 0) + 1, $3, $4, $5, $6,
                                     'not_started', NULL, 0
                              FROM tasks WHERE topic_id = $1 RETURNING id",
-                        )
-                        .bind(topic_id)
-                        .bind(f.problem_id)
-                        .bind(&f.title)
-                        .bind(f.owner_id)
-                        .bind(f.level.as_str())
-                        .bind(&f.due)
-                        .fetch_one(&mut *tx)
-                        .await?
+                    )
+                    .bind(topic_id)
+                    .bind(f.problem_id)
+                    .bind(&f.title)
+                    .bind(f.owner_id)
+                    .bind(f.level.as_str())
+                    .bind(&f.due)
+                    .fetch_one(&mut *tx)
+                    .await?
+                }
+                Some(id) => {
+                    let sql = "SELECT COUNT(*) FROM tasks WHERE id = $1 AND topic_id = $2";
+                    if !exists(tx, sql, id, Some(topic_id)).await? {
+                        return Ok(Err(Saved::Missing));
                     }
-                    Some(id) => {
-                        let sql = "SELECT COUNT(*) FROM tasks WHERE id = $1 AND topic_id = $2";
-                        if !exists(tx, sql, id, Some(topic_id)).await? {
-                            return Ok(Err(Saved::Missing));
-                        }
-                        sqlx::query(
-                            "UPDATE tasks SET title = $1, problem_id = $2, owner_department_id = $3,
+                    sqlx::query(
+                        "UPDATE tasks SET title = $1, problem_id = $2, owner_department_id = $3,
                                     level = $4, due_date = $5 WHERE id = $6",
-                        )
-                        .bind(&f.title)
-                        .bind(f.problem_id)
-                        .bind(f.owner_id)
-                        .bind(f.level.as_str())
-                        .bind(&f.due)
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
-                        id
-                    }
-                };
-                Ok(Ok(Edited::new(format!("task {id}: {}", f.title), id)))
-            })
-            .await?;
-        Ok(saved.map_or_else(|refused| refused, Saved::Done))
+                    )
+                    .bind(&f.title)
+                    .bind(f.problem_id)
+                    .bind(f.owner_id)
+                    .bind(f.level.as_str())
+                    .bind(&f.due)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                    id
+                }
+            };
+            Ok(Ok(Edited::new(format!("task {id}: {}", f.title), id)))
+        })
+        .await
     }
 
     /// The audit actions keep their first spelling (`duty.create`, `duty.edit`, `duty.state`):
@@ -147,58 +145,57 @@ impl Store {
         f: &ResponsibilityFields,
         now: i64,
     ) -> StoreResult<Saved> {
-        let of = SaveOf {
-            actor: &actor.username,
-            entity: Entity::Responsibility,
+        let of = SaveOf::new(
+            &actor.username,
+            Entity::Responsibility,
             id,
-            actions: ["duty.create", "duty.edit"],
+            ["duty.create", "duty.edit"],
             now,
-        };
-        let saved = self
-            .audited_save(of, Saved::Missing, async |tx| {
-                if !references_ok(tx, topic_id, f.department_id, None).await? {
-                    return Ok(Err(Saved::Missing));
-                }
-                let id =
-                    match id {
-                        None => sqlx::query_scalar(
-                            "INSERT INTO responsibilities (topic_id, position, duty, department_id,
+        );
+        self.save_form(of, async |tx| {
+            if !references_ok(tx, topic_id, f.department_id, None).await? {
+                return Ok(Err(Saved::Missing));
+            }
+            let id = match id {
+                None => {
+                    sqlx::query_scalar(
+                        "INSERT INTO responsibilities (topic_id, position, duty, department_id,
                                                            level, batch, state, is_sample)
                              SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5,
                                     'not_started', 0
                              FROM responsibilities WHERE topic_id = $1 RETURNING id",
-                        )
-                        .bind(topic_id)
-                        .bind(&f.duty)
-                        .bind(f.department_id)
-                        .bind(f.level.as_str())
-                        .bind(i64::from(f.batch))
-                        .fetch_one(&mut *tx)
-                        .await?,
-                        Some(id) => {
-                            let sql =
-                            "SELECT COUNT(*) FROM responsibilities WHERE id = $1 AND topic_id = $2";
-                            if !exists(tx, sql, id, Some(topic_id)).await? {
-                                return Ok(Err(Saved::Missing));
-                            }
-                            sqlx::query(
-                            "UPDATE responsibilities SET duty = $1, department_id = $2, level = $3,
+                    )
+                    .bind(topic_id)
+                    .bind(&f.duty)
+                    .bind(f.department_id)
+                    .bind(f.level.as_str())
+                    .bind(i64::from(f.batch))
+                    .fetch_one(&mut *tx)
+                    .await?
+                }
+                Some(id) => {
+                    let sql =
+                        "SELECT COUNT(*) FROM responsibilities WHERE id = $1 AND topic_id = $2";
+                    if !exists(tx, sql, id, Some(topic_id)).await? {
+                        return Ok(Err(Saved::Missing));
+                    }
+                    sqlx::query(
+                        "UPDATE responsibilities SET duty = $1, department_id = $2, level = $3,
                                     batch = $4 WHERE id = $5",
-                        )
-                        .bind(&f.duty)
-                        .bind(f.department_id)
-                        .bind(f.level.as_str())
-                        .bind(i64::from(f.batch))
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
-                            id
-                        }
-                    };
-                Ok(Ok(Edited::new(format!("duty {id}: {}", f.duty), id)))
-            })
-            .await?;
-        Ok(saved.map_or_else(|refused| refused, Saved::Done))
+                    )
+                    .bind(&f.duty)
+                    .bind(f.department_id)
+                    .bind(f.level.as_str())
+                    .bind(i64::from(f.batch))
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                    id
+                }
+            };
+            Ok(Ok(Edited::new(format!("duty {id}: {}", f.duty), id)))
+        })
+        .await
     }
 
     /// The department carrying a responsibility, for the permission check.

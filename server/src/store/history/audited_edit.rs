@@ -118,3 +118,21 @@ pub(in crate::store) struct SaveOf<'a> {
     pub actions: [&'a str; 2],
     pub now: i64,
 }
+
+impl<'a> SaveOf<'a> {
+    pub fn new(
+        actor: &'a str,
+        entity: Entity,
+        id: Option<i64>,
+        actions: [&'a str; 2],
+        now: i64,
+    ) -> SaveOf<'a> {
+        SaveOf {
+            actor,
+            entity,
+            id,
+            actions,
+            now,
+        }
+    }
+}

@@ -21,9 +21,10 @@ use i18n::Locale;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
-    components::{Route, Router, Routes},
+    components::{ParentRoute, Route, Router, Routes},
     ParamSegment, SsrMode, StaticSegment,
 };
+use pages::staff_area::StaffArea;
 use pages::{
     AboutPage, ArchivePage, CandidatePage, ChartPage, ChartsPage, DepartmentPage, GlossaryPage,
     HomePage, HotlinePage, IntegrityPage, NotFound, PolicyPage, ProblemPage, ReceiptPage,
@@ -101,62 +102,78 @@ pub fn App() -> impl IntoView {
                         view=PolicyPage
                         ssr=SsrMode::Async
                     />
-                    <Route path=StaticSegment("staff") view=StaffDeskPage ssr=SsrMode::Async/>
-                    <Route
-                        path=(StaticSegment("staff"), StaticSegment("login"))
-                        view=StaffLoginPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(StaticSegment("staff"), StaticSegment("accounts"))
-                        view=StaffAccountsPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(StaticSegment("staff"), StaticSegment("audit"))
-                        view=StaffAuditPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(StaticSegment("staff"), StaticSegment("import"), ParamSegment("id"))
-                        view=StaffImportPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(StaticSegment("staff"), StaticSegment("topics"))
-                        view=StaffTopicsPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(StaticSegment("staff"), StaticSegment("topics"), ParamSegment("id"))
-                        view=StaffTopicEditPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(StaticSegment("staff"), StaticSegment("policies"), ParamSegment("id"))
-                        view=StaffPolicyEditPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(StaticSegment("staff"), StaticSegment("reports"), ParamSegment("id"))
-                        view=StaffReportEditPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(StaticSegment("staff"), StaticSegment("departments"))
-                        view=StaffDepartmentsPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(
-                            StaticSegment("staff"),
-                            StaticSegment("history"),
-                            ParamSegment("entity"),
-                            ParamSegment("id"),
-                        )
-                        view=StaffHistoryPage
-                        ssr=SsrMode::Async
-                    />
+                    <ParentRoute path=StaticSegment("staff") view=StaffArea ssr=SsrMode::Async>
+                        <Route path=StaticSegment("") view=StaffDeskPage ssr=SsrMode::Async/>
+                        <Route
+                            path=StaticSegment("login")
+                            view=StaffLoginPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=StaticSegment("accounts")
+                            view=StaffAccountsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=StaticSegment("audit")
+                            view=StaffAuditPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("import"), ParamSegment("id"))
+                            view=StaffImportPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=StaticSegment("topics")
+                            view=StaffTopicsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("topics"), ParamSegment("id"))
+                            view=StaffTopicEditPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("policies"), ParamSegment("id"))
+                            view=StaffPolicyEditPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("reports"), ParamSegment("id"))
+                            view=StaffReportEditPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=StaticSegment("departments")
+                            view=StaffDepartmentsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("history"),
+                                ParamSegment("entity"),
+                                ParamSegment("id"),
+                            )
+                            view=StaffHistoryPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=StaticSegment("hotline")
+                            view=StaffHotlinePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=StaticSegment("cycles")
+                            view=StaffCyclesPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=StaticSegment("moderation")
+                            view=StaffModerationPage
+                            ssr=SsrMode::Async
+                        />
+                    </ParentRoute>
                     <Route path=StaticSegment("archive") view=ArchivePage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("vote") view=VoteListPage ssr=SsrMode::Async/>
                     <Route
@@ -176,27 +193,12 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=StaticSegment("hotline") view=HotlinePage ssr=SsrMode::Async/>
                     <Route
-                        path=(StaticSegment("staff"), StaticSegment("hotline"))
-                        view=StaffHotlinePage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
                         path=(StaticSegment("vote"), ParamSegment("slug"), StaticSegment("integrity"))
                         view=IntegrityPage
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("receipt") view=ReceiptPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("suggest") view=SuggestPage ssr=SsrMode::Async/>
-                    <Route
-                        path=(StaticSegment("staff"), StaticSegment("cycles"))
-                        view=StaffCyclesPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(StaticSegment("staff"), StaticSegment("moderation"))
-                        view=StaffModerationPage
-                        ssr=SsrMode::Async
-                    />
                     <Route path=StaticSegment("search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("about") view=AboutPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("glossary") view=GlossaryPage ssr=SsrMode::Async/>

@@ -15,6 +15,11 @@ pub struct CspNonce(pub String);
 #[derive(Clone, Copy, Debug)]
 pub struct ClientAddr(pub std::net::IpAddr);
 
+/// Who is signed in, looked up by the server before a `/staff` page renders (`None`: no valid
+/// session). The parent route's gate and the pages' loaders read it from the extensions.
+#[derive(Clone, Debug)]
+pub struct SignedIn(pub Option<crate::model::StaffMember>);
+
 pub fn locale() -> Locale {
     let Some(parts) = use_context::<Parts>() else {
         return Locale::default();

@@ -58,6 +58,12 @@ pub(crate) mod ssr {
     }
 
     pub async fn me() -> Result<Option<StaffMember>, StaffError> {
+        // A staff page's request already says who is signed in (looked up before rendering).
+        let known = use_context::<Parts>()
+            .and_then(|p| p.extensions.get::<crate::request::SignedIn>().cloned());
+        if let Some(crate::request::SignedIn(member)) = known {
+            return Ok(member);
+        }
         let Some(token) = session_token() else {
             return Ok(None);
         };

@@ -17,6 +17,7 @@ mod receipt;
 mod search;
 mod staff;
 mod staff_accounts;
+pub mod staff_area;
 mod staff_audit;
 mod staff_cycles;
 mod staff_departments;

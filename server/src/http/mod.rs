@@ -21,6 +21,7 @@ mod oembed;
 mod openapi;
 mod reader;
 mod security;
+mod staff_session;
 mod suggest;
 mod topic_csv;
 mod transport;
@@ -64,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         store: state.store.clone(),
     });
     let staff = StaffHandle(service.clone());
+    let signed_in = staff.clone();
     let service_for_moderation = service.clone();
     let department = app::api::DepartmentHandle(service.clone());
     let roles = app::api::RolesHandle(service.clone());
@@ -112,6 +114,10 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(axum::middleware::from_fn_with_state(
+            signed_in,
+            staff_session::resolve,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             charts::downloads,

@@ -252,3 +252,48 @@ async fn an_administrator_disables_an_account_and_its_sessions_end() {
     assert_eq!(location(&res), "/staff/accounts?done=account_updated");
     assert!(login(&server, "heat", HEAT.3).await.is_some(), "re-enabled");
 }
+
+/// The `/staff` parent route's one gate: every staff page, signed out (or with a session that
+/// has ended), shows the same sign-in notice and nothing of its own; the sign-in page is open,
+/// and signed in the page itself is shown.
+#[tokio::test]
+async fn every_staff_page_has_the_one_sign_in_gate() {
+    let server = TestServer::start_with_staff(&[HEAT]);
+    let pages = [
+        "/staff",
+        "/staff/accounts",
+        "/staff/audit",
+        "/staff/import/1",
+        "/staff/topics",
+        "/staff/topics/1",
+        "/staff/policies/1",
+        "/staff/reports/1",
+        "/staff/departments",
+        "/staff/history/task/1",
+        "/staff/hotline",
+        "/staff/cycles",
+        "/staff/moderation",
+    ];
+    for path in pages {
+        for token in ["", "not-a-session"] {
+            let body = get_as(&server, path, token).await;
+            assert!(
+                body.contains("<h1>工作人员登录</h1>") && body.contains("请先登录"),
+                "{path} (session {token:?}) shows the sign-in gate"
+            );
+            assert!(
+                body.contains(r#"href="/staff/login""#),
+                "{path}: a way to sign in"
+            );
+        }
+    }
+    let login = get_as(&server, "/staff/login", "").await;
+    assert!(login.contains(r#"name="password""#) && !login.contains("请先登录"));
+    let token = login_token(&server).await;
+    let desk = get_as(&server, "/staff", &token).await;
+    assert!(desk.contains("当前登录：heat") && !desk.contains("请先登录"));
+}
+
+async fn login_token(server: &TestServer) -> String {
+    login(server, "heat", HEAT.3).await.expect("signed in")
+}

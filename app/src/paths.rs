@@ -5,6 +5,44 @@
 
 use std::fmt::Display;
 
+/// Encodes text for a query value (`?next=…`, `?q=…`): only the characters that would break
+/// the query; `/` stays readable.
+pub fn query_value(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// A path on this site, safe to send a reader back to: never an open redirect (`//host`,
+/// backslashes, control characters).
+pub fn is_local(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
+}
+
+/// Where a staff member goes after signing in: the staff page she came from, else the desk.
+pub fn after_sign_in(next: Option<&str>) -> &str {
+    match next {
+        Some(path) if is_local(path) && path.starts_with("/staff/") => {
+            if path.starts_with("/staff/login") {
+                "/staff"
+            } else {
+                path
+            }
+        }
+        _ => "/staff",
+    }
+}
+
 /// A month's topic page, `/topics/2026/11`.
 pub fn topic(year: impl Display, month: impl Display) -> String {
     format!("/topics/{year}/{month}")
@@ -69,6 +107,34 @@ pub fn staff_import(id: impl Display) -> String {
 mod tests {
     // a test module: a failure is a failed test
     #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    #[test]
+    fn query_characters_are_encoded() {
+        assert_eq!(
+            super::query_value("/years/2024?c=x&y"),
+            "/years/2024%3Fc%3Dx%26y"
+        );
+        assert_eq!(super::query_value("供暖 a"), "%E4%BE%9B%E6%9A%96%20a");
+    }
+
+    #[test]
+    fn sign_in_returns_only_to_a_staff_page() {
+        use super::after_sign_in;
+        assert_eq!(
+            after_sign_in(Some("/staff/topics/3?x=1")),
+            "/staff/topics/3?x=1"
+        );
+        for away in [
+            None,
+            Some("https://evil.example/staff/"),
+            Some("//evil.example/staff/"),
+            Some("/staff/\\evil"),
+            Some("/topics/2026/11"),
+            Some("/staff/login?next=/staff/audit"),
+        ] {
+            assert_eq!(after_sign_in(away), "/staff", "{away:?}");
+        }
+    }
 
     use std::path::Path;
 

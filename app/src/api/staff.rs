@@ -92,7 +92,12 @@ pub async fn audit_log() -> Result<AuditView, ServerFnError> {
 
 /// 登录. A failed attempt returns to the form with the username kept (never the password).
 #[server]
-pub async fn login(username: String, password: String) -> Result<(), ServerFnError> {
+pub async fn login(
+    username: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), ServerFnError> {
+    let next = crate::paths::after_sign_in(next.as_deref());
     let handle = ssr::staff()?;
     match handle
         .0
@@ -101,27 +106,21 @@ pub async fn login(username: String, password: String) -> Result<(), ServerFnErr
     {
         Ok(token) => {
             ssr::set_cookie(&token, 12 * 3600);
-            leptos_axum::redirect("/staff");
+            leptos_axum::redirect(next);
         }
         Err(err) => {
-            let mut target = url_with_username(&username);
+            let mut target = format!(
+                "/staff/login?username={}",
+                crate::paths::query_value(username.trim())
+            );
+            if next != "/staff" {
+                target.push_str(&format!("&next={}", crate::paths::query_value(next)));
+            }
             target.push_str(&format!("&error={}", err.code()));
             leptos_axum::redirect(&target);
         }
     }
     Ok(())
-}
-
-#[cfg(feature = "ssr")]
-fn url_with_username(username: &str) -> String {
-    let mut encoded = String::new();
-    for b in username.trim().bytes().take(200) {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => encoded.push(b as char),
-            _ => encoded.push_str(&format!("%{b:02X}")),
-        }
-    }
-    format!("/staff/login?username={encoded}")
 }
 
 /// 退出; with `everywhere` set, every session of the account on every device ends.

@@ -26,7 +26,7 @@ pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
         format!(
             "/lang/{}?next={}",
             locale.other().tag(),
-            percent_encode(&next)
+            crate::paths::query_value(&next)
         )
     };
     let other = locale.other();
@@ -77,30 +77,5 @@ pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
                 </p>
             </div>
         </footer>
-    }
-}
-
-/// Encodes a local path for a query value; only the characters that would break the query.
-fn percent_encode(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn query_characters_are_encoded() {
-        assert_eq!(
-            super::percent_encode("/years/2024?c=x&y"),
-            "/years/2024%3Fc%3Dx%26y"
-        );
     }
 }

@@ -126,17 +126,6 @@ pub fn grouped(
     groups.into_iter().map(|(_, h, e)| (h, e)).collect()
 }
 
-fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 #[component]
 pub fn ChartsPage() -> impl IntoView {
     let locale = use_locale();
@@ -162,7 +151,7 @@ pub fn ChartsPage() -> impl IntoView {
         move |to: GroupBy| {
             let mut href = format!("/charts?by={}", to.as_str());
             if !q.is_empty() {
-                href.push_str(&format!("&q={}", percent_encode(&q)));
+                href.push_str(&format!("&q={}", crate::paths::query_value(&q)));
             }
             href
         }

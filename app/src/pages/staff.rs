@@ -63,6 +63,8 @@ pub fn StaffLoginPage() -> impl IntoView {
     let action = ServerAction::<Login>::new();
     let query = use_query_map();
     let username = query.read_untracked().get("username").unwrap_or_default();
+    // The staff page the gate sent her from: back there once signed in.
+    let next = query.read_untracked().get("next");
     view! {
         <Title text=tr!("staff.login_title")/>
         <Meta name="robots" content="noindex"/>
@@ -73,6 +75,7 @@ pub fn StaffLoginPage() -> impl IntoView {
             <input id="username" name="username" type="text" autocomplete="username" required value=username/>
             <label for="password">{tr!("staff.password")}</label>
             <input id="password" name="password" type="password" autocomplete="current-password" required/>
+            {next.map(|next| view! { <input type="hidden" name="next" value=next/> })}
             <button type="submit" class="button">{tr!("staff.sign_in")}</button>
         </ActionForm>
         <p class="muted">{tr!("staff.login_note")}</p>

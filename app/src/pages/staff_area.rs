@@ -1,6 +1,7 @@
 //! 工作人员区: the parent route of every `/staff` page and its one sign-in gate. Who is signed in
 //! was looked up before rendering (`request::SignedIn`, put there by the server), so the gate
-//! decides at once: the sign-in notice, or the page. The sign-in page itself is never gated.
+//! decides at once: the sign-in notice, or the page. The sign-in page itself is never gated, and
+//! it sends her back to the page she asked for (`paths::after_sign_in`).
 
 use crate::tr;
 use leptos::either::Either;
@@ -30,10 +31,24 @@ pub fn StaffArea() -> impl IntoView {
     if login || signed_in() != Some(false) {
         Either::Left(view! { <Outlet/> })
     } else {
+        let location = use_location();
+        let path = location.pathname.get_untracked();
+        let search = location.search.get_untracked();
+        let search = search.trim_start_matches('?');
+        let here = if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        };
         Either::Right(view! {
             <Title text=tr!("staff.login_title")/>
             <h1>{tr!("staff.login_title")}</h1>
-            <crate::pages::staff::SignInFirst/>
+            <p>{tr!("staff.error.not_signed_in")}</p>
+            <p>
+                <a class="button" href=format!("/staff/login?next={}", crate::paths::query_value(&here))>
+                    {tr!("staff.sign_in")}
+                </a>
+            </p>
         })
     }
 }

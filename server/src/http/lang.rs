@@ -15,14 +15,7 @@ pub struct SwitchQuery {
 /// Only same-site paths: never an open redirect.
 fn safe_next(next: Option<&str>) -> &str {
     match next {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.contains('\\')
-                && !path.chars().any(char::is_control) =>
-        {
-            path
-        }
+        Some(path) if app::paths::is_local(path) => path,
         _ => "/",
     }
 }

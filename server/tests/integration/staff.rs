@@ -282,18 +282,27 @@ async fn every_staff_page_has_the_one_sign_in_gate() {
                 "{path} (session {token:?}) shows the sign-in gate"
             );
             assert!(
-                body.contains(r#"href="/staff/login""#),
-                "{path}: a way to sign in"
+                body.contains(&format!(r#"href="/staff/login?next={path}""#)),
+                "{path}: a way to sign in that comes back here"
             );
         }
     }
-    let login = get_as(&server, "/staff/login", "").await;
-    assert!(login.contains(r#"name="password""#) && !login.contains("请先登录"));
-    let token = login_token(&server).await;
+    let sign_in_page = get_as(&server, "/staff/login", "").await;
+    assert!(sign_in_page.contains(r#"name="password""#) && !sign_in_page.contains("请先登录"));
+    let token = login(&server, "heat", HEAT.3).await.expect("signed in");
     let desk = get_as(&server, "/staff", &token).await;
     assert!(desk.contains("当前登录：heat") && !desk.contains("请先登录"));
-}
 
-async fn login_token(server: &TestServer) -> String {
-    login(server, "heat", HEAT.3).await.expect("signed in")
+    // Signing in from the gate returns to the page asked for; a wrong password keeps it.
+    let form = get_as(&server, "/staff/login?next=/staff/topics/1", "").await;
+    assert!(form.contains(r#"name="next" value="/staff/topics/1""#));
+    async fn sign_in(server: &TestServer, password: &str, next: &str) -> String {
+        let form = [("username", "heat"), ("password", password), ("next", next)];
+        location(&post(server, "login", None, &form).await)
+    }
+    let back = sign_in(&server, HEAT.3, "/staff/topics/1").await;
+    assert_eq!(back, "/staff/topics/1");
+    let wrong = sign_in(&server, "wrong", "/staff/topics/1").await;
+    assert!(wrong.contains("next=/staff/topics/1"), "{wrong}");
+    assert_eq!(sign_in(&server, HEAT.3, "//evil.example/").await, "/staff");
 }

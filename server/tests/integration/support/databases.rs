@@ -66,8 +66,29 @@ fn template() -> &'static str {
             );
             server::run(cli).await.expect("demo-load on the template");
         });
+        if postgres_base().is_none() {
+            settled(std::path::Path::new(&template));
+        }
         template
     })
+}
+
+/// Waits until SQLite has folded the template's write-ahead log into the file and removed it.
+/// The pool's close returns before its connection thread has closed the file, and a copy taken
+/// during that last checkpoint was torn ("database disk image is malformed", seen once).
+fn settled(path: &std::path::Path) {
+    let wal = path.with_file_name(format!(
+        "{}-wal",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+    ));
+    for _ in 0..200 {
+        if !wal.exists() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
 }
 
 /// Creates a database (from `template` when given) and returns its URL. One at a time: a

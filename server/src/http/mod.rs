@@ -38,8 +38,8 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
-use std::sync::Arc;
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use std::sync::{Arc, LazyLock};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
@@ -56,6 +56,15 @@ pub struct AppState {
     /// The CJK font PNGs are drawn with (charts and receipt images).
     pub fonts: crate::charts::raster::Fonts,
 }
+
+/// The page routes, generated once per process and shared by every router.
+///
+/// Generating them renders `App` while leptos_server sets a *process-global*
+/// flag that parks every resource first polled meanwhile (leptos-rs/leptos#4773).
+/// A second router built while another one serves would hang that one's page
+/// requests forever; the in-process tests build dozens. Once, before the first
+/// router exists, nothing can be rendering yet.
+static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
 
 pub fn router(state: AppState) -> Router {
     let portal = PortalHandle(Arc::new(crate::portal::PortalService::new(
@@ -89,7 +98,7 @@ pub fn router(state: AppState) -> Router {
         provide_context(chart_handle.clone());
         provide_context(hotline.clone());
     };
-    let routes = generate_route_list(App);
+    let routes = ROUTES.clone();
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))

@@ -25,6 +25,7 @@ mod hardening_transport;
 mod hotline;
 mod hotline_evidence;
 mod http;
+mod in_process;
 mod instances;
 mod paper_codes;
 mod resident_vote;

@@ -81,16 +81,11 @@ impl TestServer {
         Self::serve(dir, url.to_string(), serve_args)
     }
 
-    /// In this process when `DIANCA_TEST_IN_PROCESS=1`, else the binary. In-process servers
-    /// once left a page request unanswered on PostgreSQL (issue 15 note, session 24): until
-    /// that is understood the test command starts the binary, which keeps the template
-    /// database and the in-process staff accounts, the larger part of the speed-up.
+    /// In this process, on a runtime of its own. (The page requests that once went unanswered
+    /// here were leptos-rs/leptos#4773: see `ROUTES` in `server/src/http/mod.rs` and
+    /// `in_process::pages_keep_answering_while_another_server_starts`.)
     fn serve(dir: tempfile::TempDir, url: String, serve_args: &[&str]) -> TestServer {
-        if std::env::var("DIANCA_TEST_IN_PROCESS").is_ok_and(|v| v == "1") {
-            Self::in_process(dir, url, serve_args)
-        } else {
-            Self::process(dir, url, serve_args)
-        }
+        Self::in_process(dir, url, serve_args)
     }
 
     /// The binary as its own process: the demo data, the accounts and extra `serve` flags.

@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export DATABASE_URL="sqlite://$work/portal.db"
-target/release/server demo-load >/dev/null
-LEPTOS_SITE_ROOT=target/site target/release/server serve --addr "127.0.0.1:$port" >"$work/log" 2>&1 &
+${CARGO_TARGET_DIR:-target}/release/server demo-load >/dev/null
+LEPTOS_SITE_ROOT=target/site ${CARGO_TARGET_DIR:-target}/release/server serve --addr "127.0.0.1:$port" >"$work/log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"

@@ -10,7 +10,7 @@ records=${1:-10000000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 -c 'import duckdb' 2>/dev/null || python3 -m pip install --quiet 'duckdb>=1.1'
-bin=target/release/server
+bin=${CARGO_TARGET_DIR:-target}/release/server
 export DATABASE_URL="sqlite://$work/bench.db" RUST_LOG=warn
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 # Other work on the machine skews both figures (the import uses every core): say how busy it was.

@@ -26,7 +26,7 @@ if ! command -v wrk >/dev/null; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk
 fi
-for f in target/release/server target/release/examples/ballot_load target/site/pkg; do
+for f in ${CARGO_TARGET_DIR:-target}/release/server ${CARGO_TARGET_DIR:-target}/release/examples/ballot_load target/site/pkg; do
   [ -e "$f" ] || { echo "missing $f: build first (see the usage above)" >&2; exit 1; }
 done
 
@@ -44,8 +44,8 @@ case "$engine" in
     ;;
   *) echo "ENGINE must be sqlite or postgres" >&2; exit 1 ;;
 esac
-target/release/server demo-load >/dev/null
-RUST_LOG=warn LEPTOS_SITE_ROOT="$site" target/release/server serve --addr "127.0.0.1:$port" \
+${CARGO_TARGET_DIR:-target}/release/server demo-load >/dev/null
+RUST_LOG=warn LEPTOS_SITE_ROOT="$site" ${CARGO_TARGET_DIR:-target}/release/server serve --addr "127.0.0.1:$port" \
   --trusted-proxy-hops 1 --connections-per-client 0 >"$work/log" 2>&1 &
 server=$!
 cleanup() {
@@ -112,9 +112,9 @@ python3 -c "import sys; print(f'home / static throughput: {float(sys.argv[1]) / 
 
 echo
 echo "== ballots (server/examples/ballot_load.rs; each a distinct voter, answered after commit)"
-echo "target/release/examples/ballot_load --url $base --rate 200 --seconds $ballot_seconds"
-target/release/examples/ballot_load --url "$base" --rate 200 --seconds "$ballot_seconds"
-echo "target/release/examples/ballot_load --url $base --concurrency 64 --seconds $ballot_seconds"
-target/release/examples/ballot_load --url "$base" --concurrency 64 --seconds "$ballot_seconds"
+echo "${CARGO_TARGET_DIR:-target}/release/examples/ballot_load --url $base --rate 200 --seconds $ballot_seconds"
+${CARGO_TARGET_DIR:-target}/release/examples/ballot_load --url "$base" --rate 200 --seconds "$ballot_seconds"
+echo "${CARGO_TARGET_DIR:-target}/release/examples/ballot_load --url $base --concurrency 64 --seconds $ballot_seconds"
+${CARGO_TARGET_DIR:-target}/release/examples/ballot_load --url "$base" --concurrency 64 --seconds "$ballot_seconds"
 curl -fsS "$base/api/v1/cycles/2027-annual/integrity" \
   | python3 -c 'import json,sys; r=json.load(sys.stdin); print("integrity: cast", r["cast"], "recomputed_matches", r["recomputed_matches"])'

@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+source scripts/target-dir.sh
+target_dir_guard
 cargo leptos build --release
-exec target/release/server serve "$@"
+exec "$(target_dir)/release/server" serve "$@"

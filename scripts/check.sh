@@ -13,8 +13,13 @@ source scripts/steps.sh
 source scripts/e2e-server.sh
 target_dir_guard
 
-step "formatting (cargo fmt --check)"
+step "formatting (cargo fmt --check); scripts take binaries from CARGO_TARGET_DIR"
 cargo fmt --all --check
+# With a shared build folder, a script reading target/release or target/debug would run a
+# stale binary left by an earlier build, or none (scripts/target-dir.sh).
+if grep -nE '(^|[^{:-])\btarget/(release|debug)/' scripts/*.sh; then
+  echo 'these scripts read target/ directly: use "${CARGO_TARGET_DIR:-target}"'; exit 1
+fi
 
 step "lints (clippy -D warnings), the server"
 cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings

@@ -9,15 +9,22 @@
 # serves), the way the two were compared in docs/testing.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/setup.sh
-source scripts/target-dir.sh
 source scripts/steps.sh
+source scripts/target-dir.sh
 source scripts/postgres.sh
 source scripts/e2e-server.sh
+
+step "setup (scripts/setup.sh: what is missing) and the build folder"
+source scripts/setup.sh
 target_dir_guard
 
-step "formatting (cargo fmt --check)"
+step "formatting (cargo fmt --check); scripts take binaries from CARGO_TARGET_DIR"
 cargo fmt --all --check
+# With a shared build folder, a script reading target/release or target/debug would run a
+# stale binary left by an earlier build, or none (scripts/target-dir.sh).
+if grep -nE '(^|[^{:-])\btarget/(release|debug)/' scripts/*.sh; then
+  echo 'these scripts read target/ directly: use "${CARGO_TARGET_DIR:-target}"'; exit 1
+fi
 
 step "the browser build has no server-only crates"
 scripts/check-wasm-deps.sh

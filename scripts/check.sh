@@ -32,7 +32,6 @@ cargo test -p app -p server --features app/ssr
 if [ -n "${SPEC:-}" ]; then
   step "release wasm and CSS (cargo leptos --frontend-only)"
   cargo leptos build --release --frontend-only
-  cargo build -p server --features app/ssr
   step "start the browser tests' server on a throwaway database"
   e2e_server_start "$(target_dir)/debug/server"
   step "browser specs: $SPEC"

@@ -52,8 +52,9 @@ if [ "${DIANCA_E2E_BUILD:-debug}" = release ]; then
 else
   step "release wasm and CSS (cargo leptos --frontend-only, wasm-opt)"
   cargo leptos build --release --frontend-only
-  # The debug server the Rust tests built, with the same features.
-  cargo build -p server --features app/ssr
+  # The debug server `cargo test` built for the integration tests. (`cargo build -p server`
+  # would compile sqlx, app and server again: without the dev-dependencies, cargo unifies
+  # other features.)
   server_bin="$(target_dir)/debug/server"
 fi
 

@@ -339,3 +339,43 @@ async fn a_draft_policy_previews_for_editors_and_a_withdrawn_one_is_not_called_a
         "{card}"
     );
 }
+
+/// A draft in a year the facts file does not have yet leaves no public trace of that year:
+/// no `/years/2027` page, no 2027 in the API's years nor on the home page (issue 31 §3). Its
+/// publication makes the year public.
+#[tokio::test]
+async fn a_draft_in_a_new_year_shows_no_public_year_until_it_is_published() {
+    let server = TestServer::start_with_staff(&[EDITOR]);
+    let token = login(&server, "editor", EDITOR.3).await.expect("signed in");
+    assert_eq!(public_status(&server, "/years/2027").await, 404);
+    let mut form = new_topic("1", "二〇二七年的草稿主题", "尚未公开");
+    form[1] = ("year", "2027");
+    let res = post_beside(&server, &token, EDITOR_PAGE, "save_topic", &form).await;
+    let id = topic_id(&location(&res));
+    assert!(!id.is_empty(), "{}", location(&res));
+
+    assert_eq!(public_status(&server, "/years/2027").await, 404);
+    let years = public_text(&server, "/api/v1/years").await;
+    assert!(!years.contains("2027"), "{years}");
+    let home = public_text(&server, "/").await;
+    assert!(
+        !home.contains("/years/2027"),
+        "the home page links the draft's year"
+    );
+
+    let editor_page = format!("/staff/topics/{id}");
+    let res = post_beside(
+        &server,
+        &token,
+        (&editor_page, "save_topic"),
+        "publish_topic",
+        &[("topic_id", &id), ("confirm", "1")],
+    )
+    .await;
+    assert_eq!(
+        location(&res),
+        format!("/staff/topics/{id}?done=topic_published")
+    );
+    assert_eq!(public_status(&server, "/years/2027").await, 200);
+    assert!(public_text(&server, "/api/v1/years").await.contains("2027"));
+}

@@ -43,6 +43,12 @@ const YEAR_SELECT: &str = "SELECT y.year, y.problem_count, y.categories, y.tasks
         (SELECT COUNT(*) FROM problems p WHERE p.year = y.year AND p.confidence <> 'sample') AS named_count
     FROM years y";
 
+/// Years the public may see: those of the facts file (each has its source) and those with a
+/// published topic. The empty row a year gets when an editor drafts its first topic
+/// (`clash::ensure_year`) stays private until a topic of that year is published (issue 31 §3).
+const PUBLIC_YEAR: &str =
+    "(y.source <> '' OR y.year IN (SELECT year FROM topics WHERE status = 'published'))";
+
 pub(in crate::store) use crate::store::topics::provenance::{
     PolicyRecord, ProblemRecord, POLICY_COLUMNS,
 };
@@ -66,17 +72,21 @@ pub(in crate::store) const PUBLISHED_TOPICS: &str =
 
 impl Store {
     pub async fn years(&self) -> StoreResult<Vec<YearSummary>> {
-        let rows: Vec<YearRecord> = sqlx::query_as(&format!("{YEAR_SELECT} ORDER BY y.year"))
-            .fetch_all(&self.pool)
-            .await?;
+        let rows: Vec<YearRecord> = sqlx::query_as(&format!(
+            "{YEAR_SELECT} WHERE {PUBLIC_YEAR} ORDER BY y.year"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
         Ok(rows.into_iter().map(YearSummary::from).collect())
     }
 
     pub async fn year(&self, year: i32) -> StoreResult<Option<YearDetail>> {
-        let row: Option<YearRecord> = sqlx::query_as(&format!("{YEAR_SELECT} WHERE y.year = $1"))
-            .bind(year)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row: Option<YearRecord> = sqlx::query_as(&format!(
+            "{YEAR_SELECT} WHERE y.year = $1 AND {PUBLIC_YEAR}"
+        ))
+        .bind(year)
+        .fetch_optional(&self.pool)
+        .await?;
         let Some(row) = row else { return Ok(None) };
         let problems: Vec<ProblemRecord> = sqlx::query_as(&format!(
             "{} WHERE year = $1 AND {PUBLIC_PROBLEM} ORDER BY position",

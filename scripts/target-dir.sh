@@ -12,6 +12,7 @@
 #   - less than DIANCA_TARGET_MIN_FREE_GB (25) free on its disk: a build that fills the disk
 #     fails half-way (a CI run once did);
 #   - the folder over DIANCA_TARGET_MAX_GB (40): old profiles and features pile up.
+# And it makes our own crates compile again when the last build there came from another clone.
 # `target` is the folder every script reads the binaries from: ${CARGO_TARGET_DIR:-target}.
 
 target_dir() { printf '%s\n' "${CARGO_TARGET_DIR:-target}"; }
@@ -48,4 +49,17 @@ target_dir_guard() {
     printf '== build folder %s: %s kept\n' "$dir" "$(du -sh "$dir" | cut -f1)"
   fi
   rustc -vV >"$dir/.dianca-rustc"
+  # Cargo keys our crates by a hash that does not depend on the clone, and judges them fresh by
+  # file times: a clone whose files are older than what another clone built there would reuse
+  # that build, with the other clone's sources and paths compiled in (seen: app's tests looking
+  # for their locale files in a deleted clone). So the first build from another clone than the
+  # last one starts with the workspace's files touched, as a fresh clone's are: our crates
+  # compile again, the dependencies stay.
+  local here
+  here=$(pwd -P)
+  if [ "$(cat "$dir/.dianca-clone" 2>/dev/null)" != "$here" ]; then
+    git ls-files -z app frontend server Cargo.toml Cargo.lock .cargo | xargs -0 touch
+    printf '== build folder: last built from another clone; our crates will compile again\n'
+  fi
+  printf '%s\n' "$here" >"$dir/.dianca-clone"
 }

@@ -11,20 +11,12 @@ source scripts/target-dir.sh
 STEP_PREFIX=check
 source scripts/steps.sh
 source scripts/e2e-server.sh
+source scripts/lints.sh
 target_dir_guard
 
-step "formatting (cargo fmt --check); scripts take binaries from CARGO_TARGET_DIR"
-cargo fmt --all --check
-# With a shared build folder, a script reading target/release or target/debug would run a
-# stale binary left by an earlier build, or none (scripts/target-dir.sh).
-if grep -nE '(^|[^{:-])\btarget/(release|debug)/' scripts/*.sh; then
-  echo 'these scripts read target/ directly: use "${CARGO_TARGET_DIR:-target}"'; exit 1
-fi
+steps_format
 
-step "lints (clippy -D warnings), the server"
-cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
-step "lints (clippy -D warnings), the wasm build"
-cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+steps_clippy
 
 step "unit and integration tests on SQLite"
 cargo test -p app -p server --features app/ssr

@@ -146,16 +146,8 @@ async fn a_draft_previews_for_editors_publishing_asks_first_and_withdrawal_shows
     let confirm = get_as(&server, format!("{editor_page}?confirm=publish"), &token).await;
     assert!(confirm.contains("发布后，公众将看到"));
     assert!(confirm.contains("确认发布"));
-    let res = post_beside(
-        &server,
-        &token,
-        (&editor_page, "save_topic"),
-        "publish_topic",
-        &[("topic_id", &id), ("confirm", "1")],
-    )
-    .await;
     assert_eq!(
-        location(&res),
+        publish_topic_confirmed(&server, &token, (&editor_page, "save_topic"), &id).await,
         format!("/staff/topics/{id}?done=topic_published")
     );
     assert_eq!(public_status(&server, "/topics/2026/12").await, 200);
@@ -216,16 +208,8 @@ async fn a_draft_previews_for_editors_publishing_asks_first_and_withdrawal_shows
         .contains("已撤回"));
 
     // Publishing again makes it current again.
-    let res = post_beside(
-        &server,
-        &token,
-        (&editor_page, "save_topic"),
-        "publish_topic",
-        &[("topic_id", &id), ("confirm", "1")],
-    )
-    .await;
     assert_eq!(
-        location(&res),
+        publish_topic_confirmed(&server, &token, (&editor_page, "save_topic"), &id).await,
         format!("/staff/topics/{id}?done=topic_published")
     );
     assert_eq!(public_status(&server, "/topics/2026/12").await, 200);
@@ -364,16 +348,8 @@ async fn a_draft_in_a_new_year_shows_no_public_year_until_it_is_published() {
     );
 
     let editor_page = format!("/staff/topics/{id}");
-    let res = post_beside(
-        &server,
-        &token,
-        (&editor_page, "save_topic"),
-        "publish_topic",
-        &[("topic_id", &id), ("confirm", "1")],
-    )
-    .await;
     assert_eq!(
-        location(&res),
+        publish_topic_confirmed(&server, &token, (&editor_page, "save_topic"), &id).await,
         format!("/staff/topics/{id}?done=topic_published")
     );
     assert_eq!(public_status(&server, "/years/2027").await, 200);

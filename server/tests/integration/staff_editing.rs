@@ -95,16 +95,8 @@ async fn a_new_topic_stays_private_until_published_and_keeps_its_history() {
             "{name}"
         );
     }
-    let res = post_beside(
-        &server,
-        &token,
-        EDITOR_PAGE,
-        "publish_topic",
-        &[("topic_id", &id), ("confirm", "1")],
-    )
-    .await;
     assert_eq!(
-        location(&res),
+        publish_topic_confirmed(&server, &token, EDITOR_PAGE, &id).await,
         format!("/staff/topics/{id}?done=topic_published")
     );
     let public = reqwest::get(server.url("/topics/2026/12"))

@@ -178,3 +178,22 @@ pub async fn get_as(server: &TestServer, path: impl AsRef<str>, token: impl AsRe
         .await
         .expect("body")
 }
+
+/// Publishes topic `id` with the confirmation given, from the form at `page`; the location the
+/// server sends back (`/staff/topics/{id}?done=topic_published` when it took it).
+pub async fn publish_topic_confirmed(
+    server: &TestServer,
+    token: &str,
+    page: (&str, &str),
+    id: &str,
+) -> String {
+    let res = post_beside(
+        server,
+        token,
+        page,
+        "publish_topic",
+        &[("topic_id", id), ("confirm", "1")],
+    )
+    .await;
+    location(&res)
+}

@@ -32,6 +32,9 @@ pub struct TaskForm {
     pub owner: String,
     pub level: String,
     pub due: String,
+    /// 变更理由: why a published task's due date (or title, owner) changes; shown publicly.
+    #[serde(default)]
+    pub change_reason: String,
 }
 
 /// 政策表单: a published policy's correction.
@@ -85,6 +88,7 @@ mod echo {
                 ("owner", self.owner.clone()),
                 ("level", self.level.clone()),
                 ("due", self.due.clone()),
+                ("change_reason", self.change_reason.clone()),
             ]
         }
     }

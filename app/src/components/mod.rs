@@ -12,5 +12,6 @@ pub mod staff_gate;
 pub mod staff_list_forms;
 pub mod task_desk;
 pub mod task_progress;
+pub mod task_record;
 pub mod terms;
 pub mod topic_lists;

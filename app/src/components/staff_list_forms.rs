@@ -4,6 +4,7 @@
 
 use crate::api::authoring::{SaveResponsibility, SaveTask};
 use crate::components::form_echo::Echoed;
+use crate::components::raw_text::text_box;
 use crate::components::staff_gate::{department_options, level_options, HistoryLink};
 use crate::components::topic_lists::{level_label, responsibility_status, StatusBadge};
 use crate::model::{Department, EditorProblem, Entity, FormEcho, Level, Responsibility, Task};
@@ -37,6 +38,9 @@ fn TaskFields(
         "due",
         task.as_ref().map(|t| t.due.clone()).unwrap_or_default(),
     );
+    let existing = task.is_some();
+    let change_reason = e.text("change_reason", String::new());
+    let hint_id = id("change_reason-hint");
     view! {
         <label for=id("title")>{tr!("staff.task_title")}</label>
         <input id=id("title") name="title" type="text" required minlength="2" maxlength="200" value=title
@@ -62,6 +66,15 @@ fn TaskFields(
         <input id=id("due") name="due" type="date" required value=due
             aria-invalid=e.invalid("due") aria-describedby=e.described("due", &id("due"), None) autofocus=e.focus("due")/>
         {e.message("due", &id("due"))}
+        {existing.then(|| view! {
+            <label for=id("change_reason")>{tr!("staff.task_change_reason")}</label>
+            <p class="hint" id=hint_id.clone()>{tr!("staff.task_change_reason_hint")}</p>
+            <textarea id=id("change_reason") name="change_reason" rows="2" maxlength="500"
+                aria-invalid=e.invalid("change_reason")
+                aria-describedby=e.described("change_reason", &id("change_reason"), Some(&hint_id))
+                autofocus=e.focus("change_reason") inner_html=text_box(&change_reason)></textarea>
+            {e.message("change_reason", &id("change_reason"))}
+        })}
         {e.form_message()}
     }
 }

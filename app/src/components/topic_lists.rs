@@ -2,6 +2,7 @@
 
 use crate::components::badges::{ConfidenceBadge, SampleBadge};
 use crate::components::task_progress::TaskFollowUp;
+use crate::components::task_record::TaskRecord;
 use crate::model::{Level, Policy, Progress, Report, Responsibility, Task, TaskState, TaskStatus};
 use crate::tr;
 use leptos::prelude::*;
@@ -55,6 +56,15 @@ pub fn StatusBadge(status: TaskStatus) -> impl IntoView {
     view! { <span class=format!("badge status-{}", status.as_str())>{status_label(status)}</span> }
 }
 
+/// The day a completion was recorded, when that was after the date judged and not the
+/// completion date itself: the reason a back-dated completion does not count as on time.
+fn recorded_late(t: &Task) -> Option<String> {
+    let judged = t.judged_due.as_deref().unwrap_or(&t.due);
+    let recorded = t.done_recorded_on.as_deref()?;
+    (t.done_on.is_some() && recorded > judged && t.done_on.as_deref() != Some(recorded))
+        .then(|| recorded.to_string())
+}
+
 #[component]
 pub fn TaskList(tasks: Vec<Task>) -> impl IntoView {
     view! {
@@ -71,9 +81,12 @@ pub fn TaskList(tasks: Vec<Task>) -> impl IntoView {
                                 {level_label(t.level)}
                                 " · "
                                 {tr!("task.due", date = crate::i18n::when::day(&t.due))}
+                                {t.original_due.clone().map(|d| view! { "（"{tr!("task.original_due", date = crate::i18n::when::day(&d))}"）" })}
                                 {t.done_on.clone().map(|d| view! { " · "{tr!("task.done_on", date = crate::i18n::when::day(&d))} })}
+                                {recorded_late(&t).map(|d| view! { " · "{tr!("task.recorded_late", date = crate::i18n::when::day(&d))} })}
                             </p>
-                            <TaskFollowUp task=t/>
+                            <TaskFollowUp task=t.clone()/>
+                            <TaskRecord task=t/>
                         </li>
                     }
                 })

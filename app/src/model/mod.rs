@@ -29,6 +29,7 @@ mod source;
 mod staff;
 mod suggestion;
 mod task_note;
+mod task_record;
 mod topic;
 mod topic_key;
 
@@ -89,9 +90,10 @@ pub use task_note::{
     evidence_url_ok, Evidence, TaskNote, MAX_DELAY_REASON_CHARS, MAX_EVIDENCE_TITLE_CHARS,
     MAX_NOTE_CHARS, MAX_URL_CHARS,
 };
+pub use task_record::{MarkText, TaskChange, TaskChangeKind};
 pub use topic::{
-    DepartmentDetail, Level, OnTime, ProblemProgress, Progress, Report, ReportKind, Responsibility,
-    Task, TaskState, TaskStatus, TopicDetail,
+    Completion, DepartmentDetail, Level, OnTime, ProblemProgress, Progress, Report, ReportKind,
+    Responsibility, Task, TaskState, TaskStatus, TopicDetail,
 };
 pub use topic_key::{Month, TopicKey, TopicLabel};
 

@@ -68,6 +68,7 @@ codes! {
         Frozen => "frozen",
         NotClosed => "not_closed",
         Reason => "reason",
+        ChangeReason => "change_reason",
         DocNo => "doc_no",
         Source => "source",
         Weights => "weights",
@@ -77,6 +78,7 @@ codes! {
         WithdrawReason => "withdraw_reason",
         Input => "input",
         DoneOn => "done_on",
+        DoneBeforeStart => "done_before_start",
         NoteDate => "note_date",
         Note => "note",
         Evidence => "evidence",
@@ -159,6 +161,7 @@ impl Refusal {
             ) => "roles.error",
             Refusal::Invalid(
                 Field::DoneOn
+                | Field::DoneBeforeStart
                 | Field::NoteDate
                 | Field::Note
                 | Field::Evidence

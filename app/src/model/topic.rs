@@ -63,6 +63,27 @@ impl TaskState {
     }
 }
 
+/// What the record says about a task's completion: its date, the Beijing day it was recorded
+/// and the date it was first recorded with (both kept through corrections; `None` for rows
+/// from before they were kept).
+#[derive(Clone, Copy, Debug)]
+pub struct Completion<'a> {
+    pub on: &'a str,
+    pub recorded_on: Option<&'a str>,
+    pub first_on: Option<&'a str>,
+}
+
+impl<'a> Completion<'a> {
+    /// A completion known only by its date.
+    pub fn dated(on: &'a str) -> Self {
+        Completion {
+            on,
+            recorded_on: None,
+            first_on: None,
+        }
+    }
+}
+
 /// 任务状态 as residents see it: an unfinished task past its due date is overdue (逾期), and a
 /// task finished after its due date is done late (逾期后完成), whatever staff last recorded —
 /// nobody has to remember to flag it. This is the one on-time rule: every page, chart, CSV and
@@ -89,14 +110,22 @@ impl TaskStatus {
         TaskStatus::Overdue,
     ];
 
-    /// `due`, `done_on` and `today` are ISO dates (`YYYY-MM-DD`), which compare correctly as
-    /// text. A done task always has its completion date (the store requires it); one without
-    /// counts as done on time, since nothing says otherwise.
-    pub fn on(state: TaskState, due: &str, done_on: Option<&str>, today: &str) -> Self {
+    /// `judged` is the date on-time is judged against: the original due date, or an extension
+    /// granted before it passed (`task_record`). All dates are ISO (`YYYY-MM-DD`), which
+    /// compare correctly as text. A completion is late when its date is after `judged`, and
+    /// also when it was recorded after `judged` with a date after it and then moved earlier:
+    /// a task the public saw reported late is not made on time by back-dating (a completion
+    /// first recorded late with an earlier date, as when a past month is entered, is judged by
+    /// its date). A done task always has its completion date (the store requires it); one
+    /// without counts as done on time, since nothing says otherwise.
+    pub fn on(state: TaskState, judged: &str, done: Option<Completion<'_>>, today: &str) -> Self {
+        let after = |d: Option<&str>| d.is_some_and(|d| d > judged);
+        let late =
+            done.is_some_and(|c| after(Some(c.on)) || (after(c.recorded_on) && after(c.first_on)));
         match state {
-            TaskState::Done if done_on.is_some_and(|d| d > due) => TaskStatus::DoneLate,
+            TaskState::Done if late => TaskStatus::DoneLate,
             TaskState::Done => TaskStatus::Done,
-            _ if due < today => TaskStatus::Overdue,
+            _ if judged < today => TaskStatus::Overdue,
             TaskState::InProgress => TaskStatus::InProgress,
             TaskState::NotStarted => TaskStatus::NotStarted,
         }
@@ -158,6 +187,19 @@ pub struct Task {
     /// 进展记录: its department's dated notes, newest first (with evidence links).
     #[serde(default)]
     pub notes: Vec<TaskNote>,
+    /// 原定截止日期: the due date the public was first given, when it has been changed since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_due: Option<String>,
+    /// The date on-time is judged against, when it is not `due` (an extension granted after
+    /// the earlier date had passed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judged_due: Option<String>,
+    /// The Beijing date the completion was recorded, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_recorded_on: Option<String>,
+    /// 变更记录: every change since publication, oldest first.
+    #[serde(default)]
+    pub changes: Vec<super::TaskChange>,
 }
 
 /// 责任: one item of the responsibility list (责任清单), issued in numbered batches (批次).
@@ -308,11 +350,15 @@ mod tests {
             due: due.into(),
             done_on: done_on.map(str::to_string),
             state,
-            status: TaskStatus::on(state, due, done_on, today),
+            status: TaskStatus::on(state, due, done_on.map(Completion::dated), today),
             is_sample: true,
             delay_reason: None,
             previous_done_on: None,
             notes: Vec::new(),
+            original_due: None,
+            judged_due: None,
+            done_recorded_on: None,
+            changes: Vec::new(),
         }
     }
 
@@ -332,7 +378,44 @@ mod tests {
             TaskStatus::InProgress
         );
         assert_eq!(
-            TaskStatus::on(TaskState::Done, "2026-01-01", Some("2026-01-01"), today),
+            TaskStatus::on(
+                TaskState::Done,
+                "2026-01-01",
+                Some(Completion::dated("2026-01-01")),
+                today
+            ),
+            TaskStatus::Done
+        );
+    }
+
+    #[test]
+    fn a_completion_reported_late_is_not_made_on_time_by_back_dating() {
+        let today = "2026-12-07";
+        let done = |on, recorded_on, first_on| {
+            TaskStatus::on(
+                TaskState::Done,
+                "2026-11-20",
+                Some(Completion {
+                    on,
+                    recorded_on: Some(recorded_on),
+                    first_on: Some(first_on),
+                }),
+                today,
+            )
+        };
+        // Overdue since 11-20, reported done on 12-07, then back-dated to 11-19.
+        assert_eq!(
+            done("2026-11-19", "2026-12-07", "2026-12-07"),
+            TaskStatus::DoneLate
+        );
+        // First recorded late but with its own earlier date (a past month entered now).
+        assert_eq!(
+            done("2026-11-19", "2026-12-07", "2026-11-19"),
+            TaskStatus::Done
+        );
+        // Recorded in time with a mistyped later date, then corrected.
+        assert_eq!(
+            done("2026-11-17", "2026-11-17", "2026-12-17"),
             TaskStatus::Done
         );
     }
@@ -340,10 +423,20 @@ mod tests {
     #[test]
     fn a_task_done_after_its_due_date_is_done_late_everywhere() {
         let today = "2026-12-01";
-        let late = TaskStatus::on(TaskState::Done, "2026-11-10", Some("2026-11-12"), today);
+        let late = TaskStatus::on(
+            TaskState::Done,
+            "2026-11-10",
+            Some(Completion::dated("2026-11-12")),
+            today,
+        );
         assert_eq!(late, TaskStatus::DoneLate);
         assert!(late.is_done() && late.is_late());
-        let on_time = TaskStatus::on(TaskState::Done, "2026-11-15", Some("2026-11-14"), today);
+        let on_time = TaskStatus::on(
+            TaskState::Done,
+            "2026-11-15",
+            Some(Completion::dated("2026-11-14")),
+            today,
+        );
         assert_eq!(on_time, TaskStatus::Done);
         assert!(on_time.is_done() && !on_time.is_late());
         // The progress bar and the on-time record agree on the same tasks.

@@ -115,6 +115,16 @@ impl AuthorPort for StaffService {
         author(me)?;
         let fields = check::task(&input)?;
         self.check_level(fields.owner_id, fields.level).await?;
+        if let Some(id) = input.id {
+            // A published task's due date is a public promise: it moves only with a reason,
+            // which the task then shows.
+            let on_record = self.store.task_due_on_record(id).await.map_err(internal)?;
+            if let Some((true, due)) = on_record {
+                if due != fields.due && fields.change_reason.chars().count() < 2 {
+                    return Err(StaffError::Invalid(Field::ChangeReason));
+                }
+            }
+        }
         let outcome = self
             .store
             .save_task(me, input.topic_id, input.id, &fields, now())

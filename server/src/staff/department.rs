@@ -6,7 +6,7 @@
 use super::validate_progress as check;
 use super::{internal, now, StaffService};
 use crate::portal::today_in_beijing;
-use crate::store::{RecordedMark, TaskMark};
+use crate::store::{RecordedMark, TaskMark, UNDO};
 use app::api::{
     DepartmentPort, DepartmentReportInput, StaffError, TaskNoteInput, TaskStateInput,
     TaskStateOutcome,
@@ -60,7 +60,23 @@ impl DepartmentPort for StaffService {
                         .unwrap_or_else(|| today.clone()),
                 )
             }
-            TaskState::Done => Some(check::past_date(&input.done_on, &today, Field::DoneOn)?),
+            TaskState::Done => {
+                let date = check::past_date(&input.done_on, &today, Field::DoneOn)?;
+                // Not before the task existed or its status last changed — unless it is the
+                // completion date already on record (a reopening corrected).
+                let on_record = [&current.done_on, &recorded.previous_done_on]
+                    .into_iter()
+                    .any(|d| d.as_deref() == Some(date.as_str()));
+                if !on_record
+                    && recorded
+                        .state_since
+                        .as_deref()
+                        .is_some_and(|s| date.as_str() < s)
+                {
+                    return Err(StaffError::Invalid(Field::DoneBeforeStart));
+                }
+                Some(date)
+            }
             _ => None,
         };
         if current.state == TaskState::Done && state != TaskState::Done && !input.confirmed {
@@ -85,7 +101,7 @@ impl DepartmentPort for StaffService {
             .ok_or(StaffError::Invalid(Field::Undo))?;
         let written = self
             .store
-            .set_task_mark(me, task_id, &mark, "task.undo", now())
+            .set_task_mark(me, task_id, &mark, UNDO, now())
             .await
             .map_err(internal)?;
         found(written)

@@ -14,6 +14,8 @@ pub const MAX_TITLE: usize = 200;
 pub const MAX_SUMMARY: usize = 1_000;
 pub const MAX_PLAN: usize = 50_000;
 pub const MAX_NAME: usize = 100;
+/// 变更理由: a sentence or two, shown under the task.
+pub const MAX_CHANGE_REASON: usize = 500;
 
 /// Trimmed text of `min..=max` characters, or `Invalid(field)`.
 pub(crate) fn text(
@@ -91,6 +93,12 @@ pub fn task(input: &TaskInput) -> Result<TaskFields, StaffError> {
         owner_id: id(&form.owner, Field::Department)?,
         level: level(&form.level)?,
         due: date(&form.due)?,
+        change_reason: text(
+            &form.change_reason,
+            0,
+            MAX_CHANGE_REASON,
+            Field::ChangeReason,
+        )?,
     })
 }
 

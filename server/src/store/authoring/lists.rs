@@ -2,9 +2,11 @@
 //! department staff's responsibility status reports. Each records its revision and audit entry.
 
 use crate::store::authoring::edits::Saved;
+use crate::store::authoring::task_record::{self, ChangeLine};
 use crate::store::history::audited_edit::{EditOf, Edited, SaveOf};
+use crate::store::topics::provenance::beijing_date;
 use crate::store::{Store, StoreResult};
-use app::model::{Entity, Level, StaffMember, TaskState};
+use app::model::{Entity, Level, StaffMember, TaskChangeKind, TaskState};
 
 /// A task's fields as validated from the form.
 #[derive(Clone, Debug)]
@@ -14,6 +16,8 @@ pub struct TaskFields {
     pub owner_id: i64,
     pub level: Level,
     pub due: String,
+    /// Why a published task's due date moves (required then; shown publicly).
+    pub change_reason: String,
 }
 
 /// A responsibility's fields as validated from the form.
@@ -71,7 +75,96 @@ async fn references_ok(
         })
 }
 
+/// The first "not done" date of a new task: the day it was created, or the first day of its
+/// topic's month when that is earlier (a task list entered after the work began, or a past
+/// month entered now, may be completed within its month).
+async fn created_floor(tx: &mut Tx, topic_id: i64, now: i64) -> StoreResult<String> {
+    let (year, month): (i64, i64) = sqlx::query_as("SELECT year, month FROM topics WHERE id = $1")
+        .bind(topic_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let month_start = format!("{year:04}-{month:02}-01");
+    Ok(month_start.min(beijing_date(now)))
+}
+
+/// A task as it was before an edit: what its public record compares against.
+#[derive(sqlx::FromRow)]
+struct Before {
+    title: String,
+    owner: String,
+    due_date: String,
+    judged: String,
+}
+
+/// After an editor's edit: on a published topic, a dated public line for each of the title,
+/// owner and due date that changed (a moved due date also keeps the original and decides the
+/// date judged); on a draft, the due date is simply the due date.
+async fn record_task_edit(
+    tx: &mut Tx,
+    id: i64,
+    before: &Before,
+    f: &TaskFields,
+    username: &str,
+    now: i64,
+) -> StoreResult<()> {
+    if !task_record::topic_published(tx, id).await? {
+        sqlx::query(
+            "UPDATE tasks SET original_due_date = NULL, judged_due_date = NULL WHERE id = $1",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        return Ok(());
+    }
+    if before.title != f.title {
+        let line = ChangeLine {
+            kind: TaskChangeKind::Title,
+            from: &before.title,
+            to: &f.title,
+            reason: &f.change_reason,
+            after_deadline: false,
+        };
+        task_record::append_line(tx, id, line, username, now).await?;
+    }
+    let owner: String = sqlx::query_scalar("SELECT name FROM departments WHERE id = $1")
+        .bind(f.owner_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if before.owner != owner {
+        let line = ChangeLine {
+            kind: TaskChangeKind::Owner,
+            from: &before.owner,
+            to: &owner,
+            reason: &f.change_reason,
+            after_deadline: false,
+        };
+        task_record::append_line(tx, id, line, username, now).await?;
+    }
+    if before.due_date != f.due {
+        let dates = (
+            before.due_date.as_str(),
+            f.due.as_str(),
+            before.judged.as_str(),
+        );
+        task_record::move_due_date(tx, id, dates, &f.change_reason, username, now).await?;
+    }
+    Ok(())
+}
+
 impl Store {
+    /// Whether a task's topic is published and its due date: a published task's due date
+    /// moves only with a reason. `None`: no such task.
+    pub async fn task_due_on_record(&self, task_id: i64) -> StoreResult<Option<(bool, String)>> {
+        let row: Option<(String, String)> = sqlx::query_as(
+            "SELECT tp.status, t.due_date FROM tasks t JOIN topics tp ON tp.id = t.topic_id
+             WHERE t.id = $1",
+        )
+        .bind(task_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(status, due)| (status == "published", due)))
+    }
+
     pub async fn save_task(
         &self,
         actor: &StaffMember,
@@ -96,9 +189,9 @@ impl Store {
                     sqlx::query_scalar(
                         "INSERT INTO tasks (topic_id, problem_id, position, title,
                                                 owner_department_id, level, due_date, state,
-                                                done_date, is_sample)
+                                                done_date, is_sample, state_since)
                              SELECT $1, $2, COALESCE(MAX(position), 0) + 1, $3, $4, $5, $6,
-                                    'not_started', NULL, 0
+                                    'not_started', NULL, 0, $7
                              FROM tasks WHERE topic_id = $1 RETURNING id",
                     )
                     .bind(topic_id)
@@ -107,14 +200,24 @@ impl Store {
                     .bind(f.owner_id)
                     .bind(f.level.as_str())
                     .bind(&f.due)
+                    .bind(created_floor(tx, topic_id, now).await?)
                     .fetch_one(&mut *tx)
                     .await?
                 }
                 Some(id) => {
-                    let sql = "SELECT COUNT(*) FROM tasks WHERE id = $1 AND topic_id = $2";
-                    if !exists(tx, sql, id, Some(topic_id)).await? {
+                    let before: Option<Before> = sqlx::query_as(
+                        "SELECT t.title, d.name AS owner, t.due_date,
+                                COALESCE(t.judged_due_date, t.due_date) AS judged
+                         FROM tasks t JOIN departments d ON d.id = t.owner_department_id
+                         WHERE t.id = $1 AND t.topic_id = $2",
+                    )
+                    .bind(id)
+                    .bind(topic_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    let Some(before) = before else {
                         return Ok(Err(Saved::Missing));
-                    }
+                    };
                     sqlx::query(
                         "UPDATE tasks SET title = $1, problem_id = $2, owner_department_id = $3,
                                     level = $4, due_date = $5 WHERE id = $6",
@@ -127,6 +230,7 @@ impl Store {
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;
+                    record_task_edit(tx, id, &before, f, &actor.username, now).await?;
                     id
                 }
             };

@@ -8,5 +8,6 @@ pub(super) mod editor_reads;
 pub(super) mod edits;
 pub(super) mod lists;
 pub(super) mod task_progress;
+pub(super) mod task_record;
 #[cfg(test)]
 mod tests;

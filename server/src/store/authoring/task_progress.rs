@@ -3,11 +3,18 @@
 //! progress notes (进展记录) with evidence links. Every write records its revision and audit
 //! entry in the same transaction.
 
+use crate::store::authoring::task_record::{self, ChangeLine};
 use crate::store::history::audit::audit;
 use crate::store::history::audited_edit::{EditOf, Edited};
+use crate::store::topics::provenance::beijing_date;
 use crate::store::{Store, StoreResult};
-use app::model::{Department, Entity, Evidence, StaffMember, Task, TaskNote, TaskState};
+use app::model::{
+    Department, Entity, Evidence, MarkText, StaffMember, Task, TaskChangeKind, TaskNote, TaskState,
+};
 use std::collections::HashMap;
+
+/// The audit action of an undone status change: it also takes back the "not done" it stated.
+pub const UNDO: &str = "task.undo";
 
 /// A task's recorded state and completion date: what a status change sets and undo restores.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +30,9 @@ pub struct RecordedMark {
     pub owner: i64,
     pub mark: TaskMark,
     pub previous_done_on: Option<String>,
+    /// The last Beijing date the record said "not done" (created, not started, in progress),
+    /// when known: a completion date may not be earlier.
+    pub state_since: Option<String>,
 }
 
 /// A progress note as the department typed it (already validated).
@@ -49,13 +59,15 @@ impl Store {
     /// A task's owner, recorded mark and the completion date it had before it was last
     /// reopened: for the permission check, the reopening question and the date's default.
     pub async fn task_mark(&self, task_id: i64) -> StoreResult<Option<RecordedMark>> {
-        let row: Option<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
-            "SELECT owner_department_id, state, done_date, previous_done_date FROM tasks WHERE id = $1",
+        type Row = (i64, String, Option<String>, Option<String>, Option<String>);
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT owner_department_id, state, done_date, previous_done_date, state_since
+             FROM tasks WHERE id = $1",
         )
         .bind(task_id)
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|(owner, state, done_on, previous_done_on)| {
+        row.map(|(owner, state, done_on, previous_done_on, state_since)| {
             let state = TaskState::parse(&state).ok_or_else(|| {
                 crate::store::StoreError::Corrupt(format!("unknown task state {state:?}"))
             })?;
@@ -63,6 +75,7 @@ impl Store {
                 owner,
                 mark: TaskMark { state, done_on },
                 previous_done_on,
+                state_since,
             })
         })
         .transpose()
@@ -136,18 +149,65 @@ impl Store {
         };
         let edited = self
             .audited_edit(of, async |tx| {
+                let before: (String, Option<String>) =
+                    sqlx::query_as("SELECT state, done_date FROM tasks WHERE id = $1")
+                        .bind(task_id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                // The day a completion was recorded and the date it was first recorded with
+                // stay through corrections of its date (back-dating a completion reported late
+                // does not make it on time) and when the date on record before a reopening is
+                // set again; a new completion is recorded today. `state_since` is the last day
+                // the record said "not done" (undoing that statement restores the one before):
+                // a completion date may not be earlier (checked by the department service).
                 let title: String = sqlx::query_scalar(
                     "UPDATE tasks SET
                         previous_done_date = CASE WHEN $1 IS NULL AND done_date IS NOT NULL
                                                   THEN done_date ELSE previous_done_date END,
+                        done_recorded_on = CASE
+                            WHEN $1 IS NULL THEN done_recorded_on
+                            WHEN state = 'done' OR $1 = previous_done_date THEN done_recorded_on
+                            ELSE $4 END,
+                        done_first_on = CASE
+                            WHEN $1 IS NULL THEN done_first_on
+                            WHEN state = 'done' OR $1 = previous_done_date THEN done_first_on
+                            ELSE $1 END,
+                        state_since = CASE
+                            WHEN $5 = 1 AND state <> 'done' THEN prior_state_since
+                            WHEN $5 = 0 AND $2 <> 'done' AND $2 <> state THEN $4
+                            ELSE state_since END,
+                        prior_state_since = CASE
+                            WHEN $5 = 0 AND $2 <> 'done' AND $2 <> state THEN state_since
+                            ELSE prior_state_since END,
                         state = $2, done_date = $1
                      WHERE id = $3 RETURNING title",
                 )
                 .bind(done_date)
                 .bind(mark.state.as_str())
                 .bind(task_id)
+                .bind(beijing_date(now))
+                .bind(i64::from(action == UNDO))
                 .fetch_one(&mut *tx)
                 .await?;
+                let from = MarkText::write(
+                    TaskState::parse(&before.0).unwrap_or(TaskState::NotStarted),
+                    before.1.as_deref(),
+                );
+                let to = MarkText::write(mark.state, done_date);
+                if from != to && task_record::topic_published(tx, task_id).await? {
+                    let kind = match action {
+                        UNDO => TaskChangeKind::Undo,
+                        _ => TaskChangeKind::State,
+                    };
+                    let line = ChangeLine {
+                        kind,
+                        from: &from,
+                        to: &to,
+                        reason: "",
+                        after_deadline: false,
+                    };
+                    task_record::append_line(tx, task_id, line, &actor.username, now).await?;
+                }
                 let detail = match done_date {
                     Some(date) => format!("{} {date}", mark.state.as_str()),
                     None => mark.state.as_str().to_string(),

@@ -129,6 +129,7 @@ async fn editing_a_task_keeps_its_original_and_each_change() {
         owner_id: task.owner.id,
         level: Level::District,
         due: "2027-01-15".into(),
+        change_reason: "市级统筹调整".into(),
     };
     let saved = store
         .save_task(
@@ -166,6 +167,7 @@ async fn editing_a_task_keeps_its_original_and_each_change() {
         owner_id: task.owner.id,
         level: Level::District,
         due: "2027-01-15".into(),
+        change_reason: "市级统筹调整".into(),
     };
     store
         .save_task(

@@ -4,8 +4,8 @@
 use crate::store::topics::read::{PolicyRecord, POLICY_COLUMNS};
 use crate::store::{Store, StoreError, StoreResult};
 use app::model::{
-    Department, Level, Policy, ProblemProgress, Progress, Report, ReportKind, Responsibility, Task,
-    TaskState, TaskStatus, TopicDetail,
+    Completion, Department, Level, Policy, ProblemProgress, Progress, Report, ReportKind,
+    Responsibility, Task, TaskState, TaskStatus, TopicDetail,
 };
 
 #[derive(sqlx::FromRow)]
@@ -22,11 +22,16 @@ struct TaskRecord {
     is_sample: i64,
     delay_reason: String,
     previous_done_date: Option<String>,
+    original_due_date: Option<String>,
+    judged_due_date: Option<String>,
+    done_recorded_on: Option<String>,
+    done_first_on: Option<String>,
 }
 
 const TASK_SELECT: &str =
     "SELECT t.id, t.title, t.problem_id, d.id AS owner_id, d.name AS owner_name,
-        t.level, t.due_date, t.state, t.done_date, t.is_sample, t.delay_reason, t.previous_done_date
+        t.level, t.due_date, t.state, t.done_date, t.is_sample, t.delay_reason, t.previous_done_date,
+        t.original_due_date, t.judged_due_date, t.done_recorded_on, t.done_first_on
     FROM tasks t JOIN departments d ON d.id = t.owner_department_id";
 
 fn level(token: &str) -> StoreResult<Level> {
@@ -37,9 +42,23 @@ impl TaskRecord {
     fn into_task(self, today: &str) -> StoreResult<Task> {
         let state = TaskState::parse(&self.state)
             .ok_or_else(|| StoreError::Corrupt(format!("unknown task state {:?}", self.state)))?;
+        let original_due = self
+            .original_due_date
+            .clone()
+            .filter(|d| *d != self.due_date);
+        let judged_due = self.judged_due_date.clone().filter(|d| *d != self.due_date);
         Ok(Task {
             id: app::model::TaskId(self.id),
-            status: TaskStatus::on(state, &self.due_date, self.done_date.as_deref(), today),
+            status: TaskStatus::on(
+                state,
+                self.judged_due_date.as_deref().unwrap_or(&self.due_date),
+                self.done_date.as_deref().map(|on| Completion {
+                    on,
+                    recorded_on: self.done_recorded_on.as_deref(),
+                    first_on: self.done_first_on.as_deref(),
+                }),
+                today,
+            ),
             title: self.title,
             problem_id: self.problem_id.map(app::model::ProblemId),
             owner: Department {
@@ -54,6 +73,10 @@ impl TaskRecord {
             delay_reason: Some(self.delay_reason).filter(|r| !r.trim().is_empty()),
             previous_done_on: self.previous_done_date,
             notes: Vec::new(),
+            original_due,
+            judged_due,
+            done_recorded_on: self.done_recorded_on,
+            changes: Vec::new(),
         })
     }
 }
@@ -176,7 +199,8 @@ impl Store {
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT t.id, t.title, t.problem_id, d.id AS owner_id, d.name AS owner_name,
                     t.level, t.due_date, t.state, t.done_date, t.is_sample, t.delay_reason,
-                    t.previous_done_date, tp.year, tp.month, tp.theme
+                    t.previous_done_date, t.original_due_date, t.judged_due_date,
+                    t.done_recorded_on, t.done_first_on, tp.year, tp.month, tp.theme
              FROM tasks t JOIN departments d ON d.id = t.owner_department_id
              JOIN topics tp ON tp.id = t.topic_id
              WHERE ($1 IS NULL OR t.owner_department_id = $1) AND ($2 = 0 OR tp.status = 'published')
@@ -196,6 +220,7 @@ impl Store {
             .into_iter()
             .unzip();
         self.attach_notes(&mut tasks).await?;
+        self.attach_changes(&mut tasks).await?;
         Ok(topics.into_iter().zip(tasks).collect())
     }
 
@@ -248,6 +273,7 @@ impl Store {
             .map(|r| r.into_task(today))
             .collect::<StoreResult<Vec<_>>>()?;
         self.attach_notes(&mut tasks).await?;
+        self.attach_changes(&mut tasks).await?;
         Ok(tasks)
     }
 

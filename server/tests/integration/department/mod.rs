@@ -12,13 +12,14 @@ use support::staff::*;
 use support::TestServer;
 
 mod on_time;
+mod task_record;
 
 /// The worked topic's task 市城市管理委 finished on 11-14, a day before it was due.
 const ON_TIME: &str = "明确供暖报修 2 小时内派单的时限要求";
 /// Another department's task, done on 11-12 though due on 11-10.
 const LATE: &str = "供热企业报修电话与 12345 工单系统对接";
 
-async fn json(server: &TestServer, path: &str) -> Value {
+pub(super) async fn json(server: &TestServer, path: &str) -> Value {
     reqwest::get(server.url(path))
         .await
         .expect("r")
@@ -27,7 +28,7 @@ async fn json(server: &TestServer, path: &str) -> Value {
         .expect("json")
 }
 
-async fn text(server: &TestServer, path: &str) -> String {
+pub(super) async fn text(server: &TestServer, path: &str) -> String {
     reqwest::get(server.url(path))
         .await
         .expect("r")
@@ -36,7 +37,7 @@ async fn text(server: &TestServer, path: &str) -> String {
         .expect("b")
 }
 
-async fn task(server: &TestServer, title: &str) -> Value {
+pub(super) async fn task(server: &TestServer, title: &str) -> Value {
     let tasks = json(server, "/api/v1/topics/2026/11/tasks").await;
     tasks
         .as_array()
@@ -48,7 +49,7 @@ async fn task(server: &TestServer, title: &str) -> Value {
 }
 
 /// The `<li>` of the public task list that holds `title`.
-fn list_item<'a>(page: &'a str, title: &str) -> &'a str {
+pub(super) fn list_item<'a>(page: &'a str, title: &str) -> &'a str {
     // The task list, not an earlier mention (the chart's data table names tasks too).
     let list = page.find("id=\"tasks-heading\"").unwrap_or(0);
     let page = &page[list..];
@@ -59,7 +60,12 @@ fn list_item<'a>(page: &'a str, title: &str) -> &'a str {
     &page[at..end]
 }
 
-async fn set_state(server: &TestServer, token: &str, id: &str, form: &[(&str, &str)]) -> String {
+pub(super) async fn set_state(
+    server: &TestServer,
+    token: &str,
+    id: &str,
+    form: &[(&str, &str)],
+) -> String {
     let mut fields = vec![("task_id", id)];
     fields.extend_from_slice(form);
     location(&post(server, "set_task_state", Some(token), &fields).await)
@@ -75,6 +81,43 @@ async fn reopening_a_done_task_asks_first_keeps_its_date_and_can_be_undone() {
         (Some("done"), Some("2026-11-14"))
     );
     let id = before["id"].as_i64().expect("id").to_string();
+
+    // The date is a field: a correction is checked, shown, and kept in the history.
+    let future = set_state(
+        &server,
+        &token,
+        &id,
+        &[("state", "done"), ("done_on", "2099-01-01")],
+    )
+    .await;
+    assert_eq!(future, "/staff?error=invalid_done_on");
+    set_state(
+        &server,
+        &token,
+        &id,
+        &[("state", "done"), ("done_on", "2026-11-20")],
+    )
+    .await;
+    let corrected = task(&server, ON_TIME).await;
+    assert_eq!(
+        (corrected["status"].as_str(), corrected["done_on"].as_str()),
+        (Some("done_late"), Some("2026-11-20"))
+    );
+    // Put back: the rest of this test starts from the date on record.
+    set_state(
+        &server,
+        &token,
+        &id,
+        &[("state", "done"), ("done_on", "2026-11-14")],
+    )
+    .await;
+    assert_eq!(task(&server, ON_TIME).await["status"], "done");
+    let history = get_as(&server, format!("/staff/history/task/{id}"), &token).await;
+    assert!(
+        history.contains("完成日期"),
+        "the department reads its task's history"
+    );
+    assert!(history.contains("<del>2026-11-14</del>") && history.contains("<ins>2026-11-20</ins>"));
 
     // 进行中 on a done task: nothing is written until the member confirms.
     let target = set_state(&server, &token, &id, &[("state", "in_progress")]).await;
@@ -141,33 +184,18 @@ async fn reopening_a_done_task_asks_first_keeps_its_date_and_can_be_undone() {
     set_state(&server, &token, &id, &[("state", "done")]).await;
     assert_eq!(task(&server, ON_TIME).await["done_on"], "2026-11-14");
 
-    // The date is a field: a correction is checked, shown, and kept in the history.
-    let future = set_state(
-        &server,
-        &token,
-        &id,
-        &[("state", "done"), ("done_on", "2099-01-01")],
-    )
-    .await;
-    assert_eq!(future, "/staff?error=invalid_done_on");
-    set_state(
+    // Reopened today: the record said "not done" today, so an earlier completion date is
+    // refused unless it is the one on record.
+    let early = set_state(
         &server,
         &token,
         &id,
         &[("state", "done"), ("done_on", "2026-11-20")],
     )
     .await;
-    let corrected = task(&server, ON_TIME).await;
-    assert_eq!(
-        (corrected["status"].as_str(), corrected["done_on"].as_str()),
-        (Some("done_late"), Some("2026-11-20"))
-    );
-    let history = get_as(&server, format!("/staff/history/task/{id}"), &token).await;
-    assert!(
-        history.contains("完成日期"),
-        "the department reads its task's history"
-    );
-    assert!(history.contains("<del>2026-11-14</del>") && history.contains("<ins>2026-11-20</ins>"));
+    assert_eq!(early, "/staff?error=invalid_done_before_start");
+    let desk = get_as(&server, &early, &token).await;
+    assert!(desk.contains("完成日期不能早于任务创建或上次更改状态的那一天"));
 }
 
 #[tokio::test]

@@ -189,6 +189,69 @@ test.describe('on a phone, JavaScript off', () => {
   });
 });
 
+/** Issue 31 §1: what happens to a published task stays on its public record. */
+async function record(page: Page, tag: string) {
+  expect(password, 'E2E_PASSWORD is set by scripts/test.sh').not.toBe('');
+  const t = await topicWithTasks(page, tag);
+  const topicPath = `/topics/${t.year}/${t.month}`;
+  const original = `${t.year}年${t.month}月20日`;
+
+  // The editor moves an overdue task's due date: refused without a reason, the date kept.
+  const row = page.locator('li[data-task-id]', { hasText: t.loose });
+  await row.locator('summary').click();
+  await row.getByLabel('截止日期').fill('2027-01-31');
+  await row.getByRole('button', { name: '保存', exact: true }).click();
+  const again = page.locator('li[data-task-id]', { hasText: t.loose });
+  await expect(again).toContainText('修改截止日期需要写明理由');
+  await expect(again.getByLabel('截止日期')).toHaveValue('2027-01-31');
+  await shot(page, `record-refused-${tag}`);
+  await again.getByLabel('变更理由（公开）').fill('各区照明诉求统计口径调整');
+  await again.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('已保存。');
+
+  // Department staff report the other task done today, then back-date it.
+  await signIn(page, 'housing');
+  const desk = () => page.locator('li.task', { hasText: t.tied });
+  await desk().getByLabel('更新状态').selectOption({ label: '已完成' });
+  await desk().getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('任务状态已更新。');
+  await desk().getByLabel('完成日期').fill(`${t.year}-${t.mm}-14`);
+  await desk().getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('任务状态已更新。');
+
+  // The public sees both, dated, in Chinese and in English, without JavaScript.
+  const visitor = await page.context().browser()!.newPage({ viewport: page.viewportSize()!, javaScriptEnabled: false });
+  await visitor.goto(topicPath);
+  const moved = visitor.locator('li.task', { hasText: t.loose });
+  await expect(moved.getByText('已逾期', { exact: true })).toBeVisible();
+  await expect(moved).toContainText(`原定 ${original}`);
+  await expect(moved).toContainText(`截止日期由 ${original} 改为 2027年1月31日 理由：各区照明诉求统计口径调整`);
+  await expect(moved).toContainText(`调整时原截止日期已过，是否按期仍以 ${original} 计。`);
+  const backDated = visitor.locator('li.task', { hasText: t.tied });
+  await expect(backDated.getByText('逾期后完成', { exact: true })).toBeVisible();
+  await expect(backDated).toContainText('才登记，晚于截止日期');
+  await expect(backDated).toContainText(`改为“已完成（${t.year}年${t.month}月14日）”`);
+  await shot(visitor, `record-public-${tag}`);
+  const api = await (await visitor.request.get(`/api/v1/topics/${t.year}/${t.month}/tasks`)).json();
+  expect(api.find((x: any) => x.title === t.loose).original_due).toBe(`${t.year}-${t.mm}-20`);
+  expect(api.find((x: any) => x.title === t.tied).status).toBe('done_late');
+  await visitor.goto(`/lang/en?next=${topicPath}`);
+  const movedEn = visitor.locator('li.task', { hasText: t.loose });
+  await expect(movedEn).toContainText('Due date moved from 20 ');
+  await expect(movedEn).toContainText('Moved after the earlier date had passed');
+  await shot(visitor, `record-public-en-${tag}`);
+  await visitor.goto(`/lang/zh-CN?next=/`);
+  await visitor.close();
+}
+
+test.describe('the public record, on a phone, JavaScript off', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, javaScriptEnabled: false });
+
+  test('a moved deadline and a back-dated completion stay on the public record', async ({ page }) => {
+    await record(page, 'record');
+  });
+});
+
 test.describe('on a desktop, JavaScript on', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 

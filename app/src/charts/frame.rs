@@ -132,6 +132,7 @@ mod tests {
             sample: false,
             sources: vec![],
             as_of: "2026-11-28".into(),
+            ongoing: None,
         };
         let text = FrameText {
             title: "每月一题：每年列入的问题数",

@@ -115,6 +115,7 @@ mod tests {
                 note: None,
             }],
             as_of: "2026-11-28".into(),
+            ongoing: None,
         }
     }
 

@@ -6,7 +6,7 @@ use super::labels;
 pub use super::numbers::num;
 use super::numbers::{sum, values};
 use crate::i18n::Locale;
-use crate::model::{ChartData, ChartKind, Unit};
+use crate::model::{ChartData, ChartKind, Ongoing, Unit};
 use rust_i18n::t;
 
 /// Everything a chart says in words.
@@ -46,13 +46,62 @@ pub fn words(data: &ChartData, locale: Locale) -> Words {
         ChartKind::ClassRates => t!("chart.title.class_rates", locale = l, subject = subject),
     }
     .into_owned();
+    let day = |d: &str| crate::i18n::when::day_text(d, locale);
+    let (title, takeaway) = match &data.ongoing {
+        Some(Ongoing::VoteOpen { last_day }) => (
+            t!(
+                "chart.title.cycle_votes_open",
+                locale = l,
+                subject = subject,
+                date = day(last_day)
+            )
+            .into_owned(),
+            format!(
+                "{}{}",
+                t!("chart.takeaway.vote_open", locale = l, date = day(last_day)),
+                spaced(takeaway(data, locale), locale)
+            ),
+        ),
+        Some(Ongoing::Period { category }) => (
+            format!(
+                "{title}{}",
+                t!(
+                    "chart.title.period_ongoing",
+                    locale = l,
+                    category = category
+                )
+            ),
+            format!(
+                "{}{}",
+                takeaway(data, locale),
+                spaced(
+                    t!(
+                        "chart.takeaway.period_ongoing",
+                        locale = l,
+                        category = category
+                    )
+                    .into_owned(),
+                    locale
+                )
+            ),
+        ),
+        None => (title, takeaway(data, locale)),
+    };
     Words {
         title,
-        takeaway: takeaway(data, locale),
+        takeaway,
         description: description(data, &series_names, locale),
         series_names,
         unit: labels::unit_label(data, locale),
         category: labels::category_label(data.kind, locale),
+    }
+}
+
+/// A sentence that follows another: English puts a space between them, Chinese does not.
+fn spaced(sentence: String, locale: Locale) -> String {
+    match locale {
+        Locale::En => format!(" {sentence}"),
+        Locale::ZhCn => sentence,
     }
 }
 

@@ -21,6 +21,7 @@ fn data(kind: ChartKind, categories: &[&str], series: &[(&str, &[f64])]) -> Char
         sample: false,
         sources: vec![],
         as_of: "2026-11-28".into(),
+        ongoing: None,
     }
 }
 

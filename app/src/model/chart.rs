@@ -117,6 +117,21 @@ pub struct ChartData {
     pub sources: Vec<Source>,
     /// The date the figures describe (YYYY-MM-DD).
     pub as_of: String,
+    /// 未结束: figures still gathering (an open vote, the running year), worded as not final
+    /// in the title every form carries — page, embed, PNG, SVG and CSV.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ongoing: Option<Ongoing>,
+}
+
+/// What in a chart is not over yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub enum Ongoing {
+    /// Voting is open through this Beijing day: the count is live, not a result.
+    VoteOpen { last_day: String },
+    /// This category (the running year) is still gathering.
+    Period { category: String },
 }
 
 /// 主题: charts are drawn light or dark; `auto` embeds carry both.

@@ -41,7 +41,7 @@ pub use authoring::{
 pub use ballot_status::{BallotReason, BallotStatus};
 pub use chart::{
     valid_chart_id, valid_version, ChartData, ChartEntry, ChartGroup, ChartKind, ChartSeries,
-    ChartView, FrameFit, Shape, Theme, Unit,
+    ChartView, FrameFit, Ongoing, Shape, Theme, Unit,
 };
 pub use chart_ref::{ChartRef, EvidenceChart};
 pub use desks::{AdminCandidate, CycleAdmin, CyclesAdmin, HotlineDesk, ModerationQueue};

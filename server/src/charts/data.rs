@@ -6,7 +6,7 @@ use super::hotline_data;
 use crate::demo::facts;
 use crate::store::{Store, StoreResult};
 use app::model::ChartRef;
-use app::model::{ChartData, ChartKind, ChartSeries, OnTime, Source, TaskStatus, Unit};
+use app::model::{ChartData, ChartKind, ChartSeries, OnTime, Ongoing, Source, TaskStatus, Unit};
 use std::collections::BTreeMap;
 
 /// The current data of a chart, or `None` when it does not exist (or is not public yet).
@@ -26,6 +26,13 @@ pub async fn load(
                 years.iter().map(|y| y.problem_count as f64).collect(),
             )];
             d.sources = years.iter().flat_map(|y| y.sources.clone()).collect();
+            // The running year's bar is still gathering: the words say so.
+            let running = today.get(..4).unwrap_or_default();
+            if d.categories.last().is_some_and(|c| c == running) {
+                d.ongoing = Some(Ongoing::Period {
+                    category: running.to_string(),
+                });
+            }
             Some(d)
         }
         ChartRef::PoliciesPerMonth => {
@@ -75,6 +82,14 @@ pub async fn load(
             }
             let mut d = chart(r, ChartKind::CycleVotes, Unit::Count);
             d.subject = Some(cycle.cycle.title.clone());
+            // A live count is not a result: while voting runs, every form of the chart says so.
+            if cycle.cycle.phase == app::model::Phase::Open {
+                d.ongoing = app::i18n::when::last_open_day(&cycle.cycle.closes_at).map(|day| {
+                    Ongoing::VoteOpen {
+                        last_day: day.to_string(),
+                    }
+                });
+            }
             d.sample = cycle.cycle.is_sample;
             let mut rows: Vec<_> = cycle
                 .candidates

@@ -16,6 +16,7 @@ pub(super) fn chart(r: &ChartRef, kind: ChartKind, unit: Unit) -> ChartData {
         sample: false,
         sources: Vec::new(),
         as_of: String::new(),
+        ongoing: None,
     }
 }
 

@@ -45,6 +45,14 @@ fn month_start(year: i64, month: u8, offset: i64) -> String {
     )
 }
 
+/// The month (`YYYY-MM`) of the day after the data's last day: the first month the data does
+/// not cover whole. `None` for a date that does not read.
+fn first_partial_month(last_day: &str) -> Option<String> {
+    let day: jiff::civil::Date = last_day.parse().ok()?;
+    let next = day.tomorrow().ok()?;
+    Some(format!("{:04}-{:02}", next.year(), next.month()))
+}
+
 /// A topic problem's requests (`volume`) or rates per month, from 12 months before its topic
 /// started to 12 after (or the last day with data); `None` without a linked class or data.
 pub async fn problem(
@@ -64,11 +72,18 @@ pub async fn problem(
     let (year, month) = (i64::from(key.year), key.month.get());
     let from = month_start(year, month, -12);
     let end = month_start(year, month, 12);
+    // The month the data is still in is left out: a month of a few days drawn beside whole
+    // ones would read as a fall, in the chart, its PNG and CSV and every caption.
+    let partial = match store.hotline_last_day().await? {
+        Some(last) => first_partial_month(&last),
+        None => None,
+    };
     let months = store
         .hotline_class_months(&class, (&from, &end))
         .await?
         .into_iter()
         .filter(|m| m.period.as_str() < &end[..7])
+        .filter(|m| partial.as_deref().is_none_or(|p| m.period.as_str() < p))
         .collect::<Vec<PeriodFigures>>();
     if months.is_empty() {
         return Ok(None);
@@ -177,4 +192,26 @@ pub async fn candidate(
     };
     d.sample = store.hotline_is_sample().await?;
     Ok(Some(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_partial_month;
+
+    #[test]
+    fn the_month_the_data_is_still_in_is_partial() {
+        assert_eq!(
+            first_partial_month("2026-12-06").as_deref(),
+            Some("2026-12")
+        );
+        assert_eq!(
+            first_partial_month("2026-11-30").as_deref(),
+            Some("2026-12")
+        );
+        assert_eq!(
+            first_partial_month("2026-12-31").as_deref(),
+            Some("2027-01")
+        );
+        assert_eq!(first_partial_month("2026-13-01"), None);
+    }
 }

@@ -9,6 +9,7 @@ mod support;
 
 mod api;
 mod backup;
+mod chart_periods;
 mod charts;
 mod crash;
 mod department;

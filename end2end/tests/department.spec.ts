@@ -204,7 +204,7 @@ async function record(page: Page, tag: string) {
   const again = page.locator('li[data-task-id]', { hasText: t.loose });
   await expect(again).toContainText('修改截止日期需要写明理由');
   await expect(again.getByLabel('截止日期')).toHaveValue('2027-01-31');
-  await shot(page, `record-refused-${tag}`);
+  if (shots) await again.screenshot({ path: `${shots}/record-refused-${tag}.png` });
   await again.getByLabel('变更理由（公开）').fill('各区照明诉求统计口径调整');
   await again.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('已保存。');
@@ -225,13 +225,17 @@ async function record(page: Page, tag: string) {
   const moved = visitor.locator('li.task', { hasText: t.loose });
   await expect(moved.getByText('已逾期', { exact: true })).toBeVisible();
   await expect(moved).toContainText(`原定 ${original}`);
-  await expect(moved).toContainText(`截止日期由 ${original} 改为 2027年1月31日 理由：各区照明诉求统计口径调整`);
+  await expect(moved).toContainText(`截止日期由 ${original} 改为 2027年1月31日。理由：各区照明诉求统计口径调整。`);
   await expect(moved).toContainText(`调整时原截止日期已过，是否按期仍以 ${original} 计。`);
   const backDated = visitor.locator('li.task', { hasText: t.tied });
   await expect(backDated.getByText('逾期后完成', { exact: true })).toBeVisible();
   await expect(backDated).toContainText('才登记，晚于截止日期');
-  await expect(backDated).toContainText(`改为“已完成（${t.year}年${t.month}月14日）”`);
+  await expect(backDated).toContainText(`改为 ${t.year}年${t.month}月14日。`);
   await shot(visitor, `record-public-${tag}`);
+  if (shots) {
+    await moved.screenshot({ path: `${shots}/record-moved-${tag}.png` });
+    await backDated.screenshot({ path: `${shots}/record-backdated-${tag}.png` });
+  }
   const api = await (await visitor.request.get(`/api/v1/topics/${t.year}/${t.month}/tasks`)).json();
   expect(api.find((x: any) => x.title === t.loose).original_due).toBe(`${t.year}-${t.mm}-20`);
   expect(api.find((x: any) => x.title === t.tied).status).toBe('done_late');
@@ -239,7 +243,7 @@ async function record(page: Page, tag: string) {
   const movedEn = visitor.locator('li.task', { hasText: t.loose });
   await expect(movedEn).toContainText('Due date moved from 20 ');
   await expect(movedEn).toContainText('Moved after the earlier date had passed');
-  await shot(visitor, `record-public-en-${tag}`);
+  if (shots) await movedEn.screenshot({ path: `${shots}/record-moved-en-${tag}.png` });
   await visitor.goto(`/lang/zh-CN?next=/`);
   await visitor.close();
 }

@@ -24,13 +24,17 @@ fn line_words(change: &TaskChange, judged: &str) -> String {
     let (from, to) = (change.from.clone(), change.to.clone());
     let mut words = match change.kind {
         TaskChangeKind::Due => tr!("task_record.due", from = day(&from), to = day(&to)),
-        TaskChangeKind::State => {
-            tr!(
+        TaskChangeKind::State => match (MarkText::read(&from), MarkText::read(&to)) {
+            // Done before and after: only the date moved, said as plainly as that.
+            (Some((_, Some(a))), Some((_, Some(b)))) => {
+                tr!("task_record.done_on", from = day(&a), to = day(&b))
+            }
+            _ => tr!(
                 "task_record.state",
                 from = mark_words(&from),
                 to = mark_words(&to)
-            )
-        }
+            ),
+        },
         TaskChangeKind::Undo => {
             tr!(
                 "task_record.undo",
@@ -41,17 +45,20 @@ fn line_words(change: &TaskChange, judged: &str) -> String {
         TaskChangeKind::Title => tr!("task_record.title", from = from, to = to),
         TaskChangeKind::Owner => tr!("task_record.owner", from = from, to = to),
     };
+    // Sentences follow one another with a space in English, none in Chinese.
+    let sep = match crate::i18n::use_locale() {
+        crate::i18n::Locale::En => " ",
+        crate::i18n::Locale::ZhCn => "",
+    };
     if let Some(reason) = &change.reason {
-        words.push_str(&format!(
-            " {}",
-            tr!("task_record.reason", reason = reason.clone())
-        ));
+        // The sentence supplies its own full stop.
+        let reason = reason.trim_end_matches(['。', '.', '；', ';', '！', '!']);
+        words.push_str(sep);
+        words.push_str(&tr!("task_record.reason", reason = reason.to_string()));
     }
     if change.after_deadline {
-        words.push_str(&format!(
-            " {}",
-            tr!("task_record.after_deadline", date = day(judged))
-        ));
+        words.push_str(sep);
+        words.push_str(&tr!("task_record.after_deadline", date = day(judged)));
     }
     words
 }

@@ -123,7 +123,7 @@ async fn a_deadline_moved_after_it_passed_keeps_the_task_overdue_in_public_and_i
     assert!(item.contains("原定 2026年11月20日"), "{item}");
     assert!(
         item.contains(
-            "截止日期由 2026年11月20日 改为 2026年12月31日 理由：入户测温需等供暖稳定后进行"
+            "截止日期由 2026年11月20日 改为 2026年12月31日。理由：入户测温需等供暖稳定后进行。调整时原截止日期已过"
         ),
         "{item}"
     );
@@ -198,7 +198,7 @@ async fn a_back_dated_completion_recorded_after_the_deadline_counts_late_and_say
     assert!(item.contains("才登记，晚于截止日期"), "{item}");
     assert!(item.contains("状态由“进行中”改为“已完成（"), "{item}");
     assert!(
-        item.contains("改为“已完成（2026年11月19日）”"),
+        item.contains("完成日期由 ") && item.contains(" 改为 2026年11月19日。"),
         "the back-dating shows: {item}"
     );
 }

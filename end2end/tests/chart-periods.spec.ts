@@ -1,4 +1,4 @@
-// Issue 31 §2 in a browser, JavaScript off: what is not over is never drawn or worded as final —
+// Issue 31 §2 and §4 in a browser, JavaScript off: what is not over is never drawn or worded as final —
 // not the month the hotline data is still in, not an open vote, not the running year — on the
 // chart page, its embed and in English.
 import { test, expect } from '@playwright/test';
@@ -41,4 +41,15 @@ test('the running year is marked not over', async ({ page }) => {
   await page.goto('/charts/problems-per-year');
   await expect(page.locator('main')).toContainText(`（${year}年未结束）`);
   await expect(page.locator('main')).toContainText(`${year}年尚未结束，数字还会变化。`);
+});
+
+// Issue 31 §4: a copy site's page is 转载（待核实） wherever the chart cites it.
+test('every repost the per-year chart cites is flagged, on its page and its embed', async ({ page }) => {
+  for (const path of ['/charts/problems-per-year', '/embed/charts/problems-per-year']) {
+    await page.goto(path);
+    const html = await page.content();
+    const links = [...html.matchAll(/<a [^>]*href="[^"]*(tellerreport\.com|rexun\.cn|eeju\.com)[^"]*"[^>]*>.*?<\/a>(?:<!-*[^>]*>)*([^<]{0,20})/g)];
+    expect(links.length, `${path} cites the copy sites`).toBeGreaterThan(0);
+    for (const l of links) expect(l[2], `${path}: ${l[0]}`).toContain('转载（待核实）');
+  }
 });

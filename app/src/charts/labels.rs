@@ -3,7 +3,7 @@
 //! source line as plain text for images and files, where links cannot be clicked.
 
 use crate::i18n::Locale;
-use crate::model::{ChartData, ChartKind};
+use crate::model::{ChartData, ChartKind, SourceKind};
 use rust_i18n::t;
 
 /// 单位: what one unit of a value is, e.g. 件, 项, 票, %.
@@ -54,7 +54,11 @@ pub fn source_text(data: &ChartData, locale: Locale) -> String {
         .sources
         .iter()
         .filter_map(|s| {
-            let name = s.url.as_deref().map(host).map(str::to_string);
+            // A repost says so wherever it is cited: footer, PNG, embed and CSV.
+            let name = s.url.as_deref().map(host).map(|h| match s.kind {
+                SourceKind::Repost => format!("{h}{}", t!("chart_meta.repost_mark", locale = l)),
+                SourceKind::Primary => h.to_string(),
+            });
             match (name, &s.note) {
                 (Some(name), Some(note)) => Some(format!("{name} ({note})")),
                 (Some(name), None) => Some(name),

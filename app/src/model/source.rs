@@ -124,6 +124,10 @@ impl Source {
             outlet: None,
             note: (!note.is_empty()).then(|| note.to_string()),
         };
+        // A copy site is a repost whatever the note says (never the item's own source).
+        if source.host().is_some_and(is_copy_site) {
+            source.kind = SourceKind::Repost;
+        }
         // "(repost)", "(repost of 北京日报客户端)": the facts' English note becomes the kind and
         // the credited outlet, so the page can say it in the reader's language.
         if let Some(rest) = source.note.as_deref().and_then(repost_note) {
@@ -163,6 +167,65 @@ impl Source {
         });
         sources
     }
+}
+
+/// Sites that publish copies of other outlets' reports — content farms, aggregators, machine
+/// translations, portals of unrelated trades — found among the facts' citations. A page there
+/// is 转载（待核实） wherever it is cited, even where the facts file forgot to say so. Official
+/// and news sites that carry their own reports are not listed: they stay primary unless the
+/// facts mark a page as a repost.
+const COPY_SITES: [&str; 43] = [
+    "tellerreport.com",
+    "rexun.cn",
+    "eeju.com",
+    "xiaoshuotop.com",
+    "zhongtouwang.com.cn",
+    "laiwandiao6.cn",
+    "17car.com.cn",
+    "qianlongyuan.cn",
+    "63ou.com",
+    "xncapp.cn",
+    "wxredian.com",
+    "yywzx.net",
+    "zjwx.net",
+    "hnxfqy.com",
+    "everyday-news.co",
+    "axdbkk.com",
+    "fyun.cc",
+    "reportify.cn",
+    "reportify.ai",
+    "mkcnfr.com",
+    "toopoo.com",
+    "zhenghonghj.com",
+    "yaliqi.com",
+    "xingfushuangcheng.com",
+    "yuhaojiang.com",
+    "xinchengreli.com",
+    "unclezhai.com",
+    "laitimes.com",
+    "laihamady.com",
+    "breakinglatest.news",
+    "6q8a8.com",
+    "udlsy.com",
+    "ockpp.cn",
+    "yybnet.net",
+    "qypowez.cn",
+    "jiangtianzheng.com",
+    "applll.com",
+    "fangguanf.com",
+    "differencechina.com",
+    "bcdays.cn",
+    "line.me",
+    "163.com",
+    "sina.com.hk",
+];
+
+/// Whether a host is one of [`COPY_SITES`] or a subdomain of one.
+fn is_copy_site(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    COPY_SITES
+        .iter()
+        .any(|site| host == *site || host.ends_with(&format!(".{site}")))
 }
 
 /// `Some(outlet)` when a note says the page is a repost; the outlet when it names one.
@@ -208,6 +271,36 @@ fn split_title(raw: &str) -> (Option<String>, bool, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_on_a_copy_site_is_a_repost_even_unmarked() {
+        let sources = Source::parse_list(
+            "https://www.tellerreport.com/life/2021-06-17-x.html ; http://mp.rexun.cn/a.html ; \
+             http://hf.eeju.com/news/1.html ; https://www.beijing.gov.cn/a.html",
+        );
+        let kinds: Vec<SourceKind> = sources.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SourceKind::Repost,
+                SourceKind::Repost,
+                SourceKind::Repost,
+                SourceKind::Primary
+            ]
+        );
+        assert!(
+            !sources[0].vouches(false),
+            "a repost never vouches for an item"
+        );
+        // A look-alike host is not a subdomain of a listed site.
+        assert_eq!(
+            Source::parse_list("https://notrexun.cn/a")
+                .first()
+                .map(|s| s.kind),
+            Some(SourceKind::Primary)
+        );
+    }
+
     #[test]
     fn source_lists_split_into_urls_and_reposts() {
         let sources = Source::parse_list(

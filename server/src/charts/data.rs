@@ -25,7 +25,7 @@ pub async fn load(
                 "problems",
                 years.iter().map(|y| y.problem_count as f64).collect(),
             )];
-            d.sources = years.iter().flat_map(|y| y.sources.clone()).collect();
+            d.sources = Source::ordered(years.iter().flat_map(|y| y.sources.clone()).collect());
             // The running year's bar is still gathering: the words say so.
             let running = today.get(..4).unwrap_or_default();
             if d.categories.last().is_some_and(|c| c == running) {

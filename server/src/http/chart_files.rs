@@ -53,10 +53,22 @@ fn source_urls(view: &ChartView, locale: Locale) -> String {
         .data
         .sources
         .iter()
-        .filter_map(|s| match (&s.url, &s.note) {
-            (Some(url), Some(note)) => Some(format!("{url} ({note})")),
-            (Some(url), None) => Some(url.clone()),
-            (None, note) => note.clone(),
+        .filter_map(|s| {
+            // A repost is flagged in the file too, so a row copied out still says so.
+            let url = s.url.as_ref().map(|u| match s.kind {
+                app::model::SourceKind::Repost => {
+                    format!(
+                        "{u}{}",
+                        app::i18n::message("chart_meta.repost_mark", locale)
+                    )
+                }
+                app::model::SourceKind::Primary => u.clone(),
+            });
+            match (url, &s.note) {
+                (Some(url), Some(note)) => Some(format!("{url} ({note})")),
+                (Some(url), None) => Some(url),
+                (None, note) => note.clone(),
+            }
         })
         .collect();
     if urls.is_empty() {

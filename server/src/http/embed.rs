@@ -234,10 +234,16 @@ fn render(drawings: &[Drawing], theme: &str, locale: Locale, base: &str, nonce: 
             .filter_map(|(i, s)| {
                 let url = s.url.as_ref()?;
                 let label = s.note.clone().unwrap_or_else(|| format!("[{}]", i + 1));
+                // A repost says so here too: an embed is often all a reader sees.
+                let repost = match s.kind {
+                    app::model::SourceKind::Repost => format!(" {}", t("provenance.repost")),
+                    app::model::SourceKind::Primary => String::new(),
+                };
                 Some(format!(
-                    "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
+                    "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>{}",
                     escape(url),
-                    escape(&label)
+                    escape(&label),
+                    escape(&repost)
                 ))
             })
             .collect();

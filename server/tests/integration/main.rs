@@ -10,6 +10,7 @@ mod support;
 mod api;
 mod backup;
 mod chart_periods;
+mod chart_sources;
 mod charts;
 mod crash;
 mod department;

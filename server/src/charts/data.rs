@@ -121,7 +121,10 @@ pub async fn load(
         }
     };
     if let Some(d) = data.as_mut() {
-        d.as_of = today.to_string();
+        // A chart whose figures end earlier (whole months) says so; the rest are as of today.
+        if d.as_of.is_empty() {
+            d.as_of = today.to_string();
+        }
         let mut seen = std::collections::HashSet::new();
         d.sources.retain(|s| seen.insert(s.url.clone()));
     }

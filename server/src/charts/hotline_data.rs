@@ -53,6 +53,12 @@ fn first_partial_month(last_day: &str) -> Option<String> {
     Some(format!("{:04}-{:02}", next.year(), next.month()))
 }
 
+/// The last day before a month (`YYYY-MM`) begins.
+fn day_before_month(month: &str) -> Option<String> {
+    let first: jiff::civil::Date = format!("{month}-01").parse().ok()?;
+    first.yesterday().ok().map(|d| d.to_string())
+}
+
 /// A topic problem's requests (`volume`) or rates per month, from 12 months before its topic
 /// started to 12 after (or the last day with data); `None` without a linked class or data.
 pub async fn problem(
@@ -95,6 +101,10 @@ pub async fn problem(
     };
     let mut d = chart(r, kind, unit, p.title);
     d.sample = store.hotline_is_sample().await?;
+    // The figures describe whole months: up to the day before the month still in progress.
+    if let Some(day) = partial.as_deref().and_then(day_before_month) {
+        d.as_of = day;
+    }
     d.marker = Some(month_start(year, month, 0)[..7].to_string());
     d.categories = months.iter().map(|m| m.period.clone()).collect();
     d.series = if volume {
@@ -196,7 +206,7 @@ pub async fn candidate(
 
 #[cfg(test)]
 mod tests {
-    use super::first_partial_month;
+    use super::{day_before_month, first_partial_month};
 
     #[test]
     fn the_month_the_data_is_still_in_is_partial() {
@@ -213,5 +223,7 @@ mod tests {
             Some("2027-01")
         );
         assert_eq!(first_partial_month("2026-13-01"), None);
+        assert_eq!(day_before_month("2026-12").as_deref(), Some("2026-11-30"));
+        assert_eq!(day_before_month("2027-01").as_deref(), Some("2026-12-31"));
     }
 }

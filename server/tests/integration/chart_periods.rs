@@ -64,6 +64,11 @@ async fn a_problem_chart_leaves_out_the_month_the_data_is_still_in() {
             categories.iter().all(|c| *c < month.as_str()),
             "{id}: {month} is not over, yet drawn: {categories:?}"
         );
+        let as_of = doc["data"]["as_of"].as_str().expect("as_of");
+        assert!(
+            as_of < format!("{month}-01").as_str(),
+            "{id}: the figures are as of the end of the last whole month, not {as_of}"
+        );
         let csv = text(&server, &format!("/charts/{id}.csv")).await;
         assert!(
             !csv.lines().any(|l| l.starts_with(&month)),

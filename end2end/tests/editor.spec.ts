@@ -209,7 +209,7 @@ test('phone, JS off: a draft policy previews for its editor only, from the desk 
   const title = `关于楼道照明的实施意见（编辑测试 ${Date.now() % 100000}）`;
   const form = page.locator('form', { has: page.getByLabel('政策标题') });
   await form.getByLabel('政策标题').fill(title);
-  await form.getByLabel('发布机关').fill('市住房城乡建设委');
+  await form.getByLabel('发布机关').selectOption({ label: '市住房城乡建设委' });
   await form.getByRole('button', { name: zh.saveDraft }).click();
   await expect(page.getByRole('status')).toHaveText('草稿已保存，发布前公众看不到。');
   const card = page.getByRole('listitem').filter({ hasText: title });

@@ -63,7 +63,7 @@ test('an editor drafts a policy the public cannot see until it is published', as
   const title = `关于冬季供暖投诉快速处置的通知（测试 ${Date.now()}）`;
   await signIn(page, 'editor');
   await page.getByLabel('政策标题').fill(title);
-  await page.getByLabel('发布机关').fill('市城市管理委');
+  await page.getByLabel('发布机关').selectOption({ label: '市城市管理委' });
   await page.getByLabel('印发').fill('2026-11-26');
   await page.getByLabel('所属主题', { exact: true }).selectOption({ value: '2026-11' });
   await page.getByRole('button', { name: '保存草稿' }).click();

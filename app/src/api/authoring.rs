@@ -14,7 +14,11 @@ use super::staff::ssr::{back, me};
 #[cfg(feature = "ssr")]
 const TOPIC_NAMES: &[(&str, &str)] = &[("title", "theme"), ("department", "lead")];
 #[cfg(feature = "ssr")]
-const TASK_NAMES: &[(&str, &str)] = &[("department", "owner"), ("date", "due")];
+const TASK_NAMES: &[(&str, &str)] = &[
+    ("department", "owner"),
+    ("date", "due"),
+    ("due_outside_topic", "due"),
+];
 
 /// `new` for a new item's form, else the item's id: the form's key on its page.
 #[cfg(feature = "ssr")]

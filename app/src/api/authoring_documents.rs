@@ -26,7 +26,11 @@ pub async fn save_policy(
         form: "policy".into(),
         anchor: "policy-form".into(),
         fields: form.echo(),
-        names: &[("date", "issued")],
+        names: &[
+            ("date", "issued"),
+            ("issued_future", "issued"),
+            ("issuer_not_listed", "issuer"),
+        ],
     };
     let input = crate::api::PolicyEditInput {
         id: policy_id,

@@ -35,6 +35,9 @@ pub struct TaskForm {
     /// 变更理由: why a published task's due date (or title, owner) changes; shown publicly.
     #[serde(default)]
     pub change_reason: String,
+    /// "1" once the editor has confirmed a due date outside the topic's usual range.
+    #[serde(default)]
+    pub confirm_dates: String,
 }
 
 /// 政策表单: a published policy's correction.

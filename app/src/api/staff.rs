@@ -201,7 +201,11 @@ pub async fn draft_policy(
             ("issued", issued.clone()),
             ("topic", topic.clone()),
         ],
-        names: &[("date", "issued")],
+        names: &[
+            ("date", "issued"),
+            ("issued_future", "issued"),
+            ("issuer_not_listed", "issuer"),
+        ],
     };
     let outcome = match ssr::me().await {
         Ok(Some(me)) => {

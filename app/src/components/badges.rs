@@ -31,9 +31,15 @@ pub fn SampleBadge() -> impl IntoView {
 }
 
 /// What vouches for an item that has no source of its own: the publishing department and date
-/// (官方发布), or a plain "not yet sourced". Nothing for items that have sources.
+/// (官方发布), or a plain "not yet sourced". Nothing for items that have sources. `linked`: the
+/// item shows links that do not vouch for it (no page title, or a repost), so the note says
+/// they are unchecked rather than that there are none.
 #[component]
-pub fn ProvenanceNote(confidence: Confidence, published: Option<Published>) -> impl IntoView {
+pub fn ProvenanceNote(
+    confidence: Confidence,
+    published: Option<Published>,
+    #[prop(optional)] linked: bool,
+) -> impl IntoView {
     match (confidence, published) {
         (Confidence::Official, Some(p)) => {
             let date = p
@@ -49,7 +55,7 @@ pub fn ProvenanceNote(confidence: Confidence, published: Option<Published>) -> i
                 <p class="note provenance-official">
                     <strong>{tr!("provenance.published", department = p.department)}{date}</strong>
                     " "
-                    {tr!("provenance.official_note")}
+                    {if linked { tr!("provenance.official_note_linked") } else { tr!("provenance.official_note") }}
                 </p>
             }
             .into_any())

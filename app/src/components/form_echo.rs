@@ -117,6 +117,13 @@ impl Echoed {
         }
     }
 
+    /// Whether the form came back refused with this refusal (e.g. a date to confirm).
+    pub fn refused(&self, refusal: Refusal) -> bool {
+        self.echo
+            .as_ref()
+            .is_some_and(|e| e.error.code == refusal.code())
+    }
+
     fn at_fault(&self, name: &str) -> bool {
         self.echo.as_ref().is_some_and(|e| e.names(name))
     }

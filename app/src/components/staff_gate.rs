@@ -58,6 +58,29 @@ pub fn department_options(
         .collect_view()
 }
 
+/// `<option>`s for a policy's 发布机关: the listed departments by name, and first the issuer
+/// on record when it is not one of them (a policy from the facts keeps its own), or a prompt
+/// when nothing is chosen yet.
+pub fn issuer_options(departments: &[crate::model::Department], chosen: &str) -> impl IntoView {
+    let listed = departments.iter().any(|d| d.name == chosen);
+    let first = match (chosen.is_empty(), listed) {
+        (true, _) => Some(
+            view! { <option value="" selected=true>{crate::tr!("staff.choose_issuer")}</option> }
+                .into_any(),
+        ),
+        (false, false) => Some(
+            view! { <option value=chosen.to_string() selected=true>{chosen.to_string()}</option> }
+                .into_any(),
+        ),
+        (false, true) => None,
+    };
+    let rest = departments
+        .iter()
+        .map(|d| view! { <option value=d.name.clone() selected=d.name == chosen>{d.name.clone()}</option> })
+        .collect_view();
+    (first, rest)
+}
+
 /// `<option>`s for a level picker.
 pub fn level_options(selected: Option<crate::model::Level>) -> impl IntoView {
     crate::model::LEVELS

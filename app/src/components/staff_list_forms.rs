@@ -7,7 +7,9 @@ use crate::components::form_echo::Echoed;
 use crate::components::raw_text::text_box;
 use crate::components::staff_gate::{department_options, level_options, HistoryLink};
 use crate::components::topic_lists::{level_label, responsibility_status, StatusBadge};
-use crate::model::{Department, EditorProblem, Entity, FormEcho, Level, Responsibility, Task};
+use crate::model::{
+    Department, EditorProblem, Entity, Field, FormEcho, Level, Refusal, Responsibility, Task,
+};
 use crate::tr;
 use leptos::prelude::*;
 
@@ -66,6 +68,12 @@ fn TaskFields(
         <input id=id("due") name="due" type="date" required value=due
             aria-invalid=e.invalid("due") aria-describedby=e.described("due", &id("due"), None) autofocus=e.focus("due")/>
         {e.message("due", &id("due"))}
+        {e.refused(Refusal::Invalid(Field::DueOutsideTopic)).then(|| view! {
+            <label class="check">
+                <input type="checkbox" name="confirm_dates" value="1"/>
+                " "{tr!("staff.confirm_dates")}
+            </label>
+        })}
         {existing.then(|| view! {
             <label for=id("change_reason")>{tr!("staff.task_change_reason")}</label>
             <p class="hint" id=hint_id.clone()>{tr!("staff.task_change_reason_hint")}</p>

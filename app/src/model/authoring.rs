@@ -141,6 +141,9 @@ pub struct EditorPolicy {
     /// Where the original is published: text with a link.
     pub source: String,
     pub state: PublishState,
+    /// The departments its issuer is chosen from (filled by the service).
+    #[serde(default)]
+    pub bodies: Vec<super::Department>,
 }
 
 /// 月度进展 or supervision note as its edit form shows it.

@@ -112,6 +112,7 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
         })
     };
     // Staff content without a source says so once, in its note; everything else lists its own.
+    let linked = !detail.sources.is_empty();
     let own_sources = (!detail.sources.is_empty()
         || !matches!(p.confidence, Confidence::Official | Confidence::Unsourced))
     .then(|| view! { <SourceList sources=detail.sources/> });
@@ -153,7 +154,7 @@ fn ProblemView(detail: ProblemDetail) -> impl IntoView {
             <div><dt>{tr!("problem.cooperating")}</dt><dd>{cooperating}</dd></div>
         </dl>
         {sample}
-        <ProvenanceNote confidence=p.confidence published=detail.published/>
+        <ProvenanceNote confidence=p.confidence published=detail.published linked/>
         {own_sources}
         </header>
         {reported}
@@ -184,7 +185,7 @@ pub(crate) fn PolicyItem(policy: Policy) -> impl IntoView {
             {policy.doc_no.map(|no| view! { <p class="muted">{no}</p> })}
             <p>{tr!("policy.issuer")}": "{policy.issuer}</p>
             <p class="dates">{dates}</p>
-            <ProvenanceNote confidence=policy.confidence published=policy.published/>
+            <ProvenanceNote confidence=policy.confidence published=policy.published linked=!policy.sources.is_empty()/>
             {(!policy.sources.is_empty()
                 || !matches!(policy.confidence, Confidence::Official | Confidence::Unsourced))
                 .then(|| view! { <SourceList sources=policy.sources/> })}

@@ -129,7 +129,7 @@ fn Desk(desk: StaffDesk, echo: Option<crate::model::FormEcho>) -> impl IntoView 
     let today = desk.today.clone();
     let author = me
         .may_author()
-        .then(|| view! { <Authoring drafts=desk.drafts topics=desk.topics echo=echo.clone()/> });
+        .then(|| view! { <Authoring drafts=desk.drafts topics=desk.topics bodies=desk.bodies echo=echo.clone()/> });
     let audit = me.may_read_audit().then(|| {
         view! {
             <p>
@@ -214,6 +214,8 @@ fn ResponsibilityRow(item: StaffResponsibility) -> impl IntoView {
 fn Authoring(
     drafts: Vec<(crate::model::Policy, crate::model::PublishState)>,
     topics: Vec<crate::model::TopicLabel>,
+    /// The departments a policy's issuer is chosen from.
+    bodies: Vec<crate::model::Department>,
     echo: Option<crate::model::FormEcho>,
 ) -> impl IntoView {
     let draft = ServerAction::<DraftPolicy>::new();
@@ -264,8 +266,10 @@ fn Authoring(
                     aria-invalid=e.invalid("title") aria-describedby=e.described("title", "p-title", None) autofocus=e.focus("title")/>
                 {e.message("title", "p-title")}
                 <label for="p-issuer">{tr!("policy.issuer")}</label>
-                <input id="p-issuer" name="issuer" type="text" required maxlength="100" value=e.text("issuer", String::new())
-                    aria-invalid=e.invalid("issuer") aria-describedby=e.described("issuer", "p-issuer", None) autofocus=e.focus("issuer")/>
+                <select id="p-issuer" name="issuer" required
+                    aria-invalid=e.invalid("issuer") aria-describedby=e.described("issuer", "p-issuer", None) autofocus=e.focus("issuer")>
+                    {crate::components::staff_gate::issuer_options(&bodies, &e.text("issuer", String::new()))}
+                </select>
                 {e.message("issuer", "p-issuer")}
                 <label for="p-issued">{tr!("policy.issued")}</label>
                 <input id="p-issued" name="issued" type="date" value=e.text("issued", String::new())

@@ -91,8 +91,10 @@ fn PolicyForm(policy: EditorPolicy, echo: Option<FormEcho>) -> impl IntoView {
                 aria-invalid=e.invalid("doc_no") aria-describedby=e.described("doc_no", "p-doc", None) autofocus=e.focus("doc_no")/>
             {e.message("doc_no", "p-doc")}
             <label for="p-issuer">{tr!("policy.issuer")}</label>
-            <input id="p-issuer" name="issuer" type="text" required minlength="2" maxlength="100" value=e.text("issuer", policy.issuer)
-                aria-invalid=e.invalid("issuer") aria-describedby=e.described("issuer", "p-issuer", None) autofocus=e.focus("issuer")/>
+            <select id="p-issuer" name="issuer" required
+                aria-invalid=e.invalid("issuer") aria-describedby=e.described("issuer", "p-issuer", None) autofocus=e.focus("issuer")>
+                {crate::components::staff_gate::issuer_options(&policy.bodies, &e.text("issuer", policy.issuer.clone()))}
+            </select>
             {e.message("issuer", "p-issuer")}
             <label for="p-issued">{tr!("policy.issued")}</label>
             <input id="p-issued" name="issued" type="date" value=e.text("issued", policy.issued)

@@ -115,14 +115,28 @@ impl AuthorPort for StaffService {
         author(me)?;
         let fields = check::task(&input)?;
         self.check_level(fields.owner_id, fields.level).await?;
-        if let Some(id) = input.id {
-            // A published task's due date is a public promise: it moves only with a reason,
-            // which the task then shows.
-            let on_record = self.store.task_due_on_record(id).await.map_err(internal)?;
-            if let Some((true, due)) = on_record {
-                if due != fields.due && fields.change_reason.chars().count() < 2 {
-                    return Err(StaffError::Invalid(Field::ChangeReason));
-                }
+        let on_record = match input.id {
+            Some(id) => self.store.task_due_on_record(id).await.map_err(internal)?,
+            None => None,
+        };
+        let due_changed = on_record.as_ref().is_none_or(|(_, due)| *due != fields.due);
+        // A published task's due date is a public promise: it moves only with a reason,
+        // which the task then shows.
+        if let Some((true, _)) = on_record {
+            if due_changed && fields.change_reason.chars().count() < 2 {
+                return Err(StaffError::Invalid(Field::ChangeReason));
+            }
+        }
+        // A new or moved due date far from the topic's month is most likely a slip (a year
+        // typed wrong): the editor confirms it before it is saved.
+        if due_changed && input.form.confirm_dates.trim() != "1" {
+            let month = self
+                .store
+                .topic_month_of(input.topic_id)
+                .await
+                .map_err(internal)?;
+            if month.is_some_and(|(y, m)| !check::due_plausible(&fields.due, y, m)) {
+                return Err(StaffError::Invalid(Field::DueOutsideTopic));
             }
         }
         let outcome = self
@@ -158,11 +172,14 @@ impl AuthorPort for StaffService {
 
     async fn policy(&self, me: &StaffMember, id: i64) -> Result<EditorPolicy, StaffError> {
         author(me)?;
-        self.store
+        let mut policy = self
+            .store
             .editor_policy(id)
             .await
             .map_err(internal)?
-            .ok_or(StaffError::NotFound)
+            .ok_or(StaffError::NotFound)?;
+        policy.bodies = self.store.all_departments().await.map_err(internal)?;
+        Ok(policy)
     }
 
     async fn save_policy(
@@ -172,6 +189,17 @@ impl AuthorPort for StaffService {
     ) -> Result<(), StaffError> {
         author(me)?;
         let fields = check::policy(&input)?;
+        // The issuer is a listed department, or the one on record (a facts policy keeps its own).
+        let current = self
+            .store
+            .editor_policy(input.id)
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::NotFound)?;
+        if fields.issuer != current.issuer {
+            self.check_issuer(&fields.issuer).await?;
+        }
+        check::issued_not_future(fields.issued.as_deref(), &today_in_beijing())?;
         let outcome = self
             .store
             .save_policy(me, input.id, &fields, now())

@@ -227,6 +227,8 @@ impl StaffPort for StaffService {
             return Err(StaffError::Forbidden);
         }
         let draft = validate_draft(input)?;
+        self.check_issuer(&draft.issuer).await?;
+        validate_edit::issued_not_future(draft.issued.as_deref(), &today_in_beijing())?;
         self.store
             .create_draft_policy(me, &draft, now())
             .await

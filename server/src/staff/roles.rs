@@ -26,6 +26,16 @@ pub(super) fn parse_author_choice(text: &str) -> Result<Option<i64>, StaffError>
 }
 
 impl StaffService {
+    /// A policy's issuer must be a listed department (chosen from the form's list).
+    pub(super) async fn check_issuer(&self, issuer: &str) -> Result<(), StaffError> {
+        let listed = self.store.all_departments().await.map_err(internal)?;
+        if listed.iter().any(|d| d.name == issuer) {
+            Ok(())
+        } else {
+            Err(StaffError::Invalid(Field::IssuerNotListed))
+        }
+    }
+
     /// 层级 must fit the body: a district government carries district work, a street office
     /// street work, a city department city work; supervisory bodies carry none.
     pub(super) async fn check_level(

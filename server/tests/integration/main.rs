@@ -30,6 +30,7 @@ mod http;
 mod in_process;
 mod instances;
 mod paper_codes;
+mod policy_record;
 mod resident_vote;
 mod roles;
 mod staff;

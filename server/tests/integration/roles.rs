@@ -58,7 +58,12 @@ async fn an_editor_cannot_post_as_the_cppcc_and_the_public_sees_who_posted() {
         .to_string();
     let desk = get_as(&server, "/staff", &editor).await;
     let cppcc = {
-        let at = desk.find(">市政协<").expect("市政协 is in the author list");
+        // In the report form's author list (the policy form's issuer list names it too).
+        let list = desk.find("name=\"author\"").expect("the author list");
+        let at = desk[list..]
+            .find(">市政协<")
+            .expect("市政协 is in the author list")
+            + list;
         let value = desk[..at].rfind("value=\"").expect("option value") + 7;
         desk[value..]
             .chars()

@@ -68,6 +68,7 @@ impl Store {
                 effective: r.effective.unwrap_or_default(),
                 source: r.source.unwrap_or_default(),
                 state: crate::store::publish_state(&r.status)?,
+                bodies: Vec::new(),
             })
         })
         .transpose()

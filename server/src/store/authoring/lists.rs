@@ -165,6 +165,16 @@ impl Store {
         Ok(row.map(|(status, due)| (status == "published", due)))
     }
 
+    /// A topic's `(year, month)`: the range its tasks' due dates are checked against.
+    pub async fn topic_month_of(&self, topic_id: i64) -> StoreResult<Option<(i64, i64)>> {
+        Ok(
+            sqlx::query_as("SELECT year, month FROM topics WHERE id = $1")
+                .bind(topic_id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
     pub async fn save_task(
         &self,
         actor: &StaffMember,

@@ -243,3 +243,65 @@ async fn a_new_task_cannot_be_completed_before_it_existed() {
         "not_started"
     );
 }
+
+#[tokio::test]
+async fn a_due_date_far_from_the_topic_month_is_saved_only_once_confirmed() {
+    let server = TestServer::start_with_staff(&[EDITOR]);
+    let token = login(&server, "editor", EDITOR.3).await.expect("signed in");
+    let t = task(&server, NOT_YET_DUE).await;
+    let topic = json(&server, "/api/v1/topics/2026/11").await;
+    let topic_id = topic["topic"]["id"].as_i64().expect("topic").to_string();
+    let owner = t["owner"]["id"].as_i64().expect("owner").to_string();
+    let title = "核对：一年前的截止日期";
+    let form = |confirm: &'static str| {
+        vec![
+            ("topic_id", topic_id.clone()),
+            ("task_id", String::new()),
+            ("title", title.to_string()),
+            ("problem", String::new()),
+            ("owner", owner.clone()),
+            ("level", "city".to_string()),
+            ("due", "2025-11-20".to_string()),
+            ("confirm_dates", confirm.to_string()),
+        ]
+    };
+    let send = |fields: Vec<(&'static str, String)>| {
+        let (server, token) = (&server, token.clone());
+        async move {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let res = post_beside(
+                server,
+                &token,
+                ("/staff/topics", "save_topic"),
+                "save_task",
+                &fields,
+            )
+            .await;
+            location(&res)
+        }
+    };
+    let refused = send(form("")).await;
+    assert!(
+        refused.contains("error=invalid_due_outside_topic"),
+        "{refused}"
+    );
+    let page = get_as(&server, &refused, &token).await;
+    assert!(
+        page.contains("这个截止日期不在本专题月份前后的常见范围内"),
+        "the warning"
+    );
+    assert!(
+        page.contains("name=\"confirm_dates\""),
+        "a box to confirm it"
+    );
+    assert!(
+        page.contains("value=\"2025-11-20\""),
+        "the typed date is kept"
+    );
+    let tasks = json(&server, "/api/v1/topics/2026/11/tasks").await;
+    assert!(!tasks.to_string().contains(title), "nothing saved yet");
+
+    let saved = send(form("1")).await;
+    assert!(saved.contains("done="), "{saved}");
+    assert_eq!(task(&server, title).await["due"], "2025-11-20");
+}

@@ -105,12 +105,18 @@ export default defineConfig({
       testMatch: /editor\.spec\.ts/,
     },
     {
+      // Issue 31 §3: adds a draft topic in next year and a policy; run once, on a phone with
+      // JavaScript off (it sets its own viewport).
+      name: 'record-once',
+      testMatch: /public-record\.spec\.ts/,
+    },
+    {
       // HTML injection through titles and text boxes (issue 14, point 1): adds a department, a
       // topic, a cycle and a suggestion whose titles are markup; run once, after the suites that
       // crawl or count those lists. Sets its own viewport, JavaScript off.
       name: 'injection-once',
       testMatch: /injection\.spec\.ts/,
-      dependencies: ['editor-once', 'provenance', 'journeys-once', 'roles-once', 'department-once'],
+      dependencies: ['editor-once', 'provenance', 'journeys-once', 'roles-once', 'department-once', 'record-once'],
     },
     {
       // Framing rules (issue 14, point 11): read-only, one viewport is enough.
@@ -120,12 +126,12 @@ export default defineConfig({
     },
     {
       name: 'phone-360',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection|framing)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection|framing|public-record)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection|framing)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection|framing|public-record)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

@@ -3,7 +3,13 @@
 
 #![recursion_limit = "256"]
 
+// The server renders every page and carries every string. The browser only hydrates the
+// islands, and rust-i18n compiles every string of its folder into the binary: the WebAssembly
+// carries the islands' words alone (`locales-islands/`, a checked copy: `i18n/island_words.rs`).
+#[cfg(feature = "ssr")]
 rust_i18n::i18n!("locales", fallback = "zh-CN");
+#[cfg(not(feature = "ssr"))]
+rust_i18n::i18n!("locales-islands", fallback = "zh-CN");
 
 pub mod api;
 pub mod charts;

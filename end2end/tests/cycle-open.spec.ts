@@ -104,7 +104,8 @@ test('the editor adds candidates, then opens voting on purpose', async ({ page }
   // A resident now sees a ballot with the two candidates.
   const visitor = await page.context().browser()!.newPage({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
   await visitor.goto(`/vote/${slug}`);
-  await expect(visitor.getByText(/投票进行中/)).toBeVisible();
+  // The ballot's status first (the live chart's title says it too).
+  await expect(visitor.getByText(/投票进行中/).first()).toBeVisible();
   await expect(visitor.getByRole('checkbox', { name: /社区食堂开到小区门口/ })).toBeVisible();
   await expect(visitor.getByRole('checkbox', { name: /楼道灯坏了没人修/ })).toBeVisible();
   await visitor.close();

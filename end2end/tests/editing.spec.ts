@@ -99,6 +99,8 @@ test('an edit keeps the earlier version in the history', async ({ page, browser 
   const task = page.locator('li[data-task-id]', { hasText: '建立背街小巷垃圾清运台账' });
   await task.locator('summary').click();
   await task.getByLabel('截止日期').fill('2028-01-15');
+  // The topic is published: its task's due date moves only with a public reason.
+  await task.getByLabel('变更理由（公开）').fill('与年度考核同步');
   await task.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('status')).toHaveText('已保存。');
   const edited = page.locator('li[data-task-id]', { hasText: '建立背街小巷垃圾清运台账' });

@@ -1,6 +1,8 @@
 //! Locale choice (语言). Strings live in `app/locales/*.yml` and are compiled in by `rust-i18n`;
 //! the locale is per request (cookie, then `Accept-Language`), never a process-wide global.
 
+#[cfg(test)]
+mod island_words;
 pub mod when;
 
 use leptos::prelude::*;

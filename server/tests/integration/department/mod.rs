@@ -163,6 +163,10 @@ async fn reopening_a_done_task_asks_first_keeps_its_date_and_can_be_undone() {
         (undone["status"].as_str(), undone["done_on"].as_str()),
         (Some("done"), Some("2026-11-14"))
     );
+    // The public page shows the current state and how it got there (issue 31 §1).
+    let page = text(&server, "/topics/2026/11").await;
+    assert!(page.contains("状态由“已完成（2026年11月14日）”改为“进行中”。"));
+    assert!(page.contains("撤销上一次状态更改，由“进行中”恢复为“已完成（2026年11月14日）”。"));
     let again = client()
         .post(&undo)
         .header(reqwest::header::COOKIE, format!("dianca_session={token}"))

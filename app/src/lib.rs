@@ -21,6 +21,8 @@ pub mod pages;
 pub mod paths;
 #[cfg(feature = "ssr")]
 pub mod request;
+#[cfg(test)]
+mod source_files;
 
 use components::layout::Layout;
 use i18n::Locale;

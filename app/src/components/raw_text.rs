@@ -51,30 +51,11 @@ mod tests {
         assert_eq!(text_box("点菜 plain"), "点菜 plain");
     }
 
-    fn sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                sources(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).unwrap_or_default();
-                out.push((path.display().to_string(), text));
-            }
-        }
-    }
-
     /// Every `<textarea>` in the app is empty in the source or filled through `text_box`:
     /// no textarea may take children, which tachys would write unescaped.
     #[test]
     fn every_textarea_goes_through_text_box() {
-        let mut files = Vec::new();
-        sources(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-            &mut files,
-        );
+        let files = crate::source_files::app_sources();
         assert!(files.len() > 20, "the app's sources were not found");
         let mut seen = 0;
         for (path, text) in files {

@@ -93,25 +93,9 @@ fn island_words_match_the_full_tables() {
     }
 }
 
-fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            sources(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            out.push((path.display().to_string(), text));
-        }
-    }
-}
-
 #[test]
 fn every_island_is_listed() {
-    let mut files = Vec::new();
-    sources(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
+    let files = crate::source_files::app_sources();
     assert!(files.len() > 20, "the sources were not found");
     let marker = ["#[", "island]"].concat();
     for (path, text) in files {

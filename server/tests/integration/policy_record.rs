@@ -29,6 +29,36 @@ async fn draft(
     location(&res)
 }
 
+/// The editor's correction of policy `id` (title and issuer kept): the address it answers with.
+async fn correct(
+    server: &TestServer,
+    token: &str,
+    id: &str,
+    title: &str,
+    (issued, source): (&str, &str),
+) -> String {
+    let page = format!("/staff/policies/{id}");
+    let fields = [
+        ("policy_id", id),
+        ("title", title),
+        ("doc_no", ""),
+        ("issuer", "市城市管理委"),
+        ("issued", issued),
+        ("effective", ""),
+        ("source", source),
+    ];
+    location(
+        &post_beside(
+            server,
+            token,
+            (page.as_str(), "save_policy"),
+            "save_policy",
+            &fields,
+        )
+        .await,
+    )
+}
+
 #[tokio::test]
 async fn a_policy_takes_a_listed_issuer_and_an_issue_date_that_has_happened() {
     let server = TestServer::start_with_staff(&[EDITOR]);
@@ -93,23 +123,9 @@ async fn a_link_that_does_not_vouch_is_called_unchecked_not_absent() {
 
     // A bare address, no page title: shown, but it does not vouch for the policy.
     let page = format!("/staff/policies/{id}");
-    let res = post_beside(
-        &server,
-        &token,
-        (page.as_str(), "save_policy"),
-        "save_policy",
-        &[
-            ("policy_id", &id),
-            ("title", title),
-            ("doc_no", ""),
-            ("issuer", "市城市管理委"),
-            ("issued", "2026-11-20"),
-            ("effective", ""),
-            ("source", "https://www.beijing.gov.cn/zhengce/example.html"),
-        ],
-    )
-    .await;
-    assert_eq!(location(&res), format!("{page}?done=item_saved"));
+    let link = "https://www.beijing.gov.cn/zhengce/example.html";
+    let saved = correct(&server, &token, &id, title, ("2026-11-20", link)).await;
+    assert_eq!(saved, format!("{page}?done=item_saved"));
     let public = reqwest::get(server.url(&format!("/policies/{id}")))
         .await
         .expect("r")
@@ -128,25 +144,9 @@ async fn a_link_that_does_not_vouch_is_called_unchecked_not_absent() {
     assert!(public.contains("下面所附的链接还没有核实"));
 
     // A future issue date is refused on correction too; the issuer on record may stay.
-    let res = post_beside(
-        &server,
-        &token,
-        (page.as_str(), "save_policy"),
-        "save_policy",
-        &[
-            ("policy_id", &id),
-            ("title", title),
-            ("doc_no", ""),
-            ("issuer", "市城市管理委"),
-            ("issued", "2030-01-01"),
-            ("effective", ""),
-            ("source", ""),
-        ],
-    )
-    .await;
+    let future = correct(&server, &token, &id, title, ("2030-01-01", "")).await;
     assert!(
-        location(&res).starts_with(&format!("{page}?error=invalid_issued_future&echo=")),
-        "{}",
-        location(&res)
+        future.starts_with(&format!("{page}?error=invalid_issued_future&echo=")),
+        "{future}"
     );
 }

@@ -3,7 +3,7 @@
 //! progress notes (进展记录) with evidence links. Every write records its revision and audit
 //! entry in the same transaction.
 
-use crate::store::authoring::task_record::{self, ChangeLine};
+use crate::store::authoring::task_record::{self, ChangeLine, TaskIndex};
 use crate::store::history::audit::audit;
 use crate::store::history::audited_edit::{EditOf, Edited};
 use crate::store::topics::provenance::beijing_date;
@@ -11,7 +11,6 @@ use crate::store::{Store, StoreResult};
 use app::model::{
     Department, Entity, Evidence, MarkText, StaffMember, Task, TaskChangeKind, TaskNote, TaskState,
 };
-use std::collections::HashMap;
 
 /// The audit action of an undone status change: it also takes back the "not done" it stated.
 pub const UNDO: &str = "task.undo";
@@ -83,10 +82,7 @@ impl Store {
 
     /// Fills in each task's progress notes, newest first (one query for the lot).
     pub(in crate::store) async fn attach_notes(&self, tasks: &mut [Task]) -> StoreResult<()> {
-        let (Some(low), Some(high)) = (
-            tasks.iter().map(|t| t.id.0).min(),
-            tasks.iter().map(|t| t.id.0).max(),
-        ) else {
+        let Some(TaskIndex { low, high, index }) = TaskIndex::of(tasks) else {
             return Ok(());
         };
         let rows: Vec<NoteRecord> = sqlx::query_as(
@@ -99,8 +95,6 @@ impl Store {
         .bind(high)
         .fetch_all(&self.pool)
         .await?;
-        let index: HashMap<i64, usize> =
-            tasks.iter().enumerate().map(|(i, t)| (t.id.0, i)).collect();
         for r in rows {
             let Some(&i) = index.get(&r.task_id) else {
                 continue;

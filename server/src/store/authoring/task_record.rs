@@ -89,6 +89,23 @@ pub(in crate::store) async fn move_due_date(
     append_line(tx, task_id, line, username, now).await
 }
 
+/// Where each of a list of tasks sits, and the id range that covers them: what one query for
+/// the whole list's notes or change lines is asked for and sorted back by.
+pub(in crate::store) struct TaskIndex {
+    pub low: i64,
+    pub high: i64,
+    pub index: HashMap<i64, usize>,
+}
+
+impl TaskIndex {
+    pub fn of(tasks: &[Task]) -> Option<Self> {
+        let low = tasks.iter().map(|t| t.id.0).min()?;
+        let high = tasks.iter().map(|t| t.id.0).max()?;
+        let index = tasks.iter().enumerate().map(|(i, t)| (t.id.0, i)).collect();
+        Some(TaskIndex { low, high, index })
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct ChangeRecord {
     task_id: i64,
@@ -103,10 +120,7 @@ struct ChangeRecord {
 impl Store {
     /// Fills in each task's public record, oldest first (one query for the lot).
     pub(in crate::store) async fn attach_changes(&self, tasks: &mut [Task]) -> StoreResult<()> {
-        let (Some(low), Some(high)) = (
-            tasks.iter().map(|t| t.id.0).min(),
-            tasks.iter().map(|t| t.id.0).max(),
-        ) else {
+        let Some(TaskIndex { low, high, index }) = TaskIndex::of(tasks) else {
             return Ok(());
         };
         let rows: Vec<ChangeRecord> = sqlx::query_as(
@@ -117,8 +131,6 @@ impl Store {
         .bind(high)
         .fetch_all(&self.pool)
         .await?;
-        let index: HashMap<i64, usize> =
-            tasks.iter().enumerate().map(|(i, t)| (t.id.0, i)).collect();
         for r in rows {
             let Some(&i) = index.get(&r.task_id) else {
                 continue;

@@ -60,6 +60,32 @@ pub(super) fn list_item<'a>(page: &'a str, title: &str) -> &'a str {
     &page[at..end]
 }
 
+/// The editor adds a task to the 2026-11 topic, owned by `like`'s owner at city level (with
+/// any further fields): the address the form answers with.
+pub(super) async fn add_task(
+    server: &TestServer,
+    token: &str,
+    like: &Value,
+    (title, due): (&str, &str),
+    extra: &[(&str, &str)],
+) -> String {
+    let topic = json(server, "/api/v1/topics/2026/11").await;
+    let topic_id = topic["topic"]["id"].as_i64().expect("topic").to_string();
+    let owner = like["owner"]["id"].as_i64().expect("owner").to_string();
+    let mut fields = vec![
+        ("topic_id", topic_id.as_str()),
+        ("task_id", ""),
+        ("title", title),
+        ("problem", ""),
+        ("owner", owner.as_str()),
+        ("level", "city"),
+        ("due", due),
+    ];
+    fields.extend_from_slice(extra);
+    let page = ("/staff/topics", "save_topic");
+    location(&post_beside(server, token, page, "save_task", &fields).await)
+}
+
 pub(super) async fn set_state(
     server: &TestServer,
     token: &str,

@@ -1,7 +1,7 @@
 //! One on-time rule (按时): the task list, the charts and the API count the same tasks as done on
 //! time, done late and overdue.
 
-use super::{json, list_item, task, text, LATE};
+use super::{add_task, json, list_item, task, text, LATE};
 use crate::support::staff::*;
 use crate::support::TestServer;
 use serde_json::Value;
@@ -16,26 +16,15 @@ async fn one_on_time_rule_for_the_task_list_the_charts_and_the_api() {
 
     // A task answering no particular problem still counts in the topic's chart.
     let token = login(&server, "editor", EDITOR.3).await.expect("signed in");
-    let topic = json(&server, "/api/v1/topics/2026/11").await;
-    let topic_id = topic["topic"]["id"].as_i64().expect("id").to_string();
-    let owner = late["owner"]["id"].as_i64().expect("owner").to_string();
-    let res = post_beside(
+    let added = add_task(
         &server,
         &token,
-        ("/staff/topics", "save_topic"),
-        "save_task",
-        &[
-            ("topic_id", topic_id.as_str()),
-            ("task_id", ""),
-            ("title", "汇总供暖季诉求办理情况"),
-            ("problem", ""),
-            ("owner", owner.as_str()),
-            ("level", "city"),
-            ("due", "2027-03-31"),
-        ],
+        &late,
+        ("汇总供暖季诉求办理情况", "2027-03-31"),
+        &[],
     )
     .await;
-    assert!(location(&res).contains("done="), "{}", location(&res));
+    assert!(added.contains("done="), "{added}");
     let tasks = json(&server, "/api/v1/topics/2026/11/tasks").await;
     let tasks = tasks.as_array().expect("tasks");
     assert_eq!(tasks.len(), 13);

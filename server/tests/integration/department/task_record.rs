@@ -3,7 +3,7 @@
 //! granted before it passed; a completion recorded after the deadline is not on time whatever
 //! date it claims; every change shows as a dated line under the public task.
 
-use super::{json, set_state, task, text};
+use super::{add_task, json, set_state, task, text};
 use crate::support::staff::*;
 use crate::support::TestServer;
 use serde_json::Value;
@@ -208,26 +208,15 @@ async fn a_new_task_cannot_be_completed_before_it_existed() {
     let server = TestServer::start_with_staff(&[EDITOR]);
     let token = login(&server, "editor", EDITOR.3).await.expect("signed in");
     let t = task(&server, NOT_YET_DUE).await;
-    let topic = json(&server, "/api/v1/topics/2026/11").await;
-    let topic_id = topic["topic"]["id"].as_i64().expect("topic").to_string();
-    let owner = t["owner"]["id"].as_i64().expect("owner").to_string();
-    let res = post_beside(
+    let added = add_task(
         &server,
         &token,
-        ("/staff/topics", "save_topic"),
-        "save_task",
-        &[
-            ("topic_id", topic_id.as_str()),
-            ("task_id", ""),
-            ("title", "新增：供热投诉回访"),
-            ("problem", ""),
-            ("owner", owner.as_str()),
-            ("level", "city"),
-            ("due", "2027-03-31"),
-        ],
+        &t,
+        ("新增：供热投诉回访", "2027-03-31"),
+        &[],
     )
     .await;
-    assert!(location(&res).contains("done="), "{}", location(&res));
+    assert!(added.contains("done="), "{added}");
     let new = task(&server, "新增：供热投诉回访").await;
     let id = new["id"].as_i64().expect("id").to_string();
     let refused = set_state(
@@ -249,38 +238,15 @@ async fn a_due_date_far_from_the_topic_month_is_saved_only_once_confirmed() {
     let server = TestServer::start_with_staff(&[EDITOR]);
     let token = login(&server, "editor", EDITOR.3).await.expect("signed in");
     let t = task(&server, NOT_YET_DUE).await;
-    let topic = json(&server, "/api/v1/topics/2026/11").await;
-    let topic_id = topic["topic"]["id"].as_i64().expect("topic").to_string();
-    let owner = t["owner"]["id"].as_i64().expect("owner").to_string();
     let title = "核对：一年前的截止日期";
-    let form = |confirm: &'static str| {
-        vec![
-            ("topic_id", topic_id.clone()),
-            ("task_id", String::new()),
-            ("title", title.to_string()),
-            ("problem", String::new()),
-            ("owner", owner.clone()),
-            ("level", "city".to_string()),
-            ("due", "2025-11-20".to_string()),
-            ("confirm_dates", confirm.to_string()),
-        ]
-    };
-    let send = |fields: Vec<(&'static str, String)>| {
-        let (server, token) = (&server, token.clone());
+    let send = |confirm: &'static str| {
+        let (server, token, t) = (&server, token.clone(), t.clone());
         async move {
-            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let res = post_beside(
-                server,
-                &token,
-                ("/staff/topics", "save_topic"),
-                "save_task",
-                &fields,
-            )
-            .await;
-            location(&res)
+            let extra = [("confirm_dates", confirm)];
+            add_task(server, &token, &t, (title, "2025-11-20"), &extra).await
         }
     };
-    let refused = send(form("")).await;
+    let refused = send("").await;
     assert!(
         refused.contains("error=invalid_due_outside_topic"),
         "{refused}"
@@ -301,7 +267,7 @@ async fn a_due_date_far_from_the_topic_month_is_saved_only_once_confirmed() {
     let tasks = json(&server, "/api/v1/topics/2026/11/tasks").await;
     assert!(!tasks.to_string().contains(title), "nothing saved yet");
 
-    let saved = send(form("1")).await;
+    let saved = send("1").await;
     assert!(saved.contains("done="), "{saved}");
     assert_eq!(task(&server, title).await["due"], "2025-11-20");
 }

@@ -60,6 +60,24 @@ pub(super) fn list_item<'a>(page: &'a str, title: &str) -> &'a str {
     &page[at..end]
 }
 
+/// The sum of one series (by key) of a chart's JSON document.
+pub(super) fn series_sum(chart: &Value, key: &str) -> f64 {
+    chart["data"]["series"]
+        .as_array()
+        .expect("series")
+        .iter()
+        .find(|s| s["key"] == key)
+        .map(|s| {
+            s["values"]
+                .as_array()
+                .expect("values")
+                .iter()
+                .filter_map(Value::as_f64)
+                .sum()
+        })
+        .unwrap_or(0.0)
+}
+
 /// The editor adds a task to the 2026-11 topic, owned by `like`'s owner at city level (with
 /// any further fields): the address the form answers with.
 pub(super) async fn add_task(

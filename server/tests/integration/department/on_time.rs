@@ -1,10 +1,9 @@
 //! One on-time rule (按时): the task list, the charts and the API count the same tasks as done on
 //! time, done late and overdue.
 
-use super::{add_task, json, list_item, task, text, LATE};
+use super::{add_task, json, list_item, series_sum, task, text, LATE};
 use crate::support::staff::*;
 use crate::support::TestServer;
-use serde_json::Value;
 
 #[tokio::test]
 async fn one_on_time_rule_for_the_task_list_the_charts_and_the_api() {
@@ -31,22 +30,7 @@ async fn one_on_time_rule_for_the_task_list_the_charts_and_the_api() {
     let count = |status: &str| tasks.iter().filter(|t| t["status"] == status).count() as f64;
 
     let chart = json(&server, "/charts/topic-2026-11-tasks.json").await;
-    let series = |key: &str| -> f64 {
-        chart["data"]["series"]
-            .as_array()
-            .expect("series")
-            .iter()
-            .find(|s| s["key"] == key)
-            .map(|s| {
-                s["values"]
-                    .as_array()
-                    .expect("values")
-                    .iter()
-                    .filter_map(Value::as_f64)
-                    .sum()
-            })
-            .unwrap_or(0.0)
-    };
+    let series = |key: &str| series_sum(&chart, key);
     let total: f64 = ["done", "done_late", "in_progress", "not_started", "overdue"]
         .iter()
         .map(|k| series(k))
@@ -68,20 +52,7 @@ async fn one_on_time_rule_for_the_task_list_the_charts_and_the_api() {
 
     // The departments chart counts late tasks by the same rule (it spans every topic).
     let departments = json(&server, "/charts/departments-on-time.json").await;
-    let late_total: f64 = departments["data"]["series"]
-        .as_array()
-        .expect("series")
-        .iter()
-        .find(|s| s["key"] == "late")
-        .map(|s| {
-            s["values"]
-                .as_array()
-                .expect("v")
-                .iter()
-                .filter_map(Value::as_f64)
-                .sum()
-        })
-        .unwrap_or(0.0);
+    let late_total = series_sum(&departments, "late");
     // Other published topics may have late tasks too: this topic's are among them.
     assert!(late_total >= count("done_late") && late_total >= 1.0);
 }

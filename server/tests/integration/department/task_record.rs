@@ -3,7 +3,7 @@
 //! granted before it passed; a completion recorded after the deadline is not on time whatever
 //! date it claims; every change shows as a dated line under the public task.
 
-use super::{add_task, json, set_state, task, text};
+use super::{add_task, json, series_sum, set_state, task, text};
 use crate::support::staff::*;
 use crate::support::TestServer;
 use serde_json::Value;
@@ -30,20 +30,7 @@ fn task_card<'a>(page: &'a str, title: &str) -> &'a str {
 /// The sum of one series of the departments' on-time chart.
 async fn departments(server: &TestServer, key: &str) -> f64 {
     let chart = json(server, "/charts/departments-on-time.json").await;
-    chart["data"]["series"]
-        .as_array()
-        .expect("series")
-        .iter()
-        .find(|s| s["key"] == key)
-        .map(|s| {
-            s["values"]
-                .as_array()
-                .expect("values")
-                .iter()
-                .filter_map(Value::as_f64)
-                .sum()
-        })
-        .unwrap_or(0.0)
+    series_sum(&chart, key)
 }
 
 /// The editor's save of a task with a new due date (and reason), answered with its redirect.

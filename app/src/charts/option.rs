@@ -93,17 +93,31 @@ fn palette(theme: Theme) -> &'static Palette {
     }
 }
 
+/// A long "subject：chart" title drawn on two lines, broken after its colon: the drawing's title
+/// does not wrap by itself, and a narrow embed would cut it off (the page and the embed show it
+/// whole above the drawing too). `true` when it was broken.
+fn title_lines(title: &str) -> (String, bool) {
+    const ONE_LINE: usize = 24;
+    if title.chars().count() <= ONE_LINE {
+        return (title.to_string(), false);
+    }
+    for colon in ["：", ": "] {
+        if let Some((subject, rest)) = title.split_once(colon) {
+            return (format!("{subject}{}\n{rest}", colon.trim_end()), true);
+        }
+    }
+    (title.to_string(), false)
+}
+
 fn build(data: &ChartData, words: &Words, theme: Theme, locale: Locale) -> Chart {
     let p = palette(theme);
-    let mut title = Title::new()
-        .text(words.title.clone())
-        .left("center")
-        .text_style(
-            TextStyle::new()
-                .color(p.text)
-                .font_size(15)
-                .font_family(FONT_FAMILY),
-        );
+    let (title_text, two_lines) = title_lines(&words.title);
+    let mut title = Title::new().text(title_text).left("center").text_style(
+        TextStyle::new()
+            .color(p.text)
+            .font_size(15)
+            .font_family(FONT_FAMILY),
+    );
     if data.sample {
         title = title
             .subtext(t!("chart.sample_label", locale = locale.tag()).into_owned())
@@ -133,6 +147,9 @@ fn build(data: &ChartData, words: &Words, theme: Theme, locale: Locale) -> Chart
     // The unit (件, 项, 票…) names the value axis; percentages carry it on every label.
     let unit = (data.unit != Unit::Percent).then(|| words.unit.clone());
     let mut top = if data.sample { 62 } else { 44 };
+    if two_lines {
+        top += 20;
+    }
     let mut bottom = if data.series.len() > 1 { 40 } else { 12 };
     if unit.is_some() {
         if horizontal {
@@ -270,4 +287,26 @@ fn pie(chart: Chart, data: &ChartData, p: &Palette) -> Chart {
             .label(Label::new().formatter("{b}\n{d}%").color(p.text))
             .data(slices),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_lines;
+
+    #[test]
+    fn a_long_title_breaks_after_its_colon() {
+        let (text, broken) = title_lines(
+            "2027 年度“每月一题”候选问题征集（示例）：目前票数（投票进行中，2027年1月6日截止）",
+        );
+        assert!(broken);
+        assert_eq!(text.lines().count(), 2);
+        assert!(text.starts_with("2027 年度“每月一题”候选问题征集（示例）：\n目前票数"));
+        let (text, broken) =
+            title_lines("Problem of the Month: problems taken on per year (2026 not over yet)");
+        assert!(broken && text.starts_with("Problem of the Month:\nproblems"));
+        assert_eq!(
+            title_lines("每月一题：每年列入的问题数"),
+            ("每月一题：每年列入的问题数".to_string(), false)
+        );
+    }
 }

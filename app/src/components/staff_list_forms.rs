@@ -76,7 +76,7 @@ fn TaskFields(
         })}
         {existing.then(|| view! {
             <label for=id("change_reason")>{tr!("staff.task_change_reason")}</label>
-            <p class="hint" id=hint_id.clone()>{tr!("staff.task_change_reason_hint")}</p>
+            <p class="muted" id=hint_id.clone()>{tr!("staff.task_change_reason_hint")}</p>
             <textarea id=id("change_reason") name="change_reason" rows="2" maxlength="500"
                 aria-invalid=e.invalid("change_reason")
                 aria-describedby=e.described("change_reason", &id("change_reason"), Some(&hint_id))

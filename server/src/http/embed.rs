@@ -258,7 +258,9 @@ fn render(drawings: &[Drawing], theme: &str, locale: Locale, base: &str, nonce: 
     } else {
         String::new()
     };
-    let as_of = escape(&message("chart.as_of", locale).replace("%{date}", &view.data.as_of));
+    // A date in the reader's language, as the page's footer gives it.
+    let day = app::i18n::when::day_text(&view.data.as_of, locale);
+    let as_of = escape(&message("chart.as_of", locale).replace("%{date}", &day));
     let version = escape(&message("chart.version", locale).replace("%{version}", v));
     format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\

@@ -126,4 +126,9 @@ async fn the_running_years_bar_says_the_year_is_not_over() {
         takeaway.ends_with(&format!("{year}年尚未结束，数字还会变化。")),
         "{takeaway}"
     );
+    // The embed's footer dates the figures in the reader's language, not as ISO text.
+    let today = beijing_today();
+    let embed = text(&server, "/embed/charts/problems-per-year").await;
+    let day = format!("{}年{}月{}日", today.year(), today.month(), today.day());
+    assert!(embed.contains(&day), "the embed's date reads {day}");
 }

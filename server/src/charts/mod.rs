@@ -6,6 +6,8 @@
 pub mod budget;
 pub mod composite;
 mod data;
+#[cfg(test)]
+mod derived_tests;
 pub mod engine;
 mod family;
 mod hotline_data;
@@ -101,6 +103,17 @@ pub struct ChartService {
     budget: Arc<Budget>,
     /// (chart, version) pairs already written to `chart_versions`, to skip the write next time.
     remembered: Arc<Cache<(String, String), ()>>,
+    /// Figures computed from the hotline aggregates, by chart, Beijing day and the data's stamp
+    /// (`Store::derived_stamp`): summed once per data version, not on every page (issue 32).
+    derived: Arc<Cache<(String, String, String), Option<ChartData>>>,
+}
+
+/// Whether a chart's figures are sums over the daily hotline table.
+fn from_hotline(r: &ChartRef) -> bool {
+    matches!(
+        r,
+        ChartRef::ProblemVolume { .. } | ChartRef::ProblemRates { .. } | ChartRef::Candidate { .. }
+    )
 }
 
 /// PNGs are weighed in bytes, so the cache holds [`PNG_CACHE_BYTES`] of them however large.
@@ -151,6 +164,7 @@ impl ChartService {
             pngs: Arc::new(Cache::with_weighter(400, PNG_CACHE_BYTES, PngWeight)),
             budget,
             remembered: Arc::new(Cache::new(10_000)),
+            derived: Arc::new(Cache::new(2_000)),
         }
     }
 
@@ -164,7 +178,7 @@ impl ChartService {
             return Ok(None);
         };
         let today = today_in_beijing();
-        let Some(current) = data::load(&self.store, &r, &today, crate::staff::now()).await? else {
+        let Some(current) = self.latest(&r, today).await? else {
             return Ok(None);
         };
         let version = version_of(&current);
@@ -188,6 +202,23 @@ impl ChartService {
                 Ok(Some((serde_json::from_str(&json)?, v.to_string(), false)))
             }
             _ => Ok(Some((current, version, true))),
+        }
+    }
+
+    /// A chart's latest data: from the cache by data stamp when it is summed from the hotline
+    /// aggregates (concurrent misses wait for one load), else read now.
+    async fn latest(&self, r: &ChartRef, today: String) -> Result<Option<ChartData>, ChartError> {
+        if !from_hotline(r) {
+            return Ok(data::load(&self.store, r, &today, crate::staff::now()).await?);
+        }
+        let key = (r.to_string(), today, self.store.derived_stamp().await?);
+        match self.derived.get_value_or_guard_async(&key).await {
+            Ok(data) => Ok(data),
+            Err(guard) => {
+                let data = data::load(&self.store, r, &key.1, crate::staff::now()).await?;
+                let _ = guard.insert(data.clone());
+                Ok(data)
+            }
         }
     }
 

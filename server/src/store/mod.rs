@@ -70,6 +70,9 @@ pub struct Store {
     /// Write transactions this process has committed: page-data caches key on it, so a reader
     /// never sees data older than this instance's own last write.
     writes: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Reads that sum the daily hotline table (a class's days, months, districts or rates):
+    /// counted so a test can tell that a page's figures came from a cache (issue 32).
+    hotline_scans: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// One lock for every write transaction on PostgreSQL, taken inside the transaction and
@@ -137,6 +140,7 @@ impl Store {
             engine,
             url: url.to_string(),
             writes: Default::default(),
+            hotline_scans: Default::default(),
         };
         match engine {
             Engine::Sqlite => sqlx::migrate!("./migrations").run(&store.pool).await?,
@@ -162,6 +166,17 @@ impl Store {
     pub async fn ping(&self) -> StoreResult<()> {
         self.pool.acquire().await?.ping().await?;
         Ok(())
+    }
+
+    /// How many reads of this process summed the daily hotline table.
+    pub fn hotline_scans(&self) -> u64 {
+        self.hotline_scans
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    pub(in crate::store) fn count_hotline_scan(&self) {
+        self.hotline_scans
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// How many write transactions this process has committed so far.
@@ -221,4 +236,4 @@ fn confidence(token: &str) -> StoreResult<app::model::Confidence> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -5,7 +5,7 @@ use super::*;
 use crate::demo;
 use app::model::Confidence;
 
-pub(super) async fn loaded_store() -> (TestDb, Store) {
+pub(crate) async fn loaded_store() -> (TestDb, Store) {
     let (dir, store) = fresh_store().await;
     let data = demo::build(demo::facts::BUNDLED).expect("demo dataset");
     store.replace_dataset(&data).await.expect("load dataset");

@@ -94,6 +94,23 @@ where
 }
 
 impl Store {
+    /// What figures computed from the hotline aggregates depend on, as one value: the imports
+    /// (their number and the newest one's hash), the latest audited edit (a problem's or a
+    /// candidate's class link) and the last dataset load. Equal stamps, equal figures: caches of
+    /// such figures key on it, so they are computed once per data version, on every instance
+    /// (each reads the stamp from the shared database).
+    pub async fn derived_stamp(&self) -> StoreResult<String> {
+        let (imports, newest, audited, loaded): (i64, String, i64, String) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM hotline_imports),
+                    COALESCE((SELECT sha256 FROM hotline_imports ORDER BY id DESC LIMIT 1), ''),
+                    (SELECT COALESCE(MAX(id), 0) FROM audit_log),
+                    COALESCE((SELECT value FROM dataset_meta WHERE key = 'loaded_at'), '')",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(format!("{imports}:{newest}:{audited}:{loaded}"))
+    }
+
     /// True when any import was sample data: everything computed from the aggregates is then
     /// labelled 示例数据.
     pub async fn hotline_is_sample(&self) -> StoreResult<bool> {
@@ -148,6 +165,7 @@ impl Store {
         (from, to): (&str, &str),
         period: &str,
     ) -> StoreResult<Vec<PeriodFigures>> {
+        self.count_hotline_scan();
         let sql = format!("SELECT {period} AS period, {SUMS} {CLASS_WINDOW} GROUP BY 1 ORDER BY 1");
         Ok(class_query(&sql, class, (from, to))
             .fetch_all(&self.pool)
@@ -160,6 +178,7 @@ impl Store {
         class: &ClassKey,
         (from, to): (&str, &str),
     ) -> StoreResult<Vec<(String, i64)>> {
+        self.count_hotline_scan();
         let sql = format!(
             "SELECT d.district, CAST(SUM(d.requests) AS BIGINT) AS n {CLASS_WINDOW}
              GROUP BY d.district ORDER BY n DESC, d.district"
@@ -175,6 +194,7 @@ impl Store {
         class: Option<&ClassKey>,
         (from, to): (&str, &str),
     ) -> StoreResult<RateFigures> {
+        self.count_hotline_scan();
         Ok(match class {
             Some(class) => {
                 let sql = format!("SELECT {SUMS} {CLASS_WINDOW}");

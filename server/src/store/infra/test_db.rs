@@ -7,7 +7,7 @@ use crate::store::{Engine, Store};
 
 /// Keeps a test's database alive: the temporary folder of an SQLite file (PostgreSQL
 /// databases are dropped by the script that made the server).
-pub(in crate::store) struct TestDb {
+pub(crate) struct TestDb {
     _dir: tempfile::TempDir,
 }
 

@@ -103,8 +103,8 @@ pub struct ChartService {
     budget: Arc<Budget>,
     /// (chart, version) pairs already written to `chart_versions`, to skip the write next time.
     remembered: Arc<Cache<(String, String), ()>>,
-    /// Figures computed from the hotline aggregates, by chart, Beijing day and the data's stamp
-    /// (`Store::derived_stamp`): summed once per data version, not on every page (issue 32).
+    /// Chart data by chart, Beijing day and stamp (see `latest`): what is summed from the
+    /// hotline aggregates once per data version, the rest at most once a second (issue 32).
     derived: Arc<Cache<(String, String, String), Option<ChartData>>>,
 }
 
@@ -205,13 +205,18 @@ impl ChartService {
         }
     }
 
-    /// A chart's latest data: from the cache by data stamp when it is summed from the hotline
-    /// aggregates (concurrent misses wait for one load), else read now.
+    /// A chart's latest data, from the cache (concurrent misses wait for one load): by data
+    /// stamp when it is summed from the hotline aggregates; otherwise by this instance's
+    /// committed writes and the wall-clock second, as the page data (`page_cache.rs`) — a
+    /// vote moves it at once, another instance's write within the second.
     async fn latest(&self, r: &ChartRef, today: String) -> Result<Option<ChartData>, ChartError> {
-        if !from_hotline(r) {
-            return Ok(data::load(&self.store, r, &today, crate::staff::now()).await?);
-        }
-        let key = (r.to_string(), today, self.store.derived_stamp().await?);
+        let stamp = if from_hotline(r) {
+            self.store.derived_stamp().await?
+        } else {
+            let second = jiff::Timestamp::now().as_second();
+            format!("w{}:s{second}", self.store.writes_committed())
+        };
+        let key = (r.to_string(), today, stamp);
         match self.derived.get_value_or_guard_async(&key).await {
             Ok(data) => Ok(data),
             Err(guard) => {

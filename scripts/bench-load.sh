@@ -70,9 +70,12 @@ esac
 
 # The static file is the home page's own HTML: same bytes, same compressibility.
 curl -fsS "$base/" -o "$static"
+# The worked topic's first problem, found from the API so its id is never guessed.
+problem="/problems/$(curl -fsS "$base/api/v1/topics/2026/11" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["problems"][0]["problem"]["id"])')"
 echo
 echo "== sizes (bytes: identity / brotli)"
-for path in / /topics/2026/11 /embed/charts/problems-per-year /bench-static.html; do
+for path in / /topics/2026/11 "$problem" /hotline /embed/charts/problems-per-year /bench-static.html; do
   raw=$(curl -fsS "$base$path" | wc -c)
   br=$(curl -fsS -H "$encoding" "$base$path" | wc -c)
   printf '%-34s %8s %8s\n' "$path" "$raw" "$br"
@@ -105,10 +108,15 @@ echo "== wrk -t$threads -c$conns -d${seconds}s --latency -H '$encoding' URL  (af
 printf '%-34s %10s %9s %9s %9s %9s\n' path 'req/s' p50 p90 p99 requests
 measure home /
 measure topic /topics/2026/11
+measure problem "$problem"
+measure hotline /hotline
 measure embed /embed/charts/problems-per-year
 measure static /bench-static.html
-python3 -c "import sys; print(f'home / static throughput: {float(sys.argv[1]) / float(sys.argv[2]):.2f} (target >= 0.5)')" \
-  "$rps_home" "$rps_static"
+for name in home topic problem hotline embed; do
+  rps="rps_$name"
+  python3 -c "import sys; print(f'{sys.argv[1]} / static throughput: {float(sys.argv[2]) / float(sys.argv[3]):.3f} (target >= 0.5)')" \
+    "$name" "${!rps}" "$rps_static"
+done
 
 echo
 echo "== ballots (server/examples/ballot_load.rs; each a distinct voter, answered after commit)"

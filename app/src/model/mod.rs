@@ -30,6 +30,7 @@ mod staff;
 mod suggestion;
 mod task_note;
 mod task_record;
+mod task_status;
 mod topic;
 mod topic_key;
 
@@ -91,9 +92,10 @@ pub use task_note::{
     MAX_NOTE_CHARS, MAX_URL_CHARS,
 };
 pub use task_record::{MarkText, TaskChange, TaskChangeKind};
+pub use task_status::{Completion, OnTime, TaskState, TaskStatus};
 pub use topic::{
-    Completion, DepartmentDetail, Level, OnTime, ProblemProgress, Progress, Report, ReportKind,
-    Responsibility, Task, TaskState, TaskStatus, TopicDetail,
+    DepartmentDetail, Level, ProblemProgress, Progress, Report, ReportKind, Responsibility, Task,
+    TopicDetail,
 };
 pub use topic_key::{Month, TopicKey, TopicLabel};
 

@@ -6,6 +6,7 @@
 pub mod budget;
 pub mod composite;
 mod data;
+mod data_cache;
 #[cfg(test)]
 mod derived_tests;
 pub mod engine;
@@ -108,14 +109,6 @@ pub struct ChartService {
     derived: Arc<Cache<(String, String, String), Option<ChartData>>>,
 }
 
-/// Whether a chart's figures are sums over the daily hotline table.
-fn from_hotline(r: &ChartRef) -> bool {
-    matches!(
-        r,
-        ChartRef::ProblemVolume { .. } | ChartRef::ProblemRates { .. } | ChartRef::Candidate { .. }
-    )
-}
-
 /// PNGs are weighed in bytes, so the cache holds [`PNG_CACHE_BYTES`] of them however large.
 #[derive(Clone)]
 struct PngWeight;
@@ -202,28 +195,6 @@ impl ChartService {
                 Ok(Some((serde_json::from_str(&json)?, v.to_string(), false)))
             }
             _ => Ok(Some((current, version, true))),
-        }
-    }
-
-    /// A chart's latest data, from the cache (concurrent misses wait for one load): by data
-    /// stamp when it is summed from the hotline aggregates; otherwise by this instance's
-    /// committed writes and the wall-clock second, as the page data (`page_cache.rs`) — a
-    /// vote moves it at once, another instance's write within the second.
-    async fn latest(&self, r: &ChartRef, today: String) -> Result<Option<ChartData>, ChartError> {
-        let stamp = if from_hotline(r) {
-            self.store.derived_stamp().await?
-        } else {
-            let second = jiff::Timestamp::now().as_second();
-            format!("w{}:s{second}", self.store.writes_committed())
-        };
-        let key = (r.to_string(), today, stamp);
-        match self.derived.get_value_or_guard_async(&key).await {
-            Ok(data) => Ok(data),
-            Err(guard) => {
-                let data = data::load(&self.store, r, &key.1, crate::staff::now()).await?;
-                let _ = guard.insert(data.clone());
-                Ok(data)
-            }
         }
     }
 

@@ -105,3 +105,16 @@ test('a policy takes a listed issuer and an issue date that has happened; an unc
   await expect(main).not.toContainText('没有附原文来源');
   await visitor.close();
 });
+
+test('in English, the refusal says why and the issuer is still a list', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/lang/en?next=/staff');
+  await page.getByLabel('Policy title').fill(`Notice on heating complaints (record test ${Date.now() % 100000})`);
+  await expect(page.getByLabel('Issued by')).toHaveJSProperty('tagName', 'SELECT');
+  await page.getByLabel('Issued by').selectOption({ label: '市城市管理委' });
+  await page.getByLabel('Issued', { exact: true }).fill('2030-01-01');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.locator('main')).toContainText('The issue date cannot be later than today (Beijing time)');
+  await expect(page.getByLabel('Issued', { exact: true })).toHaveValue('2030-01-01');
+  await page.goto('/lang/zh-CN?next=/staff');
+});

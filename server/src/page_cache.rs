@@ -12,7 +12,7 @@ use std::hash::Hash;
 
 /// When the data was read: this instance's committed writes, and the wall-clock second.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-struct Stamp {
+pub(crate) struct Stamp {
     writes: u64,
     second: i64,
 }
@@ -31,7 +31,7 @@ impl Default for PageCache {
     }
 }
 
-fn stamp(store: &Store) -> Stamp {
+pub(crate) fn stamp(store: &Store) -> Stamp {
     // Read before the data: a write committed during the read moves later readers to a new key.
     Stamp {
         writes: store.writes_committed(),

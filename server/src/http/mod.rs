@@ -20,6 +20,7 @@ mod notice;
 mod oembed;
 mod openapi;
 mod reader;
+mod rendered;
 mod security;
 mod staff_session;
 mod suggest;
@@ -141,6 +142,10 @@ pub fn router(state: AppState) -> Router {
             security::same_origin_writes,
         ))
         .layer(axum::middleware::from_fn(csrf_event::refused))
+        .layer(axum::middleware::from_fn_with_state(
+            rendered::RenderedPages::new(state.store.clone()),
+            rendered::serve,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.vote.clone(),
             client::client_addr,

@@ -73,6 +73,9 @@ pub struct Store {
     /// Reads that sum the daily hotline table (a class's days, months, districts or rates):
     /// counted so a test can tell that a page's figures came from a cache (issue 32).
     hotline_scans: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Every class's sums over a window, by data version (`hotline::aggregates`): the ranking
+    /// the `/hotline` page, its API and the staff desk read.
+    class_sums: std::sync::Arc<hotline::ClassSums>,
 }
 
 /// One lock for every write transaction on PostgreSQL, taken inside the transaction and
@@ -141,6 +144,7 @@ impl Store {
             url: url.to_string(),
             writes: Default::default(),
             hotline_scans: Default::default(),
+            class_sums: Default::default(),
         };
         match engine {
             Engine::Sqlite => sqlx::migrate!("./migrations").run(&store.pool).await?,
@@ -174,7 +178,10 @@ impl Store {
             .load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    pub(in crate::store) fn count_hotline_scan(&self) {
+    /// Counts a read that sums the daily hotline table, and says so at `debug` under the
+    /// `hotline_sums` target (the tests' servers show it: a page request must never log it).
+    pub(in crate::store) fn count_hotline_scan(&self, what: &'static str) {
+        tracing::debug!(target: "hotline_sums", what, "summed the daily hotline table");
         self.hotline_scans
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }

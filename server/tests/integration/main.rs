@@ -29,6 +29,7 @@ mod hotline_evidence;
 mod http;
 mod in_process;
 mod instances;
+mod kept_pages;
 mod paper_codes;
 mod policy_record;
 mod resident_vote;

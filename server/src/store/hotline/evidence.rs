@@ -165,7 +165,7 @@ impl Store {
         (from, to): (&str, &str),
         period: &str,
     ) -> StoreResult<Vec<PeriodFigures>> {
-        self.count_hotline_scan();
+        self.count_hotline_scan("class periods");
         let sql = format!("SELECT {period} AS period, {SUMS} {CLASS_WINDOW} GROUP BY 1 ORDER BY 1");
         Ok(class_query(&sql, class, (from, to))
             .fetch_all(&self.pool)
@@ -178,7 +178,7 @@ impl Store {
         class: &ClassKey,
         (from, to): (&str, &str),
     ) -> StoreResult<Vec<(String, i64)>> {
-        self.count_hotline_scan();
+        self.count_hotline_scan("class districts");
         let sql = format!(
             "SELECT d.district, CAST(SUM(d.requests) AS BIGINT) AS n {CLASS_WINDOW}
              GROUP BY d.district ORDER BY n DESC, d.district"
@@ -194,7 +194,7 @@ impl Store {
         class: Option<&ClassKey>,
         (from, to): (&str, &str),
     ) -> StoreResult<RateFigures> {
-        self.count_hotline_scan();
+        self.count_hotline_scan("rates");
         Ok(match class {
             Some(class) => {
                 let sql = format!("SELECT {SUMS} {CLASS_WINDOW}");

@@ -2,5 +2,7 @@
 
 pub(super) mod aggregates;
 pub(super) mod evidence;
+
+pub(super) use aggregates::ClassSums;
 #[cfg(test)]
 mod tests;

@@ -25,7 +25,7 @@ pub fn install() {
     ONCE.call_once(|| {
         let _ = tracing_subscriber::fmt()
             .with_env_filter(tracing_subscriber::EnvFilter::new(
-                "info,sqlx=warn,tower_http=info",
+                "info,sqlx=warn,tower_http=info,hotline_sums=debug",
             ))
             .with_ansi(false)
             .with_writer(ThreadLog::default)

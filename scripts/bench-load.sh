@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load measurements for docs/load.md: requests per second and latency percentiles, with wrk
-# (Debian package), for the home page, a topic page, a cached chart embed and a static file of
-# the home page's size served by the same server; then ballots with the project's own load
+# (Debian package), for the home page, a topic page, a problem page, /hotline, a cached chart
+# embed and a static file of the home page's size served by the same server; each page kind's
+# render time (the server's Server-Timing, the rendered-page cache bypassed); then ballots with the project's own load
 # generator (server/examples/ballot_load.rs). Release server on a throwaway database with the
 # demo data, on a free port: SQLite, or with ENGINE=postgres a throwaway database on the
 # machine's PostgreSQL (scripts/postgres.sh starts it if needed). Builds nothing.
@@ -116,6 +117,29 @@ for name in home topic problem hotline embed; do
   rps="rps_$name"
   python3 -c "import sys; print(f'{sys.argv[1]} / static throughput: {float(sys.argv[2]) / float(sys.argv[3]):.3f} (target >= 0.5)')" \
     "$name" "${!rps}" "$rps_static"
+done
+
+echo
+echo "== render time per page kind: the server's own Server-Timing render;dur (ms), 30 requests one"
+echo "   after another, each with a cookie of its own so it is rendered, not a kept copy"
+printf '%-34s %8s %8s %8s\n' path median p90 max
+for path in / /topics/2026/11 "$problem" /hotline /charts; do
+  python3 - "$port" "$path" <<'PY'
+import http.client, re, statistics, sys
+port, path = int(sys.argv[1]), sys.argv[2]
+conn = http.client.HTTPConnection("127.0.0.1", port)
+durs = []
+for _ in range(30):
+    conn.request("GET", path, headers={"Cookie": "bench=render"})
+    res = conn.getresponse()
+    res.read()
+    m = re.search(r"render;dur=([0-9.]+)", res.getheader("server-timing") or "")
+    if res.status != 200 or not m:
+        sys.exit(f"FAILED: {path} answered {res.status} without a render time")
+    durs.append(float(m.group(1)))
+durs.sort()
+print(f"{path:<34} {statistics.median(durs):8.1f} {durs[int(len(durs) * 0.9)]:8.1f} {durs[-1]:8.1f}")
+PY
 done
 
 echo

@@ -62,14 +62,11 @@ struct Key {
     stamp: Stamp,
 }
 
-/// The key of a request whose page may be kept, `None` for every other request.
+/// The key of a public page's request whose page may be kept, `None` when it is the reader's
+/// own (a query, a cookie other than the language).
 fn key_of(req: &Request, store: &Store) -> Option<Key> {
     let uri = req.uri();
-    if req.method() != Method::GET
-        || uri.query().is_some()
-        || !is_public_page(uri.path())
-        || !only_language_cookie(req.headers())
-    {
+    if uri.query().is_some() || !only_language_cookie(req.headers()) {
         return None;
     }
     let value = |name| req.headers().get(name).and_then(|v| v.to_str().ok());
@@ -155,40 +152,49 @@ fn timing(res: &mut Response, value: &str) {
 }
 
 /// Serves a kept page, or renders it (one render for concurrent readers of one key) and keeps it
-/// when it is a whole `200` page that sets no cookie.
+/// when it is a whole `200` page that sets no cookie. Every public page's render is timed
+/// (`Server-Timing`), kept or not.
 pub async fn serve(State(pages): State<RenderedPages>, req: Request, next: Next) -> Response {
+    if req.method() != Method::GET || !is_public_page(req.uri().path()) {
+        return next.run(req).await;
+    }
     let nonce = req.extensions().get::<CspNonce>().map(|n| n.0.clone());
     let (Some(key), Some(nonce)) = (key_of(&req, &pages.store), nonce) else {
-        return next.run(req).await;
+        return timed(next, req).await;
     };
     let guard = match pages.kept.get_value_or_guard_async(&key).await {
         Ok(kept) => return kept.response(&nonce),
         Err(guard) => guard,
     };
-    let started = Instant::now();
-    let res = next.run(req).await;
-    let rendered = started.elapsed().as_secs_f64() * 1000.0;
-    let keep = res.status() == StatusCode::OK && !res.headers().contains_key(header::SET_COOKIE);
+    let res = timed(next, req).await;
+    if res.status() != StatusCode::OK || res.headers().contains_key(header::SET_COOKIE) {
+        return res;
+    }
     let (mut parts, body) = res.into_parts();
-    let mut res = if keep {
-        // The page is whole in memory already (every page renders in `SsrMode::Async`).
-        match axum::body::to_bytes(body, usize::MAX).await {
-            Ok(bytes) => {
-                parts.headers.remove(header::CONTENT_LENGTH);
-                if bytes.len() <= MAX_PAGE {
-                    let _ = guard.insert(Kept::new(parts.headers.clone(), &bytes, &nonce));
-                }
-                Response::from_parts(parts, Body::from(bytes))
+    // The page is whole in memory already (every page renders in `SsrMode::Async`).
+    match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => {
+            parts.headers.remove(header::CONTENT_LENGTH);
+            if bytes.len() <= MAX_PAGE {
+                let mut headers = parts.headers.clone();
+                headers.remove("server-timing");
+                let _ = guard.insert(Kept::new(headers, &bytes, &nonce));
             }
-            Err(err) => {
-                tracing::error!(path = %key.path, error = %err, "a rendered page's body failed");
-                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-            }
+            Response::from_parts(parts, Body::from(bytes))
         }
-    } else {
-        Response::from_parts(parts, body)
-    };
-    timing(&mut res, &format!("render;dur={rendered:.1}"));
+        Err(err) => {
+            tracing::error!(path = %key.path, error = %err, "a rendered page's body failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// Renders the page and says how long it took.
+async fn timed(next: Next, req: Request) -> Response {
+    let started = Instant::now();
+    let mut res = next.run(req).await;
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    timing(&mut res, &format!("render;dur={ms:.1}"));
     res
 }
 

@@ -258,7 +258,9 @@ impl VoteService {
         if !s.honeypot.trim().is_empty() {
             (status, reason) = (BallotStatus::Quarantined, Some(BallotReason::Honeypot));
         }
-        if status == BallotStatus::Counted && tier == Tier::Unverified {
+        // A token issued just now has voted nowhere yet: nothing to look up.
+        if status == BallotStatus::Counted && tier == Tier::Unverified && new_device_token.is_none()
+        {
             let networks = self.store.voter_networks(cycle.id, &voter).await?;
             if networks.len() >= 3 && !networks.contains(&network) {
                 (status, reason) = (BallotStatus::Quarantined, Some(BallotReason::TokenReuse));

@@ -23,6 +23,14 @@ struct CycleRow {
     is_sample: i64,
 }
 
+/// A cycle with its candidates' ids, comma-separated (`cycle_rules`).
+#[derive(sqlx::FromRow)]
+struct CycleRulesRow {
+    #[sqlx(flatten)]
+    cycle: CycleRow,
+    candidates: Option<String>,
+}
+
 const CYCLE_SELECT: &str = "SELECT id, slug, title, target, opens_at, closes_at, max_picks, live_tally, awaits_open, is_sample FROM cycles";
 
 fn iso(at: i64) -> String {
@@ -77,17 +85,34 @@ impl Store {
         slug: &str,
         now: i64,
     ) -> StoreResult<Option<(Cycle, Vec<CandidateId>)>> {
-        let row: Option<CycleRow> = sqlx::query_as(&format!("{CYCLE_SELECT} WHERE slug = $1"))
-            .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?;
-        let Some(row) = row else { return Ok(None) };
-        let ids: Vec<i64> =
-            sqlx::query_scalar("SELECT id FROM cycle_candidates WHERE cycle_id = $1")
-                .bind(row.id)
-                .fetch_all(&self.pool)
-                .await?;
-        let ids = ids.into_iter().map(CandidateId).collect();
+        // One statement (a ballot reads it on every request): the candidates' ids ride along.
+        let row: Option<CycleRulesRow> = sqlx::query_as(
+            "SELECT id, slug, title, target, opens_at, closes_at, max_picks, live_tally,
+                    awaits_open, is_sample,
+                    (SELECT string_agg(CAST(k.id AS TEXT), ',') FROM cycle_candidates k
+                     WHERE k.cycle_id = cycles.id) AS candidates
+             FROM cycles WHERE slug = $1",
+        )
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(CycleRulesRow {
+            cycle: row,
+            candidates,
+        }) = row
+        else {
+            return Ok(None);
+        };
+        let ids = candidates
+            .unwrap_or_default()
+            .split(',')
+            .filter(|id| !id.is_empty())
+            .map(|id| {
+                id.parse()
+                    .map(CandidateId)
+                    .map_err(|_| StoreError::Corrupt(format!("candidate id {id:?}")))
+            })
+            .collect::<StoreResult<Vec<_>>>()?;
         Ok(Some((row.into_cycle(now)?, ids)))
     }
 

@@ -76,6 +76,8 @@ pub struct Store {
     /// Every class's sums over a window, by data version (`hotline::aggregates`): the ranking
     /// the `/hotline` page, its API and the staff desk read.
     class_sums: std::sync::Arc<hotline::ClassSums>,
+    /// Cycles' rules for the ballot path, kept for the second (`voting::cycle_reads`).
+    cycle_rules: std::sync::Arc<voting::cycle_reads::CycleRulesCache>,
 }
 
 /// One lock for every write transaction on PostgreSQL, taken inside the transaction and
@@ -145,6 +147,7 @@ impl Store {
             writes: Default::default(),
             hotline_scans: Default::default(),
             class_sums: Default::default(),
+            cycle_rules: Default::default(),
         };
         match engine {
             Engine::Sqlite => sqlx::migrate!("./migrations").run(&store.pool).await?,

@@ -9,8 +9,8 @@ use app::model::{
 };
 use std::collections::HashMap;
 
-#[derive(sqlx::FromRow)]
-struct CycleRow {
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub(in crate::store) struct CycleRow {
     id: i64,
     slug: String,
     title: String,
@@ -21,6 +21,22 @@ struct CycleRow {
     live_tally: i64,
     awaits_open: i64,
     is_sample: i64,
+}
+
+/// Cycles' rules as stored, kept for the second: a ballot reads them on every request, and in a
+/// voting rush hundreds of requests a second would each ask the database the same. Keyed by
+/// slug, this instance's committed writes and the second, so an editor's change through this
+/// instance shows at once and through another within the second; the phase is computed from
+/// the clock on every read, so a cycle closes on its second, not a cached one.
+#[derive(Debug)]
+pub(in crate::store) struct CycleRulesCache(
+    quick_cache::sync::Cache<(String, u64, i64), Option<(CycleRow, Vec<CandidateId>)>>,
+);
+
+impl Default for CycleRulesCache {
+    fn default() -> Self {
+        CycleRulesCache(quick_cache::sync::Cache::new(64))
+    }
 }
 
 /// A cycle with its candidates' ids, comma-separated (`cycle_rules`).
@@ -85,6 +101,29 @@ impl Store {
         slug: &str,
         now: i64,
     ) -> StoreResult<Option<(Cycle, Vec<CandidateId>)>> {
+        let key = (
+            slug.to_string(),
+            self.writes_committed(),
+            jiff::Timestamp::now().as_second(),
+        );
+        let stored = match self.cycle_rules.0.get_value_or_guard_async(&key).await {
+            Ok(stored) => stored,
+            Err(guard) => {
+                let stored = self.read_cycle_rules(slug).await?;
+                let _ = guard.insert(stored.clone());
+                stored
+            }
+        };
+        match stored {
+            Some((row, ids)) => Ok(Some((row.into_cycle(now)?, ids))),
+            None => Ok(None),
+        }
+    }
+
+    async fn read_cycle_rules(
+        &self,
+        slug: &str,
+    ) -> StoreResult<Option<(CycleRow, Vec<CandidateId>)>> {
         // One statement (a ballot reads it on every request): the candidates' ids ride along.
         let row: Option<CycleRulesRow> = sqlx::query_as(
             "SELECT id, slug, title, target, opens_at, closes_at, max_picks, live_tally,
@@ -113,7 +152,7 @@ impl Store {
                     .map_err(|_| StoreError::Corrupt(format!("candidate id {id:?}")))
             })
             .collect::<StoreResult<Vec<_>>>()?;
-        Ok(Some((row.into_cycle(now)?, ids)))
+        Ok(Some((row, ids)))
     }
 
     /// Stored running tallies by candidate.

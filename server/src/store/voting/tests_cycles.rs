@@ -175,3 +175,56 @@ async fn a_cycle_opening_today_waits_for_open_now_with_two_candidates() {
     let twice = store.open_cycle_now(&editor, "today-cycle", now + 2).await;
     assert_eq!(twice.expect("w"), CycleWrite::Frozen);
 }
+
+/// The ballot path keeps a cycle's stored rules for the second, never its phase: a cycle read
+/// a moment before it closes is closed at its closing second, and a cycle this instance
+/// creates is there at once.
+#[tokio::test]
+async fn kept_cycle_rules_close_on_the_clock_and_see_this_instances_writes() {
+    let (_dir, store) = loaded_store().await;
+    let now = jiff::Timestamp::now().as_second();
+    let (open, _) = store
+        .cycle_rules("2027-annual", now)
+        .await
+        .expect("read")
+        .expect("sample cycle");
+    assert_eq!(open.phase, app::model::Phase::Open);
+    let closes = jiff::Timestamp::from_str(&open.closes_at)
+        .expect("closing time")
+        .as_second();
+    let (later, _) = store
+        .cycle_rules("2027-annual", closes)
+        .await
+        .expect("read")
+        .expect("sample cycle");
+    assert_eq!(
+        later.phase,
+        app::model::Phase::Closed,
+        "closed on its second"
+    );
+    assert!(store
+        .cycle_rules("2029-annual", now)
+        .await
+        .expect("read")
+        .is_none());
+    let fields = CycleFields {
+        slug: "2029-annual".into(),
+        title: "2029 年度问题征集".into(),
+        target: "2029 年度问题清单".into(),
+        opens_at: now + 86_400,
+        closes_at: now + 86_400 * 30,
+        max_picks: 3,
+        live_tally: false,
+        awaits_open: false,
+    };
+    let created = store.create_cycle(&editor(), &fields, now).await;
+    assert_eq!(created.expect("write"), CycleWrite::Done);
+    assert!(
+        store
+            .cycle_rules("2029-annual", now)
+            .await
+            .expect("read")
+            .is_some(),
+        "a write through this instance shows at once"
+    );
+}

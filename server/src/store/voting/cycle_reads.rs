@@ -29,9 +29,13 @@ pub(in crate::store) struct CycleRow {
 /// instance shows at once and through another within the second; the phase is computed from
 /// the clock on every read, so a cycle closes on its second, not a cached one.
 #[derive(Debug)]
-pub(in crate::store) struct CycleRulesCache(
-    quick_cache::sync::Cache<(String, u64, i64), Option<(CycleRow, Vec<CandidateId>)>>,
-);
+pub(in crate::store) struct CycleRulesCache(quick_cache::sync::Cache<RulesKey, StoredRules>);
+
+/// Slug, this instance's committed writes, the second.
+type RulesKey = (String, u64, i64);
+
+/// A cycle's row and its candidates' ids, as stored; `None`: no such cycle.
+type StoredRules = Option<(CycleRow, Vec<CandidateId>)>;
 
 impl Default for CycleRulesCache {
     fn default() -> Self {
@@ -120,10 +124,7 @@ impl Store {
         }
     }
 
-    async fn read_cycle_rules(
-        &self,
-        slug: &str,
-    ) -> StoreResult<Option<(CycleRow, Vec<CandidateId>)>> {
+    async fn read_cycle_rules(&self, slug: &str) -> StoreResult<StoredRules> {
         // One statement (a ballot reads it on every request): the candidates' ids ride along.
         let row: Option<CycleRulesRow> = sqlx::query_as(
             "SELECT id, slug, title, target, opens_at, closes_at, max_picks, live_tally,

@@ -65,4 +65,10 @@ if ! python3 -c 'import schemathesis' 2>/dev/null; then
   python3 -m pip install --quiet 'schemathesis>=4.32,<5'
 fi
 
+# PyPI: aiosmtpd, the real SMTP server the mail tests send to (scripts/test-smtp.py).
+if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+  say "installing aiosmtpd from PyPI"
+  python3 -m pip install --quiet 'aiosmtpd>=1.4,<2'
+fi
+
 say "tools ready: $(cargo leptos --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"

@@ -161,6 +161,9 @@ pub struct ServeArgs {
     pub connections: ConnectionArgs,
 
     #[command(flatten)]
+    pub mail: crate::mail::MailArgs,
+
+    #[command(flatten)]
     pub charts: ChartArgs,
 }
 
@@ -263,6 +266,10 @@ impl Default for ServeArgs {
             cjk_font: None,
             connections: ConnectionArgs::default(),
             charts: ChartArgs::default(),
+            mail: crate::mail::MailArgs {
+                smtp_url: None,
+                mail_from: crate::mail::DEFAULT_FROM.into(),
+            },
         }
     }
 }

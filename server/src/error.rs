@@ -24,6 +24,8 @@ pub enum ServerError {
     Staff(String),
     #[error("server error: {0}")]
     Serve(std::io::Error),
+    #[error(transparent)]
+    Mail(#[from] crate::mail::sender::MailError),
     #[error("{0}")]
     Hotline(String),
 }

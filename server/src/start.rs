@@ -4,7 +4,7 @@
 use crate::config::ServeArgs;
 use crate::error::ServerError;
 use crate::store::Store;
-use crate::{charts, demo, http, listen, vote};
+use crate::{charts, demo, follow, http, listen, mail, vote};
 use leptos::prelude::LeptosOptions;
 use std::future::Future;
 use tokio::net::TcpListener;
@@ -70,6 +70,10 @@ async fn serve(
         args.public_url.clone(),
         args.charts.limits(),
     );
+    let follows = std::sync::Arc::new(
+        follow::FollowService::start(store.clone(), args.public_url.clone()).await?,
+    );
+    mail::sender::spawn(store.clone(), &args.mail)?;
     let app = http::router(http::AppState {
         leptos_options,
         store,
@@ -77,6 +81,7 @@ async fn serve(
         fonts,
         public_url: args.public_url.clone(),
         vote,
+        follows,
     });
     // Tests and scripts read this line to learn the port when they ask for port 0.
     let local = listener.local_addr().map_err(ServerError::Serve)?;

@@ -12,6 +12,7 @@ mod chart;
 mod chart_ref;
 mod desks;
 mod evidence_card;
+mod follow;
 mod form_echo;
 mod hotline;
 mod ids;
@@ -47,6 +48,7 @@ pub use chart::{
 pub use chart_ref::{ChartRef, EvidenceChart};
 pub use desks::{AdminCandidate, CycleAdmin, CyclesAdmin, HotlineDesk, ModerationQueue};
 pub use evidence_card::{Direction, EvidenceCard, Standout, DIRECTION_MARGIN};
+pub use follow::{parse_address, FollowKind, FollowOutcome, ADDRESS_MAX};
 pub use form_echo::{Clash, EchoError, FormEcho, Withdrawal, ECHO_SECS, REASON_MAX, REASON_MIN};
 pub use hotline::{
     HotlineRanking, Measure, RankBaseline, RankWeights, RankedClass, MIN_GROWTH, MIN_PREVIOUS,

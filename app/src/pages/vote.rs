@@ -136,6 +136,7 @@ fn CyclePage(
         {hidden_note}
         {body}
         {tallies_shown.then(|| view! { <ChartSlot ids=vec![ChartRef::CycleVotes { slug: slug.clone() }.to_string()] level=2/> })}
+        <crate::components::follow_form::FollowForm kind=crate::model::FollowKind::Cycle subject=slug.clone()/>
         <p>
             <a href=format!("{}/integrity", crate::paths::cycle(&slug))>{tr!("vote.integrity_link")}</a>" · "
             <a href="/receipt">{tr!("vote.check_receipt")}</a>" · "

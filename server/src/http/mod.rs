@@ -13,6 +13,7 @@ mod csv_cell;
 mod embed;
 mod feed;
 mod fn_input;
+mod follow;
 mod hotline;
 mod lang;
 mod no_store;
@@ -56,6 +57,8 @@ pub struct AppState {
     pub charts: crate::charts::ChartService,
     /// The CJK font PNGs are drawn with (charts and receipt images).
     pub fonts: crate::charts::raster::Fonts,
+    /// 关注: follows by email and their signed links.
+    pub follows: Arc<crate::follow::FollowService>,
 }
 
 /// The page routes, generated once per process and shared by every router.
@@ -114,6 +117,7 @@ pub fn router(state: AppState) -> Router {
         .merge(vote::routes())
         .merge(vote_receipt::routes())
         .merge(suggest::routes())
+        .merge(follow::routes())
         .merge(codes::routes())
         .route("/embed/charts/{id}", get(embed::page))
         .route("/oembed", get(oembed::oembed))

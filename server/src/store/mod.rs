@@ -7,6 +7,7 @@ mod history;
 mod hotline;
 mod infra;
 mod moderation;
+mod notify;
 mod publication;
 mod staff;
 mod topics;
@@ -23,6 +24,8 @@ pub use infra::dialect::{sqlite_file, Engine};
 pub(crate) use infra::tx::Conn;
 pub use moderation::suggestions::NewSuggestion;
 pub use moderation::supports::{NewSupport, SupportOutcome};
+pub use notify::follows::FollowAsked;
+pub use notify::outbox::{Leased, Mail};
 pub use publication::dataset_rows::{
     Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow, TaskRow, TopicRow,
     YearRow,

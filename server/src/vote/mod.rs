@@ -140,6 +140,12 @@ impl VoteService {
         &self.config
     }
 
+    /// Takes one request from `network`'s no-proof allowance (a follow request); false when it
+    /// is used up.
+    pub async fn allow_plain(&self, network: &str) -> Result<bool, StoreError> {
+        self.limits.allow(Allowance::WithoutProof, network).await
+    }
+
     /// Takes one CSP violation report from `network`'s allowance; false when it is used up.
     pub async fn allow_report(&self, network: &str) -> Result<bool, StoreError> {
         self.limits.allow(Allowance::Reports, network).await

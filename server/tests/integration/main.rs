@@ -15,6 +15,7 @@ mod charts;
 mod crash;
 mod department;
 mod editor;
+mod follow_mail;
 mod hardening_ballots;
 mod hardening_charts;
 mod hardening_connections;

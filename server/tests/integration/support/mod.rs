@@ -11,6 +11,7 @@
 pub mod databases;
 pub mod logs;
 pub mod proof;
+pub mod smtp;
 pub mod staff;
 
 pub use databases::{loaded_database, new_database, on_postgres};

@@ -1,0 +1,78 @@
+//! The words of each mail, in the follower's language: short, plain text plus simple HTML,
+//! linking to the page. Words come from the server's locale files (`mail.*`).
+
+use crate::store::Mail;
+use app::components::raw_text::escape_html as escape;
+use app::i18n::Locale;
+use rand::RngCore;
+
+fn t(key: &str, locale: Locale) -> String {
+    rust_i18n::t!(key, locale = locale.tag()).into_owned()
+}
+
+/// A new Message-ID under the portal's host: kept with the queued mail, so every retry of one
+/// notification carries the same.
+fn message_id(public_url: &str) -> String {
+    let host = public_url
+        .split("://")
+        .nth(1)
+        .and_then(|rest| rest.split(['/', ':']).next())
+        .filter(|h| !h.is_empty())
+        .unwrap_or("dianca.localhost");
+    let mut bytes = [0u8; 12];
+    rand::rng().fill_bytes(&mut bytes);
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("<{hex}@{host}>")
+}
+
+/// What a mail is about: the item's name and its page.
+pub struct Item<'a> {
+    pub title: &'a str,
+    /// Absolute URL of the item's page.
+    pub url: &'a str,
+}
+
+/// The double opt-in mail (请确认关注): one link confirms, one stops, nothing happens if she
+/// does neither.
+pub fn confirm_follow(
+    public_url: &str,
+    follow_path: &str,
+    locale: Locale,
+    item: &Item<'_>,
+) -> Mail {
+    let base = public_url.trim_end_matches('/');
+    let confirm = format!("{base}{follow_path}/confirm");
+    let stop = format!("{base}{follow_path}/stop");
+    let intro = t("mail.confirm.intro", locale).replace("%{item}", item.title);
+    let button = t("mail.confirm.button", locale);
+    let ignore = t("mail.confirm.ignore", locale);
+    let privacy = t("mail.privacy", locale);
+    let stop_words = t("mail.stop", locale);
+    let text = format!(
+        "{intro}\n\n{button}:\n{confirm}\n\n{page}: {url}\n\n{ignore}\n\n{privacy}\n{stop_words}: {stop}\n",
+        page = t("mail.page", locale),
+        url = item.url,
+    );
+    let html = format!(
+        "<p>{intro}</p><p><a href=\"{confirm}\"><strong>{button}</strong></a></p>\
+<p><a href=\"{url}\">{page}</a></p><p>{ignore}</p>\
+<p style=\"color:#555\">{privacy}<br><a href=\"{stop}\">{stop_words}</a></p>",
+        intro = escape(&intro),
+        confirm = escape(&confirm),
+        button = escape(&button),
+        url = escape(item.url),
+        page = escape(&format!("{}: {}", t("mail.page", locale), item.title)),
+        ignore = escape(&ignore),
+        privacy = escape(&privacy),
+        stop = escape(&stop),
+        stop_words = escape(&stop_words),
+    );
+    Mail {
+        kind: "confirm_follow",
+        subject: t("mail.confirm.subject", locale).replace("%{item}", item.title),
+        text,
+        html,
+        unsubscribe: stop,
+        message_id: message_id(public_url),
+    }
+}

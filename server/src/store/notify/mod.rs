@@ -1,0 +1,7 @@
+//! 关注 and the outbox (issue 33): follows by email address, and the notifications waiting to be
+//! delivered, each written in the transaction of what caused it.
+
+pub(super) mod follows;
+pub(super) mod outbox;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,135 @@
+//! The outbox (待发通知): notifications written in the transaction of what caused them, and
+//! delivered by a sender that leases rows, so a row is in one sender's hands at a time (on
+//! PostgreSQL the write lock serialises the lease across instances) and stays until delivered.
+
+use crate::store::{Conn, Store, StoreResult};
+
+/// A mail as queued: its words already in the follower's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mail {
+    /// What the mail is about (`confirm_follow`, …), for the staff's view and the tests.
+    pub kind: &'static str,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// The one-click unsubscribe address (RFC 8058), also linked in the mail's words.
+    pub unsubscribe: String,
+    /// Stable across retries: `<…@host>`.
+    pub message_id: String,
+}
+
+/// A queued mail handed to a sender, with the address it goes to.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Leased {
+    pub id: i64,
+    pub address: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub unsubscribe: String,
+    pub message_id: String,
+    pub attempts: i64,
+}
+
+/// Queues `mail` for follow `follow_id` inside the caller's transaction.
+pub(in crate::store) async fn enqueue(
+    tx: &mut Conn,
+    follow_id: i64,
+    mail: &Mail,
+    now: i64,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO outbox (channel, follow_id, kind, subject, body_text, body_html, unsubscribe,
+                             message_id, created_at, next_attempt_at)
+         VALUES ('mail', $1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(follow_id)
+    .bind(mail.kind)
+    .bind(&mail.subject)
+    .bind(&mail.text)
+    .bind(&mail.html)
+    .bind(&mail.unsubscribe)
+    .bind(&mail.message_id)
+    .bind(now)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Leases up to `limit` mails that are due and in no sender's hands, for `lease` seconds.
+    pub async fn lease_mail(&self, now: i64, lease: i64, limit: i64) -> StoreResult<Vec<Leased>> {
+        // A read first: an idle sender polls, and should not take the write lock each time.
+        let due: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 LIMIT 1",
+        )
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        if due.is_none() {
+            return Ok(Vec::new());
+        }
+        let mut tx = self.write_tx().await?;
+        let rows: Vec<Leased> = sqlx::query_as(
+            "SELECT o.id, f.address, o.subject, o.body_text, o.body_html, o.unsubscribe,
+                    o.message_id, o.attempts
+             FROM outbox o JOIN follows f ON f.id = o.follow_id
+             WHERE o.channel = 'mail' AND o.sent_at IS NULL AND o.next_attempt_at <= $1
+               AND (o.claimed_until IS NULL OR o.claimed_until <= $2)
+             ORDER BY o.id LIMIT $3",
+        )
+        .bind(now)
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&mut *tx)
+        .await?;
+        for row in &rows {
+            sqlx::query(
+                "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1 WHERE id = $2",
+            )
+            .bind(now + lease)
+            .bind(row.id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        self.commit(tx).await?;
+        Ok(rows)
+    }
+
+    /// Marks a leased mail delivered.
+    pub async fn mail_sent(&self, id: i64, now: i64) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query(
+            "UPDATE outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL WHERE id = $2",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        self.commit(tx).await
+    }
+
+    /// Returns a leased mail to the queue, to be tried again at `retry_at`.
+    pub async fn mail_failed(&self, id: i64, retry_at: i64, error: &str) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query(
+            "UPDATE outbox SET claimed_until = NULL, next_attempt_at = $1, last_error = $2 WHERE id = $3",
+        )
+        .bind(retry_at)
+        .bind(error)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        self.commit(tx).await
+    }
+
+    /// How many notifications wait (not yet delivered), for the staff's view and the tests.
+    pub async fn outbox_waiting(&self) -> StoreResult<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+}

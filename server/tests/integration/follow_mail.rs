@@ -1,0 +1,208 @@
+//! 关注 by email through a real SMTP server (issue 33, first slice): asking to follow a voting
+//! round queues a confirmation that arrives over SMTP in the reader's language, with a link that
+//! confirms and a one-click unsubscribe (RFC 8058) that deletes the address; the address is in
+//! no log line and no page.
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crate::support::smtp::TestSmtp;
+use crate::support::TestServer;
+use reqwest::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, LOCATION};
+use serde_json::Value;
+
+const ADDRESS: &str = "wang.follow@example.cn";
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("a client")
+}
+
+async fn ask(server: &TestServer, fields: &str, lang: &str) -> reqwest::Response {
+    client()
+        .post(server.url("/follow"))
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(ACCEPT_LANGUAGE, lang)
+        .body(fields.to_string())
+        .send()
+        .await
+        .expect("post")
+}
+
+/// The path of the first link in `text` that contains `/follow/` and ends in `end`.
+fn link(text: &str, end: &str) -> String {
+    text.split_whitespace()
+        .find(|w| w.contains("/follow/") && w.ends_with(end))
+        .and_then(|url| url.split_once("://").map(|(_, rest)| rest))
+        .and_then(|rest| rest.find('/').map(|at| rest[at..].to_string()))
+        .unwrap_or_else(|| panic!("a …{end} link in {text}"))
+}
+
+fn header<'a>(mail: &'a Value, name: &str) -> &'a str {
+    mail["headers"][name]
+        .as_str()
+        .unwrap_or_else(|| panic!("{name} in {mail}"))
+}
+
+#[tokio::test]
+async fn follow_confirm_and_one_click_unsubscribe_over_real_smtp() {
+    let smtp = TestSmtp::start();
+    let server = TestServer::start_with_args(&["--smtp-url", &smtp.url]);
+    let page = reqwest::get(server.url("/vote/2027-annual"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("action=\"/follow\""),
+        "the round's page has the follow form"
+    );
+
+    // Typing slips come back as words, and queue nothing.
+    let res = ask(
+        &server,
+        "kind=cycle&subject=2027-annual&address=wang&consent=yes",
+        "zh-CN",
+    )
+    .await;
+    assert_eq!(
+        res.headers()[LOCATION],
+        "/vote/2027-annual?follow=address#follow"
+    );
+    let res = ask(
+        &server,
+        &format!("kind=cycle&subject=2027-annual&address={ADDRESS}"),
+        "zh-CN",
+    )
+    .await;
+    assert_eq!(
+        res.headers()[LOCATION],
+        "/vote/2027-annual?follow=consent#follow"
+    );
+    let back = reqwest::get(server.url("/vote/2027-annual?follow=address"))
+        .await
+        .unwrap();
+    assert!(back.text().await.unwrap().contains("这个邮箱地址不完整"));
+
+    let res = ask(
+        &server,
+        &format!("kind=cycle&subject=2027-annual&address={ADDRESS}&consent=yes&website="),
+        "zh-CN,zh;q=0.9",
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        res.headers()[LOCATION],
+        "/vote/2027-annual?follow=sent#follow"
+    );
+    let back = reqwest::get(server.url("/vote/2027-annual?follow=sent"))
+        .await
+        .unwrap();
+    assert!(back.text().await.unwrap().contains("请查收邮件"));
+
+    let mails = smtp.wait_for(1);
+    assert_eq!(mails.len(), 1, "one confirmation mail");
+    let mail = &mails[0];
+    assert_eq!(mail["envelope_to"][0], ADDRESS);
+    assert!(
+        mail["subject"].as_str().unwrap().starts_with("请确认关注"),
+        "{mail}"
+    );
+    let text = mail["text"].as_str().unwrap();
+    assert!(
+        text.contains("确认关注") && text.contains("/vote/2027-annual"),
+        "{text}"
+    );
+    assert!(
+        mail["html"].as_str().unwrap().contains("<a href="),
+        "an HTML part too"
+    );
+    assert!(header(mail, "Message-ID").ends_with(">"));
+    assert_eq!(
+        header(mail, "List-Unsubscribe-Post"),
+        "List-Unsubscribe=One-Click"
+    );
+    let one_click = header(mail, "List-Unsubscribe")
+        .trim_matches(['<', '>'])
+        .to_string();
+    assert!(one_click.ends_with("/stop"), "{one_click}");
+
+    // Asking again at once sends nothing more, and says the same.
+    let res = ask(
+        &server,
+        &format!("kind=cycle&subject=2027-annual&address={ADDRESS}&consent=yes"),
+        "zh-CN",
+    )
+    .await;
+    assert_eq!(
+        res.headers()[LOCATION],
+        "/vote/2027-annual?follow=sent#follow"
+    );
+
+    let confirm = link(text, "/confirm");
+    let res = reqwest::get(server.url(&confirm)).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let body = res.text().await.unwrap();
+    assert!(
+        body.contains("关注已确认") && body.contains("/vote/2027-annual"),
+        "{body}"
+    );
+    let forged = confirm
+        .replace("/confirm", "")
+        .rsplit_once('/')
+        .map(|(head, _)| format!("{head}/AAAAAAAAAAAAAAAAAAAAAA/confirm"))
+        .unwrap();
+    assert_eq!(
+        reqwest::get(server.url(&forged)).await.unwrap().status(),
+        404,
+        "a forged link"
+    );
+
+    // The mail program's one-click post (RFC 8058) stops the follow and deletes the address.
+    let stop_path = one_click
+        .split_once("://")
+        .and_then(|(_, r)| r.find('/').map(|at| r[at..].to_string()))
+        .unwrap();
+    let res = client()
+        .post(server.url(&stop_path))
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("已停止关注"));
+    let res = reqwest::get(server.url(&confirm)).await.unwrap();
+    assert_eq!(
+        res.status(),
+        404,
+        "the follow is gone: its link no longer confirms"
+    );
+
+    // In English for an English reader.
+    ask(
+        &server,
+        "kind=cycle&subject=2027-annual&address=li.follow%40example.org&consent=yes",
+        "en-GB,en;q=0.9",
+    )
+    .await;
+    let mails = smtp.wait_for(2);
+    assert_eq!(mails.len(), 2);
+    assert!(
+        mails[1]["subject"]
+            .as_str()
+            .unwrap()
+            .starts_with("Please confirm"),
+        "{}",
+        mails[1]
+    );
+
+    let logged: Vec<String> = server
+        .log_lines()
+        .into_iter()
+        .filter(|l| l.contains("example.cn") || l.contains("example.org"))
+        .collect();
+    assert!(logged.is_empty(), "no address in the log: {logged:?}");
+}

@@ -2,7 +2,7 @@
 //! and stops with one click. The address is never shown, logged or answered back: every request
 //! that reaches the queue is answered "sent", whatever the address already follows.
 
-use crate::mail::compose::{self, Item};
+use crate::mail::compose::{self, Item, ResultLine};
 use crate::mail::links::{follow_path, LinkKey};
 use crate::store::{FollowAsked, Store, StoreError};
 use app::i18n::Locale;
@@ -142,5 +142,160 @@ impl FollowService {
     /// Whether a signed link is genuine and its follow still there (the stop page's form).
     pub async fn check(&self, id: i64, signature: &str) -> Result<Linked, StoreError> {
         Ok(self.linked(id, signature).await?.unwrap_or(Linked::Gone))
+    }
+
+    /// Tells the followers of every round that has closed and was not yet told: the leading
+    /// candidates (at most five) and the way to the full result. Returns the mails queued.
+    pub async fn tell_closed_cycles(&self, now: i64) -> Result<usize, StoreError> {
+        let mut queued = 0;
+        for slug in self.store.closed_cycles_untold(now).await? {
+            let Some(detail) = self.store.cycle_detail(&slug, now).await? else {
+                continue;
+            };
+            let mut results: Vec<ResultLine> = detail
+                .candidates
+                .iter()
+                .map(|c| ResultLine {
+                    title: c.title.clone(),
+                    approvals: c.tally.map_or(0, |t| t.total()),
+                })
+                .collect();
+            results.sort_by_key(|r| std::cmp::Reverse(r.approvals));
+            results.truncate(5);
+            let base = self.public_url.trim_end_matches('/');
+            let url = format!("{base}{}", app::paths::cycle(&slug));
+            let item = Item {
+                title: &detail.cycle.title,
+                url: &url,
+            };
+            let closed_at = detail.cycle.closes_at.clone();
+            let told = self
+                .store
+                .tell_cycle_closed(&slug, now, |id, locale| {
+                    compose::cycle_closed(
+                        &self.public_url,
+                        &follow_path(&self.links, id),
+                        locale,
+                        &item,
+                        (&closed_at, &results),
+                    )
+                })
+                .await?;
+            if let Some(n) = told {
+                tracing::info!(cycle = %slug, mails = n, "followers told the round closed");
+                queued += n;
+            }
+        }
+        Ok(queued)
+    }
+}
+
+/// Every few seconds, tells the followers of rounds that have closed (on every instance; the
+/// store tells each closing once). Runs with or without a mail server: the notices wait in the
+/// outbox until one is configured.
+pub fn spawn_teller(follows: std::sync::Arc<FollowService>) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(5));
+        loop {
+            tick.tick().await;
+            if let Err(err) = follows.tell_closed_cycles(crate::staff::now()).await {
+                tracing::warn!(error = %err, "could not tell followers of closed rounds");
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::tests::loaded_store;
+    use std::str::FromStr;
+
+    /// A confirmed follower hears once that a round closed, with its leading candidates, in
+    /// their language; an unconfirmed one hears nothing.
+    #[tokio::test]
+    async fn followers_of_a_round_are_told_once_when_it_closes() {
+        let (_dir, store) = loaded_store().await;
+        let follows = FollowService::start(store.clone(), "https://dianca.example".into())
+            .await
+            .expect("service");
+        let now = crate::staff::now();
+        for (address, locale) in [
+            ("a@example.cn", Locale::ZhCn),
+            ("b@example.org", Locale::En),
+        ] {
+            let outcome = follows
+                .ask(FollowKind::Cycle, "2027-annual", address, true, locale)
+                .await
+                .expect("ask");
+            assert_eq!(outcome, Some(FollowOutcome::Sent));
+        }
+        follows
+            .ask(
+                FollowKind::Cycle,
+                "2027-annual",
+                "c@example.cn",
+                true,
+                Locale::ZhCn,
+            )
+            .await
+            .expect("ask");
+        for address in ["a@example.cn", "b@example.org"] {
+            let id = store
+                .follow_id(address, "2027-annual")
+                .await
+                .expect("read")
+                .expect("asked");
+            store.confirm_follow(id, now).await.expect("confirm");
+        }
+        let (cycle, _) = store
+            .cycle_rules("2027-annual", now)
+            .await
+            .expect("read")
+            .expect("the open sample round");
+        let closes = jiff::Timestamp::from_str(&cycle.closes_at)
+            .expect("closing time")
+            .as_second();
+        assert_eq!(
+            follows.tell_closed_cycles(closes - 1).await.expect("tell"),
+            0
+        );
+        let before = store.outbox_waiting().await.expect("count");
+        let told = follows.tell_closed_cycles(closes).await.expect("tell");
+        assert_eq!(told, 2, "the two confirmed followers");
+        assert_eq!(store.outbox_waiting().await.expect("count"), before + 2);
+        assert_eq!(
+            follows.tell_closed_cycles(closes + 60).await.expect("tell"),
+            0,
+            "once"
+        );
+
+        let mails = store.lease_mail(closes + 60, 60, 100).await.expect("lease");
+        let closed: Vec<_> = mails
+            .iter()
+            .filter(|m| m.subject.contains(&cycle.title) && !m.body_text.contains("/confirm"))
+            .collect();
+        let zh = closed
+            .iter()
+            .find(|m| m.address == "a@example.cn")
+            .expect("zh mail");
+        assert!(zh.subject.starts_with("投票已结束"), "{}", zh.subject);
+        assert!(
+            zh.body_text.contains("得票最多的是") && zh.body_text.contains("1. "),
+            "{}",
+            zh.body_text
+        );
+        assert!(zh
+            .body_text
+            .contains("https://dianca.example/vote/2027-annual"));
+        let en = closed
+            .iter()
+            .find(|m| m.address == "b@example.org")
+            .expect("en mail");
+        assert!(en.subject.starts_with("Voting has ended"), "{}", en.subject);
+        assert!(
+            !closed.iter().any(|m| m.address == "c@example.cn"),
+            "unconfirmed: no notice"
+        );
     }
 }

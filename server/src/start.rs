@@ -74,6 +74,7 @@ async fn serve(
         follow::FollowService::start(store.clone(), args.public_url.clone()).await?,
     );
     mail::sender::spawn(store.clone(), &args.mail)?;
+    follow::spawn_teller(follows.clone());
     let app = http::router(http::AppState {
         leptos_options,
         store,

@@ -76,3 +76,67 @@ pub fn confirm_follow(
         message_id: message_id(public_url),
     }
 }
+
+/// One line of a round's result: the candidate and its approvals.
+pub struct ResultLine {
+    pub title: String,
+    pub approvals: u32,
+}
+
+/// 投票已结束: the round's end, its leading candidates and the way to the full result.
+pub fn cycle_closed(
+    public_url: &str,
+    follow_path: &str,
+    locale: Locale,
+    item: &Item<'_>,
+    (closed_at, results): (&str, &[ResultLine]),
+) -> Mail {
+    let base = public_url.trim_end_matches('/');
+    let stop = format!("{base}{follow_path}/stop");
+    let when = app::i18n::when::date_time_text(closed_at, locale);
+    let intro = t("mail.closed.intro", locale)
+        .replace("%{item}", item.title)
+        .replace("%{when}", &when);
+    let lines: Vec<String> = results
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            t("mail.closed.line", locale)
+                .replace("%{place}", &(i + 1).to_string())
+                .replace("%{title}", &r.title)
+                .replace("%{count}", &r.approvals.to_string())
+        })
+        .collect();
+    let leading = t("mail.closed.leading", locale);
+    let full = t("mail.closed.full", locale);
+    let privacy = t("mail.privacy", locale);
+    let stop_words = t("mail.stop", locale);
+    let text = format!(
+        "{intro}\n\n{leading}\n{lines}\n\n{full}: {url}\n\n{privacy}\n{stop_words}: {stop}\n",
+        lines = lines.join("\n"),
+        url = item.url,
+    );
+    let items: String = lines
+        .iter()
+        .map(|l| format!("<li>{}</li>", escape(l)))
+        .collect();
+    let html = format!(
+        "<p>{intro}</p><p>{leading}</p><ul>{items}</ul><p><a href=\"{url}\"><strong>{full}</strong></a></p>\
+<p style=\"color:#555\">{privacy}<br><a href=\"{stop}\">{stop_words}</a></p>",
+        intro = escape(&intro),
+        leading = escape(&leading),
+        url = escape(item.url),
+        full = escape(&full),
+        privacy = escape(&privacy),
+        stop = escape(&stop),
+        stop_words = escape(&stop_words),
+    );
+    Mail {
+        kind: "cycle_closed",
+        subject: t("mail.closed.subject", locale).replace("%{item}", item.title),
+        text,
+        html,
+        unsubscribe: stop,
+        message_id: message_id(public_url),
+    }
+}

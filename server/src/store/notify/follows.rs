@@ -83,6 +83,18 @@ impl Store {
         Ok(FollowAsked::Confirm { id })
     }
 
+    /// The id of `address`'s follow of an item (tests: the address is never read back otherwise).
+    #[cfg(test)]
+    pub(crate) async fn follow_id(&self, address: &str, subject: &str) -> StoreResult<Option<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT id FROM follows WHERE address = $1 AND subject = $2")
+                .bind(address)
+                .bind(subject)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
     /// The follow `id`, if it still exists.
     pub async fn follow(&self, id: i64) -> StoreResult<Option<FollowRow>> {
         Ok(sqlx::query_as(

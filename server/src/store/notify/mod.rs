@@ -3,5 +3,6 @@
 
 pub(super) mod follows;
 pub(super) mod outbox;
+pub(super) mod tell;
 #[cfg(test)]
 mod tests;

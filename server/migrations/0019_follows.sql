@@ -5,7 +5,9 @@
 -- deleted with the follow on unsubscribe. Links in mails are signed (HMAC of the follow's id), so
 -- no token is stored.
 CREATE TABLE follows (
-    id           INTEGER PRIMARY KEY,
+    -- AUTOINCREMENT: an id is never used twice, so a stopped follow's signed links can never
+    -- name a later follow (SQLite would otherwise reuse the highest id once it is deleted).
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
     address      TEXT NOT NULL,
     locale       TEXT NOT NULL CHECK (locale IN ('zh-CN', 'en')),
     kind         TEXT NOT NULL CHECK (kind IN ('cycle', 'candidate', 'suggestion', 'topic')),

@@ -18,7 +18,11 @@ pub struct FollowService {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Linked {
     /// The follow, with its item's page (path) and language.
-    Found { page: String, locale: Locale },
+    Found {
+        page: String,
+        title: String,
+        locale: Locale,
+    },
     /// A forged link, or a follow already stopped.
     Gone,
 }
@@ -108,12 +112,16 @@ impl FollowService {
             return Ok(Some(Linked::Gone));
         };
         let kind = FollowKind::parse(&row.kind).unwrap_or(FollowKind::Cycle);
-        let page = match self.item(kind, &row.subject).await? {
-            Some((_, path)) => path,
-            None => "/".to_string(),
+        let (title, page) = match self.item(kind, &row.subject).await? {
+            Some(item) => item,
+            None => (row.subject.clone(), "/".to_string()),
         };
         let locale = Locale::from_tag(&row.locale).unwrap_or_default();
-        Ok(Some(Linked::Found { page, locale }))
+        Ok(Some(Linked::Found {
+            page,
+            title,
+            locale,
+        }))
     }
 
     /// Confirms the follow a signed link names.

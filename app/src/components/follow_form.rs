@@ -28,7 +28,7 @@ pub fn FollowForm(kind: FollowKind, subject: String) -> impl IntoView {
             <h2 id="follow-heading" class="h3">{tr!("follow.form.heading")}</h2>
             <p>{tr!("follow.form.intro")}</p>
             {flash}
-            <form method="post" action="/follow">
+            <form method="post" action="/follow" class="stack-form">
                 <input type="hidden" name="kind" value=kind.as_str()/>
                 <input type="hidden" name="subject" value=subject/>
                 <label for="follow-address">{tr!("follow.form.address")}</label>
@@ -45,9 +45,9 @@ pub fn FollowForm(kind: FollowKind, subject: String) -> impl IntoView {
                     <label for="follow-website">"Website"</label>
                     <input id="follow-website" name="website" type="text" tabindex="-1" autocomplete="off"/>
                 </div>
-                <p>
+                <p class="consent">
                     <input id="follow-consent" type="checkbox" name="consent" value="yes" required/>
-                    " "<label for="follow-consent">{tr!("follow.form.consent")}</label>
+                    <label for="follow-consent">{tr!("follow.form.consent")}</label>
                 </p>
                 <button type="submit" class="button">{tr!("follow.form.submit")}</button>
             </form>

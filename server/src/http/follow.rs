@@ -105,6 +105,14 @@ fn page(status: StatusCode, locale: Locale, what: &str, extra: &str) -> Response
     (status, Html(html)).into_response()
 }
 
+/// Which item a follow is of, named on every page a mail's link opens.
+fn naming(locale: Locale, title: &str) -> String {
+    format!(
+        "<p><strong>{}</strong></p>",
+        escape(&message("follow.of", locale).replace("%{item}", title))
+    )
+}
+
 fn links(locale: Locale, item_page: &str) -> String {
     format!(
         "<p><a class=\"button\" href=\"{page}\">{item}</a> <a href=\"/\">{home}</a></p>",
@@ -125,8 +133,13 @@ async fn confirm(
     headers: HeaderMap,
 ) -> Response {
     match follows.confirm(id, &sig).await {
-        Ok(Linked::Found { page: item, locale }) => {
-            page(StatusCode::OK, locale, "confirmed", &links(locale, &item))
+        Ok(Linked::Found {
+            page: item,
+            title,
+            locale,
+        }) => {
+            let extra = naming(locale, &title) + &links(locale, &item);
+            page(StatusCode::OK, locale, "confirmed", &extra)
         }
         Ok(Linked::Gone) => page(StatusCode::NOT_FOUND, locale(&headers), "gone", ""),
         Err(err) => failed(err, &headers),
@@ -139,9 +152,10 @@ async fn stop_page(
     headers: HeaderMap,
 ) -> Response {
     match follows.check(id, &sig).await {
-        Ok(Linked::Found { locale, .. }) => {
+        Ok(Linked::Found { title, locale, .. }) => {
             let form = format!(
-                "<form method=\"post\"><button class=\"button\" type=\"submit\">{}</button></form>",
+                "{}<form method=\"post\"><button class=\"button\" type=\"submit\">{}</button></form>",
+                naming(locale, &title),
                 escape(&message("follow.stop.button", locale))
             );
             page(StatusCode::OK, locale, "stop", &form)
@@ -159,8 +173,13 @@ async fn stop(
     headers: HeaderMap,
 ) -> Response {
     match follows.stop(id, &sig).await {
-        Ok(Linked::Found { page: item, locale }) => {
-            page(StatusCode::OK, locale, "stopped", &links(locale, &item))
+        Ok(Linked::Found {
+            page: item,
+            title,
+            locale,
+        }) => {
+            let extra = naming(locale, &title) + &links(locale, &item);
+            page(StatusCode::OK, locale, "stopped", &extra)
         }
         Ok(Linked::Gone) => page(StatusCode::OK, locale(&headers), "stopped", ""),
         Err(err) => failed(err, &headers),

@@ -111,4 +111,16 @@ async fn a_follow_is_asked_confirmed_leased_and_stopped_with_its_address() {
         !store.stop_follow(id).await.expect("stop"),
         "twice is harmless"
     );
+
+    let anew = store
+        .ask_to_follow("li@example.cn", Locale::En, item, now + 3000, mail)
+        .await
+        .expect("ask");
+    let FollowAsked::Confirm { id: new_id } = anew else {
+        panic!("a new follow: {anew:?}")
+    };
+    assert_ne!(
+        new_id, id,
+        "a stopped follow's id (and so its links) is never handed out again"
+    );
 }

@@ -79,7 +79,8 @@ for (const js of [true, false]) {
     await expect(page.getByRole('status')).toContainText('您的选票已计入结果。');
     await expect(page.getByRole('status')).toContainText(pick);
     await expect(page.getByRole('status')).toContainText(receipt);
-    await expect(page.getByRole('checkbox')).toHaveCount(0);
+    // No ballot to fill in again (the follow form's consent box is not a pick).
+    await expect(page.locator('input[name="pick"]')).toHaveCount(0);
 
     // Changing is a deliberate step: her pick comes back ticked; leaving keeps the ballot.
     await page.getByRole('link', { name: '修改选票' }).click();
@@ -95,7 +96,7 @@ for (const js of [true, false]) {
   test(`picking 4 of 3: the message is where she looks and takes the focus, the ticks stay (JS ${js ? 'on' : 'off'})`, async ({ browser }) => {
     const { context, page } = await resident(browser, js);
     await page.goto(cycle);
-    for (const box of await page.getByRole('checkbox').all()) await box.check();
+    for (const box of await page.locator('input[name="pick"]').all()) await box.check();
     await submit(page, js);
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('选多了');
@@ -106,7 +107,7 @@ for (const js of [true, false]) {
     await expect(page.getByRole('checkbox', { checked: true })).toHaveCount(4);
     await expect(page.getByRole('heading', { name: '您已投票' })).toHaveCount(0);
     // One tick off and it goes through.
-    await page.getByRole('checkbox').first().uncheck();
+    await page.locator('input[name="pick"]').first().uncheck();
     await submit(page, js);
     await expect(page.getByRole('heading', { name: '您已投票' })).toBeVisible();
     await context.close();

@@ -122,6 +122,12 @@ fn links(locale: Locale, item_page: &str) -> String {
     )
 }
 
+/// The page a mail's link opens when it found its follow: the words, the item, the way back.
+fn found_page(what: &str, title: &str, item_page: &str, locale: Locale) -> Response {
+    let extra = naming(locale, title) + &links(locale, item_page);
+    page(StatusCode::OK, locale, what, &extra)
+}
+
 fn failed(err: crate::store::StoreError, headers: &HeaderMap) -> Response {
     tracing::error!(error = %err, "follow link not carried out");
     page(StatusCode::SERVICE_UNAVAILABLE, locale(headers), "busy", "")
@@ -137,10 +143,7 @@ async fn confirm(
             page: item,
             title,
             locale,
-        }) => {
-            let extra = naming(locale, &title) + &links(locale, &item);
-            page(StatusCode::OK, locale, "confirmed", &extra)
-        }
+        }) => found_page("confirmed", &title, &item, locale),
         Ok(Linked::Gone) => page(StatusCode::NOT_FOUND, locale(&headers), "gone", ""),
         Err(err) => failed(err, &headers),
     }
@@ -177,10 +180,7 @@ async fn stop(
             page: item,
             title,
             locale,
-        }) => {
-            let extra = naming(locale, &title) + &links(locale, &item);
-            page(StatusCode::OK, locale, "stopped", &extra)
-        }
+        }) => found_page("stopped", &title, &item, locale),
         Ok(Linked::Gone) => page(StatusCode::OK, locale(&headers), "stopped", ""),
         Err(err) => failed(err, &headers),
     }

@@ -25,6 +25,21 @@ fn message_id(public_url: &str) -> String {
     format!("<{hex}@{host}>")
 }
 
+/// Every mail's last lines: what the address is used for, and the way to stop (text, HTML).
+fn footer(locale: Locale, stop: &str) -> (String, String) {
+    let privacy = t("mail.privacy", locale);
+    let stop_words = t("mail.stop", locale);
+    (
+        format!("{privacy}\n{stop_words}: {stop}\n"),
+        format!(
+            "<p style=\"color:#555\">{}<br><a href=\"{}\">{}</a></p>",
+            escape(&privacy),
+            escape(stop),
+            escape(&stop_words)
+        ),
+    )
+}
+
 /// What a mail is about: the item's name and its page.
 pub struct Item<'a> {
     pub title: &'a str,
@@ -46,26 +61,21 @@ pub fn confirm_follow(
     let intro = t("mail.confirm.intro", locale).replace("%{item}", item.title);
     let button = t("mail.confirm.button", locale);
     let ignore = t("mail.confirm.ignore", locale);
-    let privacy = t("mail.privacy", locale);
-    let stop_words = t("mail.stop", locale);
+    let (foot_text, foot_html) = footer(locale, &stop);
     let text = format!(
-        "{intro}\n\n{button}:\n{confirm}\n\n{page}: {url}\n\n{ignore}\n\n{privacy}\n{stop_words}: {stop}\n",
+        "{intro}\n\n{button}:\n{confirm}\n\n{page}: {url}\n\n{ignore}\n\n{foot_text}",
         page = t("mail.page", locale),
         url = item.url,
     );
     let html = format!(
         "<p>{intro}</p><p><a href=\"{confirm}\"><strong>{button}</strong></a></p>\
-<p><a href=\"{url}\">{page}</a></p><p>{ignore}</p>\
-<p style=\"color:#555\">{privacy}<br><a href=\"{stop}\">{stop_words}</a></p>",
+<p><a href=\"{url}\">{page}</a></p><p>{ignore}</p>{foot_html}",
         intro = escape(&intro),
         confirm = escape(&confirm),
         button = escape(&button),
         url = escape(item.url),
         page = escape(&format!("{}: {}", t("mail.page", locale), item.title)),
         ignore = escape(&ignore),
-        privacy = escape(&privacy),
-        stop = escape(&stop),
-        stop_words = escape(&stop_words),
     );
     Mail {
         kind: "confirm_follow",
@@ -109,10 +119,9 @@ pub fn cycle_closed(
         .collect();
     let leading = t("mail.closed.leading", locale);
     let full = t("mail.closed.full", locale);
-    let privacy = t("mail.privacy", locale);
-    let stop_words = t("mail.stop", locale);
+    let (foot_text, foot_html) = footer(locale, &stop);
     let text = format!(
-        "{intro}\n\n{leading}\n{lines}\n\n{full}: {url}\n\n{privacy}\n{stop_words}: {stop}\n",
+        "{intro}\n\n{leading}\n{lines}\n\n{full}: {url}\n\n{foot_text}",
         lines = lines.join("\n"),
         url = item.url,
     );
@@ -121,15 +130,11 @@ pub fn cycle_closed(
         .map(|l| format!("<li>{}</li>", escape(l)))
         .collect();
     let html = format!(
-        "<p>{intro}</p><p>{leading}</p><ul>{items}</ul><p><a href=\"{url}\"><strong>{full}</strong></a></p>\
-<p style=\"color:#555\">{privacy}<br><a href=\"{stop}\">{stop_words}</a></p>",
+        "<p>{intro}</p><p>{leading}</p><ul>{items}</ul><p><a href=\"{url}\"><strong>{full}</strong></a></p>{foot_html}",
         intro = escape(&intro),
         leading = escape(&leading),
         url = escape(item.url),
         full = escape(&full),
-        privacy = escape(&privacy),
-        stop = escape(&stop),
-        stop_words = escape(&stop_words),
     );
     Mail {
         kind: "cycle_closed",

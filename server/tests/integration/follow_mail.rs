@@ -206,3 +206,84 @@ async fn follow_confirm_and_one_click_unsubscribe_over_real_smtp() {
         .collect();
     assert!(logged.is_empty(), "no address in the log: {logged:?}");
 }
+
+/// Every property name in the OpenAPI document (schemas, parameters' schemas included).
+fn property_names(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, inner) in map {
+                if key == "properties" {
+                    if let Value::Object(props) = inner {
+                        out.extend(props.keys().cloned());
+                    }
+                }
+                property_names(inner, out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| property_names(v, out)),
+        _ => {}
+    }
+}
+
+/// No address or other personal data in the API (issue 33): no schema has a field for one, and
+/// with a confirmed follower on record no answer of the open-data API carries her address.
+#[tokio::test]
+async fn the_api_has_no_personal_data_of_followers() {
+    let smtp = TestSmtp::start();
+    let server = TestServer::start_with_args(&["--smtp-url", &smtp.url]);
+    let doc: Value = reqwest::get(server.url("/api/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut names = Vec::new();
+    property_names(&doc, &mut names);
+    assert!(names.len() > 20, "the schemas were read: {names:?}");
+    let personal: Vec<_> = names
+        .iter()
+        .filter(|n| {
+            let n = n.to_lowercase();
+            ["mail", "address", "phone", "contact", "follower"]
+                .iter()
+                .any(|word| n.contains(word))
+        })
+        .collect();
+    assert!(
+        personal.is_empty(),
+        "fields for personal data: {personal:?}"
+    );
+
+    ask(
+        &server,
+        &format!("kind=cycle&subject=2027-annual&address={ADDRESS}&consent=yes"),
+        "zh-CN",
+    )
+    .await;
+    let mails = smtp.wait_for(1);
+    let confirm = link(mails[0]["text"].as_str().unwrap(), "/confirm");
+    assert_eq!(
+        reqwest::get(server.url(&confirm)).await.unwrap().status(),
+        200
+    );
+    for path in [
+        "/api/v1/years",
+        "/api/v1/years/2024",
+        "/api/v1/cycles",
+        "/api/v1/cycles/2027-annual",
+        "/api/v1/cycles/2027-annual/integrity",
+        "/api/v1/topics/2026/11",
+        "/api/v1/topics/2026/11/tasks",
+        "/api/v1/charts",
+        "/api/v1/hotline/ranking",
+        "/feed.atom",
+    ] {
+        let res = reqwest::get(server.url(path)).await.unwrap();
+        assert_eq!(res.status(), 200, "{path}");
+        let body = res.text().await.unwrap();
+        assert!(
+            !body.contains(ADDRESS) && !body.contains("example.cn"),
+            "{path} carries an address"
+        );
+    }
+}

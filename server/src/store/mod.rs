@@ -79,8 +79,8 @@ pub struct Store {
     /// Every class's sums over a window, by data version (`hotline::aggregates`): the ranking
     /// the `/hotline` page, its API and the staff desk read.
     class_sums: std::sync::Arc<hotline::ClassSums>,
-    /// Cycles' rules for the ballot path, kept for the second (`voting::cycle_reads`).
-    cycle_rules: std::sync::Arc<voting::cycle_reads::CycleRulesCache>,
+    /// Cycles' rules for the ballot path, kept for the second (`voting::cycle_rules`).
+    cycle_rules: std::sync::Arc<voting::cycle_rules::CycleRulesCache>,
 }
 
 /// One lock for every write transaction on PostgreSQL, taken inside the transaction and

@@ -3,7 +3,9 @@
 
 pub(super) mod ballot_batch;
 pub(super) mod ballots;
+pub(super) mod batch_state;
 pub(super) mod cycle_reads;
+pub(super) mod cycle_rules;
 pub(super) mod cycles;
 pub(super) mod own_ballot;
 pub(super) mod paper_codes;

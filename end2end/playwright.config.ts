@@ -119,6 +119,12 @@ export default defineConfig({
       dependencies: ['editor-once', 'provenance', 'journeys-once', 'roles-once', 'department-once', 'record-once'],
     },
     {
+      // 关注 by mail through a real SMTP server (issue 33): adds suggestions and promotes them
+      // into 2027-spring, so it runs once; sets its own viewports, languages and JS on/off.
+      name: 'follow-once',
+      testMatch: /follow\.spec\.ts/,
+    },
+    {
       // Framing rules (issue 14, point 11): read-only, one viewport is enough.
       name: 'framing-1280',
       testMatch: /framing\.spec\.ts/,
@@ -126,12 +132,12 @@ export default defineConfig({
     },
     {
       name: 'phone-360',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection|framing|public-record)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection|framing|public-record|follow)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection|framing|public-record)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection|framing|public-record|follow)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The server the browser tests run against, on a throwaway database (sourced; needs steps.sh).
 #
-#   e2e_server_start BINARY     exports E2E_BASE_URL, E2E_WORK and E2E_SERVER_LOG
+#   e2e_server_start BINARY     exports E2E_BASE_URL, E2E_WORK, E2E_SERVER_LOG and E2E_MAIL_DIR
 #
 # The binary is whichever build the caller already has: the test command and `make check` use
 # the debug server the Rust tests compiled, with the release wasm and CSS in target/site
@@ -33,8 +33,21 @@ e2e_server_start() {
   # The same one network draws every chart the suites look at, in every width, theme and
   # language, within minutes: beyond the default allowance of new drawings per network
   # (server/tests/integration/hardening_charts.rs checks the default mechanism).
+  # A real SMTP server (scripts/test-smtp.py, aiosmtpd) the portal sends its mail to; each mail
+  # it takes is one JSON file in E2E_MAIL_DIR, which the follow spec reads as a mailbox.
+  E2E_MAIL_DIR="$E2E_WORK/mail"
+  local smtp_log="$E2E_WORK/smtp.log" smtp smtp_addr=""
+  python3 scripts/test-smtp.py "$E2E_MAIL_DIR" >"$smtp_log" 2>&1 &
+  smtp=$!
+  on_exit "kill $smtp 2>/dev/null; wait $smtp 2>/dev/null"
+  for _ in $(seq 1 100); do
+    smtp_addr=$(sed -n 's/^listening on //p' "$smtp_log")
+    [ -n "$smtp_addr" ] && break
+    sleep 0.1
+  done
+  [ -n "$smtp_addr" ] || { echo "the test SMTP server did not start:"; cat "$smtp_log"; return 1; }
   E2E_SERVER_LOG="$E2E_WORK/server.log"
-  DIANCA_PER_NETWORK_DAY=30 DIANCA_CHART_RENDERS_PER_MINUTE=100000 LEPTOS_SITE_ROOT=target/site \
+  DIANCA_SMTP_URL="smtp://$smtp_addr" DIANCA_PER_NETWORK_DAY=30 DIANCA_CHART_RENDERS_PER_MINUTE=100000 LEPTOS_SITE_ROOT=target/site \
     "$bin" serve --addr "127.0.0.1:$port" >"$E2E_SERVER_LOG" 2>&1 &
   server=$!
   on_exit "kill $server 2>/dev/null; wait $server 2>/dev/null"
@@ -44,7 +57,7 @@ e2e_server_start() {
     sleep 0.1
   done
   curl -fsS "$E2E_BASE_URL/healthz" >/dev/null || { cat "$E2E_SERVER_LOG"; return 1; }
-  export E2E_BASE_URL E2E_WORK E2E_SERVER_LOG
+  export E2E_BASE_URL E2E_WORK E2E_SERVER_LOG E2E_MAIL_DIR
 }
 
 # The browser tests (all, or those named), printing the server's last words when one fails.

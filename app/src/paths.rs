@@ -78,6 +78,16 @@ pub fn candidate(slug: impl Display, id: impl Display) -> String {
     format!("/vote/{slug}/candidates/{id}")
 }
 
+/// The receipt page with a code filled in: a ballot's status, or a suggestion's timeline.
+pub fn receipt(code: &str) -> String {
+    format!("/receipt?code={}", query_value(code))
+}
+
+/// A published suggestion on the suggestions page.
+pub fn suggestion(id: impl Display) -> String {
+    format!("/suggest#s-{id}")
+}
+
 /// A chart's page.
 pub fn chart(id: impl Display) -> String {
     format!("/charts/{id}")

@@ -2,16 +2,15 @@
 //! and stops with one click. The address is never shown, logged or answered back: every request
 //! that reaches the queue is answered "sent", whatever the address already follows.
 
-use crate::mail::compose::{self, Item, ResultLine};
-use crate::mail::links::{follow_path, LinkKey};
+use crate::mail::compose::{Item, ResultLine};
+use crate::mail::letters::Letters;
 use crate::store::{FollowAsked, Store, StoreError};
 use app::i18n::Locale;
-use app::model::{parse_address, FollowKind, FollowOutcome};
+use app::model::{parse_address, FollowKind, FollowOutcome, SuggestionState};
 
 pub struct FollowService {
     store: Store,
-    links: LinkKey,
-    public_url: String,
+    letters: Letters,
 }
 
 /// What a signed link found.
@@ -27,29 +26,74 @@ pub enum Linked {
     Gone,
 }
 
+/// A followable item as found from a form's subject: the subject stored with the follow, its
+/// name and its page.
+struct Followed {
+    subject: String,
+    title: String,
+    path: String,
+}
+
 impl FollowService {
-    pub async fn start(store: Store, public_url: String) -> Result<Self, StoreError> {
-        let key = store.secret("follow_link_key").await?;
-        Ok(FollowService {
-            store,
-            links: LinkKey::new(key.as_bytes()),
-            public_url,
-        })
+    pub fn new(store: Store, letters: Letters) -> Self {
+        FollowService { store, letters }
     }
 
-    /// The item's name and page, if it exists (cycles in this slice).
+    /// The words every state change writes its notices with.
+    pub fn tell(&self) -> std::sync::Arc<dyn crate::store::Compose> {
+        std::sync::Arc::new(self.letters.clone())
+    }
+
+    /// The item a form or a stored follow names, if it exists and may be followed: a round by
+    /// its slug; a suggestion by its receipt code (its author, whatever its state) or, once
+    /// published, by its number (stored by number either way; `stored`: read back for a
+    /// mail's link, any state).
     async fn item(
         &self,
         kind: FollowKind,
         subject: &str,
-    ) -> Result<Option<(String, String)>, StoreError> {
+        stored: bool,
+    ) -> Result<Option<Followed>, StoreError> {
         match kind {
             FollowKind::Cycle => Ok(self
                 .store
                 .cycle_rules(subject, crate::staff::now())
                 .await?
-                .map(|(cycle, _)| (cycle.title, app::paths::cycle(&cycle.slug)))),
-            FollowKind::Candidate | FollowKind::Suggestion | FollowKind::Topic => Ok(None),
+                .map(|(cycle, _)| Followed {
+                    subject: cycle.slug.clone(),
+                    title: cycle.title,
+                    path: app::paths::cycle(&cycle.slug),
+                })),
+            FollowKind::Suggestion => {
+                // By receipt: its author, whatever its state; by number: anyone, once it is
+                // published — or a stored follow, which was asked for one of those two ways.
+                let found = match (subject.strip_prefix("S-"), subject.parse::<i64>()) {
+                    (Some(_), _) => self
+                        .store
+                        .suggestion_by_receipt(subject)
+                        .await?
+                        .map(|s| (s, subject.to_string())),
+                    (None, Ok(id)) => self.store.suggestion(id).await?,
+                    (None, Err(_)) => None,
+                };
+                Ok(found.and_then(|(s, receipt)| {
+                    let by_receipt = subject == receipt;
+                    let published = s.state == SuggestionState::Published;
+                    if !(by_receipt || published || stored) {
+                        return None;
+                    }
+                    Some(Followed {
+                        subject: s.id.to_string(),
+                        title: s.title,
+                        path: if published && !by_receipt {
+                            app::paths::suggestion(s.id)
+                        } else {
+                            app::paths::receipt(&receipt)
+                        },
+                    })
+                }))
+            }
+            FollowKind::Candidate | FollowKind::Topic => Ok(None),
         }
     }
 
@@ -62,7 +106,7 @@ impl FollowService {
         consent: bool,
         locale: Locale,
     ) -> Result<Option<FollowOutcome>, StoreError> {
-        let Some((title, path)) = self.item(kind, subject).await? else {
+        let Some(item) = self.item(kind, subject, false).await? else {
             return Ok(None);
         };
         let Some(address) = parse_address(typed) else {
@@ -71,10 +115,9 @@ impl FollowService {
         if !consent {
             return Ok(Some(FollowOutcome::Consent));
         }
-        let base = self.public_url.trim_end_matches('/');
-        let url = format!("{base}{path}");
-        let item = Item {
-            title: &title,
+        let url = self.letters.url(&item.path);
+        let named = Item {
+            title: &item.title,
             url: &url,
         };
         let asked = self
@@ -82,16 +125,9 @@ impl FollowService {
             .ask_to_follow(
                 &address,
                 locale,
-                (kind, subject),
+                (kind, &item.subject),
                 crate::staff::now(),
-                |id| {
-                    compose::confirm_follow(
-                        &self.public_url,
-                        &follow_path(&self.links, id),
-                        locale,
-                        &item,
-                    )
-                },
+                |id| self.letters.confirm(id, locale, &named),
             )
             .await?;
         if let FollowAsked::Confirm { id } = asked {
@@ -105,15 +141,15 @@ impl FollowService {
     }
 
     async fn linked(&self, id: i64, signature: &str) -> Result<Option<Linked>, StoreError> {
-        if !self.links.verify(id, signature) {
+        if !self.letters.verify(id, signature) {
             return Ok(None);
         }
         let Some(row) = self.store.follow(id).await? else {
             return Ok(Some(Linked::Gone));
         };
         let kind = FollowKind::parse(&row.kind).unwrap_or(FollowKind::Cycle);
-        let (title, page) = match self.item(kind, &row.subject).await? {
-            Some(item) => item,
+        let (title, page) = match self.item(kind, &row.subject, true).await? {
+            Some(item) => (item.title, item.path),
             None => (row.subject.clone(), "/".to_string()),
         };
         let locale = Locale::from_tag(&row.locale).unwrap_or_default();
@@ -170,8 +206,7 @@ impl FollowService {
                 .collect();
             results.sort_by_key(|r| std::cmp::Reverse(r.approvals));
             results.truncate(5);
-            let base = self.public_url.trim_end_matches('/');
-            let url = format!("{base}{}", app::paths::cycle(&slug));
+            let url = self.letters.url(&app::paths::cycle(&slug));
             let item = Item {
                 title: &detail.cycle.title,
                 url: &url,
@@ -180,13 +215,8 @@ impl FollowService {
             let told = self
                 .store
                 .tell_cycle_closed(&slug, now, |id, locale| {
-                    compose::cycle_closed(
-                        &self.public_url,
-                        &follow_path(&self.links, id),
-                        locale,
-                        &item,
-                        (&closed_at, &results),
-                    )
+                    self.letters
+                        .cycle_closed(id, locale, &item, (&closed_at, &results))
                 })
                 .await?;
             if let Some(n) = told {
@@ -224,9 +254,10 @@ mod tests {
     #[tokio::test]
     async fn followers_of_a_round_are_told_once_when_it_closes() {
         let (_dir, store) = loaded_store().await;
-        let follows = FollowService::start(store.clone(), "https://dianca.example".into())
+        let letters = Letters::start(&store, "https://dianca.example".into())
             .await
-            .expect("service");
+            .expect("key");
+        let follows = FollowService::new(store.clone(), letters);
         let now = crate::staff::now();
         for (address, locale) in [
             ("a@example.cn", Locale::ZhCn),

@@ -70,9 +70,8 @@ async fn serve(
         args.public_url.clone(),
         args.charts.limits(),
     );
-    let follows = std::sync::Arc::new(
-        follow::FollowService::start(store.clone(), args.public_url.clone()).await?,
-    );
+    let letters = mail::letters::Letters::start(&store, args.public_url.clone()).await?;
+    let follows = std::sync::Arc::new(follow::FollowService::new(store.clone(), letters));
     mail::sender::spawn(store.clone(), &args.mail)?;
     follow::spawn_teller(follows.clone());
     let app = http::router(http::AppState {

@@ -23,10 +23,12 @@ pub fn FollowForm(kind: FollowKind, subject: String) -> impl IntoView {
                 .into_any(),
         }
     });
+    let heading = format!("follow.form.{}.heading", kind.as_str());
+    let intro = format!("follow.form.{}.intro", kind.as_str());
     view! {
         <section id="follow" class="follow" aria-labelledby="follow-heading">
-            <h2 id="follow-heading" class="h3">{tr!("follow.form.heading")}</h2>
-            <p>{tr!("follow.form.intro")}</p>
+            <h2 id="follow-heading" class="h3">{tr!(heading.as_str())}</h2>
+            <p>{tr!(intro.as_str())}</p>
             {flash}
             <form method="post" action="/follow" class="stack-form">
                 <input type="hidden" name="kind" value=kind.as_str()/>

@@ -62,7 +62,7 @@ pub use network_rule::{
 pub use outcome::{Done, Field, Refusal};
 pub use participation::{
     check_picks, order_cycles, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot,
-    IntegrityReport, Phase, ReceiptStatus, Tally, Tier, DISTRICTS,
+    IntegrityReport, Phase, Promoted, ReceiptStatus, Tally, Tier, DISTRICTS,
 };
 pub use provenance::{
     shown_confidence, Confidence, Fact, FactKind, Origin, Published, Source, SourceKind,

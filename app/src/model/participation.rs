@@ -186,13 +186,29 @@ pub enum ReceiptStatus {
         reason: String,
         at: String,
     },
-    /// The receipt of a suggestion: where it is in moderation.
+    /// The receipt of a suggestion: its timeline (received, published or not, promoted), each
+    /// step dated where the record has the date.
     Suggestion {
         title: String,
         moderation: SuggestionState,
         reason: Option<String>,
+        received_at: String,
+        decided_at: Option<String>,
+        promoted: Option<Promoted>,
     },
     Unknown,
+}
+
+/// A suggestion made a candidate of a voting round (列为候选).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Promoted {
+    /// The round's name.
+    pub cycle: String,
+    /// The candidate's page.
+    pub path: String,
+    /// When; absent for promotions recorded before the date was kept.
+    pub at: Option<String>,
 }
 
 /// A ballot held for a moderator's decision.

@@ -2,10 +2,12 @@
 //! reads what happened to every ballot of a cycle.
 
 use crate::api::vote::{check_receipt, get_integrity, MAX_RECEIPT_CHARS};
+use crate::components::follow_form::FollowForm;
 use crate::components::loading::DataView;
 use crate::i18n::when::date_time;
 use crate::model::{
-    IntegrityReport, NetworkConcentration, ReceiptAnswer, ReceiptStatus, SuggestionState, Tier,
+    FollowKind, IntegrityReport, NetworkConcentration, Promoted, ReceiptAnswer, ReceiptStatus,
+    SuggestionState, Tier,
 };
 use crate::pages::NotFound;
 use crate::tr;
@@ -66,17 +68,25 @@ fn Answer(answer: ReceiptAnswer) -> impl IntoView {
             <p class="flash flash-error" role="alert" tabindex="-1" autofocus=true>{tr!(key.as_str())}</p>
         });
     }
-    let read_as = answer.code.map(|code| {
+    let read_as = answer.code.clone().map(|code| {
         view! { <p class="muted">{tr!("ballot.receipt_read_as")}" "<strong class="receipt-code">{code}</strong></p> }
     });
     let ballot = !matches!(
         answer.status,
         ReceiptStatus::Suggestion { .. } | ReceiptStatus::Unknown
     );
+    // A suggestion's author may also hear of it by mail, the code naming it.
+    let follow = match (&answer.status, &answer.code) {
+        (ReceiptStatus::Suggestion { .. }, Some(code)) => Some(view! {
+            <FollowForm kind=FollowKind::Suggestion subject=code.clone()/>
+        }),
+        _ => None,
+    };
     Either::Right(view! {
         {read_as}
         <ReceiptView status=answer.status own_picks=answer.own_picks/>
         {ballot.then(|| view! { <p class="muted">{tr!("ballot.receipt_private")}</p> })}
+        {follow}
     })
 }
 
@@ -119,20 +129,75 @@ fn ReceiptView(status: ReceiptStatus, own_picks: Option<Vec<String>>) -> impl In
             title,
             moderation,
             reason,
+            received_at,
+            decided_at,
+            promoted,
         } => EitherOf6::F(view! {
-            <section class="flash" role="status">
-                <p><strong>{title}</strong></p>
-                <p>{match moderation {
-                    SuggestionState::Pending => tr!("suggest.state_pending"),
-                    SuggestionState::Published => tr!("suggest.state_published"),
-                    SuggestionState::Rejected => tr!("suggest.state_rejected"),
-                }}</p>
-                {reason.map(|r| view! { <p>{tr!("suggest.reason")}": "{r}</p> })}
-            </section>
+            <SuggestionTimeline title moderation reason received_at decided_at promoted/>
         }),
         ReceiptStatus::Unknown => EitherOf6::E(view! {
             <p class="flash flash-error" role="alert">{tr!("vote.receipt_unknown")}</p>
         }),
+    }
+}
+
+/// 进展: a suggestion's steps so far, each dated (Beijing time) where the record has the date;
+/// the step it waits at is marked current.
+#[component]
+fn SuggestionTimeline(
+    title: String,
+    moderation: SuggestionState,
+    reason: Option<String>,
+    received_at: String,
+    decided_at: Option<String>,
+    promoted: Option<Promoted>,
+) -> impl IntoView {
+    let dated = |at: Option<String>| {
+        at.map(|at| view! { " · "<time datetime=at.clone()>{date_time(&at)}</time> })
+    };
+    let decision = match moderation {
+        SuggestionState::Pending => view! {
+            <li aria-current="step"><strong>{tr!("suggest.timeline.waiting")}</strong></li>
+        }
+        .into_any(),
+        SuggestionState::Published => view! {
+            <li aria-current=promoted.is_none().then_some("step")>
+                <strong>{tr!("suggest.timeline.published")}</strong>{dated(decided_at.clone())}
+            </li>
+        }
+        .into_any(),
+        SuggestionState::Rejected => view! {
+            <li aria-current="step">
+                <strong>{tr!("suggest.timeline.rejected")}</strong>{dated(decided_at.clone())}
+                {reason.map(|r| view! { <br/>{tr!("suggest.reason")}": "{r} })}
+            </li>
+        }
+        .into_any(),
+    };
+    let promoted = promoted.map(|p| {
+        view! {
+            <li aria-current="step">
+                <strong>{tr!("suggest.timeline.promoted", cycle = p.cycle)}</strong>{dated(p.at)}
+                " "<a href=p.path>{tr!("suggest.timeline.see_candidate")}</a>
+            </li>
+        }
+    });
+    let summary = match moderation {
+        SuggestionState::Pending => tr!("suggest.state_pending"),
+        SuggestionState::Published => tr!("suggest.state_published"),
+        SuggestionState::Rejected => tr!("suggest.state_rejected"),
+    };
+    view! {
+        <section class="flash" role="status" aria-labelledby="timeline-heading">
+            <p><strong>{title}</strong></p>
+            <p>{summary}</p>
+            <h2 id="timeline-heading" class="h3">{tr!("suggest.timeline.heading")}</h2>
+            <ol class="timeline">
+                <li><strong>{tr!("suggest.timeline.received")}</strong>{dated(Some(received_at))}</li>
+                {decision}
+                {promoted}
+            </ol>
+        </section>
     }
 }
 

@@ -6,8 +6,8 @@ use crate::api::vote::get_suggestion_list;
 use crate::components::loading::DataView;
 use crate::components::raw_text::text_box;
 use crate::model::{
-    SuggestRefusal, Suggestion, CATEGORIES, DISTRICTS, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN,
-    SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
+    FollowOutcome, SuggestRefusal, Suggestion, ADDRESS_MAX, CATEGORIES, DISTRICTS,
+    SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
 };
 use crate::tr;
 use leptos::either::EitherOf3;
@@ -20,11 +20,26 @@ fn Outcome() -> impl IntoView {
     let query = use_query_map();
     let q = query.read_untracked();
     if let Some(receipt) = q.get("receipt").filter(|r| r.len() <= 24) {
+        // The address she left: a confirmation mail is on its way, or it needs typing again
+        // on the receipt page (her suggestion is kept either way).
+        let follow = q
+            .get("follow")
+            .and_then(|c| FollowOutcome::parse(&c))
+            .map(|outcome| {
+                let key = match outcome {
+                    FollowOutcome::Sent => "suggest.follow_sent",
+                    FollowOutcome::Address => "suggest.follow_again",
+                    _ => "suggest.follow_later",
+                };
+                view! { <p>{tr!(key)}</p> }
+            });
+        let page = crate::paths::receipt(&receipt);
         return EitherOf3::A(view! {
             <section id="receipt" class="flash flash-ok" role="status">
                 <p>{tr!("suggest.thanks")}</p>
                 <p>{tr!("vote.your_receipt")}" "<strong class="receipt-code">{receipt.clone()}</strong></p>
-                <p><a href=format!("/receipt?code={receipt}")>{tr!("suggest.follow")}</a></p>
+                {follow}
+                <p><a href=page>{tr!("suggest.follow")}</a></p>
             </section>
         });
     }
@@ -87,6 +102,9 @@ pub fn SuggestPage() -> impl IntoView {
                 <option value="" selected=category.is_empty()>{tr!("suggest.choose")}</option>
                 {CATEGORIES.into_iter().map(|c| view! { <option value=c selected=category == c>{c}</option> }).collect_view()}
             </select>
+            <label for="s-address">{tr!("suggest.field_address")}</label>
+            <p id="s-address-hint" class="muted">{tr!("suggest.address_hint")}</p>
+            <input id="s-address" name="address" type="email" inputmode="email" autocomplete="email" maxlength=ADDRESS_MAX.to_string() aria-describedby="s-address-hint"/>
             <div class="hp" aria-hidden="true">
                 <label for="s-website">"Website"</label>
                 <input id="s-website" name="website" type="text" tabindex="-1" autocomplete="off"/>

@@ -220,21 +220,32 @@ fn redirect_with_argument_error(res: &Response) -> bool {
         .is_some_and(|bytes| is_argument_error(&String::from_utf8_lossy(&bytes)))
 }
 
-pub async fn guard(State(store): State<Store>, req: Request, next: Next) -> Response {
+/// What the guard needs: the store, and the notices' words a staff service is made with.
+#[derive(Clone)]
+pub struct Guarded {
+    pub store: Store,
+    pub tell: std::sync::Arc<dyn crate::store::Compose>,
+}
+
+pub async fn guard(State(guarded): State<Guarded>, req: Request, next: Next) -> Response {
+    let staff = StaffService {
+        store: guarded.store,
+        tell: guarded.tell,
+    };
     if req.method() != Method::POST || !PATHS.contains(req.uri().path()) {
         return next.run(req).await;
     }
     let asker = asker(req.headers());
     let path = req.uri().path().to_string();
     if !is_form(req.headers()) {
-        return refuse(&store, &asker, Refusal::MediaType, &path, None).await;
+        return refuse(&staff, &asker, Refusal::MediaType, &path, None).await;
     }
     let (parts, body) = req.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_FN_BODY).await else {
-        return refuse(&store, &asker, Refusal::TooLarge, &path, None).await;
+        return refuse(&staff, &asker, Refusal::TooLarge, &path, None).await;
     };
     let Some(typed) = fields(&bytes) else {
-        return refuse(&store, &asker, Refusal::Malformed, &path, None).await;
+        return refuse(&staff, &asker, Refusal::Malformed, &path, None).await;
     };
     let res = next
         .run(Request::from_parts(parts, Body::from(bytes)))
@@ -246,7 +257,7 @@ pub async fn guard(State(store): State<Store>, req: Request, next: Next) -> Resp
         let bytes = to_bytes(body, 64 * 1024).await.unwrap_or_default();
         let text = String::from_utf8_lossy(&bytes);
         if is_argument_error(&text) {
-            return refuse(&store, &asker, Refusal::Malformed, &path, Some(typed)).await;
+            return refuse(&staff, &asker, Refusal::Malformed, &path, Some(typed)).await;
         }
         if let Some((status, key)) = text.strip_prefix("ServerError|").and_then(refusal_of) {
             return (
@@ -259,13 +270,13 @@ pub async fn guard(State(store): State<Store>, req: Request, next: Next) -> Resp
         return Response::from_parts(head, Body::from(bytes));
     }
     if res.status().is_redirection() && redirect_with_argument_error(&res) {
-        return refuse(&store, &asker, Refusal::Malformed, &path, Some(typed)).await;
+        return refuse(&staff, &asker, Refusal::Malformed, &path, Some(typed)).await;
     }
     res
 }
 
 async fn refuse(
-    store: &Store,
+    staff: &StaffService,
     asker: &Asker,
     why: Refusal,
     path: &str,
@@ -275,7 +286,7 @@ async fn refuse(
     if asker.form_post {
         let page = asker.back_to.clone().unwrap_or_else(|| "/".to_string());
         let echo = match (typed, &asker.session) {
-            (Some(typed), Some(session)) => keep_echo(store, session, typed).await,
+            (Some(typed), Some(session)) => keep_echo(staff, session, typed).await,
             _ => None,
         };
         let sep = if page.contains('?') { '&' } else { '?' };
@@ -299,7 +310,7 @@ async fn refuse(
 
 /// Keeps what was typed into a form that names itself, for the session that typed it.
 async fn keep_echo(
-    store: &Store,
+    staff: &StaffService,
     session: &str,
     typed: Vec<(String, String)>,
 ) -> Option<(i64, String)> {
@@ -317,14 +328,11 @@ async fn keep_echo(
             clash: None,
         },
     };
-    let staff = StaffService {
-        store: store.clone(),
-    };
     // Only a live session's form is kept (for that session alone, as `back_echo` keeps it).
-    if !matches!(StaffPort::member(&staff, session).await, Ok(Some(_))) {
+    if !matches!(StaffPort::member(staff, session).await, Ok(Some(_))) {
         return None;
     }
-    match EditorPort::keep_echo(&staff, session, &echo).await {
+    match EditorPort::keep_echo(staff, session, &echo).await {
         Ok(id) => Some((id, form)),
         Err(err) => {
             tracing::warn!(error = %err, "could not keep a form echo");

@@ -48,12 +48,18 @@ async fn ask(
             .unwrap_or_default()
     };
     let (kind, subject) = (FollowKind::parse(&field("kind")), field("subject"));
-    let Some(FollowKind::Cycle) = kind else {
+    // The page the form was on: a round's, or the receipt page of a suggestion (by its code).
+    let page = match kind {
+        Some(FollowKind::Cycle) => app::paths::cycle(&subject),
+        Some(FollowKind::Suggestion) if subject.starts_with("S-") => app::paths::receipt(&subject),
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let Some(kind) = kind else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let back = |outcome: FollowOutcome| {
-        let page = app::paths::cycle(&subject);
-        Redirect::to(&format!("{page}?follow={outcome}#follow")).into_response()
+        let sep = if page.contains('?') { '&' } else { '?' };
+        Redirect::to(&format!("{page}{sep}follow={outcome}#follow")).into_response()
     };
     // A form filled in by a robot: answered as if sent, nothing queued.
     if !field("website").trim().is_empty() {
@@ -70,13 +76,7 @@ async fn ask(
     }
     let consent = field("consent") == "yes";
     let asked = follows
-        .ask(
-            FollowKind::Cycle,
-            &subject,
-            &field("address"),
-            consent,
-            locale(&headers),
-        )
+        .ask(kind, &subject, &field("address"), consent, locale(&headers))
         .await;
     match asked {
         Ok(Some(outcome)) => back(outcome),

@@ -76,6 +76,7 @@ pub fn router(state: AppState) -> Router {
     )));
     let service = Arc::new(StaffService {
         store: state.store.clone(),
+        tell: state.follows.tell(),
     });
     let staff = StaffHandle(service.clone());
     let signed_in = staff.clone();
@@ -138,7 +139,10 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(csrf_event::passed))
         .layer(axum::middleware::from_fn_with_state(
-            state.store.clone(),
+            fn_input::Guarded {
+                store: state.store.clone(),
+                tell: state.follows.tell(),
+            },
             fn_input::guard,
         ))
         .layer(axum::middleware::from_fn_with_state(

@@ -2,11 +2,13 @@
 //! `POST /suggest/{id}/support` (with the optional `proof` the page's script solves); both
 //! answer with a redirect (no JavaScript needed).
 
+use super::reader::locale;
 use super::vote::{client_of, cookie, device_cookie, DEVICE_COOKIE};
 use super::AppState;
+use crate::follow::FollowService;
 use crate::vote::suggest::{SuggestError, SuggestionInput, SupportError, Supported};
 use crate::vote::VoteService;
-use app::model::SuggestRefusal;
+use app::model::{FollowKind, FollowOutcome, SuggestRefusal};
 use axum::extract::{ConnectInfo, Form, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -36,11 +38,13 @@ fn encoded(text: &str, max_chars: usize) -> String {
 
 async fn suggest(
     State(vote): State<Arc<VoteService>>,
+    State(follows): State<Arc<FollowService>>,
     ConnectInfo(socket): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let mut input = SuggestionInput::default();
+    let mut address = String::new();
     for (name, value) in form.into_iter().take(16) {
         let value: String = value.chars().take(4_000).collect();
         match name.as_str() {
@@ -49,6 +53,7 @@ async fn suggest(
             "district" => input.district = value,
             "category" => input.category = value,
             "website" => input.honeypot = value,
+            "address" => address = value,
             _ => {}
         }
     }
@@ -56,8 +61,30 @@ async fn suggest(
     let device = cookie(&headers, DEVICE_COOKIE);
     match vote.suggest(input.clone(), device.as_deref(), ip).await {
         Ok((receipt, token)) => {
-            let mut res =
-                Redirect::to(&format!("/suggest?receipt={receipt}#receipt")).into_response();
+            // Her own suggestion, followed when she leaves an address (the confirmation mail
+            // is her consent); a bad address loses nothing: the receipt page asks again.
+            let followed = match address.trim() {
+                "" => None,
+                typed => match follows
+                    .ask(
+                        FollowKind::Suggestion,
+                        &receipt,
+                        typed,
+                        true,
+                        locale(&headers),
+                    )
+                    .await
+                {
+                    Ok(outcome) => outcome,
+                    Err(err) => {
+                        tracing::error!(error = %err, "suggestion stored; its follow not recorded");
+                        Some(FollowOutcome::Busy)
+                    }
+                },
+            };
+            let follow = followed.map_or(String::new(), |o| format!("&follow={o}"));
+            let mut res = Redirect::to(&format!("/suggest?receipt={receipt}{follow}#receipt"))
+                .into_response();
             if let Some(value) = token.as_deref().and_then(device_cookie) {
                 res.headers_mut().append(header::SET_COOKIE, value);
             }

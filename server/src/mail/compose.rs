@@ -1,7 +1,7 @@
 //! The words of each mail, in the follower's language: short, plain text plus simple HTML,
 //! linking to the page. Words come from the server's locale files (`mail.*`).
 
-use crate::store::Mail;
+use crate::store::{Mail, Notice};
 use app::components::raw_text::escape_html as escape;
 use app::i18n::Locale;
 use rand::RngCore;
@@ -139,6 +139,60 @@ pub fn cycle_closed(
     Mail {
         kind: "cycle_closed",
         subject: t("mail.closed.subject", locale).replace("%{item}", item.title),
+        text,
+        html,
+        unsubscribe: stop,
+        message_id: message_id(public_url),
+    }
+}
+
+/// A state change of an item she follows (建议已公开, 未公开, 已列为候选 …): one or two sentences
+/// and the way to the page.
+pub fn notice(public_url: &str, follow_path: &str, locale: Locale, notice: &Notice) -> Mail {
+    let base = public_url.trim_end_matches('/');
+    let stop = format!("{base}{follow_path}/stop");
+    let code = notice.code();
+    let fill = |key: &str| {
+        let words = t(&format!("mail.{code}.{key}"), locale);
+        match notice {
+            Notice::SuggestionPublished { title, .. } => words.replace("%{item}", title),
+            Notice::SuggestionNotPublished { title, reason, .. } => {
+                words.replace("%{item}", title).replace("%{reason}", reason)
+            }
+            Notice::SuggestionPromoted { title, cycle, .. } => {
+                words.replace("%{item}", title).replace("%{cycle}", cycle)
+            }
+        }
+    };
+    let mut lines = vec![fill("intro")];
+    if let Notice::SuggestionNotPublished { .. } = notice {
+        lines.push(fill("reason"));
+        lines.push(fill("again"));
+    }
+    let path = match notice {
+        Notice::SuggestionPublished { path, .. }
+        | Notice::SuggestionNotPublished { path, .. }
+        | Notice::SuggestionPromoted { path, .. } => path,
+    };
+    let url = format!("{base}{path}");
+    let page = t("mail.page", locale);
+    let (foot_text, foot_html) = footer(locale, &stop);
+    let text = format!(
+        "{body}\n\n{page}: {url}\n\n{foot_text}",
+        body = lines.join("\n")
+    );
+    let paragraphs: String = lines
+        .iter()
+        .map(|l| format!("<p>{}</p>", escape(l)))
+        .collect();
+    let html = format!(
+        "{paragraphs}<p><a href=\"{url}\"><strong>{page}</strong></a></p>{foot_html}",
+        url = escape(&url),
+        page = escape(&page),
+    );
+    Mail {
+        kind: code,
+        subject: fill("subject"),
         text,
         html,
         unsubscribe: stop,

@@ -1,8 +1,10 @@
 //! Mail to followers (issue 33): the words of each mail (`compose.rs`), the signed links in
-//! them (`links.rs`) and the sender that delivers the outbox over SMTP (`sender.rs`). With no
-//! SMTP server configured, nothing is sent and every notification waits in the outbox.
+//! them (`links.rs`), the two together for whatever queues a mail (`letters.rs`), and the
+//! sender that delivers the outbox over SMTP (`sender.rs`). With no SMTP server configured,
+//! nothing is sent and every notification waits in the outbox.
 
 pub mod compose;
+pub mod letters;
 pub mod links;
 pub mod sender;
 

@@ -55,7 +55,7 @@ impl ModerationPort for StaffService {
         let reason = (!publish).then_some(reason);
         match self
             .store
-            .moderate_suggestion(me, id, publish, reason, now())
+            .moderate_suggestion(me, (id, publish, reason), self.tell.as_ref(), now())
             .await
         {
             Ok(true) => Ok(()),
@@ -66,7 +66,11 @@ impl ModerationPort for StaffService {
 
     async fn promote(&self, me: &StaffMember, id: i64, cycle: &str) -> Result<(), StaffError> {
         moderator(me)?;
-        match self.store.promote_suggestion(me, id, cycle, now()).await {
+        match self
+            .store
+            .promote_suggestion(me, (id, cycle), self.tell.as_ref(), now())
+            .await
+        {
             Ok(true) => Ok(()),
             Ok(false) => Err(StaffError::NotFound),
             Err(err) => Err(internal(err)),

@@ -25,6 +25,7 @@ pub(crate) use infra::tx::Conn;
 pub use moderation::suggestions::NewSuggestion;
 pub use moderation::supports::{NewSupport, SupportOutcome};
 pub use notify::follows::FollowAsked;
+pub use notify::notice::{Compose, Notice};
 pub use notify::outbox::{Leased, Mail};
 pub use publication::dataset_rows::{
     Dataset, HotlineRow, PolicyRow, ProblemRow, ReportRow, ResponsibilityRow, TaskRow, TopicRow,

@@ -2,5 +2,6 @@
 //! moderators' decisions on held ballots.
 
 pub(super) mod ballot_reviews;
+pub(super) mod suggestion_timeline;
 pub(super) mod suggestions;
 pub(super) mod supports;

@@ -2,8 +2,9 @@
 //! reason the author reads by receipt) and promotion to a candidate of an upcoming cycle.
 
 use crate::store::history::audit::audit;
-use crate::store::{Store, StoreError, StoreResult};
-use app::model::{StaffMember, Suggestion, SuggestionState};
+use crate::store::notify::notice::tell_followers;
+use crate::store::{Compose, Notice, Store, StoreError, StoreResult};
+use app::model::{FollowKind, StaffMember, Suggestion, SuggestionState};
 
 /// A suggestion as validated from the form.
 #[derive(Clone, Debug)]
@@ -98,6 +99,22 @@ impl Store {
         rows.into_iter().map(Row::into_suggestion).collect()
     }
 
+    /// Suggestion `id` in any state, with its receipt code (a follow's mail links to it).
+    pub async fn suggestion(&self, id: i64) -> StoreResult<Option<(Suggestion, String)>> {
+        let receipt: Option<String> =
+            sqlx::query_scalar("SELECT receipt FROM suggestions WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some(receipt) = receipt else {
+            return Ok(None);
+        };
+        Ok(self
+            .suggestion_by_receipt(&receipt)
+            .await?
+            .map(|s| (s, receipt)))
+    }
+
     pub async fn suggestion_by_receipt(&self, receipt: &str) -> StoreResult<Option<Suggestion>> {
         let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE s.receipt = $1"))
             .bind(receipt)
@@ -106,19 +123,20 @@ impl Store {
         row.map(Row::into_suggestion).transpose()
     }
 
-    /// Publishes or rejects a pending suggestion; false if it is not pending.
+    /// Publishes or rejects a pending suggestion, telling its followers in the same
+    /// transaction; false if it is not pending.
     pub async fn moderate_suggestion(
         &self,
         actor: &StaffMember,
-        id: i64,
-        publish: bool,
-        reason: Option<&str>,
+        (id, publish, reason): (i64, bool, Option<&str>),
+        tell: &dyn Compose,
         now: i64,
     ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
-        let title: Option<String> = sqlx::query_scalar(
-            "UPDATE suggestions SET status = $1, reason = $2 WHERE id = $3 AND status = $4
-             RETURNING title",
+        let found: Option<(String, String)> = sqlx::query_as(
+            "UPDATE suggestions SET status = $1, reason = $2, decided_at = $3
+             WHERE id = $4 AND status = $5
+             RETURNING title, receipt",
         )
         .bind(
             if publish {
@@ -129,11 +147,34 @@ impl Store {
             .as_str(),
         )
         .bind(reason)
+        .bind(now)
         .bind(id)
         .bind(SuggestionState::Pending.as_str())
         .fetch_optional(&mut *tx)
         .await?;
-        let Some(title) = title else { return Ok(false) };
+        let Some((title, receipt)) = found else {
+            return Ok(false);
+        };
+        let notice = match reason {
+            None => Notice::SuggestionPublished {
+                title: title.clone(),
+                path: app::paths::suggestion(id),
+            },
+            Some(reason) => Notice::SuggestionNotPublished {
+                title: title.clone(),
+                reason: reason.to_string(),
+                // Only its author could follow it (by receipt): the receipt page says why.
+                path: app::paths::receipt(&receipt),
+            },
+        };
+        tell_followers(
+            &mut tx,
+            (FollowKind::Suggestion, &id.to_string()),
+            &notice,
+            tell,
+            now,
+        )
+        .await?;
         let action = if publish {
             "suggestion.publish"
         } else {
@@ -152,17 +193,18 @@ impl Store {
         Ok(true)
     }
 
-    /// Makes a published suggestion a candidate of a cycle that has not opened yet.
+    /// Makes a published suggestion a candidate of a cycle that has not opened yet, telling
+    /// its followers in the same transaction.
     pub async fn promote_suggestion(
         &self,
         actor: &StaffMember,
-        id: i64,
-        cycle_slug: &str,
+        (id, cycle_slug): (i64, &str),
+        tell: &dyn Compose,
         now: i64,
     ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
-        let cycle: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM cycles WHERE slug = $1 AND (opens_at > $2 OR awaits_open = 1)",
+        let cycle: Option<(i64, String)> = sqlx::query_as(
+            "SELECT id, title FROM cycles WHERE slug = $1 AND (opens_at > $2 OR awaits_open = 1)",
         )
         .bind(cycle_slug)
         .bind(now)
@@ -178,19 +220,39 @@ impl Store {
         .bind(SuggestionState::Published.as_str())
         .fetch_optional(&mut *tx)
         .await?;
-        let (Some(cycle), Some((title, description, supporters))) = (cycle, suggestion) else {
+        let (Some((cycle, cycle_title)), Some((title, description, supporters))) =
+            (cycle, suggestion)
+        else {
             return Ok(false);
         };
-        sqlx::query(
+        let candidate: i64 = sqlx::query_scalar(
             "INSERT INTO cycle_candidates (cycle_id, position, title, description, evidence, suggestion_id, is_sample)
-             SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5, 0 FROM cycle_candidates WHERE cycle_id = $1",
+             SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5, 0 FROM cycle_candidates WHERE cycle_id = $1
+             RETURNING id",
         )
         .bind(cycle)
         .bind(&title)
         .bind(&description)
         .bind(format!("市民建议，{supporters} 人支持。热线数据摘要待补充。"))
         .bind(id)
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE suggestions SET promoted_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tell_followers(
+            &mut tx,
+            (FollowKind::Suggestion, &id.to_string()),
+            &Notice::SuggestionPromoted {
+                title: title.clone(),
+                cycle: cycle_title,
+                path: app::paths::candidate(cycle_slug, candidate),
+            },
+            tell,
+            now,
+        )
         .await?;
         audit(
             &mut tx,

@@ -2,6 +2,7 @@
 //! delivered, each written in the transaction of what caused it.
 
 pub(super) mod follows;
+pub(super) mod notice;
 pub(super) mod outbox;
 pub(super) mod tell;
 #[cfg(test)]

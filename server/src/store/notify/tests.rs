@@ -124,3 +124,135 @@ async fn a_follow_is_asked_confirmed_leased_and_stopped_with_its_address() {
         "a stopped follow's id (and so its links) is never handed out again"
     );
 }
+
+/// Writes a notice as its code and words, to read back from the outbox.
+struct Plain;
+
+impl Compose for Plain {
+    fn notice(&self, follow_id: i64, locale: Locale, notice: &Notice) -> Mail {
+        let mut m = mail(follow_id);
+        m.kind = notice.code();
+        m.subject = format!("{} {} {notice:?}", notice.code(), locale.tag());
+        m
+    }
+}
+
+/// Moderating a suggestion queues one notice per confirmed follower, in the moderation's own
+/// transaction: a second decision (refused: it is no longer pending) queues nothing, and an
+/// unconfirmed follow hears nothing. The notice names the page: the list once published, the
+/// receipt page when not published, the candidate once promoted.
+#[tokio::test]
+async fn a_suggestion_s_decisions_tell_its_confirmed_followers_once() {
+    let (_dir, store) = loaded_store().await;
+    let now = jiff::Timestamp::now().as_second();
+    let moderator = app::model::StaffMember {
+        id: 1,
+        username: "mod".into(),
+        display_name: "审核员".into(),
+        role: app::model::Role::Moderator,
+        department: None,
+        grants: Vec::new(),
+    };
+    let mut ids = Vec::new();
+    for (title, receipt) in [("路灯坏了", "S-AAAA-BBBB"), ("楼道堆物", "S-CCCC-DDDD")] {
+        let suggestion = NewSuggestion {
+            title: title.into(),
+            description: "小区门口的灯坏了三个月。".into(),
+            district: "朝阳区".into(),
+            category: "市容环境".into(),
+            receipt: receipt.into(),
+            voter: format!("v:{receipt}"),
+        };
+        store.add_suggestion(&suggestion, now).await.expect("add");
+        let (s, _) = store
+            .suggestion_by_receipt(receipt)
+            .await
+            .expect("read")
+            .map(|s| (s, receipt))
+            .expect("stored");
+        ids.push(s.id);
+        for address in ["a@example.cn", "b@example.cn"] {
+            let item = (FollowKind::Suggestion, s.id.to_string());
+            store
+                .ask_to_follow(address, Locale::ZhCn, (item.0, &item.1), now, mail)
+                .await
+                .expect("ask");
+        }
+        let confirmed = store
+            .follow_id("a@example.cn", &s.id.to_string())
+            .await
+            .expect("read")
+            .expect("asked");
+        store.confirm_follow(confirmed, now).await.expect("confirm");
+    }
+    let notices = |store: Store| async move {
+        let leased = store.lease_mail(now + 1, 60, 100).await.expect("lease");
+        leased
+            .into_iter()
+            .filter(|m| !m.subject.starts_with("confirm"))
+            .map(|m| (m.address, m.subject))
+            .collect::<Vec<_>>()
+    };
+
+    let told = store
+        .moderate_suggestion(&moderator, (ids[0], true, None), &Plain, now)
+        .await
+        .expect("publish");
+    assert!(told);
+    let again = store
+        .moderate_suggestion(&moderator, (ids[0], false, Some("重复")), &Plain, now)
+        .await
+        .expect("second decision");
+    assert!(!again, "no longer pending");
+    store
+        .moderate_suggestion(
+            &moderator,
+            (ids[1], false, Some("属于个案，请拨打12345")),
+            &Plain,
+            now,
+        )
+        .await
+        .expect("reject");
+    let got = notices(store.clone()).await;
+    assert_eq!(got.len(), 2, "one each, confirmed only: {got:?}");
+    assert!(got.iter().all(|(address, _)| address == "a@example.cn"));
+    assert!(
+        got[0].1.starts_with("suggestion_published zh-CN"),
+        "{got:?}"
+    );
+    assert!(
+        got[0].1.contains(&format!("/suggest#s-{}", ids[0])),
+        "{got:?}"
+    );
+    assert!(
+        got[1].1.starts_with("suggestion_not_published")
+            && got[1].1.contains("属于个案")
+            && got[1].1.contains("/receipt?code=S-CCCC-DDDD"),
+        "{got:?}"
+    );
+
+    let promoted = store
+        .promote_suggestion(&moderator, (ids[0], "2027-spring"), &Plain, now)
+        .await
+        .expect("promote");
+    assert!(promoted);
+    let got = notices(store.clone()).await;
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].1.starts_with("suggestion_promoted")
+            && got[0].1.contains("/vote/2027-spring/candidates/"),
+        "{got:?}"
+    );
+    let Some(app::model::ReceiptStatus::Suggestion {
+        decided_at,
+        promoted,
+        ..
+    }) = store
+        .suggestion_timeline("S-AAAA-BBBB")
+        .await
+        .expect("read")
+    else {
+        panic!("a suggestion's timeline")
+    };
+    assert!(decided_at.is_some() && promoted.is_some_and(|p| p.at.is_some()));
+}

@@ -222,14 +222,10 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else {
-            return Ok(match self.suggestion_by_receipt(receipt).await? {
-                Some(s) => ReceiptStatus::Suggestion {
-                    title: s.title,
-                    moderation: s.state,
-                    reason: s.reason,
-                },
-                None => ReceiptStatus::Unknown,
-            });
+            return Ok(self
+                .suggestion_timeline(receipt)
+                .await?
+                .unwrap_or(ReceiptStatus::Unknown));
         };
         let at = iso(row.created_at);
         match crate::store::ballot_status(&row.status)? {

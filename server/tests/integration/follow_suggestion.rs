@@ -1,0 +1,278 @@
+//! A suggestion's author hears of it by mail (issue 33): leaving an address on the suggestion
+//! form follows it (after the confirmation mail); another reader follows it from the receipt
+//! page; publishing and promoting it reach each confirmed follower once, in their language,
+//! through a real SMTP server, written in the moderator's own transaction; one click stops it.
+// a test crate: a failure is a failed test
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crate::support;
+use crate::support::smtp::TestSmtp;
+use reqwest::header::{ACCEPT, ACCEPT_LANGUAGE, CONTENT_TYPE, COOKIE, LOCATION};
+use serde_json::Value;
+use support::staff::{action_on, get_as, login};
+use support::TestServer;
+
+const MODERATOR: support::Account<'static> =
+    ("moderator", "moderator", None, "moderator-password-123");
+const TITLE: &str = "小区门口路灯坏了";
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("a client")
+}
+
+fn location(res: &reqwest::Response) -> String {
+    res.headers()[LOCATION].to_str().unwrap().to_string()
+}
+
+/// The path of the first link in `text` that contains `part` (and ends in `end`).
+fn link(text: &str, part: &str, end: &str) -> String {
+    text.split_whitespace()
+        .find(|w| w.contains(part) && w.ends_with(end))
+        .and_then(|url| url.split_once("://").map(|(_, rest)| rest))
+        .and_then(|rest| rest.find('/').map(|at| rest[at..].to_string()))
+        .unwrap_or_else(|| panic!("a …{part}…{end} link in {text}"))
+}
+
+fn one_click(mail: &Value) -> String {
+    let url = mail["headers"]["List-Unsubscribe"]
+        .as_str()
+        .unwrap()
+        .trim_matches(['<', '>']);
+    let (_, rest) = url.split_once("://").unwrap();
+    rest[rest.find('/').unwrap()..].to_string()
+}
+
+fn to(mail: &Value) -> &str {
+    mail["envelope_to"][0].as_str().unwrap()
+}
+
+fn subject(mail: &Value) -> &str {
+    mail["subject"].as_str().unwrap()
+}
+
+/// Posts the moderation form `name`; `url` is the page's `moderate_suggestion` action (read
+/// while a suggestion was pending), whose token the other forms share.
+async fn moderate(url: &str, token: &str, name: &str, form: &[(&str, &str)]) {
+    let res = client()
+        .post(url.replacen("/api/moderate_suggestion", &format!("/api/{name}"), 1))
+        .header(ACCEPT, "text/html")
+        .header(COOKIE, format!("dianca_session={token}"))
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        location(&res).contains("done="),
+        "{name}: {}",
+        location(&res)
+    );
+}
+
+#[tokio::test]
+async fn a_suggestion_s_followers_hear_it_published_and_promoted() {
+    let smtp = TestSmtp::start();
+    let server = TestServer::start_full(&[MODERATOR], &["--smtp-url", &smtp.url]);
+    let token = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
+
+    let form = reqwest::get(server.url("/suggest")).await.unwrap();
+    assert!(form.text().await.unwrap().contains("name=\"address\""));
+    let res = client()
+        .post(server.url("/suggest"))
+        .header(ACCEPT_LANGUAGE, "zh-CN")
+        .form(&[
+            ("title", TITLE),
+            ("description", "小区门口的三盏路灯坏了三个月，晚上很黑。"),
+            ("district", "朝阳区"),
+            ("category", "市容环境"),
+            ("address", " wang.author@example.cn "),
+            ("website", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let back = location(&res);
+    assert!(back.contains("&follow=sent#receipt"), "{back}");
+    let receipt: String = back
+        .split("receipt=")
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take_while(|c| *c != '&')
+        .collect();
+    let page = reqwest::get(server.url(&back.replace("#receipt", "")))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("请查收邮件"),
+        "the receipt says a mail is coming"
+    );
+
+    // Her confirmation names the suggestion and links to its receipt page.
+    let mails = smtp.wait_for(1);
+    assert_eq!(to(&mails[0]), "wang.author@example.cn");
+    assert!(subject(&mails[0]).contains(TITLE), "{}", mails[0]);
+    let text = mails[0]["text"].as_str().unwrap();
+    assert!(text.contains(&format!("/receipt?code={receipt}")), "{text}");
+    let confirm = link(text, "/follow/", "/confirm");
+    assert_eq!(
+        reqwest::get(server.url(&confirm)).await.unwrap().status(),
+        200
+    );
+
+    // The receipt page: its timeline so far, and a follow form for another address.
+    let timeline = reqwest::get(server.url(&format!("/receipt?code={receipt}")))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        timeline.contains("已收到") && timeline.contains("等待审核"),
+        "{timeline:.3000}"
+    );
+    assert!(
+        timeline.contains("name=\"subject\" value=\"") && timeline.contains("value=\"suggestion\"")
+    );
+    let res = client()
+        .post(server.url("/follow"))
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(ACCEPT_LANGUAGE, "en")
+        .body(format!(
+            "kind=suggestion&subject={receipt}&address=li.reader%40example.org&consent=yes"
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        location(&res),
+        format!("/receipt?code={receipt}&follow=sent#follow")
+    );
+    let mails = smtp.wait_for(2);
+    assert!(
+        subject(&mails[1]).starts_with("Please confirm"),
+        "{}",
+        mails[1]
+    );
+    let confirm = link(mails[1]["text"].as_str().unwrap(), "/follow/", "/confirm");
+    assert_eq!(
+        reqwest::get(server.url(&confirm)).await.unwrap().status(),
+        200
+    );
+    // Only its author has the code: a pending suggestion cannot be followed by number.
+    let queue = get_as(&server, "/staff/moderation", &token).await;
+    let marker = "name=\"suggestion_id\" value=\"";
+    let at = queue.find(TITLE).unwrap();
+    let start = at + queue[at..].find(marker).unwrap() + marker.len();
+    let id: String = queue[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let action = action_on(&server, "/staff/moderation", &token, "moderate_suggestion").await;
+    let res = client()
+        .post(server.url("/follow"))
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(format!(
+            "kind=suggestion&subject={id}&address=x%40example.net&consent=yes"
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404, "no follow by number while pending");
+
+    // Published: each confirmed follower is told once, in their language.
+    moderate(
+        &action,
+        &token,
+        "moderate_suggestion",
+        &[
+            ("suggestion_id", id.as_str()),
+            ("decision", "publish"),
+            ("reason", ""),
+        ],
+    )
+    .await;
+    let mails = smtp.wait_for(4);
+    assert_eq!(mails.len(), 4);
+    let zh = mails[2..]
+        .iter()
+        .find(|m| to(m) == "wang.author@example.cn")
+        .expect("the author's notice");
+    assert_eq!(subject(zh), format!("您关注的建议已公开：{TITLE}"));
+    assert!(zh["text"]
+        .as_str()
+        .unwrap()
+        .contains(&format!("/suggest#s-{id}")));
+    let en = mails[2..]
+        .iter()
+        .find(|m| to(m) == "li.reader@example.org")
+        .expect("the reader's notice");
+    assert!(
+        subject(en).starts_with("A suggestion you follow is published"),
+        "{en}"
+    );
+    let timeline = reqwest::get(server.url(&format!("/receipt?code={receipt}")))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        timeline.contains("已审核通过并公开") && timeline.matches("<time").count() >= 2,
+        "received and published, both dated: {timeline:.4000}"
+    );
+
+    // The reader stops with one click; the author goes on hearing.
+    let res = client()
+        .post(server.url(&one_click(en)))
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    moderate(
+        &action,
+        &token,
+        "promote_suggestion",
+        &[("suggestion_id", id.as_str()), ("cycle", "2027-spring")],
+    )
+    .await;
+    let mails = smtp.wait_for(5);
+    let promoted = &mails[4];
+    assert_eq!(to(promoted), "wang.author@example.cn");
+    assert_eq!(
+        subject(promoted),
+        format!("您关注的建议已列为候选议题：{TITLE}")
+    );
+    let candidate = link(
+        promoted["text"].as_str().unwrap(),
+        "/vote/2027-spring/candidates/",
+        "",
+    );
+    assert_eq!(
+        reqwest::get(server.url(&candidate)).await.unwrap().status(),
+        200,
+        "{candidate}"
+    );
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert_eq!(smtp.mails().len(), 5, "nothing to the reader who stopped");
+    let timeline = reqwest::get(server.url(&format!("/receipt?code={receipt}")))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(timeline.contains("候选议题") && timeline.contains(&candidate));
+
+    let logged: Vec<String> = server
+        .log_lines()
+        .into_iter()
+        .filter(|l| l.contains("example.cn") || l.contains("example.org"))
+        .collect();
+    assert!(logged.is_empty(), "no address in the log: {logged:?}");
+}

@@ -9,10 +9,17 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration;
 
-/// How long a leased mail is this sender's before another may take it.
-const LEASE_SECS: i64 = 120;
+/// How long a leased mail is this sender's before another may take it (after a crash, the
+/// mails it held wait this long).
+const LEASE_SECS: i64 = 60;
+/// The longest one SMTP conversation may take. A mail is started only while its lease has at
+/// least this long to run, so no other instance can take it while it is being sent.
+const SEND_TIMEOUT_SECS: i64 = 20;
 /// Mails leased at a time.
-const BATCH: i64 = 20;
+const BATCH: i64 = 64;
+/// SMTP conversations at once (over lettre's pool of connections): one at a time, a relay's
+/// round trips cap a sender near 20 mails a second.
+const PARALLEL: usize = 8;
 /// Longest wait before a failed mail is tried again.
 const MAX_BACKOFF_SECS: i64 = 6 * 3600;
 
@@ -97,7 +104,8 @@ fn smtp_address(url: &str) -> Result<(String, u16), MailError> {
     Ok((host.to_string(), port))
 }
 
-/// Seconds before the next try after `attempts` tries: a minute, doubling, at most six hours.
+/// Seconds before the next try after `attempts` failed tries: a minute, doubling, at most six
+/// hours.
 fn backoff(attempts: i64) -> i64 {
     let doublings = u32::try_from(attempts.clamp(1, 20) - 1).unwrap_or(0);
     (60_i64.saturating_mul(1_i64 << doublings)).min(MAX_BACKOFF_SECS)
@@ -112,7 +120,7 @@ pub fn spawn(store: Store, args: &MailArgs) -> Result<(), MailError> {
     let (host, port) = smtp_address(url)?;
     let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
         .port(port)
-        .timeout(Some(Duration::from_secs(30)))
+        .timeout(Some(Duration::from_secs(SEND_TIMEOUT_SECS.unsigned_abs())))
         .build();
     let from: Mailbox = args
         .mail_from
@@ -132,9 +140,22 @@ pub fn spawn(store: Store, args: &MailArgs) -> Result<(), MailError> {
                 tokio::time::sleep(Duration::from_millis(500)).await;
                 continue;
             }
+            let leased_at = std::time::Instant::now();
+            let sendable = Duration::from_secs((LEASE_SECS - SEND_TIMEOUT_SECS).unsigned_abs());
+            let mut sending = tokio::task::JoinSet::new();
             for mail in leased {
-                deliver(&store, &transport, &from, &mail).await;
+                if leased_at.elapsed() >= sendable {
+                    // The rest's leases run out soon: left for the next pass (or another
+                    // instance) rather than sent when someone else may take them too.
+                    break;
+                }
+                while sending.len() >= PARALLEL {
+                    sending.join_next().await;
+                }
+                let (store, transport, from) = (store.clone(), transport.clone(), from.clone());
+                sending.spawn(async move { deliver(&store, &transport, &from, &mail).await });
             }
+            while sending.join_next().await.is_some() {}
         }
     });
     Ok(())

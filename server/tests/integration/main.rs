@@ -32,6 +32,7 @@ mod http;
 mod in_process;
 mod instances;
 mod kept_pages;
+mod mail_crash;
 mod paper_codes;
 mod policy_record;
 mod resident_vote;

@@ -5,12 +5,14 @@ use std::path::Path;
 
 /// Tables whose rows no page shows, written by single statements straight on the pool
 /// (see `tx.rs`): a session touch or a rate-bucket take must not empty the page cache.
-const BOOKKEEPING: [&str; 5] = [
+const BOOKKEEPING: [&str; 6] = [
     "rate_buckets",
     "login_failures",
     "sessions",
     "secrets",
     "chart_versions",
+    // The sender's lease and delivery marks; a notice itself is queued in its cause's write_tx.
+    "outbox",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<(String, String)>) {

@@ -79,7 +79,10 @@ async fn a_follow_is_asked_confirmed_leased_and_stopped_with_its_address() {
         .is_empty());
     let retried = store.lease_mail(now + 800, 120, 10).await.expect("lease");
     assert_eq!(retried.len(), 1, "tried again when due");
-    assert_eq!(retried[0].attempts, 1, "the count of earlier tries");
+    assert_eq!(
+        retried[0].attempts, 2,
+        "the count of tries, this one included"
+    );
 
     assert!(store.confirm_follow(id, now + 900).await.expect("confirm"));
     let confirmed = store.follow(id).await.expect("read").expect("there");

@@ -26,6 +26,15 @@ pub enum Linked {
     Gone,
 }
 
+/// One line of "my follows": the item, its page, the follow's own signed path (to stop it) and
+/// whether it was confirmed.
+pub struct Mine {
+    pub title: String,
+    pub page: String,
+    pub path: String,
+    pub confirmed: bool,
+}
+
 /// A followable item as found from a form's subject: the subject stored with the follow, its
 /// name and its page.
 struct Followed {
@@ -183,6 +192,48 @@ impl FollowService {
         }
     }
 
+    /// 我的关注: every follow of the address a signed link's follow has — each with its page,
+    /// its own signed path and whether it is confirmed — in that follow's language; `None` for
+    /// a forged link or a follow already stopped.
+    pub async fn mine(
+        &self,
+        id: i64,
+        signature: &str,
+    ) -> Result<Option<(Locale, Vec<Mine>)>, StoreError> {
+        let Some(Linked::Found { locale, .. }) = self.linked(id, signature).await? else {
+            return Ok(None);
+        };
+        let mut mine = Vec::new();
+        for row in self.store.follows_of_same_address(id).await? {
+            let kind = FollowKind::parse(&row.kind).unwrap_or(FollowKind::Cycle);
+            let (title, page) = match self.item(kind, &row.subject, true).await? {
+                Some(item) => (item.title, item.path),
+                None => (row.subject.clone(), "/".to_string()),
+            };
+            mine.push(Mine {
+                title,
+                page,
+                path: self.letters.follow_path(row.id),
+                confirmed: row.confirmed_at.is_some(),
+            });
+        }
+        Ok(Some((locale, mine)))
+    }
+
+    /// Stops every follow of the address a signed link's follow has, deleting the address.
+    pub async fn stop_all(&self, id: i64, signature: &str) -> Result<Option<Locale>, StoreError> {
+        let Some(Linked::Found { locale, .. }) = self.linked(id, signature).await? else {
+            return Ok(None);
+        };
+        let gone = self.store.stop_all_follows(id).await?;
+        tracing::info!(
+            follow = id,
+            follows = gone,
+            "every follow of an address stopped; the address deleted"
+        );
+        Ok(Some(locale))
+    }
+
     /// Whether a signed link is genuine and its follow still there (the stop page's form).
     pub async fn check(&self, id: i64, signature: &str) -> Result<Linked, StoreError> {
         Ok(self.linked(id, signature).await?.unwrap_or(Linked::Gone))
@@ -228,6 +279,9 @@ impl FollowService {
     }
 }
 
+/// How long a delivered mail's words are kept: 30 days.
+const SENT_KEPT_SECS: i64 = 30 * 24 * 3600;
+
 /// Every few seconds, tells the followers of rounds that have closed (on every instance; the
 /// store tells each closing once). Runs with or without a mail server: the notices wait in the
 /// outbox until one is configured.
@@ -236,8 +290,12 @@ pub fn spawn_teller(follows: std::sync::Arc<FollowService>) {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(5));
         loop {
             tick.tick().await;
-            if let Err(err) = follows.tell_closed_cycles(crate::staff::now()).await {
+            let now = crate::staff::now();
+            if let Err(err) = follows.tell_closed_cycles(now).await {
                 tracing::warn!(error = %err, "could not tell followers of closed rounds");
+            }
+            if let Err(err) = follows.store.prune_sent_mail(now - SENT_KEPT_SECS).await {
+                tracing::warn!(error = %err, "could not prune delivered mail");
             }
         }
     });

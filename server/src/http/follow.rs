@@ -89,7 +89,7 @@ async fn ask(
 }
 
 /// A short page in the follower's language: a heading, a sentence, a form or links.
-fn page(status: StatusCode, locale: Locale, what: &str, extra: &str) -> Response {
+pub(super) fn page(status: StatusCode, locale: Locale, what: &str, extra: &str) -> Response {
     let t = |key: &str| escape(&message(key, locale));
     let html = format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
@@ -128,7 +128,7 @@ fn found_page(what: &str, title: &str, item_page: &str, locale: Locale) -> Respo
     page(StatusCode::OK, locale, what, &extra)
 }
 
-fn failed(err: crate::store::StoreError, headers: &HeaderMap) -> Response {
+pub(super) fn failed(err: crate::store::StoreError, headers: &HeaderMap) -> Response {
     tracing::error!(error = %err, "follow link not carried out");
     page(StatusCode::SERVICE_UNAVAILABLE, locale(headers), "busy", "")
 }

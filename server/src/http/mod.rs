@@ -14,6 +14,7 @@ mod embed;
 mod feed;
 mod fn_input;
 mod follow;
+mod follow_mine;
 mod hotline;
 mod lang;
 mod no_store;
@@ -119,6 +120,7 @@ pub fn router(state: AppState) -> Router {
         .merge(vote_receipt::routes())
         .merge(suggest::routes())
         .merge(follow::routes())
+        .merge(follow_mine::routes())
         .merge(codes::routes())
         .route("/embed/charts/{id}", get(embed::page))
         .route("/oembed", get(oembed::oembed))

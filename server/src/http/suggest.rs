@@ -75,7 +75,8 @@ async fn suggest(
                     )
                     .await
                 {
-                    Ok(outcome) => outcome,
+                    // No suggestion kept (the honeypot): answered as if followed, as for a person.
+                    Ok(outcome) => Some(outcome.unwrap_or(FollowOutcome::Sent)),
                     Err(err) => {
                         tracing::error!(error = %err, "suggestion stored; its follow not recorded");
                         Some(FollowOutcome::Busy)

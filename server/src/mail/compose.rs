@@ -25,17 +25,22 @@ fn message_id(public_url: &str) -> String {
     format!("<{hex}@{host}>")
 }
 
-/// Every mail's last lines: what the address is used for, and the way to stop (text, HTML).
-fn footer(locale: Locale, stop: &str) -> (String, String) {
+/// Every mail's last lines: what the address is used for, the way to stop, and the page of
+/// everything the address follows (text, HTML). `follow` is the follow's absolute address.
+fn footer(locale: Locale, follow: &str) -> (String, String) {
     let privacy = t("mail.privacy", locale);
     let stop_words = t("mail.stop", locale);
+    let mine_words = t("mail.mine", locale);
+    let (stop, mine) = (format!("{follow}/stop"), format!("{follow}/mine"));
     (
-        format!("{privacy}\n{stop_words}: {stop}\n"),
+        format!("{privacy}\n{stop_words}: {stop}\n{mine_words}: {mine}\n"),
         format!(
-            "<p style=\"color:#555\">{}<br><a href=\"{}\">{}</a></p>",
+            "<p style=\"color:#555\">{}<br><a href=\"{}\">{}</a> · <a href=\"{}\">{}</a></p>",
             escape(&privacy),
-            escape(stop),
-            escape(&stop_words)
+            escape(&stop),
+            escape(&stop_words),
+            escape(&mine),
+            escape(&mine_words)
         ),
     )
 }
@@ -61,7 +66,7 @@ pub fn confirm_follow(
     let intro = t("mail.confirm.intro", locale).replace("%{item}", item.title);
     let button = t("mail.confirm.button", locale);
     let ignore = t("mail.confirm.ignore", locale);
-    let (foot_text, foot_html) = footer(locale, &stop);
+    let (foot_text, foot_html) = footer(locale, &format!("{base}{follow_path}"));
     let text = format!(
         "{intro}\n\n{button}:\n{confirm}\n\n{page}: {url}\n\n{ignore}\n\n{foot_text}",
         page = t("mail.page", locale),
@@ -119,7 +124,7 @@ pub fn cycle_closed(
         .collect();
     let leading = t("mail.closed.leading", locale);
     let full = t("mail.closed.full", locale);
-    let (foot_text, foot_html) = footer(locale, &stop);
+    let (foot_text, foot_html) = footer(locale, &format!("{base}{follow_path}"));
     let text = format!(
         "{intro}\n\n{leading}\n{lines}\n\n{full}: {url}\n\n{foot_text}",
         lines = lines.join("\n"),
@@ -176,7 +181,7 @@ pub fn notice(public_url: &str, follow_path: &str, locale: Locale, notice: &Noti
     };
     let url = format!("{base}{path}");
     let page = t("mail.page", locale);
-    let (foot_text, foot_html) = footer(locale, &stop);
+    let (foot_text, foot_html) = footer(locale, &format!("{base}{follow_path}"));
     let text = format!(
         "{body}\n\n{page}: {url}\n\n{foot_text}",
         body = lines.join("\n")

@@ -28,6 +28,11 @@ impl Letters {
         format!("{}{path}", self.public_url.trim_end_matches('/'))
     }
 
+    /// Follow `id`'s own signed path (`/follow/{id}/{signature}`).
+    pub fn follow_path(&self, id: i64) -> String {
+        follow_path(&self.links, id)
+    }
+
     /// Whether `signature` is follow `id`'s.
     pub fn verify(&self, id: i64, signature: &str) -> bool {
         self.links.verify(id, signature)

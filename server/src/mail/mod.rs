@@ -23,3 +23,32 @@ pub struct MailArgs {
     #[arg(long, env = "DIANCA_MAIL_FROM", default_value = DEFAULT_FROM)]
     pub mail_from: String,
 }
+
+/// The nice value of the threads notices are written and sent on (0 is a request thread's).
+const BACKGROUND_NICE: i32 = 10;
+
+/// Runs `work` on a thread of its own, with its own single-threaded runtime, at a lower
+/// priority: readers first. On Linux the nice value is the calling thread's, so writing and
+/// sending 100,000 notices yields the CPU to the request threads and still has what is idle
+/// (docs/load.md, issue 33).
+pub fn spawn_low(
+    name: &str,
+    work: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let name = name.to_string();
+    std::thread::Builder::new()
+        .name(name.clone())
+        .spawn(move || {
+            if let Err(err) = rustix::process::setpriority_process(None, BACKGROUND_NICE) {
+                tracing::warn!(thread = %name, error = %err, "priority not lowered");
+            }
+            match tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(runtime) => runtime.block_on(work),
+                Err(err) => tracing::error!(thread = %name, error = %err, "no runtime: not run"),
+            }
+        })
+        .map(|_| ())
+}

@@ -15,11 +15,15 @@ const LEASE_SECS: i64 = 60;
 /// The longest one SMTP conversation may take. A mail is started only while its lease has at
 /// least this long to run, so no other instance can take it while it is being sent.
 const SEND_TIMEOUT_SECS: i64 = 20;
+/// A refused mail (no such mailbox) is next looked at after this long: 30 days.
+const GIVE_UP_SECS: i64 = 30 * 24 * 3600;
 /// Mails leased at a time.
-const BATCH: i64 = 64;
-/// SMTP conversations at once (over lettre's pool of connections): one at a time, a relay's
-/// round trips cap a sender near 20 mails a second.
-const PARALLEL: usize = 8;
+const BATCH: i64 = 2 * PARALLEL as i64;
+/// SMTP conversations at once, over as many pooled connections. A conversation mostly waits:
+/// on round trips, and on the relay's delayed ACK of the body lettre writes in pieces (it sets
+/// no TCP_NODELAY), about 40 ms a mail on loopback — one at a time capped a sender near 20
+/// mails a second, eight near 150 (docs/load.md, issue 33).
+const PARALLEL: usize = 32;
 /// Longest wait before a failed mail is tried again.
 const MAX_BACKOFF_SECS: i64 = 6 * 3600;
 
@@ -29,6 +33,8 @@ pub enum MailError {
     Url(String),
     #[error("the sender address is not usable: {0}")]
     From(String),
+    #[error("the mail thread did not start: {0}")]
+    Thread(String),
 }
 
 /// `List-Unsubscribe: <https://…/stop>`.
@@ -121,69 +127,132 @@ pub fn spawn(store: Store, args: &MailArgs) -> Result<(), MailError> {
     let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
         .port(port)
         .timeout(Some(Duration::from_secs(SEND_TIMEOUT_SECS.unsigned_abs())))
+        .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(PARALLEL as u32))
         .build();
     let from: Mailbox = args
         .mail_from
         .parse()
         .map_err(|e: lettre::address::AddressError| MailError::From(e.to_string()))?;
-    tokio::spawn(async move {
-        loop {
-            let now = crate::staff::now();
-            let leased = match store.lease_mail(now, LEASE_SECS, BATCH).await {
-                Ok(leased) => leased,
-                Err(err) => {
-                    tracing::warn!(error = %err, "could not read the outbox");
-                    Vec::new()
-                }
-            };
-            if leased.is_empty() {
-                tokio::time::sleep(Duration::from_millis(500)).await;
-                continue;
-            }
-            let leased_at = std::time::Instant::now();
-            let sendable = Duration::from_secs((LEASE_SECS - SEND_TIMEOUT_SECS).unsigned_abs());
-            let mut sending = tokio::task::JoinSet::new();
-            for mail in leased {
-                if leased_at.elapsed() >= sendable {
-                    // The rest's leases run out soon: left for the next pass (or another
-                    // instance) rather than sent when someone else may take them too.
-                    break;
-                }
-                while sending.len() >= PARALLEL {
-                    sending.join_next().await;
-                }
-                let (store, transport, from) = (store.clone(), transport.clone(), from.clone());
-                sending.spawn(async move { deliver(&store, &transport, &from, &mail).await });
-            }
-            while sending.join_next().await.is_some() {}
-        }
-    });
+    // The database stays on the server's runtime (a PostgreSQL connection belongs to the I/O
+    // driver of the runtime that opened it): the mail thread hands its calls there.
+    let outbox = Outbox {
+        store,
+        main: tokio::runtime::Handle::current(),
+    };
+    super::spawn_low("mail", run(outbox, transport, from))
+        .map_err(|err| MailError::Thread(err.to_string()))?;
     Ok(())
 }
 
+/// The sender's loop: keeps up to [`PARALLEL`] conversations going, leasing the next mails as
+/// soon as the leased ones have all started (not when the last has finished: a batch's slowest
+/// mail would idle the rest), and polling every half second when nothing is due.
+async fn run(outbox: Outbox, transport: AsyncSmtpTransport<Tokio1Executor>, from: Mailbox) {
+    let sendable = Duration::from_secs((LEASE_SECS - SEND_TIMEOUT_SECS).unsigned_abs());
+    let mut queue: std::collections::VecDeque<(Leased, std::time::Instant)> = Default::default();
+    let mut sending = tokio::task::JoinSet::new();
+    loop {
+        if queue.is_empty() {
+            let store = outbox.store.clone();
+            let leased = outbox
+                .main
+                .spawn(async move {
+                    store
+                        .lease_mail(crate::staff::now(), LEASE_SECS, BATCH)
+                        .await
+                })
+                .await;
+            match leased {
+                Ok(Ok(leased)) => {
+                    let at = std::time::Instant::now();
+                    queue.extend(leased.into_iter().map(|mail| (mail, at)));
+                }
+                Ok(Err(err)) => tracing::warn!(error = %err, "could not read the outbox"),
+                Err(err) => tracing::warn!(error = %err, "could not read the outbox"),
+            }
+        }
+        while sending.len() < PARALLEL {
+            let Some((mail, leased_at)) = queue.pop_front() else {
+                break;
+            };
+            if leased_at.elapsed() >= sendable {
+                // This lease (and the rest of its batch) runs out soon: left for the next
+                // pass or another instance, rather than sent when someone else may take it too.
+                queue.clear();
+                break;
+            }
+            let (outbox, transport, from) = (outbox.clone(), transport.clone(), from.clone());
+            sending.spawn(async move { deliver(&outbox, &transport, &from, &mail).await });
+        }
+        if sending.is_empty() {
+            if queue.is_empty() {
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+        } else {
+            sending.join_next().await;
+        }
+    }
+}
+
+/// The outbox as the mail thread reaches it: the store, and the server's runtime its calls run on.
+#[derive(Clone)]
+struct Outbox {
+    store: Store,
+    main: tokio::runtime::Handle,
+}
+
 async fn deliver(
-    store: &Store,
+    outbox: &Outbox,
     transport: &AsyncSmtpTransport<Tokio1Executor>,
     from: &Mailbox,
     mail: &Leased,
 ) {
+    // lettre's timeout is per command: the whole conversation is bounded here, so a mail
+    // never outlives the lease it was started under.
+    let limit = Duration::from_secs(SEND_TIMEOUT_SECS.unsigned_abs());
     let sent = match message(from, mail) {
-        Ok(message) => transport.send(message).await.map_err(|e| e.to_string()),
-        Err(err) => Err(err),
+        Ok(message) => match tokio::time::timeout(limit, transport.send(message)).await {
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(err)) => Err((err.is_permanent(), err.to_string())),
+            Err(_) => Err((false, "timed out".to_string())),
+        },
+        Err(err) => Err((true, err)),
     };
     let now = crate::staff::now();
+    let (store, id, claimed) = (outbox.store.clone(), mail.id, mail.claimed_until);
     let recorded = match sent {
-        Ok(_) => store.mail_sent(mail.id, now).await,
-        Err(err) => {
-            // The outbox id and the error; never the address.
-            tracing::warn!(outbox = mail.id, attempts = mail.attempts, error = %err, "mail not delivered; will try again");
-            store
-                .mail_failed(mail.id, now + backoff(mail.attempts), &err)
+        Ok(()) => {
+            outbox
+                .main
+                .spawn(async move { store.mail_sent(id, now).await })
+                .await
+        }
+        Err((permanent, err)) => {
+            // Relays often echo the recipient in their reply: it never reaches a log line or
+            // the outbox as typed.
+            let err = err.replace(&mail.address, "<recipient>");
+            // A permanent refusal (5xx: no such mailbox) is not tried every six hours for
+            // ever; it stays in the outbox with its reason for the staff's view.
+            let retry = if permanent {
+                GIVE_UP_SECS
+            } else {
+                backoff(mail.attempts)
+            };
+            tracing::warn!(outbox = mail.id, attempts = mail.attempts, permanent, error = %err, "mail not delivered");
+            outbox
+                .main
+                .spawn(async move { store.mail_failed(id, claimed, now + retry, &err).await })
                 .await
         }
     };
-    if let Err(err) = recorded {
-        tracing::warn!(outbox = mail.id, error = %err, "could not record a mail's delivery");
+    match recorded {
+        Ok(Ok(())) => {}
+        Ok(Err(err)) => {
+            tracing::warn!(outbox = mail.id, error = %err, "could not record a mail's delivery")
+        }
+        Err(err) => {
+            tracing::warn!(outbox = mail.id, error = %err, "could not record a mail's delivery")
+        }
     }
 }
 

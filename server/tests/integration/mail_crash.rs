@@ -5,7 +5,7 @@
 //! the SMTP server, under one Message-ID per notification. A mail the SMTP server took in the
 //! instant before the kill, before the sender could mark it sent, is sent again after the
 //! restart with the same Message-ID (mail programs show one): at most the conversations in
-//! flight at each kill (the sender holds eight at once), which the test allows and counts; no
+//! flight at each kill (the sender holds 32 at once), which the test allows and counts; no
 //! other repeat, and never a second notification for one request. Runs on both engines.
 // a test crate: a failure is a failed test
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -24,7 +24,7 @@ use support::TestServer;
 const ROUNDS: u64 = 3;
 const CLIENTS: u64 = 8;
 /// SMTP conversations the sender holds at once (`mail/sender.rs`, `PARALLEL`).
-const IN_FLIGHT: u64 = 8;
+const IN_FLIGHT: u64 = 32;
 
 /// The n-th resident's address and network (each its own /24: the per-network limit).
 fn resident(n: u64) -> (String, String) {

@@ -16,6 +16,7 @@ mod crash;
 mod department;
 mod editor;
 mod follow_mail;
+mod follow_mine;
 mod follow_suggestion;
 mod hardening_ballots;
 mod hardening_charts;

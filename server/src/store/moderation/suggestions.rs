@@ -155,14 +155,14 @@ impl Store {
         let Some((title, receipt)) = found else {
             return Ok(false);
         };
-        let notice = match reason {
-            None => Notice::SuggestionPublished {
+        let notice = match (publish, reason) {
+            (true, _) => Notice::SuggestionPublished {
                 title: title.clone(),
                 path: app::paths::suggestion(id),
             },
-            Some(reason) => Notice::SuggestionNotPublished {
+            (false, reason) => Notice::SuggestionNotPublished {
                 title: title.clone(),
-                reason: reason.to_string(),
+                reason: reason.unwrap_or_default().to_string(),
                 // Only its author could follow it (by receipt): the receipt page says why.
                 path: app::paths::receipt(&receipt),
             },
@@ -194,7 +194,8 @@ impl Store {
     }
 
     /// Makes a published suggestion a candidate of a cycle that has not opened yet, telling
-    /// its followers in the same transaction.
+    /// its followers in the same transaction; once (a second promotion, a double submit or a
+    /// second moderator, is refused).
     pub async fn promote_suggestion(
         &self,
         actor: &StaffMember,
@@ -214,7 +215,8 @@ impl Store {
             "SELECT s.title, s.description,
                     (SELECT COUNT(*) FROM suggestion_supports p
                      WHERE p.suggestion_id = s.id AND p.status = 'counted')
-             FROM suggestions s WHERE s.id = $1 AND s.status = $2",
+             FROM suggestions s WHERE s.id = $1 AND s.status = $2
+               AND NOT EXISTS (SELECT 1 FROM cycle_candidates k WHERE k.suggestion_id = s.id)",
         )
         .bind(id)
         .bind(SuggestionState::Published.as_str())

@@ -120,6 +120,39 @@ impl Store {
         Ok(found > 0)
     }
 
+    /// Every follow of the address follow `id` has, oldest first ("my follows"; the address
+    /// itself is not read out).
+    pub async fn follows_of_same_address(&self, id: i64) -> StoreResult<Vec<FollowRow>> {
+        Ok(sqlx::query_as(
+            "SELECT id, kind, subject, locale, confirmed_at FROM follows
+             WHERE address = (SELECT address FROM follows WHERE id = $1) ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Stops every follow of the address follow `id` has: the address is gone from the
+    /// portal, with every mail still waiting for it. Returns how many follows.
+    pub async fn stop_all_follows(&self, id: i64) -> StoreResult<u64> {
+        let mut tx = self.write_tx().await?;
+        let address: Option<String> =
+            sqlx::query_scalar("SELECT address FROM follows WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(address) = address else {
+            return Ok(0);
+        };
+        let gone = sqlx::query("DELETE FROM follows WHERE address = $1")
+            .bind(&address)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        self.commit(tx).await?;
+        Ok(gone)
+    }
+
     /// Stops follow `id`: the row goes, with the address and every mail still waiting for it.
     pub async fn stop_follow(&self, id: i64) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;

@@ -30,6 +30,8 @@ pub struct Leased {
     pub message_id: String,
     /// Tries so far, this one included.
     pub attempts: i64,
+    /// Until when this sender holds it.
+    pub claimed_until: i64,
 }
 
 /// Queues `mail` for follow `follow_id` inside the caller's transaction.
@@ -59,7 +61,10 @@ pub(in crate::store) async fn enqueue(
 }
 
 impl Store {
-    /// Leases up to `limit` mails that are due and in no sender's hands, for `lease` seconds.
+    /// Leases up to `limit` mails that are due and in no sender's hands, for `lease` seconds,
+    /// the longest due first. In `next_attempt_at` order the `outbox_waiting` index hands the
+    /// rows over as they are and the walk stops after a batch (ordered by id, every waiting row
+    /// was sorted for each batch: 100,000 after a big round, and the readers felt it).
     ///
     /// One statement, outside the write lock (delivery marks change no page, and a sender
     /// should not queue behind ballots): on SQLite a statement is atomic; on PostgreSQL a row
@@ -71,7 +76,7 @@ impl Store {
              WHERE id IN (SELECT id FROM outbox
                           WHERE channel = 'mail' AND sent_at IS NULL AND next_attempt_at <= $2
                             AND (claimed_until IS NULL OR claimed_until <= $3)
-                          ORDER BY id LIMIT $4)
+                          ORDER BY next_attempt_at LIMIT $4)
                AND sent_at IS NULL AND (claimed_until IS NULL OR claimed_until <= $5)
              RETURNING id",
         )
@@ -89,7 +94,7 @@ impl Store {
         let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let mut rows: Vec<Leased> = sqlx::query_as(&format!(
             "SELECT o.id, f.address, o.subject, o.body_text, o.body_html, o.unsubscribe,
-                    o.message_id, o.attempts
+                    o.message_id, o.attempts, o.claimed_until
              FROM outbox o JOIN follows f ON f.id = o.follow_id
              WHERE o.id IN ({list})"
         ))
@@ -111,17 +116,39 @@ impl Store {
         Ok(())
     }
 
-    /// Returns a leased mail to the queue, to be tried again at `retry_at`.
-    pub async fn mail_failed(&self, id: i64, retry_at: i64, error: &str) -> StoreResult<()> {
+    /// Returns a leased mail to the queue, to be tried again at `retry_at` — if this sender
+    /// still holds it (`claimed_until` as leased): a late failure never frees a mail another
+    /// instance has leased since.
+    pub async fn mail_failed(
+        &self,
+        id: i64,
+        claimed_until: i64,
+        retry_at: i64,
+        error: &str,
+    ) -> StoreResult<()> {
         sqlx::query(
-            "UPDATE outbox SET claimed_until = NULL, next_attempt_at = $1, last_error = $2 WHERE id = $3",
+            "UPDATE outbox SET claimed_until = NULL, next_attempt_at = $1, last_error = $2
+             WHERE id = $3 AND claimed_until = $4 AND sent_at IS NULL",
         )
         .bind(retry_at)
         .bind(error)
         .bind(id)
+        .bind(claimed_until)
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    /// Deletes delivered mails sent before `before` (their words are kept a while for the
+    /// staff's view of what went out, not for ever). Returns how many.
+    pub async fn prune_sent_mail(&self, before: i64) -> StoreResult<u64> {
+        Ok(
+            sqlx::query("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1")
+                .bind(before)
+                .execute(&self.pool)
+                .await?
+                .rows_affected(),
+        )
     }
 
     /// How many notifications wait (not yet delivered), for the staff's view and the tests.

@@ -1,10 +1,14 @@
 //! Telling followers what changed (告知): each state change queues its notices in one
 //! transaction, once. A voting round's closing has no transaction of its own (the clock closes
-//! it), so the first sweep after it marks the round told and queues the notices together.
+//! it), so the sweeps after it queue its notices in chunks, each committed with the mark of how
+//! far it got, and the last marks the round told.
 
 use super::outbox::{enqueue, Mail};
 use crate::store::{Store, StoreResult};
 use app::i18n::Locale;
+
+/// Followers told per transaction when a round closes.
+pub const TELL_CHUNK: i64 = 250;
 
 impl Store {
     /// Rounds that have closed and whose followers were not yet told.
@@ -19,38 +23,60 @@ impl Store {
         .await?)
     }
 
-    /// Marks round `slug` told and queues `compose`'s mail for each confirmed follower, in one
-    /// transaction; 0 mails and nothing marked if another sweep told it first.
+    /// Queues `compose`'s mail for each confirmed follower of round `slug`, in chunks of
+    /// [`TELL_CHUNK`]: each chunk's mails and the mark of how far it got commit together, so a
+    /// crash or a second instance resumes where the last commit left off and tells no one
+    /// twice; the last chunk marks the round told. `None` if it was already told.
     pub async fn tell_cycle_closed(
         &self,
         slug: &str,
         now: i64,
         compose: impl Fn(i64, Locale) -> Mail,
     ) -> StoreResult<Option<usize>> {
-        let mut tx = self.write_tx().await?;
-        let marked = sqlx::query(
-            "UPDATE cycles SET closing_told_at = $1 WHERE slug = $2 AND closing_told_at IS NULL",
-        )
-        .bind(now)
-        .bind(slug)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if marked == 0 {
-            return Ok(None);
+        let mut told = 0;
+        loop {
+            let mut tx = self.write_tx().await?;
+            let through: Option<(Option<i64>,)> = sqlx::query_as(
+                "SELECT closing_told_through FROM cycles
+                 WHERE slug = $1 AND closing_told_at IS NULL",
+            )
+            .bind(slug)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((through,)) = through else {
+                return Ok((told > 0).then_some(told));
+            };
+            let followers: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT id, locale FROM follows
+                 WHERE kind = 'cycle' AND subject = $1 AND confirmed_at IS NOT NULL AND id > $2
+                 ORDER BY id LIMIT $3",
+            )
+            .bind(slug)
+            .bind(through.unwrap_or(0))
+            .bind(TELL_CHUNK)
+            .fetch_all(&mut *tx)
+            .await?;
+            for (id, locale) in &followers {
+                let mail = compose(*id, Locale::from_tag(locale).unwrap_or_default());
+                enqueue(&mut tx, *id, &mail, now).await?;
+            }
+            let last = followers.last().map(|(id, _)| *id).or(through);
+            let done = followers.len() < usize::try_from(TELL_CHUNK).unwrap_or(usize::MAX);
+            sqlx::query(
+                "UPDATE cycles SET closing_told_through = $1, closing_told_at = $2 WHERE slug = $3",
+            )
+            .bind(last)
+            .bind(done.then_some(now))
+            .bind(slug)
+            .execute(&mut *tx)
+            .await?;
+            self.commit(tx).await?;
+            told += followers.len();
+            if done {
+                return Ok(Some(told));
+            }
+            // Between chunks the write lock and the CPU go to whoever waits (a ballot, a page).
+            tokio::task::yield_now().await;
         }
-        let followers: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT id, locale FROM follows
-             WHERE kind = 'cycle' AND subject = $1 AND confirmed_at IS NOT NULL ORDER BY id",
-        )
-        .bind(slug)
-        .fetch_all(&mut *tx)
-        .await?;
-        for (id, locale) in &followers {
-            let mail = compose(*id, Locale::from_tag(locale).unwrap_or_default());
-            enqueue(&mut tx, *id, &mail, now).await?;
-        }
-        self.commit(tx).await?;
-        Ok(Some(followers.len()))
     }
 }

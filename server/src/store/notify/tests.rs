@@ -69,7 +69,12 @@ async fn a_follow_is_asked_confirmed_leased_and_stopped_with_its_address() {
         .await
         .expect("sent");
     store
-        .mail_failed(leased[1].id, now + 800, "421 try later")
+        .mail_failed(
+            leased[1].id,
+            leased[1].claimed_until,
+            now + 800,
+            "421 try later",
+        )
         .await
         .expect("failed");
     assert!(store
@@ -239,6 +244,14 @@ async fn a_suggestion_s_decisions_tell_its_confirmed_followers_once() {
         .await
         .expect("promote");
     assert!(promoted);
+    let twice = store
+        .promote_suggestion(&moderator, (ids[0], "2027-spring"), &Plain, now)
+        .await
+        .expect("promote again");
+    assert!(
+        !twice,
+        "promoted once: a double submit adds no candidate and no notice"
+    );
     let got = notices(store.clone()).await;
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(
@@ -258,4 +271,58 @@ async fn a_suggestion_s_decisions_tell_its_confirmed_followers_once() {
         panic!("a suggestion's timeline")
     };
     assert!(decided_at.is_some() && promoted.is_some_and(|p| p.at.is_some()));
+}
+
+/// A round's followers are told in chunks, each committed with how far it got: 2,500 followers
+/// are told once each; a sweep that died after the first chunk resumes after it; a told round
+/// is not told again.
+#[tokio::test]
+async fn a_round_s_followers_are_told_in_chunks_once_each() {
+    let (_dir, store) = loaded_store().await;
+    let now = 1_900_000_000;
+    for i in 0..2_500 {
+        sqlx::query(
+            "INSERT INTO follows (address, locale, kind, subject, created_at, confirmed_at)
+             VALUES ($1, 'zh-CN', 'cycle', '2026-winter', 0, 0)",
+        )
+        .bind(format!("f{i}@example.cn"))
+        .execute(&store.pool)
+        .await
+        .expect("follower");
+    }
+    let first: i64 =
+        sqlx::query_scalar("SELECT MIN(id) FROM follows WHERE subject = '2026-winter'")
+            .fetch_one(&store.pool)
+            .await
+            .expect("ids");
+    // As if a sweep had committed its first chunk and then died.
+    sqlx::query(
+        "UPDATE cycles SET closing_told_at = NULL, closing_told_through = $1 WHERE slug = '2026-winter'",
+    )
+    .bind(first + 999)
+    .execute(&store.pool)
+    .await
+    .expect("reset");
+    let before = store.outbox_waiting().await.expect("count");
+    let told = store
+        .tell_cycle_closed("2026-winter", now, |id, _| mail(id))
+        .await
+        .expect("tell");
+    assert_eq!(told, Some(1_500), "the rest, after the committed chunk");
+    assert_eq!(store.outbox_waiting().await.expect("count"), before + 1_500);
+    let once: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM (SELECT follow_id FROM outbox GROUP BY follow_id HAVING COUNT(*) > 1) x",
+    )
+    .fetch_one(&store.pool)
+    .await
+    .expect("count");
+    assert_eq!(once, 0, "no follower twice");
+    assert_eq!(
+        store
+            .tell_cycle_closed("2026-winter", now + 5, |id, _| mail(id))
+            .await
+            .expect("tell"),
+        None,
+        "told"
+    );
 }

@@ -17,6 +17,25 @@ pub struct ModerationQueue {
     /// "Me too" support held by the daily allowance per network, by suggestion and network.
     #[serde(default)]
     pub held_supports: Vec<crate::model::HeldSupports>,
+    /// What the mail outbox holds (待发通知).
+    #[serde(default)]
+    pub outbox: OutboxSummary,
+}
+
+/// 待发通知 as staff see it: counts, the oldest wait and the relay's latest refusals — never an
+/// address. With no mail server configured every notice waits here, and this says so.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OutboxSummary {
+    /// Not yet delivered.
+    pub waiting: u32,
+    /// Of those, tried at least once and refused or unreachable.
+    pub retrying: u32,
+    /// When the longest-waiting one was queued (RFC 3339).
+    pub oldest_waiting: Option<String>,
+    /// Delivered in the last 24 hours.
+    pub sent_last_day: u32,
+    /// The latest failures: (what the mail was about, the relay's words, when queued).
+    pub recent_errors: Vec<(String, String, String)>,
 }
 
 /// A candidate as editors see it: `(id, title, became (year, month))`.

@@ -46,7 +46,9 @@ pub use chart::{
     ChartView, FrameFit, Ongoing, Shape, Theme, Unit,
 };
 pub use chart_ref::{ChartRef, EvidenceChart};
-pub use desks::{AdminCandidate, CycleAdmin, CyclesAdmin, HotlineDesk, ModerationQueue};
+pub use desks::{
+    AdminCandidate, CycleAdmin, CyclesAdmin, HotlineDesk, ModerationQueue, OutboxSummary,
+};
 pub use evidence_card::{Direction, EvidenceCard, Standout, DIRECTION_MARGIN};
 pub use follow::{parse_address, FollowKind, FollowOutcome, ADDRESS_MAX};
 pub use form_echo::{Clash, EchoError, FormEcho, Withdrawal, ECHO_SECS, REASON_MAX, REASON_MIN};

@@ -11,7 +11,7 @@ use crate::components::loading::DataView;
 use crate::components::roles::{RedactForm, RedactionHistory};
 use crate::components::staff_gate::gate_view;
 use crate::i18n::when::date_time;
-use crate::model::{HeldBallot, HeldSupports, ModerationQueue, Suggestion};
+use crate::model::{HeldBallot, HeldSupports, ModerationQueue, OutboxSummary, Suggestion};
 use crate::pages::staff::Flash;
 use crate::tr;
 use leptos::prelude::*;
@@ -43,6 +43,7 @@ fn Queue(queue: ModerationQueue) -> impl IntoView {
         upcoming,
         history,
         held_supports,
+        outbox,
     } = queue;
     view! {
         <section aria-labelledby="pending-heading">
@@ -64,6 +65,7 @@ fn Queue(queue: ModerationQueue) -> impl IntoView {
             <p class="muted">{tr!("moderation_supports.note")}</p>
             <ul class="plain-list">{held_supports.into_iter().map(|h| view! { <HeldSupport h/> }).collect_view()}</ul>
         </section>
+        <Outbox outbox/>
         <RedactionHistory history/>
     }
 }
@@ -171,5 +173,40 @@ fn HeldSupport(h: HeldSupports) -> impl IntoView {
                 <button type="submit" class="button button-quiet">{tr!("moderation_supports.reject")}</button>
             </ActionForm>
         </li>
+    }
+}
+
+/// 待发通知: what waits to be mailed to followers, and why the latest failed (no address).
+#[component]
+fn Outbox(outbox: OutboxSummary) -> impl IntoView {
+    let oldest = outbox.oldest_waiting.map(|at| {
+        view! { <div><dt>{tr!("moderation.outbox.oldest")}</dt><dd><time datetime=at.clone()>{date_time(&at)}</time></dd></div> }
+    });
+    let errors = (!outbox.recent_errors.is_empty()).then(|| {
+        view! {
+            <h3>{tr!("moderation.outbox.errors")}</h3>
+            <ul class="plain-list">
+                {outbox
+                    .recent_errors
+                    .into_iter()
+                    .map(|(kind, error, at)| view! {
+                        <li><code>{kind}</code>" · "{date_time(&at)}<br/>{error}</li>
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    });
+    view! {
+        <section aria-labelledby="outbox-heading">
+            <h2 id="outbox-heading">{tr!("moderation.outbox.heading")}</h2>
+            <p class="muted">{tr!("moderation.outbox.intro")}</p>
+            <dl class="stats">
+                <div><dt>{tr!("moderation.outbox.waiting")}</dt><dd>{outbox.waiting}</dd></div>
+                <div><dt>{tr!("moderation.outbox.retrying")}</dt><dd>{outbox.retrying}</dd></div>
+                <div><dt>{tr!("moderation.outbox.sent")}</dt><dd>{outbox.sent_last_day}</dd></div>
+                {oldest}
+            </dl>
+            {errors}
+        </section>
     }
 }

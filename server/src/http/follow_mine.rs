@@ -54,10 +54,11 @@ async fn mine(
     let extra = format!(
         "<ul class=\"plain-list\">{rows}</ul>\
 <form method=\"post\" action=\"/follow/{id}/{sig}/stop-all\"><p>{all_body}</p>\
-<button class=\"button\" type=\"submit\">{all}</button></form>",
+<button class=\"button\" type=\"submit\">{all}</button></form><p><a href=\"/\">{home}</a></p>",
         sig = escape(&sig),
         all_body = t("follow.mine.all_body"),
         all = t("follow.mine.stop_all"),
+        home = t("notice.home"),
     );
     page(StatusCode::OK, locale, "mine", &extra)
 }

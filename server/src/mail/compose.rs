@@ -10,6 +10,15 @@ fn t(key: &str, locale: Locale) -> String {
     rust_i18n::t!(key, locale = locale.tag()).into_owned()
 }
 
+/// The colon before a link: full-width in Chinese, with the link on a line of its own (a
+/// link run on from Chinese text is not always found whole by mail programs).
+fn colon(locale: Locale) -> &'static str {
+    match locale {
+        Locale::ZhCn => "：\n",
+        _ => ": ",
+    }
+}
+
 /// A new Message-ID under the portal's host: kept with the queued mail, so every retry of one
 /// notification carries the same.
 fn message_id(public_url: &str) -> String {
@@ -33,7 +42,10 @@ fn footer(locale: Locale, follow: &str) -> (String, String) {
     let mine_words = t("mail.mine", locale);
     let (stop, mine) = (format!("{follow}/stop"), format!("{follow}/mine"));
     (
-        format!("{privacy}\n{stop_words}: {stop}\n{mine_words}: {mine}\n"),
+        format!(
+            "{privacy}\n{stop_words}{c}{stop}\n{mine_words}{c}{mine}\n",
+            c = colon(locale)
+        ),
         format!(
             "<p style=\"color:#555\">{}<br><a href=\"{}\">{}</a> · <a href=\"{}\">{}</a></p>",
             escape(&privacy),
@@ -68,7 +80,8 @@ pub fn confirm_follow(
     let ignore = t("mail.confirm.ignore", locale);
     let (foot_text, foot_html) = footer(locale, &format!("{base}{follow_path}"));
     let text = format!(
-        "{intro}\n\n{button}:\n{confirm}\n\n{page}: {url}\n\n{ignore}\n\n{foot_text}",
+        "{intro}\n\n{button}{c}{confirm}\n\n{page}{c}{url}\n\n{ignore}\n\n{foot_text}",
+        c = colon(locale),
         page = t("mail.page", locale),
         url = item.url,
     );
@@ -79,7 +92,12 @@ pub fn confirm_follow(
         confirm = escape(&confirm),
         button = escape(&button),
         url = escape(item.url),
-        page = escape(&format!("{}: {}", t("mail.page", locale), item.title)),
+        page = escape(&format!(
+            "{}{}{}",
+            t("mail.page", locale),
+            colon(locale).trim_end(),
+            item.title
+        )),
         ignore = escape(&ignore),
     );
     Mail {
@@ -126,7 +144,8 @@ pub fn cycle_closed(
     let full = t("mail.closed.full", locale);
     let (foot_text, foot_html) = footer(locale, &format!("{base}{follow_path}"));
     let text = format!(
-        "{intro}\n\n{leading}\n{lines}\n\n{full}: {url}\n\n{foot_text}",
+        "{intro}\n\n{leading}\n{lines}\n\n{full}{c}{url}\n\n{foot_text}",
+        c = colon(locale),
         lines = lines.join("\n"),
         url = item.url,
     );
@@ -183,7 +202,8 @@ pub fn notice(public_url: &str, follow_path: &str, locale: Locale, notice: &Noti
     let page = t("mail.page", locale);
     let (foot_text, foot_html) = footer(locale, &format!("{base}{follow_path}"));
     let text = format!(
-        "{body}\n\n{page}: {url}\n\n{foot_text}",
+        "{body}\n\n{page}{c}{url}\n\n{foot_text}",
+        c = colon(locale),
         body = lines.join("\n")
     );
     let paragraphs: String = lines

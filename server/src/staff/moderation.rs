@@ -36,6 +36,7 @@ impl ModerationPort for StaffService {
             upcoming,
             history: self.store.suggestion_revisions().await.map_err(internal)?,
             held_supports: self.store.held_supports().await.map_err(internal)?,
+            outbox: self.store.outbox_summary(now()).await.map_err(internal)?,
         })
     }
 

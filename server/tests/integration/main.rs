@@ -34,6 +34,7 @@ mod in_process;
 mod instances;
 mod kept_pages;
 mod mail_crash;
+mod outbox_view;
 mod paper_codes;
 mod policy_record;
 mod resident_vote;

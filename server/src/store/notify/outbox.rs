@@ -151,6 +151,43 @@ impl Store {
         )
     }
 
+    /// What the outbox holds, for the moderation page (no address is read).
+    pub async fn outbox_summary(&self, now: i64) -> StoreResult<app::model::OutboxSummary> {
+        let (waiting, retrying, oldest): (i64, i64, Option<i64>) = sqlx::query_as(
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0),
+                    MIN(created_at)
+             FROM outbox WHERE sent_at IS NULL",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        let sent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at >= $1")
+            .bind(now - 24 * 3600)
+            .fetch_one(&self.pool)
+            .await?;
+        let errors: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT kind, last_error, created_at FROM outbox
+             WHERE sent_at IS NULL AND last_error IS NOT NULL ORDER BY id DESC LIMIT 10",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let iso = |at: i64| {
+            jiff::Timestamp::from_second(at)
+                .map(|t| t.to_string())
+                .unwrap_or_default()
+        };
+        let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+        Ok(app::model::OutboxSummary {
+            waiting: count(waiting),
+            retrying: count(retrying),
+            oldest_waiting: oldest.map(iso),
+            sent_last_day: count(sent),
+            recent_errors: errors
+                .into_iter()
+                .map(|(kind, error, at)| (kind, error, iso(at)))
+                .collect(),
+        })
+    }
+
     /// How many notifications wait (not yet delivered), for the staff's view and the tests.
     pub async fn outbox_waiting(&self) -> StoreResult<i64> {
         Ok(

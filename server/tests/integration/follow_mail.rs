@@ -5,22 +5,15 @@
 // a test crate: a failure is a failed test
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::support::smtp::TestSmtp;
+use crate::support::smtp::{link, no_redirects, TestSmtp};
 use crate::support::TestServer;
 use reqwest::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, LOCATION};
 use serde_json::Value;
 
 const ADDRESS: &str = "wang.follow@example.cn";
 
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("a client")
-}
-
 async fn ask(server: &TestServer, fields: &str, lang: &str) -> reqwest::Response {
-    client()
+    no_redirects()
         .post(server.url("/follow"))
         .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(ACCEPT_LANGUAGE, lang)
@@ -28,15 +21,6 @@ async fn ask(server: &TestServer, fields: &str, lang: &str) -> reqwest::Response
         .send()
         .await
         .expect("post")
-}
-
-/// The path of the first link in `text` that contains `/follow/` and ends in `end`.
-fn link(text: &str, end: &str) -> String {
-    text.split_whitespace()
-        .find(|w| w.contains("/follow/") && w.ends_with(end))
-        .and_then(|url| url.split_once("://").map(|(_, rest)| rest))
-        .and_then(|rest| rest.find('/').map(|at| rest[at..].to_string()))
-        .unwrap_or_else(|| panic!("a …{end} link in {text}"))
 }
 
 fn header<'a>(mail: &'a Value, name: &str) -> &'a str {
@@ -141,7 +125,7 @@ async fn follow_confirm_and_one_click_unsubscribe_over_real_smtp() {
         "/vote/2027-annual?follow=sent#follow"
     );
 
-    let confirm = link(text, "/confirm");
+    let confirm = link(text, "/follow/", "/confirm");
     let res = reqwest::get(server.url(&confirm)).await.unwrap();
     assert_eq!(res.status(), 200);
     let body = res.text().await.unwrap();
@@ -165,7 +149,7 @@ async fn follow_confirm_and_one_click_unsubscribe_over_real_smtp() {
         .split_once("://")
         .and_then(|(_, r)| r.find('/').map(|at| r[at..].to_string()))
         .unwrap();
-    let res = client()
+    let res = no_redirects()
         .post(server.url(&stop_path))
         .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body("List-Unsubscribe=One-Click")
@@ -261,7 +245,7 @@ async fn the_api_has_no_personal_data_of_followers() {
     )
     .await;
     let mails = smtp.wait_for(1);
-    let confirm = link(mails[0]["text"].as_str().unwrap(), "/confirm");
+    let confirm = link(mails[0]["text"].as_str().unwrap(), "/follow/", "/confirm");
     assert_eq!(
         reqwest::get(server.url(&confirm)).await.unwrap().status(),
         200

@@ -4,33 +4,17 @@
 // a test crate: a failure is a failed test
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::support::smtp::TestSmtp;
+use crate::support::smtp::{link, no_redirects, TestSmtp};
 use crate::support::TestServer;
 use reqwest::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, LOCATION};
 
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("a client")
-}
-
-/// The path of the first link in `text` that ends in `end`.
-fn link(text: &str, end: &str) -> String {
-    text.split_whitespace()
-        .find(|w| w.contains("/follow/") && w.ends_with(end))
-        .and_then(|url| url.split_once("://").map(|(_, rest)| rest))
-        .and_then(|rest| rest.find('/').map(|at| rest[at..].to_string()))
-        .unwrap_or_else(|| panic!("a …{end} link in {text}"))
-}
-
 async fn get(server: &TestServer, path: &str) -> (u16, String) {
-    let res = client().get(server.url(path)).send().await.unwrap();
+    let res = no_redirects().get(server.url(path)).send().await.unwrap();
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
 async fn post(server: &TestServer, path: &str) -> (u16, String) {
-    let res = client()
+    let res = no_redirects()
         .post(server.url(path))
         .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body("")
@@ -47,7 +31,7 @@ async fn my_follows_lists_each_item_stops_one_and_stops_all_with_the_address() {
     const ADDRESS: &str = "zhao.mine@example.cn";
 
     // She follows a round, and suggests with the same address.
-    let res = client()
+    let res = no_redirects()
         .post(server.url("/follow"))
         .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(ACCEPT_LANGUAGE, "zh-CN")
@@ -61,7 +45,7 @@ async fn my_follows_lists_each_item_stops_one_and_stops_all_with_the_address() {
         .to_str()
         .unwrap()
         .ends_with("follow=sent#follow"));
-    let res = client()
+    let res = no_redirects()
         .post(server.url("/suggest"))
         .header(ACCEPT_LANGUAGE, "zh-CN")
         .form(&[
@@ -94,13 +78,13 @@ async fn my_follows_lists_each_item_stops_one_and_stops_all_with_the_address() {
     let (first, second) = (of("2027"), of("公交站没有座椅"));
     let first = first.as_str();
     assert_eq!(
-        get(&server, &link(first, "/confirm")).await.0,
+        get(&server, &link(first, "/follow/", "/confirm")).await.0,
         200,
         "the round's follow confirmed"
     );
 
     // Any mail's "my follows" link lists both, with their state; never the address.
-    let mine = link(first, "/mine");
+    let mine = link(first, "/follow/", "/mine");
     let (status, page) = get(&server, &mine).await;
     assert_eq!(status, 200);
     assert!(page.contains("我的关注"), "{page}");
@@ -117,7 +101,7 @@ async fn my_follows_lists_each_item_stops_one_and_stops_all_with_the_address() {
     assert_eq!(get(&server, &forged).await.0, 404, "a forged link");
 
     // Stop one: the other stays.
-    let stop_suggestion = link(&second, "/stop");
+    let stop_suggestion = link(&second, "/follow/", "/stop");
     assert_eq!(post(&server, &stop_suggestion).await.0, 200);
     let (_, page) = get(&server, &mine).await;
     assert!(
@@ -136,7 +120,7 @@ async fn my_follows_lists_each_item_stops_one_and_stops_all_with_the_address() {
         200,
         "a second click is not an error"
     );
-    let res = client()
+    let res = no_redirects()
         .post(server.url("/follow"))
         .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(format!(

@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::support;
-use crate::support::smtp::TestSmtp;
+use crate::support::smtp::{link, no_redirects, TestSmtp};
 use reqwest::header::{ACCEPT, ACCEPT_LANGUAGE, CONTENT_TYPE, COOKIE, LOCATION};
 use serde_json::Value;
 use support::staff::{action_on, get_as, login};
@@ -16,24 +16,8 @@ const MODERATOR: support::Account<'static> =
     ("moderator", "moderator", None, "moderator-password-123");
 const TITLE: &str = "小区门口路灯坏了";
 
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("a client")
-}
-
 fn location(res: &reqwest::Response) -> String {
     res.headers()[LOCATION].to_str().unwrap().to_string()
-}
-
-/// The path of the first link in `text` that contains `part` (and ends in `end`).
-fn link(text: &str, part: &str, end: &str) -> String {
-    text.split_whitespace()
-        .find(|w| w.contains(part) && w.ends_with(end))
-        .and_then(|url| url.split_once("://").map(|(_, rest)| rest))
-        .and_then(|rest| rest.find('/').map(|at| rest[at..].to_string()))
-        .unwrap_or_else(|| panic!("a …{part}…{end} link in {text}"))
 }
 
 fn one_click(mail: &Value) -> String {
@@ -56,7 +40,7 @@ fn subject(mail: &Value) -> &str {
 /// Posts the moderation form `name`; `url` is the page's `moderate_suggestion` action (read
 /// while a suggestion was pending), whose token the other forms share.
 async fn moderate(url: &str, token: &str, name: &str, form: &[(&str, &str)]) {
-    let res = client()
+    let res = no_redirects()
         .post(url.replacen("/api/moderate_suggestion", &format!("/api/{name}"), 1))
         .header(ACCEPT, "text/html")
         .header(COOKIE, format!("dianca_session={token}"))
@@ -79,7 +63,7 @@ async fn a_suggestion_s_followers_hear_it_published_and_promoted() {
 
     let form = reqwest::get(server.url("/suggest")).await.unwrap();
     assert!(form.text().await.unwrap().contains("name=\"address\""));
-    let res = client()
+    let res = no_redirects()
         .post(server.url("/suggest"))
         .header(ACCEPT_LANGUAGE, "zh-CN")
         .form(&[
@@ -139,7 +123,7 @@ async fn a_suggestion_s_followers_hear_it_published_and_promoted() {
     assert!(
         timeline.contains("name=\"subject\" value=\"") && timeline.contains("value=\"suggestion\"")
     );
-    let res = client()
+    let res = no_redirects()
         .post(server.url("/follow"))
         .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(ACCEPT_LANGUAGE, "en")
@@ -174,7 +158,7 @@ async fn a_suggestion_s_followers_hear_it_published_and_promoted() {
         .take_while(char::is_ascii_digit)
         .collect();
     let action = action_on(&server, "/staff/moderation", &token, "moderate_suggestion").await;
-    let res = client()
+    let res = no_redirects()
         .post(server.url("/follow"))
         .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(format!(
@@ -228,7 +212,7 @@ async fn a_suggestion_s_followers_hear_it_published_and_promoted() {
     );
 
     // The reader stops with one click; the author goes on hearing.
-    let res = client()
+    let res = no_redirects()
         .post(server.url(&one_click(en)))
         .body("List-Unsubscribe=One-Click")
         .send()

@@ -78,3 +78,21 @@ impl Drop for TestSmtp {
         let _ = self.child.wait();
     }
 }
+
+/// The site path of the first link in a mail's `text` that contains `part` and ends in `end`
+/// (a link runs to the next whitespace, as mail programs read it).
+pub fn link(text: &str, part: &str, end: &str) -> String {
+    text.split_whitespace()
+        .find(|w| w.contains(part) && w.ends_with(end))
+        .and_then(|url| url.split_once("://").map(|(_, rest)| rest))
+        .and_then(|rest| rest.find('/').map(|at| rest[at..].to_string()))
+        .unwrap_or_else(|| panic!("a …{part}…{end} link in {text}"))
+}
+
+/// A client that shows redirects instead of following them (a form's answer is its redirect).
+pub fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("a client")
+}

@@ -205,6 +205,14 @@ impl Store {
 
 /// A stored topic's year and month. One rule for corrupt rows: a value the schema should never
 /// hold is `StoreError::Corrupt` (logged with its context, a 500 page), never a silent default.
+/// A stored Unix second as the RFC 3339 instant the pages and the API carry (pages write it in
+/// Beijing time); an out-of-range value is shown as stored.
+pub(crate) fn iso(at: i64) -> String {
+    jiff::Timestamp::from_second(at)
+        .map(|t| t.to_string())
+        .unwrap_or_else(|_| at.to_string())
+}
+
 pub(crate) fn topic_key(year: i64, month: i64) -> StoreResult<app::model::TopicKey> {
     i32::try_from(year)
         .ok()

@@ -1,14 +1,8 @@
 //! A suggestion's timeline as its receipt code shows it (查询码): received, published or not
 //! (with the moderator's reason), made a candidate — each dated where the record has the date.
 
-use crate::store::{Store, StoreError, StoreResult};
+use crate::store::{iso, Store, StoreError, StoreResult};
 use app::model::{Promoted, ReceiptStatus, SuggestionState};
-
-fn iso(at: i64) -> String {
-    jiff::Timestamp::from_second(at)
-        .map(|t| t.to_string())
-        .unwrap_or_else(|_| at.to_string())
-}
 
 #[derive(sqlx::FromRow)]
 struct Row {

@@ -2,7 +2,7 @@
 //! delivered by a sender that leases rows, so a row is in one sender's hands at a time (across
 //! instances too) and stays until delivered.
 
-use crate::store::{Conn, Store, StoreResult};
+use crate::store::{iso, Conn, Store, StoreResult};
 
 /// A mail as queued: its words already in the follower's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -170,11 +170,6 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        let iso = |at: i64| {
-            jiff::Timestamp::from_second(at)
-                .map(|t| t.to_string())
-                .unwrap_or_default()
-        };
         let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
         Ok(app::model::OutboxSummary {
             waiting: count(waiting),

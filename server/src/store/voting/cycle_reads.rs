@@ -2,7 +2,7 @@
 //! integrity report. Tallies count the latest accepted ballot of each voter.
 
 use crate::store::voting::ballots::parse_picks;
-use crate::store::{Store, StoreError, StoreResult};
+use crate::store::{iso, Store, StoreError, StoreResult};
 use app::model::{
     BallotReason, BallotStatus, CandidateId, Cycle, CycleCandidate, CycleDetail, CycleId,
     IntegrityReport, NetworkConcentration, Phase, ReceiptStatus, Tally, Tier,
@@ -24,12 +24,6 @@ pub(in crate::store) struct CycleRow {
 }
 
 const CYCLE_SELECT: &str = "SELECT id, slug, title, target, opens_at, closes_at, max_picks, live_tally, awaits_open, is_sample FROM cycles";
-
-fn iso(at: i64) -> String {
-    jiff::Timestamp::from_second(at)
-        .map(|t| t.to_string())
-        .unwrap_or_else(|_| at.to_string())
-}
 
 impl CycleRow {
     pub(super) fn into_cycle(self, now: i64) -> StoreResult<Cycle> {

@@ -3,15 +3,9 @@
 //! returns picks.
 
 use crate::store::voting::ballots::{current_ballot, parse_picks};
-use crate::store::{Store, StoreResult};
+use crate::store::{iso, Store, StoreResult};
 use app::model::{BallotStatus, OwnBallot, OwnBallotState};
 use std::collections::HashMap;
-
-fn iso(at: i64) -> String {
-    jiff::Timestamp::from_second(at)
-        .map(|t| t.to_string())
-        .unwrap_or_else(|_| at.to_string())
-}
 
 impl Store {
     /// The ballot with `receipt` in the cycle `slug`, as its own device sees it; `None` when

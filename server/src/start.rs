@@ -71,9 +71,10 @@ async fn serve(
         args.charts.limits(),
     );
     let letters = mail::letters::Letters::start(&store, args.public_url.clone()).await?;
+    let teller = follow::teller::Teller::new(store.clone(), letters.clone());
     let follows = std::sync::Arc::new(follow::FollowService::new(store.clone(), letters));
     mail::sender::spawn(store.clone(), &args.mail)?;
-    follow::spawn_teller(follows.clone());
+    follow::teller::spawn_teller(teller);
     let app = http::router(http::AppState {
         leptos_options,
         store,

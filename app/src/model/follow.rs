@@ -32,6 +32,12 @@ impl FollowOutcome {
     }
 }
 
+/// A month's topic as a follow names it (its subject), `2026-03`: the page's address has the
+/// month, and the topic's id is not shown anywhere.
+pub fn topic_subject(year: i32, month: u8) -> String {
+    format!("{year}-{month:02}")
+}
+
 /// Longest address accepted, in bytes (RFC 5321's path limit).
 pub const ADDRESS_MAX: usize = 254;
 

@@ -50,7 +50,7 @@ pub use desks::{
     AdminCandidate, CycleAdmin, CyclesAdmin, HotlineDesk, ModerationQueue, OutboxSummary,
 };
 pub use evidence_card::{Direction, EvidenceCard, Standout, DIRECTION_MARGIN};
-pub use follow::{parse_address, FollowKind, FollowOutcome, ADDRESS_MAX};
+pub use follow::{parse_address, topic_subject, FollowKind, FollowOutcome, ADDRESS_MAX};
 pub use form_echo::{Clash, EchoError, FormEcho, Withdrawal, ECHO_SECS, REASON_MAX, REASON_MIN};
 pub use hotline::{
     HotlineRanking, Measure, RankBaseline, RankWeights, RankedClass, MIN_GROWTH, MIN_PREVIOUS,

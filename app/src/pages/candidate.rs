@@ -5,9 +5,10 @@
 use crate::api::vote::get_cycle;
 use crate::charts::ChartSlot;
 use crate::components::badges::SampleBadge;
+use crate::components::follow_form::FollowForm;
 use crate::components::loading::DataView;
 use crate::components::terms::TermLinks;
-use crate::model::{ChartRef, EvidenceChart};
+use crate::model::{ChartRef, EvidenceChart, FollowKind};
 use crate::model::{CycleCandidate, CycleDetail, Phase};
 use crate::pages::NotFound;
 use crate::tr;
@@ -65,6 +66,10 @@ fn CandidateView(detail: CycleDetail, candidate: CycleCandidate) -> impl IntoVie
     let action = (cycle.phase == Phase::Open).then(|| {
         view! { <p><a class="button" href=format!("{}#pick-{id}", crate::paths::cycle(slug))>{tr!("candidate.go_vote")}</a></p> }
     });
+    let became = candidate.became.clone().map(|label| {
+        let (y, m) = (label.key.year, label.key.month.get());
+        view! { <p class="flash" role="status"><a href=crate::paths::topic(y, m)>{tr!("vote.became", theme = label.theme)}</a></p> }
+    });
     let tally = candidate.tally.map(|t| {
         view! { <p class="tally">{tr!("vote.tally", total = t.total(), verified = t.verified, unverified = t.unverified)}</p> }
     });
@@ -73,11 +78,13 @@ fn CandidateView(detail: CycleDetail, candidate: CycleCandidate) -> impl IntoVie
         <p class="breadcrumb"><a href=crate::paths::cycle(cycle.slug)>{cycle.title.clone()}</a></p>
         <h1>{candidate.title.clone()}" "{candidate.is_sample.then(|| view! { <SampleBadge/> })}</h1>
         <p>{candidate.description.clone()}</p>
+        {became}
         {tally}
         {action}
         <h2>{tr!("candidate.evidence")}</h2>
         <p class="evidence">{candidate.evidence.clone()}</p>
         <TermLinks ids=&["growth", "dissatisfaction", "reopen", "verified", "unverified"]/>
         {evidence}
+        <FollowForm kind=FollowKind::Candidate subject=id.to_string()/>
     }
 }

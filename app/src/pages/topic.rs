@@ -4,13 +4,14 @@ use crate::api::charts::get_topic_charts;
 use crate::api::editor::{get_topic_page, TopicPageView};
 use crate::charts::ChartSlot;
 use crate::components::badges::SampleBadge;
+use crate::components::follow_form::FollowForm;
 use crate::components::loading::DataView;
 use crate::components::topic_lists::{
     level_label, PolicyList, ProgressBar, ResponsibilityList, TaskList, Timeline,
 };
 use crate::i18n::use_locale;
-use crate::model::ChartRef;
 use crate::model::{parse_id, Level, ReportKind, TaskStatus, TopicDetail, TopicKey};
+use crate::model::{topic_subject, ChartRef, FollowKind};
 use crate::pages::topic_state::{PreviewBanner, WithdrawnNotice};
 use crate::pages::{month_name, NotFound};
 use crate::tr;
@@ -52,10 +53,10 @@ pub fn TopicPage() -> impl IntoView {
         <DataView>
             {move || Suspend::new(async move {
                 detail.await.map(|detail| match detail {
-                    TopicPageView::Public(detail) => EitherOf4::A(view! { <TopicView detail filter/> }),
+                    TopicPageView::Public(detail) => EitherOf4::A(view! { <TopicView detail filter public=true/> }),
                     TopicPageView::Preview(detail) => EitherOf4::B(view! {
                         <PreviewBanner editor_href=crate::paths::staff_topic(detail.topic.id)/>
-                        <TopicView detail filter/>
+                        <TopicView detail filter public=false/>
                     }),
                     TopicPageView::Withdrawn(withdrawal) => EitherOf4::C(view! { <WithdrawnNotice withdrawal/> }),
                     TopicPageView::Missing => EitherOf4::D(view! { <NotFound/> }),
@@ -66,7 +67,8 @@ pub fn TopicPage() -> impl IntoView {
 }
 
 #[component]
-fn TopicView(detail: TopicDetail, filter: ListFilter) -> impl IntoView {
+/// `public`: the published page (a draft's preview has nothing to follow yet).
+fn TopicView(detail: TopicDetail, filter: ListFilter, public: bool) -> impl IntoView {
     let t = detail.topic;
     let base = crate::paths::topic(t.year, t.month);
     let when = tr!("topic.when", year = t.year, month = month_name(t.month));
@@ -215,6 +217,8 @@ fn TopicView(detail: TopicDetail, filter: ListFilter) -> impl IntoView {
             <h2 id="reports-heading">{tr!("topic.reports")}</h2>
             <Timeline reports=progress_reports/>
         </section>
+
+        {public.then(|| view! { <FollowForm kind=FollowKind::Topic subject=topic_subject(t.year, t.month)/> })}
 
         <section aria-labelledby="supervision-heading" class="supervision">
             <h2 id="supervision-heading">{tr!("topic.supervision")}</h2>

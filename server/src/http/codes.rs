@@ -37,7 +37,6 @@ async fn print_codes(
     let locale = locale(&headers);
     let service = StaffService {
         store: state.store.clone(),
-        tell: state.follows.tell(),
     };
     let member = match cookie(&headers, SESSION_COOKIE) {
         Some(token) => service.member(&token).await.ok().flatten(),

@@ -220,17 +220,15 @@ fn redirect_with_argument_error(res: &Response) -> bool {
         .is_some_and(|bytes| is_argument_error(&String::from_utf8_lossy(&bytes)))
 }
 
-/// What the guard needs: the store, and the notices' words a staff service is made with.
+/// What the guard needs: the store a staff service is made with.
 #[derive(Clone)]
 pub struct Guarded {
     pub store: Store,
-    pub tell: std::sync::Arc<dyn crate::store::Compose>,
 }
 
 pub async fn guard(State(guarded): State<Guarded>, req: Request, next: Next) -> Response {
     let staff = StaffService {
         store: guarded.store,
-        tell: guarded.tell,
     };
     if req.method() != Method::POST || !PATHS.contains(req.uri().path()) {
         return next.run(req).await;

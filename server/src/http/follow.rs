@@ -47,15 +47,17 @@ async fn ask(
             .map(|(_, v)| v.chars().take(300).collect::<String>())
             .unwrap_or_default()
     };
-    let (kind, subject) = (FollowKind::parse(&field("kind")), field("subject"));
-    // The page the form was on: a round's, or the receipt page of a suggestion (by its code).
-    let page = match kind {
-        Some(FollowKind::Cycle) => app::paths::cycle(&subject),
-        Some(FollowKind::Suggestion) if subject.starts_with("S-") => app::paths::receipt(&subject),
-        _ => return StatusCode::NOT_FOUND.into_response(),
-    };
-    let Some(kind) = kind else {
+    let (Some(kind), subject) = (FollowKind::parse(&field("kind")), field("subject")) else {
         return StatusCode::NOT_FOUND.into_response();
+    };
+    // The page the form was on: the item's own (a suggestion's receipt page, by its code).
+    let page = match follows.page(kind, &subject).await {
+        Ok(Some(page)) => page,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "follow: item not read");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
     };
     let back = |outcome: FollowOutcome| {
         let sep = if page.contains('?') { '&' } else { '?' };

@@ -77,7 +77,6 @@ pub fn router(state: AppState) -> Router {
     )));
     let service = Arc::new(StaffService {
         store: state.store.clone(),
-        tell: state.follows.tell(),
     });
     let staff = StaffHandle(service.clone());
     let signed_in = staff.clone();
@@ -143,7 +142,6 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             fn_input::Guarded {
                 store: state.store.clone(),
-                tell: state.follows.tell(),
             },
             fn_input::guard,
         ))

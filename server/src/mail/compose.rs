@@ -176,28 +176,23 @@ pub fn notice(public_url: &str, follow_path: &str, locale: Locale, notice: &Noti
     let base = public_url.trim_end_matches('/');
     let stop = format!("{base}{follow_path}/stop");
     let code = notice.code();
+    let fields = fields(notice, locale);
     let fill = |key: &str| {
-        let words = t(&format!("mail.{code}.{key}"), locale);
-        match notice {
-            Notice::SuggestionPublished { title, .. } => words.replace("%{item}", title),
-            Notice::SuggestionNotPublished { title, reason, .. } => {
-                words.replace("%{item}", title).replace("%{reason}", reason)
-            }
-            Notice::SuggestionPromoted { title, cycle, .. } => {
-                words.replace("%{item}", title).replace("%{cycle}", cycle)
-            }
-        }
+        fields.iter().fold(
+            t(&format!("mail.{code}.{key}"), locale),
+            |words, (name, value)| words.replace(&format!("%{{{name}}}"), value),
+        )
     };
     let mut lines = vec![fill("intro")];
-    if let Notice::SuggestionNotPublished { .. } = notice {
-        lines.push(fill("reason"));
-        lines.push(fill("again"));
+    match notice {
+        Notice::SuggestionNotPublished { .. } => {
+            lines.push(fill("reason"));
+            lines.push(fill("again"));
+        }
+        Notice::CandidateBecameTopic { .. } => lines.push(fill("follow")),
+        _ => {}
     }
-    let path = match notice {
-        Notice::SuggestionPublished { path, .. }
-        | Notice::SuggestionNotPublished { path, .. }
-        | Notice::SuggestionPromoted { path, .. } => path,
-    };
+    let path = notice.path();
     let url = format!("{base}{path}");
     let page = t("mail.page", locale);
     let (foot_text, foot_html) = footer(locale, &format!("{base}{follow_path}"));
@@ -222,5 +217,42 @@ pub fn notice(public_url: &str, follow_path: &str, locale: Locale, notice: &Noti
         html,
         unsubscribe: stop,
         message_id: message_id(public_url),
+    }
+}
+
+/// The words a notice's message fills in, by placeholder name (`%{item}` …), in `locale`.
+fn fields(notice: &Notice, locale: Locale) -> Vec<(&'static str, String)> {
+    use app::i18n::when::{day_text, year_month};
+    match notice {
+        Notice::SuggestionPublished { title, .. } => vec![("item", title.clone())],
+        Notice::SuggestionNotPublished { title, reason, .. } => {
+            vec![("item", title.clone()), ("reason", reason.clone())]
+        }
+        Notice::SuggestionPromoted { title, cycle, .. } => {
+            vec![("item", title.clone()), ("cycle", cycle.clone())]
+        }
+        Notice::CandidateBecameTopic {
+            title, year, month, ..
+        } => vec![
+            ("item", title.clone()),
+            ("month", year_month(*year, *month, locale)),
+        ],
+        Notice::TopicPublished {
+            topic, year, month, ..
+        } => vec![
+            ("item", topic.clone()),
+            ("month", year_month(*year, *month, locale)),
+        ],
+        Notice::TopicReport { topic, title, .. } | Notice::TopicPolicy { topic, title, .. } => {
+            vec![("item", topic.clone()), ("title", title.clone())]
+        }
+        Notice::TopicLists { topic, .. } => vec![("item", topic.clone())],
+        Notice::TaskOverdue {
+            topic, title, due, ..
+        } => vec![
+            ("item", topic.clone()),
+            ("title", title.clone()),
+            ("due", day_text(due, locale)),
+        ],
     }
 }

@@ -54,9 +54,6 @@ pub(crate) fn internal(err: impl std::fmt::Display) -> StaffError {
 #[derive(Clone)]
 pub struct StaffService {
     pub store: Store,
-    /// Writes the notices a staff action queues in its own transaction (建议已公开 …): the
-    /// mail's words today (`mail::letters::Letters`), any channel's tomorrow.
-    pub tell: std::sync::Arc<dyn crate::store::Compose>,
 }
 
 #[async_trait::async_trait]

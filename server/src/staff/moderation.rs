@@ -56,7 +56,7 @@ impl ModerationPort for StaffService {
         let reason = (!publish).then_some(reason);
         match self
             .store
-            .moderate_suggestion(me, (id, publish, reason), self.tell.as_ref(), now())
+            .moderate_suggestion(me, (id, publish, reason), now())
             .await
         {
             Ok(true) => Ok(()),
@@ -67,11 +67,7 @@ impl ModerationPort for StaffService {
 
     async fn promote(&self, me: &StaffMember, id: i64, cycle: &str) -> Result<(), StaffError> {
         moderator(me)?;
-        match self
-            .store
-            .promote_suggestion(me, (id, cycle), self.tell.as_ref(), now())
-            .await
-        {
+        match self.store.promote_suggestion(me, (id, cycle), now()).await {
             Ok(true) => Ok(()),
             Ok(false) => Err(StaffError::NotFound),
             Err(err) => Err(internal(err)),

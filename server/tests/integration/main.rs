@@ -18,6 +18,7 @@ mod editor;
 mod follow_mail;
 mod follow_mine;
 mod follow_suggestion;
+mod follow_topic;
 mod hardening_ballots;
 mod hardening_charts;
 mod hardening_connections;

@@ -2,8 +2,9 @@
 //! reports (task status is in `task_progress.rs`). Each writes its audit entry in the same transaction as the change.
 
 use crate::store::history::audited_edit::{EditOf, Edited, SaveOf};
+use crate::store::notify::topic_notices::record_for_topic;
 use crate::store::topics::read::{PolicyRecord, POLICY_COLUMNS};
-use crate::store::{Store, StoreResult};
+use crate::store::{Notice, Store, StoreResult};
 use app::model::{Entity, Policy, PublishState, StaffMember};
 
 /// A new draft policy as an editor typed it (already validated).
@@ -97,7 +98,29 @@ impl Store {
                 let Some(title) = title else {
                     return Ok(Err(false));
                 };
+                let restored: Option<i64> = sqlx::query_scalar(
+                    "SELECT entity_id FROM withdrawals WHERE entity = $1 AND entity_id = $2",
+                )
+                .bind(crate::store::Withdrawable::Policy.token())
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
                 Store::clear_withdrawal(tx, crate::store::Withdrawable::Policy, id).await?;
+                // The followers of each topic it is listed under, the first time it is out.
+                let topics: Vec<i64> = sqlx::query_scalar(
+                    "SELECT topic_id FROM topic_policies WHERE policy_id = $1 ORDER BY topic_id",
+                )
+                .bind(id)
+                .fetch_all(&mut *tx)
+                .await?;
+                for topic in topics.into_iter().filter(|_| restored.is_none()) {
+                    record_for_topic(tx, topic, now, |named| Notice::TopicPolicy {
+                        topic: named.theme.clone(),
+                        title: title.clone(),
+                        path: app::paths::policy(id),
+                    })
+                    .await?;
+                }
                 Ok(Ok(Edited::new(format!("policy {id}: {title}"), true)))
             })
             .await?;
@@ -207,6 +230,16 @@ impl Store {
                 let Some(id) = inserted else {
                     return Ok(Err(()));
                 };
+                let topic: i64 = sqlx::query_scalar("SELECT topic_id FROM reports WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                record_for_topic(tx, topic, now, |named| Notice::TopicReport {
+                    topic: named.theme.clone(),
+                    title: report.title.clone(),
+                    path: format!("{}#reports-heading", named.path()),
+                })
+                .await?;
                 let subject = format!("report {id}: {}", report.title);
                 Ok(Ok(Edited::new(subject, id).detail(report.kind)))
             })

@@ -2,6 +2,7 @@
 //! (drafts included). Every write records its revision and audit entry in its transaction.
 
 use crate::store::history::audited_edit::{EditOf, Edited, SaveOf};
+use crate::store::notify::topic_notices::record_topic_published;
 use crate::store::{Conn, Store, StoreResult};
 use app::model::Entity;
 use app::model::StaffMember;
@@ -121,6 +122,16 @@ impl Store {
         };
         let edited = self
             .audited_edit(of, async |tx| {
+                // A draft never public before (not one withdrawn and now restored).
+                let first: Option<i64> = sqlx::query_scalar(
+                    "SELECT t.id FROM topics t WHERE t.id = $1 AND t.status = 'draft'
+                       AND NOT EXISTS (SELECT 1 FROM withdrawals w
+                                       WHERE w.entity = $2 AND w.entity_id = t.id)",
+                )
+                .bind(id)
+                .bind(crate::store::Withdrawable::Topic.token())
+                .fetch_optional(&mut *tx)
+                .await?;
                 let theme: String = sqlx::query_scalar(
                     "UPDATE topics SET status = 'published' WHERE id = $1 RETURNING theme",
                 )
@@ -128,6 +139,10 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
                 Store::clear_withdrawal(tx, crate::store::Withdrawable::Topic, id).await?;
+                // Whoever followed the candidate it came from hears it is out.
+                if first.is_some() {
+                    record_topic_published(tx, id, now).await?;
+                }
                 Ok(Ok(Edited::new(format!("topic {id}: {theme}"), ())))
             })
             .await?;

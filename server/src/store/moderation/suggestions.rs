@@ -2,8 +2,8 @@
 //! reason the author reads by receipt) and promotion to a candidate of an upcoming cycle.
 
 use crate::store::history::audit::audit;
-use crate::store::notify::notice::tell_followers;
-use crate::store::{Compose, Notice, Store, StoreError, StoreResult};
+use crate::store::notify::notice::record;
+use crate::store::{Notice, Store, StoreError, StoreResult};
 use app::model::{FollowKind, StaffMember, Suggestion, SuggestionState};
 
 /// A suggestion as validated from the form.
@@ -123,13 +123,12 @@ impl Store {
         row.map(Row::into_suggestion).transpose()
     }
 
-    /// Publishes or rejects a pending suggestion, telling its followers in the same
-    /// transaction; false if it is not pending.
+    /// Publishes or rejects a pending suggestion, recording the notice to its followers in
+    /// the same transaction; false if it is not pending.
     pub async fn moderate_suggestion(
         &self,
         actor: &StaffMember,
         (id, publish, reason): (i64, bool, Option<&str>),
-        tell: &dyn Compose,
         now: i64,
     ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
@@ -167,11 +166,10 @@ impl Store {
                 path: app::paths::receipt(&receipt),
             },
         };
-        tell_followers(
+        record(
             &mut tx,
             (FollowKind::Suggestion, &id.to_string()),
             &notice,
-            tell,
             now,
         )
         .await?;
@@ -200,7 +198,6 @@ impl Store {
         &self,
         actor: &StaffMember,
         (id, cycle_slug): (i64, &str),
-        tell: &dyn Compose,
         now: i64,
     ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
@@ -244,7 +241,7 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        tell_followers(
+        record(
             &mut tx,
             (FollowKind::Suggestion, &id.to_string()),
             &Notice::SuggestionPromoted {
@@ -252,7 +249,6 @@ impl Store {
                 cycle: cycle_title,
                 path: app::paths::candidate(cycle_slug, candidate),
             },
-            tell,
             now,
         )
         .await?;

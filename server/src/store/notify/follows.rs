@@ -62,6 +62,12 @@ impl Store {
                 if recent > 0 {
                     return Ok(FollowAsked::Quiet);
                 }
+                // Asked again: the week to confirm starts again.
+                sqlx::query("UPDATE follows SET last_told_at = $1 WHERE id = $2")
+                    .bind(now)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
                 id
             }
             None => {

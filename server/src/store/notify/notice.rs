@@ -1,18 +1,19 @@
-//! What a follower is told (告知): a state change names what happened ([`Notice`]) and the
-//! follows of the item it happened to; a [`Compose`] (the mail's words, today the only channel)
-//! writes each follower's message, and the rows go into the outbox inside the state change's
-//! own transaction. A new channel (SMS, WeChat template messages) is a new `Compose` and sender;
-//! the state changes do not change.
+//! What a follower is told (告知): a state change names what happened ([`Notice`]) and whose
+//! followers hear it, and [`record`] writes that into `notices` inside the state change's own
+//! transaction. The teller (`tell.rs`) then writes each confirmed follower's message with a
+//! [`Compose`] (the mail's words, today the only channel) into the outbox. A new channel (SMS,
+//! WeChat template messages) is a new `Compose` and sender; the state changes do not change.
 
-use super::outbox::{enqueue, Mail};
+use super::outbox::Mail;
 use crate::store::{Conn, StoreResult};
 use app::i18n::Locale;
 use app::model::FollowKind;
+use serde::{Deserialize, Serialize};
 
-/// A state change a follower hears about, with what the message needs to name it.
-// Today's notices are all a suggestion's; a topic's plan, lists and reports join them next.
-#[allow(clippy::enum_variant_names)]
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A state change a follower hears about, with what the message needs to name it: titles as
+/// they were at the change, and the page (a path) to read more.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
 pub enum Notice {
     /// 建议已公开: a moderator published the suggestion.
     SuggestionPublished { title: String, path: String },
@@ -28,45 +29,101 @@ pub enum Notice {
         cycle: String,
         path: String,
     },
+    /// 候选议题成为每月一题: the city made the candidate the topic of a month.
+    CandidateBecameTopic {
+        title: String,
+        year: i32,
+        month: u8,
+        path: String,
+    },
+    /// 方案公布: the topic a followed candidate became is published, with its plan.
+    TopicPublished {
+        topic: String,
+        year: i32,
+        month: u8,
+        path: String,
+    },
+    /// 进展报告: a progress or supervision report on the topic.
+    TopicReport {
+        topic: String,
+        title: String,
+        path: String,
+    },
+    /// 政策发布: a policy listed under the topic is published.
+    TopicPolicy {
+        topic: String,
+        title: String,
+        path: String,
+    },
+    /// 任务、责任清单公布: the topic's lists were published (an import applied).
+    TopicLists { topic: String, path: String },
+    /// 任务逾期: a task of the topic passed its due date without being done.
+    TaskOverdue {
+        topic: String,
+        title: String,
+        due: String,
+        path: String,
+    },
 }
 
 impl Notice {
-    /// The notice's code, kept with each queued message (`outbox.kind`).
+    /// The notice's code, kept with it (`notices.code`) and each queued message (`outbox.kind`).
     pub fn code(&self) -> &'static str {
         match self {
             Notice::SuggestionPublished { .. } => "suggestion_published",
             Notice::SuggestionNotPublished { .. } => "suggestion_not_published",
             Notice::SuggestionPromoted { .. } => "suggestion_promoted",
+            Notice::CandidateBecameTopic { .. } => "candidate_became_topic",
+            Notice::TopicPublished { .. } => "topic_published",
+            Notice::TopicReport { .. } => "topic_report",
+            Notice::TopicPolicy { .. } => "topic_policy",
+            Notice::TopicLists { .. } => "topic_lists",
+            Notice::TaskOverdue { .. } => "task_overdue",
+        }
+    }
+
+    /// The page the message links to.
+    pub fn path(&self) -> &str {
+        match self {
+            Notice::SuggestionPublished { path, .. }
+            | Notice::SuggestionNotPublished { path, .. }
+            | Notice::SuggestionPromoted { path, .. }
+            | Notice::CandidateBecameTopic { path, .. }
+            | Notice::TopicPublished { path, .. }
+            | Notice::TopicReport { path, .. }
+            | Notice::TopicPolicy { path, .. }
+            | Notice::TopicLists { path, .. }
+            | Notice::TaskOverdue { path, .. } => path,
         }
     }
 }
 
-/// Writes one follower's message about a notice, in their language. Called inside the state
-/// change's transaction, so it must not wait on anything.
+/// Writes one follower's message about a notice, in their language. Called inside the teller's
+/// transaction, so it must not wait on anything.
 pub trait Compose: Send + Sync {
     fn notice(&self, follow_id: i64, locale: Locale, notice: &Notice) -> Mail;
 }
 
-/// Queues `notice` for every confirmed follower of (`kind`, `subject`) inside the caller's
-/// transaction; returns how many.
-pub(in crate::store) async fn tell_followers(
+/// Records `notice` for the followers of (`kind`, `subject`) inside the caller's transaction:
+/// the teller queues their messages after it commits (a rolled-back change tells no one).
+pub(in crate::store) async fn record(
     tx: &mut Conn,
     (kind, subject): (FollowKind, &str),
     notice: &Notice,
-    compose: &dyn Compose,
     now: i64,
-) -> StoreResult<usize> {
-    let followers: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT id, locale FROM follows
-         WHERE kind = $1 AND subject = $2 AND confirmed_at IS NOT NULL ORDER BY id",
+) -> StoreResult<()> {
+    let body = serde_json::to_string(notice)
+        .map_err(|err| crate::store::StoreError::Corrupt(format!("notice: {err}")))?;
+    sqlx::query(
+        "INSERT INTO notices (code, follow_kind, subject, body, created_at)
+         VALUES ($1, $2, $3, $4, $5)",
     )
+    .bind(notice.code())
     .bind(kind.as_str())
     .bind(subject)
-    .fetch_all(&mut *tx)
+    .bind(body)
+    .bind(now)
+    .execute(&mut *tx)
     .await?;
-    for (id, locale) in &followers {
-        let mail = compose.notice(*id, Locale::from_tag(locale).unwrap_or_default(), notice);
-        enqueue(tx, *id, &mail, now).await?;
-    }
-    Ok(followers.len())
+    Ok(())
 }

@@ -3,12 +3,12 @@
 //! it), so the sweeps after it queue its notices in chunks, each committed with the mark of how
 //! far it got, and the last marks the round told.
 
+use super::fanout::mark_told;
 use super::outbox::{enqueue, Mail};
 use crate::store::{Store, StoreResult};
 use app::i18n::Locale;
 
-/// Followers told per transaction when a round closes.
-pub const TELL_CHUNK: i64 = 250;
+pub use super::fanout::TELL_CHUNK;
 
 impl Store {
     /// Rounds that have closed and whose followers were not yet told.
@@ -61,6 +61,10 @@ impl Store {
                 enqueue(&mut tx, *id, &mail, now).await?;
             }
             let last = followers.last().map(|(id, _)| *id).or(through);
+            if let Some(last) = last.filter(|_| !followers.is_empty()) {
+                let after = through.unwrap_or(0);
+                mark_told(&mut tx, ("cycle", slug), (after, last), now).await?;
+            }
             let done = followers.len() < usize::try_from(TELL_CHUNK).unwrap_or(usize::MAX);
             sqlx::query(
                 "UPDATE cycles SET closing_told_through = $1, closing_told_at = $2 WHERE slug = $3",

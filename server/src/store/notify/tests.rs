@@ -194,6 +194,7 @@ async fn a_suggestion_s_decisions_tell_its_confirmed_followers_once() {
         store.confirm_follow(confirmed, now).await.expect("confirm");
     }
     let notices = |store: Store| async move {
+        store.tell_notices(&Plain, now + 1).await.expect("tell");
         let leased = store.lease_mail(now + 1, 60, 100).await.expect("lease");
         leased
             .into_iter()
@@ -203,12 +204,12 @@ async fn a_suggestion_s_decisions_tell_its_confirmed_followers_once() {
     };
 
     let told = store
-        .moderate_suggestion(&moderator, (ids[0], true, None), &Plain, now)
+        .moderate_suggestion(&moderator, (ids[0], true, None), now)
         .await
         .expect("publish");
     assert!(told);
     let again = store
-        .moderate_suggestion(&moderator, (ids[0], false, Some("重复")), &Plain, now)
+        .moderate_suggestion(&moderator, (ids[0], false, Some("重复")), now)
         .await
         .expect("second decision");
     assert!(!again, "no longer pending");
@@ -216,7 +217,6 @@ async fn a_suggestion_s_decisions_tell_its_confirmed_followers_once() {
         .moderate_suggestion(
             &moderator,
             (ids[1], false, Some("属于个案，请拨打12345")),
-            &Plain,
             now,
         )
         .await
@@ -240,12 +240,12 @@ async fn a_suggestion_s_decisions_tell_its_confirmed_followers_once() {
     );
 
     let promoted = store
-        .promote_suggestion(&moderator, (ids[0], "2027-spring"), &Plain, now)
+        .promote_suggestion(&moderator, (ids[0], "2027-spring"), now)
         .await
         .expect("promote");
     assert!(promoted);
     let twice = store
-        .promote_suggestion(&moderator, (ids[0], "2027-spring"), &Plain, now)
+        .promote_suggestion(&moderator, (ids[0], "2027-spring"), now)
         .await
         .expect("promote again");
     assert!(

@@ -2,7 +2,8 @@
 
 use crate::list_paste::ImportRow;
 use crate::store::history::audit::audit;
-use crate::store::{Store, StoreResult};
+use crate::store::notify::topic_notices::record_for_topic;
+use crate::store::{Notice, Store, StoreResult};
 use app::model::{ImportKind, StaffMember};
 
 /// A staged import as stored, with its topic.
@@ -164,6 +165,15 @@ impl Store {
             .bind(staged.id)
             .execute(&mut *tx)
             .await?;
+        let anchor = match staged.kind {
+            ImportKind::Tasks => "#tasks-heading",
+            ImportKind::Responsibilities => "#duties",
+        };
+        record_for_topic(&mut tx, staged.topic_id, now, |named| Notice::TopicLists {
+            topic: named.theme.clone(),
+            path: format!("{}{anchor}", named.path()),
+        })
+        .await?;
         let (year, month) = (staged.topic.key.year, staged.topic.key.month);
         audit(
             &mut tx,

@@ -15,7 +15,7 @@ pub enum Withdrawable {
 }
 
 impl Withdrawable {
-    fn token(self) -> &'static str {
+    pub(in crate::store) fn token(self) -> &'static str {
         match self {
             Withdrawable::Topic => "topic",
             Withdrawable::Policy => "policy",

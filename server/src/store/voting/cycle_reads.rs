@@ -331,3 +331,16 @@ impl Store {
         Ok(out)
     }
 }
+
+impl Store {
+    /// A candidate's title and its round's slug (a follow names a candidate by its id alone).
+    pub async fn candidate_label(&self, id: i64) -> StoreResult<Option<(String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT k.title, c.slug FROM cycle_candidates k JOIN cycles c ON c.id = k.cycle_id
+             WHERE k.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+}

@@ -3,6 +3,7 @@
 //! frozen once a cycle opens: every write here checks the clock inside its transaction.
 
 use crate::store::history::audit::audit;
+use crate::store::notify::topic_notices::record_for_candidate;
 use crate::store::{Store, StoreResult};
 use app::model::StaffMember;
 
@@ -45,6 +46,10 @@ pub struct NewCandidate<'a> {
     pub evidence: &'a str,
     pub link: Option<&'a crate::store::EvidenceLink>,
 }
+
+/// A candidate as `set_became` reads it: its round's closing, its title, the month it became
+/// (year, month) so far, its round's slug.
+type BecameRow = (i64, String, Option<i64>, Option<i64>, String);
 
 impl Store {
     pub async fn create_cycle(
@@ -208,13 +213,14 @@ impl Store {
         now: i64,
     ) -> StoreResult<CycleWrite> {
         let mut tx = self.write_tx().await?;
-        let row: Option<(i64, String)> = sqlx::query_as(
-            "SELECT c.closes_at, k.title FROM cycle_candidates k JOIN cycles c ON c.id = k.cycle_id WHERE k.id = $1",
+        let row: Option<BecameRow> = sqlx::query_as(
+            "SELECT c.closes_at, k.title, k.became_year, k.became_month, c.slug
+             FROM cycle_candidates k JOIN cycles c ON c.id = k.cycle_id WHERE k.id = $1",
         )
         .bind(candidate.0)
         .fetch_optional(&mut *tx)
         .await?;
-        let Some((closes_at, title)) = row else {
+        let Some((closes_at, title, was_year, was_month, slug)) = row else {
             return Ok(CycleWrite::Missing);
         };
         if closes_at > now {
@@ -228,6 +234,28 @@ impl Store {
         .bind(candidate.0)
         .execute(&mut *tx)
         .await?;
+        // Its followers hear the news once, not again when an editor saves the same month.
+        let was = was_year.zip(was_month);
+        if let Some((year, m)) = month.filter(|(y, m)| was != Some((i64::from(*y), i64::from(*m))))
+        {
+            let published: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM topics WHERE year = $1 AND month = $2 AND status = 'published'",
+            )
+            .bind(i64::from(year))
+            .bind(i64::from(m))
+            .fetch_optional(&mut *tx)
+            .await?;
+            let notice = crate::store::Notice::CandidateBecameTopic {
+                title: title.clone(),
+                year,
+                month: m,
+                path: match published {
+                    Some(_) => app::paths::topic(year, m),
+                    None => app::paths::candidate(&slug, candidate.0),
+                },
+            };
+            record_for_candidate(&mut tx, candidate.0, &notice, now).await?;
+        }
         let detail = month
             .map(|(y, m)| format!("{y}-{m:02}"))
             .unwrap_or_default();

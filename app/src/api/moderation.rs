@@ -41,10 +41,15 @@ pub async fn moderate_suggestion(
     suggestion_id: i64,
     decision: String,
     reason: String,
+    /// Absent from older forms (a note alone is then the reason, coded "other").
+    reason_code: Option<String>,
 ) -> Result<(), ServerFnError> {
     let publish = decision == "publish";
+    let code = reason_code
+        .as_deref()
+        .and_then(crate::model::NotPublishedReason::parse);
     let outcome = run(|h, m| async move {
-        h.0.moderate_suggestion(&m, suggestion_id, publish, &reason)
+        h.0.moderate_suggestion(&m, suggestion_id, publish, (code, &reason))
             .await
     })
     .await;

@@ -88,8 +88,8 @@ pub use search::{
 };
 pub use staff::{AuditEntry, Role, StaffDesk, StaffMember, StaffResponsibility, StaffTask};
 pub use suggestion::{
-    SuggestRefusal, Suggestion, SuggestionState, CATEGORIES, SUGGESTION_TEXT_MAX,
-    SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
+    NotPublishedReason, SuggestRefusal, Suggestion, SuggestionState, CATEGORIES,
+    SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
 };
 pub use task_note::{
     evidence_url_ok, Evidence, TaskNote, MAX_DELAY_REASON_CHARS, MAX_EVIDENCE_TITLE_CHARS,

@@ -191,6 +191,9 @@ pub enum ReceiptStatus {
     Suggestion {
         title: String,
         moderation: SuggestionState,
+        /// Why not published, as a code (older decisions have only the note).
+        reason_code: Option<super::NotPublishedReason>,
+        /// The moderator's note beside the code.
         reason: Option<String>,
         received_at: String,
         decided_at: Option<String>,

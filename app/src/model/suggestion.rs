@@ -28,6 +28,34 @@ codes! {
     }
 }
 
+codes! {
+    /// Why a moderator did not publish a suggestion (未公开原因): its author reads the words of
+    /// the code in her language, with the moderator's note, if any, beside them.
+    NotPublishedReason {
+        /// One person's or household's own problem: the hotline handles it, and faster.
+        Personal => "personal",
+        /// The same problem as a suggestion already published (support that one instead).
+        Duplicate => "duplicate",
+        /// Outside the city government's remit.
+        OutOfScope => "out_of_scope",
+        /// Names, phone numbers, door numbers: not for a public page.
+        PersonalData => "personal_data",
+        /// Abuse or advertising.
+        Uncivil => "uncivil",
+        /// Too unclear to tell what the problem is.
+        Unclear => "unclear",
+        /// Another reason, which the note must give.
+        Other => "other",
+    }
+}
+
+impl NotPublishedReason {
+    /// The locale key of its words.
+    pub fn message_key(self) -> String {
+        format!("suggest.not_published.{}", self.as_str())
+    }
+}
+
 /// Broad categories residents choose from (the hotline issue maps them to its category tree).
 pub const CATEGORIES: [&str; 10] = [
     "住房与物业",

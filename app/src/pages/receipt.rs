@@ -6,8 +6,8 @@ use crate::components::follow_form::FollowForm;
 use crate::components::loading::DataView;
 use crate::i18n::when::date_time;
 use crate::model::{
-    FollowKind, IntegrityReport, NetworkConcentration, Promoted, ReceiptAnswer, ReceiptStatus,
-    SuggestionState, Tier,
+    FollowKind, IntegrityReport, NetworkConcentration, NotPublishedReason, Promoted, ReceiptAnswer,
+    ReceiptStatus, SuggestionState, Tier,
 };
 use crate::pages::NotFound;
 use crate::tr;
@@ -128,12 +128,13 @@ fn ReceiptView(status: ReceiptStatus, own_picks: Option<Vec<String>>) -> impl In
         ReceiptStatus::Suggestion {
             title,
             moderation,
+            reason_code,
             reason,
             received_at,
             decided_at,
             promoted,
         } => EitherOf6::F(view! {
-            <SuggestionTimeline title moderation reason received_at decided_at promoted/>
+            <SuggestionTimeline title moderation reason_code reason received_at decided_at promoted/>
         }),
         ReceiptStatus::Unknown => EitherOf6::E(view! {
             <p class="flash flash-error" role="alert">{tr!("vote.receipt_unknown")}</p>
@@ -147,6 +148,7 @@ fn ReceiptView(status: ReceiptStatus, own_picks: Option<Vec<String>>) -> impl In
 fn SuggestionTimeline(
     title: String,
     moderation: SuggestionState,
+    reason_code: Option<NotPublishedReason>,
     reason: Option<String>,
     received_at: String,
     decided_at: Option<String>,
@@ -169,7 +171,16 @@ fn SuggestionTimeline(
         SuggestionState::Rejected => view! {
             <li aria-current="step">
                 <strong>{tr!("suggest.timeline.rejected")}</strong>{dated(decided_at.clone())}
-                {reason.map(|r| view! { <br/>{tr!("suggest.reason")}": "{r} })}
+                <br/>{tr!("suggest.reason")}": "
+                {reason_code.map(|code| { let key = code.message_key(); tr!(key.as_str()) })}
+                {match (reason_code, reason) {
+                    (Some(_), Some(note)) => format!(" {note}"),
+                    (None, Some(note)) => note,
+                    (_, None) => String::new(),
+                }}
+                {(reason_code == Some(NotPublishedReason::Personal)).then(|| view! {
+                    <br/><a href="tel:12345">{tr!("suggest.call_12345")}</a>
+                })}
             </li>
         }
         .into_any(),

@@ -11,7 +11,9 @@ use crate::components::loading::DataView;
 use crate::components::roles::{RedactForm, RedactionHistory};
 use crate::components::staff_gate::gate_view;
 use crate::i18n::when::date_time;
-use crate::model::{HeldBallot, HeldSupports, ModerationQueue, OutboxSummary, Suggestion};
+use crate::model::{
+    HeldBallot, HeldSupports, ModerationQueue, NotPublishedReason, OutboxSummary, Suggestion,
+};
 use crate::pages::staff::Flash;
 use crate::tr;
 use leptos::prelude::*;
@@ -75,6 +77,7 @@ fn Pending(s: Suggestion) -> impl IntoView {
     let publish = ServerAction::<ModerateSuggestion>::new();
     let reject = ServerAction::<ModerateSuggestion>::new();
     let reason_id = format!("reason-{}", s.id);
+    let code_id = format!("reason-code-{}", s.id);
     view! {
         <li class="card" data-suggestion=s.title.clone()>
             <h3>{s.title.clone()}</h3>
@@ -90,8 +93,16 @@ fn Pending(s: Suggestion) -> impl IntoView {
             <ActionForm action=reject attr:class="inline-form">
                 <input type="hidden" name="suggestion_id" value=s.id.to_string()/>
                 <input type="hidden" name="decision" value="reject"/>
+                <label for=code_id.clone()>{tr!("moderation.reason_code")}</label>
+                <select id=code_id name="reason_code" required>
+                    <option value="">{tr!("moderation.reason_choose")}</option>
+                    {NotPublishedReason::ALL
+                        .iter()
+                        .map(|code| { let key = code.message_key(); view! { <option value=code.as_str()>{tr!(key.as_str())}</option> } })
+                        .collect_view()}
+                </select>
                 <label for=reason_id.clone()>{tr!("moderation.reason")}</label>
-                <input id=reason_id name="reason" type="text" required minlength="2" maxlength="200"/>
+                <input id=reason_id name="reason" type="text" maxlength="200"/>
                 <button type="submit" class="button button-quiet">{tr!("moderation.reject")}</button>
             </ActionForm>
         </li>

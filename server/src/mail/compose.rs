@@ -225,8 +225,19 @@ fn fields(notice: &Notice, locale: Locale) -> Vec<(&'static str, String)> {
     use app::i18n::when::{day_text, year_month};
     match notice {
         Notice::SuggestionPublished { title, .. } => vec![("item", title.clone())],
-        Notice::SuggestionNotPublished { title, reason, .. } => {
-            vec![("item", title.clone()), ("reason", reason.clone())]
+        Notice::SuggestionNotPublished {
+            title,
+            code,
+            reason,
+            ..
+        } => {
+            // The code's words (a sentence) in her language; the moderator's note after them.
+            let words = app::i18n::message(&code.message_key(), locale);
+            let reason = match reason.trim() {
+                "" => words,
+                note => format!("{words} {note}"),
+            };
+            vec![("item", title.clone()), ("reason", reason)]
         }
         Notice::SuggestionPromoted { title, cycle, .. } => {
             vec![("item", title.clone()), ("cycle", cycle.clone())]

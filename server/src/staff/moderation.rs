@@ -2,11 +2,12 @@
 //! editors granted the permission (`StaffMember::may_moderate`).
 
 use super::{internal, now, StaffService};
+use crate::store::Decision;
 use app::api::ModerationPort;
 use app::api::StaffError;
 use app::model::Field;
 use app::model::ModerationQueue;
-use app::model::{StaffMember, SuggestionState};
+use app::model::{NotPublishedReason, StaffMember, SuggestionState};
 
 fn moderator(me: &StaffMember) -> Result<(), StaffError> {
     if me.may_moderate() {
@@ -45,18 +46,17 @@ impl ModerationPort for StaffService {
         me: &StaffMember,
         id: i64,
         publish: bool,
-        reason: &str,
+        (code, note): (Option<NotPublishedReason>, &str),
     ) -> Result<(), StaffError> {
         moderator(me)?;
-        let reason = reason.trim();
-        if !publish && !(2..=200).contains(&reason.chars().count()) {
-            // The author is owed a reason they can read.
-            return Err(StaffError::Invalid(Field::Reason));
-        }
-        let reason = (!publish).then_some(reason);
+        let decision = if publish {
+            Decision::Publish
+        } else {
+            not_published(code, note)?
+        };
         match self
             .store
-            .moderate_suggestion(me, (id, publish, reason), now())
+            .moderate_suggestion(me, (id, decision), now())
             .await
         {
             Ok(true) => Ok(()),
@@ -108,5 +108,62 @@ impl ModerationPort for StaffService {
             Ok(_) => Ok(()),
             Err(err) => Err(internal(err)),
         }
+    }
+}
+
+/// A decision not to publish as the form sent it: the author is owed a reason she can read —
+/// a code, and for "other" a note of 2 to 200 characters; a note alone (older forms) is coded
+/// "other".
+fn not_published(code: Option<NotPublishedReason>, note: &str) -> Result<Decision<'_>, StaffError> {
+    let note = note.trim();
+    let chars = note.chars().count();
+    let code = match code {
+        Some(code) => code,
+        None if chars >= 2 => NotPublishedReason::Other,
+        None => return Err(StaffError::Invalid(Field::Reason)),
+    };
+    if chars > 200 || (code == NotPublishedReason::Other && chars < 2) {
+        return Err(StaffError::Invalid(Field::Reason));
+    }
+    Ok(Decision::NotPublished {
+        code,
+        note: (!note.is_empty()).then_some(note),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_decision_not_to_publish_carries_a_reason_she_can_read() {
+        use NotPublishedReason::*;
+        let code = |d: Result<Decision<'_>, StaffError>| match d {
+            Ok(Decision::NotPublished { code, note }) => Some((code, note.map(str::to_string))),
+            _ => None,
+        };
+        assert_eq!(
+            code(not_published(Some(Duplicate), "  ")),
+            Some((Duplicate, None))
+        );
+        assert_eq!(
+            code(not_published(Some(Personal), "请拨打12345")),
+            Some((Personal, Some("请拨打12345".into())))
+        );
+        assert_eq!(
+            code(not_published(None, "属于个案")),
+            Some((Other, Some("属于个案".into())))
+        );
+        assert_eq!(code(not_published(None, "")), None, "no reason at all");
+        assert_eq!(
+            code(not_published(Some(Other), "x")),
+            None,
+            "other needs words"
+        );
+        assert_eq!(
+            code(not_published(Some(Unclear), &"字".repeat(201))),
+            None,
+            "too long"
+        );
     }
 }

@@ -22,7 +22,7 @@ pub use hotline::aggregates::Applied;
 pub use hotline::evidence::{ClassKey, EvidenceLink, PeriodFigures, RateFigures};
 pub use infra::dialect::{sqlite_file, Engine};
 pub(crate) use infra::tx::Conn;
-pub use moderation::suggestions::NewSuggestion;
+pub use moderation::suggestions::{Decision, NewSuggestion};
 pub use moderation::supports::{NewSupport, SupportOutcome};
 pub use notify::follows::FollowAsked;
 pub use notify::notice::{Compose, Notice};

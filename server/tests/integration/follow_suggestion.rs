@@ -260,3 +260,106 @@ async fn a_suggestion_s_followers_hear_it_published_and_promoted() {
         .collect();
     assert!(logged.is_empty(), "no address in the log: {logged:?}");
 }
+
+/// Not published: the moderator picks a coded reason (a note beside it); a decision without a
+/// reason is refused and tells no one; the author reads the reason in her language by mail and
+/// on the receipt page, with the way to the hotline when it is her own case.
+#[tokio::test]
+async fn a_suggestion_not_published_tells_its_author_why_in_her_words() {
+    let smtp = TestSmtp::start();
+    let server = TestServer::start_full(&[MODERATOR], &["--smtp-url", &smtp.url]);
+    let token = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
+    let title = "我家楼上漏水";
+    let res = no_redirects()
+        .post(server.url("/suggest"))
+        .header(ACCEPT_LANGUAGE, "zh-CN")
+        .form(&[
+            ("title", title),
+            ("description", "楼上邻居家水管漏水，渗到我家天花板。"),
+            ("district", "海淀区"),
+            ("category", "住房与物业"),
+            ("address", "zhang@example.cn"),
+            ("website", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let back = location(&res);
+    let receipt: String = back
+        .split("receipt=")
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take_while(|c| *c != '&')
+        .collect();
+    let mails = smtp.wait_for(1);
+    let confirm = link(mails[0]["text"].as_str().unwrap(), "/follow/", "/confirm");
+    assert_eq!(
+        reqwest::get(server.url(&confirm)).await.unwrap().status(),
+        200
+    );
+
+    let queue = get_as(&server, "/staff/moderation", &token).await;
+    assert!(
+        queue.contains("name=\"reason_code\"") && queue.contains("value=\"personal\""),
+        "the moderator chooses a coded reason"
+    );
+    let marker = "name=\"suggestion_id\" value=\"";
+    let at = queue.find(title).unwrap();
+    let start = at + queue[at..].find(marker).unwrap() + marker.len();
+    let id: String = queue[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let action = action_on(&server, "/staff/moderation", &token, "moderate_suggestion").await;
+    let refused = no_redirects()
+        .post(&action)
+        .header(ACCEPT, "text/html")
+        .header(COOKIE, format!("dianca_session={token}"))
+        .form(&[
+            ("suggestion_id", id.as_str()),
+            ("decision", "reject"),
+            ("reason", ""),
+            ("reason_code", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        location(&refused).contains("error="),
+        "{}",
+        location(&refused)
+    );
+    moderate(
+        &action,
+        &token,
+        "moderate_suggestion",
+        &[
+            ("suggestion_id", id.as_str()),
+            ("decision", "reject"),
+            ("reason_code", "personal"),
+            ("reason", "已转给海淀区接诉即办。"),
+        ],
+    )
+    .await;
+    let mails = smtp.wait_for(2);
+    assert_eq!(mails.len(), 2, "the refused decision told no one");
+    assert_eq!(subject(&mails[1]), format!("您关注的建议未公开：{title}"));
+    let text = mails[1]["text"].as_str().unwrap();
+    assert!(
+        text.contains("原因：这是个人或一户的具体问题，请直接拨打 12345 市民服务热线，办理更快。 已转给海淀区接诉即办。"),
+        "{text}"
+    );
+    let page = reqwest::get(server.url(&format!("/receipt?code={receipt}")))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("请直接拨打 12345")
+            && page.contains("已转给海淀区接诉即办")
+            && page.contains("href=\"tel:12345\""),
+        "{page:.5000}"
+    );
+}

@@ -12,7 +12,7 @@ pub trait ModerationPort: Send + Sync + 'static {
         me: &StaffMember,
         id: i64,
         publish: bool,
-        reason: &str,
+        reason: (Option<crate::model::NotPublishedReason>, &str),
     ) -> Result<(), crate::api::StaffError>;
     async fn promote(
         &self,

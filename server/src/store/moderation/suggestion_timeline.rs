@@ -2,13 +2,14 @@
 //! (with the moderator's reason), made a candidate — each dated where the record has the date.
 
 use crate::store::{iso, Store, StoreError, StoreResult};
-use app::model::{Promoted, ReceiptStatus, SuggestionState};
+use app::model::{NotPublishedReason, Promoted, ReceiptStatus, SuggestionState};
 
 #[derive(sqlx::FromRow)]
 struct Row {
     title: String,
     status: String,
     reason: Option<String>,
+    reason_code: Option<String>,
     created_at: i64,
     decided_at: Option<i64>,
     promoted_at: Option<i64>,
@@ -21,7 +22,7 @@ impl Store {
     /// The timeline of the suggestion with receipt `receipt`, if there is one.
     pub async fn suggestion_timeline(&self, receipt: &str) -> StoreResult<Option<ReceiptStatus>> {
         let row: Option<Row> = sqlx::query_as(
-            "SELECT s.title, s.status, s.reason, s.created_at, s.decided_at, s.promoted_at,
+            "SELECT s.title, s.status, s.reason, s.reason_code, s.created_at, s.decided_at, s.promoted_at,
                     c.title AS cycle_title, c.slug AS cycle_slug, k.id AS candidate
              FROM suggestions s
              LEFT JOIN cycle_candidates k ON k.suggestion_id = s.id
@@ -47,6 +48,10 @@ impl Store {
         Ok(Some(ReceiptStatus::Suggestion {
             title: row.title,
             moderation,
+            reason_code: row
+                .reason_code
+                .as_deref()
+                .and_then(NotPublishedReason::parse),
             reason: row.reason,
             received_at: iso(row.created_at),
             decided_at: row.decided_at.map(iso),

@@ -4,7 +4,19 @@
 use crate::store::history::audit::audit;
 use crate::store::notify::notice::record;
 use crate::store::{Notice, Store, StoreError, StoreResult};
-use app::model::{FollowKind, StaffMember, Suggestion, SuggestionState};
+use app::model::{FollowKind, NotPublishedReason, StaffMember, Suggestion, SuggestionState};
+
+/// A moderator's decision on a pending suggestion.
+#[derive(Clone, Copy, Debug)]
+pub enum Decision<'a> {
+    /// 公开.
+    Publish,
+    /// 不公开: why, as a code, and the moderator's note beside it (required for `Other`).
+    NotPublished {
+        code: NotPublishedReason,
+        note: Option<&'a str>,
+    },
+}
 
 /// A suggestion as validated from the form.
 #[derive(Clone, Debug)]
@@ -123,18 +135,23 @@ impl Store {
         row.map(Row::into_suggestion).transpose()
     }
 
-    /// Publishes or rejects a pending suggestion, recording the notice to its followers in
-    /// the same transaction; false if it is not pending.
+    /// Publishes a pending suggestion or decides not to (with a coded reason and the note, if
+    /// any), recording the notice to its followers in the same transaction; false if it is
+    /// not pending.
     pub async fn moderate_suggestion(
         &self,
         actor: &StaffMember,
-        (id, publish, reason): (i64, bool, Option<&str>),
+        (id, decision): (i64, Decision<'_>),
         now: i64,
     ) -> StoreResult<bool> {
+        let (publish, code, reason) = match decision {
+            Decision::Publish => (true, None, None),
+            Decision::NotPublished { code, note } => (false, Some(code), note),
+        };
         let mut tx = self.write_tx().await?;
         let found: Option<(String, String)> = sqlx::query_as(
-            "UPDATE suggestions SET status = $1, reason = $2, decided_at = $3
-             WHERE id = $4 AND status = $5
+            "UPDATE suggestions SET status = $1, reason = $2, reason_code = $3, decided_at = $4
+             WHERE id = $5 AND status = $6
              RETURNING title, receipt",
         )
         .bind(
@@ -146,6 +163,7 @@ impl Store {
             .as_str(),
         )
         .bind(reason)
+        .bind(code.map(NotPublishedReason::as_str))
         .bind(now)
         .bind(id)
         .bind(SuggestionState::Pending.as_str())
@@ -154,13 +172,14 @@ impl Store {
         let Some((title, receipt)) = found else {
             return Ok(false);
         };
-        let notice = match (publish, reason) {
-            (true, _) => Notice::SuggestionPublished {
+        let notice = match code {
+            None => Notice::SuggestionPublished {
                 title: title.clone(),
                 path: app::paths::suggestion(id),
             },
-            (false, reason) => Notice::SuggestionNotPublished {
+            Some(code) => Notice::SuggestionNotPublished {
                 title: title.clone(),
+                code,
                 reason: reason.unwrap_or_default().to_string(),
                 // Only its author could follow it (by receipt): the receipt page says why.
                 path: app::paths::receipt(&receipt),
@@ -184,7 +203,13 @@ impl Store {
             &actor.username,
             action,
             &format!("suggestion {id}: {title}"),
-            reason.unwrap_or(""),
+            &code
+                .map(|c| {
+                    format!("{} {}", c.as_str(), reason.unwrap_or(""))
+                        .trim()
+                        .to_string()
+                })
+                .unwrap_or_default(),
         )
         .await?;
         self.commit(tx).await?;

@@ -13,13 +13,14 @@ use serde::{Deserialize, Serialize};
 /// A state change a follower hears about, with what the message needs to name it: titles as
 /// they were at the change, and the page (a path) to read more.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(tag = "notice", rename_all = "snake_case")]
 pub enum Notice {
     /// 建议已公开: a moderator published the suggestion.
     SuggestionPublished { title: String, path: String },
-    /// 建议未公开: not published, with the moderator's reason.
+    /// 建议未公开: not published, with its coded reason and the moderator's note.
     SuggestionNotPublished {
         title: String,
+        code: app::model::NotPublishedReason,
         reason: String,
         path: String,
     },

@@ -204,19 +204,35 @@ async fn a_suggestion_s_decisions_tell_its_confirmed_followers_once() {
     };
 
     let told = store
-        .moderate_suggestion(&moderator, (ids[0], true, None), now)
+        .moderate_suggestion(&moderator, (ids[0], Decision::Publish), now)
         .await
         .expect("publish");
     assert!(told);
     let again = store
-        .moderate_suggestion(&moderator, (ids[0], false, Some("重复")), now)
+        .moderate_suggestion(
+            &moderator,
+            (
+                ids[0],
+                Decision::NotPublished {
+                    code: app::model::NotPublishedReason::Duplicate,
+                    note: None,
+                },
+            ),
+            now,
+        )
         .await
         .expect("second decision");
     assert!(!again, "no longer pending");
     store
         .moderate_suggestion(
             &moderator,
-            (ids[1], false, Some("属于个案，请拨打12345")),
+            (
+                ids[1],
+                Decision::NotPublished {
+                    code: app::model::NotPublishedReason::Personal,
+                    note: Some("属于个案，请拨打12345"),
+                },
+            ),
             now,
         )
         .await

@@ -83,6 +83,12 @@ pub fn receipt(code: &str) -> String {
     format!("/receipt?code={}", query_value(code))
 }
 
+/// A followable item's Atom feed, `/feeds/topic/2026-11.atom` (`kind` and `subject` as the
+/// follow form posts them).
+pub fn feed(kind: &str, subject: &str) -> String {
+    format!("/feeds/{kind}/{}.atom", query_value(subject))
+}
+
 /// A published suggestion on the suggestions page.
 pub fn suggestion(id: impl Display) -> String {
     format!("/suggest#s-{id}")

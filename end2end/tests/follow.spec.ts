@@ -147,3 +147,31 @@ for (const [i, run] of runs.entries()) {
     await context.close();
   });
 }
+
+// A month's topic, followed from its own page at 360 px with JavaScript off: the form and its
+// feed link sit under the reports, the confirmation arrives, and the feed needs no address.
+test('follow this month\'s topic from its page, 360 px, zh-CN, JavaScript off', async ({ browser }) => {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, javaScriptEnabled: false, locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  const address = `topic-${tag}@example.cn`;
+  await page.goto('/topics/2026/11');
+  const form = page.locator('#follow');
+  await expect(form.getByRole('heading', { name: '关注这个主题' })).toBeVisible();
+  await form.getByLabel('您的邮箱').fill(address);
+  await form.getByLabel(/我同意/).check();
+  await form.getByRole('button', { name: '关注', exact: true }).click();
+  await expect(page).toHaveURL(/\/topics\/2026\/11\?follow=sent#follow$/);
+  await expect(page.locator('#follow [role="status"]')).toContainText('请查收邮件');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const confirmation = await nthMail(address, 1);
+  expect(confirmation.subject).toMatch(/^请确认关注/);
+  await page.goto(link(confirmation.text, '/confirm'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('关注已确认');
+  const feed = await page.request.get('/feeds/topic/2026-11.atom');
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()['content-type']).toContain('application/atom+xml');
+  expect(await feed.text()).not.toContain(address);
+  await context.close();
+});

@@ -5,6 +5,7 @@
 use crate::model::{FollowKind, FollowOutcome, ADDRESS_MAX};
 use crate::tr;
 use leptos::prelude::*;
+use leptos_meta::Link;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -23,6 +24,7 @@ pub fn FollowForm(kind: FollowKind, subject: String) -> impl IntoView {
                 .into_any(),
         }
     });
+    let feed = crate::paths::feed(kind.as_str(), &subject);
     let heading = format!("follow.form.{}.heading", kind.as_str());
     let intro = format!("follow.form.{}.intro", kind.as_str());
     view! {
@@ -53,6 +55,11 @@ pub fn FollowForm(kind: FollowKind, subject: String) -> impl IntoView {
                 </p>
                 <button type="submit" class="button">{tr!("follow.form.submit")}</button>
             </form>
+            <p class="feed-link">
+                <a href=feed.clone() type="application/atom+xml">{tr!("follow.form.feed")}</a>
+                " "<span class="muted">{tr!("follow.form.feed_note")}</span>
+            </p>
+            <Link rel="alternate" type_="application/atom+xml" href=feed title=tr!("follow.form.feed")/>
         </section>
     }
 }

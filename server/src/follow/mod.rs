@@ -17,6 +17,18 @@ pub struct FollowService {
     letters: Letters,
 }
 
+/// One item's news for its Atom feed: its name and page, and its notices newest first.
+pub struct ItemFeed {
+    pub title: String,
+    pub page: String,
+    pub entries: Vec<(i64, i64, crate::store::Notice)>,
+    /// When the feed began to have news (the feed's date while it has none).
+    pub since: i64,
+}
+
+/// Entries in an item's feed.
+const FEED_LENGTH: i64 = 50;
+
 /// What a signed link found.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Linked {
@@ -51,6 +63,27 @@ impl FollowService {
         subject: &str,
     ) -> Result<Option<String>, StoreError> {
         Ok(self.item(kind, subject, false).await?.map(|item| item.path))
+    }
+
+    /// The feed of the item a feed address names, found as its follow form finds it.
+    pub async fn feed(
+        &self,
+        kind: FollowKind,
+        subject: &str,
+    ) -> Result<Option<ItemFeed>, StoreError> {
+        let Some(item) = self.item(kind, subject, false).await? else {
+            return Ok(None);
+        };
+        let entries = self
+            .store
+            .item_notices((kind, &item.subject), FEED_LENGTH)
+            .await?;
+        Ok(Some(ItemFeed {
+            since: entries.last().map_or(0, |(_, at, _)| *at),
+            title: item.title,
+            page: item.path,
+            entries,
+        }))
     }
 
     async fn item(

@@ -77,9 +77,14 @@ impl Teller {
                 url: &url,
             };
             let closed_at = detail.cycle.closes_at.clone();
+            let closed = crate::store::Notice::CycleClosed {
+                title: detail.cycle.title.clone(),
+                closed_at: closed_at.clone(),
+                path: app::paths::cycle(&slug),
+            };
             let told = self
                 .store
-                .tell_cycle_closed(&slug, now, |id, locale| {
+                .tell_cycle_closed((&slug, &closed), now, |id, locale| {
                     self.letters
                         .cycle_closed(id, locale, &item, (&closed_at, &results))
                 })

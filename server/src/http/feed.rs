@@ -14,7 +14,7 @@ fn beijing_midnight(date: &str) -> Option<FixedDateTime> {
     FixedDateTime::parse_from_rfc3339(&format!("{date}T00:00:00+08:00")).ok()
 }
 
-fn link(href: String, rel: &str) -> Link {
+pub(super) fn link(href: String, rel: &str) -> Link {
     let mut link = Link::default();
     link.set_href(href);
     link.set_rel(rel);

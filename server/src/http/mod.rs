@@ -16,6 +16,7 @@ mod fn_input;
 mod follow;
 mod follow_mine;
 mod hotline;
+mod item_feed;
 mod lang;
 mod no_store;
 mod notice;
@@ -114,6 +115,7 @@ pub fn router(state: AppState) -> Router {
                 .layer(axum::extract::DefaultBodyLimit::max(csp_report::MAX_BODY)),
         )
         .route("/feed.atom", get(feed::atom))
+        .route("/feeds/{kind}/{file}", get(item_feed::item_feed))
         .merge(openapi::routes())
         .merge(vote::routes())
         .merge(vote_receipt::routes())

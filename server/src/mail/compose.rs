@@ -127,21 +127,21 @@ pub fn cycle_closed(
     let base = public_url.trim_end_matches('/');
     let stop = format!("{base}{follow_path}/stop");
     let when = app::i18n::when::date_time_text(closed_at, locale);
-    let intro = t("mail.closed.intro", locale)
+    let intro = t("mail.cycle_closed.intro", locale)
         .replace("%{item}", item.title)
         .replace("%{when}", &when);
     let lines: Vec<String> = results
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            t("mail.closed.line", locale)
+            t("mail.cycle_closed.line", locale)
                 .replace("%{place}", &(i + 1).to_string())
                 .replace("%{title}", &r.title)
                 .replace("%{count}", &r.approvals.to_string())
         })
         .collect();
-    let leading = t("mail.closed.leading", locale);
-    let full = t("mail.closed.full", locale);
+    let leading = t("mail.cycle_closed.leading", locale);
+    let full = t("mail.cycle_closed.full", locale);
     let (foot_text, foot_html) = footer(locale, &format!("{base}{follow_path}"));
     let text = format!(
         "{intro}\n\n{leading}\n{lines}\n\n{full}{c}{url}\n\n{foot_text}",
@@ -162,7 +162,7 @@ pub fn cycle_closed(
     );
     Mail {
         kind: "cycle_closed",
-        subject: t("mail.closed.subject", locale).replace("%{item}", item.title),
+        subject: t("mail.cycle_closed.subject", locale).replace("%{item}", item.title),
         text,
         html,
         unsubscribe: stop,
@@ -176,22 +176,7 @@ pub fn notice(public_url: &str, follow_path: &str, locale: Locale, notice: &Noti
     let base = public_url.trim_end_matches('/');
     let stop = format!("{base}{follow_path}/stop");
     let code = notice.code();
-    let fields = fields(notice, locale);
-    let fill = |key: &str| {
-        fields.iter().fold(
-            t(&format!("mail.{code}.{key}"), locale),
-            |words, (name, value)| words.replace(&format!("%{{{name}}}"), value),
-        )
-    };
-    let mut lines = vec![fill("intro")];
-    match notice {
-        Notice::SuggestionNotPublished { .. } => {
-            lines.push(fill("reason"));
-            lines.push(fill("again"));
-        }
-        Notice::CandidateBecameTopic { .. } => lines.push(fill("follow")),
-        _ => {}
-    }
+    let (subject, lines) = words(notice, locale);
     let path = notice.path();
     let url = format!("{base}{path}");
     let page = t("mail.page", locale);
@@ -212,7 +197,7 @@ pub fn notice(public_url: &str, follow_path: &str, locale: Locale, notice: &Noti
     );
     Mail {
         kind: code,
-        subject: fill("subject"),
+        subject,
         text,
         html,
         unsubscribe: stop,
@@ -220,10 +205,45 @@ pub fn notice(public_url: &str, follow_path: &str, locale: Locale, notice: &Noti
     }
 }
 
+/// A notice's subject line and its sentences, in `locale`.
+fn words(notice: &Notice, locale: Locale) -> (String, Vec<String>) {
+    let code = notice.code();
+    let fields = fields(notice, locale);
+    let fill = |key: &str| {
+        fields.iter().fold(
+            t(&format!("mail.{code}.{key}"), locale),
+            |words, (name, value)| words.replace(&format!("%{{{name}}}"), value),
+        )
+    };
+    let mut lines = vec![fill("intro")];
+    match notice {
+        Notice::SuggestionNotPublished { .. } => {
+            lines.push(fill("reason"));
+            lines.push(fill("again"));
+        }
+        Notice::CandidateBecameTopic { .. } => lines.push(fill("follow")),
+        _ => {}
+    }
+    (fill("subject"), lines)
+}
+
+/// A notice as a feed entry: its title and its summary, in `locale`.
+pub fn headline(notice: &Notice, locale: Locale) -> (String, String) {
+    let (subject, lines) = words(notice, locale);
+    let sep = if locale == Locale::ZhCn { "" } else { " " };
+    (subject, lines.join(sep))
+}
+
 /// The words a notice's message fills in, by placeholder name (`%{item}` …), in `locale`.
 fn fields(notice: &Notice, locale: Locale) -> Vec<(&'static str, String)> {
     use app::i18n::when::{day_text, year_month};
     match notice {
+        Notice::CycleClosed {
+            title, closed_at, ..
+        } => vec![
+            ("item", title.clone()),
+            ("when", app::i18n::when::date_time_text(closed_at, locale)),
+        ],
         Notice::SuggestionPublished { title, .. } => vec![("item", title.clone())],
         Notice::SuggestionNotPublished {
             title,

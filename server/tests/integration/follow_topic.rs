@@ -66,6 +66,10 @@ async fn topic_and_candidate_followers_hear_of_reports_policies_and_the_month_ch
         page.contains("关注这个主题") && page.contains("value=\"2026-11\""),
         "the topic page has its follow form"
     );
+    assert!(
+        page.contains("href=\"/feeds/topic/2026-11.atom\""),
+        "and its feed beside it"
+    );
     let round = text(&server, "/vote/2026-winter").await;
     let at = round
         .find("/vote/2026-winter/candidates/")
@@ -220,4 +224,47 @@ async fn topic_and_candidate_followers_hear_of_reports_policies_and_the_month_ch
     );
     std::thread::sleep(std::time::Duration::from_secs(3));
     assert_eq!(ours(&smtp.mails()), 3, "each told once");
+
+    // The same news in each item's feed, without an address.
+    let feed = |path: String| {
+        let url = server.url(&path);
+        async move {
+            let res = reqwest::get(url).await.unwrap();
+            let status = res.status().as_u16();
+            let kind = res
+                .headers()
+                .get(CONTENT_TYPE)
+                .map(|v| v.to_str().unwrap().to_string());
+            (status, kind, res.text().await.unwrap())
+        }
+    };
+    let (status, kind, topic) = feed("/feeds/topic/2026-11.atom".into()).await;
+    assert_eq!(status, 200);
+    assert!(kind.unwrap().starts_with("application/atom+xml"));
+    assert!(
+        topic.contains("进展报告：冬季供暖")
+            && topic.contains("管线冲洗完成")
+            && topic.contains(policy),
+        "{topic}"
+    );
+    assert!(!topic.contains("zhao@example.cn"), "no address");
+    let (_, _, english) = feed("/feeds/topic/2026-11.atom?lang=en".into()).await;
+    assert!(
+        english.contains("Progress report:") && english.contains("xml:lang=\"en\""),
+        "{english}"
+    );
+    let (_, _, chosen) = feed(format!("/feeds/candidate/{candidate}.atom")).await;
+    assert!(chosen.contains("成为每月一题"), "{chosen}");
+    let (_, _, round) = feed("/feeds/cycle/2026-winter.atom".into()).await;
+    assert!(
+        round.contains("投票已结束"),
+        "the round's closing is in its feed: {round}"
+    );
+    for missing in [
+        "/feeds/topic/2031-13.atom",
+        "/feeds/nothing/1.atom",
+        "/feeds/topic/2026-11",
+    ] {
+        assert_eq!(feed(missing.into()).await.0, 404, "{missing}");
+    }
 }

@@ -89,8 +89,8 @@ impl Store {
     }
 
     /// Deletes the follows (and so the addresses) the retention rule lets go: unconfirmed
-    /// after [`UNCONFIRMED_KEPT`], confirmed but told nothing for [`QUIET_KEPT`]; and notices
-    /// told over a month ago. Returns how many follows went.
+    /// after [`UNCONFIRMED_KEPT`], confirmed but told nothing for [`QUIET_KEPT`]. Returns how
+    /// many follows went. (Notices stay: they hold no address, and are each item's feed.)
     pub async fn forget_lapsed(&self, now: i64) -> StoreResult<u64> {
         let mut tx = self.write_tx().await?;
         let gone = sqlx::query(
@@ -103,10 +103,6 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        sqlx::query("DELETE FROM notices WHERE told_at < $1")
-            .bind(now - 30 * 86_400)
-            .execute(&mut *tx)
-            .await?;
         self.commit(tx).await?;
         Ok(gone)
     }

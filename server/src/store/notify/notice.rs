@@ -5,7 +5,7 @@
 //! WeChat template messages) is a new `Compose` and sender; the state changes do not change.
 
 use super::outbox::Mail;
-use crate::store::{Conn, StoreResult};
+use crate::store::{Conn, Store, StoreResult};
 use app::i18n::Locale;
 use app::model::FollowKind;
 use serde::{Deserialize, Serialize};
@@ -15,6 +15,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "notice", rename_all = "snake_case")]
 pub enum Notice {
+    /// 投票结束: a round closed by the clock (its mail, with the results, is written apart;
+    /// this is its line in the round's feed).
+    CycleClosed {
+        title: String,
+        closed_at: String,
+        path: String,
+    },
     /// 建议已公开: a moderator published the suggestion.
     SuggestionPublished { title: String, path: String },
     /// 建议未公开: not published, with its coded reason and the moderator's note.
@@ -71,6 +78,7 @@ impl Notice {
     /// The notice's code, kept with it (`notices.code`) and each queued message (`outbox.kind`).
     pub fn code(&self) -> &'static str {
         match self {
+            Notice::CycleClosed { .. } => "cycle_closed",
             Notice::SuggestionPublished { .. } => "suggestion_published",
             Notice::SuggestionNotPublished { .. } => "suggestion_not_published",
             Notice::SuggestionPromoted { .. } => "suggestion_promoted",
@@ -86,7 +94,8 @@ impl Notice {
     /// The page the message links to.
     pub fn path(&self) -> &str {
         match self {
-            Notice::SuggestionPublished { path, .. }
+            Notice::CycleClosed { path, .. }
+            | Notice::SuggestionPublished { path, .. }
             | Notice::SuggestionNotPublished { path, .. }
             | Notice::SuggestionPromoted { path, .. }
             | Notice::CandidateBecameTopic { path, .. }
@@ -109,22 +118,71 @@ pub trait Compose: Send + Sync {
 /// the teller queues their messages after it commits (a rolled-back change tells no one).
 pub(in crate::store) async fn record(
     tx: &mut Conn,
-    (kind, subject): (FollowKind, &str),
+    item: (FollowKind, &str),
     notice: &Notice,
     now: i64,
+) -> StoreResult<()> {
+    insert(tx, item, notice, (now, None)).await
+}
+
+/// Records `notice` as already told (its followers had their own mail): a line of the item's
+/// history, for its feed.
+pub(in crate::store) async fn record_told(
+    tx: &mut Conn,
+    item: (FollowKind, &str),
+    notice: &Notice,
+    now: i64,
+) -> StoreResult<()> {
+    insert(tx, item, notice, (now, Some(now))).await
+}
+
+async fn insert(
+    tx: &mut Conn,
+    (kind, subject): (FollowKind, &str),
+    notice: &Notice,
+    (now, told_at): (i64, Option<i64>),
 ) -> StoreResult<()> {
     let body = serde_json::to_string(notice)
         .map_err(|err| crate::store::StoreError::Corrupt(format!("notice: {err}")))?;
     sqlx::query(
-        "INSERT INTO notices (code, follow_kind, subject, body, created_at)
-         VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO notices (code, follow_kind, subject, body, created_at, told_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(notice.code())
     .bind(kind.as_str())
     .bind(subject)
     .bind(body)
     .bind(now)
+    .bind(told_at)
     .execute(&mut *tx)
     .await?;
     Ok(())
+}
+
+impl Store {
+    /// The newest `limit` notices of an item, newest first: `(id, recorded at, notice)`. Kept
+    /// for good: they are the item's public history (no address is in them).
+    pub async fn item_notices(
+        &self,
+        (kind, subject): (FollowKind, &str),
+        limit: i64,
+    ) -> StoreResult<Vec<(i64, i64, Notice)>> {
+        let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT id, created_at, body FROM notices WHERE follow_kind = $1 AND subject = $2
+             ORDER BY id DESC LIMIT $3",
+        )
+        .bind(kind.as_str())
+        .bind(subject)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(id, at, body)| {
+                let notice = serde_json::from_str(&body).map_err(|err| {
+                    crate::store::StoreError::Corrupt(format!("notice {id}: {err}"))
+                })?;
+                Ok((id, at, notice))
+            })
+            .collect()
+    }
 }

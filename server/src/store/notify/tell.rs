@@ -4,9 +4,11 @@
 //! far it got, and the last marks the round told.
 
 use super::fanout::mark_told;
+use super::notice::{record_told, Notice};
 use super::outbox::{enqueue, Mail};
 use crate::store::{Store, StoreResult};
 use app::i18n::Locale;
+use app::model::FollowKind;
 
 pub use super::fanout::TELL_CHUNK;
 
@@ -29,7 +31,7 @@ impl Store {
     /// twice; the last chunk marks the round told. `None` if it was already told.
     pub async fn tell_cycle_closed(
         &self,
-        slug: &str,
+        (slug, closed): (&str, &Notice),
         now: i64,
         compose: impl Fn(i64, Locale) -> Mail,
     ) -> StoreResult<Option<usize>> {
@@ -66,6 +68,9 @@ impl Store {
                 mark_told(&mut tx, ("cycle", slug), (after, last), now).await?;
             }
             let done = followers.len() < usize::try_from(TELL_CHUNK).unwrap_or(usize::MAX);
+            if done {
+                record_told(&mut tx, (FollowKind::Cycle, slug), closed, now).await?;
+            }
             sqlx::query(
                 "UPDATE cycles SET closing_told_through = $1, closing_told_at = $2 WHERE slug = $3",
             )

@@ -133,6 +133,15 @@ async fn a_follow_is_asked_confirmed_leased_and_stopped_with_its_address() {
     );
 }
 
+/// The sample closed round's line in its feed.
+fn closed() -> Notice {
+    Notice::CycleClosed {
+        title: "2026 冬季".into(),
+        closed_at: "2026-11-30T16:00:00Z".into(),
+        path: app::paths::cycle("2026-winter"),
+    }
+}
+
 /// Writes a notice as its code and words, to read back from the outbox.
 struct Plain;
 
@@ -321,7 +330,7 @@ async fn a_round_s_followers_are_told_in_chunks_once_each() {
     .expect("reset");
     let before = store.outbox_waiting().await.expect("count");
     let told = store
-        .tell_cycle_closed("2026-winter", now, |id, _| mail(id))
+        .tell_cycle_closed(("2026-winter", &closed()), now, |id, _| mail(id))
         .await
         .expect("tell");
     assert_eq!(told, Some(1_500), "the rest, after the committed chunk");
@@ -335,7 +344,7 @@ async fn a_round_s_followers_are_told_in_chunks_once_each() {
     assert_eq!(once, 0, "no follower twice");
     assert_eq!(
         store
-            .tell_cycle_closed("2026-winter", now + 5, |id, _| mail(id))
+            .tell_cycle_closed(("2026-winter", &closed()), now + 5, |id, _| mail(id))
             .await
             .expect("tell"),
         None,

@@ -154,6 +154,7 @@ fn SuggestionTimeline(
     decided_at: Option<String>,
     promoted: Option<Promoted>,
 ) -> impl IntoView {
+    let zh = crate::i18n::use_locale() == crate::i18n::Locale::ZhCn;
     let dated = |at: Option<String>| {
         at.map(|at| view! { " · "<time datetime=at.clone()>{date_time(&at)}</time> })
     };
@@ -171,9 +172,11 @@ fn SuggestionTimeline(
         SuggestionState::Rejected => view! {
             <li aria-current="step">
                 <strong>{tr!("suggest.timeline.rejected")}</strong>{dated(decided_at.clone())}
-                <br/>{tr!("suggest.reason")}": "
+                <br/>{tr!("suggest.reason_label")}
                 {reason_code.map(|code| { let key = code.message_key(); tr!(key.as_str()) })}
                 {match (reason_code, reason) {
+                    // Chinese sentences run on; English ones take a space.
+                    (Some(_), Some(note)) if zh => note,
                     (Some(_), Some(note)) => format!(" {note}"),
                     (None, Some(note)) => note,
                     (_, None) => String::new(),

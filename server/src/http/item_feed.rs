@@ -16,9 +16,19 @@ use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-fn instant(second: i64) -> Option<FixedDateTime> {
-    let at = jiff::Timestamp::from_second(second).ok()?;
-    FixedDateTime::parse_from_rfc3339(&at.to_string()).ok()
+/// An instant as the feed dates it: Beijing time, with its offset.
+fn instant(at: jiff::Timestamp) -> Option<FixedDateTime> {
+    let beijing = at.to_zoned(app::i18n::when::beijing());
+    FixedDateTime::parse_from_rfc3339(&beijing.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()).ok()
+}
+
+/// When a notice's news happened: a round's closing time, otherwise when it was recorded.
+fn happened(notice: &crate::store::Notice, recorded: i64) -> Option<FixedDateTime> {
+    let at = match notice {
+        crate::store::Notice::CycleClosed { closed_at, .. } => closed_at.parse().ok(),
+        _ => None,
+    };
+    instant(at.or_else(|| jiff::Timestamp::from_second(recorded).ok())?)
 }
 
 pub async fn item_feed(
@@ -57,7 +67,7 @@ fn atom(base: &str, (kind, subject): (FollowKind, &str), locale: Locale, item: I
         .entries
         .iter()
         .filter_map(|(id, at, notice)| {
-            let updated = instant(*at)?;
+            let updated = happened(notice, *at)?;
             let (title, summary) = headline(notice, locale);
             let url = format!("{base}{}", notice.path());
             let mut entry = Entry::default();
@@ -80,9 +90,14 @@ fn atom(base: &str, (kind, subject): (FollowKind, &str), locale: Locale, item: I
     feed.set_lang(Some(locale.tag().to_string()));
     feed.set_updated(
         entries
-            .first()
+            .iter()
             .map(|e| *e.updated())
-            .or_else(|| instant(item.since))
+            .max()
+            .or_else(|| {
+                jiff::Timestamp::from_second(item.since)
+                    .ok()
+                    .and_then(instant)
+            })
             .unwrap_or_default(),
     );
     feed.set_links(vec![

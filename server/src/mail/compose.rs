@@ -255,6 +255,7 @@ fn fields(notice: &Notice, locale: Locale) -> Vec<(&'static str, String)> {
             let words = app::i18n::message(&code.message_key(), locale);
             let reason = match reason.trim() {
                 "" => words,
+                note if locale == Locale::ZhCn => format!("{words}{note}"),
                 note => format!("{words} {note}"),
             };
             vec![("item", title.clone()), ("reason", reason)]

@@ -347,7 +347,7 @@ async fn a_suggestion_not_published_tells_its_author_why_in_her_words() {
     assert_eq!(subject(&mails[1]), format!("您关注的建议未公开：{title}"));
     let text = mails[1]["text"].as_str().unwrap();
     assert!(
-        text.contains("原因：这是个人或一户的具体问题，请直接拨打 12345 市民服务热线，办理更快。 已转给海淀区接诉即办。"),
+        text.contains("原因：这是个人或一户的具体问题，请直接拨打 12345 市民服务热线，办理更快。已转给海淀区接诉即办。"),
         "{text}"
     );
     let page = reqwest::get(server.url(&format!("/receipt?code={receipt}")))

@@ -53,6 +53,15 @@ impl Store {
         Ok(WriteTx { inner })
     }
 
+    /// Commits a write that changes nothing a page shows — the notices' fan-out: outbox rows,
+    /// the follows' told stamps, how far a notice or a round's closing was told — without
+    /// moving the page-data stamp: 100,000 notices go out in 400 chunks, and each chunk would
+    /// otherwise empty every kept page for every reader (docs/load.md, issue 33).
+    pub(crate) async fn commit_unseen(&self, tx: WriteTx) -> StoreResult<()> {
+        tx.inner.commit().await?;
+        Ok(())
+    }
+
     /// Commits a [`Store::write_tx`] transaction and counts it: page-data caches key on the
     /// count, so a reader never sees data older than this instance's own last write.
     pub(crate) async fn commit(&self, tx: WriteTx) -> StoreResult<()> {

@@ -81,7 +81,7 @@ impl Store {
                 .bind(untold.id)
                 .execute(&mut *tx)
                 .await?;
-            self.commit(tx).await?;
+            self.commit_unseen(tx).await?;
             told += followers.len();
             // Between chunks the write lock and the CPU go to whoever waits (a ballot, a page).
             tokio::task::yield_now().await;

@@ -79,7 +79,8 @@ impl Store {
             .bind(slug)
             .execute(&mut *tx)
             .await?;
-            self.commit(tx).await?;
+            // What changed is no page's (the closing's feed line is read fresh).
+            self.commit_unseen(tx).await?;
             told += followers.len();
             if done {
                 return Ok(Some(told));

@@ -214,7 +214,7 @@ test('22: an admin grants an editor the moderation permission; the editor redact
   // The original is kept in the staff-only history.
   const history = editor.locator('section', { has: editor.getByRole('heading', { name: '隐去记录（仅工作人员可见）' }) });
   await expect(history).toContainText(phoneNumber);
-  await redacted.getByRole('button', { name: '公开' }).click();
+  await redacted.getByRole('button', { name: '公开', exact: true }).click();
   await expect(editor.getByRole('status')).toBeVisible();
   await shot(editor, 'moderation-redacted-360-zh');
   const en = await open(browser, 'desktop', true, 'en');

@@ -130,7 +130,7 @@ test('a suggestion goes from pending to published by a moderator and gets a "me 
   await mod.getByLabel('密码').fill(process.env.E2E_PASSWORD ?? '');
   await mod.getByRole('button', { name: '登录' }).click();
   await mod.getByRole('link', { name: '审核' }).click();
-  await mod.locator(`li[data-suggestion="${title}"]`).getByRole('button', { name: '公开' }).click();
+  await mod.locator(`li[data-suggestion="${title}"]`).getByRole('button', { name: '公开', exact: true }).click();
   await expect(mod.getByRole('status')).toHaveText('已保存。');
   await axe(mod);
   await staff.close();

@@ -23,6 +23,7 @@ pub fn HomePage() -> impl IntoView {
                     .map(|home| {
                         view! {
                             <VoteNow/>
+                            <Ways/>
                             <CurrentTopic topic=home.current this_month=home.this_month/>
                             <Candidates vote=home.vote candidates=home.candidates/>
                             <YearsAtAGlance years=home.years/>
@@ -87,6 +88,18 @@ fn CurrentTopic(topic: Option<Topic>, this_month: (i32, u8)) -> impl IntoView {
     .into_any()
 }
 
+/// Her other ways in, right under the vote: make a suggestion, or check a receipt (a ballot's
+/// or a suggestion's), without hunting for them on the vote page.
+#[component]
+fn Ways() -> impl IntoView {
+    view! {
+        <nav class="ways" aria-label=tr!("home.ways")>
+            <a class="button button-quiet" href="/suggest">{tr!("suggest.title")}</a>
+            <a class="button button-quiet" href="/receipt">{tr!("home.receipt")}</a>
+        </nav>
+    }
+}
+
 #[component]
 fn Candidates(vote: Option<(String, String)>, candidates: Vec<Candidate>) -> impl IntoView {
     let Some((slug, title)) = vote else {
@@ -102,15 +115,16 @@ fn Candidates(vote: Option<(String, String)>, candidates: Vec<Candidate>) -> imp
         <section aria-labelledby="candidates-heading">
             <h2 id="candidates-heading">{tr!("home.candidates")}</h2>
             <p>{title}</p>
-            <p><a href=crate::paths::cycle(slug)>{tr!("ballot.home_see_candidates")}</a></p>
+            <p><a href=crate::paths::cycle(&slug)>{tr!("ballot.home_see_candidates")}</a></p>
             <ul class="candidate-list">
                 {candidates
                     .into_iter()
                     .map(|c| {
                         let sample = c.is_sample.then(|| view! { <SampleBadge/> });
+                        // The heading's link covers the card (`.card-link`): one big target.
                         view! {
                             <li class="card candidate">
-                                <h3>{c.title}</h3>
+                                <h3><a class="card-link" href=crate::paths::candidate(&slug, c.id)>{c.title}</a></h3>
                                 <p>{c.summary}</p>
                                 {sample}
                             </li>

@@ -14,6 +14,20 @@ fn beijing_midnight(date: &str) -> Option<FixedDateTime> {
     FixedDateTime::parse_from_rfc3339(&format!("{date}T00:00:00+08:00")).ok()
 }
 
+/// Text as XML 1.0 allows it: escaping (the writer's) cannot carry a C0 control other than tab,
+/// newline and return, nor U+FFFE/U+FFFF — one such character in a stored title made the
+/// whole feed unreadable (issue 34) — so they are dropped here, for every feed.
+pub(super) fn xml_text(text: impl AsRef<str>) -> Text {
+    let clean: String = text
+        .as_ref()
+        .chars()
+        .filter(|c| {
+            !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+        })
+        .collect();
+    Text::plain(clean)
+}
+
 pub(super) fn link(href: String, rel: &str) -> Link {
     let mut link = Link::default();
     link.set_href(href);
@@ -36,12 +50,12 @@ pub async fn atom(State(state): State<AppState>) -> Response {
             let updated = beijing_midnight(&item.date)?;
             let url = format!("{base}{}", item.path);
             let mut entry = Entry::default();
-            entry.set_title(Text::plain(item.title));
+            entry.set_title(xml_text(item.title));
             entry.set_id(url.clone());
             entry.set_updated(updated);
             entry.set_published(Some(updated));
             entry.set_links(vec![link(url, "alternate")]);
-            entry.set_summary(Some(Text::plain(item.summary)));
+            entry.set_summary(Some(xml_text(item.summary)));
             Some(entry)
         })
         .collect();

@@ -3,13 +3,13 @@
 //! or (`?lang=en`) English, each linking the page. A suggestion's feed is found by its receipt
 //! code (its author) or, once published, by its number, as the follow form finds it.
 
-use super::feed::link;
+use super::feed::{link, xml_text};
 use super::AppState;
 use crate::follow::{FollowService, ItemFeed};
 use crate::mail::compose::headline;
 use app::i18n::Locale;
 use app::model::FollowKind;
-use atom_syndication::{Entry, Feed, FixedDateTime, Text};
+use atom_syndication::{Entry, Feed, FixedDateTime};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -71,17 +71,17 @@ fn atom(base: &str, (kind, subject): (FollowKind, &str), locale: Locale, item: I
             let (title, summary) = headline(notice, locale);
             let url = format!("{base}{}", notice.path());
             let mut entry = Entry::default();
-            entry.set_title(Text::plain(title));
+            entry.set_title(xml_text(title));
             entry.set_id(format!("{self_url}#notice-{id}"));
             entry.set_updated(updated);
             entry.set_published(Some(updated));
             entry.set_links(vec![link(url, "alternate")]);
-            entry.set_summary(Some(Text::plain(summary)));
+            entry.set_summary(Some(xml_text(summary)));
             Some(entry)
         })
         .collect();
     let mut feed = Feed::default();
-    feed.set_title(Text::plain(format!(
+    feed.set_title(xml_text(format!(
         "{} · {}",
         item.title,
         app::i18n::message("site.name", locale)

@@ -281,3 +281,51 @@ fn urlencode(text: &str) -> String {
         })
         .collect()
 }
+
+/// A control character in stored text (a report title with U+000B, pasted from a document)
+/// once made the whole Atom feed unreadable XML: every feed drops what XML 1.0 cannot carry.
+#[tokio::test]
+async fn a_control_character_in_a_title_leaves_every_feed_well_formed() {
+    let server = TestServer::start_with_staff(&[EDITOR]);
+    let token = login(&server, "editor", EDITOR.3).await.expect("signed in");
+    let title = "管线\u{b}冲洗\u{1}完成";
+    let form = [
+        ("topic", "2026-11"),
+        ("date", "2026-12-01"),
+        ("kind", "progress"),
+        ("title", title),
+        ("author", "office"),
+        ("body", "已完成。"),
+    ];
+    let res = post(&server, "add_report", Some(&token), &form).await;
+    assert_eq!(location(&res), "/staff?done=report_published");
+    // The topic's own feed has the report once the teller has recorded it (every second).
+    let mut topic = String::new();
+    for _ in 0..50 {
+        topic = reqwest::get(server.url("/feeds/topic/2026-11.atom"))
+            .await
+            .expect("r")
+            .text()
+            .await
+            .expect("b");
+        if topic.contains("管线冲洗完成") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let site = reqwest::get(server.url("/feed.atom"))
+        .await
+        .expect("r")
+        .text()
+        .await
+        .expect("b");
+    for (name, feed) in [("site", &site), ("topic", &topic)] {
+        assert!(
+            feed.contains("管线冲洗完成"),
+            "{name}: the title, without the controls"
+        );
+        if let Err(err) = roxmltree::Document::parse(feed) {
+            panic!("{name} feed is not well-formed XML: {err}");
+        }
+    }
+}

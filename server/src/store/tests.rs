@@ -5,6 +5,18 @@ use super::*;
 use crate::demo;
 use app::model::Confidence;
 
+/// A city editor (编辑), as the store's tests act.
+pub(crate) fn editor() -> app::model::StaffMember {
+    app::model::StaffMember {
+        id: 1,
+        username: "editor".into(),
+        display_name: "编辑".into(),
+        role: app::model::Role::Editor,
+        department: None,
+        grants: Vec::new(),
+    }
+}
+
 pub(crate) async fn loaded_store() -> (TestDb, Store) {
     let (dir, store) = fresh_store().await;
     let data = demo::build(demo::facts::BUNDLED).expect("demo dataset");

@@ -55,6 +55,51 @@ async fn moderate(url: &str, token: &str, name: &str, form: &[(&str, &str)]) {
     );
 }
 
+/// Sends the suggestion form as a browser without JavaScript would; returns where it sends her.
+async fn suggest(
+    server: &TestServer,
+    (title, description): (&str, &str),
+    (district, category): (&str, &str),
+    address: &str,
+) -> String {
+    let res = no_redirects()
+        .post(server.url("/suggest"))
+        .header(ACCEPT_LANGUAGE, "zh-CN")
+        .form(&[
+            ("title", title),
+            ("description", description),
+            ("district", district),
+            ("category", category),
+            ("address", address),
+            ("website", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    location(&res)
+}
+
+/// The receipt code in the address the suggestion form sends her back to.
+fn receipt_of(back: &str) -> String {
+    back.split("receipt=")
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take_while(|c| *c != '&')
+        .collect()
+}
+
+/// The id of the pending suggestion titled `title` in the moderation queue's page.
+fn pending_id(queue: &str, title: &str) -> String {
+    let marker = "name=\"suggestion_id\" value=\"";
+    let at = queue.find(title).unwrap();
+    let start = at + queue[at..].find(marker).unwrap() + marker.len();
+    queue[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect()
+}
+
 #[tokio::test]
 async fn a_suggestion_s_followers_hear_it_published_and_promoted() {
     let smtp = TestSmtp::start();
@@ -63,29 +108,15 @@ async fn a_suggestion_s_followers_hear_it_published_and_promoted() {
 
     let form = reqwest::get(server.url("/suggest")).await.unwrap();
     assert!(form.text().await.unwrap().contains("name=\"address\""));
-    let res = no_redirects()
-        .post(server.url("/suggest"))
-        .header(ACCEPT_LANGUAGE, "zh-CN")
-        .form(&[
-            ("title", TITLE),
-            ("description", "小区门口的三盏路灯坏了三个月，晚上很黑。"),
-            ("district", "朝阳区"),
-            ("category", "市容环境"),
-            ("address", " wang.author@example.cn "),
-            ("website", ""),
-        ])
-        .send()
-        .await
-        .unwrap();
-    let back = location(&res);
+    let back = suggest(
+        &server,
+        (TITLE, "小区门口的三盏路灯坏了三个月，晚上很黑。"),
+        ("朝阳区", "市容环境"),
+        " wang.author@example.cn ",
+    )
+    .await;
     assert!(back.contains("&follow=sent#receipt"), "{back}");
-    let receipt: String = back
-        .split("receipt=")
-        .nth(1)
-        .unwrap()
-        .chars()
-        .take_while(|c| *c != '&')
-        .collect();
+    let receipt = receipt_of(&back);
     let page = reqwest::get(server.url(&back.replace("#receipt", "")))
         .await
         .unwrap()
@@ -150,13 +181,7 @@ async fn a_suggestion_s_followers_hear_it_published_and_promoted() {
     );
     // Only its author has the code: a pending suggestion cannot be followed by number.
     let queue = get_as(&server, "/staff/moderation", &token).await;
-    let marker = "name=\"suggestion_id\" value=\"";
-    let at = queue.find(TITLE).unwrap();
-    let start = at + queue[at..].find(marker).unwrap() + marker.len();
-    let id: String = queue[start..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
+    let id = pending_id(&queue, TITLE);
     let action = action_on(&server, "/staff/moderation", &token, "moderate_suggestion").await;
     let res = no_redirects()
         .post(server.url("/follow"))
@@ -270,28 +295,14 @@ async fn a_suggestion_not_published_tells_its_author_why_in_her_words() {
     let server = TestServer::start_full(&[MODERATOR], &["--smtp-url", &smtp.url]);
     let token = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
     let title = "我家楼上漏水";
-    let res = no_redirects()
-        .post(server.url("/suggest"))
-        .header(ACCEPT_LANGUAGE, "zh-CN")
-        .form(&[
-            ("title", title),
-            ("description", "楼上邻居家水管漏水，渗到我家天花板。"),
-            ("district", "海淀区"),
-            ("category", "住房与物业"),
-            ("address", "zhang@example.cn"),
-            ("website", ""),
-        ])
-        .send()
-        .await
-        .unwrap();
-    let back = location(&res);
-    let receipt: String = back
-        .split("receipt=")
-        .nth(1)
-        .unwrap()
-        .chars()
-        .take_while(|c| *c != '&')
-        .collect();
+    let back = suggest(
+        &server,
+        (title, "楼上邻居家水管漏水，渗到我家天花板。"),
+        ("海淀区", "住房与物业"),
+        "zhang@example.cn",
+    )
+    .await;
+    let receipt = receipt_of(&back);
     let mails = smtp.wait_for(1);
     let confirm = link(mails[0]["text"].as_str().unwrap(), "/follow/", "/confirm");
     assert_eq!(
@@ -304,13 +315,7 @@ async fn a_suggestion_not_published_tells_its_author_why_in_her_words() {
         queue.contains("name=\"reason_code\"") && queue.contains("value=\"personal\""),
         "the moderator chooses a coded reason"
     );
-    let marker = "name=\"suggestion_id\" value=\"";
-    let at = queue.find(title).unwrap();
-    let start = at + queue[at..].find(marker).unwrap() + marker.len();
-    let id: String = queue[start..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
+    let id = pending_id(&queue, title);
     let action = action_on(&server, "/staff/moderation", &token, "moderate_suggestion").await;
     let refused = no_redirects()
         .post(&action)

@@ -1,19 +1,8 @@
 //! Authoring: drafts stay private until published, and every edit keeps its revisions.
 
-use crate::store::tests::loaded_store;
+use crate::store::tests::{editor, loaded_store};
 use crate::store::*;
-use app::model::{changes, Entity, Level, Role, StaffMember, TaskState};
-
-fn editor() -> StaffMember {
-    StaffMember {
-        id: 1,
-        username: "editor".into(),
-        display_name: "编辑".into(),
-        role: Role::Editor,
-        department: None,
-        grants: Vec::new(),
-    }
-}
+use app::model::{changes, Entity, Level, TaskState};
 
 fn draft(month: u8) -> TopicFields {
     TopicFields {

@@ -2,21 +2,10 @@
 //! notice in its own transaction, the teller queues one mail per follower confirmed by then,
 //! once; and the retention rule lets go of the addresses it no longer keeps.
 
-use crate::store::tests::loaded_store;
+use crate::store::tests::{editor, loaded_store};
 use crate::store::*;
 use app::i18n::Locale;
-use app::model::{topic_subject, FollowKind, Role, StaffMember};
-
-fn editor() -> StaffMember {
-    StaffMember {
-        id: 1,
-        username: "editor".into(),
-        display_name: "编辑".into(),
-        role: Role::Editor,
-        department: None,
-        grants: Vec::new(),
-    }
-}
+use app::model::{topic_subject, FollowKind};
 
 /// Writes a notice as its code and its fields, to read back from the outbox.
 struct Plain;

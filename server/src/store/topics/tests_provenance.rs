@@ -1,20 +1,9 @@
 //! Provenance is per item: what editors enter is never 已证实 on its own word, and every item the
 //! public reads as 已证实 carries a source of its own that is not a repost.
 
-use crate::store::tests::loaded_store;
+use crate::store::tests::{editor, loaded_store};
 use crate::store::*;
-use app::model::{Confidence, Role, SourceKind, StaffMember};
-
-fn editor() -> StaffMember {
-    StaffMember {
-        id: 1,
-        username: "editor".into(),
-        display_name: "编辑".into(),
-        role: Role::Editor,
-        department: None,
-        grants: Vec::new(),
-    }
-}
+use app::model::{Confidence, SourceKind};
 
 #[tokio::test]
 async fn an_editors_policy_reads_official_with_its_issuer_and_date() {

@@ -116,6 +116,18 @@ pub async fn headers(mut req: Request, next: Next) -> Response {
         "cross-origin-opener-policy",
         HeaderValue::from_static("same-origin"),
     );
+    // A page's language comes from Accept-Language or the language cookie, and a signed-in
+    // page from the session cookie: a shared cache must keep them apart (issue 34).
+    let html = h
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if html && !h.contains_key(header::VARY) {
+        h.insert(
+            header::VARY,
+            HeaderValue::from_static("Accept-Language, Cookie"),
+        );
+    }
     res
 }
 

@@ -125,6 +125,15 @@ async fn security_headers_are_on_every_response() {
         assert!(csp.contains("frame-ancestors 'none'"), "{path}");
         assert!(csp.contains("'nonce-"), "{path}");
         assert_eq!(headers["x-content-type-options"], "nosniff");
+        if headers["content-type"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("text/html")
+        {
+            // The page's language and signed-in state come from these: shared caches keep
+            // them apart.
+            assert_eq!(headers["vary"], "Accept-Language, Cookie", "{path}");
+        }
         assert_eq!(
             headers["referrer-policy"],
             "strict-origin-when-cross-origin"

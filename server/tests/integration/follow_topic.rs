@@ -143,14 +143,7 @@ async fn topic_and_candidate_followers_hear_of_reports_policies_and_the_month_ch
     .await;
     assert_eq!(location(&res), "/staff?done=policy_drafted");
     let desk = support::staff::get_as(&server, "/staff", &token).await;
-    let marker = desk.find(policy).expect("the draft on the desk");
-    let at = desk[marker..].find("name=\"policy_id\" value=\"").unwrap()
-        + marker
-        + "name=\"policy_id\" value=\"".len();
-    let id: String = desk[at..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
+    let id = support::staff::draft_policy_id(&desk, policy);
     let res = post(
         &server,
         "publish_policy",

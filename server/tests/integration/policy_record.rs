@@ -105,13 +105,7 @@ async fn a_link_that_does_not_vouch_is_called_unchecked_not_absent() {
         "/staff?done=policy_drafted"
     );
     let desk = get_as(&server, "/staff", &token).await;
-    let at = desk.find(title).expect("the draft");
-    let marker = "name=\"policy_id\" value=\"";
-    let from = desk[at..].find(marker).expect("its form") + at + marker.len();
-    let id: String = desk[from..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
+    let id = draft_policy_id(&desk, title);
     let res = post(
         &server,
         "publish_policy",

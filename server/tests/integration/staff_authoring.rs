@@ -42,16 +42,7 @@ async fn a_draft_policy_is_invisible_until_published() {
         .expect("b");
     assert!(!search.contains(title));
     let desk = get_as(&server, "/staff", &token).await;
-    let marker = desk.find(title).expect("the editor sees the draft");
-    let id_at = desk[marker..]
-        .find("name=\"policy_id\" value=\"")
-        .expect("publish form")
-        + marker
-        + "name=\"policy_id\" value=\"".len();
-    let id: String = desk[id_at..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
+    let id = draft_policy_id(&desk, title);
     let res = post(
         &server,
         "publish_policy",

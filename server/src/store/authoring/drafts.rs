@@ -207,13 +207,13 @@ impl Store {
         let (year, month) = report.topic;
         let saved = self
             .audited_save(of, (), async |tx| {
-                let inserted: Option<i64> = sqlx::query_scalar(
+                let inserted: Option<(i64, i64)> = sqlx::query_as(
                     "INSERT INTO reports (topic_id, report_date, kind, title, body_markdown,
                                           body_html, author, is_sample, author_department_id,
                                           entered_by)
                      SELECT id, $1, $2, $3, $4, $5, $6, 0, $9, $10 FROM topics
                      WHERE year = $7 AND month = $8
-                     RETURNING id",
+                     RETURNING id, topic_id",
                 )
                 .bind(&report.date)
                 .bind(report.kind)
@@ -227,13 +227,9 @@ impl Store {
                 .bind(app::model::EnteredBy::of(actor.role).map(|e| e.as_str()))
                 .fetch_optional(&mut *tx)
                 .await?;
-                let Some(id) = inserted else {
+                let Some((id, topic)) = inserted else {
                     return Ok(Err(()));
                 };
-                let topic: i64 = sqlx::query_scalar("SELECT topic_id FROM reports WHERE id = $1")
-                    .bind(id)
-                    .fetch_one(&mut *tx)
-                    .await?;
                 record_for_topic(tx, topic, now, |named| Notice::TopicReport {
                     topic: named.theme.clone(),
                     title: report.title.clone(),

@@ -197,3 +197,14 @@ pub async fn publish_topic_confirmed(
     .await;
     location(&res)
 }
+
+/// The id of the draft policy titled `title` on the editor's desk (its publish form's field).
+pub fn draft_policy_id(desk: &str, title: &str) -> String {
+    let marker = "name=\"policy_id\" value=\"";
+    let at = desk.find(title).expect("the draft on the desk");
+    let from = desk[at..].find(marker).expect("its publish form") + at + marker.len();
+    desk[from..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect()
+}

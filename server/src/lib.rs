@@ -5,6 +5,7 @@
 // Words only the server says; app/locales holds everything a page shows.
 rust_i18n::i18n!("locales", fallback = "zh-CN");
 
+mod body_deadline;
 mod charts;
 mod commands;
 mod config;

@@ -2,10 +2,11 @@
 //! body, how long a kept-alive connection may sit idle, and how many connections one client
 //! address may hold at once. `axum::serve` exposes none of these, so the accept loop is ours:
 //! hyper's HTTP/1 connection with its header-read timer (which also runs while a kept-alive
-//! connection waits for its next request, so it is the idle timeout too), a body-read timeout
-//! layer, and a per-address connection count. A slow or greedy client costs a socket for at most
-//! the configured time and never more than its share of sockets.
-
+//! connection waits for its next request, so it is the idle timeout too), one deadline for each
+//! request's whole body (`DeadlineBody`: a byte now and then does not extend it), and a
+//! per-address connection count. A slow or greedy client costs a socket for at most the
+//! configured time and never more than its share of sockets.
+use crate::body_deadline::DeadlineBody;
 use axum::extract::ConnectInfo;
 use axum::Router;
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -89,9 +90,6 @@ pub async fn serve(
     limits: ConnectionLimits,
     shutdown: impl Future<Output = ()>,
 ) {
-    let app = app.layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
-        limits.body_read,
-    ));
     let open = OpenConnections::default();
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
@@ -126,7 +124,12 @@ pub async fn serve(
         let service = app.clone().map_request(
             move |mut req: axum::extract::Request<hyper::body::Incoming>| {
                 req.extensions_mut().insert(ConnectInfo(peer));
-                req.map(axum::body::Body::new)
+                req.map(|body| {
+                    axum::body::Body::new(DeadlineBody::new(
+                        axum::body::Body::new(body),
+                        limits.body_read,
+                    ))
+                })
             },
         );
         let conn = hyper::server::conn::http1::Builder::new()

@@ -20,6 +20,7 @@ mod import;
 mod network_rule;
 pub mod outcome;
 mod participation;
+mod plain_text;
 mod provenance;
 mod publication;
 mod receipt_code;
@@ -66,6 +67,7 @@ pub use participation::{
     check_picks, order_cycles, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot,
     IntegrityReport, Phase, Promoted, ReceiptStatus, Tally, Tier, DISTRICTS,
 };
+pub use plain_text::{is_stray_control, without_controls};
 pub use provenance::{
     shown_confidence, Confidence, Fact, FactKind, Origin, Published, Source, SourceKind,
 };

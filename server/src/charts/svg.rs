@@ -6,7 +6,10 @@
 
 /// Returns the SVG ready to inline.
 pub fn tidy(svg: &str) -> String {
-    let without_style_block = drop_style_block(svg);
+    // A stray control in a label (an old row, an import) would make the SVG unreadable XML and
+    // its PNG fail to draw: no XML writer here keeps one (issue 34).
+    let svg = app::model::without_controls(svg);
+    let without_style_block = drop_style_block(&svg);
     let attributes = styles_to_attributes(&without_style_block);
     root(&attributes)
 }
@@ -97,5 +100,15 @@ mod tests {
         assert!(tidy.contains(r#"viewBox="0 0 400 300""#), "{tidy}");
         assert!(tidy.contains(r#"aria-hidden="true""#), "{tidy}");
         assert!(tidy.ends_with("年</text></svg>"), "{tidy}");
+    }
+
+    #[test]
+    fn a_control_in_a_label_leaves_the_svg_readable() {
+        let svg = "<svg width=\"400\" height=\"300\"><text>路灯\u{1}不亮\u{b}</text></svg>";
+        let tidy = tidy(svg);
+        assert!(tidy.contains("<text>路灯不亮</text>"), "{tidy}");
+        if let Err(err) = roxmltree::Document::parse(&tidy) {
+            panic!("not XML: {err}: {tidy}");
+        }
     }
 }

@@ -16,16 +16,10 @@ fn beijing_midnight(date: &str) -> Option<FixedDateTime> {
 
 /// Text as XML 1.0 allows it: escaping (the writer's) cannot carry a C0 control other than tab,
 /// newline and return, nor U+FFFE/U+FFFF — one such character in a stored title made the
-/// whole feed unreadable (issue 34) — so they are dropped here, for every feed.
+/// whole feed unreadable (issue 34) — so every feed drops them (`without_controls`), whatever
+/// the edge let through before it dropped them too.
 pub(super) fn xml_text(text: impl AsRef<str>) -> Text {
-    let clean: String = text
-        .as_ref()
-        .chars()
-        .filter(|c| {
-            !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
-        })
-        .collect();
-    Text::plain(clean)
+    Text::plain(app::model::without_controls(text.as_ref()).into_owned())
 }
 
 pub(super) fn link(href: String, rel: &str) -> Link {

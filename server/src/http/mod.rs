@@ -22,6 +22,7 @@ mod no_store;
 mod notice;
 mod oembed;
 mod openapi;
+mod plain_form;
 mod reader;
 mod rendered;
 mod security;
@@ -147,6 +148,7 @@ pub fn router(state: AppState) -> Router {
             },
             fn_input::guard,
         ))
+        .layer(axum::middleware::from_fn(plain_form::strip_controls))
         .layer(axum::middleware::from_fn_with_state(
             state.public_url.clone(),
             security::same_origin_writes,

@@ -114,6 +114,40 @@ async fn slow_and_idle_connections_are_closed_and_one_address_gets_its_share() {
         );
     }
 
+    // A body dribbled a byte every 500 ms (each byte well inside the 2 s limit) is still cut
+    // off when its 2 s are up in all: the deadline is for the whole body, not for each byte.
+    let mut trickle = connect(&server).await;
+    trickle
+        .write_all(
+            b"POST /suggest HTTP/1.1\r\nHost: localhost\r\n\
+              Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 400\r\n\r\n",
+        )
+        .await
+        .expect("head sent");
+    let started = Instant::now();
+    let mut answer = String::new();
+    let mut ended = None;
+    while started.elapsed() < Duration::from_secs(8) {
+        if trickle.write_all(b"a").await.is_err() {
+            ended = Some(started.elapsed());
+            break;
+        }
+        let (got, closed) = read_until_closed(&mut trickle, Duration::from_millis(500)).await;
+        answer.push_str(&got);
+        if closed.is_some() || !got.is_empty() {
+            ended = Some(started.elapsed());
+            break;
+        }
+    }
+    let ended = ended.expect("a trickled body is cut off");
+    assert!(
+        ended < Duration::from_millis(3500),
+        "a body sent a byte at a time held the connection {ended:?}"
+    );
+    if let Some(status) = status_of(&answer) {
+        assert!(status < 500, "a slow body is the client's fault: {answer}");
+    }
+
     // A kept-alive connection: one request answered, then closed once it idles.
     let mut kept = connect(&server).await;
     kept.write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")

@@ -22,6 +22,7 @@ mod follow_topic;
 mod hardening_ballots;
 mod hardening_charts;
 mod hardening_connections;
+mod hardening_controls;
 mod hardening_events;
 mod hardening_input;
 mod hardening_markup;

@@ -68,12 +68,25 @@ impl StaffPort for StaffService {
             return Err(StaffError::BadCredentials);
         }
         let now = now();
-        let failures = self
+        let network = client
+            .parse()
+            .map(crate::vote::identity::network)
+            .unwrap_or_else(|_| client.to_string());
+        let who = crate::store::SignInAttempt {
+            username,
+            client,
+            network: &network,
+        };
+        let (attempt, failures) = self
             .store
-            .login_failures(username, client, now - throttle::FAILURE_WINDOW_SECS)
+            .begin_login_attempt(who, now - throttle::FAILURE_WINDOW_SECS, now)
             .await
             .map_err(internal)?;
         if let Some(wait_secs) = throttle::wait(&failures, now) {
+            self.store
+                .forget_login_attempt(attempt)
+                .await
+                .map_err(internal)?;
             tracing::warn!(
                 event = %SecurityEvent::SignInThrottled,
                 username,
@@ -106,10 +119,7 @@ impl StaffPort for StaffService {
                 Ok(token)
             }
             _ => {
-                self.store
-                    .record_login_failure(username, client, now)
-                    .await
-                    .map_err(internal)?;
+                // The attempt's row, written before the check, stays as its failure.
                 tracing::warn!(
                     event = %SecurityEvent::SignInFailed,
                     username,

@@ -4,6 +4,11 @@
 //! failed goes straight through, however many guesses others made. A client guessing across
 //! many names waits too. A name under a spread-out attack (many clients failing) gives each
 //! failing client fewer free tries, but still never blocks a client that has not failed.
+//!
+//! Addresses are cheap inside one network (a /24 of a cloud host, an IPv6 /48), so failures are
+//! also counted by network (issue 34): a network that has missed one name ten times, or any
+//! names forty times, waits as one client would. The owner in that same network waits too —
+//! the price of not handing forty guesses to whoever holds a /24.
 
 pub use crate::store::Failures;
 
@@ -16,6 +21,10 @@ pub const FREE_TRIES: i64 = 5;
 pub const NAME_UNDER_ATTACK: i64 = 20;
 /// Misses one client may make across all names before it has to wait.
 pub const CLIENT_FREE_TRIES: i64 = 20;
+/// Misses one network (IPv4 /24, IPv6 /48) may make on one name before it has to wait.
+pub const NETWORK_FREE_TRIES: i64 = 10;
+/// Misses one network may make across all names before it has to wait.
+pub const NETWORK_ALL_FREE_TRIES: i64 = 40;
 /// The first wait, doubled for each further miss, and the longest.
 pub const FIRST_WAIT_SECS: i64 = 30;
 pub const MAX_WAIT_SECS: i64 = FAILURE_WINDOW_SECS;
@@ -43,7 +52,14 @@ pub fn wait(f: &Failures, now: i64) -> Option<i64> {
                 .map(|at| at + backoff(f.client - CLIENT_FREE_TRIES) - now)
         })
         .flatten();
-    [pair, client]
+    let over = |count: i64, last: Option<i64>, free: i64| {
+        (count >= free)
+            .then(|| last.map(|at| at + backoff(count - free) - now))
+            .flatten()
+    };
+    let network_pair = over(f.network_pair, f.network_pair_last, NETWORK_FREE_TRIES);
+    let network = over(f.network, f.network_last, NETWORK_ALL_FREE_TRIES);
+    [pair, client, network_pair, network]
         .into_iter()
         .flatten()
         .filter(|secs| *secs > 0)
@@ -75,6 +91,7 @@ mod tests {
             client: pair,
             client_last: Some(1_000),
             name: pair,
+            ..Failures::default()
         };
         assert_eq!(wait(&at(4), 1_000), None);
         assert_eq!(wait(&at(5), 1_000), Some(30));
@@ -91,6 +108,7 @@ mod tests {
             client: 1,
             client_last: Some(1_000),
             name: NAME_UNDER_ATTACK,
+            ..Failures::default()
         };
         assert_eq!(wait(&f, 1_000), Some(FIRST_WAIT_SECS));
     }
@@ -103,7 +121,31 @@ mod tests {
             client: CLIENT_FREE_TRIES,
             client_last: Some(1_000),
             name: 1,
+            ..Failures::default()
         };
         assert_eq!(wait(&f, 1_000), Some(FIRST_WAIT_SECS));
+    }
+
+    #[test]
+    fn a_network_of_fresh_addresses_waits_as_one_client_would() {
+        let fresh = |network_pair, network| Failures {
+            name: network_pair,
+            network_pair,
+            network_pair_last: Some(1_000),
+            network,
+            network_last: Some(1_000),
+            ..Failures::default()
+        };
+        assert_eq!(wait(&fresh(NETWORK_FREE_TRIES - 1, 0), 1_000), None);
+        assert_eq!(
+            wait(&fresh(NETWORK_FREE_TRIES, NETWORK_FREE_TRIES), 1_000),
+            Some(FIRST_WAIT_SECS),
+            "a new address in a network that missed this name ten times"
+        );
+        assert_eq!(
+            wait(&fresh(0, NETWORK_ALL_FREE_TRIES), 1_000),
+            Some(FIRST_WAIT_SECS),
+            "a network spraying many names"
+        );
     }
 }

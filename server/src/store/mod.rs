@@ -33,7 +33,7 @@ pub use publication::dataset_rows::{
 };
 pub use publication::staged::Staged;
 pub use publication::withdrawals::{Withdrawable, WithdrawalRow};
-pub use staff::accounts::{Failures, NewStaff};
+pub use staff::accounts::{Failures, NewStaff, SignInAttempt};
 pub use staff::roles::Redacted;
 pub use topics::provenance::FactRow;
 pub use voting::ballots::{HoldRules, NewBallot};

@@ -90,3 +90,60 @@ async fn many_clients_guessing_one_name_do_not_lock_out_a_clean_client() {
     let res = sign_in(&server, "203.0.113.5", HEAT.3).await;
     assert!(signed_in(&res), "{}", location(&res));
 }
+
+/// Thirty wrong passwords sent at once from one address (issue 34: all thirty were checked):
+/// each attempt is counted before its password is, so only the free tries are checked.
+#[tokio::test]
+async fn guesses_sent_at_once_get_no_more_checks_than_guesses_sent_one_by_one() {
+    let server = TestServer::start_full(&[HEAT], &["--trusted-proxy-hops", "1"]);
+    let url = fn_url(&server, "login").await;
+    let mut guesses = tokio::task::JoinSet::new();
+    for n in 0..30 {
+        let url = url.clone();
+        guesses.spawn(async move {
+            let res = client()
+                .post(url)
+                .header(header::ACCEPT, "text/html")
+                .header("x-forwarded-for", "198.51.100.7")
+                .form(&[("username", HEAT.0), ("password", &format!("guess-{n}"))])
+                .send()
+                .await
+                .expect("post");
+            location(&res)
+        });
+    }
+    let answers = guesses.join_all().await;
+    let checked = answers
+        .iter()
+        .filter(|l| l.ends_with("error=bad_credentials"))
+        .count();
+    let throttled = answers
+        .iter()
+        .filter(|l| l.ends_with("error=throttled"))
+        .count();
+    assert_eq!(checked + throttled, 30, "{answers:?}");
+    assert!(
+        checked <= 5,
+        "{checked} of 30 simultaneous guesses were checked"
+    );
+}
+
+/// Forty addresses in one /24, one guess each (issue 34: forty guesses): the network has its
+/// share, as one client would, and the owner elsewhere still signs in.
+#[tokio::test]
+async fn fresh_addresses_in_one_network_share_its_guesses() {
+    let server = TestServer::start_full(&[HEAT], &["--trusted-proxy-hops", "1"]);
+    let mut checked = 0;
+    for n in 1..=40 {
+        let res = sign_in(&server, &format!("198.51.100.{n}"), "guess").await;
+        if location(&res).ends_with("error=bad_credentials") {
+            checked += 1;
+        }
+    }
+    assert!(
+        checked <= 10,
+        "{checked} of 40 guesses from one /24 were checked"
+    );
+    let res = sign_in(&server, "203.0.113.5", HEAT.3).await;
+    assert!(signed_in(&res), "{}", location(&res));
+}

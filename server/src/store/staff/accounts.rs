@@ -47,6 +47,30 @@ pub struct Failures {
     pub client_last: Option<i64>,
     /// For this name from every client.
     pub name: i64,
+    /// From this client's network (IPv4 /24, IPv6 /48) for this name, and the last.
+    pub network_pair: i64,
+    pub network_pair_last: Option<i64>,
+    /// From this client's network for any name, and the last.
+    pub network: i64,
+    pub network_last: Option<i64>,
+}
+
+/// Which failures an attempt counts (see `Failures`).
+#[derive(Clone, Copy, Debug)]
+enum Scope {
+    Pair,
+    Client,
+    Name,
+    NetworkPair,
+    Network,
+}
+
+/// Who is trying to sign in: the name, the client's address and its network.
+#[derive(Clone, Copy, Debug)]
+pub struct SignInAttempt<'a> {
+    pub username: &'a str,
+    pub client: &'a str,
+    pub network: &'a str,
 }
 
 /// A new staff account (工作人员), its password already hashed.
@@ -123,56 +147,91 @@ impl Store {
         Ok(Some((member.into_member()?, hash)))
     }
 
-    /// Recent failed sign-ins as the throttle sees them: by this client for this name, by
-    /// this client for any name, and for this name from anyone, since `since` (unix seconds).
-    pub async fn login_failures(
+    /// Counts this attempt as a failure before its password is checked, and reads the
+    /// failures before it as the throttle sees them (since `since`, unix seconds). Written
+    /// first, so attempts sent at once cannot all read the same count: the n-th to be written
+    /// sees at least n − 1 before it, and only the first few are checked (issue 34). A correct
+    /// password clears it with the client's other failures (`start_session`); a throttled
+    /// attempt gives it back (`forget_login_attempt`).
+    pub async fn begin_login_attempt(
         &self,
-        username: &str,
-        client: &str,
+        who: SignInAttempt<'_>,
         since: i64,
-    ) -> StoreResult<Failures> {
-        let (pair, pair_last): (i64, Option<i64>) = sqlx::query_as(
-            "SELECT COUNT(*), MAX(at) FROM login_failures
-             WHERE username = $1 AND client = $2 AND at >= $3",
+        now: i64,
+    ) -> StoreResult<(i64, Failures)> {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO login_failures (username, client, network, at) VALUES ($1, $2, $3, $4)
+             RETURNING id",
         )
-        .bind(username)
-        .bind(client)
-        .bind(since)
+        .bind(who.username)
+        .bind(who.client)
+        .bind(who.network)
+        .bind(now)
         .fetch_one(&self.pool)
         .await?;
-        let (by_client, client_last): (i64, Option<i64>) = sqlx::query_as(
-            "SELECT COUNT(*), MAX(at) FROM login_failures WHERE client = $1 AND at >= $2",
-        )
-        .bind(client)
-        .bind(since)
-        .fetch_one(&self.pool)
-        .await?;
-        let name: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at >= $2",
-        )
-        .bind(username)
-        .bind(since)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(Failures {
-            pair,
-            pair_last,
-            client: by_client,
-            client_last,
-            name,
-        })
+        let count = |scope| self.failures_in(scope, who, since, id);
+        let (pair, pair_last) = count(Scope::Pair).await?;
+        let (client, client_last) = count(Scope::Client).await?;
+        let (name, _) = count(Scope::Name).await?;
+        let (network_pair, network_pair_last) = count(Scope::NetworkPair).await?;
+        let (network, network_last) = count(Scope::Network).await?;
+        Ok((
+            id,
+            Failures {
+                pair,
+                pair_last,
+                client,
+                client_last,
+                name,
+                network_pair,
+                network_pair_last,
+                network,
+                network_last,
+            },
+        ))
     }
 
-    pub async fn record_login_failure(
+    /// Failures in `scope` of `who` other than `own`, since `since`: how many, and the last
+    /// one's time.
+    async fn failures_in(
         &self,
-        username: &str,
-        client: &str,
-        now: i64,
-    ) -> StoreResult<()> {
-        sqlx::query("INSERT INTO login_failures (username, client, at) VALUES ($1, $2, $3)")
-            .bind(username)
-            .bind(client)
-            .bind(now)
+        scope: Scope,
+        who: SignInAttempt<'_>,
+        since: i64,
+        own: i64,
+    ) -> StoreResult<(i64, Option<i64>)> {
+        const COUNT: &str = "SELECT COUNT(*), MAX(at) FROM login_failures WHERE ";
+        let (sql, first, second) = match scope {
+            Scope::Pair => (
+                "username = $1 AND client = $2 AND at >= $3 AND id <> $4",
+                who.username,
+                Some(who.client),
+            ),
+            Scope::NetworkPair => (
+                "username = $1 AND network = $2 AND at >= $3 AND id <> $4",
+                who.username,
+                Some(who.network),
+            ),
+            Scope::Client => ("client = $1 AND at >= $2 AND id <> $3", who.client, None),
+            Scope::Name => (
+                "username = $1 AND at >= $2 AND id <> $3",
+                who.username,
+                None,
+            ),
+            Scope::Network => ("network = $1 AND at >= $2 AND id <> $3", who.network, None),
+        };
+        let sql = [COUNT, sql].concat();
+        let mut query = sqlx::query_as(&sql).bind(first);
+        if let Some(second) = second {
+            query = query.bind(second);
+        }
+        Ok(query.bind(since).bind(own).fetch_one(&self.pool).await?)
+    }
+
+    /// An attempt the throttle refused is not a failure: its row goes.
+    pub async fn forget_login_attempt(&self, id: i64) -> StoreResult<()> {
+        sqlx::query("DELETE FROM login_failures WHERE id = $1")
+            .bind(id)
             .execute(&self.pool)
             .await?;
         Ok(())

@@ -96,17 +96,22 @@ async fn create_staff(
             "department staff need --department".into(),
         ));
     }
+    // The same checks as the web form's (issue 34: look-alike names — Cyrillic, zero-width,
+    // full-width letters — were refused there and accepted here).
+    let username = staff::validate_edit::username(&args.username).map_err(|_| {
+        ServerError::Staff(
+            "a username has 3 to 64 characters: ASCII letters, digits, '-', '_' or '.'".into(),
+        )
+    })?;
+    let display = staff::validate_edit::name(args.display_name.as_deref().unwrap_or(&username))
+        .map_err(|_| ServerError::Staff("the display name is empty or too long".into()))?;
     let hash = staff::password::hash(password)
         .await
         .map_err(|e| ServerError::Staff(e.to_string()))?;
-    let display = args
-        .display_name
-        .clone()
-        .unwrap_or_else(|| args.username.clone());
     store
         .add_staff(
             &store::NewStaff {
-                username: &args.username,
+                username: &username,
                 display_name: &display,
                 password_hash: &hash,
                 role: args.role,
@@ -116,7 +121,7 @@ async fn create_staff(
             staff::now(),
         )
         .await?;
-    tracing::info!(username = %args.username, role = args.role.as_str(), "staff account created");
+    tracing::info!(%username, role = args.role.as_str(), "staff account created");
     Ok(())
 }
 

@@ -11,7 +11,7 @@ pub mod password;
 mod roles;
 pub mod throttle;
 mod validate;
-mod validate_edit;
+pub(crate) mod validate_edit;
 mod validate_progress;
 
 use app::model::Field;

@@ -225,8 +225,26 @@ async fn the_receipt_image_is_only_for_the_device_that_voted() {
     } else {
         assert_eq!(res.status(), 200);
         assert_eq!(res.headers()[header::CONTENT_TYPE], "image/png");
+        let tag = res.headers()[header::ETAG].clone();
         let bytes = res.bytes().await.expect("png");
         assert_eq!(&bytes[..4], b"\x89PNG");
+        // Kept (issue 34: it was drawn again on every request): her browser asks with the
+        // tag and is told nothing changed; without it, the same card comes from the cache.
+        let again = client()
+            .get(server.url("/vote/2027-annual/receipt.png"))
+            .header(header::COOKIE, &jar)
+            .header(header::IF_NONE_MATCH, tag)
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(again.status(), 304);
+        let again = client()
+            .get(server.url("/vote/2027-annual/receipt.png"))
+            .header(header::COOKIE, &jar)
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(again.bytes().await.expect("png"), bytes);
     }
     let res = client()
         .get(server.url("/vote/2027-annual/receipt.png"))

@@ -306,3 +306,33 @@ async fn every_staff_page_has_the_one_sign_in_gate() {
     assert!(wrong.contains("next=/staff/topics/1"), "{wrong}");
     assert_eq!(sign_in(&server, HEAT.3, "//evil.example/").await, "/staff");
 }
+
+/// `staff-add` on the command line checks a username as the web form does (issue 34: a
+/// Cyrillic `а`, a zero-width space or full-width letters made a look-alike of `admin`).
+#[test]
+fn the_command_line_refuses_the_look_alike_names_the_web_form_refuses() {
+    let server = TestServer::start();
+    for name in ["аdmin", "ad\u{200b}min", "ａｄｍｉｎ", "ad min", "ab"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+            .args(["staff-add", "--username", name, "--role", "admin"])
+            .env("DATABASE_URL", &server.database_url)
+            .env("DIANCA_NEW_PASSWORD", "a-long-enough-password-1")
+            .output()
+            .expect("runs");
+        assert!(!out.status.success(), "{name:?} was accepted");
+        let said = [out.stdout, out.stderr].concat();
+        let said = String::from_utf8_lossy(&said);
+        assert!(said.contains("username"), "{name:?}: {said}");
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(["staff-add", "--username", "admin.two", "--role", "admin"])
+        .env("DATABASE_URL", &server.database_url)
+        .env("DIANCA_NEW_PASSWORD", "a-long-enough-password-1")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -38,9 +38,9 @@ test('王阿姨: home → vote → receipt → come back → check receipt → s
   const receipt = ((await page.locator('#receipt-code').textContent()) ?? '').trim();
   expect(receipt).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{2}$/);
 
-  // The next day: from the home page back to her ballot, as she left it.
+  // The next day: the home page says she has voted and leads back to her ballot.
   await page.goto('/');
-  await page.getByRole('link', { name: '去投票' }).click();
+  await page.getByRole('link', { name: '查看或修改我的选票' }).click();
   await expect(page.getByRole('status')).toContainText(receipt);
 
   // She checks the receipt as she copied it down, in lower case with spaces.

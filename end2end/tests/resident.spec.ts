@@ -58,9 +58,14 @@ for (const js of [true, false]) {
     await expect(page.getByText('请保存好这个回执码')).toBeVisible();
     await expect(page.getByText(receipt)).toBeInViewport();
 
-    // Keep it: as an image (works without JavaScript), or copied.
-    const image = page.getByRole('link', { name: '把回执保存为图片' });
-    const png = await page.request.get((await image.getAttribute('href')) ?? '');
+    // Keep it: as a picture she can press and hold (WeChat ignores downloads; issue 34) —
+    // works without JavaScript — or copied.
+    await page.getByText('把回执保存为图片').click();
+    await expect(page.getByText('长按下面的图片，选“保存图片”')).toBeVisible();
+    const picture = page.getByRole('img', { name: `投票回执，回执码 ${receipt}` });
+    await expect(picture).toBeVisible();
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    const png = await page.request.get((await picture.getAttribute('src')) ?? '');
     expect(png.status()).toBe(200);
     expect(png.headers()['content-type']).toBe('image/png');
     const copy = page.getByRole('button', { name: '复制回执码' });
@@ -72,9 +77,15 @@ for (const js of [true, false]) {
       await expect(copy).toBeHidden();
     }
 
-    // She comes back later: the same, not a blank ballot.
+    // She comes back later: home says she has voted, with her receipt (issue 34), and leads
+    // to her ballot — the same, not a blank one.
     await page.goto('/');
-    await page.getByRole('link', { name: '去投票' }).click();
+    const card = page.locator('.vote-now');
+    await expect(card).toContainText('✓ 您已投票');
+    await expect(card).toContainText(receipt);
+    await expect(card).toContainText('您的选票已计入结果。');
+    await expect(card.getByRole('link', { name: '去投票' })).toHaveCount(0);
+    await card.getByRole('link', { name: '查看或修改我的选票' }).click();
     await expect(page.getByRole('heading', { name: '您已投票' })).toBeVisible();
     await expect(page.getByRole('status')).toContainText('您的选票已计入结果。');
     await expect(page.getByRole('status')).toContainText(pick);

@@ -120,6 +120,12 @@ test('a suggestion goes from pending to published by a moderator and gets a "me 
   await expect(page.getByRole('status')).toContainText('已收到您的建议');
   const receipt = (await page.locator('.receipt-code').textContent()) ?? '';
   await expect(page.getByRole('heading', { name: title })).toHaveCount(0);
+  // She comes back later: her suggestion is remembered on this phone, as her ballot is.
+  await page.goto('/suggest');
+  const mine = page.locator('section', { has: page.getByRole('heading', { name: '您提交的建议' }) });
+  await expect(mine).toContainText(title);
+  await expect(mine).toContainText('这条建议正在等待审核。');
+  await expect(mine.getByRole('link', { name: `查看进展（回执码 ${receipt}）` })).toBeVisible();
   await page.goto(`/receipt?code=${receipt}`);
   await expect(page.getByRole('status')).toContainText('正在等待审核');
 
@@ -138,13 +144,22 @@ test('a suggestion goes from pending to published by a moderator and gets a "me 
   await page.goto('/suggest');
   const card = page.locator('li', { has: page.getByRole('heading', { name: title }) });
   await expect(card).toContainText('1 人支持');
-  await card.getByRole('button', { name: '我也要' }).click();
-  await expect(page.getByRole('status')).toHaveText('已记下您的支持。');
+  // Her own suggestion already counts her: no "我也要" that would change nothing (issue 34).
+  await expect(card).toContainText('这是您提的建议，已算上您的一份支持。');
+  await expect(card.getByRole('button', { name: '我也要' })).toHaveCount(0);
+  await expect(page.locator('section', { has: page.getByRole('heading', { name: '您提交的建议' }) })).toContainText('这条建议已审核通过并公开。');
   const other = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
   const neighbour = await other.newPage();
   await neighbour.goto('/suggest');
-  await neighbour.locator('li', { has: neighbour.getByRole('heading', { name: title }) }).getByRole('button', { name: '我也要' }).click();
-  await expect(neighbour.locator('li', { has: neighbour.getByRole('heading', { name: title }) })).toContainText('2 人支持');
+  const theirs = neighbour.locator('li', { has: neighbour.getByRole('heading', { name: title }) });
+  await theirs.getByRole('button', { name: '我也要' }).click();
+  await expect(neighbour.getByRole('status')).toHaveText('已记下您的支持。');
+  await expect(theirs).toContainText('2 人支持');
+  // Once supported, the button gives way to a mark; the count moved once.
+  await neighbour.goto('/suggest');
+  await expect(theirs).toContainText('✓ 您已支持');
+  await expect(theirs.getByRole('button', { name: '我也要' })).toHaveCount(0);
+  await expect(theirs).toContainText('2 人支持');
   await other.close();
   await page.goto(`/receipt?code=${receipt}`);
   await expect(page.getByRole('status')).toContainText('已审核通过并公开');

@@ -11,9 +11,21 @@ pub const MAX_RECEIPT_CHARS: usize = 40;
 /// ballot this device cast last: how the ballot page shows "您已投票" with the picks.
 pub const BALLOT_COOKIE_PREFIX: &str = "dianca_ballot_";
 
+/// The device cookie (设备标识): a server-signed token a browser keeps for a year, naming its
+/// ballots' and suggestions' voter without naming the person.
+pub const DEVICE_COOKIE: &str = "dianca_device";
+
 /// A cycle's page: the cycle, a proof-of-work challenge while open, and the ballot this device
 /// cast (from its cookie), or the one the just-given receipt names (without picks).
 pub type CyclePageData = (CycleDetail, Option<String>, Option<OwnBallot>);
+
+/// The suggestion page: published suggestions, a proof-of-work challenge for "me too", and what
+/// this device sent and supported.
+pub type SuggestionPageData = (
+    Vec<crate::model::Suggestion>,
+    Option<String>,
+    crate::model::OwnSuggestions,
+);
 
 /// The request's cookies whose names start with `prefix`, as `(rest of name, value)`.
 #[cfg(feature = "ssr")]
@@ -50,6 +62,31 @@ pub async fn get_cycles() -> Result<Vec<Cycle>, ServerFnError> {
         .cycles()
         .await
         .map_err(|e| unavailable("cycles", e))
+}
+
+/// The home page's vote card: the cycle it features (the first open one, else the next to
+/// open) and the ballot this device cast in it, so home can say "您已投票" (issue 34).
+#[server]
+pub async fn get_home_vote() -> Result<Option<(Cycle, Option<OwnBallot>)>, ServerFnError> {
+    let Some(cycle) = get_cycles()
+        .await?
+        .into_iter()
+        .find(|c| c.phase != crate::model::Phase::Closed)
+    else {
+        return Ok(None);
+    };
+    let mut own = None;
+    if let Some((_, sealed)) = cookies_with(BALLOT_COOKIE_PREFIX)
+        .into_iter()
+        .find(|(name, _)| *name == cycle.slug)
+    {
+        own = ballot_box()?
+            .0
+            .own_ballot(&cycle.slug, &sealed)
+            .await
+            .map_err(|e| unavailable("own ballot", e))?;
+    }
+    Ok(Some((cycle, own)))
 }
 
 /// A cycle and, while it is open, a fresh proof-of-work challenge for its form.
@@ -164,13 +201,23 @@ pub async fn get_suggestions() -> Result<Vec<crate::model::Suggestion>, ServerFn
 /// Published suggestions and a fresh proof-of-work challenge for their "me too" buttons (the
 /// page's script solves it when one is pressed; without it the stricter limit applies).
 #[server]
-pub async fn get_suggestion_list(
-) -> Result<(Vec<crate::model::Suggestion>, Option<String>), ServerFnError> {
+pub async fn get_suggestion_list() -> Result<SuggestionPageData, ServerFnError> {
     let handle = ballot_box()?;
     let list = handle
         .0
         .suggestions()
         .await
         .map_err(|e| unavailable("suggestions", e))?;
-    Ok((list, handle.0.challenge()))
+    let own = match cookies_with(DEVICE_COOKIE)
+        .into_iter()
+        .find(|(rest, _)| rest.is_empty())
+    {
+        Some((_, token)) => handle
+            .0
+            .own_suggestions(&token)
+            .await
+            .map_err(|e| unavailable("own suggestions", e))?,
+        None => crate::model::OwnSuggestions::default(),
+    };
+    Ok((list, handle.0.challenge(), own))
 }

@@ -61,6 +61,7 @@ pub use ids::{CandidateId, CycleId, ProblemId, TaskId, TopicId};
 pub use import::{ImportKind, ImportPreview, RowError};
 pub use network_rule::{
     beijing_day_start, HeldSupports, NetworkBand, NetworkConcentration, DEFAULT_PER_NETWORK_DAY,
+    HELD_REVIEW_WORKING_DAYS,
 };
 pub use outcome::{Done, Field, Refusal};
 pub use participation::{
@@ -90,8 +91,9 @@ pub use search::{
 };
 pub use staff::{AuditEntry, Role, StaffDesk, StaffMember, StaffResponsibility, StaffTask};
 pub use suggestion::{
-    NotPublishedReason, SuggestRefusal, Suggestion, SuggestionState, CATEGORIES,
-    SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
+    NotPublishedReason, OwnSuggestion, OwnSuggestions, SuggestRefusal, Suggestion, SuggestionState,
+    CATEGORIES, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX,
+    SUGGESTION_TITLE_MIN,
 };
 pub use task_note::{
     evidence_url_ok, Evidence, TaskNote, MAX_DELAY_REASON_CHARS, MAX_EVIDENCE_TITLE_CHARS,

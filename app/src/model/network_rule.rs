@@ -11,6 +11,10 @@ use serde::{Deserialize, Serialize};
 /// Beijing day, per cycle (and per suggestion for "me too").
 pub const DEFAULT_PER_NETWORK_DAY: u32 = 5;
 
+/// Working days within which a moderator looks at a held ballot (待复核): the promise a held
+/// ballot's resident is given in words (issue 34), so she knows when it will count.
+pub const HELD_REVIEW_WORKING_DAYS: u32 = 2;
+
 /// Networks in one band of devices-per-network, and the devices they hold.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]

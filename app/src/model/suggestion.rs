@@ -18,6 +18,27 @@ pub struct Suggestion {
     pub supporters: u32,
 }
 
+/// A suggestion this device sent (您提交的建议): remembered for her as ballots are, so she finds
+/// it again on the suggestion page without her receipt code (issue 34).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OwnSuggestion {
+    pub id: i64,
+    pub receipt: String,
+    pub title: String,
+    pub state: SuggestionState,
+    /// When it was sent (UTC, ISO 8601).
+    pub at: String,
+}
+
+/// What this device did on the suggestion page: the suggestions it sent, newest first, and the
+/// published ones it supported ("我也要", its own counted in) — so the page never offers "我也要"
+/// again where it would change nothing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OwnSuggestions {
+    pub sent: Vec<OwnSuggestion>,
+    pub supported: Vec<i64>,
+}
+
 codes! {
     /// Where a suggestion stands: waiting for a moderator (待审核), published (已公开) or not
     /// published with a reason (未公开); stored and sent as its token.

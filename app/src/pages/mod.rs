@@ -30,6 +30,7 @@ mod staff_publish;
 mod staff_topic_edit;
 mod staff_topics;
 mod suggest;
+mod suggest_list;
 mod topic;
 mod topic_state;
 mod vote;

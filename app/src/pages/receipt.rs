@@ -115,7 +115,7 @@ fn ReceiptView(status: ReceiptStatus, own_picks: Option<Vec<String>>) -> impl In
         }),
         ReceiptStatus::Quarantined { cycle, reason, at } => EitherOf6::C(view! {
             <section class="flash" role="status">
-                <p><strong>{tr!("vote.receipt_held")}</strong></p>
+                <p><strong>{tr!("vote.receipt_held", days = crate::model::HELD_REVIEW_WORKING_DAYS)}</strong></p>
                 <p>{cycle}" · "{date_time(&at)}" · "{reason_text(&reason)}</p>
             </section>
         }),

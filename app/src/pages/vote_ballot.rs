@@ -40,9 +40,14 @@ fn refusal(code: &str, max: u8, picked: usize) -> String {
 fn state_text(state: OwnBallotState, just_cast: bool) -> String {
     match (state, just_cast) {
         (OwnBallotState::Counted, true) => tr!("vote.thanks"),
-        (OwnBallotState::Held, true) => tr!("vote.held"),
+        (OwnBallotState::Held, true) => {
+            tr!("vote.held", days = crate::model::HELD_REVIEW_WORKING_DAYS)
+        }
         (OwnBallotState::Counted, false) => tr!("ballot.counted"),
-        (OwnBallotState::Held, false) => tr!("vote.receipt_held"),
+        (OwnBallotState::Held, false) => tr!(
+            "vote.receipt_held",
+            days = crate::model::HELD_REVIEW_WORKING_DAYS
+        ),
         (OwnBallotState::Rejected, _) => tr!("vote.receipt_rejected"),
         (OwnBallotState::Superseded, _) => tr!("ballot.superseded"),
     }
@@ -78,6 +83,7 @@ pub fn OwnBallotPanel(slug: String, own: OwnBallot, just_cast: bool) -> impl Int
         })
     };
     let receipt = own.receipt.clone();
+    let png = format!("{}/receipt.png", crate::paths::cycle(&slug));
     view! {
         <section id="receipt" class="own-ballot" aria-labelledby="own-heading">
             <h2 id="own-heading">{tr!("ballot.heading")}</h2>
@@ -95,11 +101,16 @@ pub fn OwnBallotPanel(slug: String, own: OwnBallot, just_cast: bool) -> impl Int
                     data-copied=tr!("ballot.copied") hidden=true>
                     {tr!("ballot.copy")}
                 </button>
-                <a class="button button-quiet" href=format!("{}/receipt.png", crate::paths::cycle(&slug))
-                    download=format!("receipt-{receipt}.png")>
-                    {tr!("ballot.save_image")}
-                </a>
             </p>
+            // WeChat's browser ignores `<a download>`: the image itself, to press and hold
+            // (issue 34), opened without JavaScript and loaded only when asked for.
+            <details class="receipt-image">
+                <summary class="button button-quiet">{tr!("ballot.save_image")}</summary>
+                <p>{tr!("ballot.long_press")}</p>
+                <img src=png.clone() alt=tr!("ballot.image_alt", code = receipt.clone())
+                    width="320" height="200" loading="lazy"/>
+                <p><a href=png download=format!("receipt-{receipt}.png")>{tr!("ballot.download_image")}</a></p>
+            </details>
             <p class="muted" aria-live="polite" data-copy-status=""></p>
             <p><a href=format!("/receipt?code={receipt}")>{tr!("vote.check_it")}</a></p>
             {change}

@@ -36,6 +36,19 @@ fn encoded(text: &str, max_chars: usize) -> String {
     out
 }
 
+/// The refusal codes for the page's address: one, or every field at fault, comma-separated.
+fn refused_codes(err: &SuggestError) -> String {
+    match err {
+        SuggestError::Invalid(code) => code.to_string(),
+        SuggestError::Fields(codes) => codes
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
+        SuggestError::Store(_) => SuggestRefusal::Busy.to_string(),
+    }
+}
+
 async fn suggest(
     State(vote): State<Arc<VoteService>>,
     State(follows): State<Arc<FollowService>>,
@@ -91,8 +104,9 @@ async fn suggest(
             }
             res
         }
-        Err(SuggestError::Invalid(code)) => Redirect::to(&format!(
-            "/suggest?error={code}&title={}&district={}&category={}&description={}#suggest-form",
+        Err(err @ (SuggestError::Invalid(_) | SuggestError::Fields(_))) => Redirect::to(&format!(
+            "/suggest?error={}&title={}&district={}&category={}&description={}#s-errors",
+            refused_codes(&err),
             encoded(&input.title, 80),
             encoded(&input.district, 10),
             encoded(&input.category, 10),
@@ -101,11 +115,8 @@ async fn suggest(
         .into_response(),
         Err(SuggestError::Store(err)) => {
             tracing::error!(error = %err, "suggestion not stored");
-            Redirect::to(&format!(
-                "/suggest?error={}#suggest-form",
-                SuggestRefusal::Busy
-            ))
-            .into_response()
+            Redirect::to(&format!("/suggest?error={}#s-errors", SuggestRefusal::Busy))
+                .into_response()
         }
     }
 }
@@ -161,6 +172,7 @@ async fn support(
             let target = match supported {
                 Supported::Counted => format!("/suggest?supported={id}#s-{id}"),
                 Supported::Held => format!("/suggest?support_held={id}#s-{id}"),
+                Supported::Already => format!("/suggest?already={id}#s-{id}"),
             };
             let mut res = Redirect::to(&target).into_response();
             if let Some(value) = token.as_deref().and_then(device_cookie) {
@@ -170,7 +182,7 @@ async fn support(
         }
         Err(SupportError::NotFound) => StatusCode::NOT_FOUND.into_response(),
         Err(SupportError::Refused(code)) => {
-            Redirect::to(&format!("/suggest?error={code}#s-{id}")).into_response()
+            Redirect::to(&format!("/suggest?error={code}&on={id}#s-{id}")).into_response()
         }
         Err(SupportError::Store(err)) => {
             tracing::error!(error = %err, id, "support not stored");

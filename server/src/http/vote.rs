@@ -15,7 +15,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 /// The device cookie (a signed random id): one unverified voter per browser.
-pub const DEVICE_COOKIE: &str = "dianca_device";
+pub use app::api::vote::DEVICE_COOKIE;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/vote/{slug}", post(ballot_form))

@@ -3,7 +3,8 @@
 use super::{now, VoteService};
 use app::api::{PortalError, VotePort};
 use app::model::{
-    Cycle, CycleDetail, IntegrityReport, OwnBallot, ReceiptStatus, Suggestion, SuggestionState,
+    Cycle, CycleDetail, IntegrityReport, OwnBallot, OwnSuggestions, ReceiptStatus, Suggestion,
+    SuggestionState,
 };
 
 fn log_only(err: crate::store::StoreError) -> PortalError {
@@ -62,5 +63,12 @@ impl VotePort for VoteService {
             .suggestions(SuggestionState::Published)
             .await
             .map_err(log_only)
+    }
+
+    async fn own_suggestions(&self, device_token: &str) -> Result<OwnSuggestions, PortalError> {
+        match self.device.voter(device_token) {
+            Some(voter) => self.store.own_suggestions(&voter).await.map_err(log_only),
+            None => Ok(OwnSuggestions::default()),
+        }
     }
 }

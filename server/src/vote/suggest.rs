@@ -26,6 +26,9 @@ pub struct SuggestionInput {
 pub enum SuggestError {
     #[error("{0}")]
     Invalid(SuggestRefusal),
+    /// Every field at fault, in the form's order, so she can put them all right at once.
+    #[error("fields at fault: {0:?}")]
+    Fields(Vec<SuggestRefusal>),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -33,17 +36,29 @@ pub enum SuggestError {
 fn checked(input: &SuggestionInput) -> Result<NewSuggestion, SuggestError> {
     let title = input.title.trim().to_string();
     let description = input.description.trim().to_string();
-    if !(SUGGESTION_TITLE_MIN..=SUGGESTION_TITLE_MAX).contains(&title.chars().count()) {
-        return Err(SuggestError::Invalid(SuggestRefusal::Title));
-    }
-    if !(SUGGESTION_TEXT_MIN..=SUGGESTION_TEXT_MAX).contains(&description.chars().count()) {
-        return Err(SuggestError::Invalid(SuggestRefusal::Description));
-    }
-    if !DISTRICTS.contains(&input.district.as_str()) {
-        return Err(SuggestError::Invalid(SuggestRefusal::District));
-    }
-    if !CATEGORIES.contains(&input.category.as_str()) {
-        return Err(SuggestError::Invalid(SuggestRefusal::Category));
+    let faults: Vec<SuggestRefusal> = [
+        (
+            !(SUGGESTION_TITLE_MIN..=SUGGESTION_TITLE_MAX).contains(&title.chars().count()),
+            SuggestRefusal::Title,
+        ),
+        (
+            !(SUGGESTION_TEXT_MIN..=SUGGESTION_TEXT_MAX).contains(&description.chars().count()),
+            SuggestRefusal::Description,
+        ),
+        (
+            !DISTRICTS.contains(&input.district.as_str()),
+            SuggestRefusal::District,
+        ),
+        (
+            !CATEGORIES.contains(&input.category.as_str()),
+            SuggestRefusal::Category,
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(wrong, field)| wrong.then_some(field))
+    .collect();
+    if !faults.is_empty() {
+        return Err(SuggestError::Fields(faults));
     }
     Ok(NewSuggestion {
         title,
@@ -137,6 +152,7 @@ impl VoteService {
                 return Err(SupportError::Refused(SuggestRefusal::ReplayedProof))
             }
             SupportOutcome::Counted => Supported::Counted,
+            SupportOutcome::Already => Supported::Already,
             SupportOutcome::Held => {
                 tracing::info!(event = %SecurityEvent::SupportHeld, %network, suggestion = id, reason = app::model::BallotReason::NetworkDay.as_str(), "support held for review");
                 Supported::Held
@@ -146,11 +162,12 @@ impl VoteService {
     }
 }
 
-/// A "me too" taken: counted now, or held for a moderator.
+/// A "me too" taken: counted now, held for a moderator, or already counted before.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Supported {
     Counted,
     Held,
+    Already,
 }
 
 /// Why a "me too" was not taken.
@@ -185,21 +202,29 @@ mod tests {
         assert!(checked(&input("楼道灯", "朝阳区")).is_ok());
         assert!(matches!(
             checked(&input("灯", "朝阳区")),
-            Err(SuggestError::Invalid(SuggestRefusal::Title))
+            Err(SuggestError::Fields(f)) if f == [SuggestRefusal::Title]
         ));
         assert!(matches!(
             checked(&input("路灯长期不亮", "火星区")),
-            Err(SuggestError::Invalid(SuggestRefusal::District))
+            Err(SuggestError::Fields(f)) if f == [SuggestRefusal::District]
         ));
         // "请选择" posts an empty district: refused, never defaulted to the first one.
         assert!(matches!(
             checked(&input("路灯长期不亮", "")),
-            Err(SuggestError::Invalid(SuggestRefusal::District))
+            Err(SuggestError::Fields(f)) if f == [SuggestRefusal::District]
+        ));
+        // Every field at fault is named, not only the first.
+        let mut empty = input("", "");
+        empty.description = String::new();
+        empty.category = String::new();
+        assert!(matches!(
+            checked(&empty),
+            Err(SuggestError::Fields(f)) if f.len() == 4
         ));
         let long = "长".repeat(SUGGESTION_TITLE_MAX + 1);
         assert!(matches!(
             checked(&input(&long, "朝阳区")),
-            Err(SuggestError::Invalid(SuggestRefusal::Title))
+            Err(SuggestError::Fields(f)) if f == [SuggestRefusal::Title]
         ));
     }
 }

@@ -54,12 +54,16 @@ async fn a_hundred_fresh_devices_from_one_network_count_five_and_the_rest_wait_f
 
     let mut counted = 0;
     let mut held = Vec::new();
+    let mut held_receipt = None;
     for _ in 0..100 {
         let proof = support::proof::solved(&server, OPEN).await;
         let body = fresh_ballot(&server, pick, proof).await;
         match body["status"].as_str() {
             Some("counted") => counted += 1,
-            Some("quarantined") => held.push(body["reason"].as_str().unwrap_or("").to_string()),
+            Some("quarantined") => {
+                held.push(body["reason"].as_str().unwrap_or("").to_string());
+                held_receipt = body["receipt"].as_str().map(str::to_string);
+            }
             other => panic!("unexpected status {other:?}"),
         }
     }
@@ -98,9 +102,27 @@ async fn a_hundred_fresh_devices_from_one_network_count_five_and_the_rest_wait_f
         .expect("b");
     assert!(page.contains("每个网络每天最多 5 台设备的未核验选票直接计入"));
     assert!(
-        page.contains("同一网络当天新设备超过限额"),
-        "held by reason"
+        page.contains("同一个网络当天投票的手机较多"),
+        "held by reason, in plain words"
     );
+    // A held ballot's resident reads why in plain words, that it is not her fault and by
+    // when it will be looked at (issue 34: "同一网络当天新设备超过限额" and nothing more).
+    let receipt = held_receipt.expect("a held ballot's receipt");
+    let answer = reqwest::get(server.url(&format!("/receipt?code={receipt}")))
+        .await
+        .expect("r")
+        .text()
+        .await
+        .expect("b");
+    for words in [
+        "这不是您的问题",
+        "您不用重新投票",
+        "2 个工作日内",
+        "同一个网络",
+    ] {
+        assert!(answer.contains(words), "{words}: {answer:.3000}");
+    }
+    assert!(!answer.contains("限额"), "no jargon");
     assert!(page.contains("20 台以上设备的网络"));
     assert!(!page.contains("127.0.0"), "no address on the page");
     let english = client()

@@ -193,3 +193,56 @@ async fn without_proofs_one_network_gets_the_stricter_limit() {
     assert_eq!(limited, 18, "twelve a minute without a proof");
     assert_eq!(supporters(&server, &id).await, 6);
 }
+
+/// "我也要" again from a device that already supports a suggestion (its author always does) is
+/// told so — not thanked while the count stays still (issue 34) — and the page then offers no
+/// button there, only the mark.
+#[tokio::test]
+async fn a_second_me_too_from_one_device_is_told_it_already_counts() {
+    let server = TestServer::start_with_staff(&[MODERATOR]);
+    let token = login(&server, MODERATOR.0, MODERATOR.3)
+        .await
+        .expect("moderator signs in");
+    let id = published_suggestion(&server, &token).await;
+    let proof = support::proof::solved(&server, "2027-annual").await;
+    let res = client()
+        .post(server.url(&format!("/suggest/{id}/support")))
+        .form(&[("proof", proof)])
+        .send()
+        .await
+        .expect("post");
+    assert!(location(&res).contains("supported="), "{}", location(&res));
+    let device = res.headers()[header::SET_COOKIE]
+        .to_str()
+        .expect("ascii")
+        .split(';')
+        .next()
+        .expect("a cookie")
+        .to_string();
+    let proof = support::proof::solved(&server, "2027-annual").await;
+    let to = me_too(&server, &id, &proof, Some(&device)).await;
+    assert!(to.contains(&format!("already={id}")), "{to}");
+    assert_eq!(
+        supporters(&server, &id).await,
+        2,
+        "the author and this device"
+    );
+    let page = client()
+        .get(server.url(&to))
+        .header(header::COOKIE, &device)
+        .send()
+        .await
+        .expect("r")
+        .text()
+        .await
+        .expect("b");
+    assert!(page.contains("您之前已经支持过这条建议，这次不重复计算。"));
+    assert!(!page.contains("已记下您的支持"));
+    let at = page.find(&format!("id=\"s-{id}\"")).expect("listed");
+    let item = &page[at..at + page[at..].find("</li>").expect("end")];
+    assert!(item.contains("✓ 您已支持"), "{item}");
+    assert!(
+        !item.contains("我也要"),
+        "no button that changes nothing: {item}"
+    );
+}

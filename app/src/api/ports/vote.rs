@@ -3,7 +3,9 @@
 //! works without JavaScript and the JSON API shares the same checks.
 
 use super::PortalError;
-use crate::model::{Cycle, CycleDetail, IntegrityReport, OwnBallot, ReceiptStatus, Suggestion};
+use crate::model::{
+    Cycle, CycleDetail, IntegrityReport, OwnBallot, OwnSuggestions, ReceiptStatus, Suggestion,
+};
 use std::sync::Arc;
 
 #[async_trait::async_trait]
@@ -25,6 +27,9 @@ pub trait VotePort: Send + Sync + 'static {
     async fn integrity(&self, slug: &str) -> Result<Option<IntegrityReport>, PortalError>;
     /// Published suggestions, most supported first.
     async fn suggestions(&self) -> Result<Vec<Suggestion>, PortalError>;
+    /// What the device holding `device_token` (its device cookie) sent and supported; nothing
+    /// for a token the server did not sign.
+    async fn own_suggestions(&self, device_token: &str) -> Result<OwnSuggestions, PortalError>;
 }
 
 #[derive(Clone)]

@@ -96,6 +96,38 @@ impl Store {
         Ok(())
     }
 
+    /// What one voter (a device) sent, newest first (the last 20), and which published
+    /// suggestions it supported, its own included.
+    pub async fn own_suggestions(&self, voter: &str) -> StoreResult<app::model::OwnSuggestions> {
+        let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+            "SELECT id, receipt, title, status, created_at FROM suggestions
+             WHERE voter = $1 ORDER BY id DESC LIMIT 20",
+        )
+        .bind(voter)
+        .fetch_all(&self.pool)
+        .await?;
+        let sent = rows
+            .into_iter()
+            .map(|(id, receipt, title, status, at)| {
+                Ok(app::model::OwnSuggestion {
+                    id,
+                    receipt,
+                    title,
+                    state: SuggestionState::parse(&status)
+                        .ok_or_else(|| StoreError::Corrupt(format!("suggestion state {status}")))?,
+                    at: crate::store::iso(at),
+                })
+            })
+            .collect::<StoreResult<_>>()?;
+        let supported: Vec<i64> = sqlx::query_scalar(
+            "SELECT suggestion_id FROM suggestion_supports WHERE voter = $1 ORDER BY suggestion_id",
+        )
+        .bind(voter)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(app::model::OwnSuggestions { sent, supported })
+    }
+
     /// Published suggestions, most supported first; or pending ones, oldest first (moderators).
     pub async fn suggestions(&self, state: SuggestionState) -> StoreResult<Vec<Suggestion>> {
         let order = match state {

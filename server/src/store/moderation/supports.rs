@@ -23,8 +23,11 @@ pub struct NewSupport {
 pub enum SupportOutcome {
     /// Not a published suggestion: nothing to support.
     NotFound,
-    /// Counted now (or this device had already supported it: nothing changes).
+    /// Counted now.
     Counted,
+    /// This device had already supported it (its author always has): nothing changes, and
+    /// she is told so rather than thanked again (issue 34).
+    Already,
     /// Written as held: a moderator decides.
     Held,
     /// The proof of work was already spent: nothing written.
@@ -75,7 +78,7 @@ impl Store {
                 if crate::store::ballot_status(&status)? == BallotStatus::Quarantined {
                     SupportOutcome::Held
                 } else {
-                    SupportOutcome::Counted
+                    SupportOutcome::Already
                 },
             );
         }

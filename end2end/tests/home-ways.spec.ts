@@ -28,3 +28,25 @@ for (const js of [true, false]) {
     await context.close();
   });
 }
+
+// The topic page's downloads and words (issue 34): "下载 CSV（Excel 可直接打开）" on the Chinese
+// page gives Chinese headers and words; 一方案 and 第 1 批 lead to the glossary.
+test('the Chinese topic page downloads Chinese CSV and explains 一方案 and 第 1 批', async ({ browser, viewport }) => {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/topics/2026/11');
+  const link = page.locator('#tasks-heading').locator('..').getByRole('link', { name: '下载 CSV（Excel 可直接打开）' });
+  const csv = (await (await page.request.get((await link.getAttribute('href')) ?? '')).text()).replace(/^\uFEFF/, '');
+  const [header, ...rows] = csv.trim().split(/\r?\n/);
+  expect(header.split(',').slice(0, 6)).toEqual(['任务', '牵头单位', '层级', '截止日期', '完成日期', '状态']);
+  expect(rows.join('\n')).toContain('已逾期');
+  expect(csv).not.toMatch(/,(true|false|sample|in_progress|overdue),/);
+
+  await page.getByRole('link', { name: '一方案、三清单' }).click();
+  await expect(page).toHaveURL(/\/glossary#plan_lists$/);
+  await expect(page.locator('#plan_lists')).toContainText('任务清单');
+  await page.goBack();
+  await page.getByRole('link', { name: '第 1 批、第 2 批（批次）' }).click();
+  await expect(page.locator('#batch')).toContainText('批次只表示公布的先后');
+  await context.close();
+});

@@ -7,14 +7,7 @@ use leptos::prelude::*;
 
 /// The words of a confidence level, in the reader's language.
 pub fn confidence_label(confidence: Confidence) -> String {
-    match confidence {
-        Confidence::Confirmed => tr!("confidence.confirmed"),
-        Confidence::Inferred => tr!("confidence.inferred"),
-        Confidence::Uncertain => tr!("confidence.uncertain"),
-        Confidence::Official => tr!("provenance.official"),
-        Confidence::Unsourced => tr!("provenance.unsourced"),
-        Confidence::Sample => tr!("confidence.sample"),
-    }
+    tr!(confidence.label_key())
 }
 
 /// Text, not colour alone, tells the confidence (WCAG 1.4.1).

@@ -8,21 +8,11 @@ use crate::tr;
 use leptos::prelude::*;
 
 pub fn level_label(level: Level) -> String {
-    match level {
-        Level::City => tr!("level.city"),
-        Level::District => tr!("level.district"),
-        Level::Street => tr!("level.street"),
-    }
+    tr!(level.label_key())
 }
 
 pub fn status_label(status: TaskStatus) -> String {
-    match status {
-        TaskStatus::NotStarted => tr!("status.not_started"),
-        TaskStatus::InProgress => tr!("status.in_progress"),
-        TaskStatus::Done => tr!("status.done"),
-        TaskStatus::DoneLate => tr!("task_progress.done_late"),
-        TaskStatus::Overdue => tr!("status.overdue"),
-    }
+    tr!(status.label_key())
 }
 
 /// A native `<progress>` with its numbers in words: screen readers and CSS-less readers get both.

@@ -91,9 +91,9 @@ pub use search::{
 };
 pub use staff::{AuditEntry, Role, StaffDesk, StaffMember, StaffResponsibility, StaffTask};
 pub use suggestion::{
-    NotPublishedReason, OwnSuggestion, OwnSuggestions, SuggestRefusal, Suggestion, SuggestionState,
-    CATEGORIES, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX,
-    SUGGESTION_TITLE_MIN,
+    NotPublishedReason, OpenSuggestion, OwnSuggestion, OwnSuggestions, SuggestRefusal, Suggestion,
+    SuggestionStage, SuggestionState, CATEGORIES, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN,
+    SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
 };
 pub use task_note::{
     evidence_url_ok, Evidence, TaskNote, MAX_DELAY_REASON_CHARS, MAX_EVIDENCE_TITLE_CHARS,

@@ -26,6 +26,18 @@ pub enum Confidence {
 }
 
 impl Confidence {
+    /// The message key of its words (已证实, "Confirmed"), for pages and localised downloads.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "confidence.confirmed",
+            Confidence::Inferred => "confidence.inferred",
+            Confidence::Uncertain => "confidence.uncertain",
+            Confidence::Official => "provenance.official",
+            Confidence::Unsourced => "provenance.unsourced",
+            Confidence::Sample => "confidence.sample",
+        }
+    }
+
     /// Every level, in the order filters list them.
     pub const ALL: [Confidence; 6] = [
         Confidence::Confirmed,

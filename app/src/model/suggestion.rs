@@ -18,6 +18,38 @@ pub struct Suggestion {
     pub supporters: u32,
 }
 
+/// A published suggestion as open data (公开的建议): what residents ask for, how many support
+/// it, and whether it became a candidate — so a newsroom can follow it without scraping pages
+/// (issue 34). Residents' own words, published by a moderator; never sample data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct OpenSuggestion {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub district: String,
+    pub category: String,
+    /// "我也要" supporters counted, the author included.
+    pub supporters: u32,
+    /// `published`, or `candidate` once a moderator put it on a ballot.
+    pub stage: SuggestionStage,
+    /// The Beijing date it was published; absent for suggestions published before the date
+    /// was kept.
+    pub published_on: Option<String>,
+    /// Its address on the portal.
+    pub url: String,
+    /// The voting round it became a candidate of.
+    pub candidate: Option<super::Promoted>,
+}
+
+codes! {
+    /// How far a published suggestion has gone.
+    SuggestionStage {
+        Published => "published",
+        Candidate => "candidate",
+    }
+}
+
 /// A suggestion this device sent (您提交的建议): remembered for her as ballots are, so she finds
 /// it again on the suggestion page without her receipt code (issue 34).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -74,6 +74,17 @@ pub enum TaskStatus {
 }
 
 impl TaskStatus {
+    /// The message key of its words (已逾期, "Overdue"), for pages and localised downloads.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            TaskStatus::NotStarted => "status.not_started",
+            TaskStatus::InProgress => "status.in_progress",
+            TaskStatus::Done => "status.done",
+            TaskStatus::DoneLate => "task_progress.done_late",
+            TaskStatus::Overdue => "status.overdue",
+        }
+    }
+
     pub const ALL: [TaskStatus; 5] = [
         TaskStatus::NotStarted,
         TaskStatus::InProgress,

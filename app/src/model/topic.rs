@@ -20,6 +20,15 @@ pub enum Level {
 impl Level {
     pub const ALL: [Level; 3] = [Level::City, Level::District, Level::Street];
 
+    /// The message key of its words (市级, "City level"), for pages and localised downloads.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Level::City => "level.city",
+            Level::District => "level.district",
+            Level::Street => "level.street",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Level::City => "city",

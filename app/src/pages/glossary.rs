@@ -7,7 +7,7 @@ use leptos_meta::{Meta, Title};
 
 /// Anchors of the glossary's entries, in reading order. Each has `glossary.<id>.term` and
 /// `glossary.<id>.body` in both locale files (a unit test checks).
-pub const TERMS: [&str; 11] = [
+pub const TERMS: [&str; 13] = [
     "verified",
     "unverified",
     "ballot",
@@ -18,6 +18,8 @@ pub const TERMS: [&str; 11] = [
     "sample",
     "confidence",
     "problem_of_the_month",
+    "plan_lists",
+    "batch",
     "hotline",
 ];
 

@@ -6,6 +6,7 @@ use crate::charts::ChartSlot;
 use crate::components::badges::SampleBadge;
 use crate::components::follow_form::FollowForm;
 use crate::components::loading::DataView;
+use crate::components::terms::TermLinks;
 use crate::components::topic_lists::{
     level_label, PolicyList, ProgressBar, ResponsibilityList, TaskList, Timeline,
 };
@@ -71,6 +72,8 @@ pub fn TopicPage() -> impl IntoView {
 fn TopicView(detail: TopicDetail, filter: ListFilter, public: bool) -> impl IntoView {
     let t = detail.topic;
     let base = crate::paths::topic(t.year, t.month);
+    // The downloads speak the page's language: headers and codes in words (issue 34).
+    let lang = use_locale().tag();
     let when = tr!("topic.when", year = t.year, month = month_name(t.month));
     let sample = t.is_sample.then(|| view! { <SampleBadge/> });
     let lead = t
@@ -168,6 +171,7 @@ fn TopicView(detail: TopicDetail, filter: ListFilter, public: bool) -> impl Into
 
         <section aria-labelledby="plan-heading">
             <h2 id="plan-heading">{tr!("topic.plan")}</h2>
+            <TermLinks ids=&["plan_lists"]/>
             <div class="richtext card" inner_html=detail.plan_html></div>
         </section>
 
@@ -175,7 +179,7 @@ fn TopicView(detail: TopicDetail, filter: ListFilter, public: bool) -> impl Into
             <h2 id="tasks-heading">{tr!("topic.tasks")}</h2>
             <TaskList tasks=detail.tasks/>
             <p class="download">
-                <a href=format!("/api/v1{base}/tasks.csv") download>{tr!("topic.download_csv")}</a>
+                <a href=format!("/api/v1{base}/tasks.csv?lang={lang}") download>{tr!("topic.download_csv")}</a>
             </p>
         </section>
 
@@ -199,9 +203,10 @@ fn TopicView(detail: TopicDetail, filter: ListFilter, public: bool) -> impl Into
                 </select>
                 <button type="submit" class="button">{tr!("topic.apply")}</button>
             </form>
+            <TermLinks ids=&["batch"]/>
             <ResponsibilityList responsibilities/>
             <p class="download">
-                <a href=format!("/api/v1{base}/responsibilities.csv") download>{tr!("topic.download_csv")}</a>
+                <a href=format!("/api/v1{base}/responsibilities.csv?lang={lang}") download>{tr!("topic.download_csv")}</a>
             </p>
         </section>
 
@@ -209,7 +214,7 @@ fn TopicView(detail: TopicDetail, filter: ListFilter, public: bool) -> impl Into
             <h2 id="policies-heading">{tr!("topic.policies")}</h2>
             <PolicyList policies=detail.policies/>
             <p class="download">
-                <a href=format!("/api/v1{base}/policies.csv") download>{tr!("topic.download_csv")}</a>
+                <a href=format!("/api/v1{base}/policies.csv?lang={lang}") download>{tr!("topic.download_csv")}</a>
             </p>
         </section>
 

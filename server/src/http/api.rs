@@ -1,7 +1,7 @@
 //! The read-only open-data API under `/api/v1/`: JSON of the same domain types the pages show
 //! (sample flags and confidence included), and CSV of each list for spreadsheets.
 
-use super::topic_csv::{policy_rows, responsibility_rows, task_rows};
+use super::topic_csv::{policy_rows, responsibility_rows, task_rows, Cells};
 use super::AppState;
 use crate::portal::today_in_beijing;
 use crate::store::{Store, StoreError};
@@ -261,21 +261,39 @@ impl utoipa::ToSchema for ListBody {
     }
 }
 
+/// What a list's CSV may carry.
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(super) struct ListQuery {
+    /// CSV only: `zh-CN` or `en` writes the header and the codes (status, level, yes/no) in
+    /// that language's words, for reading in a spreadsheet; without it, the stable tokens.
+    lang: Option<String>,
+}
+
 /// `tasks`, `responsibilities`, `policies` as JSON, or the same with `.csv` for spreadsheets.
 #[utoipa::path(get, path = "/api/v1/topics/{year}/{month}/{list}", tag = "record",
     summary = "One of the topic's three lists, as JSON or (with `.csv`) as CSV in UTF-8 with a byte-order mark",
     params(("year" = String, Path, example = "2026"), ("month" = String, Path, example = "11"),
-        ("list" = inline(TopicList), Path, example = "tasks")),
+        ("list" = inline(TopicList), Path, example = "tasks"), ListQuery),
     responses(
         (status = 200, description = "The list", content(
             (inline(ListBody) = "application/json"),
             (String = "text/csv"))),
+        (status = 400, description = "A query parameter that cannot be read (an unknown `lang`)", body = ErrorBody),
         (status = 404, description = "No topic that month, or no such list", body = ErrorBody)))]
 async fn topic_list(
     State(store): State<Store>,
     Path((year, month, list)): Path<(String, String, String)>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Response> {
     let list = TopicList::parse(&list).ok_or(ApiError::NotFound)?;
+    let cells = match q.lang.as_deref() {
+        None | Some("") => Cells::Tokens,
+        Some(tag) => Cells::Words(
+            app::i18n::Locale::from_tag(tag)
+                .ok_or_else(|| ApiError::BadQuery(format!("unknown lang {tag:?}")))?,
+        ),
+    };
     let detail = load_topic(&store, &year, &month).await?;
     let file = |name: &str| format!("{}-{:02}-{name}.csv", detail.topic.year, detail.topic.month);
     match list {
@@ -284,11 +302,12 @@ async fn topic_list(
             Ok(Json(ListBody::Responsibilities(detail.responsibilities)).into_response())
         }
         TopicList::Policies => Ok(Json(ListBody::Policies(detail.policies)).into_response()),
-        TopicList::TasksCsv => csv_response(&file("tasks"), task_rows(&detail)),
-        TopicList::ResponsibilitiesCsv => {
-            csv_response(&file("responsibilities"), responsibility_rows(&detail))
-        }
-        TopicList::PoliciesCsv => csv_response(&file("policies"), policy_rows(&detail)),
+        TopicList::TasksCsv => csv_response(&file("tasks"), task_rows(&detail, cells)),
+        TopicList::ResponsibilitiesCsv => csv_response(
+            &file("responsibilities"),
+            responsibility_rows(&detail, cells),
+        ),
+        TopicList::PoliciesCsv => csv_response(&file("policies"), policy_rows(&detail, cells)),
     }
 }
 

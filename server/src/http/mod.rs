@@ -28,6 +28,7 @@ mod rendered;
 mod security;
 mod staff_session;
 mod suggest;
+mod suggestions_api;
 mod topic_csv;
 mod transport;
 mod vote;

@@ -36,6 +36,7 @@ fn documented() -> OpenApiRouter<AppState> {
         .merge(super::vote_api::routes())
         .merge(super::charts::routes())
         .merge(super::hotline::routes())
+        .merge(super::suggestions_api::routes())
 }
 
 /// The API's routes, and `/api/openapi.json` serving the document made from them.

@@ -1,49 +1,100 @@
 //! The topic's three lists (任务清单, 责任清单, 政策清单) as spreadsheet rows, header first, for
 //! the CSV downloads of the API (`api::csv_response` writes them). The header tokens are part of
-//! the published format: renaming one breaks readers' spreadsheets.
+//! the published format: renaming one breaks readers' spreadsheets. With `?lang=`, the same rows
+//! in a reader's words instead (`Cells::Words`: 任务, 牵头单位 …, 已逾期, 是/否), which is what the
+//! topic page's "下载 CSV（Excel 可直接打开）" links to in the page's language (issue 34).
 
+use app::i18n::{message, Locale};
 use app::model::{Level, TaskStatus, TopicDetail};
 
-fn level_token(level: Level) -> &'static str {
-    level.as_str()
+/// How the cells are written: the API's tokens, or words in a language.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Cells {
+    Tokens,
+    Words(Locale),
 }
 
-fn sample(flag: bool) -> &'static str {
-    if flag {
-        "sample"
-    } else {
-        "source"
+impl Cells {
+    /// The header: tokens, or the words of `csv.<list>.<token>`.
+    fn header(self, list: &str, tokens: &[&str]) -> Vec<String> {
+        tokens
+            .iter()
+            .map(|t| match self {
+                Cells::Tokens => t.to_string(),
+                Cells::Words(locale) => message(&format!("csv.{list}.{t}"), locale),
+            })
+            .collect()
+    }
+
+    fn key(self, token: &str, key: &str) -> String {
+        match self {
+            Cells::Tokens => token.to_string(),
+            Cells::Words(locale) => message(key, locale),
+        }
+    }
+
+    fn level(self, level: Level) -> String {
+        self.key(level.as_str(), level.label_key())
+    }
+
+    fn status(self, status: TaskStatus) -> String {
+        self.key(status.as_str(), status.label_key())
+    }
+
+    fn yes_no(self, flag: bool) -> String {
+        match (self, flag) {
+            (Cells::Tokens, flag) => flag.to_string(),
+            (Cells::Words(_), true) => self.key("", "csv.yes"),
+            (Cells::Words(_), false) => self.key("", "csv.no"),
+        }
+    }
+
+    fn sample(self, flag: bool) -> String {
+        if flag {
+            self.key("sample", "confidence.sample")
+        } else {
+            self.key("source", "csv.sourced")
+        }
+    }
+
+    fn batch(self, batch: u8) -> String {
+        match self {
+            Cells::Tokens => batch.to_string(),
+            Cells::Words(locale) => {
+                message("responsibility.batch", locale).replace("%{batch}", &batch.to_string())
+            }
+        }
     }
 }
 
-pub(super) fn task_rows(d: &TopicDetail) -> Vec<Vec<String>> {
-    let mut rows = vec![[
-        "title",
-        "owner",
-        "level",
-        "due",
-        "done_on",
-        "status",
-        "overdue",
-        "data",
-        "late",
-        "delay_reason",
-        "latest_note",
-    ]
-    .map(String::from)
-    .to_vec()];
+const TASK_HEADER: [&str; 11] = [
+    "title",
+    "owner",
+    "level",
+    "due",
+    "done_on",
+    "status",
+    "overdue",
+    "data",
+    "late",
+    "delay_reason",
+    "latest_note",
+];
+
+pub(super) fn task_rows(d: &TopicDetail, cells: Cells) -> Vec<Vec<String>> {
+    let mut rows = vec![cells.header("tasks", &TASK_HEADER)];
     rows.extend(d.tasks.iter().map(|t| {
         vec![
             t.title.clone(),
             t.owner.name.clone(),
-            level_token(t.level).into(),
+            cells.level(t.level),
             t.due.clone(),
             t.done_on.clone().unwrap_or_default(),
-            t.status.as_str().into(),
-            (t.status == TaskStatus::Overdue).to_string(),
-            sample(t.is_sample).into(),
+            cells.status(t.status),
+            cells.yes_no(t.status == TaskStatus::Overdue),
+            cells.sample(t.is_sample),
             // The one on-time rule (`TaskStatus`): overdue or done after the due date.
-            t.status.is_late().to_string(),
+            cells.yes_no(t.status.is_late()),
             t.delay_reason.clone().unwrap_or_default(),
             t.notes
                 .first()
@@ -54,38 +105,39 @@ pub(super) fn task_rows(d: &TopicDetail) -> Vec<Vec<String>> {
     rows
 }
 
-pub(super) fn responsibility_rows(d: &TopicDetail) -> Vec<Vec<String>> {
-    let mut rows = vec![["duty", "department", "level", "batch", "data"]
-        .map(String::from)
-        .to_vec()];
+pub(super) fn responsibility_rows(d: &TopicDetail, cells: Cells) -> Vec<Vec<String>> {
+    let mut rows = vec![cells.header(
+        "responsibilities",
+        &["duty", "department", "level", "batch", "data"],
+    )];
     rows.extend(d.responsibilities.iter().map(|r| {
         vec![
             r.duty.clone(),
             r.department.name.clone(),
-            level_token(r.level).into(),
-            r.batch.to_string(),
-            sample(r.is_sample).into(),
+            cells.level(r.level),
+            cells.batch(r.batch),
+            cells.sample(r.is_sample),
         ]
     }));
     rows
 }
 
-pub(super) fn policy_rows(d: &TopicDetail) -> Vec<Vec<String>> {
-    let mut rows = vec![[
-        "title",
-        "doc_no",
-        "issuer",
-        "passed",
-        "issued",
-        "effective",
-        "confidence",
-        "sources",
-        "source_kinds",
-        "published_by",
-        "published_on",
-    ]
-    .map(String::from)
-    .to_vec()];
+const POLICY_HEADER: [&str; 11] = [
+    "title",
+    "doc_no",
+    "issuer",
+    "passed",
+    "issued",
+    "effective",
+    "confidence",
+    "sources",
+    "source_kinds",
+    "published_by",
+    "published_on",
+];
+
+pub(super) fn policy_rows(d: &TopicDetail, cells: Cells) -> Vec<Vec<String>> {
+    let mut rows = vec![cells.header("policies", &POLICY_HEADER)];
     rows.extend(d.policies.iter().map(|p| {
         vec![
             p.title.clone(),
@@ -94,7 +146,7 @@ pub(super) fn policy_rows(d: &TopicDetail) -> Vec<Vec<String>> {
             p.passed.clone().unwrap_or_default(),
             p.issued.clone().unwrap_or_default(),
             p.effective.clone().unwrap_or_default(),
-            p.confidence.as_str().into(),
+            cells.key(p.confidence.as_str(), p.confidence.label_key()),
             p.sources
                 .iter()
                 .filter_map(|s| s.url.clone())
@@ -105,8 +157,8 @@ pub(super) fn policy_rows(d: &TopicDetail) -> Vec<Vec<String>> {
                 .iter()
                 .filter(|s| s.url.is_some())
                 .map(|s| match s.kind {
-                    app::model::SourceKind::Primary => "primary",
-                    app::model::SourceKind::Repost => "repost",
+                    app::model::SourceKind::Primary => cells.key("primary", "csv.primary"),
+                    app::model::SourceKind::Repost => cells.key("repost", "csv.repost"),
                 })
                 .collect::<Vec<_>>()
                 .join(" "),

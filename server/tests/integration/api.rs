@@ -164,6 +164,38 @@ async fn csv_downloads_open_in_excel() {
     );
     assert!(rows.iter().all(|r| &r[7] == "sample"));
     assert_eq!(reader.headers().expect("headers").get(0), Some("title"));
+
+    // The topic page's link, in the page's language: words, not tokens (issue 34).
+    for (lang, header, status, yes) in [
+        ("zh-CN", "任务", "已逾期", "是"),
+        ("en", "Task", "Overdue", "yes"),
+    ] {
+        let text =
+            reqwest::get(server.url(&format!("/api/v1/topics/2026/11/tasks.csv?lang={lang}")))
+                .await
+                .expect("r")
+                .text()
+                .await
+                .expect("body");
+        let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        assert_eq!(reader.headers().expect("headers").get(0), Some(header));
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+        assert_eq!(rows.len(), 12, "{lang}: the same rows");
+        assert!(
+            rows.iter().any(|r| &r[5] == status && &r[6] == yes),
+            "{lang}: an overdue task in words"
+        );
+        assert!(
+            rows.iter().all(|r| r
+                .iter()
+                .all(|c| c != "true" && c != "sample" && c != "overdue")),
+            "{lang}: no token left"
+        );
+    }
+    let bad = reqwest::get(server.url("/api/v1/topics/2026/11/tasks.csv?lang=fr"))
+        .await
+        .expect("r");
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]

@@ -246,3 +246,65 @@ async fn a_second_me_too_from_one_device_is_told_it_already_counts() {
         "no button that changes nothing: {item}"
     );
 }
+
+/// Published suggestions and their support are open data (issue 34: a newsroom had to scrape
+/// pages), in JSON and CSV and in the OpenAPI document; a pending one is not.
+#[tokio::test]
+async fn published_suggestions_and_their_support_are_open_data() {
+    let server = TestServer::start_with_staff(&[MODERATOR]);
+    let token = login(&server, MODERATOR.0, MODERATOR.3)
+        .await
+        .expect("moderator signs in");
+    let empty: serde_json::Value = reqwest::get(server.url("/api/v1/suggestions"))
+        .await
+        .expect("r")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(empty, serde_json::json!([]));
+    let id = published_suggestion(&server, &token).await;
+    let proof = support::proof::solved(&server, "2027-annual").await;
+    me_too(&server, &id, &proof, None).await;
+
+    let list: serde_json::Value = reqwest::get(server.url("/api/v1/suggestions"))
+        .await
+        .expect("r")
+        .json()
+        .await
+        .expect("json");
+    let one = &list[0];
+    assert_eq!(one["id"].as_i64().map(|i| i.to_string()), Some(id.clone()));
+    assert_eq!(one["title"], TITLE);
+    assert_eq!(one["supporters"], 2, "the author and one neighbour");
+    assert_eq!(one["stage"], "published");
+    let today = jiff::Zoned::now()
+        .in_tz("Asia/Shanghai")
+        .expect("tz")
+        .date()
+        .to_string();
+    assert_eq!(one["published_on"], today.as_str());
+    assert!(one["url"]
+        .as_str()
+        .expect("url")
+        .ends_with(&format!("/suggest#s-{id}")));
+
+    let csv = reqwest::get(server.url("/api/v1/suggestions.csv"))
+        .await
+        .expect("r")
+        .text()
+        .await
+        .expect("csv");
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!((&rows[0][1], &rows[0][5]), (TITLE, "2"));
+
+    let doc: serde_json::Value = reqwest::get(server.url("/api/openapi.json"))
+        .await
+        .expect("r")
+        .json()
+        .await
+        .expect("json");
+    assert!(doc["paths"]["/api/v1/suggestions"]["get"].is_object());
+    assert!(doc["paths"]["/api/v1/suggestions.csv"]["get"].is_object());
+}

@@ -242,3 +242,30 @@ test('downloads carry title, unit, source, date, version and the sample flag', a
   expect(h).toBe(Math.ceil(svgH * 2));
   await shot(page, 'png');
 });
+
+// Issue 34: in a 360 px column the drawing's title was cut off at the right. Every text of the
+// drawing (title, labels, legend) stays inside it, on the chart page and in a narrow embed, in
+// both languages; the longest title in the demo is the open vote's.
+test('a chart drawn for a 360 px column shows its whole title', async ({ browser }) => {
+  for (const lang of ['zh-CN', 'en']) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: lang });
+    const page = await context.newPage();
+    for (const path of ['/charts/cycle-2027-annual-votes', `/embed/charts/cycle-2027-annual-votes?lang=${lang}`]) {
+      await page.goto(path);
+      const svg = page.locator('svg').filter({ has: page.locator('text') }).first();
+      await expect(svg).toBeVisible();
+      const outside = await svg.evaluate((root) => {
+        const box = root.getBoundingClientRect();
+        return [...root.querySelectorAll('text')]
+          .filter((t) => (t.textContent ?? '').trim() !== '')
+          .filter((t) => {
+            const r = t.getBoundingClientRect();
+            return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1);
+          })
+          .map((t) => t.textContent);
+      });
+      expect(outside, `${lang} ${path}`).toEqual([]);
+    }
+    await context.close();
+  }
+});

@@ -176,6 +176,10 @@ pub struct ChartArgs {
     /// Drawings that may wait for the chart engine (and PNGs for a rasteriser); more are 503.
     #[arg(long, env = "DIANCA_CHART_QUEUE", default_value_t = crate::charts::budget::ChartLimits::default().queue, value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub chart_queue: u32,
+    /// Seconds between checks that redraw, ahead of readers, the charts readers asked for
+    /// whose data changed (`charts::warm`).
+    #[arg(long, env = "DIANCA_CHART_REDRAW_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub chart_redraw_secs: u64,
 }
 
 impl Default for ChartArgs {
@@ -184,6 +188,7 @@ impl Default for ChartArgs {
         ChartArgs {
             chart_renders_per_minute: limits.renders_per_minute,
             chart_queue: limits.queue,
+            chart_redraw_secs: 30,
         }
     }
 }

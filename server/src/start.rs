@@ -70,6 +70,10 @@ async fn serve(
         args.public_url.clone(),
         args.charts.limits(),
     );
+    charts::warm::spawn(
+        charts.clone(),
+        std::time::Duration::from_secs(args.charts.chart_redraw_secs),
+    );
     let letters = mail::letters::Letters::start(&store, args.public_url.clone()).await?;
     let teller = follow::teller::Teller::new(store.clone(), letters.clone());
     let follows = std::sync::Arc::new(follow::FollowService::new(store.clone(), letters));

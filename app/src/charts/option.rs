@@ -61,8 +61,14 @@ pub fn height_for(data: &ChartData, width: u32) -> u32 {
 }
 
 /// The option as JSON, ready for `setOption`.
-pub fn option_json(data: &ChartData, words: &Words, theme: Theme, locale: Locale) -> String {
-    let chart = build(data, words, theme, locale);
+pub fn option_json(
+    data: &ChartData,
+    words: &Words,
+    theme: Theme,
+    locale: Locale,
+    width: u32,
+) -> String {
+    let chart = build(data, words, (theme, locale), width);
     let mut value = serde_json::to_value(&chart).unwrap_or_default();
     if let Some(map) = value.as_object_mut() {
         let palette = palette(theme);
@@ -93,25 +99,66 @@ fn palette(theme: Theme) -> &'static Palette {
     }
 }
 
-/// A long "subject：chart" title drawn on two lines, broken after its colon: the drawing's title
-/// does not wrap by itself, and a narrow embed would cut it off (the page and the embed show it
-/// whole above the drawing too). `true` when it was broken.
-fn title_lines(title: &str) -> (String, bool) {
-    const ONE_LINE: usize = 24;
-    if title.chars().count() <= ONE_LINE {
-        return (title.to_string(), false);
-    }
-    for colon in ["：", ": "] {
-        if let Some((subject, rest)) = title.split_once(colon) {
-            return (format!("{subject}{}\n{rest}", colon.trim_end()), true);
-        }
-    }
-    (title.to_string(), false)
+/// The title's estimated width in pixels at its 15 px size: a CJK or full-width character is
+/// about as wide as the font is tall, anything else about half as wide and a bit more.
+fn text_px(text: &str) -> u32 {
+    text.chars()
+        .map(|c| if c.len_utf8() >= 3 { 15 } else { 9 })
+        .sum()
 }
 
-fn build(data: &ChartData, words: &Words, theme: Theme, locale: Locale) -> Chart {
+/// Lines of at most `room` px: at spaces when there are any, else (Chinese) anywhere.
+fn wrap(line: &str, room: u32) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let words: Vec<&str> = if line.contains(' ') {
+        line.split_inclusive(' ').collect()
+    } else {
+        line.split_inclusive(|_| true).collect()
+    };
+    for word in words {
+        if !current.is_empty() && text_px(&current) + text_px(word.trim_end()) > room {
+            out.push(current.trim_end().to_string());
+            current.clear();
+        }
+        current.push_str(word);
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim_end().to_string());
+    }
+    out
+}
+
+/// The drawing's title in lines that fit `width`: ECharts does not wrap a title by itself, and
+/// a 360 px column or a narrow embed cut it off (issue 34; the page and the embed show it whole
+/// above the drawing too). A long "subject：chart" title breaks after its colon first. Returns
+/// the text and its number of lines (at most four; past that the last line is cut with "…").
+fn title_lines(title: &str, width: u32) -> (String, usize) {
+    const ONE_LINE: usize = 24;
+    let room = width.saturating_sub(32).max(120);
+    if title.chars().count() <= ONE_LINE && text_px(title) <= room {
+        return (title.to_string(), 1);
+    }
+    let parts: Vec<String> = ["：", ": "]
+        .iter()
+        .find_map(|colon| {
+            title.split_once(colon).map(|(subject, rest)| {
+                vec![format!("{subject}{}", colon.trim_end()), rest.to_string()]
+            })
+        })
+        .unwrap_or_else(|| vec![title.to_string()]);
+    let mut lines: Vec<String> = parts.iter().flat_map(|p| wrap(p, room)).collect();
+    if lines.len() > 4 {
+        lines.truncate(4);
+        lines[3].push('…');
+    }
+    let count = lines.len();
+    (lines.join("\n"), count)
+}
+
+fn build(data: &ChartData, words: &Words, (theme, locale): (Theme, Locale), width: u32) -> Chart {
     let p = palette(theme);
-    let (title_text, two_lines) = title_lines(&words.title);
+    let (title_text, lines) = title_lines(&words.title, width);
     let mut title = Title::new().text(title_text).left("center").text_style(
         TextStyle::new()
             .color(p.text)
@@ -147,9 +194,7 @@ fn build(data: &ChartData, words: &Words, theme: Theme, locale: Locale) -> Chart
     // The unit (件, 项, 票…) names the value axis; percentages carry it on every label.
     let unit = (data.unit != Unit::Percent).then(|| words.unit.clone());
     let mut top = if data.sample { 62 } else { 44 };
-    if two_lines {
-        top += 20;
-    }
+    top += 20 * (i32::try_from(lines).unwrap_or(1) - 1);
     let mut bottom = if data.series.len() > 1 { 40 } else { 12 };
     if unit.is_some() {
         if horizontal {
@@ -291,22 +336,43 @@ fn pie(chart: Chart, data: &ChartData, p: &Palette) -> Chart {
 
 #[cfg(test)]
 mod tests {
-    use super::title_lines;
+    use super::{text_px, title_lines};
 
     #[test]
     fn a_long_title_breaks_after_its_colon() {
-        let (text, broken) = title_lines(
+        let (text, lines) = title_lines(
             "2027 年度“每月一题”候选问题征集（示例）：目前票数（投票进行中，2027年1月6日截止）",
+            640,
         );
-        assert!(broken);
+        assert_eq!(lines, 2);
         assert_eq!(text.lines().count(), 2);
         assert!(text.starts_with("2027 年度“每月一题”候选问题征集（示例）：\n目前票数"));
-        let (text, broken) =
-            title_lines("Problem of the Month: problems taken on per year (2026 not over yet)");
-        assert!(broken && text.starts_with("Problem of the Month:\nproblems"));
-        assert_eq!(
-            title_lines("每月一题：每年列入的问题数"),
-            ("每月一题：每年列入的问题数".to_string(), false)
+        let (text, lines) = title_lines(
+            "Problem of the Month: problems taken on per year (2026 not over yet)",
+            640,
         );
+        assert!(lines == 2 && text.starts_with("Problem of the Month:\nproblems"));
+        assert_eq!(
+            title_lines("每月一题：每年列入的问题数", 640),
+            ("每月一题：每年列入的问题数".to_string(), 1)
+        );
+    }
+
+    #[test]
+    fn every_line_of_a_title_fits_a_narrow_drawing() {
+        for title in [
+            "2027 年度“每月一题”候选问题征集（示例）：目前票数（投票进行中，2027年1月6日截止）",
+            "Problem of the Month: problems taken on per year (2026 not over yet)",
+            "冬季供暖与室温保障各区任务按期完成情况一览表（含逾期后完成）",
+        ] {
+            for width in [320, 400] {
+                let (text, lines) = title_lines(title, width);
+                assert!(lines >= 2, "{title} at {width}: {text}");
+                for line in text.lines() {
+                    assert!(text_px(line) <= width - 32, "{line:?} at {width}");
+                }
+                assert_eq!(text.replace(['\n', ' '], ""), title.replace(' ', ""));
+            }
+        }
     }
 }

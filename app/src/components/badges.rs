@@ -6,8 +6,18 @@ use crate::tr;
 use leptos::prelude::*;
 
 /// The words of a confidence level, in the reader's language.
+///
+/// Spelled out with literal keys (not `Confidence::label_key`): the islands' word table is
+/// checked against the `tr!` literals here (`island_words`); a test keeps the two in step.
 pub fn confidence_label(confidence: Confidence) -> String {
-    tr!(confidence.label_key())
+    match confidence {
+        Confidence::Confirmed => tr!("confidence.confirmed"),
+        Confidence::Inferred => tr!("confidence.inferred"),
+        Confidence::Uncertain => tr!("confidence.uncertain"),
+        Confidence::Official => tr!("provenance.official"),
+        Confidence::Unsourced => tr!("provenance.unsourced"),
+        Confidence::Sample => tr!("confidence.sample"),
+    }
 }
 
 /// Text, not colour alone, tells the confidence (WCAG 1.4.1).
@@ -199,6 +209,22 @@ pub fn PublishBadge(state: PublishState) -> impl IntoView {
         }
         PublishState::Withdrawn => {
             view! { <span class="badge badge-withdrawn">{tr!("editor.withdrawn")}</span> }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_badge_words_are_the_words_of_each_label_key() {
+        for c in Confidence::ALL {
+            assert_eq!(
+                confidence_label(c),
+                crate::i18n::message(c.label_key(), crate::i18n::Locale::default()),
+                "{c:?}"
+            );
         }
     }
 }

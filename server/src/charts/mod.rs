@@ -15,6 +15,7 @@ mod hotline_data;
 mod listing;
 pub mod raster;
 mod svg;
+pub mod warm;
 pub mod width;
 
 use crate::portal::today_in_beijing;
@@ -107,6 +108,26 @@ pub struct ChartService {
     /// Chart data by chart, Beijing day and stamp (see `latest`): what is summed from the
     /// hotline aggregates once per data version, the rest at most once a second (issue 32).
     derived: Arc<Cache<(String, String, String), Option<ChartData>>>,
+    /// The linked variants readers asked for, drawn again ahead when their data changes.
+    asked: Arc<warm::Asked>,
+}
+
+/// The width an SVG download is drawn at unless asked otherwise.
+pub const DOWNLOAD_SVG_WIDTH: u32 = 640;
+/// The width a PNG download is drawn at unless asked otherwise.
+pub const DOWNLOAD_PNG_WIDTH: u32 = 800;
+
+/// Whether an SVG is one the portal itself links to: the latest data, light, at a width of the
+/// portal's pages, its embed page or its download links (the PNG is drawn from the SVG at its
+/// width) — a set fixed per data version and small enough to stay cached (charts × 2 languages
+/// × 7 widths, well under the cache's 2,000 for the portal's charts).
+fn is_linked_svg(latest: bool, theme: Theme, width: u32) -> bool {
+    latest
+        && theme == Theme::Light
+        && (width == app::api::charts::PAGE_WIDTH
+            || width == DOWNLOAD_SVG_WIDTH
+            || width == DOWNLOAD_PNG_WIDTH
+            || app::charts::frame::VARIANTS.contains(&width))
 }
 
 /// PNGs are weighed in bytes, so the cache holds [`PNG_CACHE_BYTES`] of them however large.
@@ -158,6 +179,7 @@ impl ChartService {
             budget,
             remembered: Arc::new(Cache::new(10_000)),
             derived: Arc::new(Cache::new(2_000)),
+            asked: Arc::new(warm::Asked::default()),
         }
     }
 
@@ -217,6 +239,38 @@ impl ChartService {
         ))
     }
 
+    /// A chart's data and words, not drawn (`svg` and `option` empty): what its CSV and JSON
+    /// carry. They cost no drawing, so they are never refused for the drawing allowance
+    /// (issue 34: a newsroom's second pass in English got 429 on CSV and JSON).
+    pub async fn undrawn(
+        &self,
+        id: &str,
+        pinned: Option<&str>,
+        locale: Locale,
+    ) -> Result<Option<ChartView>, ChartError> {
+        let Some((data, version, latest)) = self.data(id, pinned).await? else {
+            return Ok(None);
+        };
+        let words = words::words(&data, locale);
+        let width = width::snap(DOWNLOAD_SVG_WIDTH);
+        let height = option::height_for(&data, width);
+        Ok(Some(ChartView {
+            data,
+            version,
+            latest,
+            title: words.title,
+            takeaway: words.takeaway,
+            description: words.description,
+            series_names: words.series_names,
+            unit: words.unit,
+            category: words.category,
+            svg: String::new(),
+            option: String::new(),
+            width,
+            height,
+        }))
+    }
+
     /// One chart at several widths (the embed page's drawings), its data read once.
     pub async fn views(
         &self,
@@ -265,6 +319,15 @@ impl ChartService {
             theme,
             locale,
         };
+        // The variants the portal links to are a fixed set per data version: drawing one is
+        // not charged to the reader (a newsroom behind one address reads them all), only
+        // drawing what nothing links to is.
+        let network = if is_linked_svg(latest, theme, width) {
+            self.asked.note(&data.id, locale, Some(width));
+            None
+        } else {
+            network
+        };
         // A cached chart skips building and serialising its option as well as drawing it;
         // readers asking for the same new chart at once wait for one drawing.
         let drawn = self
@@ -274,7 +337,7 @@ impl ChartService {
                     return Err(ChartError::Limited);
                 }
                 let started = std::time::Instant::now();
-                let option = option::option_json(&data, &words, theme, locale);
+                let option = option::option_json(&data, &words, theme, locale, width);
                 let svg = svg::tidy(&self.engine.render(option.clone(), width, height).await?);
                 tracing::info!(chart = %data.id, width, form = "svg", ms = started.elapsed().as_millis() as u64, "chart drawn");
                 Ok(Arc::new(Drawn { svg, option }))
@@ -311,6 +374,13 @@ impl ChartService {
             width: view.width,
             theme: style.theme,
             locale: style.locale,
+        };
+        let linked = view.latest && style.theme == Theme::Light && view.width == DOWNLOAD_PNG_WIDTH;
+        let network = if linked {
+            self.asked.note(&view.data.id, style.locale, None);
+            None
+        } else {
+            network
         };
         self.pngs
             .get_or_insert_async(&key, async {

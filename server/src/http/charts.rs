@@ -130,8 +130,21 @@ async fn download(
         _ => Theme::Light,
     };
     let style = Style { locale, theme };
-    let width = if ext == "png" { 800 } else { 640 };
-    let view = view(charts, id, q, style, width, network).await?;
+    let width = if ext == "png" {
+        crate::charts::DOWNLOAD_PNG_WIDTH
+    } else {
+        crate::charts::DOWNLOAD_SVG_WIDTH
+    };
+    let view = if matches!(ext, "csv" | "json") {
+        // Data and words only: nothing to draw, nothing to refuse.
+        charts
+            .undrawn(id, q.version(), locale)
+            .await
+            .map_err(|err| chart_failed(id, network, err))?
+            .ok_or(ApiError::NotFound)?
+    } else {
+        view(charts, id, q, style, width, network).await?
+    };
     let cache = cache_control(q.version().is_some());
     let name = format!("{}-{}", view.data.id, view.version);
     let res = match ext {

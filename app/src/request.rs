@@ -20,6 +20,15 @@ pub struct ClientAddr(pub std::net::IpAddr);
 #[derive(Clone, Debug)]
 pub struct SignedIn(pub Option<crate::model::StaffMember>);
 
+/// Who is signed in on this request, when the server looked (every page a session cookie
+/// comes with): what the header shows, so a member of staff sees she is signed in anywhere.
+pub fn signed_in() -> Option<crate::model::StaffMember> {
+    use_context::<Parts>()?
+        .extensions
+        .get::<SignedIn>()
+        .and_then(|s| s.0.clone())
+}
+
 pub fn locale() -> Locale {
     let Some(parts) = use_context::<Parts>() else {
         return Locale::default();

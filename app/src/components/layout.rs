@@ -30,9 +30,27 @@ pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
         )
     };
     let other = locale.other();
+    // Signed in, a member of staff sees it on every page, with the way back to her desk
+    // (issue 34: the header looked the same as a resident's).
+    #[cfg(feature = "ssr")]
+    let member = crate::request::signed_in();
+    #[cfg(not(feature = "ssr"))]
+    let member: Option<crate::model::StaffMember> = None;
+    let staff_bar = member.map(|m| {
+        view! {
+            <div class="staff-bar">
+                <p class="wrap">
+                    {tr!("staff.signed_in_bar", name = m.display_name.clone(), role = tr!(m.role.label_key()))}
+                    " · "
+                    <a href="/staff">{tr!("staff.desk_title")}</a>
+                </p>
+            </div>
+        }
+    });
     view! {
         <a class="skip-link" href="#main">{tr!("nav.skip")}</a>
         <header class="site-header">
+            {staff_bar}
             <div class="wrap header-row">
                 <a class="brand" href="/">
                     <span class="brand-mark" aria-hidden="true">"点"</span>

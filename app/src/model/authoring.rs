@@ -91,6 +91,28 @@ pub struct EditorTopicList {
     pub departments: Vec<Department>,
     /// Years a topic may be created in.
     pub years: Vec<i32>,
+    /// The month the new-topic form starts on: the first from this (Beijing) month on that has
+    /// no topic yet — not the first year the list offers (issue 34: it offered a year after
+    /// next).
+    pub next_free: (i32, u8),
+}
+
+impl EditorTopicList {
+    /// The first `(year, month)` from `today` (`(year, month)`) on that no row takes.
+    pub fn next_free_month(rows: &[EditorTopicRow], today: (i32, u8)) -> (i32, u8) {
+        let (mut year, mut month) = today;
+        for _ in 0..240 {
+            if !rows.iter().any(|r| r.year == year && r.month == month) {
+                return (year, month);
+            }
+            (year, month) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
+        }
+        today
+    }
 }
 
 /// 问题 as the editor changes it.

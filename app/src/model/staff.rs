@@ -18,6 +18,16 @@ pub enum Role {
 }
 
 impl Role {
+    /// The message key of its words (编辑, "Editor").
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Role::Admin => "staff.role.admin",
+            Role::Editor => "staff.role.editor",
+            Role::Department => "staff.role.department",
+            Role::Moderator => "staff.role.moderator",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Admin => "admin",

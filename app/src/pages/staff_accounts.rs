@@ -12,12 +12,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 fn role_label(role: Role) -> String {
-    match role {
-        Role::Admin => tr!("staff.role.admin"),
-        Role::Editor => tr!("staff.role.editor"),
-        Role::Department => tr!("staff.role.department"),
-        Role::Moderator => tr!("staff.role.moderator"),
-    }
+    tr!(role.label_key())
 }
 
 #[component]

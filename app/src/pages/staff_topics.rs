@@ -41,6 +41,7 @@ fn TopicList(list: EditorTopicList, echo: Option<crate::model::FormEcho>) -> imp
         topics,
         departments,
         years,
+        next_free,
     } = list;
     let rows = topics
         .into_iter()
@@ -56,8 +57,9 @@ fn TopicList(list: EditorTopicList, echo: Option<crate::model::FormEcho>) -> imp
         })
         .collect_view();
     let action = ServerAction::<SaveTopic>::new();
-    let year = echoed.text("year", String::new());
-    let month = echoed.text("month", String::new());
+    // Unless refused and echoed, the form starts on the next month without a topic.
+    let year = echoed.text("year", next_free.0.to_string());
+    let month = echoed.text("month", next_free.1.to_string());
     let e = echoed.clone();
     view! {
         <ul class="plain-list editor-list">{rows}</ul>

@@ -50,8 +50,15 @@ fn last_topic_year() -> i32 {
 impl AuthorPort for StaffService {
     async fn topics(&self, me: &StaffMember) -> Result<EditorTopicList, StaffError> {
         author(me)?;
+        let topics = self.store.editor_topics().await.map_err(internal)?;
+        let today = today_in_beijing();
+        let this_month = (
+            today.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026),
+            today.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1),
+        );
         Ok(EditorTopicList {
-            topics: self.store.editor_topics().await.map_err(internal)?,
+            next_free: EditorTopicList::next_free_month(&topics, this_month),
+            topics,
             departments: self.store.all_departments().await.map_err(internal)?,
             years: self
                 .store

@@ -355,3 +355,39 @@ async fn a_draft_in_a_new_year_shows_no_public_year_until_it_is_published() {
     assert_eq!(public_status(&server, "/years/2027").await, 200);
     assert!(public_text(&server, "/api/v1/years").await.contains("2027"));
 }
+
+/// The new-topic form starts on the next month that has no topic, from this month on (issue
+/// 34: it started on a year after next, one slip from a topic filed two years out).
+#[tokio::test]
+async fn the_new_topic_form_starts_on_the_next_free_month() {
+    let server = TestServer::start_with_staff(&[EDITOR]);
+    let token = login(&server, "editor", EDITOR.3).await.expect("signed in");
+    let page = get_as(&server, "/staff/topics", &token).await;
+    let selected = |select: &str| -> u32 {
+        let at = page.find(&format!("name=\"{select}\"")).expect("select");
+        let end = at + page[at..].find("</select>").expect("end");
+        let marker = "selected";
+        let chosen = page[at..end]
+            .split("<option")
+            .find(|o| o.contains(marker))
+            .unwrap_or_else(|| panic!("nothing chosen in {select}"));
+        let value = chosen.split("value=\"").nth(1).expect("value");
+        value[..value.find('"').expect("quote")]
+            .parse()
+            .expect("number")
+    };
+    let (year, month) = (selected("year"), selected("month"));
+    let today = jiff::Zoned::now()
+        .in_tz("Asia/Shanghai")
+        .expect("tz")
+        .date();
+    let (this_year, this_month) = (today.year() as u32, today.month() as u32);
+    assert!(
+        (year, month) >= (this_year, this_month),
+        "{year}-{month} is before this month"
+    );
+    assert!(year <= this_year + 1, "{year} is too far ahead");
+    // That month has no topic yet.
+    let path = app::paths::topic(year as i32, month as u8);
+    assert_eq!(public_status(&server, &path).await, 404);
+}

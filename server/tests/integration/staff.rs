@@ -336,3 +336,26 @@ fn the_command_line_refuses_the_look_alike_names_the_web_form_refuses() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Signed in, a member of staff sees it in the header of every page, with her desk one click
+/// away (issue 34: the header looked the same as a resident's); a resident sees nothing of it.
+#[tokio::test]
+async fn the_header_says_who_is_signed_in_on_every_page() {
+    let server = TestServer::start_with_staff(&[EDITOR]);
+    let token = login(&server, "editor", EDITOR.3).await.expect("signed in");
+    for path in ["/", "/topics/2026/11", "/vote", "/staff/topics"] {
+        let page = get_as(&server, path, &token).await;
+        let header =
+            &page[page.find("<header").expect("header")..page.find("</header>").expect("end")];
+        assert!(header.contains("当前登录："), "{path}: {header}");
+        assert!(header.contains("（编辑）"), "{path}: {header}");
+        assert!(header.contains("href=\"/staff\""), "{path}");
+    }
+    let public = reqwest::get(server.url("/"))
+        .await
+        .expect("r")
+        .text()
+        .await
+        .expect("b");
+    assert!(!public.contains("当前登录："));
+}

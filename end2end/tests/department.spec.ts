@@ -95,6 +95,9 @@ async function journey(page: Page, tag: string) {
   await task().getByLabel('完成日期').fill(`${t.year}-${t.mm}-14`);
   await task().getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('任务状态已更新。');
+  // Answered in this task's card, where the page opens, not at the top (issue 34).
+  await expect(task().getByRole('status')).toHaveText('任务状态已更新。');
+  await expect(task().getByRole('status')).toBeInViewport();
   await expect(task()).toContainText(`完成于 ${t.year}年${t.month}月14日`);
   await shot(page, `desk-${tag}`);
 

@@ -29,9 +29,9 @@ pub(crate) mod ssr {
         action(handle()?, member).await
     }
 
-    /// Back to the desk; the outcome is worded at the top of the page, where the eye lands.
-    pub fn back_to_desk(outcome: Result<crate::model::Done, StaffError>) {
-        crate::api::staff::ssr::back("/staff", outcome);
+    /// Back to the task's card on the desk, where the outcome is worded.
+    pub fn back_to_task(task_id: i64, outcome: Result<crate::model::Done, StaffError>) {
+        crate::api::staff::ssr::back_to_task(task_id, outcome);
     }
 }
 
@@ -39,7 +39,7 @@ pub(crate) mod ssr {
 #[server]
 pub async fn undo_task_state(task_id: i64) -> Result<(), ServerFnError> {
     let outcome = ssr::act(|h, me| async move { h.0.undo_task_state(&me, task_id).await }).await;
-    ssr::back_to_desk(outcome.map(|()| crate::model::Done::TaskUndone));
+    ssr::back_to_task(task_id, outcome.map(|()| crate::model::Done::TaskUndone));
     Ok(())
 }
 
@@ -48,7 +48,10 @@ pub async fn undo_task_state(task_id: i64) -> Result<(), ServerFnError> {
 pub async fn set_delay_reason(task_id: i64, reason: String) -> Result<(), ServerFnError> {
     let outcome =
         ssr::act(|h, me| async move { h.0.set_delay_reason(&me, task_id, reason).await }).await;
-    ssr::back_to_desk(outcome.map(|()| crate::model::Done::DelayReasonSaved));
+    ssr::back_to_task(
+        task_id,
+        outcome.map(|()| crate::model::Done::DelayReasonSaved),
+    );
     Ok(())
 }
 
@@ -69,7 +72,7 @@ pub async fn add_task_note(
         evidence_title,
     };
     let outcome = ssr::act(|h, me| async move { h.0.add_task_note(&me, input).await }).await;
-    ssr::back_to_desk(outcome.map(|()| crate::model::Done::NoteAdded));
+    ssr::back_to_task(task_id, outcome.map(|()| crate::model::Done::NoteAdded));
     Ok(())
 }
 

@@ -171,7 +171,9 @@ pub async fn set_task_state(
                 "/staff?confirm={task_id}&state={state}#task-{task_id}"
             ));
         }
-        Ok(TaskStateOutcome::Saved) => ssr::back("/staff", Ok(crate::model::Done::TaskUpdated)),
+        Ok(TaskStateOutcome::Saved) => {
+            ssr::back_to_task(task_id, Ok(crate::model::Done::TaskUpdated))
+        }
         Err(err) => {
             if matches!(err, StaffError::Forbidden) {
                 tracing::warn!(
@@ -179,7 +181,7 @@ pub async fn set_task_state(
                     "refused a task update outside the member's department"
                 );
             }
-            ssr::back("/staff", Err(err));
+            ssr::back_to_task(task_id, Err(err));
         }
     }
     Ok(())

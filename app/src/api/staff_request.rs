@@ -73,6 +73,22 @@ pub(crate) mod ssr {
         }
     }
 
+    /// Post/redirect/get back to one task's card on the desk (`?task=` and its anchor): the
+    /// outcome is worded in that card, so she sees which task it was about and the page opens
+    /// where she was working (issue 34: every save jumped to the top).
+    pub fn back_to_task(task_id: i64, outcome: Result<crate::model::Done, StaffError>) {
+        let outcome = match outcome {
+            Ok(done) => format!("done={done}"),
+            Err(err) => {
+                if let StaffError::Internal(detail) = &err {
+                    tracing::error!(%detail, "staff action failed");
+                }
+                format!("error={}", err.code())
+            }
+        };
+        leptos_axum::redirect(&format!("/staff?{outcome}&task={task_id}#task-{task_id}"));
+    }
+
     /// Post/redirect/get: back to a staff page with an outcome code.
     pub fn back(path: &str, outcome: Result<crate::model::Done, StaffError>) {
         let target = match outcome {

@@ -4,7 +4,7 @@
 //! server's echo record (`api::echo::load_echo`), never from query text.
 
 use crate::api::echo::load_echo;
-use crate::model::{parse_id, Clash, EchoError, FormEcho, PublishState, Refusal};
+use crate::model::{parse_id, Clash, Done, EchoError, FormEcho, PublishState, Refusal};
 use crate::tr;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -181,4 +181,17 @@ impl Echoed {
             view! { <p class="field-error" role="alert"><EchoMessage error=echo.error/></p> }
         })
     }
+}
+
+/// The words for the outcome in the query (`?done=` / `?error=`). Only codes of
+/// [`Done`] and [`Refusal`] are worded; an unknown error reads "unavailable", an unknown done
+/// code nothing.
+pub fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool, String)> {
+    if let Some(code) = error {
+        let key = Refusal::parse(code).message_key();
+        return Some((false, tr!(key.as_str())));
+    }
+    let done = done.and_then(Done::parse)?;
+    let key = done.message_key();
+    Some((true, tr!(key.as_str())))
 }

@@ -76,9 +76,29 @@ pub fn DeskTask(item: StaffTask, today: String) -> impl IntoView {
     let history = editable.then(|| {
         view! { <p><a href=format!("/staff/history/task/{id}")>{tr!("task_progress.history")}</a></p> }
     });
+    // The outcome of her last action on this task, in its card (the page opens here).
+    let outcome = query.with_untracked(|q| {
+        (q.get("task").as_deref() == Some(id.to_string().as_str()))
+            .then(|| {
+                crate::components::form_echo::outcome_message(
+                    q.get("done").as_deref(),
+                    q.get("error").as_deref(),
+                )
+            })
+            .flatten()
+    });
+    let outcome = outcome.map(|(ok, text)| {
+        let (class, role) = if ok {
+            ("flash flash-ok", "status")
+        } else {
+            ("flash flash-error", "alert")
+        };
+        view! { <p class=class role=role>{text}</p> }
+    });
     view! {
         <li class="card task" id=format!("task-{id}") data-task-id=id.0>
             <p class="task-title">{task.title.clone()}" "<StatusBadge status=task.status/></p>
+            {outcome}
             <p class="task-meta">
                 {task.owner.name.clone()}" · "{level_label(task.level)}" · "{tr!("task.due", date = crate::i18n::when::day(&task.due))}
                 {task.done_on.clone().map(|d| view! { " · "{tr!("task.done_on", date = crate::i18n::when::day(&d))} })}

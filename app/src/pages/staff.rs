@@ -3,32 +3,19 @@
 
 use crate::api::authoring::SetResponsibilityState;
 use crate::api::staff::{load_staff_desk, AddReport, DraftPolicy, Login, Logout, PublishPolicy};
-use crate::components::form_echo::Echoed;
+use crate::components::form_echo::{outcome_message, Echoed};
 use crate::components::loading::DataView;
 use crate::components::raw_text::text_box;
 use crate::components::staff_gate::StaffNav;
 use crate::components::task_desk::{state_options, DepartmentReportForm, DeskTask};
 use crate::components::topic_lists::{level_label, responsibility_status, StatusBadge};
-use crate::model::{Done, Refusal, StaffDesk, StaffResponsibility};
+use crate::model::{StaffDesk, StaffResponsibility};
 use crate::pages::month_name;
 use crate::tr;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
-
-/// The words for the outcome in the query (`?done=` / `?error=`). Only codes of
-/// [`Done`] and [`Refusal`] are worded; an unknown error reads "unavailable", an unknown done
-/// code nothing.
-fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool, String)> {
-    if let Some(code) = error {
-        let key = Refusal::parse(code).message_key();
-        return Some((false, tr!(key.as_str())));
-    }
-    let done = done.and_then(Done::parse)?;
-    let key = done.message_key();
-    Some((true, tr!(key.as_str())))
-}
 
 /// The outcome of the last action. With `echo` (a refused form the server kept for this
 /// session), the message is the server's record of the refusal, naming any clashing record.
@@ -46,6 +33,10 @@ pub(crate) fn Flash(
     }
     let query = use_query_map();
     let q = query.read_untracked();
+    // An action on one task on the desk is answered in that task's card, where the page opens.
+    if q.get("task").is_some() {
+        return ().into_any();
+    }
     outcome_message(q.get("done").as_deref(), q.get("error").as_deref())
         .map(|(ok, text)| {
             let (class, role) = if ok {
@@ -346,7 +337,7 @@ fn ReportForm(
 
 #[cfg(test)]
 mod tests {
-    use super::outcome_message;
+    use crate::components::form_echo::outcome_message;
 
     #[test]
     fn the_two_codes_that_drifted_have_their_own_words() {

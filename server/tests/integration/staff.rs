@@ -89,7 +89,10 @@ async fn department_staff_cannot_change_another_departments_task() {
         &[("task_id", &id), ("state", "done")],
     )
     .await;
-    assert_eq!(location(&res), "/staff?error=forbidden");
+    assert_eq!(
+        location(&res),
+        format!("/staff?error=forbidden&task={id}#task-{id}")
+    );
     assert_eq!(task_states(&server).await, before, "nothing changed");
     let own = tasks["tasks"]
         .as_array()
@@ -105,7 +108,10 @@ async fn department_staff_cannot_change_another_departments_task() {
             &[("task_id", &id), ("state", "done")],
         )
         .await;
-        assert_eq!(location(&res), "/staff?done=task_updated");
+        assert_eq!(
+            location(&res),
+            format!("/staff?done=task_updated&task={id}#task-{id}")
+        );
     }
     let res = post(
         &server,
@@ -114,7 +120,10 @@ async fn department_staff_cannot_change_another_departments_task() {
         &[("task_id", &id), ("state", "done")],
     )
     .await;
-    assert_eq!(location(&res), "/staff?error=not_signed_in");
+    assert_eq!(
+        location(&res),
+        format!("/staff?error=not_signed_in&task={id}#task-{id}")
+    );
 }
 
 #[tokio::test]

@@ -112,7 +112,25 @@ pub(super) async fn set_state(
 ) -> String {
     let mut fields = vec![("task_id", id)];
     fields.extend_from_slice(form);
-    location(&post(server, "set_task_state", Some(token), &fields).await)
+    outcome_of(&location(
+        &post(server, "set_task_state", Some(token), &fields).await,
+    ))
+}
+
+/// Where an action on one task sends her, without the task part (`&task={id}#task-{id}`, so
+/// the desk opens at that task's card and words the outcome there).
+pub(super) fn outcome_of(location: &str) -> String {
+    match location.split_once("&task=") {
+        Some((outcome, task)) => {
+            let id = task.split('#').next().unwrap_or_default();
+            assert!(
+                location.ends_with(&format!("&task={id}#task-{id}")),
+                "{location}"
+            );
+            outcome.to_string()
+        }
+        None => location.to_string(),
+    }
 }
 
 #[tokio::test]
@@ -189,6 +207,19 @@ async fn reopening_a_done_task_asks_first_keeps_its_date_and_can_be_undone() {
     assert!(reopened["done_on"].is_null());
     let desk = get_as(&server, "/staff", &token).await;
     assert!(desk.contains("上次记录的完成日期是 2026年11月14日"));
+    // The save is answered in the task's own card, where the page opens (issue 34: at the
+    // top of a long desk, "任务状态已更新。" — which task?).
+    let answered = get_as(
+        &server,
+        &format!("/staff?done=task_updated&task={id}"),
+        &token,
+    )
+    .await;
+    let card = answered.find(&format!("id=\"task-{id}\"")).expect("card");
+    let flash = answered.find("flash flash-ok").expect("worded");
+    assert!(flash > card, "in the card, not at the top of the desk");
+    let end = card + answered[card..].find("</li>").expect("card end");
+    assert!(flash < end, "in this task's card");
     assert!(desk.contains("撤销后恢复为：已完成，完成于 2026年11月14日"));
 
     // Undo restores the state and the true date, once.
@@ -201,7 +232,7 @@ async fn reopening_a_done_task_asks_first_keeps_its_date_and_can_be_undone() {
         .send()
         .await
         .expect("post");
-    assert_eq!(location(&res), "/staff?done=task_undone");
+    assert_eq!(outcome_of(&location(&res)), "/staff?done=task_undone");
     let undone = task(&server, ON_TIME).await;
     assert_eq!(
         (undone["status"].as_str(), undone["done_on"].as_str()),
@@ -219,7 +250,7 @@ async fn reopening_a_done_task_asks_first_keeps_its_date_and_can_be_undone() {
         .send()
         .await
         .expect("post");
-    assert_eq!(location(&again), "/staff?error=invalid_undo");
+    assert_eq!(outcome_of(&location(&again)), "/staff?error=invalid_undo");
 
     // Reopened and marked done again with no date typed: the earlier date stays.
     set_state(
@@ -279,7 +310,7 @@ async fn a_department_explains_a_delay_and_posts_notes_and_reports_under_its_own
                 .send()
                 .await
                 .expect("post");
-            location(&res)
+            outcome_of(&location(&res))
         }
     };
     let done = send(

@@ -2,6 +2,7 @@
 //! WebAssembly (the chart islands live in the charts folder).
 
 pub mod badges;
+pub mod desk_filter;
 pub mod follow_form;
 pub mod form_echo;
 pub mod islands;

@@ -3,6 +3,7 @@
 
 use crate::api::authoring::SetResponsibilityState;
 use crate::api::staff::{load_staff_desk, AddReport, DraftPolicy, Login, Logout, PublishPolicy};
+use crate::components::desk_filter::{DeskFilter, DeskFilterLinks};
 use crate::components::form_echo::{outcome_message, Echoed};
 use crate::components::loading::DataView;
 use crate::components::raw_text::text_box;
@@ -103,6 +104,10 @@ pub(crate) fn SignInFirst() -> impl IntoView {
 #[component]
 fn Desk(desk: StaffDesk, echo: Option<crate::model::FormEcho>) -> impl IntoView {
     let me = desk.me;
+    let query = use_query_map();
+    let filter = query.with_untracked(|q| {
+        DeskFilter::from_query(q.get("only").as_deref(), q.get("topic").as_deref())
+    });
     let logout = ServerAction::<Logout>::new();
     let department = me.department.clone().map(|d| d.name).unwrap_or_default();
     let import = me
@@ -147,8 +152,9 @@ fn Desk(desk: StaffDesk, echo: Option<crate::model::FormEcho>) -> impl IntoView 
         })}
         <section aria-labelledby="desk-tasks">
             <h2 id="desk-tasks">{tr!("topic.tasks")}</h2>
+            <DeskFilterLinks tasks=desk.tasks.clone() current=filter/>
             <ul class="task-list">
-                {desk.tasks.into_iter().map(|t| view! { <DeskTask item=t today=today.clone()/> }).collect_view()}
+                {desk.tasks.into_iter().filter(|t| filter.keeps(t)).map(|t| view! { <DeskTask item=t today=today.clone()/> }).collect_view()}
             </ul>
         </section>
         <section aria-labelledby="desk-duties">

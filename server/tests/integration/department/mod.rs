@@ -419,3 +419,43 @@ async fn a_department_explains_a_delay_and_posts_notes_and_reports_under_its_own
         .expect("post");
     assert_eq!(location(&res), "/staff?error=forbidden");
 }
+
+/// The desk narrows to the overdue tasks or to one topic's, each choice with its count, with
+/// JavaScript off (issue 34: fourteen tasks, 7,800 px, no filter).
+#[tokio::test]
+async fn the_desk_shows_only_the_overdue_tasks_or_one_topics() {
+    let server = TestServer::start_with_staff(&[HEAT]);
+    let token = login(&server, "heat", HEAT.3).await.expect("signed in");
+    // Reopened, a task due 2026-11-15 is overdue.
+    let id = task(&server, ON_TIME).await["id"]
+        .as_i64()
+        .expect("id")
+        .to_string();
+    set_state(
+        &server,
+        &token,
+        &id,
+        &[("state", "in_progress"), ("confirm", "1")],
+    )
+    .await;
+    let tasks = |page: &str| -> Vec<String> {
+        let start = page.find("id=\"desk-tasks\"").expect("tasks");
+        let end = start + page[start..].find("</section>").expect("end");
+        page[start..end]
+            .split("class=\"card task\"")
+            .skip(1)
+            .map(|c| c[..c.find("</li>").unwrap_or(c.len())].to_string())
+            .collect()
+    };
+    let all = tasks(&get_as(&server, "/staff", &token).await);
+    let page = get_as(&server, "/staff?only=overdue", &token).await;
+    let overdue = tasks(&page);
+    assert_eq!(overdue.len(), 1, "the reopened task alone");
+    assert!(all.len() > overdue.len(), "fewer when narrowed");
+    assert!(overdue[0].contains("已逾期"), "{:.300}", overdue[0]);
+    assert!(page.contains("已逾期（1）"), "the choice carries its count");
+    assert!(page.contains("aria-current=\"true\""));
+    let topic = tasks(&get_as(&server, "/staff?topic=2026-11", &token).await);
+    assert!(!topic.is_empty() && topic.len() <= all.len());
+    assert!(topic.iter().all(|c| c.contains("/topics/2026/11")));
+}

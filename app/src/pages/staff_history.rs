@@ -51,6 +51,64 @@ fn field_label(field: &str) -> String {
     tr!(key)
 }
 
+/// The verbs of the audit actions a revision is saved under (`task.state` → `state`), each
+/// with its words under `history.verb.<verb>`; a unit test keeps the list worded.
+const VERBS: [&str; 25] = [
+    "accept",
+    "reject",
+    "became",
+    "candidate",
+    "create",
+    "open_now",
+    "edit",
+    "weights",
+    "apply",
+    "draft",
+    "publish",
+    "withdraw",
+    "hotline",
+    "batch",
+    "disable",
+    "enable",
+    "grant",
+    "revoke",
+    "promote",
+    "redact",
+    "delay_reason",
+    "note",
+    "state",
+    "undo",
+    "cooperating",
+];
+
+/// What was done, in words (issue 34: the history showed `task.state`).
+fn action_label(action: &str) -> String {
+    let verb = action.rsplit('.').next().unwrap_or(action);
+    if VERBS.contains(&verb) {
+        let key = format!("history.verb.{verb}");
+        tr!(key.as_str())
+    } else {
+        action.to_string()
+    }
+}
+
+/// A stored value in words where it is a code (a state, a level, a publication state; issue
+/// 34: the history showed `in_progress`); anything else as stored.
+fn value_label(field: &str, value: &str) -> String {
+    use crate::model::{Level, PublishState, TaskState, TaskStatus};
+    let worded = match field {
+        "state" => TaskState::parse(value).map(|s| tr!(TaskStatus::recorded(s).label_key())),
+        "level" => Level::parse(value).map(|l| tr!(l.label_key())),
+        "status" => PublishState::parse(value).map(|s| match s {
+            PublishState::Draft => tr!("staff.draft"),
+            PublishState::Published => tr!("staff.published"),
+            PublishState::Withdrawn => tr!("editor.withdrawn"),
+        }),
+        _ => None,
+    };
+    worded.unwrap_or_else(|| value.to_string())
+}
+
 #[component]
 pub fn StaffHistoryPage() -> impl IntoView {
     let params = use_params_map();
@@ -89,30 +147,35 @@ fn Revisions(revisions: Vec<Revision>) -> impl IntoView {
         .into_iter()
         .rev()
         .map(|r| {
-            let who = if r.username.is_empty() {
-                tr!("staff.original_version")
+            // The original version is recorded at the first edit, so its time is not when the
+            // public first saw it (issue 34): it is named, not dated.
+            let heading = if r.username.is_empty() {
+                view! { <strong>{tr!("staff.original_version")}</strong>" "<span class="muted">{tr!("history.original_note")}</span> }.into_any()
             } else {
-                r.username.clone()
+                view! {
+                    <time datetime=r.at.clone()>{date_time(&r.at)}</time>" · "<strong>{r.username.clone()}</strong>" · "
+                    {action_label(&r.action)}
+                }
+                .into_any()
             };
             let changes = r
                 .changes
                 .into_iter()
                 .map(|c| {
+                    let before = value_label(&c.field, &c.before);
+                    let after = value_label(&c.field, &c.after);
                     view! {
                         <tr>
                             <th scope="row">{field_label(&c.field)}</th>
-                            <td><del>{c.before}</del></td>
-                            <td><ins>{c.after}</ins></td>
+                            <td><del>{before}</del></td>
+                            <td><ins>{after}</ins></td>
                         </tr>
                     }
                 })
                 .collect_view();
             view! {
                 <li class="card revision">
-                    <p>
-                        <time datetime=r.at.clone()>{date_time(&r.at)}</time>" · "<strong>{who}</strong>" · "
-                        <code>{r.action}</code>
-                    </p>
+                    <p>{heading}</p>
                     <div class="table-scroll">
                         <table>
                             <thead>
@@ -130,4 +193,19 @@ fn Revisions(revisions: Vec<Revision>) -> impl IntoView {
         })
         .collect_view();
     Either::Right(view! { <ol class="plain-list">{items}</ol> })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::VERBS;
+
+    #[test]
+    fn every_action_verb_has_words_in_both_languages() {
+        for locale in ["zh-CN", "en"] {
+            for verb in VERBS {
+                let key = format!("history.verb.{verb}");
+                assert_ne!(rust_i18n::t!(&key, locale = locale), key, "{locale}");
+            }
+        }
+    }
 }

@@ -251,6 +251,20 @@ async fn reopening_a_done_task_asks_first_keeps_its_date_and_can_be_undone() {
         .await
         .expect("post");
     assert_eq!(outcome_of(&location(&again)), "/staff?error=invalid_undo");
+    // The history speaks words, not codes, and does not date the original version at the
+    // first edit (issue 34: `task.state`, `in_progress`, "first public version" dated wrong).
+    let history = get_as(&server, format!("/staff/history/task/{id}"), &token).await;
+    assert!(history.contains("更新状态") && history.contains("撤销上一次状态更改"));
+    assert!(history.contains("<ins>进行中</ins>"), "state in words");
+    for code in ["task.state", "task.undo", ">in_progress<", ">done<"] {
+        assert!(!history.contains(code), "{code} shown raw");
+    }
+    let original = history.find("原始版本").expect("the original version");
+    let card = &history[original..original + history[original..].find("</p>").expect("p")];
+    assert!(
+        !card.contains("<time"),
+        "not dated at the first edit: {card}"
+    );
 
     // Reopened and marked done again with no date typed: the earlier date stays.
     set_state(

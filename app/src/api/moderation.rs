@@ -70,6 +70,30 @@ pub async fn promote_suggestion(suggestion_id: i64, cycle: String) -> Result<(),
     Ok(())
 }
 
+/// Every held ballot from one network at once; `confirm` is the box that says they were looked
+/// at (a bulk decision is never one stray click, and needs no JavaScript).
+#[server]
+pub async fn review_network_ballots(
+    network: String,
+    decision: String,
+    confirm: Option<String>,
+) -> Result<(), ServerFnError> {
+    let accept = decision == "accept";
+    let outcome = match confirm {
+        Some(_) => {
+            run(|h, m| async move { h.0.review_network_ballots(&m, &network, accept).await }).await
+        }
+        None => Err(crate::api::StaffError::Invalid(
+            crate::model::Field::ConfirmReview,
+        )),
+    };
+    back(
+        "/staff/moderation",
+        outcome.map(|_| crate::model::Done::ItemSaved),
+    );
+    Ok(())
+}
+
 #[server]
 pub async fn review_ballot(ballot_id: i64, decision: String) -> Result<(), ServerFnError> {
     let accept = decision == "accept";

@@ -48,6 +48,7 @@ codes! {
         OpensPast => "opens_past",
         TooFewCandidates => "too_few_candidates",
         ConfirmOpen => "confirm_open",
+        ConfirmReview => "confirm_review",
         State => "state",
         Year => "year",
         Month => "month",

@@ -5,7 +5,8 @@
 //! history. Moderators, administrators, and editors granted the permission.
 
 use crate::api::moderation::{
-    load_moderation, ModerateSuggestion, PromoteSuggestion, ReviewBallot, ReviewSupports,
+    load_moderation, ModerateSuggestion, PromoteSuggestion, ReviewBallot, ReviewNetworkBallots,
+    ReviewSupports,
 };
 use crate::components::loading::DataView;
 use crate::components::roles::{RedactForm, RedactionHistory};
@@ -60,6 +61,7 @@ fn Queue(queue: ModerationQueue) -> impl IntoView {
         </section>
         <section aria-labelledby="held-heading">
             <h2 id="held-heading">{tr!("moderation.held", count = held.len())}</h2>
+            <NetworkGroups held=held.clone()/>
             <ul class="plain-list">{held.into_iter().map(|b| view! { <Held b/> }).collect_view()}</ul>
         </section>
         <section aria-labelledby="held-support-heading">
@@ -133,13 +135,60 @@ fn Promote(s: Suggestion, upcoming: Vec<(String, String)>) -> impl IntoView {
     }
 }
 
+/// Held ballots by network, where a network holds two or more: decided together, after a box
+/// says they were looked at (issue 34: 95 held ballots, one button each).
+#[component]
+fn NetworkGroups(held: Vec<HeldBallot>) -> impl IntoView {
+    let mut groups: Vec<(String, usize)> = Vec::new();
+    for b in &held {
+        match groups.iter_mut().find(|(n, _)| *n == b.network) {
+            Some((_, count)) => *count += 1,
+            None => groups.push((b.network.clone(), 1)),
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|(_, count)| *count >= 2)
+        .enumerate()
+        .map(|(i, (network, count))| {
+            let action = ServerAction::<ReviewNetworkBallots>::new();
+            let confirm_id = format!("network-confirm-{i}");
+            view! {
+                <div class="card network-group">
+                    <p><strong>{tr!("moderation.network_group", network = network.clone(), count = count)}</strong></p>
+                    <ActionForm action attr:class="inline-form">
+                        <input type="hidden" name="network" value=network/>
+                        <input type="checkbox" id=confirm_id.clone() name="confirm" value="1" required/>
+                        <label for=confirm_id>{tr!("moderation.network_confirm")}</label>
+                        <button type="submit" name="decision" value="accept" class="button">{tr!("moderation.network_accept", count = count)}</button>
+                        <button type="submit" name="decision" value="reject" class="button button-quiet">{tr!("moderation.network_reject", count = count)}</button>
+                    </ActionForm>
+                </div>
+            }
+        })
+        .collect_view()
+}
+
 #[component]
 fn Held(b: HeldBallot) -> impl IntoView {
     let accept = ServerAction::<ReviewBallot>::new();
     let reject = ServerAction::<ReviewBallot>::new();
+    // Words, not the stored codes (issue 34: `unverified`, `network_day`).
+    let tier = match crate::model::Tier::parse(&b.tier) {
+        Some(crate::model::Tier::Verified) => tr!("vote.tier_verified"),
+        Some(crate::model::Tier::Unverified) => tr!("vote.tier_unverified"),
+        None => b.tier.clone(),
+    };
+    let reason = match crate::model::BallotReason::parse(&b.reason) {
+        Some(reason) => {
+            let key = reason.message_key();
+            tr!(key.as_str())
+        }
+        None => b.reason.clone(),
+    };
     view! {
         <li class="card">
-            <p>{b.cycle}" · "{date_time(&b.at)}" · "{b.tier}" · "<strong>{b.reason}</strong>" · "<code>{b.network}</code></p>
+            <p>{b.cycle}" · "{date_time(&b.at)}" · "{tier}" · "<strong>{reason}</strong>" · "{tr!("moderation.network")}" "<code>{b.network}</code></p>
             <ActionForm action=accept attr:class="inline-form">
                 <input type="hidden" name="ballot_id" value=b.id.to_string()/>
                 <input type="hidden" name="decision" value="accept"/>

@@ -88,6 +88,32 @@ impl ModerationPort for StaffService {
         }
     }
 
+    async fn review_network_ballots(
+        &self,
+        me: &StaffMember,
+        network: &str,
+        accept: bool,
+    ) -> Result<usize, StaffError> {
+        moderator(me)?;
+        let held = self.store.held_ballots().await.map_err(internal)?;
+        let mut decided = 0;
+        for ballot in held.iter().filter(|b| b.network == network) {
+            // Each is decided as one would be (its own transaction and audit entry).
+            if self
+                .store
+                .review_ballot(me, ballot.id, accept, now())
+                .await
+                .map_err(internal)?
+            {
+                decided += 1;
+            }
+        }
+        if decided == 0 {
+            return Err(StaffError::NotFound);
+        }
+        Ok(decided)
+    }
+
     async fn review_supports(
         &self,
         me: &StaffMember,

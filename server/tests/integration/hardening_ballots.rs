@@ -141,6 +141,9 @@ async fn a_hundred_fresh_devices_from_one_network_count_five_and_the_rest_wait_f
         .await
         .expect("moderator signs in");
     let queue = get_as(&server, "/staff/moderation", token.clone()).await;
+    // In words, not the stored codes (issue 34).
+    assert!(queue.contains("未核验选票") && queue.contains("同一个网络"));
+    assert!(!queue.contains("· unverified ·") && !queue.contains("network_day"));
     let start = queue
         .find("name=\"ballot_id\" value=\"")
         .expect("a held ballot")
@@ -183,6 +186,63 @@ async fn a_hundred_fresh_devices_from_one_network_count_five_and_the_rest_wait_f
         "five plus the accepted one"
     );
     assert_eq!(report["counted"]["verified"], 1);
+    assert_eq!(report["recomputed_matches"], true);
+
+    // The other 94 from that network are decided together (issue 34: one button each), and
+    // only once the moderator ticks that she looked at them.
+    let queue = get_as(&server, "/staff/moderation", token.clone()).await;
+    assert!(
+        queue.contains("的 94 张待复核选票"),
+        "grouped by network with its count"
+    );
+    let marker = "name=\"network\" value=\"";
+    let start = queue.find(marker).expect("a network group") + marker.len();
+    let network: String = queue[start..].chars().take_while(|c| *c != '"').collect();
+    let url = action_on(
+        &server,
+        "/staff/moderation",
+        &token,
+        "review_network_ballots",
+    )
+    .await;
+    let decide = |form: Vec<(&'static str, String)>| {
+        let (url, token) = (url.clone(), token.clone());
+        async move {
+            let res = client()
+                .post(url)
+                .header(header::COOKIE, format!("dianca_session={token}"))
+                .header(header::ACCEPT, "text/html")
+                .form(&form)
+                .send()
+                .await
+                .expect("post");
+            res.headers()[header::LOCATION]
+                .to_str()
+                .expect("ascii")
+                .to_string()
+        }
+    };
+    let unticked = decide(vec![
+        ("network", network.clone()),
+        ("decision", "accept".into()),
+    ])
+    .await;
+    assert!(
+        unticked.contains("error=invalid_confirm_review"),
+        "{unticked}"
+    );
+    let done = decide(vec![
+        ("network", network),
+        ("decision", "accept".into()),
+        ("confirm", "1".into()),
+    ])
+    .await;
+    assert!(done.contains("done="), "{done}");
+    let report = get_json(&server, &format!("/api/v1/cycles/{OPEN}/integrity")).await;
+    assert_eq!(
+        report["counted"]["unverified"], 100,
+        "all counted once looked at"
+    );
     assert_eq!(report["recomputed_matches"], true);
 }
 

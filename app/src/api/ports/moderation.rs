@@ -26,6 +26,14 @@ pub trait ModerationPort: Send + Sync + 'static {
         id: i64,
         accept: bool,
     ) -> Result<(), crate::api::StaffError>;
+    /// Counts (or not) every held ballot from one network at once (a household, an office, a
+    /// carrier's exit): how many were decided.
+    async fn review_network_ballots(
+        &self,
+        me: &StaffMember,
+        network: &str,
+        accept: bool,
+    ) -> Result<usize, crate::api::StaffError>;
     /// Counts (or not) the held support of one suggestion from one network.
     async fn review_supports(
         &self,

@@ -261,13 +261,22 @@ impl utoipa::ToSchema for ListBody {
     }
 }
 
+/// The languages a list's CSV may be written in.
+#[derive(Clone, Copy, Debug, serde::Deserialize, utoipa::ToSchema)]
+pub(super) enum CsvLang {
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "en")]
+    En,
+}
+
 /// What a list's CSV may carry.
 #[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(super) struct ListQuery {
     /// CSV only: `zh-CN` or `en` writes the header and the codes (status, level, yes/no) in
     /// that language's words, for reading in a spreadsheet; without it, the stable tokens.
-    lang: Option<String>,
+    lang: Option<CsvLang>,
 }
 
 /// `tasks`, `responsibilities`, `policies` as JSON, or the same with `.csv` for spreadsheets.
@@ -279,7 +288,7 @@ pub(super) struct ListQuery {
         (status = 200, description = "The list", content(
             (inline(ListBody) = "application/json"),
             (String = "text/csv"))),
-        (status = 400, description = "A query parameter that cannot be read (an unknown `lang`)", body = ErrorBody),
+        (status = 400, description = "A query parameter that cannot be read", body = ErrorBody),
         (status = 404, description = "No topic that month, or no such list", body = ErrorBody)))]
 async fn topic_list(
     State(store): State<Store>,
@@ -287,12 +296,10 @@ async fn topic_list(
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Response> {
     let list = TopicList::parse(&list).ok_or(ApiError::NotFound)?;
-    let cells = match q.lang.as_deref() {
-        None | Some("") => Cells::Tokens,
-        Some(tag) => Cells::Words(
-            app::i18n::Locale::from_tag(tag)
-                .ok_or_else(|| ApiError::BadQuery(format!("unknown lang {tag:?}")))?,
-        ),
+    let cells = match q.lang {
+        None => Cells::Tokens,
+        Some(CsvLang::ZhCn) => Cells::Words(app::i18n::Locale::ZhCn),
+        Some(CsvLang::En) => Cells::Words(app::i18n::Locale::En),
     };
     let detail = load_topic(&store, &year, &month).await?;
     let file = |name: &str| format!("{}-{:02}-{name}.csv", detail.topic.year, detail.topic.month);

@@ -145,7 +145,7 @@ test('an administrator opens an account for a department and it can sign in', as
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill('first-password-2026');
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText('当前登录：张敏')).toBeVisible();
+  await expect(page.getByRole('main').getByText('当前登录：张敏')).toBeVisible();
 });
 
 test('the archive filters tasks by department and status without JavaScript', async ({ page, browser }) => {

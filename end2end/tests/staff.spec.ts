@@ -11,7 +11,9 @@ async function signIn(page: Page, username: string) {
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page).toHaveURL(/\/staff$/);
-  await expect(page.getByText(`当前登录：${username}`)).toBeVisible();
+  // The desk says it; so does the bar atop every page (issue 34).
+  await expect(page.getByRole('main').getByText(`当前登录：${username}`)).toBeVisible();
+  await expect(page.locator('.staff-bar')).toContainText(`当前登录：${username}`);
 }
 
 async function doneCount(page: Page): Promise<number> {

@@ -54,7 +54,7 @@ test("department staff cannot change another department's task", async ({ page }
     headers: { accept: 'text/html' },
     maxRedirects: 0,
   });
-  expect(res.headers()['location']).toBe('/staff?error=forbidden');
+  expect(res.headers()['location']).toBe(`/staff?error=forbidden&task=${foreign.id}#task-${foreign.id}`);
   const after = await (await page.request.get('/api/v1/topics/2026/11')).json();
   expect(after.tasks.find((t: any) => t.id === foreign.id).status).toBe(foreign.status);
   await page.goto('/staff?error=forbidden');

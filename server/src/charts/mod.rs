@@ -112,6 +112,30 @@ pub struct ChartService {
     asked: Arc<warm::Asked>,
 }
 
+/// A chart's view from its data, words and drawing (empty for an undrawn CSV or JSON).
+fn assemble(
+    (data, version, latest): (ChartData, String, bool),
+    words: words::Words,
+    drawn: &Drawn,
+    (width, height): (u32, u32),
+) -> ChartView {
+    ChartView {
+        data,
+        version,
+        latest,
+        title: words.title,
+        takeaway: words.takeaway,
+        description: words.description,
+        series_names: words.series_names,
+        unit: words.unit,
+        category: words.category,
+        svg: drawn.svg.clone(),
+        option: drawn.option.clone(),
+        width,
+        height,
+    }
+}
+
 /// The width an SVG download is drawn at unless asked otherwise.
 pub const DOWNLOAD_SVG_WIDTH: u32 = 640;
 /// The width a PNG download is drawn at unless asked otherwise.
@@ -254,21 +278,16 @@ impl ChartService {
         let words = words::words(&data, locale);
         let width = width::snap(DOWNLOAD_SVG_WIDTH);
         let height = option::height_for(&data, width);
-        Ok(Some(ChartView {
-            data,
-            version,
-            latest,
-            title: words.title,
-            takeaway: words.takeaway,
-            description: words.description,
-            series_names: words.series_names,
-            unit: words.unit,
-            category: words.category,
+        let drawn = Drawn {
             svg: String::new(),
             option: String::new(),
-            width,
-            height,
-        }))
+        };
+        Ok(Some(assemble(
+            (data, version, latest),
+            words,
+            &drawn,
+            (width, height),
+        )))
     }
 
     /// One chart at several widths (the embed page's drawings), its data read once.
@@ -343,21 +362,12 @@ impl ChartService {
                 Ok(Arc::new(Drawn { svg, option }))
             })
             .await?;
-        Ok(ChartView {
-            data,
-            version,
-            latest,
-            title: words.title,
-            takeaway: words.takeaway,
-            description: words.description,
-            series_names: words.series_names,
-            unit: words.unit,
-            category: words.category,
-            svg: drawn.svg.clone(),
-            option: drawn.option.clone(),
-            width,
-            height,
-        })
+        Ok(assemble(
+            (data, version, latest),
+            words,
+            &drawn,
+            (width, height),
+        ))
     }
 
     /// The chart as a PNG (2× for sharp text) with its footer of unit, source, date, version

@@ -37,24 +37,6 @@ fn subject(mail: &Value) -> &str {
     mail["subject"].as_str().unwrap()
 }
 
-/// Posts the moderation form `name`; `url` is the page's `moderate_suggestion` action (read
-/// while a suggestion was pending), whose token the other forms share.
-async fn moderate(url: &str, token: &str, name: &str, form: &[(&str, &str)]) {
-    let res = no_redirects()
-        .post(url.replacen("/api/moderate_suggestion", &format!("/api/{name}"), 1))
-        .header(ACCEPT, "text/html")
-        .header(COOKIE, format!("dianca_session={token}"))
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        location(&res).contains("done="),
-        "{name}: {}",
-        location(&res)
-    );
-}
-
 /// Sends the suggestion form as a browser without JavaScript would; returns where it sends her.
 async fn suggest(
     server: &TestServer,
@@ -195,7 +177,7 @@ async fn a_suggestion_s_followers_hear_it_published_and_promoted() {
     assert_eq!(res.status(), 404, "no follow by number while pending");
 
     // Published: each confirmed follower is told once, in their language.
-    moderate(
+    support::staff::moderate(
         &action,
         &token,
         "moderate_suggestion",
@@ -244,7 +226,7 @@ async fn a_suggestion_s_followers_hear_it_published_and_promoted() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    moderate(
+    support::staff::moderate(
         &action,
         &token,
         "promote_suggestion",
@@ -335,7 +317,7 @@ async fn a_suggestion_not_published_tells_its_author_why_in_her_words() {
         "{}",
         location(&refused)
     );
-    moderate(
+    support::staff::moderate(
         &action,
         &token,
         "moderate_suggestion",

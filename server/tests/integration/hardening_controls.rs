@@ -8,7 +8,6 @@
 
 use crate::support;
 use crate::support::smtp::no_redirects;
-use reqwest::header::{ACCEPT, COOKIE};
 use support::staff::{action_on, get_as, location, login, post_beside, EDITOR};
 use support::TestServer;
 
@@ -20,22 +19,6 @@ const TYPED: &str = "楼道\u{1}路灯\u{b}不亮\u{7f}";
 const CLEAN: &str = "楼道路灯不亮";
 const OTHER: &str = "小区\u{1f}门口\u{85}积水";
 const OTHER_CLEAN: &str = "小区门口积水";
-
-async fn staff_form(url: &str, token: &str, name: &str, form: &[(&str, &str)]) {
-    let res = no_redirects()
-        .post(url.replacen("/api/moderate_suggestion", &format!("/api/{name}"), 1))
-        .header(ACCEPT, "text/html")
-        .header(COOKIE, format!("dianca_session={token}"))
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        location(&res).contains("done="),
-        "{name}: {}",
-        location(&res)
-    );
-}
 
 #[tokio::test]
 async fn controls_typed_into_forms_never_reach_a_page_a_chart_or_a_feed() {
@@ -95,7 +78,7 @@ async fn controls_typed_into_forms_never_reach_a_page_a_chart_or_a_feed() {
             .take_while(char::is_ascii_digit)
             .collect();
         let action = action_on(&server, "/staff/moderation", &token, "moderate_suggestion").await;
-        staff_form(
+        support::staff::moderate(
             &action,
             &token,
             "moderate_suggestion",
@@ -106,7 +89,7 @@ async fn controls_typed_into_forms_never_reach_a_page_a_chart_or_a_feed() {
             ],
         )
         .await;
-        staff_form(
+        support::staff::moderate(
             &action,
             &token,
             "promote_suggestion",

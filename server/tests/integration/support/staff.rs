@@ -208,3 +208,22 @@ pub fn draft_policy_id(desk: &str, title: &str) -> String {
         .take_while(char::is_ascii_digit)
         .collect()
 }
+
+/// Posts the moderation form `name` and expects it done; `url` is the moderation page's
+/// `moderate_suggestion` action (read while a suggestion was pending), whose suffix the other
+/// moderation forms share.
+pub async fn moderate(url: &str, token: &str, name: &str, form: &[(&str, &str)]) {
+    let res = client()
+        .post(url.replacen("/api/moderate_suggestion", &format!("/api/{name}"), 1))
+        .header(header::ACCEPT, "text/html")
+        .header(header::COOKIE, format!("dianca_session={token}"))
+        .form(form)
+        .send()
+        .await
+        .expect("post");
+    assert!(
+        location(&res).contains("done="),
+        "{name}: {}",
+        location(&res)
+    );
+}

@@ -112,11 +112,33 @@ async fn withdraw(
     handle.0.withdraw(&me, what, id, reason).await
 }
 
-/// 撤回 a published topic; the reason is required and shown on the public page.
+/// 撤回 a published topic; the reason is required and shown on the public page. The form
+/// offers the topic's published policies (`policies[]`): those ticked are withdrawn with it,
+/// under the same reason.
 #[server]
-pub async fn withdraw_topic(topic_id: i64, reason: String) -> Result<(), ServerFnError> {
+pub async fn withdraw_topic(
+    topic_id: i64,
+    reason: String,
+    #[server(default)] policies: Vec<String>,
+) -> Result<(), ServerFnError> {
     use crate::api::echo::ssr::{back_echo, Refused};
-    let outcome = withdraw(crate::api::WithdrawTarget::Topic, topic_id, &reason).await;
+    use crate::api::WithdrawTarget;
+    let mut outcome = withdraw(WithdrawTarget::Topic, topic_id, &reason).await;
+    if outcome.is_ok() {
+        let ids = policies
+            .iter()
+            .filter_map(|p| crate::model::parse_id(p.trim()));
+        for policy in ids {
+            // One already withdrawn (or never published) has nothing more to take back.
+            match withdraw(WithdrawTarget::Policy, policy, &reason).await {
+                Ok(()) | Err(crate::api::StaffError::NotFound) => {}
+                Err(e) => {
+                    outcome = Err(e);
+                    break;
+                }
+            }
+        }
+    }
     let refused = Refused {
         form: "withdraw".into(),
         anchor: "withdraw".into(),
@@ -129,6 +151,35 @@ pub async fn withdraw_topic(topic_id: i64, reason: String) -> Result<(), ServerF
         outcome.map(|()| crate::model::Done::TopicWithdrawn),
     )
     .await;
+    Ok(())
+}
+
+/// 删除草稿: deletes a topic that has never been public (`part=topic`, `id` its own), or one
+/// problem, task or responsibility of it. A deleted topic goes back to the topic list.
+#[server]
+pub async fn delete_draft(topic_id: i64, part: String, id: i64) -> Result<(), ServerFnError> {
+    use crate::api::StaffError;
+    use crate::model::{Done, DraftPart};
+    let Some(part) = DraftPart::parse(part.trim()) else {
+        return Err(ServerFnError::Args(format!("part: {part:?}")));
+    };
+    let outcome = async {
+        let me = crate::api::staff::ssr::me()
+            .await?
+            .ok_or(StaffError::NotSignedIn)?;
+        let handle = use_context::<crate::api::EditorHandle>()
+            .ok_or_else(|| StaffError::Internal("no editor handle".into()))?;
+        handle.0.delete_draft(&me, topic_id, part, id).await
+    }
+    .await;
+    use crate::api::staff::ssr::back;
+    match (part, outcome) {
+        (DraftPart::Topic, Ok(())) => back("/staff/topics", Ok(Done::TopicDeleted)),
+        (_, outcome) => back(
+            &crate::paths::staff_topic(topic_id),
+            outcome.map(|()| Done::DraftDeleted),
+        ),
+    }
     Ok(())
 }
 

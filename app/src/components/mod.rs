@@ -3,6 +3,7 @@
 
 pub mod badges;
 pub mod desk_filter;
+pub mod draft_delete;
 pub mod follow_form;
 pub mod form_echo;
 pub mod islands;

@@ -3,12 +3,14 @@
 //! adds a new item. Field limits match the server's checks.
 
 use crate::api::authoring::{SaveResponsibility, SaveTask};
+use crate::components::draft_delete::DraftDelete;
 use crate::components::form_echo::Echoed;
 use crate::components::raw_text::text_box;
 use crate::components::staff_gate::{department_options, level_options, HistoryLink};
 use crate::components::topic_lists::{level_label, responsibility_status, StatusBadge};
 use crate::model::{
-    Department, EditorProblem, Entity, Field, FormEcho, Level, Refusal, Responsibility, Task,
+    Department, DraftPart, EditorProblem, Entity, Field, FormEcho, Level, Refusal, Responsibility,
+    Task,
 };
 use crate::tr;
 use leptos::prelude::*;
@@ -94,6 +96,9 @@ pub fn TaskEditor(
     problems: Vec<EditorProblem>,
     departments: Vec<Department>,
     echo: Option<FormEcho>,
+    /// Never public: each item may be deleted.
+    #[prop(optional)]
+    draft: bool,
 ) -> impl IntoView {
     let rows = tasks
         .into_iter()
@@ -101,6 +106,7 @@ pub fn TaskEditor(
             let (problems, departments) = (problems.clone(), departments.clone());
             let action = ServerAction::<SaveTask>::new();
             let task_id = task.id;
+            let title = task.title.clone();
             let echoed = Echoed::of(&echo, &format!("task-{task_id}"));
             let open = echoed.any();
             let summary = format!(
@@ -123,6 +129,9 @@ pub fn TaskEditor(
                             <button type="submit" class="button">{tr!("staff.save")}</button>
                         </ActionForm>
                         <HistoryLink entity=Entity::Task id=task_id.0/>
+                        {draft.then(|| view! {
+                            <DraftDelete topic_id part=DraftPart::Task id=task_id.0 name=title.clone()/>
+                        })}
                     </details>
                 </li>
             }
@@ -199,6 +208,9 @@ pub fn ResponsibilityEditor(
     responsibilities: Vec<Responsibility>,
     departments: Vec<Department>,
     echo: Option<FormEcho>,
+    /// Never public: each item may be deleted.
+    #[prop(optional)]
+    draft: bool,
 ) -> impl IntoView {
     let rows = responsibilities
         .into_iter()
@@ -206,6 +218,7 @@ pub fn ResponsibilityEditor(
             let departments = departments.clone();
             let action = ServerAction::<SaveResponsibility>::new();
             let responsibility_id = responsibility.id;
+            let duty = responsibility.duty.clone();
             let echoed = Echoed::of(&echo, &format!("responsibility-{responsibility_id}"));
             let open = echoed.any();
             let summary = format!(
@@ -228,6 +241,9 @@ pub fn ResponsibilityEditor(
                             <button type="submit" class="button">{tr!("staff.save")}</button>
                         </ActionForm>
                         <HistoryLink entity=Entity::Responsibility id=responsibility_id/>
+                        {draft.then(|| view! {
+                            <DraftDelete topic_id part=DraftPart::Responsibility id=responsibility_id name=duty.clone()/>
+                        })}
                     </details>
                 </li>
             }

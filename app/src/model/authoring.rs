@@ -74,6 +74,29 @@ impl Entity {
     }
 }
 
+codes! {
+    /// 删除草稿: what an editor may delete while a topic has never been public — the topic
+    /// itself or one item of it. Once public, items are withdrawn (撤回) instead.
+    DraftPart {
+        Topic => "topic",
+        Problem => "problem",
+        Task => "task",
+        Responsibility => "responsibility",
+    }
+}
+
+impl DraftPart {
+    /// The item kind whose history the deletion ends.
+    pub fn entity(self) -> Entity {
+        match self {
+            DraftPart::Topic => Entity::Topic,
+            DraftPart::Problem => Entity::Problem,
+            DraftPart::Task => Entity::Task,
+            DraftPart::Responsibility => Entity::Responsibility,
+        }
+    }
+}
+
 /// One line of the editor's topic list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EditorTopicRow {

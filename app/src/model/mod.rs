@@ -23,6 +23,7 @@ mod participation;
 mod plain_text;
 mod provenance;
 mod publication;
+mod publish_checks;
 mod receipt_code;
 mod redaction;
 mod roles;
@@ -38,7 +39,7 @@ mod topic_key;
 
 pub use archive::{Archive, ArchiveMonth, ArchiveQuery, InTopic};
 pub use authoring::{
-    changes, EditorPolicy, EditorProblem, EditorReport, EditorTopic, EditorTopicList,
+    changes, DraftPart, EditorPolicy, EditorProblem, EditorReport, EditorTopic, EditorTopicList,
     EditorTopicRow, Entity, FieldChange, PublishState, Revision, Snapshot, LEVELS, STATES,
 };
 pub use ballot_status::{BallotReason, BallotStatus};
@@ -76,6 +77,7 @@ pub use publication::{
     About, Candidate, Department, Home, HotlineFigure, Policy, ProblemDetail, ProblemSummary,
     Topic, YearDetail, YearSummary,
 };
+pub use publish_checks::{due_plausible, publish_checks, PublishCheck};
 pub use receipt_code::{
     normalize_chars, CodeProblem, OwnBallot, OwnBallotState, ReceiptAnswer, ReceiptCode,
     CODE_ALPHABET,

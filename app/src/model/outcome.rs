@@ -30,6 +30,8 @@ codes! {
         GrantSaved => "grant_saved",
         Redacted => "redacted",
         CooperatingSaved => "cooperating_saved",
+        DraftDeleted => "draft_deleted",
+        TopicDeleted => "topic_deleted",
     }
 }
 
@@ -78,6 +80,7 @@ codes! {
         Weights => "weights",
         Cycle => "cycle",
         Class => "class",
+        EverPublic => "ever_public",
         Confirm => "confirm",
         WithdrawReason => "withdraw_reason",
         Input => "input",

@@ -53,7 +53,8 @@ fn field_label(field: &str) -> String {
 
 /// The verbs of the audit actions a revision is saved under (`task.state` → `state`), each
 /// with its words under `history.verb.<verb>`; a unit test keeps the list worded.
-const VERBS: [&str; 25] = [
+const VERBS: [&str; 26] = [
+    "delete",
     "accept",
     "reject",
     "became",

@@ -4,11 +4,14 @@
 use crate::api::authoring::{load_editor_topic, SaveProblem, SaveTopic};
 use crate::api::hotline::LinkProblemClass;
 use crate::components::badges::PublishBadge;
+use crate::components::draft_delete::DraftDelete;
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
 use crate::components::staff_gate::{gate_view, HistoryLink, StaffNav};
 use crate::components::staff_list_forms::{ResponsibilityEditor, TaskEditor};
-use crate::model::{parse_id, EditorProblem, EditorTopic, Entity, FormEcho, PublishState};
+use crate::model::{
+    parse_id, DraftPart, EditorProblem, EditorTopic, Entity, FormEcho, PublishState,
+};
 use crate::pages::staff::Flash;
 use crate::pages::staff_publish::{Item, PublishPanel};
 use crate::pages::staff_topics::TopicFields;
@@ -52,6 +55,12 @@ pub fn StaffTopicEditPage() -> impl IntoView {
 fn Editor(topic: EditorTopic, echo: Option<FormEcho>) -> impl IntoView {
     let save = ServerAction::<SaveTopic>::new();
     let public = crate::paths::topic(topic.year, topic.month);
+    let published_policies: Vec<(i64, String)> = topic
+        .policies
+        .iter()
+        .filter(|(_, _, state)| *state == PublishState::Published)
+        .map(|(id, title, _)| (*id, title.clone()))
+        .collect();
     let what = vec![
         tr!("editor.public_theme", theme = topic.theme.clone()),
         tr!(
@@ -70,8 +79,14 @@ fn Editor(topic: EditorTopic, echo: Option<FormEcho>) -> impl IntoView {
             public_url=public.clone()
             public=what
             echo=echo.clone()
+            checks=crate::model::publish_checks(&topic)
+            policies=published_policies
         />
     };
+    let draft = topic.state == PublishState::Draft;
+    let delete_topic = draft.then(|| view! {
+        <DraftDelete topic_id=topic.id part=DraftPart::Topic id=topic.id.0 name=topic.theme.clone()/>
+    });
     let topic_echo = Echoed::of(&echo, "topic");
     let preview_label = if topic.state == PublishState::Published {
         tr!("staff.public_page")
@@ -98,6 +113,7 @@ fn Editor(topic: EditorTopic, echo: Option<FormEcho>) -> impl IntoView {
             <HistoryLink entity=Entity::Topic id=topic.id.0/>
         </p>
         {publish}
+        {delete_topic}
         <section aria-labelledby="topic-fields">
             <h2 id="topic-fields">{tr!("staff.topic_fields")}</h2>
             <ActionForm action=save attr:class="stack-form">
@@ -110,15 +126,16 @@ fn Editor(topic: EditorTopic, echo: Option<FormEcho>) -> impl IntoView {
         </section>
         <crate::components::roles::CooperatingForm topic_id=topic.id lead=topic.lead_id
             departments=topic.departments.clone() chosen=topic.cooperating.clone()/>
-        <Problems topic_id=topic.id problems=topic.problems.clone() classes=topic.hotline_classes.clone() echo=echo.clone()/>
+        <Problems topic_id=topic.id problems=topic.problems.clone() classes=topic.hotline_classes.clone() echo=echo.clone() draft/>
         <TaskEditor
             topic_id=topic.id
             tasks=topic.tasks.clone()
             problems=topic.problems.clone()
             departments=task_departments
             echo=echo.clone()
+            draft
         />
-        <ResponsibilityEditor topic_id=topic.id responsibilities=topic.responsibilities.clone() departments=topic.departments.clone() echo/>
+        <ResponsibilityEditor topic_id=topic.id responsibilities=topic.responsibilities.clone() departments=topic.departments.clone() echo draft/>
         <Documents policies=topic.policies.clone() reports=topic.reports.clone()/>
     }
 }
@@ -161,6 +178,8 @@ fn Problems(
     problems: Vec<EditorProblem>,
     classes: Vec<String>,
     echo: Option<FormEcho>,
+    /// Never public: each problem may be deleted.
+    draft: bool,
 ) -> impl IntoView {
     let rows = problems
         .into_iter()
@@ -206,6 +225,9 @@ fn Problems(
                         <button type="submit" class="button button-quiet">{tr!("staff.save")}</button>
                     </ActionForm>
                     <HistoryLink entity=Entity::Problem id=p.id.0/>
+                    {draft.then(|| view! {
+                        <DraftDelete topic_id part=DraftPart::Problem id=p.id.0 name=p.title.clone()/>
+                    })}
                 </li>
             }
         })

@@ -142,7 +142,9 @@ impl AuthorPort for StaffService {
                 .topic_month_of(input.topic_id)
                 .await
                 .map_err(internal)?;
-            if month.is_some_and(|(y, m)| !check::due_plausible(&fields.due, y, m)) {
+            if month
+                .is_some_and(|(y, m)| !app::model::due_plausible(&fields.due, y as i32, m as u8))
+            {
                 return Err(StaffError::Invalid(Field::DueOutsideTopic));
             }
         }

@@ -1,11 +1,12 @@
 //! The `EditorPort` service: form echoes for the session that typed them, draft preview for
-//! members who author, and withdrawal (撤回) with a required reason.
+//! members who author, deletion of what was never public, and withdrawal (撤回) with a
+//! required reason.
 
 use super::{internal, now, token_hash, StaffService};
 use crate::portal::today_in_beijing;
-use crate::store::{Withdrawable, WithdrawalRow};
+use crate::store::{Deletion, Withdrawable, WithdrawalRow};
 use app::api::{EditorPort, StaffError, WithdrawTarget};
-use app::model::Field;
+use app::model::{DraftPart, Field};
 use app::model::{
     EchoError, FormEcho, Policy, StaffMember, TopicDetail, Withdrawal, ECHO_SECS, REASON_MAX,
     REASON_MIN,
@@ -123,6 +124,31 @@ impl EditorPort for StaffService {
             }
             Ok(false) => Err(StaffError::NotFound),
             Err(err) => Err(internal(err)),
+        }
+    }
+
+    async fn delete_draft(
+        &self,
+        me: &StaffMember,
+        topic_id: i64,
+        part: DraftPart,
+        id: i64,
+    ) -> Result<(), StaffError> {
+        if !me.may_author() {
+            return Err(StaffError::Forbidden);
+        }
+        match self
+            .store
+            .delete_draft_part(me, topic_id, part, id, now())
+            .await
+            .map_err(internal)?
+        {
+            Deletion::Deleted => {
+                tracing::info!(topic_id, id, by = %me.username, %part, "draft deleted");
+                Ok(())
+            }
+            Deletion::Missing => Err(StaffError::NotFound),
+            Deletion::EverPublic => Err(StaffError::Invalid(Field::EverPublic)),
         }
     }
 

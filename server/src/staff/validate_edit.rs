@@ -111,14 +111,6 @@ pub fn issued_not_future(issued: Option<&str>, today: &str) -> Result<(), StaffE
     }
 }
 
-/// Whether a due date lies where a topic's tasks usually fall: from the first day of the
-/// topic's month to the end of the third year after it (multi-year plans included).
-pub fn due_plausible(due: &str, year: i64, month: i64) -> bool {
-    let from = format!("{year:04}-{month:02}-01");
-    let to = format!("{:04}-12-31", year + 3);
-    (from.as_str()..=to.as_str()).contains(&due)
-}
-
 pub fn responsibility(input: &ResponsibilityInput) -> Result<ResponsibilityFields, StaffError> {
     let batch = input
         .batch
@@ -196,18 +188,6 @@ pub fn username(value: &str) -> Result<String, StaffError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn due_dates_far_from_the_topic_month_are_flagged() {
-        assert!(due_plausible("2026-11-20", 2026, 11));
-        assert!(due_plausible("2029-12-31", 2026, 11));
-        assert!(
-            !due_plausible("2025-11-20", 2026, 11),
-            "a year before the month"
-        );
-        assert!(!due_plausible("2026-10-31", 2026, 11));
-        assert!(!due_plausible("2030-01-01", 2026, 11));
-    }
 
     fn task_input(title: &str, owner: &str, level: &str, due: &str) -> TaskInput {
         TaskInput {

@@ -13,6 +13,7 @@ mod staff;
 mod topics;
 mod voting;
 
+pub use authoring::deletions::Deletion;
 pub use authoring::documents::{PolicyFields, ReportFields};
 pub use authoring::drafts::{DraftPolicy, NewReport};
 pub use authoring::edits::{Saved, TopicFields};

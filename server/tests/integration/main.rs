@@ -15,6 +15,7 @@ mod charts;
 mod crash;
 mod department;
 mod editor;
+mod editor_drafts;
 mod follow_mail;
 mod follow_mine;
 mod follow_suggestion;

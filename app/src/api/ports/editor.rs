@@ -1,9 +1,9 @@
-//! The editor's port (server-only): form echoes (表单回填), draft preview (草稿预览) and
-//! withdrawal (撤回) of published topics and policies. The two withdrawal reads are public: the
+//! The editor's port (server-only): form echoes (表单回填), draft preview (草稿预览), deletion
+//! of what was never public (删除草稿) and withdrawal (撤回) of published topics and policies. The two withdrawal reads are public: the
 //! public page says 已撤回 with the reason instead of "not found".
 
 use super::StaffError;
-use crate::model::{FormEcho, Policy, StaffMember, TopicDetail, Withdrawal};
+use crate::model::{DraftPart, FormEcho, Policy, StaffMember, TopicDetail, Withdrawal};
 use std::sync::Arc;
 
 /// What an editor may withdraw.
@@ -38,6 +38,15 @@ pub trait EditorPort: Send + Sync + 'static {
         what: WithdrawTarget,
         id: i64,
         reason: &str,
+    ) -> Result<(), StaffError>;
+    /// 删除草稿: deletes a topic that has never been public, or one item of it (for the topic
+    /// itself `id` is `topic_id`). Refused with `ever_public` once it has been public.
+    async fn delete_draft(
+        &self,
+        me: &StaffMember,
+        topic_id: i64,
+        part: DraftPart,
+        id: i64,
     ) -> Result<(), StaffError>;
     /// Why and when a month's topic was withdrawn (public).
     async fn topic_withdrawal(

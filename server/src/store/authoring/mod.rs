@@ -2,6 +2,7 @@
 //! topics, problems, departments, lists, policies, reports, drafts and task progress.
 
 pub(super) mod clash;
+pub(super) mod deletions;
 pub(super) mod documents;
 pub(super) mod drafts;
 pub(super) mod editor_reads;

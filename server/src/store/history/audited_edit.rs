@@ -6,7 +6,7 @@
 //! are the only callers of `before_change`, `after_change` and `record_change` (test
 //! `only_the_audited_helpers_write_history`).
 
-use super::revisions::{before_change, record_change, Change};
+use super::revisions::{before_change, record_change, record_deletion, Change};
 use crate::store::{Conn, Store, StoreResult};
 use app::model::Entity;
 
@@ -69,6 +69,33 @@ impl Store {
             detail: &done.detail,
         };
         record_change(&mut tx, of.actor, of.now, Some(&before), change).await?;
+        self.commit(tx).await?;
+        Ok(Some(done.value))
+    }
+
+    /// Runs `delete` on the item in one write transaction: its last version is kept under the
+    /// deleting action, with the audit entry. `None`: the item does not exist.
+    pub(in crate::store) async fn audited_delete<T>(
+        &self,
+        of: EditOf<'_>,
+        delete: impl AsyncFnOnce(&mut Conn) -> EditResult<T>,
+    ) -> StoreResult<Option<T>> {
+        let mut tx = self.write_tx().await?;
+        let Some(last) = before_change(&mut tx, of.entity, of.id, of.now).await? else {
+            return Ok(None);
+        };
+        let done = match delete(&mut tx).await? {
+            Ok(done) => done,
+            Err(refused) => return Ok(Some(refused)),
+        };
+        let change = Change {
+            entity: of.entity,
+            id: of.id,
+            action: of.action,
+            subject: done.subject,
+            detail: &done.detail,
+        };
+        record_deletion(&mut tx, of.actor, of.now, &last, change).await?;
         self.commit(tx).await?;
         Ok(Some(done.value))
     }

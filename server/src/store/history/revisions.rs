@@ -225,6 +225,36 @@ pub(in crate::store) async fn record_change(
     Ok(())
 }
 
+/// After deleting an item: its last version is kept once more under the deleting action, so
+/// its history ends with who deleted it and what it held, and the audit entry is written.
+pub(in crate::store) async fn record_deletion(
+    tx: &mut Conn,
+    actor: &str,
+    now: i64,
+    last: &Snapshot,
+    change: Change<'_>,
+) -> StoreResult<()> {
+    append(
+        tx,
+        change.entity,
+        change.id,
+        actor,
+        change.action,
+        now,
+        last,
+    )
+    .await?;
+    crate::store::history::audit::audit(
+        tx,
+        now,
+        actor,
+        change.action,
+        &change.subject,
+        change.detail,
+    )
+    .await
+}
+
 /// One stored version: when, who, what kind of save, and the fields.
 pub struct StoredRevision {
     pub at: i64,
@@ -250,7 +280,15 @@ impl Store {
         .fetch_all(&mut *conn)
         .await?;
         drop(conn);
+        // SQLite may give a deleted draft's id to the next new item: an id's history is its
+        // last life, from after the deletion before it (a deletion ends the life it closes).
+        let last = rows.len().saturating_sub(1);
+        let start = rows[..last]
+            .iter()
+            .rposition(|(_, _, action, _)| action.ends_with(".delete"))
+            .map_or(0, |at| at + 1);
         rows.into_iter()
+            .skip(start)
             .map(|(at, username, action, json)| {
                 let snapshot = serde_json::from_str(&json).map_err(|e| {
                     crate::store::StoreError::Corrupt(format!("revision snapshot: {e}"))

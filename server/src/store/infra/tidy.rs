@@ -80,7 +80,12 @@ fn only_the_audited_helpers_write_history() {
     let store = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store");
     sources(&store, &mut files);
     assert!(files.len() > 20, "the store's sources were not found");
-    let steps = ["before_change(", "after_change(", "record_change("];
+    let steps = [
+        "before_change(",
+        "after_change(",
+        "record_change(",
+        "record_deletion(",
+    ];
     let offences: Vec<&String> = files
         .iter()
         .filter(|(path, _)| {

@@ -65,10 +65,29 @@ pub struct CycleForm {
     pub live_tally: Option<String>,
 }
 
+/// 修改候选议题: a candidate's words as typed (the server checks each field).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CandidateForm {
+    pub title: String,
+    pub description: String,
+    #[serde(default)]
+    pub evidence: String,
+}
+
 #[cfg(feature = "ssr")]
 mod echo {
     //! What a refused form sends back to be shown as typed (表单回填).
     use super::*;
+
+    impl CandidateForm {
+        pub fn echo(&self) -> Vec<(&'static str, String)> {
+            vec![
+                ("title", self.title.clone()),
+                ("description", self.description.clone()),
+                ("evidence", self.evidence.clone()),
+            ]
+        }
+    }
 
     impl TopicForm {
         pub fn echo(&self) -> Vec<(&'static str, String)> {

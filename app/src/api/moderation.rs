@@ -222,3 +222,53 @@ pub async fn set_candidate_became(
     );
     Ok(())
 }
+
+/// 修改候选议题: new words for a candidate while its cycle has not opened; a refused form
+/// comes back as typed, in the candidate's own card.
+#[server]
+pub async fn edit_cycle_candidate(
+    candidate_id: crate::model::CandidateId,
+    #[server(flatten)] form: crate::api::forms::CandidateForm,
+) -> Result<(), ServerFnError> {
+    use crate::api::echo::ssr::{back_echo, Refused};
+    let refused = Refused {
+        form: format!("candidate-{candidate_id}"),
+        anchor: format!("candidate-{candidate_id}"),
+        fields: form.echo(),
+        names: &[("body", "description")],
+    };
+    let outcome =
+        run_cycles(|h, m| async move { h.0.edit_candidate(&m, candidate_id, form).await }).await;
+    back_echo(
+        "/staff/cycles",
+        refused,
+        outcome.map(|()| crate::model::Done::CandidateEdited),
+    )
+    .await;
+    Ok(())
+}
+
+/// 撤下候选议题: off the ballot before its cycle opens, with a reason the audit log keeps.
+#[server]
+pub async fn withdraw_cycle_candidate(
+    candidate_id: crate::model::CandidateId,
+    reason: String,
+) -> Result<(), ServerFnError> {
+    use crate::api::echo::ssr::{back_echo, Refused};
+    let refused = Refused {
+        form: format!("candidate-{candidate_id}-withdraw"),
+        anchor: format!("candidate-{candidate_id}"),
+        fields: vec![("reason", reason.clone())],
+        names: &[("withdraw_reason", "reason")],
+    };
+    let outcome =
+        run_cycles(|h, m| async move { h.0.withdraw_candidate(&m, candidate_id, &reason).await })
+            .await;
+    back_echo(
+        "/staff/cycles",
+        refused,
+        outcome.map(|()| crate::model::Done::CandidateWithdrawn),
+    )
+    .await;
+    Ok(())
+}

@@ -38,8 +38,18 @@ pub struct OutboxSummary {
     pub recent_errors: Vec<(String, String, String)>,
 }
 
-/// A candidate as editors see it: `(id, title, became (year, month))`.
-pub type AdminCandidate = (super::CandidateId, String, Option<(i32, u8)>);
+/// A candidate as editors see it: its words on the ballot, and the topic it became.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AdminCandidate {
+    pub id: super::CandidateId,
+    pub title: String,
+    pub description: String,
+    pub evidence: String,
+    /// The topic it became, `(year, month)`.
+    pub became: Option<(i32, u8)>,
+    /// Promoted from a resident's suggestion (市民建议).
+    pub from_suggestion: bool,
+}
 
 /// A cycle as editors manage it: its candidates with the topic each became.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]

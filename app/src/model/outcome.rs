@@ -32,6 +32,8 @@ codes! {
         CooperatingSaved => "cooperating_saved",
         DraftDeleted => "draft_deleted",
         TopicDeleted => "topic_deleted",
+        CandidateEdited => "candidate_edited",
+        CandidateWithdrawn => "candidate_withdrawn",
     }
 }
 

@@ -3,14 +3,18 @@
 //! candidate became which month's topic.
 
 use crate::api::moderation::{
-    load_cycles_admin, AddCycleCandidate, CreateCycle, OpenCycleNow, SetCandidateBecame,
+    load_cycles_admin, AddCycleCandidate, CreateCycle, EditCycleCandidate, OpenCycleNow,
+    SetCandidateBecame, WithdrawCycleCandidate,
 };
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
+use crate::components::raw_text::text_box;
 use crate::components::staff_gate::{gate_view, StaffNav};
 use crate::i18n::use_locale;
 use crate::i18n::when::{closing_text, opening_text};
-use crate::model::{CycleAdmin, CyclesAdmin, Phase, DISTRICTS};
+use crate::model::{
+    AdminCandidate, CycleAdmin, CyclesAdmin, Phase, DISTRICTS, REASON_MAX, REASON_MIN,
+};
 use crate::pages::staff::Flash;
 use crate::tr;
 use leptos::prelude::*;
@@ -46,7 +50,7 @@ fn Cycles(list: CyclesAdmin, echo: Option<crate::model::FormEcho>) -> impl IntoV
     let topics = list.topics;
     view! {
         <ul class="plain-list">
-            {list.cycles.into_iter().map(|c| view! { <CycleCard c topics=topics.clone()/> }).collect_view()}
+            {list.cycles.into_iter().map(|c| view! { <CycleCard c topics=topics.clone() echo=echo.clone()/> }).collect_view()}
         </ul>
         <section aria-labelledby="new-cycle">
             <h2 id="new-cycle">{tr!("cycles.new")}</h2>
@@ -92,7 +96,11 @@ fn Cycles(list: CyclesAdmin, echo: Option<crate::model::FormEcho>) -> impl IntoV
 }
 
 #[component]
-fn CycleCard(c: CycleAdmin, topics: Vec<crate::model::TopicLabel>) -> impl IntoView {
+fn CycleCard(
+    c: CycleAdmin,
+    topics: Vec<crate::model::TopicLabel>,
+    echo: Option<crate::model::FormEcho>,
+) -> impl IntoView {
     let CycleAdmin { cycle, candidates } = c;
     let slug = cycle.slug.clone();
     let upcoming = cycle.phase == Phase::Upcoming;
@@ -141,7 +149,10 @@ fn CycleCard(c: CycleAdmin, topics: Vec<crate::model::TopicLabel>) -> impl IntoV
     });
     let rows = candidates
         .into_iter()
-        .map(|(id, title, became)| {
+        .map(|candidate| {
+            let (id, became) = (candidate.id, candidate.became);
+            let title = candidate.title.clone();
+            let change = upcoming.then(|| view! { <CandidateChange candidate echo=echo.clone()/> });
             let topics = topics.clone();
             let form = closed.then(move || {
                 let action = ServerAction::<SetCandidateBecame>::new();
@@ -162,7 +173,7 @@ fn CycleCard(c: CycleAdmin, topics: Vec<crate::model::TopicLabel>) -> impl IntoV
                     </ActionForm>
                 }
             });
-            view! { <li>{title}{form}</li> }
+            view! { <li id=format!("candidate-{id}")>{title}{form}{change}</li> }
         })
         .collect_view();
     view! {
@@ -174,6 +185,69 @@ fn CycleCard(c: CycleAdmin, topics: Vec<crate::model::TopicLabel>) -> impl IntoV
             {open_now}
             {codes}
         </li>
+    }
+}
+
+/// 修改或撤下: a candidate of a cycle that has not opened — its words corrected, or taken off
+/// the ballot with a reason. Both forms work without JavaScript; a refused one reopens as typed.
+#[component]
+fn CandidateChange(
+    candidate: AdminCandidate,
+    echo: Option<crate::model::FormEcho>,
+) -> impl IntoView {
+    let edit = ServerAction::<EditCycleCandidate>::new();
+    let withdraw = ServerAction::<WithdrawCycleCandidate>::new();
+    let key = format!("candidate-{}", candidate.id);
+    let e = Echoed::of(&echo, &key);
+    let w = Echoed::of(&echo, &format!("{key}-withdraw"));
+    let open = e.any() || w.any();
+    let (t, d, ev, r) = (
+        format!("{key}-title"),
+        format!("{key}-description"),
+        format!("{key}-evidence"),
+        format!("{key}-reason"),
+    );
+    let from_suggestion = candidate
+        .from_suggestion
+        .then(|| view! { <p class="muted">{tr!("cycles.withdraw_suggestion_note")}</p> });
+    view! {
+        <details open=open>
+            <summary>{tr!("cycles.change_candidate")}</summary>
+            <ActionForm action=edit attr:class="stack-form">
+                <input type="hidden" name="candidate_id" value=candidate.id.to_string()/>
+                {e.marker()}
+                <label for=t.clone()>{tr!("cycles.candidate_title")}</label>
+                <input id=t.clone() name="title" type="text" required minlength="4" maxlength="100"
+                    value=e.text("title", candidate.title.clone()) aria-invalid=e.invalid("title")
+                    aria-describedby=e.described("title", &t, None) autofocus=e.focus("title")/>
+                {e.message("title", &t)}
+                <label for=d.clone()>{tr!("cycles.candidate_description")}</label>
+                <textarea id=d.clone() name="description" rows="3" required minlength="4" maxlength="1000"
+                    aria-invalid=e.invalid("description") aria-describedby=e.described("description", &d, None)
+                    autofocus=e.focus("description")
+                    inner_html=text_box(e.text("description", candidate.description.clone()))></textarea>
+                {e.message("description", &d)}
+                <label for=ev.clone()>{tr!("vote.evidence")}</label>
+                <textarea id=ev.clone() name="evidence" rows="2" maxlength="1000"
+                    inner_html=text_box(e.text("evidence", candidate.evidence.clone()))></textarea>
+                {e.form_message()}
+                <button type="submit" class="button">{tr!("staff.save")}</button>
+            </ActionForm>
+            <ActionForm action=withdraw attr:class="stack-form">
+                <input type="hidden" name="candidate_id" value=candidate.id.to_string()/>
+                {w.marker()}
+                <label for=r.clone()>{tr!("cycles.withdraw_reason")}</label>
+                <textarea id=r.clone() name="reason" rows="2" required
+                    minlength=REASON_MIN.to_string() maxlength=REASON_MAX.to_string()
+                    aria-invalid=w.invalid("reason") aria-describedby=w.described("reason", &r, None)
+                    autofocus=w.focus("reason") inner_html=text_box(w.text("reason", String::new()))></textarea>
+                {w.message("reason", &r)}
+                <p class="muted">{tr!("cycles.withdraw_note")}</p>
+                {from_suggestion}
+                {w.form_message()}
+                <button type="submit" class="button button-danger">{tr!("cycles.withdraw_candidate")}</button>
+            </ActionForm>
+        </details>
     }
 }
 

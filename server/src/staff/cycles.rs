@@ -3,8 +3,8 @@
 
 use super::validate_edit::text;
 use super::{internal, now, StaffService};
-use crate::store::{CycleFields, CycleWrite, NewCandidate};
-use app::api::forms::CycleForm;
+use crate::store::{CandidateChange, CycleFields, CycleWrite, NewCandidate};
+use app::api::forms::{CandidateForm, CycleForm};
 use app::api::CyclePort;
 use app::api::StaffError;
 use app::model::Field;
@@ -177,6 +177,46 @@ impl CyclePort for StaffService {
         written(
             self.store
                 .set_became(me, candidate, month, now())
+                .await
+                .map_err(internal)?,
+        )
+    }
+
+    async fn edit_candidate(
+        &self,
+        me: &StaffMember,
+        candidate: app::model::CandidateId,
+        form: CandidateForm,
+    ) -> Result<(), StaffError> {
+        editor(me)?;
+        let title = text(&form.title, 4, 100, Field::Title)?;
+        let description = text(&form.description, 4, 1000, Field::Body)?;
+        let evidence = text(&form.evidence, 0, 1000, Field::Body)?;
+        let change = CandidateChange::Edit {
+            title: &title,
+            description: &description,
+            evidence: &evidence,
+        };
+        written(
+            self.store
+                .change_candidate(me, candidate, change, now())
+                .await
+                .map_err(internal)?,
+        )
+    }
+
+    async fn withdraw_candidate(
+        &self,
+        me: &StaffMember,
+        candidate: app::model::CandidateId,
+        reason: &str,
+    ) -> Result<(), StaffError> {
+        editor(me)?;
+        let reason = super::editor::reason(reason)?;
+        let change = CandidateChange::Withdraw { reason: &reason };
+        written(
+            self.store
+                .change_candidate(me, candidate, change, now())
                 .await
                 .map_err(internal)?,
         )

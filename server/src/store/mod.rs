@@ -38,6 +38,7 @@ pub use staff::accounts::{Failures, NewStaff, SignInAttempt};
 pub use staff::roles::Redacted;
 pub use topics::provenance::FactRow;
 pub use voting::ballots::{HoldRules, NewBallot};
+pub use voting::candidate_edits::CandidateChange;
 pub use voting::cycles::{CycleFields, CycleWrite, NewCandidate};
 pub use voting::sample_cycles::{SampleCandidate, SampleCycle};
 

@@ -13,6 +13,7 @@ mod chart_periods;
 mod chart_sources;
 mod charts;
 mod crash;
+mod cycle_candidates;
 mod department;
 mod editor;
 mod editor_drafts;

@@ -1,5 +1,6 @@
 //! The cycle port (选题征集): the administrators' view of every cycle, new cycles, their
-//! candidates, opening one now and recording which topic a candidate became.
+//! candidates (added, corrected or taken off before opening), opening one now and recording
+//! which topic a candidate became.
 
 use crate::model::{CyclesAdmin, StaffMember};
 
@@ -25,6 +26,20 @@ pub trait CyclePort: Send + Sync + 'static {
         me: &StaffMember,
         candidate: crate::model::CandidateId,
         topic: &str,
+    ) -> Result<(), crate::api::StaffError>;
+    /// 修改候选议题: new words for a candidate of a cycle that has not opened.
+    async fn edit_candidate(
+        &self,
+        me: &StaffMember,
+        candidate: crate::model::CandidateId,
+        form: crate::api::forms::CandidateForm,
+    ) -> Result<(), crate::api::StaffError>;
+    /// 撤下候选议题: takes a candidate off the ballot before its cycle opens, with a reason.
+    async fn withdraw_candidate(
+        &self,
+        me: &StaffMember,
+        candidate: crate::model::CandidateId,
+        reason: &str,
     ) -> Result<(), crate::api::StaffError>;
     /// 现在开始投票: open an upcoming cycle now.
     async fn open_now(&self, me: &StaffMember, cycle: &str) -> Result<(), crate::api::StaffError>;

@@ -271,30 +271,4 @@ impl Store {
         self.commit(tx).await?;
         Ok(CycleWrite::Done)
     }
-
-    /// A cycle's candidates for the editors: `(id, title, became)`.
-    pub async fn cycle_candidates(
-        &self,
-        cycle_id: app::model::CycleId,
-    ) -> StoreResult<Vec<app::model::AdminCandidate>> {
-        let rows: Vec<(i64, String, Option<i64>, Option<i64>)> = sqlx::query_as(
-            "SELECT id, title, became_year, became_month FROM cycle_candidates
-             WHERE cycle_id = $1 ORDER BY position",
-        )
-        .bind(cycle_id.0)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter()
-            .map(|(id, title, y, m)| {
-                let became = match y.zip(m) {
-                    Some((y, m)) => {
-                        let key = crate::store::topic_key(y, m)?;
-                        Some((key.year, key.month.get()))
-                    }
-                    None => None,
-                };
-                Ok((app::model::CandidateId(id), title, became))
-            })
-            .collect()
-    }
 }

@@ -4,6 +4,7 @@
 pub(super) mod ballot_batch;
 pub(super) mod ballots;
 pub(super) mod batch_state;
+pub(super) mod candidate_edits;
 pub(super) mod cycle_reads;
 pub(super) mod cycle_rules;
 pub(super) mod cycles;

@@ -43,11 +43,16 @@ pub async fn undo_task_state(task_id: i64) -> Result<(), ServerFnError> {
     Ok(())
 }
 
-/// 延期原因: shown publicly beside a late task.
+/// 延期原因: shown publicly beside a late task, dated, with the new date expected (optional).
 #[server]
-pub async fn set_delay_reason(task_id: i64, reason: String) -> Result<(), ServerFnError> {
+pub async fn set_delay_reason(
+    task_id: i64,
+    reason: String,
+    #[server(default)] expected: String,
+) -> Result<(), ServerFnError> {
     let outcome =
-        ssr::act(|h, me| async move { h.0.set_delay_reason(&me, task_id, reason).await }).await;
+        ssr::act(|h, me| async move { h.0.set_delay_reason(&me, task_id, reason, expected).await })
+            .await;
     ssr::back_to_task(
         task_id,
         outcome.map(|()| crate::model::Done::DelayReasonSaved),

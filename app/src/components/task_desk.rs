@@ -71,7 +71,10 @@ pub fn DeskTask(item: StaffTask, today: String) -> impl IntoView {
             </ActionForm>
         }
     });
-    let delay = editable.then(|| view! { <DelayForm task_id=id reason=task.delay_reason.clone().unwrap_or_default() open=task.status.is_late()/> });
+    let delay = editable.then(|| view! {
+        <DelayForm task_id=id reason=task.delay_reason.clone().unwrap_or_default()
+            expected=task.delay_expected.clone().unwrap_or_default() today=today.clone() open=task.status.is_late()/>
+    });
     let note = may_note.then(|| view! { <NoteForm task_id=id today=today.clone()/> });
     let history = editable.then(|| {
         view! { <p><a href=format!("/staff/history/task/{id}")>{tr!("task_progress.history")}</a></p> }
@@ -170,10 +173,18 @@ fn ConfirmReopen(
 }
 
 #[component]
-fn DelayForm(task_id: crate::model::TaskId, reason: String, open: bool) -> impl IntoView {
+fn DelayForm(
+    task_id: crate::model::TaskId,
+    reason: String,
+    expected: String,
+    today: String,
+    open: bool,
+) -> impl IntoView {
     let action = ServerAction::<SetDelayReason>::new();
     let field = format!("delay-{task_id}");
     let hint = format!("delay-{task_id}-hint");
+    let date = format!("delay-{task_id}-expected");
+    let date_hint = format!("delay-{task_id}-expected-hint");
     view! {
         <details class="desk-more" open=open>
             <summary>{tr!("task_progress.delay_heading")}</summary>
@@ -182,6 +193,9 @@ fn DelayForm(task_id: crate::model::TaskId, reason: String, open: bool) -> impl 
                 <label for=field.clone()>{tr!("task_progress.delay_reason")}</label>
                 <textarea id=field name="reason" rows="3" maxlength=MAX_DELAY_REASON_CHARS.to_string() aria-describedby=hint.clone() inner_html=text_box(reason)></textarea>
                 <p id=hint class="muted">{tr!("task_progress.delay_hint")}</p>
+                <label for=date.clone()>{tr!("task_progress.delay_expected")}</label>
+                <input id=date name="expected" type="date" value=expected min=today aria-describedby=date_hint.clone()/>
+                <p id=date_hint class="muted">{tr!("task_progress.delay_expected_hint")}</p>
                 <button type="submit" class="button">{tr!("task_progress.delay_button")}</button>
             </ActionForm>
         </details>

@@ -10,9 +10,20 @@ use leptos::prelude::*;
 #[component]
 pub fn TaskFollowUp(task: Task) -> impl IntoView {
     let delay = match (&task.delay_reason, task.status.is_late()) {
-        (Some(reason), _) => Some(view! {
-            <p class="task-delay">{tr!("task_progress.delay_reason_public", reason = reason.clone())}</p>
-        }.into_any()),
+        (Some(reason), _) => {
+            let given = task.delay_on.as_deref().map(|d| {
+                view! { " "<span class="muted">{tr!("task_progress.delay_given_on", date = crate::i18n::when::day(d))}</span> }
+            });
+            // A new date promised, unless the task is done by now.
+            let expected = task
+                .delay_expected
+                .as_deref()
+                .filter(|_| task.done_on.is_none())
+                .map(|d| view! { <br/>{tr!("task_progress.delay_expected_public", date = crate::i18n::when::day(d))} });
+            Some(view! {
+                <p class="task-delay">{tr!("task_progress.delay_reason_public", reason = reason.clone())}{given}{expected}</p>
+            }.into_any())
+        }
         (None, true) => Some(view! {
             <p class="task-delay task-delay-missing">{tr!("task_progress.delay_reason_missing")}</p>
         }.into_any()),

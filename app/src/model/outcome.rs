@@ -92,6 +92,7 @@ codes! {
         Note => "note",
         Evidence => "evidence",
         DelayReason => "delay_reason",
+        DelayExpected => "delay_expected",
         Undo => "undo",
         ReportDate => "report_date",
         Grant => "grant",
@@ -175,6 +176,7 @@ impl Refusal {
                 | Field::Note
                 | Field::Evidence
                 | Field::DelayReason
+                | Field::DelayExpected
                 | Field::Undo
                 | Field::ReportDate,
             ) => "task_progress.error",

@@ -111,6 +111,8 @@ mod tests {
             status: TaskStatus::NotStarted,
             is_sample: true,
             delay_reason: None,
+            delay_on: None,
+            delay_expected: None,
             previous_done_on: None,
             notes: Vec::new(),
             original_due: None,

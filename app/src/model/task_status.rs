@@ -194,6 +194,8 @@ mod tests {
             status: TaskStatus::on(state, due, done_on.map(Completion::dated), today),
             is_sample: true,
             delay_reason: None,
+            delay_on: None,
+            delay_expected: None,
             previous_done_on: None,
             notes: Vec::new(),
             original_due: None,

@@ -61,6 +61,12 @@ pub struct Task {
     /// 延期原因: why the task is (or was) late, as its department explains it; public.
     #[serde(default)]
     pub delay_reason: Option<String>,
+    /// The Beijing day the delay reason was given or last changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delay_on: Option<String>,
+    /// 预计完成日期: the new date its department expects the late task done by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delay_expected: Option<String>,
     /// The completion date recorded before the task was last reopened: the form offers it
     /// again, so "进行中 then back to 已完成" keeps the true date.
     #[serde(default, skip_serializing_if = "Option::is_none")]

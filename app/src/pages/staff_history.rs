@@ -32,6 +32,7 @@ fn field_label(field: &str) -> String {
         "state" => "staff.new_state",
         "done_on" => "task_progress.done_on_field",
         "delay_reason" => "task_progress.delay_reason",
+        "delay_expected" => "task_progress.delay_expected",
         "withdrawn_reason" => "editor.withdraw_reason",
         "duty" => "staff.duty_text",
         "department" => "staff.duty_department",

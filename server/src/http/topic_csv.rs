@@ -67,7 +67,7 @@ impl Cells {
     }
 }
 
-const TASK_HEADER: [&str; 11] = [
+const TASK_HEADER: [&str; 12] = [
     "title",
     "owner",
     "level",
@@ -78,6 +78,7 @@ const TASK_HEADER: [&str; 11] = [
     "data",
     "late",
     "delay_reason",
+    "delay_expected",
     "latest_note",
 ];
 
@@ -96,6 +97,7 @@ pub(super) fn task_rows(d: &TopicDetail, cells: Cells) -> Vec<Vec<String>> {
             // The one on-time rule (`TaskStatus`): overdue or done after the due date.
             cells.yes_no(t.status.is_late()),
             t.delay_reason.clone().unwrap_or_default(),
+            t.delay_expected.clone().unwrap_or_default(),
             t.notes
                 .first()
                 .map(|n| format!("{} {}", n.date, n.note))

@@ -112,12 +112,13 @@ impl DepartmentPort for StaffService {
         me: &StaffMember,
         task_id: i64,
         reason: String,
+        expected: String,
     ) -> Result<(), StaffError> {
         self.own_task(me, task_id).await?;
-        let reason = check::delay_reason(&reason)?;
+        let delay = check::delay(&reason, &expected, &today_in_beijing())?;
         let written = self
             .store
-            .set_delay_reason(me, task_id, &reason, now())
+            .set_delay_reason(me, task_id, &delay, now())
             .await
             .map_err(internal)?;
         found(written)

@@ -1,7 +1,7 @@
 //! Checking what a department typed about its tasks before anything is written. Dates may not
 //! lie in the future (Beijing time): a completion or a note is about what has happened.
 
-use crate::store::{NewReport, NewTaskNote};
+use crate::store::{DelayNote, NewReport, NewTaskNote};
 use app::api::{DepartmentReportInput, StaffError, TaskNoteInput};
 use app::model::Field;
 use app::model::{
@@ -21,12 +21,31 @@ pub(super) fn past_date(text: &str, today: &str, field: Field) -> Result<String,
     Ok(date)
 }
 
-pub(super) fn delay_reason(text: &str) -> Result<String, StaffError> {
-    let reason = text.trim().to_string();
+/// The delay reason (empty clears it) and its expected date: optional, a real date from
+/// `today` on, and only with a reason.
+pub(super) fn delay(reason: &str, expected: &str, today: &str) -> Result<DelayNote, StaffError> {
+    let reason = reason.trim().to_string();
     if reason.chars().count() > MAX_DELAY_REASON_CHARS {
         return Err(StaffError::Invalid(Field::DelayReason));
     }
-    Ok(reason)
+    let expected = match expected.trim() {
+        "" => None,
+        typed => {
+            let date = typed
+                .parse::<jiff::civil::Date>()
+                .map_err(|_| StaffError::Invalid(Field::DelayExpected))?
+                .to_string();
+            if date.as_str() < today || reason.is_empty() {
+                return Err(StaffError::Invalid(Field::DelayExpected));
+            }
+            Some(date)
+        }
+    };
+    Ok(DelayNote {
+        reason,
+        on: today.to_string(),
+        expected,
+    })
 }
 
 pub(super) fn note(input: &TaskNoteInput, today: &str) -> Result<NewTaskNote, StaffError> {

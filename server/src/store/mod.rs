@@ -18,7 +18,7 @@ pub use authoring::documents::{PolicyFields, ReportFields};
 pub use authoring::drafts::{DraftPolicy, NewReport};
 pub use authoring::edits::{Saved, TopicFields};
 pub use authoring::lists::{ResponsibilityFields, TaskFields};
-pub use authoring::task_progress::{NewTaskNote, RecordedMark, TaskMark, UNDO};
+pub use authoring::task_progress::{DelayNote, NewTaskNote, RecordedMark, TaskMark, UNDO};
 pub use hotline::aggregates::Applied;
 pub use hotline::evidence::{ClassKey, EvidenceLink, PeriodFigures, RateFigures};
 pub use infra::dialect::{sqlite_file, Engine};

@@ -55,12 +55,14 @@ pub trait DepartmentPort: Send + Sync + 'static {
     ) -> Result<TaskStateOutcome, StaffError>;
     /// Restores the state and date before this member's last status change of the task.
     async fn undo_task_state(&self, me: &StaffMember, task_id: i64) -> Result<(), StaffError>;
-    /// Sets (or, empty, clears) the task's public delay reason.
+    /// Sets (or, empty, clears) the task's public delay reason, dated today (Beijing), with the
+    /// new date expected (`""`: none given).
     async fn set_delay_reason(
         &self,
         me: &StaffMember,
         task_id: i64,
         reason: String,
+        expected: String,
     ) -> Result<(), StaffError>;
     async fn add_task_note(&self, me: &StaffMember, input: TaskNoteInput)
         -> Result<(), StaffError>;

@@ -35,6 +35,15 @@ pub struct RecordedMark {
 }
 
 /// A progress note as the department typed it (already validated).
+/// 延期说明: why a task is late, the Beijing day that was said, and the new date expected.
+/// An empty reason clears all three.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DelayNote {
+    pub reason: String,
+    pub on: String,
+    pub expected: Option<String>,
+}
+
 #[derive(Clone, Debug)]
 pub struct NewTaskNote {
     pub date: String,
@@ -246,12 +255,13 @@ impl Store {
         Ok(Some(TaskMark { state, done_on }))
     }
 
-    /// Sets (or clears, with `""`) a task's delay reason. `false`: no such task.
+    /// Sets (or clears, with `""`) a task's delay reason, with the day it is given and the
+    /// date expected (both cleared with it). `false`: no such task.
     pub async fn set_delay_reason(
         &self,
         actor: &StaffMember,
         task_id: i64,
-        reason: &str,
+        delay: &DelayNote,
         now: i64,
     ) -> StoreResult<bool> {
         let of = EditOf {
@@ -263,10 +273,14 @@ impl Store {
         };
         let edited = self
             .audited_edit(of, async |tx| {
+                let given = !delay.reason.is_empty();
                 let title: String = sqlx::query_scalar(
-                    "UPDATE tasks SET delay_reason = $1 WHERE id = $2 RETURNING title",
+                    "UPDATE tasks SET delay_reason = $1, delay_on = $2, delay_expected = $3
+                     WHERE id = $4 RETURNING title",
                 )
-                .bind(reason)
+                .bind(&delay.reason)
+                .bind(given.then_some(delay.on.as_str()))
+                .bind(delay.expected.as_deref().filter(|_| given))
                 .bind(task_id)
                 .fetch_one(&mut *tx)
                 .await?;

@@ -36,7 +36,7 @@ pub(in crate::store) async fn snapshot(
         Entity::Problem => ("SELECT title FROM problems WHERE id = $1", &["title"]),
         Entity::Task => (
             "SELECT t.title, COALESCE(p.title, ''), d.name, t.level, t.due_date, t.state,
-                    COALESCE(t.done_date, ''), t.delay_reason
+                    COALESCE(t.done_date, ''), t.delay_reason, COALESCE(t.delay_expected, '')
              FROM tasks t JOIN departments d ON d.id = t.owner_department_id
              LEFT JOIN problems p ON p.id = t.problem_id WHERE t.id = $1",
             &[
@@ -48,6 +48,7 @@ pub(in crate::store) async fn snapshot(
                 "state",
                 "done_on",
                 "delay_reason",
+                "delay_expected",
             ],
         ),
         Entity::Responsibility => (

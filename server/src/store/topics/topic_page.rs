@@ -21,6 +21,8 @@ struct TaskRecord {
     done_date: Option<String>,
     is_sample: i64,
     delay_reason: String,
+    delay_on: Option<String>,
+    delay_expected: Option<String>,
     previous_done_date: Option<String>,
     original_due_date: Option<String>,
     judged_due_date: Option<String>,
@@ -30,8 +32,8 @@ struct TaskRecord {
 
 const TASK_SELECT: &str =
     "SELECT t.id, t.title, t.problem_id, d.id AS owner_id, d.name AS owner_name,
-        t.level, t.due_date, t.state, t.done_date, t.is_sample, t.delay_reason, t.previous_done_date,
-        t.original_due_date, t.judged_due_date, t.done_recorded_on, t.done_first_on
+        t.level, t.due_date, t.state, t.done_date, t.is_sample, t.delay_reason, t.delay_on, t.delay_expected,
+        t.previous_done_date, t.original_due_date, t.judged_due_date, t.done_recorded_on, t.done_first_on
     FROM tasks t JOIN departments d ON d.id = t.owner_department_id";
 
 fn level(token: &str) -> StoreResult<Level> {
@@ -71,6 +73,8 @@ impl TaskRecord {
             state,
             is_sample: self.is_sample != 0,
             delay_reason: Some(self.delay_reason).filter(|r| !r.trim().is_empty()),
+            delay_on: self.delay_on,
+            delay_expected: self.delay_expected,
             previous_done_on: self.previous_done_date,
             notes: Vec::new(),
             original_due,
@@ -199,7 +203,7 @@ impl Store {
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT t.id, t.title, t.problem_id, d.id AS owner_id, d.name AS owner_name,
                     t.level, t.due_date, t.state, t.done_date, t.is_sample, t.delay_reason,
-                    t.previous_done_date, t.original_due_date, t.judged_due_date,
+                    t.delay_on, t.delay_expected, t.previous_done_date, t.original_due_date, t.judged_due_date,
                     t.done_recorded_on, t.done_first_on, tp.year, tp.month, tp.theme
              FROM tasks t JOIN departments d ON d.id = t.owner_department_id
              JOIN topics tp ON tp.id = t.topic_id

@@ -11,6 +11,7 @@ use serde_json::Value;
 use support::staff::*;
 use support::TestServer;
 
+mod delay;
 mod on_time;
 mod task_record;
 

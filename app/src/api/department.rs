@@ -103,3 +103,24 @@ pub async fn add_department_report(
     );
     Ok(())
 }
+
+/// 撤回进展: a report taken back with a reason the topic page shows in its place.
+#[server]
+pub async fn withdraw_report(report_id: i64, reason: String) -> Result<(), ServerFnError> {
+    use crate::api::echo::ssr::{back_echo, Refused};
+    let refused = Refused {
+        form: "withdraw".into(),
+        anchor: "withdraw".into(),
+        fields: vec![("reason", reason.clone())],
+        names: &[("withdraw_reason", "reason")],
+    };
+    let outcome =
+        ssr::act(|h, me| async move { h.0.withdraw_report(&me, report_id, &reason).await }).await;
+    back_echo(
+        &crate::paths::staff_report(report_id),
+        refused,
+        outcome.map(|()| crate::model::Done::ReportWithdrawn),
+    )
+    .await;
+    Ok(())
+}

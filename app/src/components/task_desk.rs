@@ -227,6 +227,39 @@ fn NoteForm(task_id: crate::model::TaskId, today: String) -> impl IntoView {
     }
 }
 
+/// 本部门发布的进展: the reports posted under the member's department, each opening its page to
+/// correct or withdraw it.
+#[component]
+pub fn OwnReports(reports: Vec<crate::model::DeskReport>) -> impl IntoView {
+    if reports.is_empty() {
+        return ().into_any();
+    }
+    let rows = reports
+        .into_iter()
+        .map(|r| {
+            let crate::model::TopicKey { year, month } = r.topic.key;
+            let withdrawn = r
+                .withdrawn
+                .then(|| view! { " "<span class="badge badge-withdrawn">{tr!("editor.withdrawn")}</span> });
+            view! {
+                <li>
+                    <time datetime=r.date.clone()>{crate::i18n::when::day(&r.date)}</time>" "
+                    <a href=crate::paths::staff_report(r.id)>{r.title}</a>{withdrawn}
+                    <br/><span class="muted">{r.topic.theme}" "{tr!("topic.when", year = year, month = month_name(month))}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="own-reports-heading">
+            <h2 id="own-reports-heading">{tr!("task_progress.own_reports")}</h2>
+            <p class="muted">{tr!("task_progress.own_reports_note")}</p>
+            <ul class="plain-list">{rows}</ul>
+        </section>
+    }
+    .into_any()
+}
+
 /// 月度进展 posted by a department: on a topic where it carries tasks, under its own name.
 #[component]
 pub fn DepartmentReportForm(

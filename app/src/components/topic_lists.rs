@@ -176,7 +176,15 @@ pub fn Timeline(reports: Vec<Report>) -> impl IntoView {
                         <li>
                             <p class="timeline-date"><time datetime=r.date.clone()>{crate::i18n::when::day(&r.date)}</time>" · "<crate::components::roles::ReportPoster report=poster/>" "{sample}</p>
                             <h3>{r.title}</h3>
-                            <div class="richtext" inner_html=r.body_html></div>
+                            {match r.withdrawn_at {
+                                Some(at) => view! {
+                                    <p class="withdrawn-note">
+                                        {tr!("editor.withdrawn_on", day = crate::i18n::when::day(&at))}" · "
+                                        {tr!("editor.withdrawn_reason", reason = r.withdrawn_reason.unwrap_or_default())}
+                                    </p>
+                                }.into_any(),
+                                None => view! { <div class="richtext" inner_html=r.body_html></div> }.into_any(),
+                            }}
                         </li>
                     }
                 })

@@ -211,6 +211,9 @@ pub struct EditorReport {
     #[serde(default)]
     pub bodies: Vec<crate::model::Department>,
     pub role: crate::model::Role,
+    /// Why it was withdrawn (撤回), when it was.
+    #[serde(default)]
+    pub withdrawn_reason: Option<String>,
 }
 
 /// One changed field between two saved versions.

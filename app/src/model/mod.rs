@@ -91,7 +91,9 @@ pub use search::{
     search_terms, site_pages, validate_query, HitKind, QueryProblem, SearchHit, SitePage,
     MAX_QUERY_CHARS, SITE_PAGES,
 };
-pub use staff::{AuditEntry, Role, StaffDesk, StaffMember, StaffResponsibility, StaffTask};
+pub use staff::{
+    AuditEntry, DeskReport, Role, StaffDesk, StaffMember, StaffResponsibility, StaffTask,
+};
 pub use suggestion::{
     NotPublishedReason, OpenSuggestion, OwnSuggestion, OwnSuggestions, SuggestRefusal, Suggestion,
     SuggestionStage, SuggestionState, CATEGORIES, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN,

@@ -34,6 +34,7 @@ codes! {
         TopicDeleted => "topic_deleted",
         CandidateEdited => "candidate_edited",
         CandidateWithdrawn => "candidate_withdrawn",
+        ReportWithdrawn => "report_withdrawn",
     }
 }
 

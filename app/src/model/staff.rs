@@ -124,6 +124,17 @@ pub struct StaffResponsibility {
     pub editable: bool,
 }
 
+/// A report (月度进展) posted under the member's department, as its desk lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeskReport {
+    pub id: i64,
+    pub date: String,
+    pub title: String,
+    pub topic: crate::model::TopicLabel,
+    /// Taken back (已撤回): still listed, marked.
+    pub withdrawn: bool,
+}
+
 /// The staff desk: what the signed-in member can work on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StaffDesk {
@@ -143,6 +154,9 @@ pub struct StaffDesk {
     /// Departments and bodies a report may be posted as, for editors (see `model::roles`).
     #[serde(default)]
     pub bodies: Vec<Department>,
+    /// Reports posted under the member's department, newest first (department staff).
+    #[serde(default)]
+    pub reports: Vec<DeskReport>,
 }
 
 /// 操作记录: one line of the append-only audit log.

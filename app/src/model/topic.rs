@@ -154,6 +154,12 @@ pub struct Report {
     /// The role of the account that entered it (never a username); `None` for sample rows.
     #[serde(default)]
     pub entered_by: Option<super::EnteredBy>,
+    /// 已撤回: when (UTC, RFC 3339) its author took it back; its text is then not shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_at: Option<String>,
+    /// Why it was withdrawn, in its author's words (public).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_reason: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

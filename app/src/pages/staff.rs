@@ -8,7 +8,7 @@ use crate::components::form_echo::{outcome_message, Echoed};
 use crate::components::loading::DataView;
 use crate::components::raw_text::text_box;
 use crate::components::staff_gate::StaffNav;
-use crate::components::task_desk::{state_options, DepartmentReportForm, DeskTask};
+use crate::components::task_desk::{state_options, DepartmentReportForm, DeskTask, OwnReports};
 use crate::components::topic_lists::{level_label, responsibility_status, StatusBadge};
 use crate::model::{StaffDesk, StaffResponsibility};
 use crate::pages::month_name;
@@ -119,6 +119,7 @@ fn Desk(desk: StaffDesk, echo: Option<crate::model::FormEcho>) -> impl IntoView 
     let department_report = match (me.role, me.department.clone()) {
         (crate::model::Role::Department, Some(d)) => Some(view! {
             <DepartmentReportForm department=d.name topics=desk.report_topics.clone() today=desk.today.clone()/>
+            <OwnReports reports=desk.reports.clone()/>
         }),
         _ => None,
     };

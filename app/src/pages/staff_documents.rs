@@ -1,16 +1,20 @@
 //! Correcting a published policy (政策) or progress report (月度进展) in place. The public page
-//! changes at once; the earlier wording stays in the revision history.
+//! changes at once; the earlier wording stays in the revision history. A report can be
+//! withdrawn (撤回) with a reason — by editors, or by the department it speaks for.
 
 use crate::api::authoring_documents::{
     load_editor_policy, load_editor_report, SavePolicy, SaveReport,
 };
+use crate::api::department::WithdrawReport;
 use crate::components::badges::PublishBadge;
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
 use crate::components::raw_text::text_box;
 use crate::components::roles::ReportAuthorSelect;
 use crate::components::staff_gate::{gate_view, HistoryLink, StaffNav};
-use crate::model::{parse_id, EditorPolicy, EditorReport, Entity, FormEcho};
+use crate::model::{
+    parse_id, EditorPolicy, EditorReport, Entity, FormEcho, REASON_MAX, REASON_MIN,
+};
 use crate::pages::staff::Flash;
 use crate::pages::staff_publish::{Item, PublishPanel};
 use crate::pages::NotFound;
@@ -113,6 +117,38 @@ fn PolicyForm(policy: EditorPolicy, echo: Option<FormEcho>) -> impl IntoView {
     }
 }
 
+/// 撤回进展: the reason is required and shown on the topic page in the report's place.
+#[component]
+fn ReportWithdrawal(id: i64, withdrawn: Option<String>, echo: Option<FormEcho>) -> impl IntoView {
+    if let Some(reason) = withdrawn {
+        return view! {
+            <p class="withdrawn-note">{tr!("editor.withdrawn_reason", reason = reason)}</p>
+        }
+        .into_any();
+    }
+    let action = ServerAction::<WithdrawReport>::new();
+    let e = Echoed::of(&echo, "withdraw");
+    let open = e.any();
+    view! {
+        <details id="withdraw" class="card" open=open>
+            <summary>{tr!("editor.withdraw_heading")}</summary>
+            <p>{tr!("task_progress.withdraw_report_explain")}</p>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="report_id" value=id.to_string()/>
+                <label for="withdraw-reason">{tr!("editor.withdraw_reason")}</label>
+                <textarea id="withdraw-reason" name="reason" rows="3" required
+                    minlength=REASON_MIN.to_string() maxlength=REASON_MAX.to_string()
+                    aria-invalid=e.invalid("reason") aria-describedby=e.described("reason", "withdraw-reason", None)
+                    autofocus=e.focus("reason") inner_html=text_box(e.text("reason", String::new()))></textarea>
+                {e.message("reason", "withdraw-reason")}
+                {e.form_message()}
+                <button type="submit" class="button button-quiet">{tr!("editor.withdraw_button")}</button>
+            </ActionForm>
+        </details>
+    }
+    .into_any()
+}
+
 #[component]
 pub fn StaffReportEditPage() -> impl IntoView {
     let Some(id) = id_param() else {
@@ -184,5 +220,6 @@ fn ReportForm(report: EditorReport, echo: Option<FormEcho>) -> impl IntoView {
             {e.form_message()}
             <button type="submit" class="button">{tr!("staff.save")}</button>
         </ActionForm>
+        <ReportWithdrawal id=report.id withdrawn=report.withdrawn_reason echo/>
     }
 }

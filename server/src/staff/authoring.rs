@@ -218,7 +218,7 @@ impl AuthorPort for StaffService {
     }
 
     async fn report(&self, me: &StaffMember, id: i64) -> Result<EditorReport, StaffError> {
-        author(me)?;
+        self.may_edit_report(me, id).await?;
         let mut report = self
             .store
             .editor_report(id)
@@ -235,7 +235,7 @@ impl AuthorPort for StaffService {
         me: &StaffMember,
         input: ReportEditInput,
     ) -> Result<i64, StaffError> {
-        author(me)?;
+        self.may_edit_report(me, input.id).await?;
         let mut fields = check::report(&input)?;
         let (current, topic) = self
             .store
@@ -315,12 +315,14 @@ impl AuthorPort for StaffService {
         entity: Entity,
         id: i64,
     ) -> Result<Vec<Revision>, StaffError> {
-        // Departments read the history of their own tasks (their status and date changes).
+        // Departments read the history of their own tasks (their status and date changes)…
         let own_task = match (entity, me.role) {
             (Entity::Task, Role::Department) => {
                 let owner = self.store.task_owner(id).await.map_err(internal)?;
                 owner.is_some_and(|o| me.may_update_task(o))
             }
+            // …and of the reports their department posted.
+            (Entity::Report, Role::Department) => self.may_edit_report(me, id).await.is_ok(),
             _ => false,
         };
         if !own_task {

@@ -30,6 +30,30 @@ impl StaffService {
     }
 }
 
+impl StaffService {
+    /// Editors may correct or withdraw any report; department staff only those their own
+    /// department posted.
+    pub(super) async fn may_edit_report(
+        &self,
+        me: &StaffMember,
+        report_id: i64,
+    ) -> Result<(), StaffError> {
+        if me.may_author() {
+            return Ok(());
+        }
+        let speaks_for = self
+            .store
+            .report_department(report_id)
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::NotFound)?;
+        match (me.role, &me.department, speaks_for) {
+            (app::model::Role::Department, Some(mine), Some(theirs)) if mine.id == theirs => Ok(()),
+            _ => Err(StaffError::Forbidden),
+        }
+    }
+}
+
 fn found(written: bool) -> Result<(), StaffError> {
     if written {
         Ok(())
@@ -143,6 +167,22 @@ impl DepartmentPort for StaffService {
         let written = self
             .store
             .add_task_note(me, owner, input.task_id, &note, now())
+            .await
+            .map_err(internal)?;
+        found(written)
+    }
+
+    async fn withdraw_report(
+        &self,
+        me: &StaffMember,
+        report_id: i64,
+        reason: &str,
+    ) -> Result<(), StaffError> {
+        self.may_edit_report(me, report_id).await?;
+        let reason = super::editor::reason(reason)?;
+        let written = self
+            .store
+            .withdraw_report(me, report_id, &reason, now())
             .await
             .map_err(internal)?;
         found(written)

@@ -187,13 +187,18 @@ impl StaffPort for StaffService {
                 .map_err(internal)?
                 .map(|m| (m.state, m.done_on));
         }
-        let report_topics = match (me.role, &me.department) {
-            (app::model::Role::Department, Some(d)) => self
-                .store
-                .department_task_topics(d.id)
-                .await
-                .map_err(internal)?,
-            _ => Vec::new(),
+        let (report_topics, reports) = match (me.role, &me.department) {
+            (app::model::Role::Department, Some(d)) => (
+                self.store
+                    .department_task_topics(d.id)
+                    .await
+                    .map_err(internal)?,
+                self.store
+                    .department_reports(d.id)
+                    .await
+                    .map_err(internal)?,
+            ),
+            _ => (Vec::new(), Vec::new()),
         };
         let responsibilities = self
             .store
@@ -225,6 +230,7 @@ impl StaffPort for StaffService {
             report_topics,
             today: today_in_beijing(),
             bodies,
+            reports,
         })
     }
 

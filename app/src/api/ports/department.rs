@@ -66,6 +66,13 @@ pub trait DepartmentPort: Send + Sync + 'static {
     ) -> Result<(), StaffError>;
     async fn add_task_note(&self, me: &StaffMember, input: TaskNoteInput)
         -> Result<(), StaffError>;
+    /// 撤回进展: takes back a report with a public reason (its department's staff, or editors).
+    async fn withdraw_report(
+        &self,
+        me: &StaffMember,
+        report_id: i64,
+        reason: &str,
+    ) -> Result<(), StaffError>;
     async fn add_department_report(
         &self,
         me: &StaffMember,

@@ -135,9 +135,11 @@ impl Store {
             author: String,
             body_markdown: String,
             author_department_id: Option<i64>,
+            withdrawn_reason: Option<String>,
         }
         let row: Option<Row> = sqlx::query_as(
-            "SELECT topic_id, report_date, kind, title, author, body_markdown, author_department_id
+            "SELECT topic_id, report_date, kind, title, author, body_markdown, author_department_id,
+                    withdrawn_reason
              FROM reports WHERE id = $1",
         )
         .bind(id)
@@ -154,6 +156,7 @@ impl Store {
             author_department: r.author_department_id,
             bodies: Vec::new(),
             role: app::model::Role::Editor,
+            withdrawn_reason: r.withdrawn_reason,
         }))
     }
 

@@ -76,8 +76,9 @@ pub(in crate::store) async fn snapshot(
             ],
         ),
         Entity::Report => (
-            "SELECT report_date, kind, title, author, body_markdown FROM reports WHERE id = $1",
-            &["date", "kind", "title", "author", "body"],
+            "SELECT report_date, kind, title, author, body_markdown, COALESCE(withdrawn_reason, '')
+             FROM reports WHERE id = $1",
+            &["date", "kind", "title", "author", "body", "withdrawn_reason"],
         ),
     };
     let row = sqlx::query(sql).bind(id).fetch_optional(&mut *tx).await?;

@@ -48,7 +48,8 @@ impl Store {
         );
         let reports: Vec<(i64, i64, String, String, String)> = sqlx::query_as(
             "SELECT t.year, t.month, r.report_date, r.title, r.author FROM reports r
-             JOIN topics t ON t.id = r.topic_id WHERE t.status = 'published'",
+             JOIN topics t ON t.id = r.topic_id
+             WHERE t.status = 'published' AND r.withdrawn_at IS NULL",
         )
         .fetch_all(&self.pool)
         .await?;

@@ -330,10 +330,12 @@ impl Store {
             is_sample: i64,
             author_department_id: Option<i64>,
             entered_by: Option<String>,
+            withdrawn_at: Option<i64>,
+            withdrawn_reason: Option<String>,
         }
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT id, report_date, kind, title, body_html, author, is_sample,
-                    author_department_id, entered_by FROM reports
+                    author_department_id, entered_by, withdrawn_at, withdrawn_reason FROM reports
              WHERE topic_id = $1 ORDER BY report_date DESC, id DESC",
         )
         .bind(topic_id)
@@ -350,7 +352,17 @@ impl Store {
                     ReportKind::Progress
                 },
                 title: r.title,
-                body_html: r.body_html,
+                // A withdrawn report keeps its line and says why, without its text.
+                body_html: if r.withdrawn_at.is_some() {
+                    String::new()
+                } else {
+                    r.body_html
+                },
+                withdrawn_at: r
+                    .withdrawn_at
+                    .and_then(|at| jiff::Timestamp::from_second(at).ok())
+                    .map(|t| t.to_string()),
+                withdrawn_reason: r.withdrawn_reason.filter(|_| r.withdrawn_at.is_some()),
                 author: r.author,
                 is_sample: r.is_sample != 0,
                 author_department: r.author_department_id,

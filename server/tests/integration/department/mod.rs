@@ -13,6 +13,7 @@ use support::TestServer;
 
 mod delay;
 mod on_time;
+mod reports;
 mod task_record;
 
 /// The worked topic's task 市城市管理委 finished on 11-14, a day before it was due.

@@ -124,3 +124,19 @@ pub async fn withdraw_report(report_id: i64, reason: String) -> Result<(), Serve
     .await;
     Ok(())
 }
+
+/// 撤回进展记录: a note taken back with a reason the task then shows in its place.
+#[server]
+pub async fn withdraw_task_note(
+    task_id: i64,
+    note_id: i64,
+    reason: String,
+) -> Result<(), ServerFnError> {
+    let outcome =
+        ssr::act(
+            |h, me| async move { h.0.withdraw_task_note(&me, task_id, note_id, &reason).await },
+        )
+        .await;
+    ssr::back_to_task(task_id, outcome.map(|()| crate::model::Done::NoteWithdrawn));
+    Ok(())
+}

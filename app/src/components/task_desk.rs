@@ -3,7 +3,9 @@
 //! the public delay reason, progress notes with evidence links, and the department's progress
 //! report form. Plain forms with post/redirect/get: no JavaScript needed.
 
-use crate::api::department::{AddDepartmentReport, AddTaskNote, SetDelayReason, UndoTaskState};
+use crate::api::department::{
+    AddDepartmentReport, AddTaskNote, SetDelayReason, UndoTaskState, WithdrawTaskNote,
+};
 use crate::api::staff::SetTaskState;
 use crate::components::raw_text::text_box;
 use crate::components::task_progress::TaskFollowUp;
@@ -76,6 +78,15 @@ pub fn DeskTask(item: StaffTask, today: String) -> impl IntoView {
             expected=task.delay_expected.clone().unwrap_or_default() today=today.clone() open=task.status.is_late()/>
     });
     let note = may_note.then(|| view! { <NoteForm task_id=id today=today.clone()/> });
+    // Its own standing notes may be taken back (the department that posted them).
+    let own_notes: Vec<(i64, String, String)> = task
+        .notes
+        .iter()
+        .filter(|n| n.withdrawn_at.is_none() && may_note)
+        .map(|n| (n.id, n.date.clone(), n.note.clone()))
+        .collect();
+    let withdraw_note =
+        (!own_notes.is_empty()).then(|| view! { <WithdrawNote task_id=id notes=own_notes/> });
     let history = editable.then(|| {
         view! { <p><a href=format!("/staff/history/task/{id}")>{tr!("task_progress.history")}</a></p> }
     });
@@ -114,6 +125,7 @@ pub fn DeskTask(item: StaffTask, today: String) -> impl IntoView {
             <TaskFollowUp task=task/>
             {delay}
             {note}
+            {withdraw_note}
             {history}
         </li>
     }
@@ -222,6 +234,37 @@ fn NoteForm(task_id: crate::model::TaskId, today: String) -> impl IntoView {
                 <label for=id("title")>{tr!("task_progress.evidence_title")}</label>
                 <input id=id("title") name="evidence_title" type="text" maxlength=MAX_EVIDENCE_TITLE_CHARS.to_string()/>
                 <button type="submit" class="button">{tr!("task_progress.note_button")}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// 撤回进展记录: pick one of the task's standing notes and say why; the task then shows the
+/// date and reason in its place.
+#[component]
+fn WithdrawNote(task_id: crate::model::TaskId, notes: Vec<(i64, String, String)>) -> impl IntoView {
+    let action = ServerAction::<WithdrawTaskNote>::new();
+    let select = format!("withdraw-note-{task_id}");
+    let reason = format!("withdraw-note-{task_id}-reason");
+    let options = notes
+        .into_iter()
+        .map(|(id, date, text)| {
+            let short: String = text.chars().take(30).collect();
+            view! { <option value=id.to_string()>{format!("{} {short}", crate::i18n::when::day(&date))}</option> }
+        })
+        .collect_view();
+    view! {
+        <details class="desk-more">
+            <summary>{tr!("task_progress.withdraw_note_heading")}</summary>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="task_id" value=task_id.to_string()/>
+                <label for=select.clone()>{tr!("task_progress.withdraw_note_which")}</label>
+                <select id=select name="note_id">{options}</select>
+                <label for=reason.clone()>{tr!("editor.withdraw_reason")}</label>
+                <textarea id=reason name="reason" rows="2" required
+                    minlength=crate::model::REASON_MIN.to_string() maxlength=crate::model::REASON_MAX.to_string()></textarea>
+                <p class="muted">{tr!("task_progress.withdraw_note_hint")}</p>
+                <button type="submit" class="button button-quiet">{tr!("editor.withdraw_button")}</button>
             </ActionForm>
         </details>
     }

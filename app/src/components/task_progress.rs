@@ -63,12 +63,21 @@ fn NoteLine(note: TaskNote) -> impl IntoView {
             <a href=e.url rel="nofollow ugc noopener noreferrer">{tr!("task_progress.evidence", title = e.title)}</a>
         }
     });
+    let withdrawn = note.withdrawn_at.map(|at| {
+        view! {
+            <span class="withdrawn-note">
+                {tr!("editor.withdrawn_on", day = crate::i18n::when::day(&at))}" · "
+                {tr!("editor.withdrawn_reason", reason = note.withdrawn_reason.unwrap_or_default())}
+            </span>
+        }
+    });
     view! {
         <li>
             <time datetime=note.date.clone()>{crate::i18n::when::day(&note.date)}</time>" "
             <span class="muted">{tr!("task_progress.note_by", department = note.department.name)}</span>
             {note.note}
             {evidence}
+            {withdrawn}
         </li>
     }
 }

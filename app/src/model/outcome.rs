@@ -35,6 +35,7 @@ codes! {
         CandidateEdited => "candidate_edited",
         CandidateWithdrawn => "candidate_withdrawn",
         ReportWithdrawn => "report_withdrawn",
+        NoteWithdrawn => "note_withdrawn",
     }
 }
 
@@ -191,7 +192,9 @@ impl Done {
     /// Its words' key in the locale files, in the section that owns the form.
     pub fn message_key(self) -> String {
         let section = match self {
-            Done::TaskUndone | Done::DelayReasonSaved | Done::NoteAdded => "task_progress.done",
+            Done::TaskUndone | Done::DelayReasonSaved | Done::NoteAdded | Done::NoteWithdrawn => {
+                "task_progress.done"
+            }
             Done::GrantSaved | Done::Redacted | Done::CooperatingSaved => "roles.done",
             _ => "staff.done",
         };

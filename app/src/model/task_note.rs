@@ -32,6 +32,12 @@ pub struct TaskNote {
     pub evidence: Option<Evidence>,
     /// Who posted it: always the department of the posting account.
     pub department: Department,
+    /// 已撤回: when (UTC, RFC 3339) its department took it back; its text is then not shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_at: Option<String>,
+    /// Why, in its department's words (public).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_reason: Option<String>,
 }
 
 /// An evidence address is accepted only as an absolute `http(s)` link without spaces, so what

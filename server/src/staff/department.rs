@@ -172,6 +172,32 @@ impl DepartmentPort for StaffService {
         found(written)
     }
 
+    async fn withdraw_task_note(
+        &self,
+        me: &StaffMember,
+        task_id: i64,
+        note_id: i64,
+        reason: &str,
+    ) -> Result<(), StaffError> {
+        let posted_by = self
+            .store
+            .note_department(task_id, note_id)
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::NotFound)?;
+        let mine = me.department.as_ref().is_some_and(|d| d.id == posted_by);
+        if !(me.may_author() || (me.role == app::model::Role::Department && mine)) {
+            return Err(StaffError::Forbidden);
+        }
+        let reason = super::editor::reason(reason)?;
+        let written = self
+            .store
+            .withdraw_task_note(me, task_id, note_id, &reason, now())
+            .await
+            .map_err(internal)?;
+        found(written)
+    }
+
     async fn withdraw_report(
         &self,
         me: &StaffMember,

@@ -66,6 +66,15 @@ pub trait DepartmentPort: Send + Sync + 'static {
     ) -> Result<(), StaffError>;
     async fn add_task_note(&self, me: &StaffMember, input: TaskNoteInput)
         -> Result<(), StaffError>;
+    /// 撤回进展记录: takes back a progress note of a task with a public reason (the department
+    /// that posted it, or editors).
+    async fn withdraw_task_note(
+        &self,
+        me: &StaffMember,
+        task_id: i64,
+        note_id: i64,
+        reason: &str,
+    ) -> Result<(), StaffError>;
     /// 撤回进展: takes back a report with a public reason (its department's staff, or editors).
     async fn withdraw_report(
         &self,

@@ -8,6 +8,7 @@ pub(super) mod drafts;
 pub(super) mod editor_reads;
 pub(super) mod edits;
 pub(super) mod lists;
+pub(super) mod note_withdrawal;
 pub(super) mod report_withdrawal;
 pub(super) mod task_progress;
 pub(super) mod task_record;

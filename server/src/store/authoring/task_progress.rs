@@ -61,6 +61,8 @@ struct NoteRecord {
     note: String,
     evidence_url: Option<String>,
     evidence_title: Option<String>,
+    withdrawn_at: Option<i64>,
+    withdrawn_reason: Option<String>,
 }
 
 impl Store {
@@ -96,7 +98,8 @@ impl Store {
         };
         let rows: Vec<NoteRecord> = sqlx::query_as(
             "SELECT n.id, n.task_id, d.id AS department_id, d.name AS department_name,
-                    n.note_date, n.note, n.evidence_url, n.evidence_title
+                    n.note_date, n.note, n.evidence_url, n.evidence_title, n.withdrawn_at,
+                    n.withdrawn_reason
              FROM task_notes n JOIN departments d ON d.id = n.department_id
              WHERE n.task_id BETWEEN $1 AND $2 ORDER BY n.note_date DESC, n.id DESC",
         )
@@ -108,7 +111,14 @@ impl Store {
             let Some(&i) = index.get(&r.task_id) else {
                 continue;
             };
-            let evidence = r.evidence_url.map(|url| Evidence {
+            // A withdrawn note keeps its date and department and says why, without its text.
+            let withdrawn_at = r
+                .withdrawn_at
+                .map(|at| jiff::Timestamp::from_second(at).map(|t| t.to_string()))
+                .transpose()
+                .map_err(|e| crate::store::StoreError::Corrupt(format!("note time: {e}")))?;
+            let shown = withdrawn_at.is_none();
+            let evidence = r.evidence_url.filter(|_| shown).map(|url| Evidence {
                 title: r
                     .evidence_title
                     .filter(|t| !t.is_empty())
@@ -118,8 +128,10 @@ impl Store {
             tasks[i].notes.push(TaskNote {
                 id: r.id,
                 date: r.note_date,
-                note: r.note,
+                note: if shown { r.note } else { String::new() },
                 evidence,
+                withdrawn_reason: r.withdrawn_reason.filter(|_| !shown),
+                withdrawn_at,
                 department: Department {
                     id: r.department_id,
                     name: r.department_name,

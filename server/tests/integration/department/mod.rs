@@ -12,6 +12,7 @@ use support::staff::*;
 use support::TestServer;
 
 mod delay;
+mod notes;
 mod on_time;
 mod reports;
 mod task_record;

@@ -155,8 +155,18 @@ async function journey(page: Page, tag: string) {
   await report.getByLabel('报告所属主题').selectOption({ value: `${t.year}-${t.month}` });
   await report.getByLabel('标题').fill(`楼道照明改造进展（${tag}）`);
   await report.getByLabel('正文').fill('感应灯全部更换，居民反映夜间出行安全了。');
-  await report.getByRole('button', { name: '发布' }).click();
+  // 预览 first (issue 34): shown as the topic page will show it, not yet public.
+  await report.getByRole('button', { name: '预览' }).click();
+  const preview = page.getByRole('region', { name: '预览：确认发布后，主题页会这样显示' });
+  await expect(preview).toContainText('感应灯全部更换，居民反映夜间出行安全了。');
+  await expect(preview).toContainText(`发布：${department}`);
+  await expect(report.getByLabel('标题')).toHaveValue(`楼道照明改造进展（${tag}）`);
+  await shot(page, `desk-report-preview-${tag}`);
+  await preview.getByRole('button', { name: '确认发布' }).click();
   await expect(page.getByRole('status')).toHaveText('进展已发布。');
+  // Listed on the desk, to correct or withdraw.
+  const own = page.locator('section', { has: page.getByRole('heading', { name: '本部门发布的进展' }) });
+  await expect(own.getByRole('link', { name: `楼道照明改造进展（${tag}）` })).toBeVisible();
   await shot(page, `desk-after-${tag}`);
 
   await visitor.reload();

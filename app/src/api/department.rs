@@ -81,26 +81,62 @@ pub async fn add_task_note(
     Ok(())
 }
 
-/// 月度进展 posted by a department, under its own name.
+/// 月度进展 posted by a department, under its own name. The desk's form first asks for a
+/// preview (`step=preview`): the server checks it, keeps it for this session with what it will
+/// publish, and the desk shows that above the form, with 确认发布 (`step=publish`). A post
+/// without a step publishes, as it always did.
 #[server]
 pub async fn add_department_report(
     topic: String,
     date: String,
     title: String,
     body: String,
+    #[server(default)] step: String,
 ) -> Result<(), ServerFnError> {
+    use crate::api::echo::ssr::{back_echo, keep_preview, Refused};
+    let typed = vec![
+        ("topic", topic.clone()),
+        ("date", date.clone()),
+        ("title", title.clone()),
+        ("body", body.clone()),
+    ];
+    let refused = Refused {
+        form: "dept-report".into(),
+        anchor: "dept-report-heading".into(),
+        fields: typed.clone(),
+        names: &[("report_date", "date")],
+    };
     let input = crate::api::DepartmentReportInput {
         topic,
         date,
         title,
         body,
     };
+    if step.trim() == "preview" {
+        let outcome =
+            ssr::act(|h, me| async move { h.0.preview_department_report(&me, input).await }).await;
+        match outcome {
+            Ok((author, html)) => {
+                let mut fields: Vec<(String, String)> = typed
+                    .into_iter()
+                    .map(|(name, value)| (name.to_string(), value))
+                    .collect();
+                fields.push(("preview_author".into(), author));
+                fields.push(("preview_html".into(), html));
+                keep_preview("/staff", "dept-report", "dept-report-preview", fields).await;
+            }
+            Err(err) => back_echo("/staff", refused, Err(err)).await,
+        }
+        return Ok(());
+    }
     let outcome =
         ssr::act(|h, me| async move { h.0.add_department_report(&me, input).await }).await;
-    crate::api::staff::ssr::back(
+    back_echo(
         "/staff",
+        refused,
         outcome.map(|()| crate::model::Done::ReportPublished),
-    );
+    )
+    .await;
     Ok(())
 }
 

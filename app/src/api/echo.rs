@@ -71,6 +71,29 @@ pub(crate) mod ssr {
         }
     }
 
+    /// 预览: keeps `fields` (what was typed, and what the server made of it) for the signed-in
+    /// session under the [`PREVIEW`](crate::model::PREVIEW) code and opens the form again at
+    /// `anchor`, where the page shows the preview.
+    pub async fn keep_preview(path: &str, form: &str, anchor: &str, fields: Vec<(String, String)>) {
+        let echo = FormEcho {
+            form: form.to_string(),
+            fields,
+            error: EchoError {
+                code: crate::model::PREVIEW.to_string(),
+                field: None,
+                clash: None,
+            },
+        };
+        let kept = match (session_token(), use_context::<EditorHandle>()) {
+            (Some(token), Some(handle)) => handle.0.keep_echo(&token, &echo).await.ok(),
+            _ => None,
+        };
+        match kept {
+            Some(id) => leptos_axum::redirect(&format!("{path}?echo={id}#{anchor}")),
+            None => back(path, Err(StaffError::Internal("preview not kept".into()))),
+        }
+    }
+
     /// Post/redirect/get like `back`, keeping the typed input when the action was refused.
     pub async fn back_echo(
         path: &str,

@@ -2,6 +2,7 @@
 //! WebAssembly (the chart islands live in the charts folder).
 
 pub mod badges;
+pub mod department_reports;
 pub mod desk_filter;
 pub mod draft_delete;
 pub mod follow_form;

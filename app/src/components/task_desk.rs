@@ -1,11 +1,9 @@
 //! A task on the staff desk (工作台), as its department works on it: the status with its
 //! completion date (reopening a done task asks first), undo of the member's last status change,
-//! the public delay reason, progress notes with evidence links, and the department's progress
-//! report form. Plain forms with post/redirect/get: no JavaScript needed.
+//! the public delay reason with its expected date, progress notes with evidence links and their
+//! withdrawal. Plain forms with post/redirect/get: no JavaScript needed.
 
-use crate::api::department::{
-    AddDepartmentReport, AddTaskNote, SetDelayReason, UndoTaskState, WithdrawTaskNote,
-};
+use crate::api::department::{AddTaskNote, SetDelayReason, UndoTaskState, WithdrawTaskNote};
 use crate::api::staff::SetTaskState;
 use crate::components::raw_text::text_box;
 use crate::components::task_progress::TaskFollowUp;
@@ -268,80 +266,4 @@ fn WithdrawNote(task_id: crate::model::TaskId, notes: Vec<(i64, String, String)>
             </ActionForm>
         </details>
     }
-}
-
-/// 本部门发布的进展: the reports posted under the member's department, each opening its page to
-/// correct or withdraw it.
-#[component]
-pub fn OwnReports(reports: Vec<crate::model::DeskReport>) -> impl IntoView {
-    if reports.is_empty() {
-        return ().into_any();
-    }
-    let rows = reports
-        .into_iter()
-        .map(|r| {
-            let crate::model::TopicKey { year, month } = r.topic.key;
-            let withdrawn = r
-                .withdrawn
-                .then(|| view! { " "<span class="badge badge-withdrawn">{tr!("editor.withdrawn")}</span> });
-            view! {
-                <li>
-                    <time datetime=r.date.clone()>{crate::i18n::when::day(&r.date)}</time>" "
-                    <a href=crate::paths::staff_report(r.id)>{r.title}</a>{withdrawn}
-                    <br/><span class="muted">{r.topic.theme}" "{tr!("topic.when", year = year, month = month_name(month))}</span>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section aria-labelledby="own-reports-heading">
-            <h2 id="own-reports-heading">{tr!("task_progress.own_reports")}</h2>
-            <p class="muted">{tr!("task_progress.own_reports_note")}</p>
-            <ul class="plain-list">{rows}</ul>
-        </section>
-    }
-    .into_any()
-}
-
-/// 月度进展 posted by a department: on a topic where it carries tasks, under its own name.
-#[component]
-pub fn DepartmentReportForm(
-    department: String,
-    topics: Vec<crate::model::TopicLabel>,
-    today: String,
-) -> impl IntoView {
-    if topics.is_empty() {
-        return view! {
-            <section aria-labelledby="dept-report-heading">
-                <h2 id="dept-report-heading">{tr!("task_progress.report_heading")}</h2>
-                <p class="muted">{tr!("task_progress.report_none")}</p>
-            </section>
-        }
-        .into_any();
-    }
-    let action = ServerAction::<AddDepartmentReport>::new();
-    view! {
-        <section aria-labelledby="dept-report-heading">
-            <h2 id="dept-report-heading">{tr!("task_progress.report_heading")}</h2>
-            <ActionForm action attr:class="stack-form">
-                <p>{tr!("task_progress.report_as", department = department)}</p>
-                <label for="dr-topic">{tr!("staff.report_topic")}</label>
-                <select id="dr-topic" name="topic">
-                    {topics
-                        .into_iter()
-                        .map(|crate::model::TopicLabel { key: crate::model::TopicKey { year: y, month: m }, theme }| view! { <option value=format!("{y}-{m}")>{format!("{y}-{m:02} {theme}")}</option> })
-                        .collect_view()}
-                </select>
-                <label for="dr-date">{tr!("staff.report_date")}</label>
-                <input id="dr-date" name="date" type="date" required value=today.clone() max=today/>
-                <label for="dr-title">{tr!("staff.report_title")}</label>
-                <input id="dr-title" name="title" type="text" required minlength="2" maxlength="200"/>
-                <label for="dr-body">{tr!("staff.report_body")}</label>
-                <textarea id="dr-body" name="body" rows="6" required maxlength="20000" aria-describedby="dr-body-hint"></textarea>
-                <p id="dr-body-hint" class="muted">{tr!("staff.report_hint")}</p>
-                <button type="submit" class="button">{tr!("staff.publish")}</button>
-            </ActionForm>
-        </section>
-    }
-    .into_any()
 }

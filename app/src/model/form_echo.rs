@@ -68,6 +68,10 @@ impl FormEcho {
     }
 }
 
+/// The code of an echo kept for a preview step (预览), not a refusal: the form comes back
+/// filled in with what it will publish shown above it.
+pub const PREVIEW: &str = "preview";
+
 /// 撤回: why and when a published topic or policy was taken back.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Withdrawal {

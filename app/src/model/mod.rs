@@ -53,7 +53,9 @@ pub use desks::{
 };
 pub use evidence_card::{Direction, EvidenceCard, Standout, DIRECTION_MARGIN};
 pub use follow::{parse_address, topic_subject, FollowKind, FollowOutcome, ADDRESS_MAX};
-pub use form_echo::{Clash, EchoError, FormEcho, Withdrawal, ECHO_SECS, REASON_MAX, REASON_MIN};
+pub use form_echo::{
+    Clash, EchoError, FormEcho, Withdrawal, ECHO_SECS, PREVIEW, REASON_MAX, REASON_MIN,
+};
 pub use hotline::{
     HotlineRanking, Measure, RankBaseline, RankWeights, RankedClass, MIN_GROWTH, MIN_PREVIOUS,
     MIN_RATED, RANK_WINDOWS, RATE_MARGIN, VOLUME_FACTOR, WEIGHT_MAX,

@@ -3,12 +3,13 @@
 
 use crate::api::authoring::SetResponsibilityState;
 use crate::api::staff::{load_staff_desk, AddReport, DraftPolicy, Login, Logout, PublishPolicy};
+use crate::components::department_reports::{DepartmentReportForm, OwnReports};
 use crate::components::desk_filter::{DeskFilter, DeskFilterLinks};
 use crate::components::form_echo::{outcome_message, Echoed};
 use crate::components::loading::DataView;
 use crate::components::raw_text::text_box;
 use crate::components::staff_gate::StaffNav;
-use crate::components::task_desk::{state_options, DepartmentReportForm, DeskTask, OwnReports};
+use crate::components::task_desk::{state_options, DeskTask};
 use crate::components::topic_lists::{level_label, responsibility_status, StatusBadge};
 use crate::model::{StaffDesk, StaffResponsibility};
 use crate::pages::month_name;
@@ -24,7 +25,7 @@ use leptos_router::hooks::use_query_map;
 pub(crate) fn Flash(
     #[prop(optional_no_strip)] echo: Option<crate::model::FormEcho>,
 ) -> impl IntoView {
-    if let Some(echo) = echo {
+    if let Some(echo) = echo.filter(|e| e.error.code != crate::model::PREVIEW) {
         return view! {
             <p class="flash flash-error" role="alert">
                 <crate::components::form_echo::EchoMessage error=echo.error/>
@@ -118,7 +119,7 @@ fn Desk(desk: StaffDesk, echo: Option<crate::model::FormEcho>) -> impl IntoView 
         .then(|| view! { <ReportForm topics=desk.topics.clone() bodies=desk.bodies.clone() role=me.role echo=echo.clone()/> });
     let department_report = match (me.role, me.department.clone()) {
         (crate::model::Role::Department, Some(d)) => Some(view! {
-            <DepartmentReportForm department=d.name topics=desk.report_topics.clone() today=desk.today.clone()/>
+            <DepartmentReportForm department=d.name topics=desk.report_topics.clone() today=desk.today.clone() echo=echo.clone()/>
             <OwnReports reports=desk.reports.clone()/>
         }),
         _ => None,

@@ -214,16 +214,43 @@ impl DepartmentPort for StaffService {
         found(written)
     }
 
+    async fn preview_department_report(
+        &self,
+        me: &StaffMember,
+        input: DepartmentReportInput,
+    ) -> Result<(String, String), StaffError> {
+        let report = self.department_report(me, &input).await?;
+        let html = crate::richtext::to_safe_html(&report.body_markdown);
+        Ok((report.author, html))
+    }
+
     async fn add_department_report(
         &self,
         me: &StaffMember,
         input: DepartmentReportInput,
     ) -> Result<(), StaffError> {
+        let report = self.department_report(me, &input).await?;
+        match self.store.add_report(me, &report, now()).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(StaffError::Invalid(Field::Topic)),
+            Err(err) => Err(internal(err)),
+        }
+    }
+}
+
+impl StaffService {
+    /// A department's report as checked for posting: its own department, on a topic where it
+    /// carries tasks, with the fields in bounds.
+    async fn department_report(
+        &self,
+        me: &StaffMember,
+        input: &DepartmentReportInput,
+    ) -> Result<crate::store::NewReport, StaffError> {
         let department = match (me.role, &me.department) {
             (app::model::Role::Department, Some(d)) => d,
             _ => return Err(StaffError::Forbidden),
         };
-        let report = check::department_report(&input, department, &today_in_beijing())?;
+        let report = check::department_report(input, department, &today_in_beijing())?;
         let topics = self
             .store
             .department_task_topics(department.id)
@@ -236,10 +263,6 @@ impl DepartmentPort for StaffService {
         {
             return Err(StaffError::Forbidden);
         }
-        match self.store.add_report(me, &report, now()).await {
-            Ok(true) => Ok(()),
-            Ok(false) => Err(StaffError::Invalid(Field::Topic)),
-            Err(err) => Err(internal(err)),
-        }
+        Ok(report)
     }
 }

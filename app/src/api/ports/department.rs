@@ -66,6 +66,13 @@ pub trait DepartmentPort: Send + Sync + 'static {
     ) -> Result<(), StaffError>;
     async fn add_task_note(&self, me: &StaffMember, input: TaskNoteInput)
         -> Result<(), StaffError>;
+    /// 预览: checks a department's report as `add_department_report` would and answers what it
+    /// would publish — its author and its body as sanitised HTML — without publishing it.
+    async fn preview_department_report(
+        &self,
+        me: &StaffMember,
+        input: DepartmentReportInput,
+    ) -> Result<(String, String), StaffError>;
     /// 撤回进展记录: takes back a progress note of a task with a public reason (the department
     /// that posted it, or editors).
     async fn withdraw_task_note(

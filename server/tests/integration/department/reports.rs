@@ -1,12 +1,13 @@
-//! A department's own reports (issue 34): listed on its desk, corrected in place and withdrawn
-//! with a reason the topic page shows where the report was; never another body's.
+//! A department's own reports (issue 34): previewed before they go out, listed on its desk,
+//! corrected in place and withdrawn with a reason the topic page shows where the report was;
+//! never another body's.
 
 use super::{json, text};
 use crate::support::staff::*;
 use crate::support::TestServer;
 
 const TITLE: &str = "供热派单时限落实情况（撤回测试）";
-const BODY: &str = "全市供热企业已按两小时派单执行。";
+const BODY: &str = "全市供热企业已按**两小时**派单执行。";
 
 async fn send(url: &str, token: &str, form: &[(&str, &str)]) -> String {
     let res = client()
@@ -25,18 +26,44 @@ async fn a_department_lists_corrects_and_withdraws_its_own_reports_only() {
     let server = TestServer::start_with_staff(&[HEAT]);
     let token = login(&server, "heat", HEAT.3).await.expect("heat");
     let post = action_on(&server, "/staff", &token, "add_department_report").await;
-    let done = send(
-        &post,
-        &token,
-        &[
+    let form = |title: &'static str, step: &'static str| {
+        [
             ("topic", "2026-11"),
             ("date", "2026-11-30"),
-            ("title", TITLE),
+            ("title", title),
             ("body", BODY),
-        ],
-    )
-    .await;
+            ("step", step),
+        ]
+    };
+    // A refused preview keeps what was typed.
+    let refused = send(&post, &token, &form("x", "preview")).await;
+    assert!(
+        refused.starts_with("/staff?error=invalid_title&echo="),
+        "{refused}"
+    );
+    assert!(get_as(&server, &refused, &token).await.contains(BODY));
+    // 预览: shown as the topic page will show it, not yet public.
+    let preview = send(&post, &token, &form(TITLE, "preview")).await;
+    assert!(
+        preview.starts_with("/staff?echo=") && preview.ends_with("#dept-report-preview"),
+        "{preview}"
+    );
+    let desk = get_as(&server, &preview, &token).await;
+    assert!(desk.contains("预览：确认发布后，主题页会这样显示"));
+    assert!(
+        desk.contains("<strong>两小时</strong>"),
+        "the body rendered"
+    );
+    assert!(desk.contains("发布：市城市管理委"));
+    assert!(!desk.contains("flash-error"), "a preview is not an error");
+    assert!(
+        !text(&server, "/topics/2026/11").await.contains(TITLE),
+        "not yet public"
+    );
+    // 确认发布.
+    let done = send(&post, &token, &form(TITLE, "publish")).await;
     assert_eq!(done, "/staff?done=report_published");
+    assert!(text(&server, "/topics/2026/11").await.contains(TITLE));
 
     // On its desk, opening its page.
     let desk = get_as(&server, "/staff", &token).await;
@@ -89,7 +116,7 @@ async fn a_department_lists_corrects_and_withdraws_its_own_reports_only() {
     let line = &topic[at..at + topic[at..].find("</li>").expect("end")];
     assert!(line.contains("已撤回 · "), "{line}");
     assert!(line.contains(&format!("撤回原因：{reason}")));
-    assert!(!line.contains(BODY), "its text is gone");
+    assert!(!line.contains("派单执行"), "its text is gone");
     let api = json(&server, "/api/v1/topics/2026/11").await;
     let report = api["reports"]
         .as_array()

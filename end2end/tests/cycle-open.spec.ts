@@ -87,10 +87,12 @@ test('the editor adds candidates, then opens voting on purpose', async ({ page }
   await page.goto('/staff/cycles');
   const card = () => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
   for (const [name, about] of [['社区食堂开到小区门口', '老人吃饭难，希望就近有食堂'], ['楼道灯坏了没人修', '老楼楼道灯长期不亮']]) {
-    await card().getByText('添加候选议题').click();
-    await card().getByLabel('候选议题', { exact: true }).fill(name);
-    await card().getByLabel('说明').fill(about);
-    await card().getByRole('button', { name: '添加' }).click();
+    // The add form (each candidate already added has its own 修改或撤下… form too).
+    const add = card().locator('details', { has: page.getByText('添加候选议题') });
+    await add.getByText('添加候选议题').click();
+    await add.getByLabel('候选议题', { exact: true }).fill(name);
+    await add.getByLabel('说明').fill(about);
+    await add.getByRole('button', { name: '添加' }).click();
     await expect(page.getByRole('status')).toHaveText('已保存。');
   }
   await expect(card().getByRole('checkbox', { name: /我已核对候选议题（2 项）/ })).toBeVisible();

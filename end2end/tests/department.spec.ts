@@ -92,7 +92,7 @@ async function journey(page: Page, tag: string) {
 
   // 25. The completion date is a field: seen, typed, kept.
   await task().getByLabel('更新状态').selectOption({ label: '已完成' });
-  await task().getByLabel('完成日期').fill(`${t.year}-${t.mm}-14`);
+  await task().getByLabel('完成日期', { exact: true }).fill(`${t.year}-${t.mm}-14`);
   await task().getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('任务状态已更新。');
   // Answered in this task's card, where the page opens, not at the top (issue 34).
@@ -123,7 +123,7 @@ async function journey(page: Page, tag: string) {
   await expect(publicTask(visitor)).toContainText(`完成于 ${t.year}年${t.month}月14日`);
 
   // A correction to a later date makes it late, and the history keeps both dates.
-  await task().getByLabel('完成日期').fill(`${t.year}-${t.mm}-18`);
+  await task().getByLabel('完成日期', { exact: true }).fill(`${t.year}-${t.mm}-18`);
   await task().getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('任务状态已更新。');
   await expect(task().getByText('逾期后完成', { exact: true })).toBeVisible();
@@ -228,7 +228,7 @@ async function record(page: Page, tag: string) {
   await desk().getByLabel('更新状态').selectOption({ label: '已完成' });
   await desk().getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('任务状态已更新。');
-  await desk().getByLabel('完成日期').fill(`${t.year}-${t.mm}-14`);
+  await desk().getByLabel('完成日期', { exact: true }).fill(`${t.year}-${t.mm}-14`);
   await desk().getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('任务状态已更新。');
 

@@ -206,7 +206,7 @@ test('a department: task → note → done', async ({ browser }) => {
   await mine().getByRole('button', { name: '添加进展' }).click();
   await expect(page.getByRole('status')).toHaveText('进展记录已添加。');
   await mine().getByLabel('更新状态').selectOption({ label: '已完成' });
-  await mine().getByLabel('完成日期').fill(today);
+  await mine().getByLabel('完成日期', { exact: true }).fill(today);
   await mine().getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('任务状态已更新。');
   await expect(mine()).toContainText('完成于');

@@ -88,7 +88,6 @@ pub fn DepartmentReportForm(
             <h2 id="dept-report-heading">{tr!("task_progress.report_heading")}</h2>
             {shown}
             <ActionForm action attr:class="stack-form">
-                {e.marker()}
                 <p>{tr!("task_progress.report_as", department = department)}</p>
                 <label for="dr-topic">{tr!("staff.report_topic")}</label>
                 <select id="dr-topic" name="topic">

@@ -195,3 +195,37 @@ pub fn outcome_message(done: Option<&str>, error: Option<&str>) -> Option<(bool,
     let key = done.message_key();
     Some((true, tr!(key.as_str())))
 }
+
+#[cfg(test)]
+mod tests {
+    /// `form_message()` writes the form's `_form` marker itself: a form that also writes
+    /// `marker()` sends `_form` twice, which the server refuses as parameter pollution (400,
+    /// `invalid_input`) — seen once, on the department's report preview.
+    #[test]
+    fn no_form_names_itself_twice() {
+        let files = crate::source_files::app_sources();
+        assert!(files.len() > 20, "the app's sources were not found");
+        for (path, text) in files {
+            if path.ends_with("form_echo.rs") {
+                continue;
+            }
+            // One function at a time: an `Echoed` variable is one form's.
+            for body in text.split("\nfn ").flat_map(|f| f.split("\npub fn ")) {
+                for (at, _) in body.match_indices(".form_message()") {
+                    let var: String = body[..at]
+                        .chars()
+                        .rev()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    assert!(
+                        !body.contains(&format!("{var}.marker()")),
+                        "{path}: `{var}` writes its marker twice (form_message() writes it)"
+                    );
+                }
+            }
+        }
+    }
+}

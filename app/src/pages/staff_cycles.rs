@@ -215,7 +215,6 @@ fn CandidateChange(
             <summary>{tr!("cycles.change_candidate")}</summary>
             <ActionForm action=edit attr:class="stack-form">
                 <input type="hidden" name="candidate_id" value=candidate.id.to_string()/>
-                {e.marker()}
                 <label for=t.clone()>{tr!("cycles.candidate_title")}</label>
                 <input id=t.clone() name="title" type="text" required minlength="4" maxlength="100"
                     value=e.text("title", candidate.title.clone()) aria-invalid=e.invalid("title")
@@ -235,7 +234,6 @@ fn CandidateChange(
             </ActionForm>
             <ActionForm action=withdraw attr:class="stack-form">
                 <input type="hidden" name="candidate_id" value=candidate.id.to_string()/>
-                {w.marker()}
                 <label for=r.clone()>{tr!("cycles.withdraw_reason")}</label>
                 <textarea id=r.clone() name="reason" rows="2" required
                     minlength=REASON_MIN.to_string() maxlength=REASON_MAX.to_string()

@@ -190,9 +190,13 @@ fn ReportForm(report: EditorReport, echo: Option<FormEcho>) -> impl IntoView {
         None if report.author == crate::model::EDITORIAL_OFFICE => ("office".to_string(), None),
         None => ("keep".to_string(), Some(report.author.clone())),
     };
+    // Department staff correct their own reports; the topic's editor page is not theirs.
+    let topic_link = (report.role != crate::model::Role::Department).then(|| {
+        view! { <a href=crate::paths::staff_topic(report.topic_id)>{tr!("staff.edit_topic")}</a>" · " }
+    });
     view! {
         <p>
-            <a href=crate::paths::staff_topic(report.topic_id)>{tr!("staff.edit_topic")}</a>" · "
+            {topic_link}
             <HistoryLink entity=Entity::Report id=report.id/>
         </p>
         <ActionForm action attr:class="stack-form" attr:id="report-form">

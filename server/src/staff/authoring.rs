@@ -226,6 +226,11 @@ impl AuthorPort for StaffService {
             .map_err(internal)?
             .ok_or(StaffError::NotFound)?;
         report.bodies = self.store.all_departments().await.map_err(internal)?;
+        // Department staff post as their own department only.
+        if me.role == Role::Department {
+            let mine = me.department.as_ref().map(|d| d.id);
+            report.bodies.retain(|d| Some(d.id) == mine);
+        }
         report.role = me.role;
         Ok(report)
     }

@@ -33,6 +33,7 @@ async fn a_department_lists_corrects_and_withdraws_its_own_reports_only() {
             ("title", title),
             ("body", BODY),
             ("step", step),
+            ("_form", "dept-report"),
         ]
     };
     // A refused preview keeps what was typed.

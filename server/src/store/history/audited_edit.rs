@@ -41,6 +41,14 @@ impl<T> Edited<T> {
     }
 }
 
+/// What an audited change keeps in the history after it.
+enum Recorded {
+    /// The item's new version (an edit).
+    NewVersion,
+    /// Its last version once more, under the deleting action (a deletion).
+    LastVersion,
+}
+
 /// What an edit answers: `Ok` with what it did, or `Err` with the caller's answer when it
 /// refuses (a title taken, an item not in the state it needs); a refusal writes nothing.
 pub(in crate::store) type EditResult<T> = StoreResult<Result<Edited<T>, T>>;
@@ -53,24 +61,7 @@ impl Store {
         of: EditOf<'_>,
         edit: impl AsyncFnOnce(&mut Conn) -> EditResult<T>,
     ) -> StoreResult<Option<T>> {
-        let mut tx = self.write_tx().await?;
-        let Some(before) = before_change(&mut tx, of.entity, of.id, of.now).await? else {
-            return Ok(None);
-        };
-        let done = match edit(&mut tx).await? {
-            Ok(done) => done,
-            Err(refused) => return Ok(Some(refused)),
-        };
-        let change = Change {
-            entity: of.entity,
-            id: of.id,
-            action: of.action,
-            subject: done.subject,
-            detail: &done.detail,
-        };
-        record_change(&mut tx, of.actor, of.now, Some(&before), change).await?;
-        self.commit(tx).await?;
-        Ok(Some(done.value))
+        self.audited(of, edit, Recorded::NewVersion).await
     }
 
     /// Runs `delete` on the item in one write transaction: its last version is kept under the
@@ -80,11 +71,21 @@ impl Store {
         of: EditOf<'_>,
         delete: impl AsyncFnOnce(&mut Conn) -> EditResult<T>,
     ) -> StoreResult<Option<T>> {
+        self.audited(of, delete, Recorded::LastVersion).await
+    }
+
+    /// The shape both share: the version before, the change, then what `recorded` keeps.
+    async fn audited<T>(
+        &self,
+        of: EditOf<'_>,
+        change: impl AsyncFnOnce(&mut Conn) -> EditResult<T>,
+        recorded: Recorded,
+    ) -> StoreResult<Option<T>> {
         let mut tx = self.write_tx().await?;
-        let Some(last) = before_change(&mut tx, of.entity, of.id, of.now).await? else {
+        let Some(before) = before_change(&mut tx, of.entity, of.id, of.now).await? else {
             return Ok(None);
         };
-        let done = match delete(&mut tx).await? {
+        let done = match change(&mut tx).await? {
             Ok(done) => done,
             Err(refused) => return Ok(Some(refused)),
         };
@@ -95,7 +96,14 @@ impl Store {
             subject: done.subject,
             detail: &done.detail,
         };
-        record_deletion(&mut tx, of.actor, of.now, &last, change).await?;
+        match recorded {
+            Recorded::NewVersion => {
+                record_change(&mut tx, of.actor, of.now, Some(&before), change).await?
+            }
+            Recorded::LastVersion => {
+                record_deletion(&mut tx, of.actor, of.now, &before, change).await?
+            }
+        }
         self.commit(tx).await?;
         Ok(Some(done.value))
     }

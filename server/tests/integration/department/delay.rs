@@ -51,15 +51,7 @@ async fn a_delay_reason_says_when_it_was_given_and_the_date_now_expected() {
                 ("reason", reason),
                 ("expected", expected.as_str()),
             ];
-            let res = client()
-                .post(url)
-                .header(reqwest::header::COOKIE, format!("dianca_session={token}"))
-                .header(reqwest::header::ACCEPT, "text/html")
-                .form(&form)
-                .send()
-                .await
-                .expect("post");
-            outcome_of(&location(&res))
+            outcome_of(&location(&post_as(&url, token, &form).await))
         }
     };
     // A date already past, or a date without a reason, is refused in words.

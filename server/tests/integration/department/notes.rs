@@ -2,7 +2,7 @@
 //! the task keeps the note's date and department and says why it went; another department
 //! cannot touch it.
 
-use super::task;
+use super::{outcome_of, task};
 use crate::support::staff::*;
 use crate::support::TestServer;
 
@@ -16,16 +16,7 @@ const PLAN: &str = "制定老旧小区供热管网改造年度计划";
 const NOTE: &str = "已完成三个区的管网普查（撤回测试）";
 
 async fn send(url: &str, token: &str, form: &[(&str, &str)]) -> String {
-    let res = client()
-        .post(url)
-        .header(reqwest::header::COOKIE, format!("dianca_session={token}"))
-        .header(reqwest::header::ACCEPT, "text/html")
-        .form(form)
-        .send()
-        .await
-        .expect("post");
-    let at = location(&res);
-    at.split("&task=").next().unwrap_or_default().to_string()
+    outcome_of(&location(&post_as(url, token, form).await))
 }
 
 #[tokio::test]

@@ -10,15 +10,7 @@ const TITLE: &str = "供热派单时限落实情况（撤回测试）";
 const BODY: &str = "全市供热企业已按**两小时**派单执行。";
 
 async fn send(url: &str, token: &str, form: &[(&str, &str)]) -> String {
-    let res = client()
-        .post(url)
-        .header(reqwest::header::COOKIE, format!("dianca_session={token}"))
-        .header(reqwest::header::ACCEPT, "text/html")
-        .form(form)
-        .send()
-        .await
-        .expect("post");
-    location(&res)
+    location(&post_as(url, token, form).await)
 }
 
 #[tokio::test]

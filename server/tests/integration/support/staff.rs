@@ -101,6 +101,19 @@ pub async fn post_beside(
         .expect("post")
 }
 
+/// Posts `form` to the server function at `url` (from `action_on`) as a browser form would, as
+/// the member holding `token`.
+pub async fn post_as(url: &str, token: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    client()
+        .post(url)
+        .header(header::ACCEPT, "text/html")
+        .header(header::COOKIE, format!("dianca_session={token}"))
+        .form(form)
+        .send()
+        .await
+        .expect("post")
+}
+
 pub async fn post(
     server: &TestServer,
     name: &str,

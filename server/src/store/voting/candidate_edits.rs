@@ -2,7 +2,7 @@
 //! take it off the ballot with a reason (kept in the audit log). Once the cycle opens its
 //! candidates are frozen, as its rules are: every write checks the clock in its transaction.
 
-use super::cycles::CycleWrite;
+use super::cycles::{candidate_in_cycle, CycleWrite};
 use crate::store::history::audit::audit;
 use crate::store::{Store, StoreResult};
 use app::model::{AdminCandidate, CandidateId, FollowKind, Phase, StaffMember};
@@ -32,9 +32,6 @@ type CandidateRow = (
     Option<i64>,
 );
 
-/// `(opens_at, closes_at, awaits_open, title, slug)` of a candidate's cycle.
-type CandidateCycle = (i64, i64, i64, String, String);
-
 impl Store {
     /// Applies `change` to `candidate` while its cycle has not opened.
     pub async fn change_candidate(
@@ -45,20 +42,14 @@ impl Store {
         now: i64,
     ) -> StoreResult<CycleWrite> {
         let mut tx = self.write_tx().await?;
-        let row: Option<CandidateCycle> = sqlx::query_as(
-            "SELECT c.opens_at, c.closes_at, c.awaits_open, k.title, c.slug
-             FROM cycle_candidates k JOIN cycles c ON c.id = k.cycle_id WHERE k.id = $1",
-        )
-        .bind(candidate.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some((opens_at, closes_at, awaits_open, was, slug)) = row else {
+        let Some(row) = candidate_in_cycle(&mut tx, candidate).await? else {
             return Ok(CycleWrite::Missing);
         };
-        if Phase::of(opens_at, closes_at, awaits_open != 0, now) != Phase::Upcoming {
+        let phase = Phase::of(row.opens_at, row.closes_at, row.awaits_open != 0, now);
+        if phase != Phase::Upcoming {
             return Ok(CycleWrite::Frozen);
         }
-        let subject = format!("cycle {slug}: candidate {candidate}: {was}");
+        let subject = format!("cycle {}: candidate {candidate}: {}", row.slug, row.title);
         match change {
             CandidateChange::Edit {
                 title,

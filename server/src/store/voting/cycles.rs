@@ -47,9 +47,32 @@ pub struct NewCandidate<'a> {
     pub link: Option<&'a crate::store::EvidenceLink>,
 }
 
-/// A candidate as `set_became` reads it: its round's closing, its title, the month it became
-/// (year, month) so far, its round's slug.
-type BecameRow = (i64, String, Option<i64>, Option<i64>, String);
+/// A candidate with what its writes check: its cycle's clock and slug, and the topic it became.
+#[derive(sqlx::FromRow)]
+pub(super) struct CandidateInCycle {
+    pub opens_at: i64,
+    pub closes_at: i64,
+    pub awaits_open: i64,
+    pub title: String,
+    pub slug: String,
+    pub became_year: Option<i64>,
+    pub became_month: Option<i64>,
+}
+
+/// Inside a write transaction: `candidate` with its cycle; `None`: no such candidate.
+pub(super) async fn candidate_in_cycle(
+    tx: &mut crate::store::Conn,
+    candidate: app::model::CandidateId,
+) -> StoreResult<Option<CandidateInCycle>> {
+    Ok(sqlx::query_as(
+        "SELECT c.opens_at, c.closes_at, c.awaits_open, k.title, c.slug, k.became_year,
+                k.became_month
+         FROM cycle_candidates k JOIN cycles c ON c.id = k.cycle_id WHERE k.id = $1",
+    )
+    .bind(candidate.0)
+    .fetch_optional(&mut *tx)
+    .await?)
+}
 
 impl Store {
     pub async fn create_cycle(
@@ -213,16 +236,12 @@ impl Store {
         now: i64,
     ) -> StoreResult<CycleWrite> {
         let mut tx = self.write_tx().await?;
-        let row: Option<BecameRow> = sqlx::query_as(
-            "SELECT c.closes_at, k.title, k.became_year, k.became_month, c.slug
-             FROM cycle_candidates k JOIN cycles c ON c.id = k.cycle_id WHERE k.id = $1",
-        )
-        .bind(candidate.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some((closes_at, title, was_year, was_month, slug)) = row else {
+        let row = candidate_in_cycle(&mut tx, candidate).await?;
+        let Some(row) = row else {
             return Ok(CycleWrite::Missing);
         };
+        let (closes_at, title, slug) = (row.closes_at, row.title, row.slug);
+        let (was_year, was_month) = (row.became_year, row.became_month);
         if closes_at > now {
             return Ok(CycleWrite::NotClosed);
         }

@@ -176,3 +176,26 @@ pub async fn withdraw_task_note(
     ssr::back_to_task(task_id, outcome.map(|()| crate::model::Done::NoteWithdrawn));
     Ok(())
 }
+
+/// 更正进展记录: a standing note corrected in place; the task shows 已更正 beside it.
+#[server]
+pub async fn correct_task_note(
+    task_id: i64,
+    note_id: i64,
+    date: String,
+    note: String,
+    evidence_url: String,
+    evidence_title: String,
+) -> Result<(), ServerFnError> {
+    let input = crate::api::TaskNoteInput {
+        task_id,
+        date,
+        note,
+        evidence_url,
+        evidence_title,
+    };
+    let outcome =
+        ssr::act(|h, me| async move { h.0.correct_task_note(&me, note_id, input).await }).await;
+    ssr::back_to_task(task_id, outcome.map(|()| crate::model::Done::NoteCorrected));
+    Ok(())
+}

@@ -3,7 +3,9 @@
 //! the public delay reason with its expected date, progress notes with evidence links and their
 //! withdrawal. Plain forms with post/redirect/get: no JavaScript needed.
 
-use crate::api::department::{AddTaskNote, SetDelayReason, UndoTaskState, WithdrawTaskNote};
+use crate::api::department::{
+    AddTaskNote, CorrectTaskNote, SetDelayReason, UndoTaskState, WithdrawTaskNote,
+};
 use crate::api::staff::SetTaskState;
 use crate::components::raw_text::text_box;
 use crate::components::task_progress::TaskFollowUp;
@@ -83,8 +85,18 @@ pub fn DeskTask(item: StaffTask, today: String) -> impl IntoView {
         .filter(|n| n.withdrawn_at.is_none() && may_note)
         .map(|n| (n.id, n.date.clone(), n.note.clone()))
         .collect();
-    let withdraw_note =
-        (!own_notes.is_empty()).then(|| view! { <WithdrawNote task_id=id notes=own_notes/> });
+    let standing: Vec<crate::model::TaskNote> = task
+        .notes
+        .iter()
+        .filter(|n| n.withdrawn_at.is_none() && may_note)
+        .cloned()
+        .collect();
+    let withdraw_note = (!own_notes.is_empty()).then(|| {
+        view! {
+            <CorrectNotes task_id=id notes=standing today=today.clone()/>
+            <WithdrawNote task_id=id notes=own_notes/>
+        }
+    });
     let history = editable.then(|| {
         view! { <p><a href=format!("/staff/history/task/{id}")>{tr!("task_progress.history")}</a></p> }
     });
@@ -235,6 +247,51 @@ fn NoteForm(task_id: crate::model::TaskId, today: String) -> impl IntoView {
             </ActionForm>
         </details>
     }
+}
+
+/// 更正进展记录: each standing note with its own form, filled in with what it says now; the
+/// task then shows 已更正 beside it, and the audit log keeps the earlier wording.
+#[component]
+fn CorrectNotes(
+    task_id: crate::model::TaskId,
+    notes: Vec<crate::model::TaskNote>,
+    today: String,
+) -> impl IntoView {
+    notes
+        .into_iter()
+        .map(|n| {
+            let action = ServerAction::<CorrectTaskNote>::new();
+            let key = n.id;
+            let id = move |f: &str| format!("correct-{key}-{f}");
+            let today = today.clone();
+            let short: String = n.note.chars().take(20).collect();
+            let (url, title) = n
+                .evidence
+                .clone()
+                .map(|e| (e.url, e.title))
+                .unwrap_or_default();
+            view! {
+                <details class="desk-more">
+                    <summary>{tr!("task_progress.correct_note_heading", date = crate::i18n::when::day(&n.date), text = short)}</summary>
+                    <ActionForm action attr:class="stack-form">
+                        <input type="hidden" name="task_id" value=task_id.to_string()/>
+                        <input type="hidden" name="note_id" value=n.id.to_string()/>
+                        <label for=id("date")>{tr!("task_progress.note_date")}</label>
+                        <input id=id("date") name="date" type="date" required value=n.date.clone() max=today/>
+                        <label for=id("text")>{tr!("task_progress.note_text")}</label>
+                        <textarea id=id("text") name="note" rows="3" required minlength="2" maxlength=MAX_NOTE_CHARS.to_string()
+                            inner_html=text_box(n.note.clone())></textarea>
+                        <label for=id("url")>{tr!("task_progress.evidence_url")}</label>
+                        <input id=id("url") name="evidence_url" type="url" maxlength=MAX_URL_CHARS.to_string() value=url/>
+                        <label for=id("title")>{tr!("task_progress.evidence_title")}</label>
+                        <input id=id("title") name="evidence_title" type="text" maxlength=MAX_EVIDENCE_TITLE_CHARS.to_string() value=title/>
+                        <p class="muted">{tr!("task_progress.correct_note_hint")}</p>
+                        <button type="submit" class="button button-quiet">{tr!("task_progress.correct_note_button")}</button>
+                    </ActionForm>
+                </details>
+            }
+        })
+        .collect_view()
 }
 
 /// 撤回进展记录: pick one of the task's standing notes and say why; the task then shows the

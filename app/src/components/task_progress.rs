@@ -71,12 +71,16 @@ fn NoteLine(note: TaskNote) -> impl IntoView {
             </span>
         }
     });
+    let corrected = note.corrected_at.filter(|_| withdrawn.is_none()).map(|at| {
+        view! { " "<span class="muted">{tr!("task_progress.corrected_on", day = crate::i18n::when::day(&at))}</span> }
+    });
     view! {
         <li>
             <time datetime=note.date.clone()>{crate::i18n::when::day(&note.date)}</time>" "
             <span class="muted">{tr!("task_progress.note_by", department = note.department.name)}</span>
             {note.note}
             {evidence}
+            {corrected}
             {withdrawn}
         </li>
     }

@@ -36,6 +36,7 @@ codes! {
         CandidateWithdrawn => "candidate_withdrawn",
         ReportWithdrawn => "report_withdrawn",
         NoteWithdrawn => "note_withdrawn",
+        NoteCorrected => "note_corrected",
     }
 }
 
@@ -192,9 +193,11 @@ impl Done {
     /// Its words' key in the locale files, in the section that owns the form.
     pub fn message_key(self) -> String {
         let section = match self {
-            Done::TaskUndone | Done::DelayReasonSaved | Done::NoteAdded | Done::NoteWithdrawn => {
-                "task_progress.done"
-            }
+            Done::TaskUndone
+            | Done::DelayReasonSaved
+            | Done::NoteAdded
+            | Done::NoteWithdrawn
+            | Done::NoteCorrected => "task_progress.done",
             Done::GrantSaved | Done::Redacted | Done::CooperatingSaved => "roles.done",
             _ => "staff.done",
         };

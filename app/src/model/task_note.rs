@@ -38,6 +38,9 @@ pub struct TaskNote {
     /// Why, in its department's words (public).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withdrawn_reason: Option<String>,
+    /// 已更正: when (UTC, RFC 3339) its department last corrected it in place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrected_at: Option<String>,
 }
 
 /// An evidence address is accepted only as an absolute `http(s)` link without spaces, so what

@@ -31,6 +31,27 @@ impl StaffService {
 }
 
 impl StaffService {
+    /// A note is corrected or withdrawn by the department that posted it, or by editors.
+    async fn may_touch_note(
+        &self,
+        me: &StaffMember,
+        task_id: i64,
+        note_id: i64,
+    ) -> Result<(), StaffError> {
+        let posted_by = self
+            .store
+            .note_department(task_id, note_id)
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::NotFound)?;
+        let mine = me.department.as_ref().is_some_and(|d| d.id == posted_by);
+        if me.may_author() || (me.role == app::model::Role::Department && mine) {
+            Ok(())
+        } else {
+            Err(StaffError::Forbidden)
+        }
+    }
+
     /// Editors may correct or withdraw any report; department staff only those their own
     /// department posted.
     pub(super) async fn may_edit_report(
@@ -172,6 +193,22 @@ impl DepartmentPort for StaffService {
         found(written)
     }
 
+    async fn correct_task_note(
+        &self,
+        me: &StaffMember,
+        note_id: i64,
+        input: TaskNoteInput,
+    ) -> Result<(), StaffError> {
+        self.may_touch_note(me, input.task_id, note_id).await?;
+        let note = check::note(&input, &today_in_beijing())?;
+        let written = self
+            .store
+            .correct_task_note(me, input.task_id, note_id, &note, now())
+            .await
+            .map_err(internal)?;
+        found(written)
+    }
+
     async fn withdraw_task_note(
         &self,
         me: &StaffMember,
@@ -179,16 +216,7 @@ impl DepartmentPort for StaffService {
         note_id: i64,
         reason: &str,
     ) -> Result<(), StaffError> {
-        let posted_by = self
-            .store
-            .note_department(task_id, note_id)
-            .await
-            .map_err(internal)?
-            .ok_or(StaffError::NotFound)?;
-        let mine = me.department.as_ref().is_some_and(|d| d.id == posted_by);
-        if !(me.may_author() || (me.role == app::model::Role::Department && mine)) {
-            return Err(StaffError::Forbidden);
-        }
+        self.may_touch_note(me, task_id, note_id).await?;
         let reason = super::editor::reason(reason)?;
         let written = self
             .store

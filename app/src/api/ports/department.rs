@@ -73,6 +73,14 @@ pub trait DepartmentPort: Send + Sync + 'static {
         me: &StaffMember,
         input: DepartmentReportInput,
     ) -> Result<(String, String), StaffError>;
+    /// 更正进展记录: corrects a standing note in place (the department that posted it, or
+    /// editors); `input.task_id` is its task.
+    async fn correct_task_note(
+        &self,
+        me: &StaffMember,
+        note_id: i64,
+        input: TaskNoteInput,
+    ) -> Result<(), StaffError>;
     /// 撤回进展记录: takes back a progress note of a task with a public reason (the department
     /// that posted it, or editors).
     async fn withdraw_task_note(

@@ -18,6 +18,55 @@ impl Store {
         .await?)
     }
 
+    /// Corrects a standing note of `task_id` in place (date, text, evidence); the audit log
+    /// keeps the earlier wording. `false`: no such note, or withdrawn.
+    pub async fn correct_task_note(
+        &self,
+        actor: &StaffMember,
+        task_id: i64,
+        note_id: i64,
+        note: &crate::store::NewTaskNote,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let was: Option<(String, String)> = sqlx::query_as(
+            "SELECT note_date, note FROM task_notes
+             WHERE id = $1 AND task_id = $2 AND withdrawn_at IS NULL",
+        )
+        .bind(note_id)
+        .bind(task_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((was_date, was_text)) = was else {
+            return Ok(false);
+        };
+        sqlx::query(
+            "UPDATE task_notes SET note_date = $1, note = $2, evidence_url = $3,
+                    evidence_title = $4, corrected_at = $5 WHERE id = $6",
+        )
+        .bind(&note.date)
+        .bind(&note.note)
+        .bind(note.evidence.as_ref().map(|e| e.url.as_str()))
+        .bind(note.evidence.as_ref().map(|e| e.title.as_str()))
+        .bind(now)
+        .bind(note_id)
+        .execute(&mut *tx)
+        .await?;
+        let subject = format!("task {task_id}: note {note_id}");
+        let detail = format!("was {was_date}: {was_text}");
+        audit(
+            &mut tx,
+            now,
+            &actor.username,
+            "task.note_correct",
+            &subject,
+            &detail,
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(true)
+    }
+
     /// Withdraws a standing note of `task_id`. `false`: no such note, or already withdrawn.
     pub async fn withdraw_task_note(
         &self,

@@ -63,6 +63,7 @@ struct NoteRecord {
     evidence_title: Option<String>,
     withdrawn_at: Option<i64>,
     withdrawn_reason: Option<String>,
+    corrected_at: Option<i64>,
 }
 
 impl Store {
@@ -99,7 +100,7 @@ impl Store {
         let rows: Vec<NoteRecord> = sqlx::query_as(
             "SELECT n.id, n.task_id, d.id AS department_id, d.name AS department_name,
                     n.note_date, n.note, n.evidence_url, n.evidence_title, n.withdrawn_at,
-                    n.withdrawn_reason
+                    n.withdrawn_reason, n.corrected_at
              FROM task_notes n JOIN departments d ON d.id = n.department_id
              WHERE n.task_id BETWEEN $1 AND $2 ORDER BY n.note_date DESC, n.id DESC",
         )
@@ -112,11 +113,13 @@ impl Store {
                 continue;
             };
             // A withdrawn note keeps its date and department and says why, without its text.
-            let withdrawn_at = r
-                .withdrawn_at
-                .map(|at| jiff::Timestamp::from_second(at).map(|t| t.to_string()))
-                .transpose()
-                .map_err(|e| crate::store::StoreError::Corrupt(format!("note time: {e}")))?;
+            let instant = |at: Option<i64>| {
+                at.map(|at| jiff::Timestamp::from_second(at).map(|t| t.to_string()))
+                    .transpose()
+                    .map_err(|e| crate::store::StoreError::Corrupt(format!("note time: {e}")))
+            };
+            let withdrawn_at = instant(r.withdrawn_at)?;
+            let corrected_at = instant(r.corrected_at)?;
             let shown = withdrawn_at.is_none();
             let evidence = r.evidence_url.filter(|_| shown).map(|url| Evidence {
                 title: r
@@ -132,6 +135,7 @@ impl Store {
                 evidence,
                 withdrawn_reason: r.withdrawn_reason.filter(|_| !shown),
                 withdrawn_at,
+                corrected_at,
                 department: Department {
                     id: r.department_id,
                     name: r.department_name,

@@ -214,17 +214,27 @@ pub(in crate::store) async fn record_change(
     )
     .await?
     {
-        crate::store::history::audit::audit(
-            tx,
-            now,
-            actor,
-            change.action,
-            &change.subject,
-            change.detail,
-        )
-        .await?;
+        audit_change(tx, actor, now, &change).await?;
     }
     Ok(())
+}
+
+/// The audit entry of a recorded change.
+async fn audit_change(
+    tx: &mut Conn,
+    actor: &str,
+    now: i64,
+    change: &Change<'_>,
+) -> StoreResult<()> {
+    crate::store::history::audit::audit(
+        tx,
+        now,
+        actor,
+        change.action,
+        &change.subject,
+        change.detail,
+    )
+    .await
 }
 
 /// After deleting an item: its last version is kept once more under the deleting action, so
@@ -246,15 +256,7 @@ pub(in crate::store) async fn record_deletion(
         last,
     )
     .await?;
-    crate::store::history::audit::audit(
-        tx,
-        now,
-        actor,
-        change.action,
-        &change.subject,
-        change.detail,
-    )
-    .await
+    audit_change(tx, actor, now, &change).await
 }
 
 /// One stored version: when, who, what kind of save, and the fields.

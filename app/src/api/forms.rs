@@ -65,6 +65,20 @@ pub struct CycleForm {
     pub live_tally: Option<String>,
 }
 
+/// 答复规则 of a cycle as typed: an empty threshold means that kind of item has none.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReplyRuleForm {
+    pub cycle: String,
+    #[serde(default)]
+    pub supporters: String,
+    #[serde(default)]
+    pub support_days: String,
+    #[serde(default)]
+    pub votes: String,
+    pub working_days: String,
+    pub department: String,
+}
+
 /// 修改候选议题: a candidate's words as typed (the server checks each field).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CandidateForm {
@@ -124,6 +138,19 @@ mod echo {
                 ("issued", self.issued.clone()),
                 ("effective", self.effective.clone()),
                 ("source", self.source.clone()),
+            ]
+        }
+    }
+
+    impl ReplyRuleForm {
+        pub fn echo(&self) -> Vec<(&'static str, String)> {
+            vec![
+                ("cycle", self.cycle.clone()),
+                ("supporters", self.supporters.clone()),
+                ("support_days", self.support_days.clone()),
+                ("votes", self.votes.clone()),
+                ("working_days", self.working_days.clone()),
+                ("department", self.department.clone()),
             ]
         }
     }

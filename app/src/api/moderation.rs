@@ -173,6 +173,34 @@ pub async fn create_cycle(
     Ok(())
 }
 
+/// 答复规则: a cycle's thresholds and reply deadline, changed only before it opens; a refused
+/// form comes back as typed, in the cycle's own card.
+#[server]
+pub async fn set_reply_rule(
+    #[server(flatten)] form: crate::api::forms::ReplyRuleForm,
+) -> Result<(), ServerFnError> {
+    use crate::api::echo::ssr::{back_echo, Refused};
+    let refused = Refused {
+        form: format!("reply-rule-{}", form.cycle),
+        anchor: format!("reply-rule-{}", form.cycle),
+        fields: form.echo(),
+        names: &[
+            ("reply_supporters", "supporters"),
+            ("reply_support_days", "support_days"),
+            ("reply_votes", "votes"),
+            ("reply_working_days", "working_days"),
+        ],
+    };
+    let outcome = run_cycles(|h, m| async move { h.0.set_reply_rule(&m, form).await }).await;
+    back_echo(
+        "/staff/cycles",
+        refused,
+        outcome.map(|()| crate::model::Done::ReplyRuleSaved),
+    )
+    .await;
+    Ok(())
+}
+
 #[server]
 pub async fn add_cycle_candidate(
     cycle: String,

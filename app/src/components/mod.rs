@@ -11,6 +11,8 @@ pub mod islands;
 pub mod layout;
 pub mod loading;
 pub mod raw_text;
+pub mod reply_rule;
+pub mod reply_rule_form;
 pub mod roles;
 pub mod staff_gate;
 pub mod staff_list_forms;

@@ -44,10 +44,14 @@ pub enum Entity {
     Department,
     Policy,
     Report,
+    /// A voting cycle's 答复规则, changed before it opens.
+    Cycle,
+    /// 答复: a reply owed or given.
+    Reply,
 }
 
 impl Entity {
-    pub const ALL: [Entity; 7] = [
+    pub const ALL: [Entity; 9] = [
         Entity::Topic,
         Entity::Problem,
         Entity::Task,
@@ -55,6 +59,8 @@ impl Entity {
         Entity::Department,
         Entity::Policy,
         Entity::Report,
+        Entity::Cycle,
+        Entity::Reply,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -66,7 +72,15 @@ impl Entity {
             Entity::Department => "department",
             Entity::Policy => "policy",
             Entity::Report => "report",
+            Entity::Cycle => "cycle",
+            Entity::Reply => "reply",
         }
+    }
+
+    /// Whether a dataset reload replaces items of this kind (their ids then name other items,
+    /// so history from before the reload is not theirs). Cycles and replies are live data.
+    pub fn reloaded_with_dataset(self) -> bool {
+        !matches!(self, Entity::Cycle | Entity::Reply)
     }
 
     pub fn parse(token: &str) -> Option<Self> {

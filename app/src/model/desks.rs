@@ -63,6 +63,8 @@ pub struct CyclesAdmin {
     pub cycles: Vec<CycleAdmin>,
     /// `(year, month, theme)` of every topic, for "became".
     pub topics: Vec<crate::model::TopicLabel>,
+    /// Department names, for the 答复规则's answering department.
+    pub departments: Vec<String>,
 }
 
 /// What the staff's ranking page shows.

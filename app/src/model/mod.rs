@@ -26,6 +26,7 @@ mod publication;
 mod publish_checks;
 mod receipt_code;
 mod redaction;
+mod reply;
 mod roles;
 mod search;
 mod source;
@@ -36,6 +37,7 @@ mod task_record;
 mod task_status;
 mod topic;
 mod topic_key;
+pub mod working_days;
 
 pub use archive::{Archive, ArchiveMonth, ArchiveQuery, InTopic};
 pub use authoring::{
@@ -85,6 +87,7 @@ pub use receipt_code::{
     CODE_ALPHABET,
 };
 pub use redaction::{phone_like, redact, SuggestionRevision, MAX_REDACT_SPAN, REDACTED};
+pub use reply::{ReplyRule, RULE_SUPPORTERS, RULE_SUPPORT_DAYS, RULE_VOTES, RULE_WORKING_DAYS};
 pub use roles::{
     report_author_allowed, AuthorRefusal, BodyKind, EnteredBy, Grant, ReportAuthor,
     BEIJING_DISTRICTS, EDITORIAL_OFFICE,

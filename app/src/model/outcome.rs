@@ -37,6 +37,7 @@ codes! {
         ReportWithdrawn => "report_withdrawn",
         NoteWithdrawn => "note_withdrawn",
         NoteCorrected => "note_corrected",
+        ReplyRuleSaved => "reply_rule_saved",
     }
 }
 
@@ -103,6 +104,10 @@ codes! {
         LevelForBody => "level_for_body",
         ReportAuthor => "report_author",
         SupervisionAuthor => "supervision_author",
+        ReplySupporters => "reply_supporters",
+        ReplySupportDays => "reply_support_days",
+        ReplyVotes => "reply_votes",
+        ReplyWorkingDays => "reply_working_days",
     }
 }
 

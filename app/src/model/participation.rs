@@ -26,6 +26,9 @@ pub struct Cycle {
     #[serde(default)]
     pub awaits_open: bool,
     pub is_sample: bool,
+    /// 答复规则: who must answer what, by when; `None` for a cycle that states none.
+    #[serde(default)]
+    pub reply_rule: Option<super::ReplyRule>,
 }
 
 /// Where a cycle is in its life, from the server's clock.
@@ -360,6 +363,7 @@ mod tests {
             phase,
             awaits_open: false,
             is_sample: false,
+            reply_rule: None,
         };
         let mut cycles = vec![
             cycle("later", "2027-09-01", "2027-10-01", Phase::Upcoming),

@@ -9,6 +9,7 @@ use crate::api::moderation::{
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
 use crate::components::raw_text::text_box;
+use crate::components::reply_rule_form::ReplyRuleDesk;
 use crate::components::staff_gate::{gate_view, StaffNav};
 use crate::i18n::use_locale;
 use crate::i18n::when::{closing_text, opening_text};
@@ -48,9 +49,10 @@ fn Cycles(list: CyclesAdmin, echo: Option<crate::model::FormEcho>) -> impl IntoV
     let live = !e.any() || !e.text("live_tally", String::new()).is_empty();
     let picks = e.text("max_picks", "3".into());
     let topics = list.topics;
+    let departments = list.departments;
     view! {
         <ul class="plain-list">
-            {list.cycles.into_iter().map(|c| view! { <CycleCard c topics=topics.clone() echo=echo.clone()/> }).collect_view()}
+            {list.cycles.into_iter().map(|c| view! { <CycleCard c topics=topics.clone() departments=departments.clone() echo=echo.clone()/> }).collect_view()}
         </ul>
         <section aria-labelledby="new-cycle">
             <h2 id="new-cycle">{tr!("cycles.new")}</h2>
@@ -99,9 +101,11 @@ fn Cycles(list: CyclesAdmin, echo: Option<crate::model::FormEcho>) -> impl IntoV
 fn CycleCard(
     c: CycleAdmin,
     topics: Vec<crate::model::TopicLabel>,
+    departments: Vec<String>,
     echo: Option<crate::model::FormEcho>,
 ) -> impl IntoView {
     let CycleAdmin { cycle, candidates } = c;
+    let rule = view! { <ReplyRuleDesk cycle=cycle.clone() departments echo=echo.clone()/> };
     let slug = cycle.slug.clone();
     let upcoming = cycle.phase == Phase::Upcoming;
     let closed = cycle.phase == Phase::Closed;
@@ -180,6 +184,7 @@ fn CycleCard(
         <li class="card">
             <h2><a href=crate::paths::cycle(cycle.slug)>{cycle.title.clone()}</a></h2>
             <p class="muted">{opening_text(&cycle.opens_at, use_locale())}" → "{closing_text(&cycle.closes_at, use_locale())}" · "{tr!("vote.rule", max = cycle.max_picks)}</p>
+            {rule}
             <ul>{rows}</ul>
             {add}
             {open_now}

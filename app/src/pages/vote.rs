@@ -135,6 +135,7 @@ fn CyclePage(
         {counted_line}
         {hidden_note}
         {body}
+        <crate::components::reply_rule::ReplyRuleNote rule=cycle.reply_rule.clone() phase=cycle.phase/>
         {tallies_shown.then(|| view! { <ChartSlot ids=vec![ChartRef::CycleVotes { slug: slug.clone() }.to_string()] level=2/> })}
         <crate::components::follow_form::FollowForm kind=crate::model::FollowKind::Cycle subject=slug.clone()/>
         <p>

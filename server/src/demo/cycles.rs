@@ -108,6 +108,7 @@ pub fn cycles(now: i64) -> Vec<(SampleCycle, Linked)> {
         closes_at,
         max_picks,
         live_tally,
+        reply_rule: Some(sample_reply_rule()),
         candidates: Vec::new(),
         ballots: Vec::new(),
     };
@@ -184,6 +185,18 @@ pub async fn ensure(store: &Store, now: i64) -> StoreResult<usize> {
 
 /// Shown when the demo loaded without hotline data.
 const NO_EVIDENCE: &str = "暂无热线数据（示例）。";
+
+/// The demo's 答复规则: 30 supporters within 30 days, or 100 approvals, get a reply within 15
+/// working days from the office that runs the hotline (sample figures, like the cycles).
+fn sample_reply_rule() -> app::model::ReplyRule {
+    app::model::ReplyRule {
+        supporters: Some(30),
+        support_days: 30,
+        votes: Some(100),
+        working_days: 15,
+        department: "市政务服务和数据管理局".to_string(),
+    }
+}
 
 #[cfg(test)]
 mod tests {

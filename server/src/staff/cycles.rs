@@ -20,7 +20,7 @@ pub(super) fn editor(me: &StaffMember) -> Result<(), StaffError> {
     }
 }
 
-fn written(w: CycleWrite) -> Result<(), StaffError> {
+pub(super) fn written(w: CycleWrite) -> Result<(), StaffError> {
     match w {
         CycleWrite::Done => Ok(()),
         CycleWrite::Missing => Err(StaffError::NotFound),
@@ -122,6 +122,7 @@ impl CyclePort for StaffService {
         Ok(CyclesAdmin {
             cycles,
             topics: self.store.topic_list().await.map_err(internal)?,
+            departments: self.store.department_names().await.map_err(internal)?,
         })
     }
 
@@ -220,6 +221,14 @@ impl CyclePort for StaffService {
                 .await
                 .map_err(internal)?,
         )
+    }
+
+    async fn set_reply_rule(
+        &self,
+        me: &StaffMember,
+        form: app::api::forms::ReplyRuleForm,
+    ) -> Result<(), StaffError> {
+        self.save_reply_rule(me, form).await
     }
 
     async fn open_now(&self, me: &StaffMember, cycle: &str) -> Result<(), StaffError> {

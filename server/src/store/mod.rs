@@ -9,6 +9,7 @@ mod infra;
 mod moderation;
 mod notify;
 mod publication;
+mod replies;
 mod staff;
 mod topics;
 mod voting;

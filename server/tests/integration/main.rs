@@ -41,6 +41,7 @@ mod mail_crash;
 mod outbox_view;
 mod paper_codes;
 mod policy_record;
+mod replies;
 mod resident_vote;
 mod roles;
 mod staff;

@@ -41,6 +41,12 @@ pub trait CyclePort: Send + Sync + 'static {
         candidate: crate::model::CandidateId,
         reason: &str,
     ) -> Result<(), crate::api::StaffError>;
+    /// 答复规则: state or change the reply rule of a cycle that has not opened.
+    async fn set_reply_rule(
+        &self,
+        me: &StaffMember,
+        form: crate::api::forms::ReplyRuleForm,
+    ) -> Result<(), crate::api::StaffError>;
     /// 现在开始投票: open an upcoming cycle now.
     async fn open_now(&self, me: &StaffMember, cycle: &str) -> Result<(), crate::api::StaffError>;
 }

@@ -80,6 +80,38 @@ pub(in crate::store) async fn snapshot(
              FROM reports WHERE id = $1",
             &["date", "kind", "title", "author", "body", "withdrawn_reason"],
         ),
+        Entity::Cycle => (
+            "SELECT title, COALESCE(CAST(reply_supporters AS TEXT), ''),
+                    COALESCE(CAST(reply_support_days AS TEXT), ''),
+                    COALESCE(CAST(reply_votes AS TEXT), ''),
+                    COALESCE(CAST(reply_working_days AS TEXT), ''),
+                    COALESCE(reply_department, '')
+             FROM cycles WHERE id = $1",
+            &[
+                "title",
+                "reply_supporters",
+                "reply_support_days",
+                "reply_votes",
+                "reply_working_days",
+                "reply_department",
+            ],
+        ),
+        Entity::Reply => (
+            "SELECT due_on, department, COALESCE(decision, ''), COALESCE(reason_code, ''),
+                    COALESCE(body, ''), COALESCE(extended_to, ''), COALESCE(extension_reason, ''),
+                    COALESCE(interim_note, '')
+             FROM replies WHERE id = $1",
+            &[
+                "due",
+                "department",
+                "decision",
+                "reason",
+                "body",
+                "extended_to",
+                "extension_reason",
+                "interim",
+            ],
+        ),
     };
     let row = sqlx::query(sql).bind(id).fetch_optional(&mut *tx).await?;
     let Some(row) = row else { return Ok(None) };
@@ -103,9 +135,13 @@ pub(in crate::store) async fn snapshot(
     Ok(Some(snap))
 }
 
-/// Since when revisions count: a dataset reload replaces every item (ids are reused), so
-/// history from before it describes other items.
-async fn epoch(tx: &mut Conn) -> StoreResult<i64> {
+/// Since when revisions of `entity` count: a dataset reload replaces every item it loads (ids
+/// are reused), so their history from before it describes other items; live data (cycles,
+/// replies) keeps all of it.
+async fn epoch(tx: &mut Conn, entity: Entity) -> StoreResult<i64> {
+    if !entity.reloaded_with_dataset() {
+        return Ok(0);
+    }
     let loaded: Option<String> =
         sqlx::query_scalar("SELECT value FROM dataset_meta WHERE key = 'loaded_at'")
             .fetch_optional(&mut *tx)
@@ -150,7 +186,7 @@ pub(in crate::store) async fn before_change(
     let Some(current) = snapshot(tx, entity, id).await? else {
         return Ok(None);
     };
-    let since = epoch(tx).await?;
+    let since = epoch(tx, entity).await?;
     let known: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM revisions WHERE entity = $1 AND entity_id = $2 AND at >= $3",
     )
@@ -273,7 +309,7 @@ impl Store {
         // A read: one connection, no transaction to commit (a commit would count as a write
         // and empty the page cache on every view of the history page).
         let mut conn = self.pool.acquire().await?;
-        let since = epoch(&mut conn).await?;
+        let since = epoch(&mut conn, entity).await?;
         let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
             "SELECT at, username, action, snapshot FROM revisions
              WHERE entity = $1 AND entity_id = $2 AND at >= $3 ORDER BY id",

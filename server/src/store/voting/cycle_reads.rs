@@ -21,9 +21,25 @@ pub(in crate::store) struct CycleRow {
     live_tally: i64,
     awaits_open: i64,
     is_sample: i64,
+    reply_supporters: Option<i64>,
+    reply_support_days: Option<i64>,
+    reply_votes: Option<i64>,
+    reply_working_days: Option<i64>,
+    reply_department: Option<String>,
 }
 
-const CYCLE_SELECT: &str = "SELECT id, slug, title, target, opens_at, closes_at, max_picks, live_tally, awaits_open, is_sample FROM cycles";
+/// A cycle row's columns, in [`CycleRow`]'s order (a macro, so statements are joined at
+/// compile time).
+macro_rules! cycle_columns {
+    () => {
+        "id, slug, title, target, opens_at, closes_at, max_picks, live_tally, awaits_open, \
+         is_sample, reply_supporters, reply_support_days, reply_votes, reply_working_days, \
+         reply_department"
+    };
+}
+pub(in crate::store) use cycle_columns;
+
+const CYCLE_SELECT: &str = concat!("SELECT ", cycle_columns!(), " FROM cycles");
 
 impl CycleRow {
     pub(super) fn into_cycle(self, now: i64) -> StoreResult<Cycle> {
@@ -39,7 +55,38 @@ impl CycleRow {
             phase: Phase::of(self.opens_at, self.closes_at, self.awaits_open != 0, now),
             awaits_open: self.awaits_open != 0,
             is_sample: self.is_sample != 0,
+            reply_rule: reply_rule(
+                (self.reply_supporters, self.reply_support_days),
+                self.reply_votes,
+                self.reply_working_days,
+                self.reply_department,
+            )?,
         })
+    }
+}
+
+/// The stored rule: all of it or none (a days count without its department is a corrupt row).
+fn reply_rule(
+    (supporters, support_days): (Option<i64>, Option<i64>),
+    votes: Option<i64>,
+    working_days: Option<i64>,
+    department: Option<String>,
+) -> StoreResult<Option<app::model::ReplyRule>> {
+    let count = |n: i64, what: &str| {
+        u32::try_from(n).map_err(|_| StoreError::Corrupt(format!("cycle {what} {n}")))
+    };
+    match (working_days, department) {
+        (None, None) => Ok(None),
+        (Some(days), Some(department)) => Ok(Some(app::model::ReplyRule {
+            supporters: supporters
+                .map(|n| count(n, "reply_supporters"))
+                .transpose()?,
+            support_days: count(support_days.unwrap_or(0), "reply_support_days")?,
+            votes: votes.map(|n| count(n, "reply_votes")).transpose()?,
+            working_days: count(days, "reply_working_days")?,
+            department,
+        })),
+        _ => Err(StoreError::Corrupt("cycle reply rule half stored".into())),
     }
 }
 

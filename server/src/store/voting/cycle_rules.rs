@@ -1,7 +1,7 @@
 //! A cycle's rules as the ballot path reads them (every ballot does): its row and candidate ids
 //! in one statement, kept for the second.
 
-use super::cycle_reads::CycleRow;
+use super::cycle_reads::{cycle_columns, CycleRow};
 use crate::store::{Store, StoreError, StoreResult};
 use app::model::{CandidateId, Cycle};
 
@@ -61,13 +61,14 @@ impl Store {
 
     async fn read_cycle_rules(&self, slug: &str) -> StoreResult<StoredRules> {
         // One statement (a ballot reads it on every request): the candidates' ids ride along.
-        let row: Option<CycleRulesRow> = sqlx::query_as(
-            "SELECT id, slug, title, target, opens_at, closes_at, max_picks, live_tally,
-                    awaits_open, is_sample,
+        let row: Option<CycleRulesRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            cycle_columns!(),
+            ",
                     (SELECT string_agg(CAST(k.id AS TEXT), ',') FROM cycle_candidates k
                      WHERE k.cycle_id = cycles.id) AS candidates
-             FROM cycles WHERE slug = $1",
-        )
+             FROM cycles WHERE slug = $1"
+        ))
         .bind(slug)
         .fetch_optional(&self.pool)
         .await?;

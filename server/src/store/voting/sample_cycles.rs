@@ -27,6 +27,8 @@ pub struct SampleCycle {
     pub closes_at: i64,
     pub max_picks: i64,
     pub live_tally: bool,
+    /// 答复规则 it states.
+    pub reply_rule: Option<app::model::ReplyRule>,
     pub candidates: Vec<SampleCandidate>,
     /// Sample ballots: `(verified, picks by candidate position)`, cast inside the voting window.
     pub ballots: Vec<(bool, Vec<usize>)>,
@@ -44,8 +46,10 @@ impl Store {
             return Ok(false);
         }
         let cycle_id: i64 = sqlx::query_scalar(
-            "INSERT INTO cycles (slug, title, target, opens_at, closes_at, max_picks, live_tally, is_sample)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 1) RETURNING id",
+            "INSERT INTO cycles (slug, title, target, opens_at, closes_at, max_picks, live_tally,
+                                 reply_supporters, reply_support_days, reply_votes,
+                                 reply_working_days, reply_department, is_sample)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1) RETURNING id",
         )
         .bind(c.slug)
         .bind(c.title)
@@ -54,6 +58,16 @@ impl Store {
         .bind(c.closes_at)
         .bind(c.max_picks)
         .bind(i64::from(c.live_tally))
+        .bind(
+            c.reply_rule
+                .as_ref()
+                .and_then(|r| r.supporters)
+                .map(i64::from),
+        )
+        .bind(c.reply_rule.as_ref().map(|r| i64::from(r.support_days)))
+        .bind(c.reply_rule.as_ref().and_then(|r| r.votes).map(i64::from))
+        .bind(c.reply_rule.as_ref().map(|r| i64::from(r.working_days)))
+        .bind(c.reply_rule.as_ref().map(|r| r.department.as_str()))
         .fetch_one(&mut *tx)
         .await?;
         let mut ids = Vec::new();

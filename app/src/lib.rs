@@ -36,10 +36,10 @@ use pages::staff_area::StaffArea;
 use pages::{
     AboutPage, ArchivePage, CandidatePage, ChartPage, ChartsPage, DepartmentPage, GlossaryPage,
     HomePage, HotlinePage, IntegrityPage, NotFound, PolicyPage, ProblemPage, ReceiptPage,
-    SearchPage, StaffAccountsPage, StaffAuditPage, StaffCyclesPage, StaffDepartmentsPage,
-    StaffDeskPage, StaffHistoryPage, StaffHotlinePage, StaffImportPage, StaffLoginPage,
-    StaffModerationPage, StaffPolicyEditPage, StaffReportEditPage, StaffTopicEditPage,
-    StaffTopicsPage, SuggestPage, TopicPage, VoteListPage, VotePage, YearPage,
+    ReplyBoardPage, ReplyPage, SearchPage, StaffAccountsPage, StaffAuditPage, StaffCyclesPage,
+    StaffDepartmentsPage, StaffDeskPage, StaffHistoryPage, StaffHotlinePage, StaffImportPage,
+    StaffLoginPage, StaffModerationPage, StaffPolicyEditPage, StaffReportEditPage,
+    StaffTopicEditPage, StaffTopicsPage, SuggestPage, TopicPage, VoteListPage, VotePage, YearPage,
 };
 
 /// The HTML document. Runs on the server only, once per request.
@@ -206,6 +206,12 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("receipt") view=ReceiptPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("replies") view=ReplyBoardPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("replies"), ParamSegment("id"))
+                        view=ReplyPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("suggest") view=SuggestPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("about") view=AboutPage ssr=SsrMode::Async/>

@@ -94,6 +94,14 @@ pub fn suggestion(id: impl Display) -> String {
     format!("/suggest#s-{id}")
 }
 
+/// 等待答复: the replies owed and given.
+pub const REPLIES: &str = "/replies";
+
+/// One reply (答复): the item, its due date, extension, interim note and the answer.
+pub fn reply(id: impl Display) -> String {
+    format!("/replies/{id}")
+}
+
 /// A chart's page.
 pub fn chart(id: impl Display) -> String {
     format!("/charts/{id}")

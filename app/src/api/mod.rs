@@ -15,6 +15,7 @@ pub mod editor;
 pub mod forms;
 pub mod hotline;
 pub mod moderation;
+pub mod replies;
 pub mod roles;
 pub mod staff;
 pub mod staff_request;

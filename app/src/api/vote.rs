@@ -42,7 +42,7 @@ fn cookies_with(prefix: &str) -> Vec<(String, String)> {
 }
 
 #[cfg(feature = "ssr")]
-fn ballot_box() -> Result<crate::api::VoteHandle, ServerFnError> {
+pub(super) fn ballot_box() -> Result<crate::api::VoteHandle, ServerFnError> {
     use_context::<crate::api::VoteHandle>().ok_or_else(|| {
         tracing::error!("VoteHandle missing from the Leptos context");
         ServerFnError::new(crate::api::UNAVAILABLE)
@@ -50,7 +50,7 @@ fn ballot_box() -> Result<crate::api::VoteHandle, ServerFnError> {
 }
 
 #[cfg(feature = "ssr")]
-fn unavailable(what: &str, err: crate::api::PortalError) -> ServerFnError {
+pub(super) fn unavailable(what: &str, err: crate::api::PortalError) -> ServerFnError {
     tracing::error!(error = %err, what, "loading voting data failed");
     ServerFnError::new(crate::api::UNAVAILABLE)
 }

@@ -13,6 +13,7 @@ pub mod loading;
 pub mod raw_text;
 pub mod reply_rule;
 pub mod reply_rule_form;
+pub mod reply_status;
 pub mod roles;
 pub mod staff_gate;
 pub mod staff_list_forms;

@@ -46,6 +46,7 @@ pub fn ReplyRuleNote(rule: Option<ReplyRule>, phase: Phase) -> impl IntoView {
             <h2 id="reply-rule-h">{tr!("reply.rule_heading")}</h2>
             <p>{sentence.unwrap_or_else(|| tr!("reply.rule_none"))}</p>
             {frozen}
+            <p><a href=crate::paths::REPLIES>{tr!("reply.all")}</a></p>
         </section>
     }
 }

@@ -87,7 +87,11 @@ pub use receipt_code::{
     CODE_ALPHABET,
 };
 pub use redaction::{phone_like, redact, SuggestionRevision, MAX_REDACT_SPAN, REDACTED};
-pub use reply::{ReplyRule, RULE_SUPPORTERS, RULE_SUPPORT_DAYS, RULE_VOTES, RULE_WORKING_DAYS};
+pub use reply::{
+    due_dates, Answer, Extension, InterimNote, NotAdoptedReason, Reply, ReplyBoard, ReplyDecision,
+    ReplyEntry, ReplyItem, ReplyRule, Standing, RULE_SUPPORTERS, RULE_SUPPORT_DAYS, RULE_VOTES,
+    RULE_WORKING_DAYS,
+};
 pub use roles::{
     report_author_allowed, AuthorRefusal, BodyKind, EnteredBy, Grant, ReportAuthor,
     BEIJING_DISTRICTS, EDITORIAL_OFFICE,

@@ -30,3 +30,222 @@ pub const RULE_SUPPORTERS: std::ops::RangeInclusive<u32> = 2..=100_000;
 pub const RULE_SUPPORT_DAYS: std::ops::RangeInclusive<u32> = 1..=365;
 pub const RULE_VOTES: std::ops::RangeInclusive<u32> = 2..=1_000_000;
 pub const RULE_WORKING_DAYS: std::ops::RangeInclusive<u32> = 1..=60;
+
+codes! {
+    /// What a reply answers: a resident's suggestion or a candidate of a cycle.
+    ReplyItem {
+        Suggestion => "suggestion",
+        Candidate => "candidate",
+    }
+}
+
+codes! {
+    /// 答复结论: what the department decided.
+    ReplyDecision {
+        /// 采纳: it becomes (or joins) a topic, linked.
+        Adopted => "adopted",
+        /// 部分采纳.
+        PartlyAdopted => "partly_adopted",
+        /// 已有安排: a plan already covers it, linked.
+        AlreadyPlanned => "already_planned",
+        /// 不予采纳, with a published reason code.
+        NotAdopted => "not_adopted",
+    }
+}
+
+codes! {
+    /// 不予采纳的理由: the published list a department chooses from (the public page lists them
+    /// with what each means), with its own words beside the code.
+    NotAdoptedReason {
+        /// Not within the city government's powers (national law, another level's remit).
+        OutOfRemit => "out_of_remit",
+        /// Against a law, regulation or standing policy.
+        AgainstLaw => "against_law",
+        /// Not feasible now (land, technology, safety), with what would change that.
+        NotFeasible => "not_feasible",
+        /// The cost is out of proportion to the benefit, or the budget cannot carry it now.
+        Cost => "cost",
+        /// One household's or one place's own case: passed to 12345, which handles it.
+        IndividualCase => "individual_case",
+        /// Residents are divided and the other side's interests weigh as much.
+        Divided => "divided",
+        /// Another reason, which the words must give.
+        Other => "other",
+    }
+}
+
+impl ReplyDecision {
+    pub fn message_key(self) -> String {
+        format!("reply.decision.{}", self.as_str())
+    }
+}
+
+impl NotAdoptedReason {
+    pub fn message_key(self) -> String {
+        format!("reply.reason.{}", self.as_str())
+    }
+}
+
+/// 延期: a new due date asked for in public, with its reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Extension {
+    /// The new due date (Beijing, `YYYY-MM-DD`).
+    pub to: String,
+    pub reason: String,
+    /// When it was asked for (Beijing date).
+    pub on: String,
+}
+
+/// 阶段性答复: an interim note, expected by half the time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct InterimNote {
+    pub note: String,
+    pub on: String,
+}
+
+/// The reply itself (答复意见).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Answer {
+    pub decision: ReplyDecision,
+    /// For 不予采纳: the published reason code.
+    pub reason: Option<NotAdoptedReason>,
+    pub body: String,
+    /// The topic or plan it points to (an address on this portal or an official page).
+    pub link: Option<String>,
+    /// When it was posted (Beijing date).
+    pub on: String,
+}
+
+/// 答复: what an item that crossed its cycle's threshold is owed, and what it got. Public: no
+/// personal data (the department speaks; which colleague wrote it is staff's business).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Reply {
+    pub id: i64,
+    pub item: ReplyItem,
+    pub item_id: i64,
+    /// The suggestion's or candidate's title.
+    pub title: String,
+    /// The item's page on the portal.
+    pub item_url: String,
+    pub cycle_slug: String,
+    pub cycle_title: String,
+    /// The Beijing date it crossed the threshold.
+    pub crossed_on: String,
+    /// Due by the rule (Beijing date); an extension moves the date judged, never this one.
+    pub due_on: String,
+    /// By when an interim note is expected (half the time).
+    pub interim_on: String,
+    /// 答复单位.
+    pub department: String,
+    pub extension: Option<Extension>,
+    pub interim: Option<InterimNote>,
+    pub answer: Option<Answer>,
+    /// The cycle is sample data (示例数据).
+    pub is_sample: bool,
+}
+
+/// Where a reply stands on a given day, in working days: what the waiting list and the item
+/// page say ("还有 3 个工作日" / "已逾期 2 个工作日" / "按时答复").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub enum Standing {
+    /// Waiting, `days_left` working days to go (0: due today).
+    Waiting { days_left: i64 },
+    /// Waiting past the date judged.
+    Overdue { days_late: i64 },
+    /// Answered by the date judged.
+    AnsweredOnTime,
+    /// Answered, but after the date judged.
+    AnsweredLate { days_late: i64 },
+}
+
+impl Reply {
+    /// The date judged: the extension's, when one was asked for before the due date passed…
+    /// which the store only allows, so the latest date stated is the one judged.
+    pub fn judged_on(&self) -> &str {
+        self.extension.as_ref().map_or(&self.due_on, |e| &e.to)
+    }
+
+    /// Where it stands on `today` (Beijing).
+    pub fn standing(&self, today: jiff::civil::Date) -> Standing {
+        use super::working_days::working_days_between;
+        let Ok(due) = self.judged_on().parse::<jiff::civil::Date>() else {
+            return Standing::Waiting { days_left: 0 };
+        };
+        match &self.answer {
+            Some(answer) => match answer.on.parse::<jiff::civil::Date>() {
+                Ok(on) if on > due => Standing::AnsweredLate {
+                    days_late: working_days_between(due, on).max(1),
+                },
+                _ => Standing::AnsweredOnTime,
+            },
+            None if today > due => Standing::Overdue {
+                days_late: working_days_between(due, today).max(1),
+            },
+            None => Standing::Waiting {
+                days_left: working_days_between(today, due),
+            },
+        }
+    }
+
+    /// Whether the interim note is missing though its date has passed (and no answer came).
+    pub fn interim_missing(&self, today: jiff::civil::Date) -> bool {
+        self.answer.is_none()
+            && self.interim.is_none()
+            && self
+                .interim_on
+                .parse::<jiff::civil::Date>()
+                .is_ok_and(|on| today > on)
+    }
+}
+
+/// The due dates of an item crossing on `day`: `(due, interim)`, both in working days — the
+/// interim note by half the time, rounded up.
+pub fn due_dates(
+    day: jiff::civil::Date,
+    working_days: u32,
+) -> (jiff::civil::Date, jiff::civil::Date) {
+    use super::working_days::add_working_days;
+    (
+        add_working_days(day, working_days),
+        add_working_days(day, working_days.div_ceil(2)),
+    )
+}
+
+/// 等待答复 and the answered, as of `today` (Beijing): the page and the API judge every reply on
+/// the same day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ReplyBoard {
+    /// The Beijing date the standings are judged on.
+    pub today: String,
+    /// Waiting, longest first.
+    pub waiting: Vec<ReplyEntry>,
+    /// Answered, newest first.
+    pub answered: Vec<ReplyEntry>,
+}
+
+/// A reply with where it stands on the board's day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ReplyEntry {
+    pub reply: Reply,
+    pub standing: Standing,
+    /// The interim note's date passed without one (and no answer yet).
+    pub interim_missing: bool,
+}
+
+impl ReplyEntry {
+    pub fn judged(reply: Reply, today: jiff::civil::Date) -> ReplyEntry {
+        ReplyEntry {
+            standing: reply.standing(today),
+            interim_missing: reply.interim_missing(today),
+            reply,
+        }
+    }
+}

@@ -16,6 +16,9 @@ pub struct Suggestion {
     pub reason: Option<String>,
     /// "Me too" count, the author included.
     pub supporters: u32,
+    /// The reply it is owed or got, once it crossed its cycle's threshold (答复).
+    #[serde(default)]
+    pub reply: Option<super::ReplyEntry>,
 }
 
 /// A published suggestion as open data (公开的建议): what residents ask for, how many support

@@ -2,13 +2,14 @@
 //! and three server-drawn charts (weekly trend, districts, rates against all requests) — so a
 //! resident can see why it is on the ballot before ticking it.
 
+use crate::api::replies::get_reply_of;
 use crate::api::vote::get_cycle;
 use crate::charts::ChartSlot;
 use crate::components::badges::SampleBadge;
 use crate::components::follow_form::FollowForm;
 use crate::components::loading::DataView;
 use crate::components::terms::TermLinks;
-use crate::model::{ChartRef, EvidenceChart, FollowKind};
+use crate::model::{ChartRef, EvidenceChart, FollowKind, ReplyItem};
 use crate::model::{CycleCandidate, CycleDetail, Phase};
 use crate::pages::NotFound;
 use crate::tr;
@@ -27,9 +28,19 @@ pub fn CandidatePage() -> impl IntoView {
         .as_deref()
         .and_then(crate::model::CandidateId::parse);
     let detail = Resource::new_blocking(move || slug.clone(), get_cycle);
+    let reply = Resource::new_blocking(
+        move || id,
+        |id| async move {
+            match id {
+                Some(id) => get_reply_of(ReplyItem::Candidate, id.0).await,
+                None => Ok(None),
+            }
+        },
+    );
     view! {
         <DataView>
             {move || Suspend::new(async move {
+                let reply = reply.await.ok().flatten();
                 detail.await.map(|found| {
                     let found = found.and_then(|(detail, _)| {
                         let c = detail.candidates.iter().find(|c| Some(c.id) == id)?.clone();
@@ -37,7 +48,7 @@ pub fn CandidatePage() -> impl IntoView {
                     });
                     match found {
                         Some((detail, candidate)) => {
-                            Either::Left(view! { <CandidateView detail candidate/> })
+                            Either::Left(view! { <CandidateView detail candidate reply/> })
                         }
                         None => Either::Right(view! { <NotFound/> }),
                     }
@@ -48,7 +59,11 @@ pub fn CandidatePage() -> impl IntoView {
 }
 
 #[component]
-fn CandidateView(detail: CycleDetail, candidate: CycleCandidate) -> impl IntoView {
+fn CandidateView(
+    detail: CycleDetail,
+    candidate: CycleCandidate,
+    reply: Option<crate::model::ReplyEntry>,
+) -> impl IntoView {
     let cycle = detail.cycle;
     let slug = cycle.slug.clone();
     let id = candidate.id;
@@ -80,6 +95,7 @@ fn CandidateView(detail: CycleDetail, candidate: CycleCandidate) -> impl IntoVie
         <p>{candidate.description.clone()}</p>
         {became}
         {tally}
+        {reply.map(|entry| view! { <crate::components::reply_status::ItemReply entry/> })}
         {action}
         <h2>{tr!("candidate.evidence")}</h2>
         <p class="evidence">{candidate.evidence.clone()}</p>

@@ -88,14 +88,16 @@ fn CurrentTopic(topic: Option<Topic>, this_month: (i32, u8)) -> impl IntoView {
     .into_any()
 }
 
-/// Her other ways in, right under the vote: make a suggestion, or check a receipt (a ballot's
-/// or a suggestion's), without hunting for them on the vote page.
+/// Her other ways in, right under the vote: make a suggestion, check a receipt (a ballot's or a
+/// suggestion's), or see what the city still owes an answer to (等待答复), without hunting for
+/// them on the vote page.
 #[component]
 fn Ways() -> impl IntoView {
     view! {
         <nav class="ways" aria-label=tr!("home.ways")>
             <a class="button button-quiet" href="/suggest">{tr!("suggest.title")}</a>
             <a class="button button-quiet" href="/receipt">{tr!("home.receipt")}</a>
+            <a class="button button-quiet" href=crate::paths::REPLIES>{tr!("reply.board_title")}</a>
         </nav>
     }
 }

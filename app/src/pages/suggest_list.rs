@@ -107,6 +107,7 @@ pub fn SuggestionList(
                             <h3>{s.title}</h3>
                             <p>{s.description}</p>
                             <p class="muted">{s.district}" · "{s.category}" · "{tr!("suggest.supporters", count = s.supporters)}</p>
+                            {s.reply.map(|entry| view! { <crate::components::reply_status::ItemReply entry/> })}
                             {mark}
                             {action}
                         </li>

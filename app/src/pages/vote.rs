@@ -142,7 +142,8 @@ fn CyclePage(
             <a href=format!("{}/integrity", crate::paths::cycle(&slug))>{tr!("vote.integrity_link")}</a>" · "
             <a href="/receipt">{tr!("vote.check_receipt")}</a>" · "
             <a href="/vote">{tr!("vote.all_cycles")}</a>" · "
-            <a href="/suggest">{tr!("suggest.title")}</a>
+            <a href="/suggest">{tr!("suggest.title")}</a>" · "
+            <a href=crate::paths::REPLIES>{tr!("reply.board_title")}</a>
         </p>
     }
 }

@@ -101,8 +101,8 @@ impl Teller {
 /// How long a delivered mail's words are kept: 30 days.
 const SENT_KEPT_SECS: i64 = 30 * 24 * 3600;
 
-/// Every second, the notices recorded; every ten, the tasks gone overdue, the rounds closed and
-/// the retention rule (each told once, whichever instance comes first).
+/// Every second, the notices recorded; every ten, the tasks gone overdue, the rounds closed, the
+/// candidates over their reply threshold and the retention rule (each told once, whichever instance comes first).
 pub fn spawn_teller(teller: Teller) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
@@ -121,6 +121,11 @@ pub fn spawn_teller(teller: Teller) {
             }
             if let Err(err) = teller.tell_closed_cycles(now).await {
                 tracing::warn!(error = %err, "could not tell followers of closed rounds");
+            }
+            match teller.store.record_reply_crossings(now).await {
+                Ok(0) => {}
+                Ok(crossed) => tracing::info!(items = crossed, "items over their reply threshold"),
+                Err(err) => tracing::warn!(error = %err, "could not look for reply thresholds"),
             }
             if let Err(err) = teller.store.prune_sent_mail(now - SENT_KEPT_SECS).await {
                 tracing::warn!(error = %err, "could not prune delivered mail");

@@ -286,5 +286,28 @@ fn fields(notice: &Notice, locale: Locale) -> Vec<(&'static str, String)> {
             ("title", title.clone()),
             ("due", day_text(due, locale)),
         ],
+        Notice::ReplyDue {
+            title,
+            department,
+            due,
+            ..
+        } => vec![
+            ("item", title.clone()),
+            ("department", department.clone()),
+            ("due", day_text(due, locale)),
+        ],
+        Notice::ReplyPosted {
+            title,
+            department,
+            decision,
+            ..
+        } => vec![
+            ("item", title.clone()),
+            ("department", department.clone()),
+            (
+                "decision",
+                app::i18n::message(&decision.message_key(), locale),
+            ),
+        ],
     }
 }

@@ -216,6 +216,16 @@ pub(crate) fn iso(at: i64) -> String {
         .unwrap_or_else(|_| at.to_string())
 }
 
+/// The Beijing date of the instant `now` (seconds).
+pub fn beijing_today(now: i64) -> StoreResult<jiff::civil::Date> {
+    replies::crossing::beijing_date(now)
+}
+
+/// The Beijing date (`YYYY-MM-DD`) of a stored instant: what a person sees as "the day".
+pub(crate) fn iso_day(at: i64) -> StoreResult<String> {
+    Ok(replies::crossing::beijing_date(at)?.to_string())
+}
+
 pub(crate) fn topic_key(year: i64, month: i64) -> StoreResult<app::model::TopicKey> {
     i32::try_from(year)
         .ok()

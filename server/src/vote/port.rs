@@ -59,10 +59,27 @@ impl VotePort for VoteService {
     }
 
     async fn suggestions(&self) -> Result<Vec<Suggestion>, PortalError> {
-        self.store
+        let mut list = self
+            .store
             .suggestions(SuggestionState::Published)
             .await
-            .map_err(log_only)
+            .map_err(log_only)?;
+        // Each suggestion owed a reply says so on its card, judged today.
+        let today = crate::store::beijing_today(now()).map_err(log_only)?;
+        let mut replies: std::collections::HashMap<i64, app::model::Reply> = self
+            .store
+            .replies_of(app::model::ReplyItem::Suggestion)
+            .await
+            .map_err(log_only)?
+            .into_iter()
+            .map(|r| (r.item_id, r))
+            .collect();
+        for s in &mut list {
+            s.reply = replies
+                .remove(&s.id)
+                .map(|r| app::model::ReplyEntry::judged(r, today));
+        }
+        Ok(list)
     }
 
     async fn own_suggestions(&self, device_token: &str) -> Result<OwnSuggestions, PortalError> {
@@ -70,5 +87,35 @@ impl VotePort for VoteService {
             Some(voter) => self.store.own_suggestions(&voter).await.map_err(log_only),
             None => Ok(OwnSuggestions::default()),
         }
+    }
+
+    async fn reply_board(&self) -> Result<app::model::ReplyBoard, PortalError> {
+        let today = crate::store::beijing_today(now()).map_err(log_only)?;
+        let judge = |list: Vec<app::model::Reply>| {
+            list.into_iter()
+                .map(|r| app::model::ReplyEntry::judged(r, today))
+                .collect()
+        };
+        Ok(app::model::ReplyBoard {
+            today: today.to_string(),
+            waiting: judge(self.store.replies_waiting().await.map_err(log_only)?),
+            answered: judge(self.store.replies_answered().await.map_err(log_only)?),
+        })
+    }
+
+    async fn reply(&self, id: i64) -> Result<Option<app::model::ReplyEntry>, PortalError> {
+        let today = crate::store::beijing_today(now()).map_err(log_only)?;
+        let reply = self.store.reply(id).await.map_err(log_only)?;
+        Ok(reply.map(|r| app::model::ReplyEntry::judged(r, today)))
+    }
+
+    async fn reply_of(
+        &self,
+        item: app::model::ReplyItem,
+        id: i64,
+    ) -> Result<Option<app::model::ReplyEntry>, PortalError> {
+        let today = crate::store::beijing_today(now()).map_err(log_only)?;
+        let reply = self.store.reply_of(item, id).await.map_err(log_only)?;
+        Ok(reply.map(|r| app::model::ReplyEntry::judged(r, today)))
     }
 }

@@ -30,6 +30,16 @@ pub trait VotePort: Send + Sync + 'static {
     /// What the device holding `device_token` (its device cookie) sent and supported; nothing
     /// for a token the server did not sign.
     async fn own_suggestions(&self, device_token: &str) -> Result<OwnSuggestions, PortalError>;
+    /// 等待答复: the replies owed, longest waiting first, and the latest given.
+    async fn reply_board(&self) -> Result<crate::model::ReplyBoard, PortalError>;
+    /// One reply, judged today.
+    async fn reply(&self, id: i64) -> Result<Option<crate::model::ReplyEntry>, PortalError>;
+    /// The reply an item is owed or got, judged today.
+    async fn reply_of(
+        &self,
+        item: crate::model::ReplyItem,
+        id: i64,
+    ) -> Result<Option<crate::model::ReplyEntry>, PortalError>;
 }
 
 #[derive(Clone)]

@@ -3,6 +3,7 @@
 
 use crate::store::history::audit::audit;
 use crate::store::notify::notice::record;
+use crate::store::replies::crossing::collecting_cycle;
 use crate::store::{Notice, Store, StoreError, StoreResult};
 use app::model::{FollowKind, NotPublishedReason, StaffMember, Suggestion, SuggestionState};
 
@@ -62,6 +63,7 @@ impl Row {
             state,
             reason: self.reason,
             supporters: u32::try_from(self.supporters).unwrap_or(0),
+            reply: None,
         })
     }
 }
@@ -204,6 +206,15 @@ impl Store {
         let Some((title, receipt)) = found else {
             return Ok(false);
         };
+        if publish {
+            // Collected for the next round: its reply rule decides whether it is owed an answer.
+            let cycle = collecting_cycle(&mut tx, now).await?;
+            sqlx::query("UPDATE suggestions SET cycle_id = $1 WHERE id = $2")
+                .bind(cycle)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
         let notice = match code {
             None => Notice::SuggestionPublished {
                 title: title.clone(),

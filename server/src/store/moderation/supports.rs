@@ -5,6 +5,7 @@
 //! network, audited in the same transaction.
 
 use crate::store::history::audit::audit;
+use crate::store::replies::crossing::record_crossings;
 use crate::store::{Store, StoreResult};
 use app::model::{BallotReason, BallotStatus, HeldSupports, StaffMember};
 
@@ -111,6 +112,10 @@ impl Store {
         .bind(&s.network)
         .execute(&mut *tx)
         .await?;
+        if !held {
+            // The support that takes a suggestion over its cycle's threshold owes it a reply.
+            record_crossings(&mut tx, now).await?;
+        }
         self.commit(tx).await?;
         Ok(if held {
             SupportOutcome::Held
@@ -176,6 +181,9 @@ impl Store {
                 &format!("{decided} from {network}"),
             )
             .await?;
+            if accept {
+                record_crossings(&mut tx, now).await?;
+            }
         }
         self.commit(tx).await?;
         Ok(decided)

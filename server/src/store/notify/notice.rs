@@ -65,6 +65,21 @@ pub enum Notice {
     },
     /// 任务、责任清单公布: the topic's lists were published (an import applied).
     TopicLists { topic: String, path: String },
+    /// 须答复: the item crossed its cycle's threshold; `department` owes a reply by `due`.
+    ReplyDue {
+        title: String,
+        cycle: String,
+        department: String,
+        due: String,
+        path: String,
+    },
+    /// 已答复: the department posted its reply, with its decision.
+    ReplyPosted {
+        title: String,
+        department: String,
+        decision: app::model::ReplyDecision,
+        path: String,
+    },
     /// 任务逾期: a task of the topic passed its due date without being done.
     TaskOverdue {
         topic: String,
@@ -88,6 +103,8 @@ impl Notice {
             Notice::TopicPolicy { .. } => "topic_policy",
             Notice::TopicLists { .. } => "topic_lists",
             Notice::TaskOverdue { .. } => "task_overdue",
+            Notice::ReplyDue { .. } => "reply_due",
+            Notice::ReplyPosted { .. } => "reply_posted",
         }
     }
 
@@ -103,7 +120,9 @@ impl Notice {
             | Notice::TopicReport { path, .. }
             | Notice::TopicPolicy { path, .. }
             | Notice::TopicLists { path, .. }
-            | Notice::TaskOverdue { path, .. } => path,
+            | Notice::TaskOverdue { path, .. }
+            | Notice::ReplyDue { path, .. }
+            | Notice::ReplyPosted { path, .. } => path,
         }
     }
 }

@@ -1,4 +1,6 @@
 //! 答复 (issue 35): a cycle's reply rule, the items that crossed it and the replies owed — due
 //! dates in working days, extensions, interim notes and the reply itself — and who is late.
 
+pub(super) mod crossing;
+pub(super) mod reads;
 pub(super) mod rule;

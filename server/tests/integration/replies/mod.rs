@@ -3,4 +3,141 @@
 // a test crate: a failure is a failed test
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::support;
+
+use reqwest::{header, redirect::Policy, Client};
+use support::staff::*;
+use support::TestServer;
+
+mod crossing;
 mod rule;
+
+pub(super) const MODERATOR: support::Account<'static> =
+    ("moderator", "moderator", None, "moderator-password-123");
+/// The department the test rounds name as the one that answers (the `HEAT` account's).
+pub(super) const ANSWERS: &str = "市城市管理委";
+
+pub(super) fn client() -> Client {
+    Client::builder().redirect(Policy::none()).build().unwrap()
+}
+
+/// An editor's new round opening today (it waits for 现在开始投票, so it is the next to open and
+/// collects the suggestions published meanwhile), with the rule: `supporters` within 30 days,
+/// `votes`, a reply within `days` working days from [`ANSWERS`].
+pub(super) async fn round_with_rule(
+    server: &TestServer,
+    editor: &str,
+    slug: &str,
+    (supporters, votes, days): (&str, &str, &str),
+) {
+    let today = jiff::Zoned::now().in_tz("Asia/Shanghai").unwrap().date();
+    let closes = today.checked_add(jiff::Span::new().days(30)).unwrap();
+    let cycles = ("/staff/cycles", "create_cycle");
+    let res = post_beside(
+        server,
+        editor,
+        cycles,
+        "create_cycle",
+        &[
+            ("slug", slug),
+            ("title", "答复测试轮"),
+            ("target", "2027 年"),
+            ("opens", &today.to_string()),
+            ("closes", &closes.to_string()),
+            ("max_picks", "2"),
+        ],
+    )
+    .await;
+    assert!(location(&res).contains("done="), "{}", location(&res));
+    let res = post_beside(
+        server,
+        editor,
+        cycles,
+        "set_reply_rule",
+        &[
+            ("cycle", slug),
+            ("supporters", supporters),
+            ("support_days", "30"),
+            ("votes", votes),
+            ("working_days", days),
+            ("department", ANSWERS),
+        ],
+    )
+    .await;
+    assert_eq!(location(&res), "/staff/cycles?done=reply_rule_saved");
+}
+
+/// A resident suggests (leaving `address` to follow it, if any); the moderator publishes it.
+/// Returns its id.
+pub(super) async fn published_suggestion(
+    server: &TestServer,
+    moderator: &str,
+    title: &str,
+    address: &str,
+) -> String {
+    let res = client()
+        .post(server.url("/suggest"))
+        .header(header::ACCEPT_LANGUAGE, "zh-CN")
+        .form(&[
+            ("title", title),
+            ("description", "小区门口的三盏路灯坏了三个月，晚上很黑。"),
+            ("district", "朝阳区"),
+            ("category", "市容环境"),
+            ("address", address),
+            ("website", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(location(&res).contains("receipt="), "{}", location(&res));
+    let queue = get_as(server, "/staff/moderation", moderator).await;
+    let at = queue
+        .find(&format!("data-suggestion=\"{title}\""))
+        .expect("pending");
+    let marker = "name=\"suggestion_id\" value=\"";
+    let start = at + queue[at..].find(marker).unwrap() + marker.len();
+    let id: String = queue[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let url = action_on(
+        server,
+        "/staff/moderation",
+        moderator,
+        "moderate_suggestion",
+    )
+    .await;
+    support::staff::moderate(
+        &url,
+        moderator,
+        "moderate_suggestion",
+        &[
+            ("suggestion_id", id.as_str()),
+            ("decision", "publish"),
+            ("reason", ""),
+        ],
+    )
+    .await;
+    id
+}
+
+/// "我也要" from a new device, with a solved proof of work.
+pub(super) async fn me_too(server: &TestServer, id: &str) {
+    let proof = support::proof::solved(server, "2027-annual").await;
+    let res = client()
+        .post(server.url(&format!("/suggest/{id}/support")))
+        .form(&[("proof", proof.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert!(location(&res).contains("supported="), "{}", location(&res));
+}
+
+pub(super) async fn page(server: &TestServer, path: &str) -> String {
+    reqwest::get(server.url(path))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}

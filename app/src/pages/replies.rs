@@ -1,0 +1,170 @@
+//! 等待答复: what the city owes residents an answer to, the longest waiting first, with days
+//! left or overdue; what it has answered; the decisions and reason codes it answers with; and
+//! each reply's own page.
+
+use crate::api::replies::{get_reply, get_reply_board};
+use crate::components::badges::SampleBadge;
+use crate::components::loading::DataView;
+use crate::components::reply_status::{standing_class, standing_text, ReplyClock};
+use crate::i18n::when::day;
+use crate::model::{NotAdoptedReason, ReplyDecision, ReplyEntry, ReplyItem};
+use crate::pages::NotFound;
+use crate::tr;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+fn kind_words(item: ReplyItem) -> String {
+    match item {
+        ReplyItem::Suggestion => tr!("reply.item_suggestion"),
+        ReplyItem::Candidate => tr!("reply.item_candidate"),
+    }
+}
+
+#[component]
+pub fn ReplyBoardPage() -> impl IntoView {
+    let board = Resource::new_blocking(|| (), |_| get_reply_board());
+    view! {
+        <Title text=tr!("reply.board_title")/>
+        <h1>{tr!("reply.board_title")}</h1>
+        <p>{tr!("reply.board_intro")}</p>
+        <DataView>
+            {move || Suspend::new(async move {
+                board.await.map(|board| {
+                    let waiting = if board.waiting.is_empty() {
+                        Either::Left(view! { <p class="muted">{tr!("reply.waiting_none")}</p> })
+                    } else {
+                        Either::Right(view! { <ol class="plain-list">{board.waiting.into_iter().map(|e| view! { <BoardRow entry=e/> }).collect_view()}</ol> })
+                    };
+                    let answered = if board.answered.is_empty() {
+                        Either::Left(view! { <p class="muted">{tr!("reply.answered_none")}</p> })
+                    } else {
+                        Either::Right(view! { <ul class="plain-list">{board.answered.into_iter().map(|e| view! { <BoardRow entry=e/> }).collect_view()}</ul> })
+                    };
+                    view! {
+                        <section aria-labelledby="waiting-h">
+                            <h2 id="waiting-h">{tr!("reply.waiting_heading")}</h2>
+                            {waiting}
+                        </section>
+                        <section aria-labelledby="answered-h">
+                            <h2 id="answered-h">{tr!("reply.answered_heading")}</h2>
+                            {answered}
+                        </section>
+                    }
+                })
+            })}
+        </DataView>
+        <ReasonCodes/>
+    }
+}
+
+/// One line of the board: the item, who owes the reply and where it stands.
+#[component]
+fn BoardRow(entry: ReplyEntry) -> impl IntoView {
+    let reply = entry.reply.clone();
+    let decision = reply.answer.as_ref().map(|a| {
+        let key = a.decision.message_key();
+        view! { <p><strong>{tr!("reply.decision_label")}": "{tr!(key.as_str())}</strong></p> }
+    });
+    let extension = reply.extension.as_ref().filter(|_| reply.answer.is_none()).map(|e| {
+        view! { <p>{tr!("reply.extended", date = day(&e.to), reason = e.reason.clone(), asked = day(&e.on))}</p> }
+    });
+    let interim = entry
+        .interim_missing
+        .then(|| view! { <p class="reply-standing late">{tr!("reply.interim_missing", date = day(&reply.interim_on))}</p> });
+    view! {
+        <li class="card" id=format!("reply-{}", reply.id)>
+            <h3><a href=crate::paths::reply(reply.id)>{reply.title.clone()}</a>" "{reply.is_sample.then(|| view! { <SampleBadge/> })}</h3>
+            <p class="muted">{kind_words(reply.item)}" · "{reply.cycle_title.clone()}" · "{tr!("reply.owed_by", department = reply.department.clone())}</p>
+            <p class=standing_class(entry.standing)>{standing_text(&entry)}</p>
+            {decision}
+            {extension}
+            {interim}
+        </li>
+    }
+}
+
+/// 答复结论和不予采纳的理由: the published list every reply chooses from.
+#[component]
+fn ReasonCodes() -> impl IntoView {
+    view! {
+        <section id="reasons" aria-labelledby="reasons-h">
+            <h2 id="reasons-h">{tr!("reply.reasons_heading")}</h2>
+            <p>{tr!("reply.reasons_intro")}</p>
+            <dl>
+                {ReplyDecision::ALL.iter().map(|d| {
+                    let key = d.message_key();
+                    let help = format!("reply.decision_help.{}", d.as_str());
+                    view! { <dt id=format!("decision-{}", d.as_str())>{tr!(key.as_str())}</dt><dd>{tr!(help.as_str())}</dd> }
+                }).collect_view()}
+            </dl>
+            <ol>
+                {NotAdoptedReason::ALL.iter().map(|r| {
+                    let key = r.message_key();
+                    view! { <li id=format!("reason-{}", r.as_str())><code>{r.as_str()}</code>" "{tr!(key.as_str())}</li> }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+pub fn ReplyPage() -> impl IntoView {
+    let id = use_params_map()
+        .read_untracked()
+        .get("id")
+        .unwrap_or_default();
+    let found = Resource::new_blocking(move || id.clone(), get_reply);
+    view! {
+        <DataView>
+            {move || Suspend::new(async move {
+                found.await.map(|found| match found {
+                    Some(entry) => Either::Left(view! { <ReplyView entry/> }),
+                    None => Either::Right(view! { <NotFound/> }),
+                })
+            })}
+        </DataView>
+    }
+}
+
+#[component]
+fn ReplyView(entry: ReplyEntry) -> impl IntoView {
+    let reply = entry.reply.clone();
+    let see = match reply.item {
+        ReplyItem::Suggestion => tr!("reply.see_suggestion"),
+        ReplyItem::Candidate => tr!("reply.see_candidate"),
+    };
+    let answer = match reply.answer.clone() {
+        Some(a) => {
+            let decision = a.decision.message_key();
+            let reason = a.reason.map(|r| {
+                let key = r.message_key();
+                view! {
+                    <p>{tr!("reply.reason_label")}": "<a href=format!("{}#reason-{}", crate::paths::REPLIES, r.as_str())>{tr!(key.as_str())}</a></p>
+                }
+            });
+            let link = a.link.clone().map(|href| view! { <p>{tr!("reply.link_label")}": "<a href=href.clone()>{href.clone()}</a></p> });
+            Either::Left(view! {
+                <p><strong>{tr!("reply.decision_label")}": "{tr!(decision.as_str())}</strong>" · "{day(&a.on)}</p>
+                {reason}
+                <p class="reply-body">{a.body.clone()}</p>
+                {link}
+            })
+        }
+        None => Either::Right(view! { <p class="muted">{tr!("reply.no_answer_yet")}</p> }),
+    };
+    view! {
+        <Title text=tr!("reply.page_title", item = reply.title.clone())/>
+        <p class="muted">{kind_words(reply.item)}" · "<a href=crate::paths::cycle(&reply.cycle_slug)>{reply.cycle_title.clone()}</a></p>
+        <h1>{reply.title.clone()}" "{reply.is_sample.then(|| view! { <SampleBadge/> })}</h1>
+        <p><a href=reply.item_url.clone()>{see}</a></p>
+        <p class="muted">{tr!("reply.crossed", date = day(&reply.crossed_on), cycle = reply.cycle_title.clone())}</p>
+        <ReplyClock entry=entry.clone()/>
+        <section aria-labelledby="answer-h" class="card">
+            <h2 id="answer-h">{tr!("reply.answer_heading")}</h2>
+            {answer}
+        </section>
+        <p><a href=crate::paths::REPLIES>{tr!("reply.all")}</a></p>
+    }
+}

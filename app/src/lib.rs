@@ -38,8 +38,9 @@ use pages::{
     HomePage, HotlinePage, IntegrityPage, NotFound, PolicyPage, ProblemPage, ReceiptPage,
     ReplyBoardPage, ReplyPage, SearchPage, StaffAccountsPage, StaffAuditPage, StaffCyclesPage,
     StaffDepartmentsPage, StaffDeskPage, StaffHistoryPage, StaffHotlinePage, StaffImportPage,
-    StaffLoginPage, StaffModerationPage, StaffPolicyEditPage, StaffReportEditPage,
-    StaffTopicEditPage, StaffTopicsPage, SuggestPage, TopicPage, VoteListPage, VotePage, YearPage,
+    StaffLoginPage, StaffModerationPage, StaffPolicyEditPage, StaffRepliesPage,
+    StaffReportEditPage, StaffTopicEditPage, StaffTopicsPage, SuggestPage, TopicPage, VoteListPage,
+    VotePage, YearPage,
 };
 
 /// The HTML document. Runs on the server only, once per request.
@@ -174,6 +175,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=StaticSegment("cycles")
                             view=StaffCyclesPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=StaticSegment("replies")
+                            view=StaffRepliesPage
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -79,6 +79,35 @@ pub struct ReplyRuleForm {
     pub department: String,
 }
 
+/// 答复: a department's reply as typed — its decision, for 不予采纳 a reason code, its words and
+/// (for 采纳 and 已有安排) the topic or plan it points to.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReplyForm {
+    pub reply_id: String,
+    #[serde(default)]
+    pub decision: String,
+    #[serde(default)]
+    pub reason: String,
+    pub body: String,
+    #[serde(default)]
+    pub link: String,
+}
+
+/// 申请延期: the new date and why, both public.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ExtensionForm {
+    pub reply_id: String,
+    pub to: String,
+    pub reason: String,
+}
+
+/// 阶段性答复: where things stand before the reply.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct InterimForm {
+    pub reply_id: String,
+    pub note: String,
+}
+
 /// 修改候选议题: a candidate's words as typed (the server checks each field).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CandidateForm {
@@ -139,6 +168,29 @@ mod echo {
                 ("effective", self.effective.clone()),
                 ("source", self.source.clone()),
             ]
+        }
+    }
+
+    impl ReplyForm {
+        pub fn echo(&self) -> Vec<(&'static str, String)> {
+            vec![
+                ("decision", self.decision.clone()),
+                ("reason", self.reason.clone()),
+                ("body", self.body.clone()),
+                ("link", self.link.clone()),
+            ]
+        }
+    }
+
+    impl ExtensionForm {
+        pub fn echo(&self) -> Vec<(&'static str, String)> {
+            vec![("to", self.to.clone()), ("reason", self.reason.clone())]
+        }
+    }
+
+    impl InterimForm {
+        pub fn echo(&self) -> Vec<(&'static str, String)> {
+            vec![("note", self.note.clone())]
         }
     }
 

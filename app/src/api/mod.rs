@@ -16,6 +16,7 @@ pub mod forms;
 pub mod hotline;
 pub mod moderation;
 pub mod replies;
+pub mod reply_desk;
 pub mod roles;
 pub mod staff;
 pub mod staff_request;

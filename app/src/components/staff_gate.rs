@@ -40,6 +40,7 @@ pub fn StaffNav() -> impl IntoView {
             <a href="/staff/topics">{tr!("staff.topics_title")}</a>
             <a href="/staff/departments">{tr!("staff.departments_title")}</a>
             <a href="/staff/cycles">{tr!("cycles.title")}</a>
+            <a href="/staff/replies">{tr!("reply.desk_title")}</a>
             <a href="/staff/hotline">{tr!("hotline.staff_title")}</a>
         </nav>
     }

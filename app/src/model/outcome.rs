@@ -38,6 +38,9 @@ codes! {
         NoteWithdrawn => "note_withdrawn",
         NoteCorrected => "note_corrected",
         ReplyRuleSaved => "reply_rule_saved",
+        ReplyPosted => "reply_posted",
+        ReplyExtended => "reply_extended",
+        InterimPosted => "interim_posted",
     }
 }
 
@@ -108,6 +111,15 @@ codes! {
         ReplySupportDays => "reply_support_days",
         ReplyVotes => "reply_votes",
         ReplyWorkingDays => "reply_working_days",
+        ReplyDecision => "reply_decision",
+        ReplyReason => "reply_reason",
+        ReplyBody => "reply_body",
+        ReplyLink => "reply_link",
+        ExtendTo => "extend_to",
+        ExtendReason => "extend_reason",
+        ExtendedOnce => "extended_once",
+        Interim => "interim",
+        Answered => "answered",
     }
 }
 

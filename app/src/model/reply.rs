@@ -249,3 +249,19 @@ impl ReplyEntry {
         }
     }
 }
+
+/// 答复工作台: the replies a member may act on — a department's own, or every one for editors —
+/// due soonest first, judged on `today`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyDesk {
+    pub today: String,
+    /// The department whose replies these are; `None`: every department's (editors).
+    pub department: Option<String>,
+    pub entries: Vec<ReplyEntry>,
+}
+
+/// Limits of a reply's words, stated by the forms before anyone types.
+pub const REPLY_BODY: std::ops::RangeInclusive<usize> = 20..=5000;
+pub const REPLY_NOTE: std::ops::RangeInclusive<usize> = 10..=2000;
+/// The furthest an extension may move a due date, in calendar days: a promise, not a shelf.
+pub const EXTENSION_MAX_DAYS: i64 = 60;

@@ -91,6 +91,7 @@ pub fn router(state: AppState) -> Router {
     let ballot_box = VoteHandle(state.vote.clone());
     let cycles = app::api::CycleHandle(service_for_moderation.clone());
     let hotline = app::api::HotlineHandle(service_for_moderation.clone());
+    let replies = app::api::ReplyHandle(service_for_moderation.clone());
     let moderation = app::api::ModerationHandle(service_for_moderation);
     let chart_handle = app::api::ChartHandle(Arc::new(state.charts.clone()));
     let context = move || {
@@ -105,6 +106,7 @@ pub fn router(state: AppState) -> Router {
         provide_context(cycles.clone());
         provide_context(chart_handle.clone());
         provide_context(hotline.clone());
+        provide_context(replies.clone());
     };
     let routes = ROUTES.clone();
     let options = state.leptos_options.clone();

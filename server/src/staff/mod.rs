@@ -8,6 +8,7 @@ mod editor;
 mod hotline;
 mod moderation;
 pub mod password;
+mod replies;
 mod reply_rules;
 mod roles;
 pub mod throttle;

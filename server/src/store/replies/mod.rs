@@ -4,3 +4,4 @@
 pub(super) mod crossing;
 pub(super) mod reads;
 pub(super) mod rule;
+pub(super) mod writes;

@@ -146,6 +146,15 @@ impl Store {
         .await
     }
 
+    /// Every reply, owed ones first, due soonest first (the editors' desk).
+    pub async fn all_replies(&self) -> StoreResult<Vec<Reply>> {
+        self.replies_where(
+            "ORDER BY r.replied_at IS NOT NULL, r.due_on, r.id LIMIT 500",
+            None,
+        )
+        .await
+    }
+
     /// Every reply of one kind of item (owed or given), for their lists.
     pub async fn replies_of(&self, item: ReplyItem) -> StoreResult<Vec<Reply>> {
         self.replies_where("WHERE r.item_kind = $1 ORDER BY r.id", Some(item.as_str()))

@@ -9,6 +9,7 @@ use reqwest::{header, redirect::Policy, Client};
 use support::staff::*;
 use support::TestServer;
 
+mod answer;
 mod crossing;
 mod rule;
 

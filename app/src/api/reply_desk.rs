@@ -1,0 +1,123 @@
+//! The reply desk's server functions (答复工作台): a department's replies, the reply itself, an
+//! extension asked for in public, an interim note. Plain form posts, answered with a redirect
+//! carrying an outcome code; a refused form comes back as typed, in the reply's own card.
+
+use crate::api::authoring::Gate;
+use crate::api::forms::{ExtensionForm, InterimForm, ReplyForm};
+use crate::model::ReplyDesk;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use crate::api::{ReplyHandle, StaffError};
+    use crate::model::StaffMember;
+    use leptos::prelude::*;
+
+    pub const DESK: &str = "/staff/replies";
+
+    /// Runs an action for the signed-in member.
+    pub async fn act<T, F, Fut>(action: F) -> Result<T, StaffError>
+    where
+        F: FnOnce(ReplyHandle, StaffMember) -> Fut,
+        Fut: std::future::Future<Output = Result<T, StaffError>>,
+    {
+        let member = crate::api::staff::ssr::me()
+            .await?
+            .ok_or(StaffError::NotSignedIn)?;
+        let handle = use_context::<ReplyHandle>().ok_or_else(|| {
+            tracing::error!("ReplyHandle missing from the Leptos context");
+            StaffError::Internal("no reply handle".into())
+        })?;
+        action(handle, member).await
+    }
+
+    /// What a refused form of reply `id` sends back: the form `kind`, its fields, and which
+    /// field each refusal names.
+    pub fn refused(
+        id: &str,
+        kind: &str,
+        fields: Vec<(&'static str, String)>,
+        names: &'static [(&'static str, &'static str)],
+    ) -> crate::api::echo::ssr::Refused {
+        let id: String = id.chars().filter(char::is_ascii_digit).take(18).collect();
+        crate::api::echo::ssr::Refused {
+            form: format!("reply-{id}-{kind}"),
+            anchor: format!("reply-{id}"),
+            fields,
+            names,
+        }
+    }
+}
+
+#[server]
+pub async fn load_reply_desk() -> Result<Gate<ReplyDesk>, ServerFnError> {
+    match ssr::act(|h, me| async move { h.0.reply_desk(&me).await }).await {
+        Ok(desk) => Ok(Gate::Ok(desk)),
+        Err(crate::api::StaffError::NotSignedIn) => Ok(Gate::SignInFirst),
+        Err(crate::api::StaffError::Forbidden) => Ok(Gate::Forbidden),
+        Err(e) => Err(ServerFnError::new(e.code())),
+    }
+}
+
+/// 答复: the department's decision and words (a second posting corrects the words; the date
+/// judged stays the first).
+#[server]
+pub async fn answer_reply(#[server(flatten)] form: ReplyForm) -> Result<(), ServerFnError> {
+    let refused = ssr::refused(
+        &form.reply_id,
+        "answer",
+        form.echo(),
+        &[
+            ("reply_decision", "decision"),
+            ("reply_reason", "reason"),
+            ("reply_body", "body"),
+            ("reply_link", "link"),
+        ],
+    );
+    let outcome = ssr::act(|h, me| async move { h.0.answer(&me, form).await }).await;
+    crate::api::echo::ssr::back_echo(
+        ssr::DESK,
+        refused,
+        outcome.map(|()| crate::model::Done::ReplyPosted),
+    )
+    .await;
+    Ok(())
+}
+
+/// 申请延期: a new date and its reason, shown on the item and the waiting list.
+#[server]
+pub async fn extend_reply(#[server(flatten)] form: ExtensionForm) -> Result<(), ServerFnError> {
+    let refused = ssr::refused(
+        &form.reply_id,
+        "extend",
+        form.echo(),
+        &[("extend_to", "to"), ("extend_reason", "reason")],
+    );
+    let outcome = ssr::act(|h, me| async move { h.0.extend(&me, form).await }).await;
+    crate::api::echo::ssr::back_echo(
+        ssr::DESK,
+        refused,
+        outcome.map(|()| crate::model::Done::ReplyExtended),
+    )
+    .await;
+    Ok(())
+}
+
+/// 阶段性答复: where things stand, expected by half the time.
+#[server]
+pub async fn post_interim_reply(#[server(flatten)] form: InterimForm) -> Result<(), ServerFnError> {
+    let refused = ssr::refused(
+        &form.reply_id,
+        "interim",
+        form.echo(),
+        &[("interim", "note")],
+    );
+    let outcome = ssr::act(|h, me| async move { h.0.interim(&me, form).await }).await;
+    crate::api::echo::ssr::back_echo(
+        ssr::DESK,
+        refused,
+        outcome.map(|()| crate::model::Done::InterimPosted),
+    )
+    .await;
+    Ok(())
+}

@@ -1,0 +1,227 @@
+//! 答复工作台: the replies a department owes (every department's for editors), due soonest first;
+//! for each, the reply with its decision and reason code, an extension asked for in public, an
+//! interim note. Forms work without JavaScript and come back as typed when refused.
+
+use crate::api::reply_desk::{load_reply_desk, AnswerReply, ExtendReply, PostInterimReply};
+use crate::components::form_echo::{use_echo, Echoed};
+use crate::components::loading::DataView;
+use crate::components::raw_text::text_box;
+use crate::components::reply_status::ReplyClock;
+use crate::components::staff_gate::{gate_view, HistoryLink, StaffNav};
+use crate::model::{
+    Entity, FormEcho, NotAdoptedReason, ReplyDecision, ReplyDesk, ReplyEntry, REPLY_BODY,
+    REPLY_NOTE,
+};
+use crate::pages::staff::Flash;
+use crate::tr;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn StaffRepliesPage() -> impl IntoView {
+    let desk = Resource::new_blocking(|| (), |_| load_reply_desk());
+    let echo = use_echo();
+    view! {
+        <Title text=tr!("reply.desk_title")/>
+        <Meta name="robots" content="noindex"/>
+        <StaffNav/>
+        <h1>{tr!("reply.desk_title")}</h1>
+        <DataView>
+            {move || Suspend::new(async move {
+                let echo = echo.await;
+                desk.await.map(|gate| gate_view(gate, |desk| view! {
+                    <Flash echo=echo.clone()/>
+                    <Desk desk echo/>
+                }))
+            })}
+        </DataView>
+    }
+}
+
+#[component]
+fn Desk(desk: ReplyDesk, echo: Option<FormEcho>) -> impl IntoView {
+    let intro = match desk.department {
+        Some(name) => tr!("reply.desk_intro_department", department = name),
+        None => tr!("reply.desk_intro_all"),
+    };
+    let list = if desk.entries.is_empty() {
+        view! { <p class="muted">{tr!("reply.desk_none")}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="plain-list">
+                {desk.entries.into_iter().map(|entry| view! { <DeskCard entry echo=echo.clone()/> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <p>{intro}" "<a href=format!("{}#reasons", crate::paths::REPLIES)>{tr!("reply.reasons_heading")}</a></p>
+        {list}
+    }
+}
+
+#[component]
+fn DeskCard(entry: ReplyEntry, echo: Option<FormEcho>) -> impl IntoView {
+    let reply = entry.reply.clone();
+    let id = reply.id;
+    let waiting = reply.answer.is_none();
+    let more = waiting.then(|| {
+        view! {
+            <ExtensionForm id echo=echo.clone()/>
+            <InterimForm id echo=echo.clone()/>
+        }
+    });
+    view! {
+        <li class="card" id=format!("reply-{id}")>
+            <h2><a href=crate::paths::reply(id)>{reply.title.clone()}</a></h2>
+            <p class="muted"><a href=reply.item_url.clone()>{reply.cycle_title.clone()}</a>" "<HistoryLink entity=Entity::Reply id=id/></p>
+            <ReplyClock entry=entry.clone()/>
+            <AnswerForm entry echo=echo.clone()/>
+            {more}
+        </li>
+    }
+}
+
+/// 答复 (or 修改答复 once posted): decision, reason code for 不予采纳, words, link.
+#[component]
+fn AnswerForm(entry: ReplyEntry, echo: Option<FormEcho>) -> impl IntoView {
+    let action = ServerAction::<AnswerReply>::new();
+    let id = entry.reply.id;
+    let key = format!("reply-{id}-answer");
+    let e = Echoed::of(&echo, &key);
+    let saved = entry.reply.answer.clone();
+    let posted = saved.is_some();
+    let decision = e.text(
+        "decision",
+        saved
+            .as_ref()
+            .map(|a| a.decision.as_str().to_string())
+            .unwrap_or_default(),
+    );
+    let reason = e.text(
+        "reason",
+        saved
+            .as_ref()
+            .and_then(|a| a.reason)
+            .map(|r| r.as_str().to_string())
+            .unwrap_or_default(),
+    );
+    let body = e.text(
+        "body",
+        saved.as_ref().map(|a| a.body.clone()).unwrap_or_default(),
+    );
+    let link = e.text(
+        "link",
+        saved
+            .as_ref()
+            .and_then(|a| a.link.clone())
+            .unwrap_or_default(),
+    );
+    let f = |name: &str| format!("{key}-{name}");
+    let (d_id, r_id, b_id, l_id) = (f("decision"), f("reason"), f("body"), f("link"));
+    let summary = if posted {
+        tr!("reply.correct")
+    } else {
+        tr!("reply.write")
+    };
+    let open = e.any() || !posted;
+    view! {
+        <details open=open>
+            <summary>{summary}</summary>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="reply_id" value=id.to_string()/>
+                <label for=d_id.clone()>{tr!("reply.decision_label")}</label>
+                <select id=d_id.clone() name="decision" required aria-invalid=e.invalid("decision")
+                    aria-describedby=e.described("decision", &d_id, None) autofocus=e.focus("decision")>
+                    <option value="">{tr!("reply.choose")}</option>
+                    {ReplyDecision::ALL.iter().map(|d| {
+                        let key = d.message_key();
+                        view! { <option value=d.as_str() selected=decision == d.as_str()>{tr!(key.as_str())}</option> }
+                    }).collect_view()}
+                </select>
+                {e.message("decision", &d_id)}
+                <label for=r_id.clone()>{tr!("reply.reason_field")}</label>
+                <select id=r_id.clone() name="reason" aria-invalid=e.invalid("reason")
+                    aria-describedby=e.described("reason", &r_id, None) autofocus=e.focus("reason")>
+                    <option value="">{tr!("reply.reason_none")}</option>
+                    {NotAdoptedReason::ALL.iter().map(|r| {
+                        let key = r.message_key();
+                        view! { <option value=r.as_str() selected=reason == r.as_str()>{tr!(key.as_str())}</option> }
+                    }).collect_view()}
+                </select>
+                {e.message("reason", &r_id)}
+                <label for=b_id.clone()>{tr!("reply.body_field")}</label>
+                <textarea id=b_id.clone() name="body" rows="6" required
+                    minlength=REPLY_BODY.start().to_string() maxlength=REPLY_BODY.end().to_string()
+                    aria-invalid=e.invalid("body") aria-describedby=e.described("body", &b_id, None)
+                    autofocus=e.focus("body") inner_html=text_box(body)></textarea>
+                {e.message("body", &b_id)}
+                <label for=l_id.clone()>{tr!("reply.link_field")}</label>
+                <input id=l_id.clone() name="link" type="text" maxlength="500" value=link
+                    aria-invalid=e.invalid("link") aria-describedby=e.described("link", &l_id, None)
+                    autofocus=e.focus("link")/>
+                {e.message("link", &l_id)}
+                <p class="muted">{tr!("reply.public_note")}</p>
+                {e.form_message()}
+                <button type="submit" class="button">{tr!("reply.post")}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// 申请延期: the new date and its reason, public at once.
+#[component]
+fn ExtensionForm(id: i64, echo: Option<FormEcho>) -> impl IntoView {
+    let action = ServerAction::<ExtendReply>::new();
+    let key = format!("reply-{id}-extend");
+    let e = Echoed::of(&echo, &key);
+    let (t_id, r_id) = (format!("{key}-to"), format!("{key}-reason"));
+    let open = e.any();
+    view! {
+        <details open=open>
+            <summary>{tr!("reply.extend")}</summary>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="reply_id" value=id.to_string()/>
+                <label for=t_id.clone()>{tr!("reply.extend_to")}</label>
+                <input id=t_id.clone() name="to" type="date" required value=e.text("to", String::new())
+                    aria-invalid=e.invalid("to") aria-describedby=e.described("to", &t_id, None) autofocus=e.focus("to")/>
+                {e.message("to", &t_id)}
+                <label for=r_id.clone()>{tr!("reply.extend_reason")}</label>
+                <textarea id=r_id.clone() name="reason" rows="3" required
+                    minlength=REPLY_NOTE.start().to_string() maxlength=REPLY_NOTE.end().to_string()
+                    aria-invalid=e.invalid("reason") aria-describedby=e.described("reason", &r_id, None)
+                    autofocus=e.focus("reason") inner_html=text_box(e.text("reason", String::new()))></textarea>
+                {e.message("reason", &r_id)}
+                <p class="muted">{tr!("reply.extend_note")}</p>
+                {e.form_message()}
+                <button type="submit" class="button">{tr!("reply.extend_submit")}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// 阶段性答复: where things stand, expected by half the time.
+#[component]
+fn InterimForm(id: i64, echo: Option<FormEcho>) -> impl IntoView {
+    let action = ServerAction::<PostInterimReply>::new();
+    let key = format!("reply-{id}-interim");
+    let e = Echoed::of(&echo, &key);
+    let n_id = format!("{key}-note");
+    let open = e.any();
+    view! {
+        <details open=open>
+            <summary>{tr!("reply.interim")}</summary>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="reply_id" value=id.to_string()/>
+                <label for=n_id.clone()>{tr!("reply.interim_field")}</label>
+                <textarea id=n_id.clone() name="note" rows="3" required
+                    minlength=REPLY_NOTE.start().to_string() maxlength=REPLY_NOTE.end().to_string()
+                    aria-invalid=e.invalid("note") aria-describedby=e.described("note", &n_id, None)
+                    autofocus=e.focus("note") inner_html=text_box(e.text("note", String::new()))></textarea>
+                {e.message("note", &n_id)}
+                {e.form_message()}
+                <button type="submit" class="button">{tr!("reply.interim_submit")}</button>
+            </ActionForm>
+        </details>
+    }
+}

@@ -265,3 +265,31 @@ pub const REPLY_BODY: std::ops::RangeInclusive<usize> = 20..=5000;
 pub const REPLY_NOTE: std::ops::RangeInclusive<usize> = 10..=2000;
 /// The furthest an extension may move a due date, in calendar days: a promise, not a shelf.
 pub const EXTENSION_MAX_DAYS: i64 = 60;
+
+/// A department's record of replies (答复记录), beside its on-time rate for tasks: how many it
+/// owed, answered on time or late, and how many wait — overdue or not — today.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ReplyRecord {
+    pub owed: u32,
+    pub on_time: u32,
+    pub late: u32,
+    pub waiting: u32,
+    pub overdue: u32,
+}
+
+impl ReplyRecord {
+    pub fn of(entries: &[ReplyEntry]) -> ReplyRecord {
+        let mut record = ReplyRecord::default();
+        for entry in entries {
+            record.owed += 1;
+            match entry.standing {
+                Standing::AnsweredOnTime => record.on_time += 1,
+                Standing::AnsweredLate { .. } => record.late += 1,
+                Standing::Waiting { .. } => record.waiting += 1,
+                Standing::Overdue { .. } => record.overdue += 1,
+            }
+        }
+        record
+    }
+}

@@ -195,4 +195,7 @@ pub struct DepartmentDetail {
     pub tasks: Vec<Task>,
     pub responsibilities: Vec<Responsibility>,
     pub on_time: OnTime,
+    /// Its replies owed (答复): answered on time or late, waiting, overdue.
+    #[serde(default)]
+    pub replies: crate::model::ReplyRecord,
 }

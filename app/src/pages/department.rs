@@ -38,6 +38,7 @@ pub fn DepartmentPage() -> impl IntoView {
 fn DepartmentView(detail: DepartmentDetail) -> impl IntoView {
     let d = detail.department;
     let r = detail.on_time;
+    let replies = detail.replies;
     let rate = r
         .rate_percent()
         .map(|p| format!("{p}%"))
@@ -112,6 +113,16 @@ fn DepartmentView(detail: DepartmentDetail) -> impl IntoView {
             <div><dt>{tr!("department.late")}</dt><dd>{r.late}</dd></div>
             <div><dt>{tr!("department.overdue")}</dt><dd>{r.overdue}</dd></div>
         </dl>
+        <section aria-labelledby="dept-replies-heading">
+            <h2 id="dept-replies-heading">{tr!("department.replies")}</h2>
+            <dl class="stats">
+                <div><dt>{tr!("department.replies_on_time")}</dt><dd>{replies.on_time}</dd></div>
+                <div><dt>{tr!("department.replies_late")}</dt><dd>{replies.late}</dd></div>
+                <div><dt>{tr!("department.replies_overdue")}</dt><dd>{replies.overdue}</dd></div>
+                <div><dt>{tr!("department.replies_waiting")}</dt><dd>{replies.waiting}</dd></div>
+            </dl>
+            <p><a href=crate::paths::REPLIES>{tr!("reply.all")}</a></p>
+        </section>
         <section aria-labelledby="led-heading">
             <h2 id="led-heading">{tr!("department.topics")}</h2>
             <ul class="link-list">{topics}</ul>

@@ -121,9 +121,6 @@ pub fn cycles(now: i64) -> Vec<(SampleCycle, Linked)> {
         2,
         false,
     );
-    // Closed before rules to answer existed: it states none (its candidates are not owed replies
-    // crossed after the fact).
-    winter.reply_rule = None;
     winter.ballots = sample_ballots(240, closed.len(), 2);
     vec![
         (
@@ -183,6 +180,11 @@ pub async fn ensure(store: &Store, now: i64) -> StoreResult<usize> {
             added += 1;
         }
     }
+    // The candidates over the sample rule are owed replies (the closed round's from its close,
+    // so the waiting list shows some overdue); the closed round's winner was answered: adopted,
+    // as the topic it became.
+    store.record_reply_crossings(now).await?;
+    store.answer_sample_winners(now).await?;
     Ok(added)
 }
 

@@ -25,6 +25,7 @@ mod openapi;
 mod plain_form;
 mod reader;
 mod rendered;
+mod replies_api;
 mod security;
 mod staff_session;
 mod suggest;

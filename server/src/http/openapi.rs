@@ -37,6 +37,7 @@ fn documented() -> OpenApiRouter<AppState> {
         .merge(super::charts::routes())
         .merge(super::hotline::routes())
         .merge(super::suggestions_api::routes())
+        .merge(super::replies_api::routes())
 }
 
 /// The API's routes, and `/api/openapi.json` serving the document made from them.

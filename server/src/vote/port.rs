@@ -90,23 +90,11 @@ impl VotePort for VoteService {
     }
 
     async fn reply_board(&self) -> Result<app::model::ReplyBoard, PortalError> {
-        let today = crate::store::beijing_today(now()).map_err(log_only)?;
-        let judge = |list: Vec<app::model::Reply>| {
-            list.into_iter()
-                .map(|r| app::model::ReplyEntry::judged(r, today))
-                .collect()
-        };
-        Ok(app::model::ReplyBoard {
-            today: today.to_string(),
-            waiting: judge(self.store.replies_waiting().await.map_err(log_only)?),
-            answered: judge(self.store.replies_answered().await.map_err(log_only)?),
-        })
+        self.store.reply_board(now()).await.map_err(log_only)
     }
 
     async fn reply(&self, id: i64) -> Result<Option<app::model::ReplyEntry>, PortalError> {
-        let today = crate::store::beijing_today(now()).map_err(log_only)?;
-        let reply = self.store.reply(id).await.map_err(log_only)?;
-        Ok(reply.map(|r| app::model::ReplyEntry::judged(r, today)))
+        self.store.reply_entry(id, now()).await.map_err(log_only)
     }
 
     async fn reply_of(

@@ -105,6 +105,34 @@ impl Row {
 }
 
 impl Store {
+    /// 等待答复 and the answered, judged on the Beijing day of `now` (the page and the API).
+    pub async fn reply_board(&self, now: i64) -> StoreResult<app::model::ReplyBoard> {
+        let today = crate::store::beijing_today(now)?;
+        let judge = |list: Vec<Reply>| {
+            list.into_iter()
+                .map(|r| app::model::ReplyEntry::judged(r, today))
+                .collect()
+        };
+        Ok(app::model::ReplyBoard {
+            today: today.to_string(),
+            waiting: judge(self.replies_waiting().await?),
+            answered: judge(self.replies_answered().await?),
+        })
+    }
+
+    /// One reply judged on the Beijing day of `now`.
+    pub async fn reply_entry(
+        &self,
+        id: i64,
+        now: i64,
+    ) -> StoreResult<Option<app::model::ReplyEntry>> {
+        let today = crate::store::beijing_today(now)?;
+        Ok(self
+            .reply(id)
+            .await?
+            .map(|r| app::model::ReplyEntry::judged(r, today)))
+    }
+
     async fn replies_where(&self, filter: &str, bind: Option<&str>) -> StoreResult<Vec<Reply>> {
         let sql = format!("{SELECT} {filter}");
         let mut query = sqlx::query_as::<_, Row>(&sql);

@@ -51,7 +51,25 @@ impl Store {
                 id,
             )
             .await?;
+        // Replies are owed by name (cycles outlive the dataset's department ids).
+        let replies = match today.parse::<jiff::civil::Date>() {
+            Ok(day) => {
+                let entries: Vec<app::model::ReplyEntry> = self
+                    .department_replies(&name)
+                    .await?
+                    .into_iter()
+                    .map(|r| app::model::ReplyEntry::judged(r, day))
+                    .collect();
+                app::model::ReplyRecord::of(&entries)
+            }
+            Err(_) => {
+                return Err(crate::store::StoreError::Corrupt(format!(
+                    "today {today:?}"
+                )))
+            }
+        };
         Ok(Some(DepartmentDetail {
+            replies,
             department: Department { id, name },
             topics_led: topics_led
                 .into_iter()

@@ -81,6 +81,30 @@ async fn a_suggestion_over_the_threshold_gets_a_due_date_an_owner_and_its_follow
     );
     assert!(text.contains(&reply_path), "{text}");
 
+    // The same in the open-data API, judged today, with no personal data.
+    let api = page(&server, "/api/v1/replies").await;
+    assert!(!api.contains("wang@example.cn"), "no follower's address");
+    let api: serde_json::Value = serde_json::from_str(&api).unwrap();
+    assert_eq!(api["today"], today.to_string());
+    let ours = api["waiting"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["reply"]["title"] == TITLE)
+        .expect("on the waiting list");
+    assert_eq!(ours["standing"]["state"], "waiting");
+    assert_eq!(ours["standing"]["days_left"], 10);
+    assert_eq!(ours["reply"]["due_on"], due.to_string());
+    assert_eq!(ours["reply"]["department"], "市城市管理委");
+    assert_eq!(ours["reply"]["item"], "suggestion");
+    let codes: serde_json::Value =
+        serde_json::from_str(&page(&server, "/api/v1/reply-codes").await).unwrap();
+    assert!(codes["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["code"] == "not_feasible" && r["zh"].as_str().unwrap().contains("做不到")));
+
     // A fourth supporter changes nothing: one reply per item.
     me_too(&server, &id).await;
     let board = page(&server, "/replies").await;

@@ -11,6 +11,7 @@ use support::TestServer;
 
 mod answer;
 mod crossing;
+mod overdue;
 mod rule;
 
 pub(super) const MODERATOR: support::Account<'static> =

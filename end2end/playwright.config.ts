@@ -125,6 +125,14 @@ export default defineConfig({
       testMatch: /follow\.spec\.ts/,
     },
     {
+      // 答复 (issue 35): adds a round opening today (the one suggestions are collected for) and
+      // suggestions that cross it, so it runs once, after the suites that add rounds opening
+      // today or publish suggestions; sets its own viewports, languages and JS on/off.
+      name: 'replies-once',
+      testMatch: /replies\.spec\.ts/,
+      dependencies: ['cycle-open-once', 'journeys-once', 'follow-once'],
+    },
+    {
       // Framing rules (issue 14, point 11): read-only, one viewport is enough.
       name: 'framing-1280',
       testMatch: /framing\.spec\.ts/,
@@ -132,12 +140,12 @@ export default defineConfig({
     },
     {
       name: 'phone-360',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection|framing|public-record|follow)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection|framing|public-record|follow|replies)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'desktop-1280',
-      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection|framing|public-record|follow)\.spec\.ts/,
+      testIgnore: /(budget|staff|editing|vote|dates|resident|provenance|department|cycle-open|journeys|roles|editor|injection|framing|public-record|follow|replies)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

@@ -144,7 +144,17 @@ fn ReplyView(entry: ReplyEntry) -> impl IntoView {
                     <p>{tr!("reply.reason_label")}": "<a href=format!("{}#reason-{}", crate::paths::REPLIES, r.as_str())>{tr!(key.as_str())}</a></p>
                 }
             });
-            let link = a.link.clone().map(|href| view! { <p>{tr!("reply.link_label")}": "<a href=href.clone()>{href.clone()}</a></p> });
+            // Words, not an address, for a resident: an outside page names its site.
+            let link = a.link.clone().map(|href| {
+                let outside = href
+                    .strip_prefix("https://")
+                    .map(|rest| rest.split('/').next().unwrap_or(rest).to_string());
+                let words = match outside {
+                    Some(host) => tr!("reply.link_outside", host = host),
+                    None => tr!("reply.link_open"),
+                };
+                view! { <p>{tr!("reply.link_label")}": "<a href=href>{words}</a></p> }
+            });
             Either::Left(view! {
                 <p><strong>{tr!("reply.decision_label")}": "{tr!(decision.as_str())}</strong>" · "{day(&a.on)}</p>
                 {reason}

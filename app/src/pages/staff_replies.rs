@@ -60,11 +60,22 @@ fn Desk(desk: ReplyDesk, echo: Option<FormEcho>) -> impl IntoView {
     }
 }
 
+fn item_words(item: crate::model::ReplyItem) -> String {
+    match item {
+        crate::model::ReplyItem::Suggestion => tr!("reply.see_suggestion"),
+        crate::model::ReplyItem::Candidate => tr!("reply.see_candidate"),
+    }
+}
+
 #[component]
 fn DeskCard(entry: ReplyEntry, echo: Option<FormEcho>) -> impl IntoView {
     let reply = entry.reply.clone();
     let id = reply.id;
     let waiting = reply.answer.is_none();
+    let decision = reply.answer.as_ref().map(|a| {
+        let key = a.decision.message_key();
+        view! { <p><strong>{tr!("reply.decision_label")}": "{tr!(key.as_str())}</strong></p> }
+    });
     let more = waiting.then(|| {
         view! {
             <ExtensionForm id echo=echo.clone()/>
@@ -74,7 +85,12 @@ fn DeskCard(entry: ReplyEntry, echo: Option<FormEcho>) -> impl IntoView {
     view! {
         <li class="card" id=format!("reply-{id}")>
             <h2><a href=crate::paths::reply(id)>{reply.title.clone()}</a></h2>
-            <p class="muted"><a href=reply.item_url.clone()>{reply.cycle_title.clone()}</a>" "<HistoryLink entity=Entity::Reply id=id/></p>
+            <p class="muted">
+                <a href=reply.item_url.clone()>{item_words(reply.item)}</a>" · "
+                <a href=crate::paths::cycle(&reply.cycle_slug)>{reply.cycle_title.clone()}</a>" · "
+                <HistoryLink entity=Entity::Reply id=id/>
+            </p>
+            {decision}
             <ReplyClock entry=entry.clone()/>
             <AnswerForm entry echo=echo.clone()/>
             {more}

@@ -1,0 +1,190 @@
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+
+// 答复 (issue 35 acceptance): an editor states a round's promise to answer before it opens; a
+// resident's suggestion crosses it (her own support and one "me too") → the due date and the
+// answering department show on its card and on 等待答复 → the department replies with a reason
+// code on its desk → she is mailed through a real SMTP server → the waiting list moves it to
+// 已经答复. And an overdue reply (the demo's closed round) shows on the waiting list and in the
+// department's record. At 360 px and 1280 px, JavaScript on and off, Chinese and English. It
+// adds a round and suggestions, so it runs once (project replies-once).
+const password = process.env.E2E_PASSWORD ?? '';
+const mailDir = process.env.E2E_MAIL_DIR ?? '';
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(120_000);
+const tag = `${Date.now() % 100000}`;
+const slug = `reply-${tag}`;
+
+type Mail = { envelope_to: string[]; subject: string; text: string };
+
+function mailsTo(address: string): Mail[] {
+  if (!mailDir) throw new Error('E2E_MAIL_DIR is not set: scripts/e2e-server.sh starts the SMTP server');
+  return fs
+    .readdirSync(mailDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => JSON.parse(fs.readFileSync(path.join(mailDir, name), 'utf8')) as Mail)
+    .filter((mail) => mail.envelope_to.includes(address));
+}
+
+async function mailWith(address: string, subject: string): Promise<Mail> {
+  await expect
+    .poll(() => mailsTo(address).filter((m) => m.subject === subject).length, { timeout: 20_000 })
+    .toBe(1);
+  return mailsTo(address).filter((m) => m.subject === subject)[0];
+}
+
+function link(text: string, part: string): string {
+  const url = text.split(/\s+/).find((word) => word.includes(part));
+  if (!url) throw new Error(`no …${part}… link in ${text}`);
+  const parsed = new URL(url);
+  return parsed.pathname + parsed.search + parsed.hash;
+}
+
+/** The Beijing calendar date `offsetDays` from now, as YYYY-MM-DD. */
+function beijingIso(offsetDays: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function staff(browser: Browser, user: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto('/staff/login');
+  await page.getByLabel('用户名').fill(user);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+  return page;
+}
+
+test('an editor states the round\'s promise to answer before it opens', async ({ browser }) => {
+  expect(password, 'E2E_PASSWORD is set by scripts/test.sh').not.toBe('');
+  const page = await staff(browser, 'editor');
+  await page.goto('/staff/cycles');
+  await page.getByLabel('网址名').fill(slug);
+  await page.getByLabel('标题', { exact: true }).fill(`答复承诺测试 ${tag}`);
+  await page.getByLabel('结果用于').fill('2027 年度问题清单');
+  await page.getByLabel('开始日期（北京时间零点）').fill(beijingIso(0));
+  await page.getByLabel('投票最后一天（当天24点截止，北京时间）').fill(beijingIso(300));
+  await page.getByLabel('每人最多选几项').fill('1');
+  await page.getByRole('button', { name: '创建' }).click();
+  await expect(page.getByRole('status')).toHaveText('已保存。');
+  const rule = page.locator(`#reply-rule-${slug}`);
+  await rule.locator('summary').click();
+  // The form states its limits (the browser keeps a promise within 60 working days; the
+  // server's refusal, with what was typed kept, is tested over HTTP).
+  await rule.getByLabel(/建议需要多少人支持/).fill('2');
+  await expect(rule.getByLabel('答复期限（工作日）')).toHaveAttribute('max', '60');
+  await rule.getByLabel('答复单位').selectOption('市住房城乡建设委');
+  const again = rule;
+  await again.getByLabel('答复期限（工作日）').fill('10');
+  await again.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toHaveText('答复承诺已保存。');
+  await page.goto(`/vote/${slug}`);
+  await expect(page.locator('#reply-rule')).toContainText('有 2 人点“我也要”（含提出的人），市住房城乡建设委会在 10 个工作日内公开答复');
+  await page.context().close();
+});
+
+const runs = [
+  { name: '360 px, zh-CN, JavaScript off', width: 360, js: false, locale: 'zh-CN' },
+  { name: '1280 px, en, JavaScript on', width: 1280, js: true, locale: 'en' },
+  { name: '360 px, zh-CN, JavaScript on', width: 360, js: true, locale: 'zh-CN' },
+  { name: '1280 px, en, JavaScript off', width: 1280, js: false, locale: 'en' },
+];
+
+for (const [i, run] of runs.entries()) {
+  test(`a suggestion over the threshold is owed a dated reply and gets it, ${run.name}`, async ({ browser }) => {
+    const zh = run.locale === 'zh-CN';
+    const phone = run.width === 360;
+    const context = await browser.newContext({
+      viewport: { width: run.width, height: phone ? 740 : 800 },
+      isMobile: phone,
+      hasTouch: phone,
+      javaScriptEnabled: run.js,
+      locale: run.locale,
+    });
+    const page = await context.newPage();
+    const title = `小区路灯不亮 ${tag}-${i}`;
+    const address = `reply-${tag}-${i}@example.cn`;
+
+    // She suggests with her address and confirms it.
+    await page.goto('/suggest');
+    await page.locator('#s-title').fill(title);
+    await page.locator('#s-description').fill('小区门口三盏路灯坏了三个月，晚上老人出门看不清路。');
+    await page.locator('#s-district').selectOption('朝阳区');
+    await page.locator('#s-category').selectOption('市容环境');
+    await page.getByLabel(zh ? '邮箱（选填）' : 'Email address (optional)').fill(address);
+    await page.getByRole('button', { name: zh ? '提交建议' : 'Send suggestion' }).click();
+    await expect(page.locator('#receipt')).toBeVisible();
+    await expect.poll(() => mailsTo(address).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    await page.goto(link(mailsTo(address)[0].text, '/confirm'));
+
+    // A moderator publishes it; a neighbour on another phone says "me too": two supporters.
+    const moderator = await staff(browser, 'moderator');
+    await moderator.goto('/staff/moderation');
+    await moderator.locator(`li[data-suggestion="${title}"]`).getByRole('button', { name: '公开', exact: true }).click();
+    await expect(moderator.getByRole('status')).toBeVisible();
+    await moderator.context().close();
+    const neighbour = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+    const other = await neighbour.newPage();
+    await other.goto('/suggest');
+    await other.locator('li.card', { hasText: title }).getByRole('button', { name: '我也要' }).click();
+    await expect(other.getByRole('status').first()).toBeVisible();
+    await neighbour.close();
+
+    // Her card says who owes the answer, and by when; so does the waiting list, linked from home.
+    await page.goto('/suggest');
+    const card = page.locator('li.card', { hasText: title });
+    await expect(card).toContainText(zh ? '答复单位：市住房城乡建设委' : 'Answering department: 市住房城乡建设委');
+    await expect(card).toContainText(zh ? '还有 10 个工作日' : '10 working days left');
+    await page.goto('/');
+    await page.getByRole('link', { name: zh ? '等待答复' : 'Awaiting a reply' }).first().click();
+    await expect(page).toHaveURL(/\/replies$/);
+    const waiting = page.locator('section[aria-labelledby="waiting-h"] li.card', { hasText: title });
+    await expect(waiting).toContainText(zh ? '还有 10 个工作日' : '10 working days left');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(run.width);
+    const owed = await mailWith(address, zh ? `您关注的事项需要正式答复：${title}` : `An item you follow is owed a formal reply: ${title}`);
+    expect(owed.text).toContain('/replies/');
+
+    // The department replies on its desk: not adopted, with a reason code from the list.
+    const housing = await staff(browser, 'housing');
+    await housing.goto('/staff/replies');
+    const desk = housing.locator('li.card', { hasText: title });
+    await desk.getByLabel('结论').selectOption('not_adopted');
+    await desk.getByLabel(/不予采纳的理由/).selectOption('not_feasible');
+    await desk.getByLabel('答复正文').fill('经现场查看，这三盏路灯所在线路属于开发商自建设施，正在办理移交，移交完成后由区里统一维修。');
+    await desk.getByRole('button', { name: '发布答复' }).click();
+    await expect(housing.getByRole('status')).toHaveText('答复已发布。');
+    await housing.context().close();
+
+    // She is mailed; the waiting list moves it to 已经答复, on time, with the reason's words.
+    const replied = await mailWith(address, zh ? `已答复：${title}` : `Replied: ${title}`);
+    await page.goto(link(replied.text, '/replies/'));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+    await expect(page.locator('section[aria-labelledby="answer-h"]')).toContainText(zh ? '目前条件下做不到' : 'Not possible under present conditions');
+    await page.goto('/replies');
+    await expect(page.locator('section[aria-labelledby="waiting-h"] li.card', { hasText: title })).toHaveCount(0);
+    await expect(page.locator('section[aria-labelledby="answered-h"] li.card', { hasText: title })).toContainText(zh ? '按时' : 'on time');
+    await context.close();
+  });
+}
+
+test('an overdue reply shows on the waiting list and in the department record, 360 px, JavaScript off', async ({ browser }) => {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, javaScriptEnabled: false, locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  await page.goto('/replies');
+  const late = page.locator('section[aria-labelledby="waiting-h"] li.card', { hasText: '已逾期' }).first();
+  await expect(late).toContainText('答复单位：市政务服务和数据管理局');
+  await expect(late).toContainText('示例');
+  await page.goto('/topics/2026/11');
+  await page.getByRole('link', { name: '市政务服务和数据管理局' }).first().click();
+  const record = page.locator('section[aria-labelledby="dept-replies-heading"]');
+  await expect(record.getByRole('heading', { name: '答复市民' })).toBeVisible();
+  const overdue = record.locator('div', { has: page.getByText('逾期未答复', { exact: true }) }).locator('dd');
+  await expect(overdue).not.toHaveText('0');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await context.close();
+});

@@ -251,6 +251,25 @@ pub async fn set_candidate_became(
     Ok(())
 }
 
+/// 未入选理由: why a closed round's candidate did not become a topic.
+#[server]
+pub async fn set_candidate_not_chosen(
+    candidate_id: crate::model::CandidateId,
+    #[server(default)] reason: String,
+    #[server(default)] note: String,
+) -> Result<(), ServerFnError> {
+    let outcome =
+        run_cycles(
+            |h, m| async move { h.0.set_not_chosen(&m, candidate_id, &reason, &note).await },
+        )
+        .await;
+    back(
+        "/staff/cycles",
+        outcome.map(|()| crate::model::Done::ItemSaved),
+    );
+    Ok(())
+}
+
 /// 修改候选议题: new words for a candidate while its cycle has not opened; a refused form
 /// comes back as typed, in the candidate's own card.
 #[server]

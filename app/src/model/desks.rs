@@ -49,6 +49,9 @@ pub struct AdminCandidate {
     pub became: Option<(i32, u8)>,
     /// Promoted from a resident's suggestion (市民建议).
     pub from_suggestion: bool,
+    /// 未入选理由 code given after close, if any.
+    #[serde(default)]
+    pub not_chosen: Option<super::NotChosenReason>,
 }
 
 /// A cycle as editors manage it: its candidates with the topic each became.

@@ -88,9 +88,10 @@ pub use receipt_code::{
 };
 pub use redaction::{phone_like, redact, SuggestionRevision, MAX_REDACT_SPAN, REDACTED};
 pub use reply::{
-    due_dates, Answer, Extension, InterimNote, NotAdoptedReason, Reply, ReplyBoard, ReplyDecision,
-    ReplyDesk, ReplyEntry, ReplyItem, ReplyRecord, ReplyRule, Standing, EXTENSION_MAX_DAYS,
-    REPLY_BODY, REPLY_NOTE, RULE_SUPPORTERS, RULE_SUPPORT_DAYS, RULE_VOTES, RULE_WORKING_DAYS,
+    due_dates, Answer, Extension, InterimNote, NotAdoptedReason, NotChosen, NotChosenReason, Reply,
+    ReplyBoard, ReplyDecision, ReplyDesk, ReplyEntry, ReplyItem, ReplyRecord, ReplyRule, Standing,
+    EXTENSION_MAX_DAYS, REPLY_BODY, REPLY_NOTE, RULE_SUPPORTERS, RULE_SUPPORT_DAYS, RULE_VOTES,
+    RULE_WORKING_DAYS,
 };
 pub use roles::{
     report_author_allowed, AuthorRefusal, BodyKind, EnteredBy, Grant, ReportAuthor,

@@ -120,6 +120,7 @@ codes! {
         ExtendedOnce => "extended_once",
         Interim => "interim",
         Answered => "answered",
+        NotChosen => "not_chosen",
     }
 }
 

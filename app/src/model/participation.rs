@@ -130,6 +130,9 @@ pub struct CycleCandidate {
     pub tally: Option<Tally>,
     /// The topic this candidate became, `(year, month, theme)`, once the city used the result.
     pub became: Option<crate::model::TopicLabel>,
+    /// 未入选理由, once a closed round's editor gave it.
+    #[serde(default)]
+    pub not_chosen: Option<super::NotChosen>,
     pub is_sample: bool,
 }
 

@@ -293,3 +293,35 @@ impl ReplyRecord {
         record
     }
 }
+
+codes! {
+    /// 未入选理由: why a candidate of a closed round did not become a topic, as a published code.
+    NotChosenReason {
+        /// Others had more votes; the round chooses its most supported.
+        FewerVotes => "fewer_votes",
+        /// Merged into a topic that was chosen (the note names it).
+        Merged => "merged",
+        /// A plan already covers it.
+        AlreadyPlanned => "already_planned",
+        /// Not within the city's powers.
+        OutOfRemit => "out_of_remit",
+        /// Kept for a later round.
+        LaterRound => "later_round",
+        /// Another reason, which the note must give.
+        Other => "other",
+    }
+}
+
+impl NotChosenReason {
+    pub fn message_key(self) -> String {
+        format!("reply.not_chosen.{}", self.as_str())
+    }
+}
+
+/// A candidate's 未入选理由: the code and the editor's note (may be empty but for `Other`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct NotChosen {
+    pub reason: NotChosenReason,
+    pub note: String,
+}

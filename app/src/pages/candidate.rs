@@ -85,6 +85,10 @@ fn CandidateView(
         let (y, m) = (label.key.year, label.key.month.get());
         view! { <p class="flash" role="status"><a href=crate::paths::topic(y, m)>{tr!("vote.became", theme = label.theme)}</a></p> }
     });
+    let not_chosen = candidate.not_chosen.clone().map(|n| {
+        let key = n.reason.message_key();
+        view! { <p class="flash flash-note" role="status">{tr!("reply.not_chosen_label")}": "{tr!(key.as_str())}" "{n.note}</p> }
+    });
     let tally = candidate.tally.map(|t| {
         view! { <p class="tally">{tr!("vote.tally", total = t.total(), verified = t.verified, unverified = t.unverified)}</p> }
     });
@@ -94,6 +98,7 @@ fn CandidateView(
         <h1>{candidate.title.clone()}" "{candidate.is_sample.then(|| view! { <SampleBadge/> })}</h1>
         <p>{candidate.description.clone()}</p>
         {became}
+        {not_chosen}
         {tally}
         {reply.map(|entry| view! { <crate::components::reply_status::ItemReply entry/> })}
         {action}

@@ -4,7 +4,7 @@
 
 use crate::api::moderation::{
     load_cycles_admin, AddCycleCandidate, CreateCycle, EditCycleCandidate, OpenCycleNow,
-    SetCandidateBecame, WithdrawCycleCandidate,
+    SetCandidateBecame, SetCandidateNotChosen, WithdrawCycleCandidate,
 };
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
@@ -14,7 +14,8 @@ use crate::components::staff_gate::{gate_view, StaffNav};
 use crate::i18n::use_locale;
 use crate::i18n::when::{closing_text, opening_text};
 use crate::model::{
-    AdminCandidate, CycleAdmin, CyclesAdmin, Phase, DISTRICTS, REASON_MAX, REASON_MIN,
+    AdminCandidate, CycleAdmin, CyclesAdmin, NotChosenReason, Phase, DISTRICTS, REASON_MAX,
+    REASON_MIN,
 };
 use crate::pages::staff::Flash;
 use crate::tr;
@@ -155,6 +156,8 @@ fn CycleCard(
         .into_iter()
         .map(|candidate| {
             let (id, became) = (candidate.id, candidate.became);
+            let not_chosen = (closed && became.is_none())
+                .then(|| view! { <NotChosenForm id current=candidate.not_chosen/> });
             let title = candidate.title.clone();
             let change = upcoming.then(|| view! { <CandidateChange candidate echo=echo.clone()/> });
             let topics = topics.clone();
@@ -177,7 +180,7 @@ fn CycleCard(
                     </ActionForm>
                 }
             });
-            view! { <li id=format!("candidate-{id}")>{title}{form}{change}</li> }
+            view! { <li id=format!("candidate-{id}")>{title}{form}{not_chosen}{change}</li> }
         })
         .collect_view();
     view! {
@@ -251,6 +254,29 @@ fn CandidateChange(
                 <button type="submit" class="button button-danger">{tr!("cycles.withdraw_candidate")}</button>
             </ActionForm>
         </details>
+    }
+}
+
+/// 未入选理由: a closed round's candidate that became no topic says why, from the published list.
+#[component]
+fn NotChosenForm(id: crate::model::CandidateId, current: Option<NotChosenReason>) -> impl IntoView {
+    let action = ServerAction::<SetCandidateNotChosen>::new();
+    let (select_id, note_id) = (format!("not-chosen-{id}"), format!("not-chosen-note-{id}"));
+    view! {
+        <ActionForm action attr:class="inline-form">
+            <input type="hidden" name="candidate_id" value=id.to_string()/>
+            <label for=select_id.clone()>{tr!("reply.not_chosen_label")}</label>
+            <select id=select_id name="reason">
+                <option value="">{tr!("cycles.none")}</option>
+                {NotChosenReason::ALL.iter().map(|r| {
+                    let key = r.message_key();
+                    view! { <option value=r.as_str() selected=current == Some(*r)>{tr!(key.as_str())}</option> }
+                }).collect_view()}
+            </select>
+            <label for=note_id.clone()>{tr!("reply.not_chosen_note")}</label>
+            <input id=note_id name="note" type="text" maxlength="500"/>
+            <button type="submit" class="button button-quiet">{tr!("staff.save")}</button>
+        </ActionForm>
     }
 }
 

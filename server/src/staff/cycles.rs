@@ -231,6 +231,16 @@ impl CyclePort for StaffService {
         self.save_reply_rule(me, form).await
     }
 
+    async fn set_not_chosen(
+        &self,
+        me: &StaffMember,
+        candidate: app::model::CandidateId,
+        reason: &str,
+        note: &str,
+    ) -> Result<(), StaffError> {
+        self.save_not_chosen(me, candidate, (reason, note)).await
+    }
+
     async fn open_now(&self, me: &StaffMember, cycle: &str) -> Result<(), StaffError> {
         editor(me)?;
         written(

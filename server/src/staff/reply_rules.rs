@@ -78,6 +78,36 @@ pub(super) fn rule(form: &ReplyRuleForm, departments: &[String]) -> Result<Reply
 }
 
 impl StaffService {
+    /// 未入选理由: a code from the list (empty clears it); `other` needs its note.
+    pub(super) async fn save_not_chosen(
+        &self,
+        me: &StaffMember,
+        candidate: app::model::CandidateId,
+        (reason, note): (&str, &str),
+    ) -> Result<(), StaffError> {
+        editor(me)?;
+        let note = super::validate_edit::text(note, 0, 500, Field::Reason)?;
+        let reason = match reason.trim() {
+            "" => None,
+            code => Some(
+                app::model::NotChosenReason::parse(code)
+                    .ok_or(StaffError::Invalid(Field::NotChosen))?,
+            ),
+        };
+        if reason == Some(app::model::NotChosenReason::Other) && note.chars().count() < 4 {
+            return Err(StaffError::Invalid(Field::Reason));
+        }
+        let written = self
+            .store
+            .set_not_chosen(me, candidate, reason.map(|r| (r, note.as_str())), now())
+            .await
+            .map_err(internal)?;
+        match written {
+            crate::store::CycleWrite::Duplicate => Err(StaffError::Invalid(Field::NotChosen)),
+            other => super::cycles::written(other),
+        }
+    }
+
     /// 答复规则: checked here, frozen by the store once the cycle opens.
     pub(super) async fn save_reply_rule(
         &self,

@@ -47,6 +47,14 @@ pub trait CyclePort: Send + Sync + 'static {
         me: &StaffMember,
         form: crate::api::forms::ReplyRuleForm,
     ) -> Result<(), crate::api::StaffError>;
+    /// 未入选理由: why a closed round's candidate did not become a topic (`reason` empty: none).
+    async fn set_not_chosen(
+        &self,
+        me: &StaffMember,
+        candidate: crate::model::CandidateId,
+        reason: &str,
+        note: &str,
+    ) -> Result<(), crate::api::StaffError>;
     /// 现在开始投票: open an upcoming cycle now.
     async fn open_now(&self, me: &StaffMember, cycle: &str) -> Result<(), crate::api::StaffError>;
 }

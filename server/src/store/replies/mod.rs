@@ -2,6 +2,7 @@
 //! dates in working days, extensions, interim notes and the reply itself — and who is late.
 
 pub(super) mod crossing;
+pub(super) mod not_chosen;
 pub(super) mod reads;
 pub(super) mod rule;
 pub(super) mod writes;

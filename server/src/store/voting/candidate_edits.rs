@@ -21,7 +21,8 @@ pub enum CandidateChange<'a> {
     Withdraw { reason: &'a str },
 }
 
-/// `(id, title, description, evidence, became_year, became_month, suggestion_id)`.
+/// `(id, title, description, evidence, became_year, became_month, suggestion_id,
+/// not_chosen_code)`.
 type CandidateRow = (
     i64,
     String,
@@ -30,6 +31,7 @@ type CandidateRow = (
     Option<i64>,
     Option<i64>,
     Option<i64>,
+    Option<String>,
 );
 
 impl Store {
@@ -116,30 +118,36 @@ impl Store {
         cycle_id: app::model::CycleId,
     ) -> StoreResult<Vec<AdminCandidate>> {
         let rows: Vec<CandidateRow> = sqlx::query_as(
-            "SELECT id, title, description, evidence, became_year, became_month, suggestion_id
+            "SELECT id, title, description, evidence, became_year, became_month, suggestion_id,
+                    not_chosen_code
                  FROM cycle_candidates WHERE cycle_id = $1 ORDER BY position",
         )
         .bind(cycle_id.0)
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(|(id, title, description, evidence, y, m, suggestion)| {
-                let became = match y.zip(m) {
-                    Some((y, m)) => {
-                        let key = crate::store::topic_key(y, m)?;
-                        Some((key.year, key.month.get()))
-                    }
-                    None => None,
-                };
-                Ok(AdminCandidate {
-                    id: CandidateId(id),
-                    title,
-                    description,
-                    evidence,
-                    became,
-                    from_suggestion: suggestion.is_some(),
-                })
-            })
+            .map(
+                |(id, title, description, evidence, y, m, suggestion, not_chosen)| {
+                    let became = match y.zip(m) {
+                        Some((y, m)) => {
+                            let key = crate::store::topic_key(y, m)?;
+                            Some((key.year, key.month.get()))
+                        }
+                        None => None,
+                    };
+                    Ok(AdminCandidate {
+                        id: CandidateId(id),
+                        title,
+                        description,
+                        evidence,
+                        became,
+                        from_suggestion: suggestion.is_some(),
+                        not_chosen: not_chosen
+                            .as_deref()
+                            .and_then(app::model::NotChosenReason::parse),
+                    })
+                },
+            )
             .collect()
     }
 }

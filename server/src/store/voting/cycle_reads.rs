@@ -179,10 +179,12 @@ impl Store {
             year: Option<i64>,
             month: Option<i64>,
             theme: Option<String>,
+            not_chosen_code: Option<String>,
+            not_chosen_note: Option<String>,
         }
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT c.id, c.title, c.description, c.evidence, c.evidence_card, c.is_sample,
-                    t.year, t.month, t.theme,
+                    t.year, t.month, t.theme, c.not_chosen_code, c.not_chosen_note,
                     CASE WHEN c.evidence_to IS NOT NULL
                          THEN c.hotline_level1 || '·' || c.hotline_level2 END AS hotline_class
              FROM cycle_candidates c
@@ -211,6 +213,16 @@ impl Store {
                         }
                         _ => None,
                     },
+                    not_chosen: r
+                        .not_chosen_code
+                        .map(|c| match app::model::NotChosenReason::parse(&c) {
+                            Some(reason) => Ok(app::model::NotChosen {
+                                reason,
+                                note: r.not_chosen_note.unwrap_or_default(),
+                            }),
+                            None => Err(StoreError::Corrupt(format!("not chosen {c:?}"))),
+                        })
+                        .transpose()?,
                     id: CandidateId(r.id),
                     title: r.title,
                     description: r.description,

@@ -11,6 +11,7 @@ use support::TestServer;
 
 mod answer;
 mod crossing;
+mod not_chosen;
 mod overdue;
 mod rule;
 

@@ -179,7 +179,7 @@ test('an editor opens a new voting cycle, adds a candidate and prints paper code
   await page.getByRole('button', { name: '创建' }).click();
   await expect(page.getByRole('status')).toHaveText('已保存。');
   const card = page.locator('li.card', { has: page.getByRole('link', { name: '2028 年度问题征集（测试）' }) });
-  await card.locator('summary').click();
+  await card.locator('summary', { hasText: '添加候选议题' }).click();
   await card.getByLabel('候选议题', { exact: true }).fill('社区食堂覆盖');
   await card.getByLabel('说明').fill('老人吃饭难，社区食堂少。');
   await card.getByRole('button', { name: '添加' }).click();

@@ -121,3 +121,18 @@ pub async fn post_interim_reply(#[server(flatten)] form: InterimForm) -> Result<
     .await;
     Ok(())
 }
+
+/// 交给同事: hand a reply to a colleague of its department (empty: to no one in particular).
+#[server]
+pub async fn assign_reply(
+    reply_id: String,
+    #[server(default)] assignee: String,
+) -> Result<(), ServerFnError> {
+    let outcome =
+        ssr::act(|h, me| async move { h.0.assign(&me, &reply_id, &assignee).await }).await;
+    crate::api::staff::ssr::back(
+        ssr::DESK,
+        outcome.map(|()| crate::model::Done::ReplyAssigned),
+    );
+    Ok(())
+}

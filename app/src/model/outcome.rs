@@ -41,6 +41,7 @@ codes! {
         ReplyPosted => "reply_posted",
         ReplyExtended => "reply_extended",
         InterimPosted => "interim_posted",
+        ReplyAssigned => "reply_assigned",
     }
 }
 

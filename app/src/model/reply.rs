@@ -258,6 +258,12 @@ pub struct ReplyDesk {
     /// The department whose replies these are; `None`: every department's (editors).
     pub department: Option<String>,
     pub entries: Vec<ReplyEntry>,
+    /// 经办人: who handles which reply, `(reply id, username)` (staff only, never public).
+    #[serde(default)]
+    pub assignees: Vec<(i64, String)>,
+    /// The colleagues a department member can hand a reply to, `(username, name)`.
+    #[serde(default)]
+    pub colleagues: Vec<(String, String)>,
 }
 
 /// Limits of a reply's words, stated by the forms before anyone types.

@@ -2,7 +2,9 @@
 //! for each, the reply with its decision and reason code, an extension asked for in public, an
 //! interim note. Forms work without JavaScript and come back as typed when refused.
 
-use crate::api::reply_desk::{load_reply_desk, AnswerReply, ExtendReply, PostInterimReply};
+use crate::api::reply_desk::{
+    load_reply_desk, AnswerReply, AssignReply, ExtendReply, PostInterimReply,
+};
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
 use crate::components::raw_text::text_box;
@@ -49,7 +51,10 @@ fn Desk(desk: ReplyDesk, echo: Option<FormEcho>) -> impl IntoView {
     } else {
         view! {
             <ul class="plain-list">
-                {desk.entries.into_iter().map(|entry| view! { <DeskCard entry echo=echo.clone()/> }).collect_view()}
+                {desk.entries.into_iter().map(|entry| {
+                    let assignee = desk.assignees.iter().find(|(id, _)| *id == entry.reply.id).map(|(_, u)| u.clone());
+                    view! { <DeskCard entry echo=echo.clone() assignee colleagues=desk.colleagues.clone()/> }
+                }).collect_view()}
             </ul>
         }
         .into_any()
@@ -68,7 +73,12 @@ fn item_words(item: crate::model::ReplyItem) -> String {
 }
 
 #[component]
-fn DeskCard(entry: ReplyEntry, echo: Option<FormEcho>) -> impl IntoView {
+fn DeskCard(
+    entry: ReplyEntry,
+    echo: Option<FormEcho>,
+    assignee: Option<String>,
+    colleagues: Vec<(String, String)>,
+) -> impl IntoView {
     let reply = entry.reply.clone();
     let id = reply.id;
     let waiting = reply.answer.is_none();
@@ -92,6 +102,7 @@ fn DeskCard(entry: ReplyEntry, echo: Option<FormEcho>) -> impl IntoView {
             </p>
             {decision}
             <ReplyClock entry=entry.clone()/>
+            <Assign id assignee colleagues/>
             <AnswerForm entry echo=echo.clone()/>
             {more}
         </li>
@@ -240,4 +251,36 @@ fn InterimForm(id: i64, echo: Option<FormEcho>) -> impl IntoView {
             </ActionForm>
         </details>
     }
+}
+
+/// 经办人 and 交给同事: who handles the reply; department staff hand it to a colleague.
+#[component]
+fn Assign(id: i64, assignee: Option<String>, colleagues: Vec<(String, String)>) -> impl IntoView {
+    let named = assignee.clone().map(|who| {
+        let name = colleagues
+            .iter()
+            .find(|(u, _)| *u == who)
+            .map_or(who.clone(), |(_, n)| n.clone());
+        view! { <p class="muted">{tr!("reply.assignee", name = name)}</p> }
+    });
+    let form = (!colleagues.is_empty()).then(|| {
+        let action = ServerAction::<AssignReply>::new();
+        let select_id = format!("reply-{id}-assignee");
+        let current = assignee.unwrap_or_default();
+        view! {
+            <ActionForm action attr:class="inline-form">
+                <input type="hidden" name="reply_id" value=id.to_string()/>
+                <label for=select_id.clone()>{tr!("reply.assign")}</label>
+                <select id=select_id name="assignee">
+                    <option value="">{tr!("reply.assign_none")}</option>
+                    {colleagues.into_iter().map(|(u, n)| {
+                        let selected = u == current;
+                        view! { <option value=u selected=selected>{n}</option> }
+                    }).collect_view()}
+                </select>
+                <button type="submit" class="button button-quiet">{tr!("staff.save")}</button>
+            </ActionForm>
+        }
+    });
+    view! { {named}{form} }
 }

@@ -119,8 +119,26 @@ impl ReplyPort for StaffService {
             None => self.store.all_replies().await,
         }
         .map_err(internal)?;
+        let (assignees, colleagues) = match &department {
+            Some(name) => (
+                self.store
+                    .reply_assignees(Some(name))
+                    .await
+                    .map_err(internal)?,
+                self.store
+                    .department_colleagues(name)
+                    .await
+                    .map_err(internal)?,
+            ),
+            None => (
+                self.store.reply_assignees(None).await.map_err(internal)?,
+                Vec::new(),
+            ),
+        };
         Ok(ReplyDesk {
             today: today.to_string(),
+            assignees,
+            colleagues,
             department,
             entries: replies
                 .into_iter()
@@ -193,6 +211,42 @@ impl ReplyPort for StaffService {
                     (&to.to_string(), &reason),
                     (&today.to_string(), now()),
                 )
+                .await
+                .map_err(internal)?,
+        )
+    }
+
+    async fn assign(
+        &self,
+        me: &StaffMember,
+        reply: &str,
+        assignee: &str,
+    ) -> Result<(), StaffError> {
+        let id = reply_id(reply)?;
+        self.may_answer(me, id).await?;
+        let owner = self
+            .store
+            .reply_department(id)
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::NotFound)?;
+        let assignee = assignee.trim();
+        let chosen = if assignee.is_empty() {
+            None
+        } else {
+            let colleagues = self
+                .store
+                .department_colleagues(&owner)
+                .await
+                .map_err(internal)?;
+            if !colleagues.iter().any(|(u, _)| u == assignee) {
+                return Err(StaffError::Invalid(Field::Username));
+            }
+            Some(assignee)
+        };
+        written(
+            self.store
+                .assign_reply(me, id, chosen, now())
                 .await
                 .map_err(internal)?,
         )

@@ -12,6 +12,9 @@ pub trait ReplyPort: Send + Sync + 'static {
     async fn answer(&self, me: &StaffMember, form: ReplyForm) -> Result<(), StaffError>;
     async fn extend(&self, me: &StaffMember, form: ExtensionForm) -> Result<(), StaffError>;
     async fn interim(&self, me: &StaffMember, form: InterimForm) -> Result<(), StaffError>;
+    /// 交给同事: hand a reply to a colleague of its department (empty: to no one).
+    async fn assign(&self, me: &StaffMember, reply: &str, assignee: &str)
+        -> Result<(), StaffError>;
 }
 
 #[derive(Clone)]

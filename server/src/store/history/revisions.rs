@@ -99,7 +99,7 @@ pub(in crate::store) async fn snapshot(
         Entity::Reply => (
             "SELECT due_on, department, COALESCE(decision, ''), COALESCE(reason_code, ''),
                     COALESCE(body, ''), COALESCE(extended_to, ''), COALESCE(extension_reason, ''),
-                    COALESCE(interim_note, '')
+                    COALESCE(interim_note, ''), COALESCE(assignee, '')
              FROM replies WHERE id = $1",
             &[
                 "due",
@@ -110,6 +110,7 @@ pub(in crate::store) async fn snapshot(
                 "extended_to",
                 "extension_reason",
                 "interim",
+                "assignee",
             ],
         ),
     };

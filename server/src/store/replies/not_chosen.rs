@@ -5,6 +5,23 @@ use crate::store::history::audit::audit;
 use crate::store::{CycleWrite, Store, StoreResult};
 use app::model::{CandidateId, NotChosenReason, StaffMember};
 
+/// A stored 未入选理由: an unknown code is a corrupt row.
+pub(in crate::store) fn read(
+    code: Option<String>,
+    note: Option<String>,
+) -> StoreResult<Option<app::model::NotChosen>> {
+    code.map(|c| match NotChosenReason::parse(&c) {
+        Some(reason) => Ok(app::model::NotChosen {
+            reason,
+            note: note.unwrap_or_default(),
+        }),
+        None => Err(crate::store::StoreError::Corrupt(format!(
+            "not chosen {c:?}"
+        ))),
+    })
+    .transpose()
+}
+
 impl Store {
     /// Sets (or clears, with `None`) why `candidate` was not chosen. `NotClosed` while its round
     /// is open; `Duplicate` when it became a topic.

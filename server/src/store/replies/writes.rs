@@ -237,3 +237,74 @@ impl Store {
         Ok(written.unwrap_or(ReplyWrite::Missing))
     }
 }
+
+impl Store {
+    /// The active department accounts of `department`, `(username, display name)`: the
+    /// colleagues a reply can be handed to.
+    pub async fn department_colleagues(
+        &self,
+        department: &str,
+    ) -> StoreResult<Vec<(String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT s.username, s.display_name FROM staff s
+             JOIN departments d ON d.id = s.department_id
+             WHERE d.name = $1 AND s.role = 'department' AND s.disabled = 0
+             ORDER BY s.display_name, s.username",
+        )
+        .bind(department)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Who handles each reply of `department` (经办人), by reply id: staff's business, never
+    /// public.
+    pub async fn reply_assignees(
+        &self,
+        department: Option<&str>,
+    ) -> StoreResult<Vec<(i64, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT id, assignee FROM replies
+             WHERE assignee IS NOT NULL AND ($1 = '' OR department = $2)",
+        )
+        .bind(department.unwrap_or(""))
+        .bind(department.unwrap_or(""))
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// 交给同事: hands the reply to a colleague (`None`: to no one in particular), audited and
+    /// in the reply's history.
+    pub async fn assign_reply(
+        &self,
+        actor: &StaffMember,
+        id: i64,
+        assignee: Option<&str>,
+        now: i64,
+    ) -> StoreResult<ReplyWrite> {
+        let of = EditOf {
+            actor: &actor.username,
+            entity: Entity::Reply,
+            id,
+            action: "reply.assign",
+            now,
+        };
+        let written = self
+            .audited_edit(of, async |tx| {
+                let Some((_, _, _, title, ..)) = state(tx, id).await? else {
+                    return Ok(Err(ReplyWrite::Missing));
+                };
+                sqlx::query("UPDATE replies SET assignee = $1 WHERE id = $2")
+                    .bind(assignee)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(Ok(Edited::new(
+                    format!("reply {id}: {title}"),
+                    ReplyWrite::Done,
+                )
+                .detail(assignee.unwrap_or(""))))
+            })
+            .await?;
+        Ok(written.unwrap_or(ReplyWrite::Missing))
+    }
+}

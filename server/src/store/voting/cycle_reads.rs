@@ -213,16 +213,10 @@ impl Store {
                         }
                         _ => None,
                     },
-                    not_chosen: r
-                        .not_chosen_code
-                        .map(|c| match app::model::NotChosenReason::parse(&c) {
-                            Some(reason) => Ok(app::model::NotChosen {
-                                reason,
-                                note: r.not_chosen_note.unwrap_or_default(),
-                            }),
-                            None => Err(StoreError::Corrupt(format!("not chosen {c:?}"))),
-                        })
-                        .transpose()?,
+                    not_chosen: crate::store::replies::not_chosen::read(
+                        r.not_chosen_code,
+                        r.not_chosen_note,
+                    )?,
                     id: CandidateId(r.id),
                     title: r.title,
                     description: r.description,

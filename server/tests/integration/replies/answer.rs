@@ -219,3 +219,51 @@ async fn the_department_replies_with_a_coded_reason_after_an_interim_note_and_on
         location(&res)
     );
 }
+
+#[tokio::test]
+async fn a_reply_is_handed_to_a_colleague_of_its_department_and_the_public_never_sees_who() {
+    const COLLEAGUE: support::Account<'static> = (
+        "heat-colleague",
+        "department",
+        Some("市城市管理委"),
+        "heat-colleague-password-123",
+    );
+    let server = TestServer::start_with_staff(&[EDITOR, MODERATOR, HEAT, COLLEAGUE, HOUSING]);
+    let editor = login(&server, EDITOR.0, EDITOR.3).await.unwrap();
+    let moderator = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
+    round_with_rule(&server, &editor, "reply-assign", ("2", "", "10")).await;
+    let item = published_suggestion(&server, &moderator, TITLE, "").await;
+    me_too(&server, &item).await;
+    let heat = login(&server, HEAT.0, HEAT.3).await.unwrap();
+    let desk = get_as(&server, "/staff/replies", &heat).await;
+    let id = reply_id(&desk, TITLE);
+    let url = action_on(&server, "/staff/replies", &heat, "assign_reply").await;
+
+    // Only a colleague of the same department.
+    let res = post_as(&url, &heat, &[("reply_id", &id), ("assignee", "housing")]).await;
+    assert!(
+        location(&res).contains("error=invalid_username"),
+        "{}",
+        location(&res)
+    );
+    let res = post_as(&url, &heat, &[("reply_id", &id), ("assignee", COLLEAGUE.0)]).await;
+    assert_eq!(location(&res), "/staff/replies?done=reply_assigned");
+    let colleague = login(&server, COLLEAGUE.0, COLLEAGUE.3).await.unwrap();
+    let theirs = get_as(&server, "/staff/replies", &colleague).await;
+    let card = &theirs[theirs.find(TITLE).unwrap()..];
+    assert!(card.contains("经办人："), "{card:.2000}");
+    // Another department cannot reassign it.
+    let housing = login(&server, HOUSING.0, HOUSING.3).await.unwrap();
+    let res = post_as(&url, &housing, &[("reply_id", &id), ("assignee", "")]).await;
+    assert!(
+        location(&res).contains("error=forbidden"),
+        "{}",
+        location(&res)
+    );
+    // The public pages and the API never name the colleague.
+    for path in ["/replies", &format!("/replies/{id}"), "/api/v1/replies"] {
+        assert!(!page(&server, path).await.contains(COLLEAGUE.0), "{path}");
+    }
+    let history = get_as(&server, &format!("/staff/history/reply/{id}"), &editor).await;
+    assert!(history.contains("reply.assign"), "{history:.2000}");
+}

@@ -1,6 +1,5 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
-import fs from 'node:fs';
-import path from 'node:path';
+import { link, mailsTo, type Mail } from './mail';
 
 // 关注 by mail, end to end through a real SMTP server (issue 33 acceptance): a resident leaves her
 // address with a suggestion → the confirmation mail arrives → she confirms → a moderator
@@ -9,34 +8,13 @@ import path from 'node:path';
 // are read from the folder scripts/test-smtp.py writes (E2E_MAIL_DIR, scripts/e2e-server.sh).
 // It adds suggestions and candidates, so it runs once (project follow-once).
 const password = process.env.E2E_PASSWORD ?? '';
-const mailDir = process.env.E2E_MAIL_DIR ?? '';
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
 const tag = `${Date.now() % 100000}`;
 
-type Mail = { envelope_to: string[]; subject: string; text: string; html: string; headers: Record<string, string> };
-
-function mailsTo(address: string): Mail[] {
-  if (!mailDir) throw new Error('E2E_MAIL_DIR is not set: scripts/e2e-server.sh starts the SMTP server');
-  return fs
-    .readdirSync(mailDir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => JSON.parse(fs.readFileSync(path.join(mailDir, name), 'utf8')) as Mail)
-    .filter((mail) => mail.envelope_to.includes(address));
-}
-
 async function nthMail(address: string, n: number): Promise<Mail> {
   await expect.poll(() => mailsTo(address).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(n);
   return mailsTo(address)[n - 1];
-}
-
-/// The site path of the first link in a mail's text that contains `part`.
-function link(text: string, part: string): string {
-  const url = text.split(/\s+/).find((word) => word.includes(part));
-  if (!url) throw new Error(`no …${part}… link in ${text}`);
-  const parsed = new URL(url);
-  return parsed.pathname + parsed.search + parsed.hash;
 }
 
 async function signIn(page: Page) {

@@ -1,6 +1,5 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
-import fs from 'node:fs';
-import path from 'node:path';
+import { link, mailsTo, type Mail } from './mail';
 
 // 答复 (issue 35 acceptance): an editor states a round's promise to answer before it opens; a
 // resident's suggestion crosses it (her own support and one "me too") → the due date and the
@@ -10,36 +9,16 @@ import path from 'node:path';
 // department's record. At 360 px and 1280 px, JavaScript on and off, Chinese and English. It
 // adds a round and suggestions, so it runs once (project replies-once).
 const password = process.env.E2E_PASSWORD ?? '';
-const mailDir = process.env.E2E_MAIL_DIR ?? '';
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
 const tag = `${Date.now() % 100000}`;
 const slug = `reply-${tag}`;
-
-type Mail = { envelope_to: string[]; subject: string; text: string };
-
-function mailsTo(address: string): Mail[] {
-  if (!mailDir) throw new Error('E2E_MAIL_DIR is not set: scripts/e2e-server.sh starts the SMTP server');
-  return fs
-    .readdirSync(mailDir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => JSON.parse(fs.readFileSync(path.join(mailDir, name), 'utf8')) as Mail)
-    .filter((mail) => mail.envelope_to.includes(address));
-}
 
 async function mailWith(address: string, subject: string): Promise<Mail> {
   await expect
     .poll(() => mailsTo(address).filter((m) => m.subject === subject).length, { timeout: 20_000 })
     .toBe(1);
   return mailsTo(address).filter((m) => m.subject === subject)[0];
-}
-
-function link(text: string, part: string): string {
-  const url = text.split(/\s+/).find((word) => word.includes(part));
-  if (!url) throw new Error(`no …${part}… link in ${text}`);
-  const parsed = new URL(url);
-  return parsed.pathname + parsed.search + parsed.hash;
 }
 
 /** The Beijing calendar date `offsetDays` from now, as YYYY-MM-DD. */

@@ -72,6 +72,17 @@ async fn state(tx: &mut crate::store::Conn, id: i64) -> StoreResult<Option<Reply
     )
 }
 
+/// The audited edit of reply `id` under `action`.
+fn edit_of<'a>(actor: &'a StaffMember, id: i64, action: &'a str, now: i64) -> EditOf<'a> {
+    EditOf {
+        actor: &actor.username,
+        entity: Entity::Reply,
+        id,
+        action,
+        now,
+    }
+}
+
 impl Store {
     /// The department a reply is owed by; `None`: no such reply.
     pub async fn reply_department(&self, id: i64) -> StoreResult<Option<String>> {
@@ -92,13 +103,7 @@ impl Store {
         answer: &AnswerFields<'_>,
         now: i64,
     ) -> StoreResult<ReplyWrite> {
-        let of = EditOf {
-            actor: &actor.username,
-            entity: Entity::Reply,
-            id,
-            action: "reply.answer",
-            now,
-        };
+        let of = edit_of(actor, id, "reply.answer", now);
         let written = self
             .audited_edit(of, async |tx| {
                 let Some((department, kind, item, title, _, answered, _)) = state(tx, id).await?
@@ -155,13 +160,7 @@ impl Store {
         (to, reason): (&str, &str),
         (today, now): (&str, i64),
     ) -> StoreResult<ReplyWrite> {
-        let of = EditOf {
-            actor: &actor.username,
-            entity: Entity::Reply,
-            id,
-            action: "reply.extend",
-            now,
-        };
+        let of = edit_of(actor, id, "reply.extend", now);
         let written = self
             .audited_edit(of, async |tx| {
                 let Some((_, _, _, title, judged, answered, extended)) = state(tx, id).await?
@@ -207,13 +206,7 @@ impl Store {
         note: &str,
         now: i64,
     ) -> StoreResult<ReplyWrite> {
-        let of = EditOf {
-            actor: &actor.username,
-            entity: Entity::Reply,
-            id,
-            action: "reply.interim",
-            now,
-        };
+        let of = edit_of(actor, id, "reply.interim", now);
         let written = self
             .audited_edit(of, async |tx| {
                 let Some((_, _, _, title, _, answered, _)) = state(tx, id).await? else {
@@ -281,13 +274,7 @@ impl Store {
         assignee: Option<&str>,
         now: i64,
     ) -> StoreResult<ReplyWrite> {
-        let of = EditOf {
-            actor: &actor.username,
-            entity: Entity::Reply,
-            id,
-            action: "reply.assign",
-            now,
-        };
+        let of = edit_of(actor, id, "reply.assign", now);
         let written = self
             .audited_edit(of, async |tx| {
                 let Some((_, _, _, title, ..)) = state(tx, id).await? else {

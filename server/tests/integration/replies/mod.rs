@@ -33,6 +33,27 @@ pub(super) async fn round_with_rule(
     slug: &str,
     (supporters, votes, days): (&str, &str, &str),
 ) {
+    new_round(server, editor, slug).await;
+    let res = post_beside(
+        server,
+        editor,
+        ("/staff/cycles", "create_cycle"),
+        "set_reply_rule",
+        &[
+            ("cycle", slug),
+            ("supporters", supporters),
+            ("support_days", "30"),
+            ("votes", votes),
+            ("working_days", days),
+            ("department", ANSWERS),
+        ],
+    )
+    .await;
+    assert_eq!(location(&res), "/staff/cycles?done=reply_rule_saved");
+}
+
+/// An editor's new round opening today, without a rule yet.
+pub(super) async fn new_round(server: &TestServer, editor: &str, slug: &str) {
     let today = jiff::Zoned::now().in_tz("Asia/Shanghai").unwrap().date();
     let closes = today.checked_add(jiff::Span::new().days(30)).unwrap();
     let cycles = ("/staff/cycles", "create_cycle");
@@ -52,22 +73,6 @@ pub(super) async fn round_with_rule(
     )
     .await;
     assert!(location(&res).contains("done="), "{}", location(&res));
-    let res = post_beside(
-        server,
-        editor,
-        cycles,
-        "set_reply_rule",
-        &[
-            ("cycle", slug),
-            ("supporters", supporters),
-            ("support_days", "30"),
-            ("votes", votes),
-            ("working_days", days),
-            ("department", ANSWERS),
-        ],
-    )
-    .await;
-    assert_eq!(location(&res), "/staff/cycles?done=reply_rule_saved");
 }
 
 /// A resident suggests (leaving `address` to follow it, if any); the moderator publishes it.

@@ -24,30 +24,8 @@ fn rule<'a>(supporters: &'a str, votes: &'a str, days: &'a str) -> Vec<(&'a str,
 async fn a_cycle_states_its_promise_before_it_opens_and_cannot_change_it_after() {
     let server = TestServer::start_with_staff(&[EDITOR, ADMIN]);
     let editor = login(&server, EDITOR.0, EDITOR.3).await.unwrap();
-    let today = jiff::Zoned::now().in_tz("Asia/Shanghai").unwrap().date();
-    let closes = today.checked_add(jiff::Span::new().days(30)).unwrap();
-    let res = post_beside(
-        &server,
-        &editor,
-        CYCLES,
-        "create_cycle",
-        &[
-            ("slug", SLUG),
-            ("title", "答复承诺测试轮"),
-            ("target", "2027 年"),
-            ("opens", &today.to_string()),
-            ("closes", &closes.to_string()),
-            ("max_picks", "2"),
-        ],
-    )
-    .await;
-    assert!(location(&res).contains("done="), "{}", location(&res));
-    let public = reqwest::get(server.url(&app::paths::cycle(SLUG)))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    super::new_round(&server, &editor, SLUG).await;
+    let public = super::page(&server, &app::paths::cycle(SLUG)).await;
     assert!(
         public.contains("这一轮没有定下答复承诺"),
         "no rule yet, said so"
@@ -87,12 +65,7 @@ async fn a_cycle_states_its_promise_before_it_opens_and_cannot_change_it_after()
         .await;
         assert_eq!(location(&res), "/staff/cycles?done=reply_rule_saved");
     }
-    let public = reqwest::get(server.url(&app::paths::cycle(SLUG)))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let public = super::page(&server, &app::paths::cycle(SLUG)).await;
     assert!(
         public.contains("一条建议公开后 30 天内有 25 人点“我也要”（含提出的人），或者一个候选议题得到 80 票，市政务服务和数据管理局会在 10 个工作日内公开答复"),
         "the rule in plain words"
@@ -159,12 +132,7 @@ async fn a_cycle_states_its_promise_before_it_opens_and_cannot_change_it_after()
         "{}",
         location(&res)
     );
-    let public = reqwest::get(server.url(&app::paths::cycle(SLUG)))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let public = super::page(&server, &app::paths::cycle(SLUG)).await;
     assert!(public.contains("10 个工作日内公开答复"), "unchanged");
     assert!(public.contains("这条承诺在投票开始前定下，开始后不能再改"));
 }

@@ -90,8 +90,8 @@ pub use redaction::{phone_like, redact, SuggestionRevision, MAX_REDACT_SPAN, RED
 pub use reply::{
     due_dates, Answer, Extension, InterimNote, NotAdoptedReason, NotChosen, NotChosenReason, Reply,
     ReplyBoard, ReplyDecision, ReplyDesk, ReplyEntry, ReplyItem, ReplyRecord, ReplyRule, Standing,
-    EXTENSION_MAX_DAYS, REPLY_BODY, REPLY_NOTE, RULE_SUPPORTERS, RULE_SUPPORT_DAYS, RULE_VOTES,
-    RULE_WORKING_DAYS,
+    DUE_SOON_WORKING_DAYS, EXTENSION_MAX_DAYS, REPLY_BODY, REPLY_NOTE, RULE_SUPPORTERS,
+    RULE_SUPPORT_DAYS, RULE_VOTES, RULE_WORKING_DAYS,
 };
 pub use roles::{
     report_author_allowed, AuthorRefusal, BodyKind, EnteredBy, Grant, ReportAuthor,

@@ -266,6 +266,9 @@ pub struct ReplyDesk {
     pub colleagues: Vec<(String, String)>,
 }
 
+/// A reply due within this many working days is pressing: the desk reminds its department.
+pub const DUE_SOON_WORKING_DAYS: i64 = 3;
+
 /// Limits of a reply's words, stated by the forms before anyone types.
 pub const REPLY_BODY: std::ops::RangeInclusive<usize> = 20..=5000;
 pub const REPLY_NOTE: std::ops::RangeInclusive<usize> = 10..=2000;

@@ -157,6 +157,10 @@ pub struct StaffDesk {
     /// Reports posted under the member's department, newest first (department staff).
     #[serde(default)]
     pub reports: Vec<DeskReport>,
+    /// 答复提醒: replies the member's department owes that are overdue, and that fall due within
+    /// [`crate::model::DUE_SOON_WORKING_DAYS`] working days (every department's for editors).
+    #[serde(default)]
+    pub replies_pressing: (u32, u32),
 }
 
 /// 操作记录: one line of the append-only audit log.

@@ -137,9 +137,20 @@ fn Desk(desk: StaffDesk, echo: Option<crate::model::FormEcho>) -> impl IntoView 
             </p>
         }
     });
+    let (overdue, soon) = desk.replies_pressing;
+    let reminder = (overdue + soon > 0).then(|| {
+        view! {
+            // A standing note, not the outcome of an action: no status role.
+            <p class="flash flash-note">
+                {tr!("reply.reminder", overdue = overdue, soon = soon, days = crate::model::DUE_SOON_WORKING_DAYS)}" "
+                <a href="/staff/replies">{tr!("reply.desk_title")}</a>
+            </p>
+        }
+    });
     view! {
         <h1>{tr!("staff.desk_title")}</h1>
         <Flash echo/>
+        {reminder}
         <p>{tr!("staff.signed_in_as", name = me.display_name.clone())}" "<span class="muted">{department}</span></p>
         <ActionForm action=logout attr:class="inline-form">
             <button type="submit" class="button button-quiet">{tr!("staff.sign_out")}</button>

@@ -233,6 +233,7 @@ impl StaffPort for StaffService {
             today: today_in_beijing(),
             bodies,
             reports,
+            replies_pressing: self.pressing_replies(me).await?,
         })
     }
 

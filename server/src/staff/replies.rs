@@ -109,6 +109,36 @@ impl StaffService {
     }
 }
 
+impl StaffService {
+    /// 答复提醒 for the desk: `(overdue, due within DUE_SOON_WORKING_DAYS)` of the replies the
+    /// member answers for; `(0, 0)` for those who answer none.
+    pub(super) async fn pressing_replies(
+        &self,
+        me: &StaffMember,
+    ) -> Result<(u32, u32), StaffError> {
+        let replies = match answers_for(me) {
+            Ok(Some(name)) => self.store.department_replies(&name).await,
+            Ok(None) => self.store.all_replies().await,
+            Err(_) => return Ok((0, 0)),
+        }
+        .map_err(internal)?;
+        let today = crate::store::beijing_today(now()).map_err(internal)?;
+        let mut pressing = (0, 0);
+        for reply in replies {
+            match reply.standing(today) {
+                app::model::Standing::Overdue { .. } => pressing.0 += 1,
+                app::model::Standing::Waiting { days_left }
+                    if days_left <= app::model::DUE_SOON_WORKING_DAYS =>
+                {
+                    pressing.1 += 1
+                }
+                _ => {}
+            }
+        }
+        Ok(pressing)
+    }
+}
+
 #[async_trait::async_trait]
 impl ReplyPort for StaffService {
     async fn reply_desk(&self, me: &StaffMember) -> Result<ReplyDesk, StaffError> {

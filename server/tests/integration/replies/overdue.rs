@@ -1,12 +1,13 @@
 //! Who is late: the demo's closed sample round owes replies from its close; past their due date
 //! and unanswered they show as overdue on the waiting list and in the answering department's
-//! public record, beside its on-time rate for tasks; its winner was answered, adopted.
+//! public record, beside its on-time rate for tasks, and the staff desk reminds whoever answers;
+//! its winner was answered, adopted.
 
 use super::*;
 
 #[tokio::test]
 async fn an_overdue_reply_shows_on_the_waiting_list_and_in_the_department_record() {
-    let server = TestServer::start();
+    let server = TestServer::start_with_staff(&[EDITOR]);
     let api: serde_json::Value =
         serde_json::from_str(&page(&server, "/api/v1/replies").await).unwrap();
     let overdue: Vec<&serde_json::Value> = api["waiting"]
@@ -66,4 +67,12 @@ async fn an_overdue_reply_shows_on_the_waiting_list_and_in_the_department_record
     };
     assert_eq!(count("逾期未答复"), overdue.len(), "{record:.4000}");
     assert!(record.contains("按时答复"));
+
+    // The staff desk reminds whoever answers: here an editor, who sees every department's.
+    let editor = login(&server, EDITOR.0, EDITOR.3).await.unwrap();
+    let desk = get_as(&server, "/staff", &editor).await;
+    assert!(
+        desk.contains(&format!("答复提醒：{} 件已逾期", overdue.len())),
+        "{desk:.3000}"
+    );
 }

@@ -114,7 +114,7 @@ impl Store {
         .await?;
         if !held {
             // The support that takes a suggestion over its cycle's threshold owes it a reply.
-            record_crossings(&mut tx, now).await?;
+            record_crossings(&mut tx, now, Some(s.suggestion_id)).await?;
         }
         self.commit(tx).await?;
         Ok(if held {
@@ -182,7 +182,7 @@ impl Store {
             )
             .await?;
             if accept {
-                record_crossings(&mut tx, now).await?;
+                record_crossings(&mut tx, now, Some(suggestion_id)).await?;
             }
         }
         self.commit(tx).await?;

@@ -98,7 +98,7 @@ impl crate::store::Store {
     /// when something did, so an idle look moves no page's stamp.
     pub async fn record_reply_crossings(&self, now: i64) -> StoreResult<usize> {
         let mut tx = self.write_tx().await?;
-        let recorded = record_crossings(&mut tx, now).await?;
+        let recorded = record_crossings(&mut tx, now, None).await?;
         if recorded > 0 {
             self.commit(tx).await?;
         }
@@ -106,9 +106,19 @@ impl crate::store::Store {
     }
 }
 
-/// Records a reply owed for every item over its threshold that has none; returns how many.
-pub(in crate::store) async fn record_crossings(tx: &mut Conn, now: i64) -> StoreResult<usize> {
-    let suggestions: Vec<Crossed> = sqlx::query_as(
+/// Records a reply owed for every item over its threshold that has none — or, with `only`, for
+/// that suggestion alone; returns how many.
+pub(in crate::store) async fn record_crossings(
+    tx: &mut Conn,
+    now: i64,
+    only: Option<i64>,
+) -> StoreResult<usize> {
+    // A support checks only its own suggestion: the look over every item is the teller's.
+    let only_one = match only {
+        Some(_) => " AND s.id = $2",
+        None => "",
+    };
+    let sql = format!(
         "SELECT s.id, s.title, c.id, c.slug, c.reply_working_days, c.reply_department,
                 CAST($1 AS BIGINT)
          FROM suggestions s JOIN cycles c ON c.id = s.cycle_id
@@ -118,11 +128,16 @@ pub(in crate::store) async fn record_crossings(tx: &mut Conn, now: i64) -> Store
            AND (SELECT COUNT(*) FROM suggestion_supports p
                 WHERE p.suggestion_id = s.id AND p.status = 'counted'
                   AND p.at <= COALESCE(s.decided_at, s.created_at)
-                              + c.reply_support_days * 86400) >= c.reply_supporters",
-    )
-    .bind(now)
-    .fetch_all(&mut *tx)
-    .await?;
+                              + c.reply_support_days * 86400) >= c.reply_supporters{only_one}"
+    );
+    let mut query = sqlx::query_as::<_, Crossed>(&sql).bind(now);
+    if let Some(id) = only {
+        query = query.bind(id);
+    }
+    let suggestions = query.fetch_all(&mut *tx).await?;
+    if only.is_some() {
+        return owe(tx, now, [(ReplyItem::Suggestion, suggestions)]).await;
+    }
     let candidates: Vec<Crossed> = sqlx::query_as(
         "SELECT k.id, k.title, c.id, c.slug, c.reply_working_days, c.reply_department,
                 CASE WHEN c.live_tally = 1 THEN $1 ELSE c.closes_at END
@@ -137,11 +152,25 @@ pub(in crate::store) async fn record_crossings(tx: &mut Conn, now: i64) -> Store
     .bind(now)
     .fetch_all(&mut *tx)
     .await?;
+    owe(
+        tx,
+        now,
+        [
+            (ReplyItem::Suggestion, suggestions),
+            (ReplyItem::Candidate, candidates),
+        ],
+    )
+    .await
+}
+
+/// Writes the replies owed by `crossed` items, with their followers' notices.
+async fn owe<const N: usize>(
+    tx: &mut Conn,
+    now: i64,
+    crossed: [(ReplyItem, Vec<Crossed>); N],
+) -> StoreResult<usize> {
     let mut recorded = 0;
-    for (kind, rows) in [
-        (ReplyItem::Suggestion, suggestions),
-        (ReplyItem::Candidate, candidates),
-    ] {
+    for (kind, rows) in crossed {
         for (id, title, cycle, slug, days, department, crossed_at) in rows {
             // A hidden tally's candidate crossed when the round closed and its count was known.
             let day = beijing_date(crossed_at.min(now))?;

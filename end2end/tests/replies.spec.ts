@@ -139,9 +139,27 @@ for (const [i, run] of runs.entries()) {
 
     // She is mailed; the waiting list moves it to 已经答复, on time, with the reason's words.
     const replied = await mailWith(address, zh ? `已答复：${title}` : `Replied: ${title}`);
+
+    // Her mail lets her comment on the reply (once, for three days); a moderator lets it through.
+    await page.goto(link(replied.text, '/comment'));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh ? '对答复留言' : 'Comment on the reply');
+    const words = `说清了原因，希望移交以后尽快修好 ${tag}-${i}`;
+    await page.getByLabel(zh ? /您的留言/ : /Your comment/).fill(words);
+    await page.getByRole('button', { name: zh ? '提交留言' : 'Send comment' }).click();
+    await expect(page.getByRole('status')).toContainText(zh ? '已收到您的留言' : 'your comment has been received');
+    await expect(page.locator('blockquote')).toHaveText(words);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(run.width);
+    const moderating = await staff(browser, 'moderator');
+    await moderating.goto('/staff/moderation');
+    await moderating.locator('li.card', { hasText: words }).getByRole('button', { name: '公开', exact: true }).click();
+    await expect(moderating.getByRole('status')).toBeVisible();
+    await moderating.context().close();
+
     await page.goto(link(replied.text, '/replies/'));
     await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
     await expect(page.locator('section[aria-labelledby="answer-h"]')).toContainText(zh ? '目前条件下做不到' : 'Not possible under present conditions');
+    await expect(page.locator('#comments')).toContainText(words);
+    await expect(page.locator('#comments')).toContainText(zh ? '一位关注者' : 'A follower');
     await page.goto('/replies');
     await expect(page.locator('section[aria-labelledby="waiting-h"] li.card', { hasText: title })).toHaveCount(0);
     await expect(page.locator('section[aria-labelledby="answered-h"] li.card', { hasText: title })).toContainText(zh ? '按时' : 'on time');

@@ -93,6 +93,21 @@ pub struct ReplyForm {
     pub link: String,
 }
 
+/// 答复模板 as typed: its name and the reply it starts from; `department` only from editors.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TemplateForm {
+    #[serde(default)]
+    pub department: String,
+    pub title: String,
+    #[serde(default)]
+    pub decision: String,
+    #[serde(default)]
+    pub reason: String,
+    pub body: String,
+    #[serde(default)]
+    pub link: String,
+}
+
 /// 申请延期: the new date and why, both public.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ExtensionForm {
@@ -174,6 +189,19 @@ mod echo {
     impl ReplyForm {
         pub fn echo(&self) -> Vec<(&'static str, String)> {
             vec![
+                ("decision", self.decision.clone()),
+                ("reason", self.reason.clone()),
+                ("body", self.body.clone()),
+                ("link", self.link.clone()),
+            ]
+        }
+    }
+
+    impl TemplateForm {
+        pub fn echo(&self) -> Vec<(&'static str, String)> {
+            vec![
+                ("department", self.department.clone()),
+                ("title", self.title.clone()),
                 ("decision", self.decision.clone()),
                 ("reason", self.reason.clone()),
                 ("body", self.body.clone()),

@@ -124,6 +124,19 @@ pub async fn review_supports(
     Ok(())
 }
 
+/// 答复留言: `decision` is `show` (public under the reply) or `withhold`.
+#[server]
+pub async fn review_reply_comment(comment_id: i64, decision: String) -> Result<(), ServerFnError> {
+    let show = decision == "show";
+    let outcome =
+        run(|h, m| async move { h.0.review_reply_comment(&m, comment_id, show).await }).await;
+    back(
+        "/staff/moderation",
+        outcome.map(|()| crate::model::Done::ItemSaved),
+    );
+    Ok(())
+}
+
 #[cfg(feature = "ssr")]
 async fn run_cycles<T, F, Fut>(action: F) -> Result<T, crate::api::StaffError>
 where

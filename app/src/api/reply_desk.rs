@@ -3,7 +3,7 @@
 //! carrying an outcome code; a refused form comes back as typed, in the reply's own card.
 
 use crate::api::authoring::Gate;
-use crate::api::forms::{ExtensionForm, InterimForm, ReplyForm};
+use crate::api::forms::{ExtensionForm, InterimForm, ReplyForm, TemplateForm};
 use crate::model::ReplyDesk;
 use leptos::prelude::*;
 
@@ -134,5 +134,78 @@ pub async fn assign_reply(
         ssr::DESK,
         outcome.map(|()| crate::model::Done::ReplyAssigned),
     );
+    Ok(())
+}
+
+/// 同样答复: reply `reply_id`'s answer, posted as it is on the waiting replies ticked (`also[]`).
+#[server]
+pub async fn answer_alike(
+    reply_id: String,
+    #[server(default)] also: Vec<String>,
+) -> Result<(), ServerFnError> {
+    let outcome =
+        ssr::act(|h, me| async move { h.0.answer_alike(&me, &reply_id, &also).await }).await;
+    crate::api::staff::ssr::back(
+        ssr::DESK,
+        outcome.map(|_| crate::model::Done::SameReplyPosted),
+    );
+    Ok(())
+}
+
+/// 答复模板: saved under its name (a name the department already has is replaced).
+#[server]
+pub async fn save_reply_template(
+    #[server(flatten)] form: TemplateForm,
+) -> Result<(), ServerFnError> {
+    let refused = crate::api::echo::ssr::Refused {
+        form: "template-new".into(),
+        anchor: "templates".into(),
+        fields: form.echo(),
+        names: &[
+            ("department", "department"),
+            ("template_title", "title"),
+            ("reply_decision", "decision"),
+            ("reply_reason", "reason"),
+            ("reply_body", "body"),
+            ("reply_link", "link"),
+        ],
+    };
+    let outcome = ssr::act(|h, me| async move { h.0.save_template(&me, form).await }).await;
+    crate::api::echo::ssr::back_echo(
+        ssr::DESK,
+        refused,
+        outcome.map(|()| crate::model::Done::TemplateSaved),
+    )
+    .await;
+    Ok(())
+}
+
+#[server]
+pub async fn delete_reply_template(template_id: String) -> Result<(), ServerFnError> {
+    let outcome =
+        ssr::act(|h, me| async move { h.0.delete_template(&me, &template_id).await }).await;
+    crate::api::staff::ssr::back(
+        ssr::DESK,
+        outcome.map(|()| crate::model::Done::TemplateDeleted),
+    );
+    Ok(())
+}
+
+/// 答复提醒邮箱: the department's office mailbox for reminders (empty: none).
+#[server]
+pub async fn set_reply_address(#[server(default)] address: String) -> Result<(), ServerFnError> {
+    let refused = crate::api::echo::ssr::Refused {
+        form: "reply-address".into(),
+        anchor: "reminders".into(),
+        fields: vec![("address", address.clone())],
+        names: &[("reply_address", "address")],
+    };
+    let outcome = ssr::act(|h, me| async move { h.0.set_reply_address(&me, &address).await }).await;
+    crate::api::echo::ssr::back_echo(
+        ssr::DESK,
+        refused,
+        outcome.map(|()| crate::model::Done::ReplyAddressSaved),
+    )
+    .await;
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! WebAssembly (the chart islands live in the charts folder).
 
 pub mod badges;
+pub mod comment_review;
 pub mod department_reports;
 pub mod desk_filter;
 pub mod draft_delete;
@@ -11,10 +12,13 @@ pub mod islands;
 pub mod layout;
 pub mod loading;
 pub mod raw_text;
+pub mod reply_reminders;
 pub mod reply_rule;
 pub mod reply_rule_form;
 pub mod reply_status;
+pub mod reply_templates;
 pub mod roles;
+pub mod same_answer;
 pub mod staff_gate;
 pub mod staff_list_forms;
 pub mod task_desk;

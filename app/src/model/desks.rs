@@ -20,6 +20,9 @@ pub struct ModerationQueue {
     /// What the mail outbox holds (待发通知).
     #[serde(default)]
     pub outbox: OutboxSummary,
+    /// 答复留言 waiting for a moderator, oldest first.
+    #[serde(default)]
+    pub reply_comments: Vec<crate::model::PendingComment>,
 }
 
 /// 待发通知 as staff see it: counts, the oldest wait and the relay's latest refusals — never an

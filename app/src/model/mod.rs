@@ -27,6 +27,8 @@ mod publish_checks;
 mod receipt_code;
 mod redaction;
 mod reply;
+mod reply_comment;
+mod reply_template;
 mod roles;
 mod search;
 mod source;
@@ -93,6 +95,11 @@ pub use reply::{
     DUE_SOON_WORKING_DAYS, EXTENSION_MAX_DAYS, REPLY_BODY, REPLY_NOTE, RULE_SUPPORTERS,
     RULE_SUPPORT_DAYS, RULE_VOTES, RULE_WORKING_DAYS,
 };
+pub use reply_comment::{
+    comments_open, CommentOutcome, CommentState, PendingComment, ReplyComment,
+    COMMENT_WINDOW_SECONDS, REPLY_COMMENT,
+};
+pub use reply_template::{ReplyTemplate, TEMPLATE_TITLE};
 pub use roles::{
     report_author_allowed, AuthorRefusal, BodyKind, EnteredBy, Grant, ReportAuthor,
     BEIJING_DISTRICTS, EDITORIAL_OFFICE,

@@ -42,6 +42,10 @@ codes! {
         ReplyExtended => "reply_extended",
         InterimPosted => "interim_posted",
         ReplyAssigned => "reply_assigned",
+        SameReplyPosted => "same_reply_posted",
+        TemplateSaved => "template_saved",
+        TemplateDeleted => "template_deleted",
+        ReplyAddressSaved => "reply_address_saved",
     }
 }
 
@@ -122,6 +126,9 @@ codes! {
         Interim => "interim",
         Answered => "answered",
         NotChosen => "not_chosen",
+        SameAnswer => "same_answer",
+        TemplateTitle => "template_title",
+        ReplyAddress => "reply_address",
     }
 }
 

@@ -117,6 +117,10 @@ pub struct Answer {
     pub link: Option<String>,
     /// When it was posted (Beijing date).
     pub on: String,
+    /// Until when the item's followers may comment on it (RFC 3339): three days after it was
+    /// first posted.
+    #[serde(default)]
+    pub comments_until: String,
 }
 
 /// 答复: what an item that crossed its cycle's threshold is owed, and what it got. Public: no
@@ -238,6 +242,12 @@ pub struct ReplyEntry {
     pub standing: Standing,
     /// The interim note's date passed without one (and no answer yet).
     pub interim_missing: bool,
+    /// 关注者留言 a moderator let through, oldest first (read with one reply, not with lists).
+    #[serde(default)]
+    pub comments: Vec<super::ReplyComment>,
+    /// Its followers may still comment (judged at the read, like the standing).
+    #[serde(default)]
+    pub comments_open: bool,
 }
 
 impl ReplyEntry {
@@ -245,6 +255,8 @@ impl ReplyEntry {
         ReplyEntry {
             standing: reply.standing(today),
             interim_missing: reply.interim_missing(today),
+            comments: Vec::new(),
+            comments_open: false,
             reply,
         }
     }
@@ -264,6 +276,16 @@ pub struct ReplyDesk {
     /// The colleagues a department member can hand a reply to, `(username, name)`.
     #[serde(default)]
     pub colleagues: Vec<(String, String)>,
+    /// 答复模板: the department's own (every department's for editors), by name.
+    #[serde(default)]
+    pub templates: Vec<super::ReplyTemplate>,
+    /// The departments an editor may write a template for (empty for department staff, who
+    /// write their own department's).
+    #[serde(default)]
+    pub departments: Vec<String>,
+    /// 答复提醒邮箱: the department's office mailbox for reminders (department staff only).
+    #[serde(default)]
+    pub reply_address: Option<String>,
 }
 
 /// A reply due within this many working days is pressing: the desk reminds its department.

@@ -6,8 +6,8 @@ use crate::api::replies::{get_reply, get_reply_board};
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
 use crate::components::reply_status::{standing_class, standing_text, ReplyClock};
-use crate::i18n::when::day;
-use crate::model::{NotAdoptedReason, ReplyDecision, ReplyEntry, ReplyItem};
+use crate::i18n::when::{date_time, day};
+use crate::model::{NotAdoptedReason, ReplyComment, ReplyDecision, ReplyEntry, ReplyItem};
 use crate::pages::NotFound;
 use crate::tr;
 use leptos::either::Either;
@@ -164,6 +164,10 @@ fn ReplyView(entry: ReplyEntry) -> impl IntoView {
         }
         None => Either::Right(view! { <p class="muted">{tr!("reply.no_answer_yet")}</p> }),
     };
+    let comments = reply
+        .answer
+        .clone()
+        .map(|a| view! { <Comments until=a.comments_until open=entry.comments_open comments=entry.comments.clone()/> });
     view! {
         <Title text=tr!("reply.page_title", item = reply.title.clone())/>
         <p class="muted">{kind_words(reply.item)}" · "<a href=crate::paths::cycle(&reply.cycle_slug)>{reply.cycle_title.clone()}</a></p>
@@ -175,6 +179,39 @@ fn ReplyView(entry: ReplyEntry) -> impl IntoView {
             <h2 id="answer-h">{tr!("reply.answer_heading")}</h2>
             {answer}
         </section>
+        {comments}
         <p><a href=crate::paths::REPLIES>{tr!("reply.all")}</a></p>
+    }
+}
+
+/// 关注者留言: what followers said about the reply, shown after moderation, and until when (or
+/// since when no longer) they may.
+#[component]
+fn Comments(until: String, open: bool, comments: Vec<ReplyComment>) -> impl IntoView {
+    let window = if open {
+        tr!("reply.comments_open", when = date_time(&until))
+    } else {
+        tr!("reply.comments_closed", when = date_time(&until))
+    };
+    let list = if comments.is_empty() {
+        Either::Left(view! { <p class="muted">{tr!("reply.comments_none")}</p> })
+    } else {
+        Either::Right(view! {
+            <ul class="plain-list">
+                {comments.iter().map(|c| view! {
+                    <li class="card" id=format!("comment-{}", c.id)>
+                        <p class="muted">{tr!("reply.comment_from")}" · "<time datetime=c.at.clone()>{date_time(&c.at)}</time></p>
+                        <p class="reply-body">{c.body.clone()}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        })
+    };
+    view! {
+        <section id="comments" aria-labelledby="comments-h">
+            <h2 id="comments-h">{tr!("reply.comments_heading", count = comments.len())}</h2>
+            <p>{window}</p>
+            {list}
+        </section>
     }
 }

@@ -2,12 +2,14 @@
 //! to promote into an upcoming cycle, and ballots held for review (accept or reject; never
 //! deleted), "me too" support held by the daily allowance per network (by suggestion and
 //! network), and redact a span (a phone number) with the text before kept in the staff-only
-//! history. Moderators, administrators, and editors granted the permission.
+//! history; followers' comments on replies (答复留言), shown or withheld. Moderators,
+//! administrators, and editors granted the permission.
 
 use crate::api::moderation::{
     load_moderation, ModerateSuggestion, PromoteSuggestion, ReviewBallot, ReviewNetworkBallots,
     ReviewSupports,
 };
+use crate::components::comment_review::CommentReview;
 use crate::components::loading::DataView;
 use crate::components::roles::{RedactForm, RedactionHistory};
 use crate::components::staff_gate::gate_view;
@@ -47,6 +49,7 @@ fn Queue(queue: ModerationQueue) -> impl IntoView {
         history,
         held_supports,
         outbox,
+        reply_comments,
     } = queue;
     view! {
         <section aria-labelledby="pending-heading">
@@ -69,6 +72,7 @@ fn Queue(queue: ModerationQueue) -> impl IntoView {
             <p class="muted">{tr!("moderation_supports.note")}</p>
             <ul class="plain-list">{held_supports.into_iter().map(|h| view! { <HeldSupport h/> }).collect_view()}</ul>
         </section>
+        <CommentReview comments=reply_comments/>
         <Outbox outbox/>
         <RedactionHistory history/>
     }

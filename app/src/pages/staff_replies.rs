@@ -8,21 +8,31 @@ use crate::api::reply_desk::{
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
 use crate::components::raw_text::text_box;
+use crate::components::reply_reminders::ReminderAddress;
 use crate::components::reply_status::ReplyClock;
+use crate::components::reply_templates::{TemplateLinks, Templates};
+use crate::components::same_answer::{Alike, SameAnswer};
 use crate::components::staff_gate::{gate_view, HistoryLink, StaffNav};
 use crate::model::{
-    Entity, FormEcho, NotAdoptedReason, ReplyDecision, ReplyDesk, ReplyEntry, REPLY_BODY,
-    REPLY_NOTE,
+    Entity, FormEcho, NotAdoptedReason, ReplyDecision, ReplyDesk, ReplyEntry, ReplyTemplate,
+    REPLY_BODY, REPLY_NOTE,
 };
 use crate::pages::staff::Flash;
 use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn StaffRepliesPage() -> impl IntoView {
     let desk = Resource::new_blocking(|| (), |_| load_reply_desk());
     let echo = use_echo();
+    // 套用模板: `?template=<id>&for=<reply>` fills that reply's answer form in.
+    let query = use_query_map();
+    let chosen = query.with_untracked(|q| {
+        let id = |name: &str| q.get(name).as_deref().and_then(crate::model::parse_id);
+        id("template").zip(id("for"))
+    });
     view! {
         <Title text=tr!("reply.desk_title")/>
         <Meta name="robots" content="noindex"/>
@@ -31,9 +41,9 @@ pub fn StaffRepliesPage() -> impl IntoView {
         <DataView>
             {move || Suspend::new(async move {
                 let echo = echo.await;
-                desk.await.map(|gate| gate_view(gate, |desk| view! {
+                desk.await.map(move |gate| gate_view(gate, move |desk| view! {
                     <Flash echo=echo.clone()/>
-                    <Desk desk echo/>
+                    <Desk desk echo chosen/>
                 }))
             })}
         </DataView>
@@ -41,7 +51,16 @@ pub fn StaffRepliesPage() -> impl IntoView {
 }
 
 #[component]
-fn Desk(desk: ReplyDesk, echo: Option<FormEcho>) -> impl IntoView {
+fn Desk(desk: ReplyDesk, echo: Option<FormEcho>, chosen: Option<(i64, i64)>) -> impl IntoView {
+    let start = |reply: i64| {
+        chosen
+            .filter(|(_, for_reply)| *for_reply == reply)
+            .and_then(|(template, _)| desk.templates.iter().find(|t| t.id == template).cloned())
+    };
+    // A department's own mailbox; editors answer for every department and name none.
+    let reminders = desk.department.is_some().then(|| {
+        view! { <ReminderAddress address=desk.reply_address.clone() echo=echo.clone()/> }
+    });
     let intro = match desk.department {
         Some(name) => tr!("reply.desk_intro_department", department = name),
         None => tr!("reply.desk_intro_all"),
@@ -51,9 +70,12 @@ fn Desk(desk: ReplyDesk, echo: Option<FormEcho>) -> impl IntoView {
     } else {
         view! {
             <ul class="plain-list">
-                {desk.entries.into_iter().map(|entry| {
+                {desk.entries.iter().cloned().map(|entry| {
                     let assignee = desk.assignees.iter().find(|(id, _)| *id == entry.reply.id).map(|(_, u)| u.clone());
-                    view! { <DeskCard entry echo=echo.clone() assignee colleagues=desk.colleagues.clone()/> }
+                    let alike = alike_of(&entry, &desk.entries);
+                    let start = start(entry.reply.id);
+                    let templates = desk.templates.clone();
+                    view! { <DeskCard entry echo=echo.clone() assignee colleagues=desk.colleagues.clone() alike templates start/> }
                 }).collect_view()}
             </ul>
         }
@@ -62,7 +84,21 @@ fn Desk(desk: ReplyDesk, echo: Option<FormEcho>) -> impl IntoView {
     view! {
         <p>{intro}" "<a href=format!("{}#reasons", crate::paths::REPLIES)>{tr!("reply.reasons_heading")}</a></p>
         {list}
+        {reminders}
+        <Templates templates=desk.templates departments=desk.departments echo/>
     }
+}
+
+/// The waiting replies of a posted reply's department its answer could also go to.
+fn alike_of(entry: &ReplyEntry, all: &[ReplyEntry]) -> Vec<Alike> {
+    if entry.reply.answer.is_none() {
+        return Vec::new();
+    }
+    all.iter()
+        .map(|e| &e.reply)
+        .filter(|r| r.answer.is_none() && r.department == entry.reply.department)
+        .map(|r| (r.id, r.title.clone(), r.crossed_on.clone()))
+        .collect()
 }
 
 fn item_words(item: crate::model::ReplyItem) -> String {
@@ -78,6 +114,9 @@ fn DeskCard(
     echo: Option<FormEcho>,
     assignee: Option<String>,
     colleagues: Vec<(String, String)>,
+    alike: Vec<Alike>,
+    templates: Vec<ReplyTemplate>,
+    start: Option<ReplyTemplate>,
 ) -> impl IntoView {
     let reply = entry.reply.clone();
     let id = reply.id;
@@ -103,7 +142,9 @@ fn DeskCard(
             {decision}
             <ReplyClock entry=entry.clone()/>
             <Assign id assignee colleagues/>
-            <AnswerForm entry echo=echo.clone()/>
+            {waiting.then(|| view! { <TemplateLinks reply=id department=reply.department.clone() templates/> })}
+            <AnswerForm entry echo=echo.clone() start/>
+            <SameAnswer id alike/>
             {more}
         </li>
     }
@@ -111,13 +152,28 @@ fn DeskCard(
 
 /// 答复 (or 修改答复 once posted): decision, reason code for 不予采纳, words, link.
 #[component]
-fn AnswerForm(entry: ReplyEntry, echo: Option<FormEcho>) -> impl IntoView {
+fn AnswerForm(
+    entry: ReplyEntry,
+    echo: Option<FormEcho>,
+    start: Option<ReplyTemplate>,
+) -> impl IntoView {
     let action = ServerAction::<AnswerReply>::new();
     let id = entry.reply.id;
     let key = format!("reply-{id}-answer");
     let e = Echoed::of(&echo, &key);
-    let saved = entry.reply.answer.clone();
-    let posted = saved.is_some();
+    let posted = entry.reply.answer.is_some();
+    // What the form starts from: the reply as posted, else the template chosen for it.
+    let from_template = start.as_ref().filter(|_| !posted).map(|t| t.title.clone());
+    let saved = entry.reply.answer.clone().or_else(|| {
+        start.map(|t| crate::model::Answer {
+            decision: t.decision,
+            reason: t.reason,
+            body: t.body,
+            link: t.link,
+            on: String::new(),
+            comments_until: String::new(),
+        })
+    });
     let decision = e.text(
         "decision",
         saved
@@ -152,9 +208,12 @@ fn AnswerForm(entry: ReplyEntry, echo: Option<FormEcho>) -> impl IntoView {
         tr!("reply.write")
     };
     let open = e.any() || !posted;
+    let applied = from_template
+        .map(|name| view! { <p class="flash flash-note">{tr!("reply.template_applied", name = name)}</p> });
     view! {
         <details open=open>
             <summary>{summary}</summary>
+            {applied}
             <ActionForm action attr:class="stack-form">
                 <input type="hidden" name="reply_id" value=id.to_string()/>
                 <label for=d_id.clone()>{tr!("reply.decision_label")}</label>

@@ -9,6 +9,8 @@ use app::i18n::Locale;
 use app::model::{parse_address, FollowKind, FollowOutcome};
 use items::Followed;
 
+mod comments;
+pub use comments::CommentDesk;
 mod items;
 pub mod teller;
 

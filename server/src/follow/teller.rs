@@ -127,6 +127,14 @@ pub fn spawn_teller(teller: Teller) {
                 Ok(crossed) => tracing::info!(items = crossed, "items over their reply threshold"),
                 Err(err) => tracing::warn!(error = %err, "could not look for reply thresholds"),
             }
+            let remind = |reply: &app::model::Reply, reminder| {
+                teller.letters.reply_reminder(reply, reminder)
+            };
+            match teller.store.remind_departments(now, remind).await {
+                Ok(0) => {}
+                Ok(sent) => tracing::info!(reminders = sent, "reply reminders queued"),
+                Err(err) => tracing::warn!(error = %err, "could not queue reply reminders"),
+            }
             if let Err(err) = teller.store.prune_sent_mail(now - SENT_KEPT_SECS).await {
                 tracing::warn!(error = %err, "could not prune delivered mail");
             }

@@ -26,6 +26,7 @@ mod plain_form;
 mod reader;
 mod rendered;
 mod replies_api;
+mod reply_comment;
 mod security;
 mod staff_session;
 mod suggest;
@@ -127,6 +128,7 @@ pub fn router(state: AppState) -> Router {
         .merge(suggest::routes())
         .merge(follow::routes())
         .merge(follow_mine::routes())
+        .merge(reply_comment::routes())
         .merge(codes::routes())
         .route("/embed/charts/{id}", get(embed::page))
         .route("/oembed", get(oembed::oembed))

@@ -1,9 +1,10 @@
 //! The words of each mail, in the follower's language: short, plain text plus simple HTML,
 //! linking to the page. Words come from the server's locale files (`mail.*`).
 
-use crate::store::{Mail, Notice};
+use crate::store::{Mail, Notice, Reminder};
 use app::components::raw_text::escape_html as escape;
 use app::i18n::Locale;
+use app::model::Reply;
 use rand::RngCore;
 
 fn t(key: &str, locale: Locale) -> String {
@@ -181,8 +182,10 @@ pub fn notice(public_url: &str, follow_path: &str, locale: Locale, notice: &Noti
     let url = format!("{base}{path}");
     let page = t("mail.page", locale);
     let (foot_text, foot_html) = footer(locale, &format!("{base}{follow_path}"));
+    let (comment_text, comment_html) =
+        comment_invitation(notice, locale, &format!("{base}{follow_path}"));
     let text = format!(
-        "{body}\n\n{page}{c}{url}\n\n{foot_text}",
+        "{body}\n\n{page}{c}{url}\n\n{comment_text}{foot_text}",
         c = colon(locale),
         body = lines.join("\n")
     );
@@ -191,7 +194,7 @@ pub fn notice(public_url: &str, follow_path: &str, locale: Locale, notice: &Noti
         .map(|l| format!("<p>{}</p>", escape(l)))
         .collect();
     let html = format!(
-        "{paragraphs}<p><a href=\"{url}\"><strong>{page}</strong></a></p>{foot_html}",
+        "{paragraphs}<p><a href=\"{url}\"><strong>{page}</strong></a></p>{comment_html}{foot_html}",
         url = escape(&url),
         page = escape(&page),
     );
@@ -203,6 +206,29 @@ pub fn notice(public_url: &str, follow_path: &str, locale: Locale, notice: &Noti
         unsubscribe: stop,
         message_id: message_id(public_url),
     }
+}
+
+/// Under a reply's notice: the way to comment on it, while comments are taken (text, HTML).
+/// `follow` is the follow's absolute address; the comment page is under it, signed.
+fn comment_invitation(notice: &Notice, locale: Locale, follow: &str) -> (String, String) {
+    let Notice::ReplyPosted { comments_until, .. } = notice else {
+        return (String::new(), String::new());
+    };
+    if comments_until.is_empty() {
+        return (String::new(), String::new());
+    }
+    let until = app::i18n::when::date_time_text(comments_until, locale);
+    let words = t("mail.reply_posted.comment", locale).replace("%{until}", &until);
+    let link = format!("{follow}/comment");
+    (
+        format!("{words}{c}{link}\n\n", c = colon(locale)),
+        format!(
+            "<p>{}<br><a href=\"{}\">{}</a></p>",
+            escape(&words),
+            escape(&link),
+            escape(&t("follow.comment.title", locale))
+        ),
+    )
 }
 
 /// A notice's subject line and its sentences, in `locale`.
@@ -309,5 +335,55 @@ fn fields(notice: &Notice, locale: Locale) -> Vec<(&'static str, String)> {
                 app::i18n::message(&decision.message_key(), locale),
             ),
         ],
+    }
+}
+
+/// 答复提醒 to a department's office mailbox (in Chinese: the city's staff): which reply, by
+/// when, how many working days are left or overdue, and the way to its desk. No unsubscribe
+/// header: the department names or clears its mailbox on the desk, as the mail says.
+pub fn reply_reminder(public_url: &str, reply: &Reply, reminder: Reminder) -> Mail {
+    let locale = Locale::ZhCn;
+    let base = public_url.trim_end_matches('/');
+    let (kind, key, n) = match reminder {
+        Reminder::DueSoon { days_left: 0 } => ("reply_due_soon", "due_today", 0),
+        Reminder::DueSoon { days_left } => ("reply_due_soon", "due_soon", days_left),
+        Reminder::Overdue { days_late } => ("reply_overdue", "overdue", days_late),
+    };
+    let fill = |part: &str| {
+        t(&format!("mail.reply_remind.{key}.{part}"), locale)
+            .replace("%{item}", &reply.title)
+            .replace("%{department}", &reply.department)
+            .replace(
+                "%{due}",
+                &app::i18n::when::day_text(reply.judged_on(), locale),
+            )
+            .replace("%{n}", &n.to_string())
+    };
+    let desk = format!("{base}/staff/replies#reply-{}", reply.id);
+    let public = format!("{base}{}", app::paths::reply(reply.id));
+    let (intro, desk_words, public_words, why) = (
+        fill("intro"),
+        t("mail.reply_remind.desk", locale),
+        t("mail.reply_remind.public", locale),
+        t("mail.reply_remind.why", locale),
+    );
+    let c = colon(locale);
+    let text = format!("{intro}\n\n{desk_words}{c}{desk}\n{public_words}{c}{public}\n\n{why}\n");
+    let html = format!(
+        "<p>{}</p><p><a href=\"{}\"><strong>{}</strong></a><br><a href=\"{}\">{}</a></p><p style=\"color:#555\">{}</p>",
+        escape(&intro),
+        escape(&desk),
+        escape(&desk_words),
+        escape(&public),
+        escape(&public_words),
+        escape(&why),
+    );
+    Mail {
+        kind,
+        subject: fill("subject"),
+        text,
+        html,
+        unsubscribe: String::new(),
+        message_id: message_id(public_url),
     }
 }

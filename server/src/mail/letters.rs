@@ -66,6 +66,17 @@ impl Letters {
     }
 }
 
+impl Letters {
+    /// 答复提醒 to a department's mailbox.
+    pub fn reply_reminder(
+        &self,
+        reply: &app::model::Reply,
+        reminder: crate::store::Reminder,
+    ) -> Mail {
+        compose::reply_reminder(&self.public_url, reply, reminder)
+    }
+}
+
 impl Compose for Letters {
     fn notice(&self, follow_id: i64, locale: Locale, notice: &Notice) -> Mail {
         compose::notice(

@@ -75,13 +75,21 @@ fn message(from: &Mailbox, mail: &Leased) -> Result<Message, String> {
         .address
         .parse()
         .map_err(|_| "unusable address".to_string())?;
-    Message::builder()
+    let builder = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(mail.subject.clone())
-        .message_id(Some(mail.message_id.clone()))
-        .header(ListUnsubscribe(mail.unsubscribe.clone()))
-        .header(OneClick)
+        .message_id(Some(mail.message_id.clone()));
+    // A follower's mail carries its one-click stop; a department's reminder has none (its
+    // mailbox is named and cleared on the desk).
+    let builder = if mail.unsubscribe.is_empty() {
+        builder
+    } else {
+        builder
+            .header(ListUnsubscribe(mail.unsubscribe.clone()))
+            .header(OneClick)
+    };
+    builder
         .multipart(MultiPart::alternative_plain_html(
             mail.body_text.clone(),
             mail.body_html.clone(),

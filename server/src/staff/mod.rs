@@ -10,6 +10,7 @@ mod moderation;
 pub mod password;
 mod replies;
 mod reply_rules;
+mod reply_templates;
 mod roles;
 pub mod throttle;
 mod validate;

@@ -38,6 +38,11 @@ impl ModerationPort for StaffService {
             history: self.store.suggestion_revisions().await.map_err(internal)?,
             held_supports: self.store.held_supports().await.map_err(internal)?,
             outbox: self.store.outbox_summary(now()).await.map_err(internal)?,
+            reply_comments: self
+                .store
+                .pending_reply_comments()
+                .await
+                .map_err(internal)?,
         })
     }
 
@@ -132,6 +137,20 @@ impl ModerationPort for StaffService {
         {
             Ok(0) => Err(StaffError::NotFound),
             Ok(_) => Ok(()),
+            Err(err) => Err(internal(err)),
+        }
+    }
+
+    async fn review_reply_comment(
+        &self,
+        me: &StaffMember,
+        id: i64,
+        show: bool,
+    ) -> Result<(), StaffError> {
+        moderator(me)?;
+        match self.store.review_reply_comment(me, id, show, now()).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(StaffError::NotFound),
             Err(err) => Err(internal(err)),
         }
     }

@@ -5,12 +5,15 @@
 use super::validate_edit::text;
 use super::{internal, now, StaffService};
 use crate::store::{AnswerFields, ReplyWrite};
-use app::api::forms::{ExtensionForm, InterimForm, ReplyForm};
+use app::api::forms::{ExtensionForm, InterimForm, ReplyForm, TemplateForm};
 use app::api::{ReplyPort, StaffError};
 use app::model::{
     Field, NotAdoptedReason, ReplyDecision, ReplyDesk, ReplyEntry, Role, StaffMember,
     EXTENSION_MAX_DAYS, REPLY_BODY, REPLY_NOTE,
 };
+
+/// The most replies one 同样答复 answers at once (a page of the desk).
+const SAME_ANSWER_MAX: usize = 50;
 
 fn written(w: ReplyWrite) -> Result<(), StaffError> {
     match w {
@@ -27,7 +30,7 @@ fn reply_id(typed: &str) -> Result<i64, StaffError> {
 }
 
 /// The department a member answers for: `None` for editors and administrators (any).
-fn answers_for(me: &StaffMember) -> Result<Option<String>, StaffError> {
+pub(super) fn answers_for(me: &StaffMember) -> Result<Option<String>, StaffError> {
     match me.role {
         Role::Admin | Role::Editor => Ok(None),
         Role::Department => me
@@ -54,35 +57,45 @@ fn link(typed: &str) -> Result<Option<String>, StaffError> {
     }
 }
 
-/// The reply as the form states it: a decision; a reason code exactly when not adopted; words;
-/// the topic or plan an adoption or an existing plan points to.
-fn answer(
-    form: &ReplyForm,
-) -> Result<
-    (
-        ReplyDecision,
-        Option<NotAdoptedReason>,
-        String,
-        Option<String>,
-    ),
-    StaffError,
-> {
-    let decision = ReplyDecision::parse(form.decision.trim())
-        .ok_or(StaffError::Invalid(Field::ReplyDecision))?;
+/// A reply's decision, reason, words and link as validated.
+pub(super) type Stated = (
+    ReplyDecision,
+    Option<NotAdoptedReason>,
+    String,
+    Option<String>,
+);
+
+/// A decision; a reason code exactly when not adopted; words; a link if any (a template's or a
+/// reply's: the reply also needs one for 采纳 and 已有安排, [`answer`]).
+pub(super) fn stated(
+    decision: &str,
+    reason: &str,
+    body: &str,
+    typed_link: &str,
+) -> Result<Stated, StaffError> {
+    let decision =
+        ReplyDecision::parse(decision.trim()).ok_or(StaffError::Invalid(Field::ReplyDecision))?;
     let reason = match decision {
         ReplyDecision::NotAdopted => Some(
-            NotAdoptedReason::parse(form.reason.trim())
+            NotAdoptedReason::parse(reason.trim())
                 .ok_or(StaffError::Invalid(Field::ReplyReason))?,
         ),
         _ => None,
     };
     let body = text(
-        &form.body,
+        body,
         *REPLY_BODY.start(),
         *REPLY_BODY.end(),
         Field::ReplyBody,
     )?;
-    let link = link(&form.link)?;
+    Ok((decision, reason, body, link(typed_link)?))
+}
+
+/// The reply as the form states it: [`stated`], and the topic or plan an adoption or an
+/// existing plan points to.
+fn answer(form: &ReplyForm) -> Result<Stated, StaffError> {
+    let (decision, reason, body, link) =
+        stated(&form.decision, &form.reason, &form.body, &form.link)?;
     if matches!(
         decision,
         ReplyDecision::Adopted | ReplyDecision::AlreadyPlanned
@@ -165,7 +178,22 @@ impl ReplyPort for StaffService {
                 Vec::new(),
             ),
         };
+        let templates = self
+            .store
+            .reply_templates(department.as_deref())
+            .await
+            .map_err(internal)?;
+        let (departments, reply_address) = match &department {
+            Some(name) => (
+                Vec::new(),
+                self.store.reply_address(name).await.map_err(internal)?,
+            ),
+            None => (self.store.department_names().await.map_err(internal)?, None),
+        };
         Ok(ReplyDesk {
+            templates,
+            departments,
+            reply_address,
             today: today.to_string(),
             assignees,
             colleagues,
@@ -186,6 +214,7 @@ impl ReplyPort for StaffService {
             reason,
             body: &body,
             link: link.as_deref(),
+            same_as: None,
         };
         written(
             self.store
@@ -280,6 +309,79 @@ impl ReplyPort for StaffService {
                 .await
                 .map_err(internal)?,
         )
+    }
+
+    async fn answer_alike(
+        &self,
+        me: &StaffMember,
+        from: &str,
+        targets: &[String],
+    ) -> Result<usize, StaffError> {
+        let from = reply_id(from)?;
+        self.may_answer(me, from).await?;
+        let source = self
+            .store
+            .reply(from)
+            .await
+            .map_err(internal)?
+            .ok_or(StaffError::NotFound)?;
+        let answer = source
+            .answer
+            .ok_or(StaffError::Invalid(Field::SameAnswer))?;
+        let mut ids = Vec::new();
+        for typed in targets.iter().filter(|t| !t.trim().is_empty()) {
+            let id = reply_id(typed)?;
+            if id != from && !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        if ids.is_empty() || ids.len() > SAME_ANSWER_MAX {
+            return Err(StaffError::Invalid(Field::SameAnswer));
+        }
+        // The same department's, every one, before any is written.
+        for id in &ids {
+            let owner = self.store.reply_department(*id).await.map_err(internal)?;
+            if owner.as_deref() != Some(source.department.as_str()) {
+                return Err(StaffError::Invalid(Field::SameAnswer));
+            }
+        }
+        let fields = AnswerFields {
+            decision: answer.decision,
+            reason: answer.reason,
+            body: &answer.body,
+            link: answer.link.as_deref(),
+            same_as: Some(from),
+        };
+        let mut answered = 0;
+        for id in ids {
+            match self
+                .store
+                .answer_reply(me, id, &fields, now())
+                .await
+                .map_err(internal)?
+            {
+                ReplyWrite::Done => answered += 1,
+                // Answered meanwhile (by a colleague): left as it is.
+                ReplyWrite::Answered => {}
+                other => written(other)?,
+            }
+        }
+        if answered == 0 {
+            return Err(StaffError::Invalid(Field::SameAnswer));
+        }
+        Ok(answered)
+    }
+
+    async fn save_template(&self, me: &StaffMember, form: TemplateForm) -> Result<(), StaffError> {
+        self.save_reply_template(me, form).await
+    }
+
+    async fn delete_template(&self, me: &StaffMember, id: &str) -> Result<(), StaffError> {
+        self.delete_reply_template(me, id).await
+    }
+
+    async fn set_reply_address(&self, me: &StaffMember, address: &str) -> Result<(), StaffError> {
+        self.save_reply_address(me, address).await
     }
 
     async fn interim(&self, me: &StaffMember, form: InterimForm) -> Result<(), StaffError> {

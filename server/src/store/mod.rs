@@ -35,6 +35,9 @@ pub use publication::dataset_rows::{
 };
 pub use publication::staged::Staged;
 pub use publication::withdrawals::{Withdrawable, WithdrawalRow};
+pub use replies::comments::CommentWritten;
+pub use replies::reminders::Reminder;
+pub use replies::templates::TemplateFields;
 pub use replies::writes::{AnswerFields, ReplyWrite};
 pub use staff::accounts::{Failures, NewStaff, SignInAttempt};
 pub use staff::roles::Redacted;

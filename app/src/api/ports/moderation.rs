@@ -42,6 +42,13 @@ pub trait ModerationPort: Send + Sync + 'static {
         network: &str,
         accept: bool,
     ) -> Result<(), crate::api::StaffError>;
+    /// Shows a follower's comment under its reply, or withholds it.
+    async fn review_reply_comment(
+        &self,
+        me: &StaffMember,
+        id: i64,
+        show: bool,
+    ) -> Result<(), crate::api::StaffError>;
 }
 
 #[derive(Clone)]

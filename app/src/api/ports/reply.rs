@@ -2,7 +2,7 @@
 //! things a department does with one — reply, ask for an extension in public, post an interim
 //! note. Editors act for any department.
 
-use crate::api::forms::{ExtensionForm, InterimForm, ReplyForm};
+use crate::api::forms::{ExtensionForm, InterimForm, ReplyForm, TemplateForm};
 use crate::api::StaffError;
 use crate::model::{ReplyDesk, StaffMember};
 
@@ -15,6 +15,19 @@ pub trait ReplyPort: Send + Sync + 'static {
     /// 交给同事: hand a reply to a colleague of its department (empty: to no one).
     async fn assign(&self, me: &StaffMember, reply: &str, assignee: &str)
         -> Result<(), StaffError>;
+    /// 同样答复: posts reply `from`'s answer on other waiting replies of its department (each
+    /// its own audited write, its followers told); how many were answered.
+    async fn answer_alike(
+        &self,
+        me: &StaffMember,
+        from: &str,
+        targets: &[String],
+    ) -> Result<usize, StaffError>;
+    /// 答复模板: saves one under its name (its department's, or the one an editor names).
+    async fn save_template(&self, me: &StaffMember, form: TemplateForm) -> Result<(), StaffError>;
+    async fn delete_template(&self, me: &StaffMember, id: &str) -> Result<(), StaffError>;
+    /// 答复提醒邮箱: the member's department names (or, empty, clears) its reminder mailbox.
+    async fn set_reply_address(&self, me: &StaffMember, address: &str) -> Result<(), StaffError>;
 }
 
 #[derive(Clone)]

@@ -79,6 +79,9 @@ pub enum Notice {
         department: String,
         decision: app::model::ReplyDecision,
         path: String,
+        /// Until when her comment is taken (RFC 3339); absent from notices recorded before.
+        #[serde(default)]
+        comments_until: String,
     },
     /// 任务逾期: a task of the topic passed its due date without being done.
     TaskOverdue {

@@ -34,6 +34,33 @@ pub struct Leased {
     pub claimed_until: i64,
 }
 
+/// Queues `mail` to a staff mailbox (a department's reminders) inside the caller's
+/// transaction: no follow, so no follower's link in it.
+pub(in crate::store) async fn enqueue_to(
+    tx: &mut Conn,
+    address: &str,
+    mail: &Mail,
+    now: i64,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO outbox (channel, address, kind, subject, body_text, body_html, unsubscribe,
+                             message_id, created_at, next_attempt_at)
+         VALUES ('mail', $1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(address)
+    .bind(mail.kind)
+    .bind(&mail.subject)
+    .bind(&mail.text)
+    .bind(&mail.html)
+    .bind(&mail.unsubscribe)
+    .bind(&mail.message_id)
+    .bind(now)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
 /// Queues `mail` for follow `follow_id` inside the caller's transaction.
 pub(in crate::store) async fn enqueue(
     tx: &mut Conn,
@@ -93,9 +120,9 @@ impl Store {
         // Numbers from the database, not input: written into the list as they are.
         let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let mut rows: Vec<Leased> = sqlx::query_as(&format!(
-            "SELECT o.id, f.address, o.subject, o.body_text, o.body_html, o.unsubscribe,
-                    o.message_id, o.attempts, o.claimed_until
-             FROM outbox o JOIN follows f ON f.id = o.follow_id
+            "SELECT o.id, COALESCE(o.address, f.address) AS address, o.subject, o.body_text,
+                    o.body_html, o.unsubscribe, o.message_id, o.attempts, o.claimed_until
+             FROM outbox o LEFT JOIN follows f ON f.id = o.follow_id
              WHERE o.id IN ({list})"
         ))
         .fetch_all(&self.pool)

@@ -1,8 +1,11 @@
 //! 答复 (issue 35): a cycle's reply rule, the items that crossed it and the replies owed — due
 //! dates in working days, extensions, interim notes and the reply itself — and who is late.
 
+pub(super) mod comments;
 pub(super) mod crossing;
 pub(super) mod not_chosen;
 pub(super) mod reads;
+pub(super) mod reminders;
 pub(super) mod rule;
+pub(super) mod templates;
 pub(super) mod writes;

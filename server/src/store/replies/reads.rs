@@ -79,6 +79,7 @@ impl Row {
                 body: self.body.unwrap_or_default(),
                 link: self.link,
                 on: iso_day(at)?,
+                comments_until: crate::store::iso(at + app::model::COMMENT_WINDOW_SECONDS),
             }),
             (None, None) => None,
             _ => return Err(corrupt("answer", "half stored")),
@@ -120,17 +121,24 @@ impl Store {
         })
     }
 
-    /// One reply judged on the Beijing day of `now`.
+    /// One reply judged on the Beijing day of `now`, with the comments shown under it.
     pub async fn reply_entry(
         &self,
         id: i64,
         now: i64,
     ) -> StoreResult<Option<app::model::ReplyEntry>> {
         let today = crate::store::beijing_today(now)?;
-        Ok(self
-            .reply(id)
-            .await?
-            .map(|r| app::model::ReplyEntry::judged(r, today)))
+        let Some(reply) = self.reply(id).await? else {
+            return Ok(None);
+        };
+        let mut entry = app::model::ReplyEntry::judged(reply, today);
+        entry.comments = self.shown_reply_comments(id).await?;
+        entry.comments_open = entry.reply.answer.as_ref().is_some_and(|a| {
+            a.comments_until
+                .parse::<jiff::Timestamp>()
+                .is_ok_and(|until| until.as_second() >= now)
+        });
+        Ok(Some(entry))
     }
 
     async fn replies_where(&self, filter: &str, bind: Option<&str>) -> StoreResult<Vec<Reply>> {

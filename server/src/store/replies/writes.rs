@@ -15,6 +15,9 @@ pub struct AnswerFields<'a> {
     pub reason: Option<NotAdoptedReason>,
     pub body: &'a str,
     pub link: Option<&'a str>,
+    /// 同样答复: the reply these words were first posted on, when the same answer is given to
+    /// another item; such a copy is refused on a reply already answered (never a correction).
+    pub same_as: Option<i64>,
 }
 
 /// How a reply write ended, short of a storage failure.
@@ -110,6 +113,9 @@ impl Store {
                 else {
                     return Ok(Err(ReplyWrite::Missing));
                 };
+                if answered && answer.same_as.is_some() {
+                    return Ok(Err(ReplyWrite::Answered));
+                }
                 sqlx::query(
                     "UPDATE replies SET decision = $1, reason_code = $2, body = $3, link = $4,
                             replied_at = COALESCE(replied_at, $5)
@@ -133,11 +139,15 @@ impl Store {
                         department,
                         decision: answer.decision,
                         path: app::paths::reply(id),
+                        comments_until: crate::store::iso(now + app::model::COMMENT_WINDOW_SECONDS),
                     };
                     record(tx, (follow, &item.to_string()), &notice, now).await?;
                 }
+                let same = answer
+                    .same_as
+                    .map_or(String::new(), |from| format!(" (same as reply {from})"));
                 let detail = format!(
-                    "{} {}",
+                    "{} {}{same}",
                     answer.decision.as_str(),
                     answer.reason.map_or("", NotAdoptedReason::as_str)
                 );

@@ -14,19 +14,6 @@ const HOUSING: support::Account<'static> = (
 );
 const DESK: (&str, &str) = ("/staff/replies", "answer_reply");
 
-/// The reply's id on the desk, by the item's title.
-fn reply_id(desk: &str, title: &str) -> String {
-    let marker = "id=\"reply-";
-    let at = desk[..desk.find(title).expect("on the desk")]
-        .rfind(marker)
-        .expect("its card")
-        + marker.len();
-    desk[at..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect()
-}
-
 #[tokio::test]
 async fn the_department_replies_with_a_coded_reason_after_an_interim_note_and_one_public_extension()
 {

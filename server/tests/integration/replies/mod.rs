@@ -10,10 +10,14 @@ use support::staff::*;
 use support::TestServer;
 
 mod answer;
+mod comments;
 mod crossing;
 mod not_chosen;
 mod overdue;
+mod reminders;
 mod rule;
+mod same_answer;
+mod templates;
 
 pub(super) const MODERATOR: support::Account<'static> =
     ("moderator", "moderator", None, "moderator-password-123");
@@ -148,4 +152,17 @@ pub(super) async fn page(server: &TestServer, path: &str) -> String {
         .text()
         .await
         .unwrap()
+}
+
+/// The reply's id on the desk, by the item's title.
+pub(super) fn reply_id(desk: &str, title: &str) -> String {
+    let marker = "id=\"reply-";
+    let at = desk[..desk.find(title).expect("on the desk")]
+        .rfind(marker)
+        .expect("its card")
+        + marker.len();
+    desk[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect()
 }

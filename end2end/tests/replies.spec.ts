@@ -129,7 +129,8 @@ for (const [i, run] of runs.entries()) {
     // The department replies on its desk: not adopted, with a reason code from the list.
     const housing = await staff(browser, 'housing');
     await housing.goto('/staff/replies');
-    const desk = housing.locator('li.card', { hasText: title });
+    // Its own card, by its heading: a posted card names other waiting items (同样答复).
+    const desk = housing.locator('li.card', { has: housing.locator('h2', { hasText: title }) });
     await desk.getByLabel('结论').selectOption('not_adopted');
     await desk.getByLabel(/不予采纳的理由/).selectOption('not_feasible');
     await desk.getByLabel('答复正文').fill('经现场查看，这三盏路灯所在线路属于开发商自建设施，正在办理移交，移交完成后由区里统一维修。');

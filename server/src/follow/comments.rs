@@ -19,6 +19,8 @@ pub struct CommentDesk {
     pub open: bool,
     /// Her comment and where it stands.
     pub mine: Option<(String, CommentState)>,
+    /// What she comments on, in one line: who answered, the decision, the day.
+    pub answer: Option<(String, app::model::ReplyDecision, String)>,
 }
 
 impl FollowService {
@@ -42,8 +44,16 @@ impl FollowService {
         };
         let target = self.store.comment_target(id).await?;
         let now = crate::staff::now();
+        let answer = match &target {
+            Some(t) => self.store.reply(t.reply_id).await?.and_then(|r| {
+                let department = r.department;
+                r.answer.map(|a| (department, a.decision, a.on))
+            }),
+            None => None,
+        };
         Ok(Some(match target {
             Some(t) if t.replied_at.is_some() => CommentDesk {
+                answer,
                 locale,
                 title,
                 reply: Some(app::paths::reply(t.reply_id)),
@@ -60,6 +70,7 @@ impl FollowService {
                 until: None,
                 open: false,
                 mine: None,
+                answer: None,
             },
         }))
     }

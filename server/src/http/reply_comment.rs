@@ -103,6 +103,19 @@ fn comment_page(
             escape(&words)
         )
     });
+    let answer = desk
+        .answer
+        .as_ref()
+        .map_or(String::new(), |(department, decision, on)| {
+            let words = message("follow.comment.decision", locale)
+                .replace("%{department}", department)
+                .replace(
+                    "%{decision}",
+                    &app::i18n::message(&decision.message_key(), locale),
+                )
+                .replace("%{date}", &app::i18n::when::day_text(on, locale));
+            format!("<p>{}</p>", escape(&words))
+        });
     let until = desk.until.map_or(String::new(), |at| {
         format!("<p>{}</p>", escape(&until_words(at, locale)))
     });
@@ -131,7 +144,7 @@ fn comment_page(
         (None, false) => format!("<p>{}</p>", t("follow.comment.outcome.closed")),
     };
     let extra = format!(
-        "<p><strong>{item}</strong></p><p><a class=\"button button-quiet\" href=\"{reply}\">{read}</a></p>\
+        "<p><strong>{item}</strong></p>{answer}<p><a class=\"button button-quiet\" href=\"{reply}\">{read}</a></p>\
 {told}{until}{rest}<p><a href=\"/\">{home}</a></p>",
         item = escape(&message("follow.of", locale).replace("%{item}", &desk.title)),
         reply = escape(reply),

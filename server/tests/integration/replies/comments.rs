@@ -66,6 +66,10 @@ async fn a_follower_comments_on_the_reply_once_and_it_shows_after_moderation() {
 
     let form = page(&server, &comment).await;
     assert!(
+        form.contains("市城市管理委的答复：已有安排"),
+        "what she comments on: {form:.3000}"
+    );
+    assert!(
         form.contains("对答复留言") && form.contains(TITLE) && form.contains("name=\"comment\""),
         "{form:.3000}"
     );

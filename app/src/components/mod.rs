@@ -12,6 +12,7 @@ pub mod islands;
 pub mod layout;
 pub mod loading;
 pub mod raw_text;
+pub mod reply_fields;
 pub mod reply_reminders;
 pub mod reply_rule;
 pub mod reply_rule_form;

@@ -5,11 +5,9 @@
 
 use crate::api::reply_desk::{DeleteReplyTemplate, SaveReplyTemplate};
 use crate::components::form_echo::Echoed;
-use crate::components::raw_text::text_box;
+use crate::components::reply_fields::{ReplyFields, Saved};
 use crate::i18n::when::date_time;
-use crate::model::{
-    FormEcho, NotAdoptedReason, ReplyDecision, ReplyTemplate, REPLY_BODY, TEMPLATE_TITLE,
-};
+use crate::model::{FormEcho, ReplyTemplate, TEMPLATE_TITLE};
 use crate::tr;
 use leptos::prelude::*;
 
@@ -87,20 +85,8 @@ fn NewTemplate(departments: Vec<String>, echo: Option<FormEcho>) -> impl IntoVie
     let action = ServerAction::<SaveReplyTemplate>::new();
     let key = "template-new";
     let e = Echoed::of(&echo, key);
-    let f = |name: &str| format!("{key}-{name}");
-    let (dep_id, t_id, d_id, r_id, b_id, l_id) = (
-        f("department"),
-        f("title"),
-        f("decision"),
-        f("reason"),
-        f("body"),
-        f("link"),
-    );
-    let (department, decision, reason) = (
-        e.text("department", String::new()),
-        e.text("decision", String::new()),
-        e.text("reason", String::new()),
-    );
+    let (dep_id, t_id) = (format!("{key}-department"), format!("{key}-title"));
+    let department = e.text("department", String::new());
     let department_field = (!departments.is_empty()).then(|| {
         view! {
             <label for=dep_id.clone()>{tr!("reply.template_department")}</label>
@@ -116,7 +102,6 @@ fn NewTemplate(departments: Vec<String>, echo: Option<FormEcho>) -> impl IntoVie
         }
     });
     let (open, title) = (e.any(), e.text("title", String::new()));
-    let (body, link) = (e.text("body", String::new()), e.text("link", String::new()));
     view! {
         <details open=open>
             <summary>{tr!("reply.template_new")}</summary>
@@ -128,37 +113,7 @@ fn NewTemplate(departments: Vec<String>, echo: Option<FormEcho>) -> impl IntoVie
                     value=title aria-invalid=e.invalid("title")
                     aria-describedby=e.described("title", &t_id, None) autofocus=e.focus("title")/>
                 {e.message("title", &t_id)}
-                <label for=d_id.clone()>{tr!("reply.decision_label")}</label>
-                <select id=d_id.clone() name="decision" required aria-invalid=e.invalid("decision")
-                    aria-describedby=e.described("decision", &d_id, None) autofocus=e.focus("decision")>
-                    <option value="">{tr!("reply.choose")}</option>
-                    {ReplyDecision::ALL.iter().map(|d| {
-                        let key = d.message_key();
-                        view! { <option value=d.as_str() selected=decision == d.as_str()>{tr!(key.as_str())}</option> }
-                    }).collect_view()}
-                </select>
-                {e.message("decision", &d_id)}
-                <label for=r_id.clone()>{tr!("reply.reason_field")}</label>
-                <select id=r_id.clone() name="reason" aria-invalid=e.invalid("reason")
-                    aria-describedby=e.described("reason", &r_id, None) autofocus=e.focus("reason")>
-                    <option value="">{tr!("reply.reason_none")}</option>
-                    {NotAdoptedReason::ALL.iter().map(|r| {
-                        let key = r.message_key();
-                        view! { <option value=r.as_str() selected=reason == r.as_str()>{tr!(key.as_str())}</option> }
-                    }).collect_view()}
-                </select>
-                {e.message("reason", &r_id)}
-                <label for=b_id.clone()>{tr!("reply.body_field")}</label>
-                <textarea id=b_id.clone() name="body" rows="6" required
-                    minlength=REPLY_BODY.start().to_string() maxlength=REPLY_BODY.end().to_string()
-                    aria-invalid=e.invalid("body") aria-describedby=e.described("body", &b_id, None)
-                    autofocus=e.focus("body") inner_html=text_box(body)></textarea>
-                {e.message("body", &b_id)}
-                <label for=l_id.clone()>{tr!("reply.link_field")}</label>
-                <input id=l_id.clone() name="link" type="text" maxlength="500" value=link
-                    aria-invalid=e.invalid("link") aria-describedby=e.described("link", &l_id, None)
-                    autofocus=e.focus("link")/>
-                {e.message("link", &l_id)}
+                <ReplyFields key=key.to_string() e=e.clone() saved=Saved::default()/>
                 <p class="muted">{tr!("reply.template_note")}</p>
                 {e.form_message()}
                 <button type="submit" class="button">{tr!("reply.template_save")}</button>

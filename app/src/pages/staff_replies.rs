@@ -8,15 +8,13 @@ use crate::api::reply_desk::{
 use crate::components::form_echo::{use_echo, Echoed};
 use crate::components::loading::DataView;
 use crate::components::raw_text::text_box;
+use crate::components::reply_fields::{ReplyFields, Saved};
 use crate::components::reply_reminders::ReminderAddress;
 use crate::components::reply_status::ReplyClock;
 use crate::components::reply_templates::{TemplateLinks, Templates};
 use crate::components::same_answer::{Alike, SameAnswer};
 use crate::components::staff_gate::{gate_view, HistoryLink, StaffNav};
-use crate::model::{
-    Entity, FormEcho, NotAdoptedReason, ReplyDecision, ReplyDesk, ReplyEntry, ReplyTemplate,
-    REPLY_BODY, REPLY_NOTE,
-};
+use crate::model::{Entity, FormEcho, ReplyDesk, ReplyEntry, ReplyTemplate, REPLY_NOTE};
 use crate::pages::staff::Flash;
 use crate::tr;
 use leptos::prelude::*;
@@ -164,44 +162,21 @@ fn AnswerForm(
     let posted = entry.reply.answer.is_some();
     // What the form starts from: the reply as posted, else the template chosen for it.
     let from_template = start.as_ref().filter(|_| !posted).map(|t| t.title.clone());
-    let saved = entry.reply.answer.clone().or_else(|| {
-        start.map(|t| crate::model::Answer {
-            decision: t.decision,
-            reason: t.reason,
-            body: t.body,
-            link: t.link,
-            on: String::new(),
-            comments_until: String::new(),
-        })
-    });
-    let decision = e.text(
-        "decision",
-        saved
-            .as_ref()
-            .map(|a| a.decision.as_str().to_string())
-            .unwrap_or_default(),
-    );
-    let reason = e.text(
-        "reason",
-        saved
-            .as_ref()
-            .and_then(|a| a.reason)
-            .map(|r| r.as_str().to_string())
-            .unwrap_or_default(),
-    );
-    let body = e.text(
-        "body",
-        saved.as_ref().map(|a| a.body.clone()).unwrap_or_default(),
-    );
-    let link = e.text(
-        "link",
-        saved
-            .as_ref()
-            .and_then(|a| a.link.clone())
-            .unwrap_or_default(),
-    );
-    let f = |name: &str| format!("{key}-{name}");
-    let (d_id, r_id, b_id, l_id) = (f("decision"), f("reason"), f("body"), f("link"));
+    let saved: Saved = match (&entry.reply.answer, start) {
+        (Some(a), _) => (
+            a.decision.as_str().to_string(),
+            a.reason.map(|r| r.as_str().to_string()).unwrap_or_default(),
+            a.body.clone(),
+            a.link.clone().unwrap_or_default(),
+        ),
+        (None, Some(t)) => (
+            t.decision.as_str().to_string(),
+            t.reason.map(|r| r.as_str().to_string()).unwrap_or_default(),
+            t.body,
+            t.link.unwrap_or_default(),
+        ),
+        (None, None) => Saved::default(),
+    };
     let summary = if posted {
         tr!("reply.correct")
     } else {
@@ -216,37 +191,7 @@ fn AnswerForm(
             {applied}
             <ActionForm action attr:class="stack-form">
                 <input type="hidden" name="reply_id" value=id.to_string()/>
-                <label for=d_id.clone()>{tr!("reply.decision_label")}</label>
-                <select id=d_id.clone() name="decision" required aria-invalid=e.invalid("decision")
-                    aria-describedby=e.described("decision", &d_id, None) autofocus=e.focus("decision")>
-                    <option value="">{tr!("reply.choose")}</option>
-                    {ReplyDecision::ALL.iter().map(|d| {
-                        let key = d.message_key();
-                        view! { <option value=d.as_str() selected=decision == d.as_str()>{tr!(key.as_str())}</option> }
-                    }).collect_view()}
-                </select>
-                {e.message("decision", &d_id)}
-                <label for=r_id.clone()>{tr!("reply.reason_field")}</label>
-                <select id=r_id.clone() name="reason" aria-invalid=e.invalid("reason")
-                    aria-describedby=e.described("reason", &r_id, None) autofocus=e.focus("reason")>
-                    <option value="">{tr!("reply.reason_none")}</option>
-                    {NotAdoptedReason::ALL.iter().map(|r| {
-                        let key = r.message_key();
-                        view! { <option value=r.as_str() selected=reason == r.as_str()>{tr!(key.as_str())}</option> }
-                    }).collect_view()}
-                </select>
-                {e.message("reason", &r_id)}
-                <label for=b_id.clone()>{tr!("reply.body_field")}</label>
-                <textarea id=b_id.clone() name="body" rows="6" required
-                    minlength=REPLY_BODY.start().to_string() maxlength=REPLY_BODY.end().to_string()
-                    aria-invalid=e.invalid("body") aria-describedby=e.described("body", &b_id, None)
-                    autofocus=e.focus("body") inner_html=text_box(body)></textarea>
-                {e.message("body", &b_id)}
-                <label for=l_id.clone()>{tr!("reply.link_field")}</label>
-                <input id=l_id.clone() name="link" type="text" maxlength="500" value=link
-                    aria-invalid=e.invalid("link") aria-describedby=e.described("link", &l_id, None)
-                    autofocus=e.focus("link")/>
-                {e.message("link", &l_id)}
+                <ReplyFields key=key.clone() e=e.clone() saved/>
                 <p class="muted">{tr!("reply.public_note")}</p>
                 {e.form_message()}
                 <button type="submit" class="button">{tr!("reply.post")}</button>

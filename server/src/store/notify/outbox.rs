@@ -42,23 +42,7 @@ pub(in crate::store) async fn enqueue_to(
     mail: &Mail,
     now: i64,
 ) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO outbox (channel, address, kind, subject, body_text, body_html, unsubscribe,
-                             message_id, created_at, next_attempt_at)
-         VALUES ('mail', $1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    )
-    .bind(address)
-    .bind(mail.kind)
-    .bind(&mail.subject)
-    .bind(&mail.text)
-    .bind(&mail.html)
-    .bind(&mail.unsubscribe)
-    .bind(&mail.message_id)
-    .bind(now)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    Ok(())
+    insert(tx, (None, Some(address)), mail, now).await
 }
 
 /// Queues `mail` for follow `follow_id` inside the caller's transaction.
@@ -68,12 +52,23 @@ pub(in crate::store) async fn enqueue(
     mail: &Mail,
     now: i64,
 ) -> StoreResult<()> {
+    insert(tx, (Some(follow_id), None), mail, now).await
+}
+
+/// One outbox row, to a follow or to an address (exactly one: the table checks).
+async fn insert(
+    tx: &mut Conn,
+    (follow_id, address): (Option<i64>, Option<&str>),
+    mail: &Mail,
+    now: i64,
+) -> StoreResult<()> {
     sqlx::query(
-        "INSERT INTO outbox (channel, follow_id, kind, subject, body_text, body_html, unsubscribe,
-                             message_id, created_at, next_attempt_at)
-         VALUES ('mail', $1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO outbox (channel, follow_id, address, kind, subject, body_text, body_html,
+                             unsubscribe, message_id, created_at, next_attempt_at)
+         VALUES ('mail', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(follow_id)
+    .bind(address)
     .bind(mail.kind)
     .bind(&mail.subject)
     .bind(&mail.text)

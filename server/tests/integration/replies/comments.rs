@@ -34,21 +34,15 @@ async fn a_follower_comments_on_the_reply_once_and_it_shows_after_moderation() {
     let heat = login(&server, HEAT.0, HEAT.3).await.unwrap();
     let desk = get_as(&server, "/staff/replies", &heat).await;
     let id = reply_id(&desk, TITLE);
-    let res = post_beside(
+    let res = post_answer(
         &server,
         &heat,
-        ("/staff/replies", "answer_reply"),
-        "answer_reply",
-        &[
-            ("reply_id", &id),
-            ("decision", "already_planned"),
-            ("reason", ""),
-            (
-                "body",
-                "楼道照明已列入今年老旧小区综合整治计划，由各街道统一更换。",
-            ),
-            ("link", "/topics/2026/11"),
-        ],
+        &id,
+        (
+            "already_planned",
+            "楼道照明已列入今年老旧小区综合整治计划，由各街道统一更换。",
+            "/topics/2026/11",
+        ),
     )
     .await;
     assert_eq!(location(&res), "/staff/replies?done=reply_posted");

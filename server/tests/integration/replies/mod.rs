@@ -166,3 +166,27 @@ pub(super) fn reply_id(desk: &str, title: &str) -> String {
         .take_while(char::is_ascii_digit)
         .collect()
 }
+
+/// The department's reply to reply `id`, posted on its desk as the member holding `token`
+/// (no reason code: for every decision but 不予采纳).
+pub(super) async fn post_answer(
+    server: &TestServer,
+    token: &str,
+    id: &str,
+    (decision, body, link): (&str, &str, &str),
+) -> reqwest::Response {
+    post_beside(
+        server,
+        token,
+        ("/staff/replies", "answer_reply"),
+        "answer_reply",
+        &[
+            ("reply_id", id),
+            ("decision", decision),
+            ("reason", ""),
+            ("body", body),
+            ("link", link),
+        ],
+    )
+    .await
+}

@@ -34,42 +34,24 @@ async fn one_reply_goes_to_the_waiting_items_it_fits_each_as_its_own() {
     let heat = login(&server, HEAT.0, HEAT.3).await.unwrap();
     let desk = get_as(&server, "/staff/replies", &heat).await;
     let (one, two) = (reply_id(&desk, FIRST), reply_id(&desk, SECOND));
+    // 同样答复 from the first reply to `targets`: where the desk sends the form.
+    let alike = async |targets: &[&str]| {
+        let mut form = vec![("reply_id", one.as_str())];
+        form.extend(targets.iter().map(|t| ("also[]", *t)));
+        location(&post_beside(&server, &heat, DESK, "answer_alike", &form).await)
+    };
     assert!(
         !desk.contains("发布同样的答复"),
         "nothing posted yet to copy"
     );
 
     // Not before the source is posted.
-    let res = post_beside(
-        &server,
-        &heat,
-        DESK,
-        "answer_alike",
-        &[("reply_id", &one), ("also[]", &two)],
-    )
-    .await;
-    assert!(
-        location(&res).contains("error=invalid_same_answer"),
-        "{}",
-        location(&res)
-    );
+    let res = alike(&[two.as_str()]).await;
+    assert!(res.contains("error=invalid_same_answer"), "{}", res);
 
     let body = "公园厕所的开放时间由各公园自行确定，我们已要求夜间有游客的公园延长到晚上十点。";
-    let res = post_beside(
-        &server,
-        &heat,
-        DESK,
-        "answer_reply",
-        &[
-            ("reply_id", &one),
-            ("decision", "partly_adopted"),
-            ("reason", ""),
-            ("body", body),
-            ("link", ""),
-        ],
-    )
-    .await;
-    assert_eq!(location(&res), "/staff/replies?done=reply_posted");
+    let res = location(&post_answer(&server, &heat, &one, ("partly_adopted", body, "")).await);
+    assert_eq!(res, "/staff/replies?done=reply_posted");
     let desk = get_as(&server, "/staff/replies", &heat).await;
     assert!(
         desk.contains("把这条答复也发给类似的事项（1 项还在等待答复）"),
@@ -77,12 +59,8 @@ async fn one_reply_goes_to_the_waiting_items_it_fits_each_as_its_own() {
     );
 
     // Nothing ticked: refused.
-    let res = post_beside(&server, &heat, DESK, "answer_alike", &[("reply_id", &one)]).await;
-    assert!(
-        location(&res).contains("error=invalid_same_answer"),
-        "{}",
-        location(&res)
-    );
+    let res = alike(&[]).await;
+    assert!(res.contains("error=invalid_same_answer"), "{}", res);
     // Another department's item (the demo's rounds are answered by another) is refused, and
     // nothing is written for the rest.
     let board: serde_json::Value =
@@ -94,32 +72,14 @@ async fn one_reply_goes_to_the_waiting_items_it_fits_each_as_its_own() {
         .find(|e| e["reply"]["department"] != ANSWERS)
         .expect("another department's waiting reply in the demo")["reply"]["id"]
         .to_string();
-    let res = post_beside(
-        &server,
-        &heat,
-        DESK,
-        "answer_alike",
-        &[("reply_id", &one), ("also[]", &two), ("also[]", &theirs)],
-    )
-    .await;
-    assert!(
-        location(&res).contains("error=invalid_same_answer"),
-        "{}",
-        location(&res)
-    );
+    let res = alike(&[two.as_str(), theirs.as_str()]).await;
+    assert!(res.contains("error=invalid_same_answer"), "{}", res);
     assert!(!page(&server, &format!("/replies/{two}"))
         .await
         .contains(body));
 
-    let res = post_beside(
-        &server,
-        &heat,
-        DESK,
-        "answer_alike",
-        &[("reply_id", &one), ("also[]", &two)],
-    )
-    .await;
-    assert_eq!(location(&res), "/staff/replies?done=same_reply_posted");
+    let res = alike(&[two.as_str()]).await;
+    assert_eq!(res, "/staff/replies?done=same_reply_posted");
 
     let copied = page(&server, &format!("/replies/{two}")).await;
     assert!(
@@ -141,17 +101,6 @@ async fn one_reply_goes_to_the_waiting_items_it_fits_each_as_its_own() {
     );
 
     // A second copy onto an answered reply changes nothing.
-    let res = post_beside(
-        &server,
-        &heat,
-        DESK,
-        "answer_alike",
-        &[("reply_id", &one), ("also[]", &two)],
-    )
-    .await;
-    assert!(
-        location(&res).contains("error=invalid_same_answer"),
-        "{}",
-        location(&res)
-    );
+    let res = alike(&[two.as_str()]).await;
+    assert!(res.contains("error=invalid_same_answer"), "{}", res);
 }

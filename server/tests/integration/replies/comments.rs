@@ -73,12 +73,7 @@ async fn a_follower_comments_on_the_reply_once_and_it_shows_after_moderation() {
     );
 
     // Too short: refused in her language, what she typed kept.
-    let res = no_redirects()
-        .post(server.url(&comment))
-        .form(&[("comment", "不好")])
-        .send()
-        .await
-        .unwrap();
+    let res = post_comment(&server, &comment, "不好").await;
     assert_eq!(res.status(), 422);
     let again = res.text().await.unwrap();
     assert!(
@@ -86,12 +81,7 @@ async fn a_follower_comments_on_the_reply_once_and_it_shows_after_moderation() {
         "{again:.3000}"
     );
 
-    let res = no_redirects()
-        .post(server.url(&comment))
-        .form(&[("comment", WORDS)])
-        .send()
-        .await
-        .unwrap();
+    let res = post_comment(&server, &comment, WORDS).await;
     assert_eq!(location(&res), format!("{comment}?outcome=received"));
     let mine = page(&server, &location(&res)).await;
     assert!(
@@ -99,12 +89,7 @@ async fn a_follower_comments_on_the_reply_once_and_it_shows_after_moderation() {
         "{mine:.3000}"
     );
     assert!(!mine.contains("name=\"comment\""), "one comment each");
-    let res = no_redirects()
-        .post(server.url(&comment))
-        .form(&[("comment", "我再补充一句，楼道里还有杂物。")])
-        .send()
-        .await
-        .unwrap();
+    let res = post_comment(&server, &comment, "我再补充一句，楼道里还有杂物。").await;
     assert_eq!(location(&res), format!("{comment}?outcome=already"));
 
     // Not public until a moderator lets it through.
@@ -170,12 +155,7 @@ async fn a_follower_comments_on_the_reply_once_and_it_shows_after_moderation() {
         reqwest::get(server.url(&forged)).await.unwrap().status(),
         404
     );
-    let res = no_redirects()
-        .post(server.url(&forged))
-        .form(&[("comment", WORDS)])
-        .send()
-        .await
-        .unwrap();
+    let res = post_comment(&server, &forged, WORDS).await;
     assert_eq!(res.status(), 404);
 }
 
@@ -220,12 +200,7 @@ async fn a_reply_posted_more_than_three_days_ago_takes_no_more_comments() {
     let closed = page(&server, &comment).await;
     assert!(closed.contains("留言时间已过"), "{closed:.3000}");
     assert!(!closed.contains("name=\"comment\""));
-    let res = no_redirects()
-        .post(server.url(&comment))
-        .form(&[("comment", WORDS)])
-        .send()
-        .await
-        .unwrap();
+    let res = post_comment(&server, &comment, WORDS).await;
     assert_eq!(location(&res), format!("{comment}?outcome=closed"));
     let public = page(&server, &format!("/replies/{reply}")).await;
     assert!(

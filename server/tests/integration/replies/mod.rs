@@ -156,15 +156,34 @@ pub(super) async fn page(server: &TestServer, path: &str) -> String {
 
 /// The reply's id on the desk, by the item's title.
 pub(super) fn reply_id(desk: &str, title: &str) -> String {
-    let marker = "id=\"reply-";
-    let at = desk[..desk.find(title).expect("on the desk")]
-        .rfind(marker)
+    card_id(desk, "reply", title)
+}
+
+/// The number in the id (`{kind}-{n}`) of the last card of `kind` opened before `text`.
+pub(super) fn card_id(page: &str, kind: &str, text: &str) -> String {
+    let marker = format!("id=\"{kind}-");
+    let at = page[..page.find(text).expect("on the page")]
+        .rfind(&marker)
         .expect("its card")
         + marker.len();
-    desk[at..]
+    page[at..]
         .chars()
         .take_while(char::is_ascii_digit)
         .collect()
+}
+
+/// A comment posted to a follow's signed comment page, as a mail program's browser would.
+pub(super) async fn post_comment(
+    server: &TestServer,
+    page: &str,
+    words: &str,
+) -> reqwest::Response {
+    client()
+        .post(server.url(page))
+        .form(&[("comment", words)])
+        .send()
+        .await
+        .unwrap()
 }
 
 /// The department's reply to reply `id`, posted on its desk as the member holding `token`

@@ -16,15 +16,7 @@ const HOUSING: support::Account<'static> = (
 );
 
 fn template_id(desk: &str, name: &str) -> String {
-    let marker = "id=\"template-";
-    let at = desk[..desk.find(&format!("<h3>{name}</h3>")).expect("listed")]
-        .rfind(marker)
-        .expect("its card")
-        + marker.len();
-    desk[at..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect()
+    card_id(desk, "template", &format!("<h3>{name}</h3>"))
 }
 
 #[tokio::test]

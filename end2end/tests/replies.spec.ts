@@ -143,7 +143,7 @@ for (const [i, run] of runs.entries()) {
 
     // Her mail lets her comment on the reply (once, for three days); a moderator lets it through.
     await page.goto(link(replied.text, '/comment'));
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh ? '对答复留言' : 'Comment on the reply');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh ? '给答复打分、留言' : 'Rate and comment on the reply');
     const words = `说清了原因，希望移交以后尽快修好 ${tag}-${i}`;
     await page.getByLabel(zh ? /您的留言/ : /Your comment/).fill(words);
     await page.getByRole('button', { name: zh ? '提交留言' : 'Send comment' }).click();

@@ -11,6 +11,7 @@ pub mod form_echo;
 pub mod islands;
 pub mod layout;
 pub mod loading;
+pub mod rating_summary;
 pub mod raw_text;
 pub mod reply_fields;
 pub mod reply_reminders;

@@ -28,6 +28,7 @@ mod receipt_code;
 mod redaction;
 mod reply;
 mod reply_comment;
+mod reply_rating;
 mod reply_template;
 mod roles;
 mod search;
@@ -98,6 +99,9 @@ pub use reply::{
 pub use reply_comment::{
     comments_open, CommentOutcome, CommentState, PendingComment, ReplyComment,
     COMMENT_WINDOW_SECONDS, REPLY_COMMENT,
+};
+pub use reply_rating::{
+    rating_open, RatingAspect, RatingOutcome, RatingTally, Scores, RATING_WINDOW_SECONDS,
 };
 pub use reply_template::{ReplyTemplate, TEMPLATE_TITLE};
 pub use roles::{

@@ -248,6 +248,9 @@ pub struct ReplyEntry {
     /// Its followers may still comment (judged at the read, like the standing).
     #[serde(default)]
     pub comments_open: bool,
+    /// 居民评分: how many rated the reply and how (read with one reply, not with lists).
+    #[serde(default)]
+    pub ratings: super::RatingTally,
 }
 
 impl ReplyEntry {
@@ -257,6 +260,7 @@ impl ReplyEntry {
             interim_missing: reply.interim_missing(today),
             comments: Vec::new(),
             comments_open: false,
+            ratings: super::RatingTally::default(),
             reply,
         }
     }

@@ -5,6 +5,7 @@
 use crate::api::replies::{get_reply, get_reply_board};
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
+use crate::components::rating_summary::RatingSummary;
 use crate::components::reply_status::{standing_class, standing_text, ReplyClock};
 use crate::i18n::when::{date_time, day};
 use crate::model::{NotAdoptedReason, ReplyComment, ReplyDecision, ReplyEntry, ReplyItem};
@@ -164,10 +165,12 @@ fn ReplyView(entry: ReplyEntry) -> impl IntoView {
         }
         None => Either::Right(view! { <p class="muted">{tr!("reply.no_answer_yet")}</p> }),
     };
-    let comments = reply
-        .answer
-        .clone()
-        .map(|a| view! { <Comments until=a.comments_until open=entry.comments_open comments=entry.comments.clone()/> });
+    let comments = reply.answer.clone().map(|a| {
+        view! {
+            <RatingSummary tally=entry.ratings.clone()/>
+            <Comments until=a.comments_until open=entry.comments_open comments=entry.comments.clone()/>
+        }
+    });
     view! {
         <Title text=tr!("reply.page_title", item = reply.title.clone())/>
         <p class="muted">{kind_words(reply.item)}" · "<a href=crate::paths::cycle(&reply.cycle_slug)>{reply.cycle_title.clone()}</a></p>

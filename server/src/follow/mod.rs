@@ -12,6 +12,7 @@ use items::Followed;
 mod comments;
 pub use comments::CommentDesk;
 mod items;
+mod ratings;
 pub mod teller;
 
 pub struct FollowService {

@@ -27,6 +27,7 @@ mod reader;
 mod rendered;
 mod replies_api;
 mod reply_comment;
+mod reply_rating;
 mod security;
 mod staff_session;
 mod suggest;
@@ -129,6 +130,7 @@ pub fn router(state: AppState) -> Router {
         .merge(follow::routes())
         .merge(follow_mine::routes())
         .merge(reply_comment::routes())
+        .merge(reply_rating::routes())
         .merge(codes::routes())
         .route("/embed/charts/{id}", get(embed::page))
         .route("/oembed", get(oembed::oembed))

@@ -8,7 +8,7 @@ use super::follow::{failed, page};
 use super::reader::{escape, locale, message};
 use crate::follow::{CommentDesk, FollowService};
 use app::i18n::Locale;
-use app::model::{CommentOutcome, REPLY_COMMENT};
+use app::model::{CommentOutcome, RatingOutcome, REPLY_COMMENT};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -33,8 +33,17 @@ async fn show(
     headers: HeaderMap,
 ) -> Response {
     let outcome = query.get("outcome").and_then(|o| CommentOutcome::parse(o));
+    let rated = query.get("rated").and_then(|o| RatingOutcome::parse(o));
+    let rating = match follows.my_rating(id, &sig).await {
+        Ok(rating) => rating,
+        Err(err) => return failed(err, &headers),
+    };
     match follows.comment_desk(id, &sig).await {
-        Ok(Some(desk)) => comment_page(StatusCode::OK, &desk, outcome, ""),
+        Ok(Some(desk)) => {
+            let post_to = format!("/follow/{id}/{sig}/rate");
+            let rating = super::reply_rating::section(desk.locale, &post_to, rating, rated);
+            comment_page(StatusCode::OK, &desk, (outcome, ""), &rating)
+        }
         Ok(None) => page(StatusCode::NOT_FOUND, locale(&headers), "gone", ""),
         Err(err) => failed(err, &headers),
     }
@@ -57,8 +66,8 @@ async fn post(
             Ok(Some(desk)) => comment_page(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &desk,
-                Some(CommentOutcome::Length),
-                &typed,
+                (Some(CommentOutcome::Length), &typed),
+                "",
             ),
             Ok(None) => page(StatusCode::NOT_FOUND, locale(&headers), "gone", ""),
             Err(err) => failed(err, &headers),
@@ -75,8 +84,8 @@ async fn post(
 fn comment_page(
     status: StatusCode,
     desk: &CommentDesk,
-    outcome: Option<CommentOutcome>,
-    typed: &str,
+    (outcome, typed): (Option<CommentOutcome>, &str),
+    rating: &str,
 ) -> Response {
     let locale = desk.locale;
     let t = |key: &str| escape(&message(key, locale));
@@ -145,10 +154,11 @@ fn comment_page(
     };
     let extra = format!(
         "<p><strong>{item}</strong></p>{answer}<p><a class=\"button button-quiet\" href=\"{reply}\">{read}</a></p>\
-{told}{until}{rest}<p><a href=\"/\">{home}</a></p>",
+{rating}<section id=\"comment\"><h2>{heading}</h2>{told}{until}{rest}</section><p><a href=\"/\">{home}</a></p>",
         item = escape(&message("follow.of", locale).replace("%{item}", &desk.title)),
         reply = escape(reply),
         read = t("follow.comment.read"),
+        heading = t("follow.comment.heading"),
         home = t("notice.home"),
     );
     page(status, locale, "comment", &extra)

@@ -36,6 +36,7 @@ pub use publication::dataset_rows::{
 pub use publication::staged::Staged;
 pub use publication::withdrawals::{Withdrawable, WithdrawalRow};
 pub use replies::comments::CommentWritten;
+pub use replies::ratings::RatingWritten;
 pub use replies::reminders::Reminder;
 pub use replies::templates::TemplateFields;
 pub use replies::writes::{AnswerFields, ReplyWrite};

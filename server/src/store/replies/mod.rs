@@ -4,6 +4,7 @@
 pub(super) mod comments;
 pub(super) mod crossing;
 pub(super) mod not_chosen;
+pub(super) mod ratings;
 pub(super) mod reads;
 pub(super) mod reminders;
 pub(super) mod rule;

@@ -133,6 +133,7 @@ impl Store {
         };
         let mut entry = app::model::ReplyEntry::judged(reply, today);
         entry.comments = self.shown_reply_comments(id).await?;
+        entry.ratings = self.rating_tally(id).await?;
         entry.comments_open = entry.reply.answer.as_ref().is_some_and(|a| {
             a.comments_until
                 .parse::<jiff::Timestamp>()

@@ -64,7 +64,9 @@ async fn a_follower_comments_on_the_reply_once_and_it_shows_after_moderation() {
         "what she comments on: {form:.3000}"
     );
     assert!(
-        form.contains("对答复留言") && form.contains(TITLE) && form.contains("name=\"comment\""),
+        form.contains("给答复打分、留言")
+            && form.contains(TITLE)
+            && form.contains("name=\"comment\""),
         "{form:.3000}"
     );
     assert!(

@@ -14,6 +14,7 @@ mod comments;
 mod crossing;
 mod not_chosen;
 mod overdue;
+mod ratings;
 mod reminders;
 mod rule;
 mod same_answer;

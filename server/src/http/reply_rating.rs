@@ -1,0 +1,118 @@
+//! 答复评价 over HTTP, on the follower's signed comment page (`/follow/{id}/{sig}/comment`): three
+//! groups of five choices, each said in words, posted to `/follow/{id}/{sig}/rate` and answered
+//! by a redirect back to the page with the outcome (`?rated=counted`). No JavaScript.
+
+use super::follow::{failed, page};
+use super::reader::{escape, locale};
+use crate::follow::FollowService;
+use app::i18n::{message, Locale};
+use app::model::{RatingAspect, RatingOutcome, Scores};
+use axum::extract::{Form, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::Router;
+use std::sync::Arc;
+
+pub fn routes() -> Router<super::AppState> {
+    Router::new().route(
+        "/follow/{id}/{sig}/rate",
+        post(rate).layer(axum::extract::DefaultBodyLimit::max(1024)),
+    )
+}
+
+async fn rate(
+    State(follows): State<Arc<FollowService>>,
+    Path((id, sig)): Path<(i64, String)>,
+    headers: HeaderMap,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let field = |name: &str| {
+        form.iter()
+            .take(8)
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    let scores = (field("solved"), field("attitude"), field("speed"));
+    match follows.rate(id, &sig, scores).await {
+        Ok(Some(outcome)) => Redirect::to(&format!(
+            "/follow/{id}/{sig}/comment?rated={outcome}#rating"
+        ))
+        .into_response(),
+        Ok(None) => page(StatusCode::NOT_FOUND, locale(&headers), "gone", ""),
+        Err(err) => failed(err, &headers),
+    }
+}
+
+/// The rating part of the comment page: her scores once given, else the form while the window
+/// is open, with what the last post did.
+pub(super) fn section(
+    locale: Locale,
+    post_to: &str,
+    rating: Option<(Option<Scores>, bool)>,
+    outcome: Option<RatingOutcome>,
+) -> String {
+    let Some((mine, open)) = rating else {
+        return String::new();
+    };
+    let t = |key: &str| escape(&message(key, locale));
+    let told = outcome.map_or(String::new(), |o| {
+        let class = if o == RatingOutcome::Counted {
+            "flash flash-ok"
+        } else {
+            "flash flash-error"
+        };
+        format!(
+            "<p class=\"{class}\" role=\"status\">{}</p>",
+            t(&format!("rating.outcome.{o}"))
+        )
+    });
+    let body = match (mine, open) {
+        (Some(s), _) => {
+            let lines: String = RatingAspect::ALL
+                .iter()
+                .map(|a| {
+                    format!(
+                        "<li>{}：{} {}</li>",
+                        t(&a.message_key()),
+                        s.of(*a),
+                        t(&a.score_key(s.of(*a)))
+                    )
+                })
+                .collect();
+            format!("<p>{}</p><ul>{lines}</ul>", t("rating.yours"))
+        }
+        (None, true) => {
+            let groups: String = RatingAspect::ALL
+                .iter()
+                .map(|a| {
+                    let choices: String = (1..=5u8)
+                        .rev()
+                        .map(|n| {
+                            format!(
+                                "<label class=\"consent\"><input type=\"radio\" name=\"{name}\" value=\"{n}\" required> {n} {words}</label>",
+                                name = a.as_str(),
+                                words = t(&a.score_key(n)),
+                            )
+                        })
+                        .collect();
+                    format!(
+                        "<fieldset class=\"rating-group\"><legend>{}</legend>{choices}</fieldset>",
+                        t(&format!("rating.question.{}", a.as_str()))
+                    )
+                })
+                .collect();
+            format!(
+                "<form method=\"post\" action=\"{}\" class=\"stack-form\">{groups}<button class=\"button\" type=\"submit\">{}</button></form>",
+                escape(post_to),
+                t("rating.send"),
+            )
+        }
+        (None, false) => format!("<p>{}</p>", t("rating.outcome.closed")),
+    };
+    format!(
+        "<section id=\"rating\"><h2>{}</h2><p>{}</p>{told}{body}</section>",
+        t("rating.heading"),
+        t("rating.intro"),
+    )
+}

@@ -1,0 +1,112 @@
+//! 答复评价: a follower of the item grades its reply once, within fifteen days of it, from her
+//! signed link; the public reads how many rated and how the scores spread.
+
+use crate::store::{Store, StoreResult};
+use app::model::{rating_open, RatingTally, Scores};
+
+/// What rating did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RatingWritten {
+    Counted,
+    /// She had rated it already.
+    Already,
+    /// Not answered yet, or fifteen days have passed.
+    Closed,
+}
+
+/// The reply a confirmed follow may rate: `(reply id, first posted at)`, and her scores.
+type Target = (i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>);
+
+const TARGET: &str = "SELECT r.id, r.replied_at, g.solved, g.attitude, g.speed
+    FROM follows f
+    JOIN replies r ON r.item_kind = f.kind AND CAST(r.item_id AS TEXT) = f.subject
+    LEFT JOIN reply_ratings g ON g.reply_id = r.id AND g.follow_id = f.id
+    WHERE f.id = $1 AND f.confirmed_at IS NOT NULL";
+
+fn scores(row: &Target) -> Option<Scores> {
+    let score = |n: Option<i64>| n.and_then(|n| u8::try_from(n).ok());
+    Some(Scores {
+        solved: score(row.2)?,
+        attitude: score(row.3)?,
+        speed: score(row.4)?,
+    })
+}
+
+impl Store {
+    /// Her scores for the reply to the item follow `follow_id` is of, and whether she may
+    /// still rate it; `None`: no reply to rate (yet).
+    pub async fn my_rating(
+        &self,
+        follow_id: i64,
+        now: i64,
+    ) -> StoreResult<Option<(Option<Scores>, bool)>> {
+        let row: Option<Target> = sqlx::query_as(TARGET)
+            .bind(follow_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.and_then(|row| {
+            let replied = row.1?;
+            let mine = scores(&row);
+            Some((mine, mine.is_none() && rating_open(replied, now)))
+        }))
+    }
+
+    /// Counts follow `follow_id`'s scores for its item's reply; `None`: no reply to rate. The
+    /// window and "once each" are judged in the write.
+    pub async fn rate_reply(
+        &self,
+        follow_id: i64,
+        s: Scores,
+        now: i64,
+    ) -> StoreResult<Option<RatingWritten>> {
+        let mut tx = self.write_tx().await?;
+        let row: Option<Target> = sqlx::query_as(TARGET)
+            .bind(follow_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        if scores(&row).is_some() {
+            return Ok(Some(RatingWritten::Already));
+        }
+        if !row.1.is_some_and(|at| rating_open(at, now)) {
+            return Ok(Some(RatingWritten::Closed));
+        }
+        sqlx::query(
+            "INSERT INTO reply_ratings (reply_id, follow_id, solved, attitude, speed, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(row.0)
+        .bind(follow_id)
+        .bind(i64::from(s.solved))
+        .bind(i64::from(s.attitude))
+        .bind(i64::from(s.speed))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        self.commit(tx).await?;
+        Ok(Some(RatingWritten::Counted))
+    }
+
+    /// How reply `id`'s counted ratings spread.
+    pub async fn rating_tally(&self, id: i64) -> StoreResult<RatingTally> {
+        let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+            "SELECT solved, attitude, speed FROM reply_ratings
+             WHERE reply_id = $1 AND state = 'counted'",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut tally = RatingTally::default();
+        for (solved, attitude, speed) in rows {
+            let n = |v: i64| u8::try_from(v).unwrap_or(0);
+            tally.add(Scores {
+                solved: n(solved),
+                attitude: n(attitude),
+                speed: n(speed),
+            });
+        }
+        Ok(tally)
+    }
+}

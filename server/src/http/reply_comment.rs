@@ -154,7 +154,7 @@ fn comment_page(
     };
     let extra = format!(
         "<p><strong>{item}</strong></p>{answer}<p><a class=\"button button-quiet\" href=\"{reply}\">{read}</a></p>\
-{rating}<section id=\"comment\"><h2>{heading}</h2>{told}{until}{rest}</section><p><a href=\"/\">{home}</a></p>",
+{rating}<section id=\"your-comment\"><h2>{heading}</h2>{told}{until}{rest}</section><p><a href=\"/\">{home}</a></p>",
         item = escape(&message("follow.of", locale).replace("%{item}", &desk.title)),
         reply = escape(reply),
         read = t("follow.comment.read"),

@@ -63,6 +63,11 @@ async fn a_follower_comments_on_the_reply_once_and_it_shows_after_moderation() {
         form.contains("市城市管理委的答复：已有安排"),
         "what she comments on: {form:.3000}"
     );
+    assert_eq!(
+        form.matches("id=\"comment\"").count(),
+        1,
+        "the label names the box"
+    );
     assert!(
         form.contains("给答复打分、留言")
             && form.contains(TITLE)

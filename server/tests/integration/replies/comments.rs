@@ -14,26 +14,13 @@ const WORDS: &str = "答复说明了原因，但没有说楼道灯什么时候�
 async fn a_follower_comments_on_the_reply_once_and_it_shows_after_moderation() {
     let smtp = TestSmtp::start();
     let server = TestServer::start_full(&[EDITOR, MODERATOR, HEAT], &["--smtp-url", &smtp.url]);
-    let editor = login(&server, EDITOR.0, EDITOR.3).await.unwrap();
-    let moderator = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
-    round_with_rule(&server, &editor, "reply-comments", ("2", "", "10")).await;
-    let item = published_suggestion(&server, &moderator, TITLE, ADDRESS).await;
-    let confirm = smtp.wait_for(1);
-    let confirm = link(confirm[0]["text"].as_str().unwrap(), "/follow/", "/confirm");
-    assert_eq!(
-        reqwest::get(server.url(&confirm)).await.unwrap().status(),
-        200
-    );
-    me_too(&server, &item).await;
+    let (follow, heat, id) =
+        owed_and_followed(&server, &smtp, "reply-comments", (TITLE, ADDRESS)).await;
 
     // Before the reply there is nothing to comment on.
-    let follow = confirm.trim_end_matches("/confirm").to_string();
     let early = page(&server, &format!("{follow}/comment")).await;
     assert!(early.contains("还不能留言"), "{early:.2000}");
 
-    let heat = login(&server, HEAT.0, HEAT.3).await.unwrap();
-    let desk = get_as(&server, "/staff/replies", &heat).await;
-    let id = reply_id(&desk, TITLE);
     let res = post_answer(
         &server,
         &heat,
@@ -106,6 +93,7 @@ async fn a_follower_comments_on_the_reply_once_and_it_shows_after_moderation() {
         public.contains("关注者留言（0 条）") && public.contains("前通过答复通知邮件里的链接留言"),
         "{public:.4000}"
     );
+    let moderator = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
     let queue = get_as(&server, "/staff/moderation", &moderator).await;
     let at = queue.find(WORDS).expect("in the moderation queue");
     let marker = "name=\"comment_id\" value=\"";

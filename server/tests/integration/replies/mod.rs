@@ -210,3 +210,30 @@ pub(super) async fn post_answer(
     )
     .await
 }
+
+/// What a follower's tests start from: a round promising a reply within ten working days from
+/// [`ANSWERS`], a suggestion `title` followed (and confirmed) by `address`, then supported over
+/// the line. Returns the follow's signed path, the answering department's session and the
+/// reply's id.
+pub(super) async fn owed_and_followed(
+    server: &TestServer,
+    smtp: &crate::support::smtp::TestSmtp,
+    slug: &str,
+    (title, address): (&str, &str),
+) -> (String, String, String) {
+    let editor = login(server, EDITOR.0, EDITOR.3).await.unwrap();
+    let moderator = login(server, MODERATOR.0, MODERATOR.3).await.unwrap();
+    round_with_rule(server, &editor, slug, ("2", "", "10")).await;
+    let item = published_suggestion(server, &moderator, title, address).await;
+    let confirm = smtp.wait_for(1);
+    let confirm =
+        crate::support::smtp::link(confirm[0]["text"].as_str().unwrap(), "/follow/", "/confirm");
+    assert_eq!(
+        reqwest::get(server.url(&confirm)).await.unwrap().status(),
+        200
+    );
+    me_too(server, &item).await;
+    let heat = login(server, HEAT.0, HEAT.3).await.unwrap();
+    let id = reply_id(&get_as(server, "/staff/replies", &heat).await, title);
+    (confirm.trim_end_matches("/confirm").to_string(), heat, id)
+}

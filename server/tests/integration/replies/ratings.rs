@@ -3,7 +3,7 @@
 //! and how the scores spread, never who.
 
 use super::*;
-use crate::support::smtp::{link, TestSmtp};
+use crate::support::smtp::TestSmtp;
 
 const TITLE: &str = "地铁站出口没有无障碍坡道";
 const ADDRESS: &str = "sun@example.cn";
@@ -12,20 +12,8 @@ const ADDRESS: &str = "sun@example.cn";
 async fn a_follower_rates_the_reply_once_on_three_counts_and_the_page_shows_the_spread() {
     let smtp = TestSmtp::start();
     let server = TestServer::start_full(&[EDITOR, MODERATOR, HEAT], &["--smtp-url", &smtp.url]);
-    let editor = login(&server, EDITOR.0, EDITOR.3).await.unwrap();
-    let moderator = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
-    round_with_rule(&server, &editor, "reply-ratings", ("2", "", "10")).await;
-    let item = published_suggestion(&server, &moderator, TITLE, ADDRESS).await;
-    let confirm = smtp.wait_for(1);
-    let confirm = link(confirm[0]["text"].as_str().unwrap(), "/follow/", "/confirm");
-    assert_eq!(
-        reqwest::get(server.url(&confirm)).await.unwrap().status(),
-        200
-    );
-    me_too(&server, &item).await;
-    let follow = confirm.trim_end_matches("/confirm").to_string();
-    let heat = login(&server, HEAT.0, HEAT.3).await.unwrap();
-    let id = reply_id(&get_as(&server, "/staff/replies", &heat).await, TITLE);
+    let (follow, heat, id) =
+        owed_and_followed(&server, &smtp, "reply-ratings", (TITLE, ADDRESS)).await;
 
     // Before the reply there is nothing to rate.
     let rate = format!("{follow}/rate");

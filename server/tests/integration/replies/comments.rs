@@ -35,11 +35,7 @@ async fn a_follower_comments_on_the_reply_once_and_it_shows_after_moderation() {
     assert_eq!(location(&res), "/staff/replies?done=reply_posted");
 
     // Her mail invites her to comment, with the deadline and her own link.
-    let mails = smtp.wait_for(3);
-    let posted = mails
-        .iter()
-        .find(|m| m["subject"] == format!("已答复：{TITLE}"))
-        .expect("the follower hears the reply");
+    let posted = mail_with(&smtp, &format!("已答复：{TITLE}"));
     let text = posted["text"].as_str().unwrap();
     assert!(text.contains("3 天内（北京时间"), "{text}");
     let comment = link(text, "/follow/", "/comment");

@@ -237,3 +237,16 @@ pub(super) async fn owed_and_followed(
     let id = reply_id(&get_as(server, "/staff/replies", &heat).await, title);
     (confirm.trim_end_matches("/confirm").to_string(), heat, id)
 }
+
+/// The first mail with `subject`, waited for up to 45 s: the teller tells on a ten-second beat
+/// and a loaded machine (the PostgreSQL run) can take longer than `wait_for`'s fifteen.
+pub(super) fn mail_with(smtp: &crate::support::smtp::TestSmtp, subject: &str) -> serde_json::Value {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(45);
+    loop {
+        if let Some(found) = smtp.mails().into_iter().find(|m| m["subject"] == subject) {
+            return found;
+        }
+        assert!(std::time::Instant::now() < deadline, "no mail {subject:?}");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}

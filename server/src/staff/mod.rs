@@ -12,6 +12,7 @@ mod replies;
 mod reply_rules;
 mod reply_templates;
 mod roles;
+mod same_answer;
 pub mod throttle;
 mod validate;
 pub(crate) mod validate_edit;

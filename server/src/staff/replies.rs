@@ -12,10 +12,7 @@ use app::model::{
     EXTENSION_MAX_DAYS, REPLY_BODY, REPLY_NOTE,
 };
 
-/// The most replies one 同样答复 answers at once (a page of the desk).
-const SAME_ANSWER_MAX: usize = 50;
-
-fn written(w: ReplyWrite) -> Result<(), StaffError> {
+pub(super) fn written(w: ReplyWrite) -> Result<(), StaffError> {
     match w {
         ReplyWrite::Done => Ok(()),
         ReplyWrite::Missing => Err(StaffError::NotFound),
@@ -25,7 +22,7 @@ fn written(w: ReplyWrite) -> Result<(), StaffError> {
     }
 }
 
-fn reply_id(typed: &str) -> Result<i64, StaffError> {
+pub(super) fn reply_id(typed: &str) -> Result<i64, StaffError> {
     app::model::parse_id(typed.trim()).ok_or(StaffError::NotFound)
 }
 
@@ -108,7 +105,7 @@ fn answer(form: &ReplyForm) -> Result<Stated, StaffError> {
 
 impl StaffService {
     /// The reply `id` if `me` may act on it (its department's staff, or an editor).
-    async fn may_answer(&self, me: &StaffMember, id: i64) -> Result<(), StaffError> {
+    pub(super) async fn may_answer(&self, me: &StaffMember, id: i64) -> Result<(), StaffError> {
         let owner = self
             .store
             .reply_department(id)
@@ -317,59 +314,7 @@ impl ReplyPort for StaffService {
         from: &str,
         targets: &[String],
     ) -> Result<usize, StaffError> {
-        let from = reply_id(from)?;
-        self.may_answer(me, from).await?;
-        let source = self
-            .store
-            .reply(from)
-            .await
-            .map_err(internal)?
-            .ok_or(StaffError::NotFound)?;
-        let answer = source
-            .answer
-            .ok_or(StaffError::Invalid(Field::SameAnswer))?;
-        let mut ids = Vec::new();
-        for typed in targets.iter().filter(|t| !t.trim().is_empty()) {
-            let id = reply_id(typed)?;
-            if id != from && !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        if ids.is_empty() || ids.len() > SAME_ANSWER_MAX {
-            return Err(StaffError::Invalid(Field::SameAnswer));
-        }
-        // The same department's, every one, before any is written.
-        for id in &ids {
-            let owner = self.store.reply_department(*id).await.map_err(internal)?;
-            if owner.as_deref() != Some(source.department.as_str()) {
-                return Err(StaffError::Invalid(Field::SameAnswer));
-            }
-        }
-        let fields = AnswerFields {
-            decision: answer.decision,
-            reason: answer.reason,
-            body: &answer.body,
-            link: answer.link.as_deref(),
-            same_as: Some(from),
-        };
-        let mut answered = 0;
-        for id in ids {
-            match self
-                .store
-                .answer_reply(me, id, &fields, now())
-                .await
-                .map_err(internal)?
-            {
-                ReplyWrite::Done => answered += 1,
-                // Answered meanwhile (by a colleague): left as it is.
-                ReplyWrite::Answered => {}
-                other => written(other)?,
-            }
-        }
-        if answered == 0 {
-            return Err(StaffError::Invalid(Field::SameAnswer));
-        }
-        Ok(answered)
+        self.post_same_answer(me, from, targets).await
     }
 
     async fn save_template(&self, me: &StaffMember, form: TemplateForm) -> Result<(), StaffError> {

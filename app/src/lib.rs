@@ -35,10 +35,10 @@ use leptos_router::{
 use pages::staff_area::StaffArea;
 use pages::{
     AboutPage, ArchivePage, CandidatePage, ChartPage, ChartsPage, DepartmentPage, GlossaryPage,
-    HomePage, HotlinePage, IntegrityPage, NotFound, PolicyPage, ProblemPage, ReceiptPage,
-    ReplyBoardPage, ReplyPage, SearchPage, StaffAccountsPage, StaffAuditPage, StaffCyclesPage,
-    StaffDepartmentsPage, StaffDeskPage, StaffHistoryPage, StaffHotlinePage, StaffImportPage,
-    StaffLoginPage, StaffModerationPage, StaffPolicyEditPage, StaffRepliesPage,
+    HomePage, HotlinePage, IntegrityPage, LeaguePage, NotFound, PolicyPage, ProblemPage,
+    ReceiptPage, ReplyBoardPage, ReplyPage, SearchPage, StaffAccountsPage, StaffAuditPage,
+    StaffCyclesPage, StaffDepartmentsPage, StaffDeskPage, StaffHistoryPage, StaffHotlinePage,
+    StaffImportPage, StaffLoginPage, StaffModerationPage, StaffPolicyEditPage, StaffRepliesPage,
     StaffReportEditPage, StaffTopicEditPage, StaffTopicsPage, SuggestPage, TopicPage, VoteListPage,
     VotePage, YearPage,
 };
@@ -213,6 +213,16 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=StaticSegment("receipt") view=ReceiptPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("replies") view=ReplyBoardPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("replies"), StaticSegment("league"))
+                        view=LeaguePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("replies"), StaticSegment("league"), ParamSegment("month"))
+                        view=LeaguePage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=(StaticSegment("replies"), ParamSegment("id"))
                         view=ReplyPage

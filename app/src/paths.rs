@@ -97,6 +97,19 @@ pub fn suggestion(id: impl Display) -> String {
 /// 等待答复: the replies owed and given.
 pub const REPLIES: &str = "/replies";
 
+/// 答复排行榜: the latest month's league.
+pub const LEAGUE: &str = "/replies/league";
+
+/// 答复排行榜 of one month (`YYYY-MM`).
+pub fn league(month: &str) -> String {
+    format!("/replies/league/{month}")
+}
+
+/// The league as open data (JSON; `.csv` for a spreadsheet).
+pub fn league_api(month: &str) -> String {
+    format!("/api/v1/replies/league/{month}")
+}
+
 /// One reply (答复): the item, its due date, extension, interim note and the answer.
 pub fn reply(id: impl Display) -> String {
     format!("/replies/{id}")

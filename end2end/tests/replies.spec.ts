@@ -6,8 +6,12 @@ import { link, mailsTo, type Mail } from './mail';
 // answering department show on its card and on 等待答复 → the department replies with a reason
 // code on its desk → she is mailed through a real SMTP server → the waiting list moves it to
 // 已经答复. And an overdue reply (the demo's closed round) shows on the waiting list and in the
-// department's record. At 360 px and 1280 px, JavaScript on and off, Chinese and English. It
-// adds a round and suggestions, so it runs once (project replies-once).
+// department's record. Issue 36: she rates the reply from her mail's link (a second rating from
+// the same browser is refused in words); when most of three raters say "not solved" the item is
+// handled again by a new date, both replies shown; the demo month's reply league shows its
+// order and figures, and a department's page its months. At 360 px and 1280 px, JavaScript on
+// and off, Chinese and English. It adds a round and suggestions, so it runs once (project
+// replies-once).
 const password = process.env.E2E_PASSWORD ?? '';
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
@@ -35,6 +39,20 @@ async function staff(browser: Browser, user: string): Promise<Page> {
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page).toHaveURL(/\/staff$/);
   return page;
+}
+
+const questions = {
+  zh: ['问题解决了吗？（解决程度）', '办理态度怎么样？', '办理速度怎么样？'],
+  en: ['Was the problem solved?', 'How was the department’s attitude?', 'How quick was it?'],
+};
+
+/** Picks score `scores[i]` (1–5) under each of the three questions on the rating form, and sends it. */
+async function rate(page: Page, zh: boolean, scores: number[]): Promise<void> {
+  const form = page.locator('#rating');
+  for (const [i, question] of (zh ? questions.zh : questions.en).entries()) {
+    await form.getByRole('group', { name: question }).locator(`input[value="${scores[i]}"]`).check();
+  }
+  await form.getByRole('button', { name: zh ? '提交评分' : 'Send rating' }).click();
 }
 
 test('an editor states the round\'s promise to answer before it opens', async ({ browser }) => {
@@ -150,6 +168,18 @@ for (const [i, run] of runs.entries()) {
     await expect(page.getByRole('status')).toContainText(zh ? '已收到您的留言' : 'your comment has been received');
     await expect(page.locator('blockquote')).toHaveText(words);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(run.width);
+
+    // She rates the reply on the three counts (issue 36). A second tab of the same browser,
+    // opened before she sent it, is refused in words when it sends its own.
+    const again = await context.newPage();
+    await again.goto(link(replied.text, '/comment'));
+    await rate(page, zh, [4, 5, 4]);
+    await expect(page.locator('#rating [role="status"]')).toContainText(zh ? '已记下您的评分' : 'your rating is counted');
+    await expect(page.locator('#rating')).toContainText(zh ? '基本解决' : 'Mostly solved');
+    await rate(again, zh, [1, 1, 1]);
+    await expect(again.locator('#rating [role="status"]')).toContainText(zh ? '您已经给这条答复打过分了' : 'You have rated this reply already');
+    await again.close();
+
     const moderating = await staff(browser, 'moderator');
     await moderating.goto('/staff/moderation');
     await moderating.locator('li.card', { hasText: words }).getByRole('button', { name: '公开', exact: true }).click();
@@ -161,6 +191,7 @@ for (const [i, run] of runs.entries()) {
     await expect(page.locator('section[aria-labelledby="answer-h"]')).toContainText(zh ? '目前条件下做不到' : 'Not possible under present conditions');
     await expect(page.locator('#comments')).toContainText(words);
     await expect(page.locator('#comments')).toContainText(zh ? '一位关注者' : 'A follower');
+    await expect(page.locator('#ratings')).toContainText(zh ? '居民评分（1 人）' : 'Residents’ ratings (1)');
     await page.goto('/replies');
     await expect(page.locator('section[aria-labelledby="waiting-h"] li.card', { hasText: title })).toHaveCount(0);
     await expect(page.locator('section[aria-labelledby="answered-h"] li.card', { hasText: title })).toContainText(zh ? '按时' : 'on time');
@@ -186,3 +217,137 @@ test('an overdue reply shows on the waiting list and in the department record, 3
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await context.close();
 });
+
+test('most raters unsolved: the item is handled again by a new date, both replies shown, 360 px, JavaScript off', async ({ browser }) => {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, javaScriptEnabled: false, locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  const title = `楼道灯长期不亮 ${tag}`;
+  const author = `redo-${tag}@example.cn`;
+  await page.goto('/suggest');
+  await page.locator('#s-title').fill(title);
+  await page.locator('#s-description').fill('单元楼道的灯坏了两个月，老人晚上上下楼只能摸黑。');
+  await page.locator('#s-district').selectOption('海淀区');
+  await page.locator('#s-category').selectOption('市容环境');
+  await page.getByLabel('邮箱（选填）').fill(author);
+  await page.getByRole('button', { name: '提交建议' }).click();
+  await expect.poll(() => mailsTo(author).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  await page.goto(link(mailsTo(author)[0].text, '/confirm'));
+  const moderator = await staff(browser, 'moderator');
+  await moderator.goto('/staff/moderation');
+  await moderator.locator(`li[data-suggestion="${title}"]`).getByRole('button', { name: '公开', exact: true }).click();
+  await expect(moderator.getByRole('status')).toBeVisible();
+  await moderator.context().close();
+  const neighbour = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+  const other = await neighbour.newPage();
+  await other.goto('/suggest');
+  await other.locator('li.card', { hasText: title }).getByRole('button', { name: '我也要' }).click();
+  await expect(other.getByRole('status').first()).toBeVisible();
+  await neighbour.close();
+
+  // Two neighbours follow it by its number (the public follow form's fields) and confirm.
+  const owed = await mailWith(author, `您关注的事项需要正式答复：${title}`);
+  await page.goto(link(owed.text, '/replies/'));
+  const item = (await page.getByRole('link', { name: '看原来的建议' }).getAttribute('href'))!.split('#s-')[1];
+  const followers = [author, `redo-a-${tag}@example.cn`, `redo-b-${tag}@example.cn`];
+  for (const address of followers.slice(1)) {
+    const res = await page.request.post('/follow', {
+      form: { kind: 'suggestion', subject: item, address, consent: 'yes', website: '' },
+      maxRedirects: 0,
+    });
+    expect(res.status()).toBe(303);
+    await expect.poll(() => mailsTo(address).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    await page.goto(link(mailsTo(address)[0].text, '/confirm'));
+  }
+
+  const first = '已通知物业两周内更换楼道灯，并纳入日常巡查。';
+  const second = '街道已督促物业更换全部楼道灯，社区每周检查一次，结果在公告栏公布。';
+  const answer = async (body: string) => {
+    const housing = await staff(browser, 'housing');
+    await housing.goto('/staff/replies');
+    const desk = housing.locator('li.card', { has: housing.locator('h2', { hasText: title }) });
+    await desk.getByLabel('结论').selectOption('partly_adopted');
+    await desk.getByLabel('答复正文').fill(body);
+    await desk.getByRole('button', { name: '发布答复' }).click();
+    await expect(housing.getByRole('status')).toHaveText('答复已发布。');
+    return housing;
+  };
+  await (await answer(first)).context().close();
+
+  // Two of three raters say it was not solved: reopened.
+  for (const [i, address] of followers.entries()) {
+    const replied = await mailWith(address, `已答复：${title}`);
+    await page.goto(link(replied.text, '/comment'));
+    await rate(page, true, [[1, 3, 3], [2, 3, 3], [5, 4, 4]][i]);
+    await expect(page.locator('#rating [role="status"]')).toContainText('已记下您的评分');
+  }
+  await page.goto(link(owed.text, '/replies/'));
+  await expect(page.locator('#first-answer')).toContainText(first);
+  await expect(page.locator('#first-answer')).toContainText('居民评分（3 人）');
+  await expect(page.locator('#rehandle')).toContainText('过半数认为问题没有解决');
+  await expect(page.locator('section[aria-labelledby="answer-h"] h2')).toHaveText('重办后的答复');
+  await expect(page.locator('section[aria-labelledby="answer-h"]')).toContainText('还没有答复');
+  await expect(page.getByText(/起重办/).first()).toBeVisible();
+  await expect(page.getByText(/应在.*前答复 · 还有 10 个工作日/)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // The department sees it owed again, answers again; both replies stay, the first above.
+  const housing = await answer(second);
+  await housing.context().close();
+  await page.goto(link(owed.text, '/replies/'));
+  await expect(page.locator('section[aria-labelledby="answer-h"]')).toContainText(second);
+  const text = await page.locator('main').innerText();
+  expect(text.indexOf(first)).toBeLessThan(text.indexOf(second));
+  await page.goto('/replies');
+  await expect(page.locator('#rehandle-rule')).toContainText(/其中 \d+ 项重办/);
+  await context.close();
+});
+
+const leagueRuns = [
+  { name: '360 px, zh-CN, JavaScript off', width: 360, js: false, locale: 'zh-CN' },
+  { name: '1280 px, en, JavaScript on', width: 1280, js: true, locale: 'en' },
+];
+
+for (const run of leagueRuns) {
+  test(`the reply league of the demo's month shows its order and figures, ${run.name}`, async ({ browser }) => {
+    const zh = run.locale === 'zh-CN';
+    const phone = run.width === 360;
+    const context = await browser.newContext({
+      viewport: { width: run.width, height: phone ? 740 : 800 },
+      isMobile: phone, hasTouch: phone, javaScriptEnabled: run.js, locale: run.locale,
+    });
+    const page = await context.newPage();
+    // The demo's month: its adopted winner's due date.
+    const board = await (await page.request.get('/api/v1/replies')).json();
+    const winner = board.answered.find((e: { reply: { answer: { decision: string } } }) => e.reply.answer.decision === 'adopted');
+    const month: string = winner.reply.due_on.slice(0, 7);
+    await page.goto('/replies');
+    await page.getByRole('link', { name: zh ? '各部门答复排行榜' : 'Reply league of departments' }).click();
+    await expect(page).toHaveURL(/\/replies\/league$/);
+    await page.goto(`/replies/league/${month}`);
+    const table = page.locator('table.league').first();
+    const rows = table.locator('tbody tr');
+    await expect(rows.first().locator('th')).toHaveText('市政务服务和数据管理局');
+    await expect(rows.first().locator('td').first()).toHaveText('1');
+    await expect(rows.first()).toContainText('50%');
+    await expect(rows.first()).toContainText(zh ? '3.83 分' : '3.83 (');
+    const housing = rows.filter({ hasText: '市住房城乡建设委' });
+    await expect(housing.locator('td').first()).toHaveText(zh ? '不排名' : 'Not ranked');
+    await expect(housing).toContainText(zh ? '评分太少（3 人）' : 'Too few ratings (3)');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(zh ? '示例' : 'Sample');
+    await expect(page.getByText(zh ? /数字算到/ : /Figures as of/)).toBeVisible();
+    const csv = page.getByRole('link', { name: zh ? '下载 CSV（Excel 可直接打开）' : 'Download CSV (opens in Excel)' });
+    await expect(csv).toHaveAttribute('href', `/api/v1/replies/league/${month}.csv?lang=${zh ? 'zh-CN' : 'en'}`);
+    // The wide table scrolls inside its frame; the page itself never does.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(run.width);
+    // The department's own page: its line, month by month, drawn and tabled.
+    await page.goto('/topics/2026/11');
+    await page.getByRole('link', { name: '市政务服务和数据管理局' }).first().click();
+    const history = page.locator('section[aria-labelledby="dept-league-h"]');
+    await expect(history.locator('svg')).toBeVisible();
+    await expect(history.locator('tbody tr').first()).toContainText('50%');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(run.width);
+    await context.close();
+  });
+}

@@ -1,6 +1,6 @@
 //! 答复 reads: the waiting list and one reply, for everyone (no personal data in either).
 
-use crate::model::{ReplyBoard, ReplyEntry, ReplyItem};
+use crate::model::{League, ReplyBoard, ReplyEntry, ReplyItem};
 use leptos::prelude::*;
 
 #[server]
@@ -11,6 +11,26 @@ pub async fn get_reply_board() -> Result<ReplyBoard, ServerFnError> {
         .reply_board()
         .await
         .map_err(|e| unavailable("replies", e))
+}
+
+/// 答复排行榜 of the month typed in the address (`YYYY-MM`), or of the latest month when none
+/// is; `None` for a month that is not one.
+#[server]
+pub async fn get_league(month: Option<String>) -> Result<Option<League>, ServerFnError> {
+    use super::vote::{ballot_box, unavailable};
+    let month = match month {
+        Some(typed) => match crate::model::parse_month(&typed) {
+            Some(month) => Some(month),
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    ballot_box()?
+        .0
+        .league(month)
+        .await
+        .map(Some)
+        .map_err(|e| unavailable("league", e))
 }
 
 /// One reply by its id as typed in the address; `None` for one that does not exist or an id

@@ -10,6 +10,7 @@ pub mod follow_form;
 pub mod form_echo;
 pub mod islands;
 pub mod layout;
+pub mod league_history;
 pub mod loading;
 pub mod rating_summary;
 pub mod raw_text;

@@ -6,11 +6,14 @@ use crate::tr;
 use leptos::prelude::*;
 
 #[component]
-pub fn RatingSummary(tally: RatingTally) -> impl IntoView {
+/// `anchor`: the section's id ("ratings"; "ratings-first" for the first answer after 重办).
+pub fn RatingSummary(tally: RatingTally, anchor: &'static str) -> impl IntoView {
+    let heading = format!("{anchor}-h");
+    let labelled = heading.clone();
     if tally.raters == 0 {
         return view! {
-            <section id="ratings" aria-labelledby="ratings-h">
-                <h2 id="ratings-h">{tr!("rating.summary_heading", count = 0)}</h2>
+            <section id=anchor aria-labelledby=labelled>
+                <h2 id=heading>{tr!("rating.summary_heading", count = 0)}</h2>
                 <p class="muted">{tr!("rating.summary_none")}</p>
             </section>
         }
@@ -45,8 +48,8 @@ pub fn RatingSummary(tally: RatingTally) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section id="ratings" aria-labelledby="ratings-h">
-            <h2 id="ratings-h">{tr!("rating.summary_heading", count = raters)}</h2>
+        <section id=anchor aria-labelledby=labelled>
+            <h2 id=heading>{tr!("rating.summary_heading", count = raters)}</h2>
             <p class="muted">{tr!("rating.summary_note")}</p>
             <div class="rating-tables">{tables}</div>
         </section>

@@ -54,6 +54,9 @@ pub fn ReplyClock(entry: ReplyEntry) -> impl IntoView {
     } else {
         None
     };
+    let again = reply.rehandle.as_ref().map(|again| {
+        view! { <p class="reply-standing late">{tr!("reply.rehandled_short", date = day(&again.reopened_on))}</p> }
+    });
     let beyond = reply
         .judged_on()
         .get(..4)
@@ -62,6 +65,7 @@ pub fn ReplyClock(entry: ReplyEntry) -> impl IntoView {
         .then(|| view! { <p class="muted">{tr!("reply.beyond_calendar")}</p> });
     view! {
         <p>{tr!("reply.owed_by", department = reply.department.clone())}</p>
+        {again}
         <p class=standing_class(entry.standing)>{standing_text(&entry)}</p>
         {extension}
         {interim}

@@ -17,6 +17,7 @@ mod form_echo;
 mod hotline;
 mod ids;
 mod import;
+mod league;
 mod network_rule;
 pub mod outcome;
 mod participation;
@@ -26,6 +27,7 @@ mod publication;
 mod publish_checks;
 mod receipt_code;
 mod redaction;
+mod rehandle;
 mod reply;
 mod reply_comment;
 mod reply_rating;
@@ -67,6 +69,10 @@ pub use hotline::{
 };
 pub use ids::{CandidateId, CycleId, ProblemId, TaskId, TopicId};
 pub use import::{ImportKind, ImportPreview, RowError};
+pub use league::{
+    league_line, league_lines, parse_month, League, LeagueLine, LeagueMonth, LeagueReply,
+    RatingMean, LEAGUE_MIN_OWED, LEAGUE_MIN_RATINGS,
+};
 pub use network_rule::{
     beijing_day_start, HeldSupports, NetworkBand, NetworkConcentration, DEFAULT_PER_NETWORK_DAY,
     HELD_REVIEW_WORKING_DAYS,
@@ -90,6 +96,9 @@ pub use receipt_code::{
     CODE_ALPHABET,
 };
 pub use redaction::{phone_like, redact, SuggestionRevision, MAX_REDACT_SPAN, REDACTED};
+pub use rehandle::{
+    calls_for_rehandle, Rehandle, RehandleRate, REHANDLE_MIN_RATERS, REHANDLE_WORKING_DAYS,
+};
 pub use reply::{
     due_dates, Answer, Extension, InterimNote, NotAdoptedReason, NotChosen, NotChosenReason, Reply,
     ReplyBoard, ReplyDecision, ReplyDesk, ReplyEntry, ReplyItem, ReplyRecord, ReplyRule, Standing,

@@ -147,7 +147,11 @@ pub struct Reply {
     pub department: String,
     pub extension: Option<Extension>,
     pub interim: Option<InterimNote>,
+    /// The answer judged now: after 重办, the second one (`None` until it is given).
     pub answer: Option<Answer>,
+    /// 重办: the first answer and the new date, when its ratings reopened it.
+    #[serde(default)]
+    pub rehandle: Option<super::Rehandle>,
     /// The cycle is sample data (示例数据).
     pub is_sample: bool,
 }
@@ -169,10 +173,23 @@ pub enum Standing {
 }
 
 impl Reply {
-    /// The date judged: the extension's, when one was asked for before the due date passed…
-    /// which the store only allows, so the latest date stated is the one judged.
+    /// The date judged: after 重办 the new one; else the extension's, when one was asked for
+    /// before the due date passed… which the store only allows, so the latest date stated is
+    /// the one judged.
     pub fn judged_on(&self) -> &str {
+        if let Some(again) = &self.rehandle {
+            return &again.due_on;
+        }
         self.extension.as_ref().map_or(&self.due_on, |e| &e.to)
+    }
+
+    /// Which answer is judged now: 1, or 2 after 重办 (ratings are kept per answer).
+    pub fn round(&self) -> i64 {
+        if self.rehandle.is_some() {
+            2
+        } else {
+            1
+        }
     }
 
     /// Where it stands on `today` (Beijing).
@@ -200,6 +217,7 @@ impl Reply {
     /// Whether the interim note is missing though its date has passed (and no answer came).
     pub fn interim_missing(&self, today: jiff::civil::Date) -> bool {
         self.answer.is_none()
+            && self.rehandle.is_none()
             && self.interim.is_none()
             && self
                 .interim_on
@@ -232,6 +250,9 @@ pub struct ReplyBoard {
     pub waiting: Vec<ReplyEntry>,
     /// Answered, newest first.
     pub answered: Vec<ReplyEntry>,
+    /// 重办率 over every reply.
+    #[serde(default)]
+    pub rehandle: super::RehandleRate,
 }
 
 /// A reply with where it stands on the board's day.

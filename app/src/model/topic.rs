@@ -198,4 +198,7 @@ pub struct DepartmentDetail {
     /// Its replies owed (答复): answered on time or late, waiting, overdue.
     #[serde(default)]
     pub replies: crate::model::ReplyRecord,
+    /// Its line in each month's 答复排行榜, oldest first.
+    #[serde(default)]
+    pub league: Vec<crate::model::LeagueMonth>,
 }

@@ -2,6 +2,7 @@
 
 use crate::api::get_department;
 use crate::components::badges::ConfidenceBadge;
+use crate::components::league_history::LeagueHistory;
 use crate::components::loading::DataView;
 use crate::components::topic_lists::{level_label, responsibility_status, StatusBadge};
 use crate::model::{parse_id, DepartmentDetail};
@@ -39,6 +40,7 @@ fn DepartmentView(detail: DepartmentDetail) -> impl IntoView {
     let d = detail.department;
     let r = detail.on_time;
     let replies = detail.replies;
+    let league = detail.league;
     let rate = r
         .rate_percent()
         .map(|p| format!("{p}%"))
@@ -123,6 +125,7 @@ fn DepartmentView(detail: DepartmentDetail) -> impl IntoView {
             </dl>
             <p><a href=crate::paths::REPLIES>{tr!("reply.all")}</a></p>
         </section>
+        <LeagueHistory history=league/>
         <section aria-labelledby="led-heading">
             <h2 id="led-heading">{tr!("department.topics")}</h2>
             <ul class="link-list">{topics}</ul>

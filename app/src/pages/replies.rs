@@ -8,7 +8,10 @@ use crate::components::loading::DataView;
 use crate::components::rating_summary::RatingSummary;
 use crate::components::reply_status::{standing_class, standing_text, ReplyClock};
 use crate::i18n::when::{date_time, day};
-use crate::model::{NotAdoptedReason, ReplyComment, ReplyDecision, ReplyEntry, ReplyItem};
+use crate::model::{
+    Answer, NotAdoptedReason, RehandleRate, ReplyComment, ReplyDecision, ReplyEntry, ReplyItem,
+    REHANDLE_MIN_RATERS, REHANDLE_WORKING_DAYS,
+};
 use crate::pages::NotFound;
 use crate::tr;
 use leptos::either::Either;
@@ -30,6 +33,7 @@ pub fn ReplyBoardPage() -> impl IntoView {
         <Title text=tr!("reply.board_title")/>
         <h1>{tr!("reply.board_title")}</h1>
         <p>{tr!("reply.board_intro")}</p>
+        <p><a href=crate::paths::LEAGUE>{tr!("league.link")}</a></p>
         <DataView>
             {move || Suspend::new(async move {
                 board.await.map(|board| {
@@ -43,6 +47,7 @@ pub fn ReplyBoardPage() -> impl IntoView {
                     } else {
                         Either::Right(view! { <ul class="plain-list">{board.answered.into_iter().map(|e| view! { <BoardRow entry=e/> }).collect_view()}</ul> })
                     };
+                    let rate = board.rehandle;
                     view! {
                         <section aria-labelledby="waiting-h">
                             <h2 id="waiting-h">{tr!("reply.waiting_heading")}</h2>
@@ -52,6 +57,7 @@ pub fn ReplyBoardPage() -> impl IntoView {
                             <h2 id="answered-h">{tr!("reply.answered_heading")}</h2>
                             {answered}
                         </section>
+                        <RehandleRule rate/>
                     }
                 })
             })}
@@ -71,6 +77,9 @@ fn BoardRow(entry: ReplyEntry) -> impl IntoView {
     let extension = reply.extension.as_ref().filter(|_| reply.answer.is_none()).map(|e| {
         view! { <p>{tr!("reply.extended", date = day(&e.to), reason = e.reason.clone(), asked = day(&e.on))}</p> }
     });
+    let again = reply.rehandle.as_ref().map(|again| {
+        view! { <p class="reply-standing late">{tr!("reply.rehandled_short", date = day(&again.reopened_on))}</p> }
+    });
     let interim = entry
         .interim_missing
         .then(|| view! { <p class="reply-standing late">{tr!("reply.interim_missing", date = day(&reply.interim_on))}</p> });
@@ -79,10 +88,32 @@ fn BoardRow(entry: ReplyEntry) -> impl IntoView {
             <h3><a href=crate::paths::reply(reply.id)>{reply.title.clone()}</a>" "{reply.is_sample.then(|| view! { <SampleBadge/> })}</h3>
             <p class="muted">{kind_words(reply.item)}" · "{reply.cycle_title.clone()}" · "{tr!("reply.owed_by", department = reply.department.clone())}</p>
             <p class=standing_class(entry.standing)>{standing_text(&entry)}</p>
+            {again}
             {decision}
             {extension}
             {interim}
         </li>
+    }
+}
+
+/// 重办规则 and 重办率: when residents' ratings send a reply back, and how often they have.
+#[component]
+fn RehandleRule(rate: RehandleRate) -> impl IntoView {
+    let figure = match rate.percent() {
+        Some(percent) => tr!(
+            "reply.rehandle_rate",
+            answered = rate.answered,
+            reopened = rate.reopened,
+            percent = percent
+        ),
+        None => tr!("reply.rehandle_rate_none"),
+    };
+    view! {
+        <section id="rehandle-rule" aria-labelledby="rehandle-rule-h">
+            <h2 id="rehandle-rule-h">{tr!("reply.rehandle_heading")}</h2>
+            <p>{tr!("reply.rehandle_rule", raters = REHANDLE_MIN_RATERS, days = REHANDLE_WORKING_DAYS)}</p>
+            <p><strong>{figure}</strong></p>
+        </section>
     }
 }
 
@@ -137,37 +168,28 @@ fn ReplyView(entry: ReplyEntry) -> impl IntoView {
         ReplyItem::Candidate => tr!("reply.see_candidate"),
     };
     let answer = match reply.answer.clone() {
-        Some(a) => {
-            let decision = a.decision.message_key();
-            let reason = a.reason.map(|r| {
-                let key = r.message_key();
-                view! {
-                    <p>{tr!("reply.reason_label")}": "<a href=format!("{}#reason-{}", crate::paths::REPLIES, r.as_str())>{tr!(key.as_str())}</a></p>
-                }
-            });
-            // Words, not an address, for a resident: an outside page names its site.
-            let link = a.link.clone().map(|href| {
-                let outside = href
-                    .strip_prefix("https://")
-                    .map(|rest| rest.split('/').next().unwrap_or(rest).to_string());
-                let words = match outside {
-                    Some(host) => tr!("reply.link_outside", host = host),
-                    None => tr!("reply.link_open"),
-                };
-                view! { <p>{tr!("reply.link_label")}": "<a href=href>{words}</a></p> }
-            });
-            Either::Left(view! {
-                <p><strong>{tr!("reply.decision_label")}": "{tr!(decision.as_str())}</strong>" · "{day(&a.on)}</p>
-                {reason}
-                <p class="reply-body">{a.body.clone()}</p>
-                {link}
-            })
-        }
+        Some(a) => Either::Left(view! { <AnswerLines answer=a/> }),
         None => Either::Right(view! { <p class="muted">{tr!("reply.no_answer_yet")}</p> }),
+    };
+    // 重办: the first answer stays, with how residents rated it, above the second.
+    let first = reply.rehandle.clone().map(|again| {
+        view! {
+            <section aria-labelledby="first-answer-h" class="card" id="first-answer">
+                <h2 id="first-answer-h">{tr!("reply.first_answer_heading")}</h2>
+                <AnswerLines answer=again.first.clone()/>
+                <RatingSummary tally=again.ratings.clone() anchor="ratings-first"/>
+            </section>
+            <p id="rehandle">{tr!("reply.rehandled", raters = again.ratings.raters, due = day(&again.due_on))}" "<a href=format!("{}#rehandle-rule", crate::paths::REPLIES)>{tr!("reply.rehandle_rule_link")}</a></p>
+        }
+    });
+    let answer_heading = if reply.rehandle.is_some() {
+        tr!("reply.second_answer_heading")
+    } else {
+        tr!("reply.answer_heading")
     };
     let comments = reply.answer.clone().map(|a| {
         view! {
-            <RatingSummary tally=entry.ratings.clone()/>
+            <RatingSummary tally=entry.ratings.clone() anchor="ratings"/>
             <Comments until=a.comments_until open=entry.comments_open comments=entry.comments.clone()/>
         }
     });
@@ -178,12 +200,43 @@ fn ReplyView(entry: ReplyEntry) -> impl IntoView {
         <p><a href=reply.item_url.clone()>{see}</a></p>
         <p class="muted">{tr!("reply.crossed", date = day(&reply.crossed_on), cycle = reply.cycle_title.clone())}</p>
         <ReplyClock entry=entry.clone()/>
+        {first}
         <section aria-labelledby="answer-h" class="card">
-            <h2 id="answer-h">{tr!("reply.answer_heading")}</h2>
+            <h2 id="answer-h">{answer_heading}</h2>
             {answer}
         </section>
         {comments}
         <p><a href=crate::paths::REPLIES>{tr!("reply.all")}</a></p>
+    }
+}
+
+/// An answer's lines: its decision and date, the reason code, the words and where it points.
+#[component]
+fn AnswerLines(answer: Answer) -> impl IntoView {
+    let a = answer;
+    let decision = a.decision.message_key();
+    let reason = a.reason.map(|r| {
+        let key = r.message_key();
+        view! {
+            <p>{tr!("reply.reason_label")}": "<a href=format!("{}#reason-{}", crate::paths::REPLIES, r.as_str())>{tr!(key.as_str())}</a></p>
+        }
+    });
+    // Words, not an address, for a resident: an outside page names its site.
+    let link = a.link.clone().map(|href| {
+        let outside = href
+            .strip_prefix("https://")
+            .map(|rest| rest.split('/').next().unwrap_or(rest).to_string());
+        let words = match outside {
+            Some(host) => tr!("reply.link_outside", host = host),
+            None => tr!("reply.link_open"),
+        };
+        view! { <p>{tr!("reply.link_label")}": "<a href=href>{words}</a></p> }
+    });
+    view! {
+        <p><strong>{tr!("reply.decision_label")}": "{tr!(decision.as_str())}</strong>" · "{day(&a.on)}</p>
+        {reason}
+        <p class="reply-body">{a.body.clone()}</p>
+        {link}
     }
 }
 

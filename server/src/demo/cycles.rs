@@ -108,7 +108,7 @@ pub fn cycles(now: i64) -> Vec<(SampleCycle, Linked)> {
         closes_at,
         max_picks,
         live_tally,
-        reply_rule: Some(sample_reply_rule()),
+        reply_rule: Some(sample_reply_rule(100)),
         candidates: Vec::new(),
         ballots: Vec::new(),
     };
@@ -122,6 +122,10 @@ pub fn cycles(now: i64) -> Vec<(SampleCycle, Linked)> {
         false,
     );
     winter.ballots = sample_ballots(240, closed.len(), 2);
+    // The closed round promised a reply at 80 votes, so all three of its candidates are owed
+    // one: the winner answered, one handed to another department and answered late, one
+    // overdue (the reply league's and the waiting list's sample figures).
+    winter.reply_rule = Some(sample_reply_rule(80));
     vec![
         (
             cycle(
@@ -182,22 +186,24 @@ pub async fn ensure(store: &Store, now: i64) -> StoreResult<usize> {
     }
     // The candidates over the sample rule are owed replies (the closed round's from its close,
     // so the waiting list shows some overdue); the closed round's winner was answered: adopted,
-    // as the topic it became.
+    // as the topic it became; the second was handed to another department and answered late,
+    // and residents rated both (the reply league's sample figures).
     store.record_reply_crossings(now).await?;
     store.answer_sample_winners(now).await?;
+    store.seed_sample_league(now).await?;
     Ok(added)
 }
 
 /// Shown when the demo loaded without hotline data.
 const NO_EVIDENCE: &str = "暂无热线数据（示例）。";
 
-/// The demo's 答复规则: 30 supporters within 30 days, or 100 approvals, get a reply within 15
-/// working days from the office that runs the hotline (sample figures, like the cycles).
-fn sample_reply_rule() -> app::model::ReplyRule {
+/// The demo's 答复规则: 30 supporters within 30 days, or `votes` approvals, get a reply within
+/// 15 working days from the office that runs the hotline (sample figures, like the cycles).
+fn sample_reply_rule(votes: u32) -> app::model::ReplyRule {
     app::model::ReplyRule {
         supporters: Some(30),
         support_days: 30,
-        votes: Some(100),
+        votes: Some(votes),
         working_days: 15,
         department: "市政务服务和数据管理局".to_string(),
     }

@@ -277,7 +277,7 @@ pub(super) struct ListQuery {
     /// CSV only: `zh-CN` or `en` writes the header and the codes (status, level, yes/no) in
     /// that language's words, for reading in a spreadsheet; without it, the stable tokens.
     #[param(inline)]
-    lang: Option<CsvLang>,
+    pub(super) lang: Option<CsvLang>,
 }
 
 /// `tasks`, `responsibilities`, `policies` as JSON, or the same with `.csv` for spreadsheets.

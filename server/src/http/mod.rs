@@ -18,6 +18,7 @@ mod follow_mine;
 mod hotline;
 mod item_feed;
 mod lang;
+mod league_api;
 mod no_store;
 mod notice;
 mod oembed;

@@ -38,6 +38,7 @@ fn documented() -> OpenApiRouter<AppState> {
         .merge(super::hotline::routes())
         .merge(super::suggestions_api::routes())
         .merge(super::replies_api::routes())
+        .merge(super::league_api::routes())
 }
 
 /// The API's routes, and `/api/openapi.json` serving the document made from them.

@@ -93,6 +93,21 @@ impl VotePort for VoteService {
         self.store.reply_board(now()).await.map_err(log_only)
     }
 
+    async fn league(&self, month: Option<String>) -> Result<app::model::League, PortalError> {
+        let now = now();
+        let month = match month {
+            Some(month) => month,
+            None => {
+                // The latest month with replies judged, up to this one.
+                let this = crate::store::beijing_today(now).map_err(log_only)?;
+                let this = format!("{:04}-{:02}", this.year(), this.month());
+                let months = self.store.league_months().await.map_err(log_only)?;
+                months.into_iter().find(|m| *m <= this).unwrap_or(this)
+            }
+        };
+        self.store.league(&month, now).await.map_err(log_only)
+    }
+
     async fn reply(&self, id: i64) -> Result<Option<app::model::ReplyEntry>, PortalError> {
         self.store.reply_entry(id, now()).await.map_err(log_only)
     }

@@ -32,6 +32,8 @@ pub trait VotePort: Send + Sync + 'static {
     async fn own_suggestions(&self, device_token: &str) -> Result<OwnSuggestions, PortalError>;
     /// 等待答复: the replies owed, longest waiting first, and the latest given.
     async fn reply_board(&self) -> Result<crate::model::ReplyBoard, PortalError>;
+    /// 答复排行榜 of `month` (`YYYY-MM`), or of the latest month with replies judged by now.
+    async fn league(&self, month: Option<String>) -> Result<crate::model::League, PortalError>;
     /// One reply, judged today.
     async fn reply(&self, id: i64) -> Result<Option<crate::model::ReplyEntry>, PortalError>;
     /// The reply an item is owed or got, judged today.

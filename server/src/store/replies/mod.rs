@@ -3,10 +3,14 @@
 
 pub(super) mod comments;
 pub(super) mod crossing;
+pub(super) mod league;
 pub(super) mod not_chosen;
 pub(super) mod ratings;
 pub(super) mod reads;
+pub(super) mod rehandle;
 pub(super) mod reminders;
 pub(super) mod rule;
+pub(super) mod sample;
+pub(super) mod tally;
 pub(super) mod templates;
 pub(super) mod writes;

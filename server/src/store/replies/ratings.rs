@@ -1,5 +1,6 @@
 //! 答复评价: a follower of the item grades its reply once, within fifteen days of it, from her
-//! signed link; the public reads how many rated and how the scores spread.
+//! signed link; the public reads how many rated and how the scores spread. A rating that makes
+//! most of at least three raters say "unsolved" reopens the reply (重办) in the same write.
 
 use crate::store::{Store, StoreResult};
 use app::model::{rating_open, RatingTally, Scores};
@@ -14,13 +15,16 @@ pub enum RatingWritten {
     Closed,
 }
 
-/// The reply a confirmed follow may rate: `(reply id, first posted at)`, and her scores.
-type Target = (i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>);
+/// The reply a confirmed follow may rate: `(reply id, answer posted at)`, her scores for the
+/// answer judged now, and its round (1, or 2 after 重办).
+type Target = (i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>, i64);
 
-const TARGET: &str = "SELECT r.id, r.replied_at, g.solved, g.attitude, g.speed
+const TARGET: &str = "SELECT r.id, r.replied_at, g.solved, g.attitude, g.speed, r.round
     FROM follows f
-    JOIN replies r ON r.item_kind = f.kind AND CAST(r.item_id AS TEXT) = f.subject
-    LEFT JOIN reply_ratings g ON g.reply_id = r.id AND g.follow_id = f.id
+    JOIN (SELECT id, item_kind, item_id, replied_at,
+                 CASE WHEN reopened_at IS NULL THEN 1 ELSE 2 END AS round
+          FROM replies) r ON r.item_kind = f.kind AND CAST(r.item_id AS TEXT) = f.subject
+    LEFT JOIN reply_ratings g ON g.reply_id = r.id AND g.round = r.round AND g.follow_id = f.id
     WHERE f.id = $1 AND f.confirmed_at IS NOT NULL";
 
 fn scores(row: &Target) -> Option<Scores> {
@@ -74,10 +78,12 @@ impl Store {
             return Ok(Some(RatingWritten::Closed));
         }
         sqlx::query(
-            "INSERT INTO reply_ratings (reply_id, follow_id, solved, attitude, speed, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO reply_ratings
+                 (reply_id, round, follow_id, solved, attitude, speed, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(row.0)
+        .bind(row.5)
         .bind(follow_id)
         .bind(i64::from(s.solved))
         .bind(i64::from(s.attitude))
@@ -85,28 +91,16 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        if row.5 == 1 {
+            super::rehandle::reopen_if_unsolved(&mut tx, row.0, now).await?;
+        }
         self.commit(tx).await?;
         Ok(Some(RatingWritten::Counted))
     }
 
-    /// How reply `id`'s counted ratings spread.
-    pub async fn rating_tally(&self, id: i64) -> StoreResult<RatingTally> {
-        let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
-            "SELECT solved, attitude, speed FROM reply_ratings
-             WHERE reply_id = $1 AND state = 'counted'",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut tally = RatingTally::default();
-        for (solved, attitude, speed) in rows {
-            let n = |v: i64| u8::try_from(v).unwrap_or(0);
-            tally.add(Scores {
-                solved: n(solved),
-                attitude: n(attitude),
-                speed: n(speed),
-            });
-        }
-        Ok(tally)
+    /// How the counted ratings of reply `id`'s answer `round` (1, or 2 after 重办) spread.
+    pub async fn rating_tally(&self, id: i64, round: i64) -> StoreResult<RatingTally> {
+        let mut conn = self.pool.acquire().await?;
+        super::tally::tally_of(&mut conn, id, round).await
     }
 }

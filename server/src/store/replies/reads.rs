@@ -3,7 +3,8 @@
 
 use crate::store::{iso_day, Store, StoreError, StoreResult};
 use app::model::{
-    Answer, Extension, InterimNote, NotAdoptedReason, Reply, ReplyDecision, ReplyItem,
+    Answer, Extension, InterimNote, NotAdoptedReason, RatingTally, Rehandle, Reply, ReplyDecision,
+    ReplyItem,
 };
 
 #[derive(sqlx::FromRow)]
@@ -28,19 +29,53 @@ struct Row {
     body: Option<String>,
     link: Option<String>,
     replied_at: Option<i64>,
+    reopened_at: Option<i64>,
+    redo_due_on: Option<String>,
+    first_decision: Option<String>,
+    first_reason_code: Option<String>,
+    first_body: Option<String>,
+    first_link: Option<String>,
+    first_replied_at: Option<i64>,
     is_sample: i64,
 }
 
 const SELECT: &str = "SELECT r.id, r.item_kind, r.item_id, COALESCE(s.title, k.title) AS title,
         c.slug, c.title AS cycle_title, r.crossed_at, r.due_on, r.interim_on, r.department,
         r.extended_to, r.extension_reason, r.extended_at, r.interim_note, r.interim_at,
-        r.decision, r.reason_code, r.body, r.link, r.replied_at, c.is_sample
+        r.decision, r.reason_code, r.body, r.link, r.replied_at, r.reopened_at, r.redo_due_on,
+        r.first_decision, r.first_reason_code, r.first_body, r.first_link, r.first_replied_at,
+        c.is_sample
     FROM replies r JOIN cycles c ON c.id = r.cycle_id
     LEFT JOIN suggestions s ON r.item_kind = 'suggestion' AND s.id = r.item_id
     LEFT JOIN cycle_candidates k ON r.item_kind = 'candidate' AND k.id = r.item_id";
 
 fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("reply {what} {value:?}"))
+}
+
+/// An answer as stored (the reply's own, or the first one kept after 重办).
+fn answer_of(
+    decision: Option<String>,
+    reason_code: Option<String>,
+    body: Option<String>,
+    link: Option<String>,
+    replied_at: Option<i64>,
+) -> StoreResult<Option<Answer>> {
+    Ok(match (decision, replied_at) {
+        (Some(decision), Some(at)) => Some(Answer {
+            decision: ReplyDecision::parse(&decision)
+                .ok_or_else(|| corrupt("decision", &decision))?,
+            reason: reason_code
+                .map(|c| NotAdoptedReason::parse(&c).ok_or_else(|| corrupt("reason", &c)))
+                .transpose()?,
+            body: body.unwrap_or_default(),
+            link,
+            on: iso_day(at)?,
+            comments_until: crate::store::iso(at + app::model::COMMENT_WINDOW_SECONDS),
+        }),
+        (None, None) => None,
+        _ => return Err(corrupt("answer", "half stored")),
+    })
 }
 
 impl Row {
@@ -68,21 +103,29 @@ impl Row {
             (None, None) => None,
             _ => return Err(corrupt("interim", "half stored")),
         };
-        let answer = match (self.decision, self.replied_at) {
-            (Some(decision), Some(at)) => Some(Answer {
-                decision: ReplyDecision::parse(&decision)
-                    .ok_or_else(|| corrupt("decision", &decision))?,
-                reason: self
-                    .reason_code
-                    .map(|c| NotAdoptedReason::parse(&c).ok_or_else(|| corrupt("reason", &c)))
-                    .transpose()?,
-                body: self.body.unwrap_or_default(),
-                link: self.link,
-                on: iso_day(at)?,
-                comments_until: crate::store::iso(at + app::model::COMMENT_WINDOW_SECONDS),
+        let answer = answer_of(
+            self.decision,
+            self.reason_code,
+            self.body,
+            self.link,
+            self.replied_at,
+        )?;
+        let rehandle = match (self.reopened_at, self.redo_due_on) {
+            (Some(at), Some(due_on)) => Some(Rehandle {
+                reopened_on: iso_day(at)?,
+                due_on,
+                first: answer_of(
+                    self.first_decision,
+                    self.first_reason_code,
+                    self.first_body,
+                    self.first_link,
+                    self.first_replied_at,
+                )?
+                .ok_or_else(|| corrupt("first answer", "missing"))?,
+                ratings: RatingTally::default(),
             }),
             (None, None) => None,
-            _ => return Err(corrupt("answer", "half stored")),
+            _ => return Err(corrupt("rehandle", "half stored")),
         };
         Ok(Reply {
             id: self.id,
@@ -100,6 +143,7 @@ impl Row {
             extension,
             interim,
             answer,
+            rehandle,
             is_sample: self.is_sample != 0,
         })
     }
@@ -118,6 +162,23 @@ impl Store {
             today: today.to_string(),
             waiting: judge(self.replies_waiting().await?),
             answered: judge(self.replies_answered().await?),
+            rehandle: self.rehandle_rate().await?,
+        })
+    }
+
+    /// 重办率: replies answered at least once, and how many of them their ratings reopened.
+    pub async fn rehandle_rate(&self) -> StoreResult<app::model::RehandleRate> {
+        let (answered, reopened): (i64, i64) = sqlx::query_as(
+            "SELECT COUNT(*),
+                    COALESCE(SUM(CASE WHEN reopened_at IS NULL THEN 0 ELSE 1 END), 0)
+             FROM replies WHERE replied_at IS NOT NULL OR reopened_at IS NOT NULL",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        let count = |n: i64| u32::try_from(n).unwrap_or(0);
+        Ok(app::model::RehandleRate {
+            answered: count(answered),
+            reopened: count(reopened),
         })
     }
 
@@ -133,7 +194,10 @@ impl Store {
         };
         let mut entry = app::model::ReplyEntry::judged(reply, today);
         entry.comments = self.shown_reply_comments(id).await?;
-        entry.ratings = self.rating_tally(id).await?;
+        entry.ratings = self.rating_tally(id, entry.reply.round()).await?;
+        if let Some(again) = entry.reply.rehandle.as_mut() {
+            again.ratings = self.rating_tally(id, 1).await?;
+        }
         entry.comments_open = entry.reply.answer.as_ref().is_some_and(|a| {
             a.comments_until
                 .parse::<jiff::Timestamp>()

@@ -33,7 +33,7 @@ pub enum ReplyWrite {
     TooLate,
 }
 
-/// `(department, kind, item, title, due, extended to, replied at)` as stored.
+/// `(department, kind, item, title, due, extended to, replied at, 重办 due)` as stored.
 type StateRow = (
     String,
     String,
@@ -42,15 +42,17 @@ type StateRow = (
     String,
     Option<String>,
     Option<i64>,
+    Option<String>,
 );
 
-/// `(department, item kind, item id, title, judged date, answered?, extended?)` of a reply.
+/// `(department, item kind, item id, title, judged date, answered?, extended?)` of a reply;
+/// after 重办 the new date is judged and it counts as extended (no more time after it).
 type ReplyState = (String, String, i64, String, String, bool, bool);
 
 async fn state(tx: &mut crate::store::Conn, id: i64) -> StoreResult<Option<ReplyState>> {
     let row: Option<StateRow> = sqlx::query_as(
         "SELECT r.department, r.item_kind, r.item_id, COALESCE(s.title, k.title), r.due_on,
-                    r.extended_to, r.replied_at
+                    r.extended_to, r.replied_at, r.redo_due_on
              FROM replies r
              LEFT JOIN suggestions s ON r.item_kind = 'suggestion' AND s.id = r.item_id
              LEFT JOIN cycle_candidates k ON r.item_kind = 'candidate' AND k.id = r.item_id
@@ -59,20 +61,20 @@ async fn state(tx: &mut crate::store::Conn, id: i64) -> StoreResult<Option<Reply
     .bind(id)
     .fetch_optional(&mut *tx)
     .await?;
-    Ok(
-        row.map(|(department, kind, item, title, due, extended, replied)| {
-            let extended_yes = extended.is_some();
+    Ok(row.map(
+        |(department, kind, item, title, due, extended, replied, redo)| {
+            let extended_yes = extended.is_some() || redo.is_some();
             (
                 department,
                 kind,
                 item,
                 title.unwrap_or_default(),
-                extended.unwrap_or(due),
+                redo.or(extended).unwrap_or(due),
                 replied.is_some(),
                 extended_yes,
             )
-        }),
-    )
+        },
+    ))
 }
 
 /// The audited edit of reply `id` under `action`.

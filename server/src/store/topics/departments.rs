@@ -68,8 +68,13 @@ impl Store {
                 )))
             }
         };
+        let league = match today.parse::<jiff::civil::Date>() {
+            Ok(day) => self.department_league(&name, day).await?,
+            Err(_) => Vec::new(),
+        };
         Ok(Some(DepartmentDetail {
             replies,
+            league,
             department: Department { id, name },
             topics_led: topics_led
                 .into_iter()

@@ -21,6 +21,8 @@ pub struct CommentDesk {
     pub mine: Option<(String, CommentState)>,
     /// What she comments on, in one line: who answered, the decision, the day.
     pub answer: Option<(String, app::model::ReplyDecision, String)>,
+    /// 重办: the reply reopened by its ratings, `(its page, department, new due date)`.
+    pub reopened: Option<(String, String, String)>,
 }
 
 impl FollowService {
@@ -44,13 +46,22 @@ impl FollowService {
         };
         let target = self.store.comment_target(id).await?;
         let now = crate::staff::now();
-        let answer = match &target {
-            Some(t) => self.store.reply(t.reply_id).await?.and_then(|r| {
-                let department = r.department;
-                r.answer.map(|a| (department, a.decision, a.on))
-            }),
+        let reply = match &target {
+            Some(t) => self.store.reply(t.reply_id).await?,
             None => None,
         };
+        let reopened = reply.as_ref().and_then(|r| {
+            let again = r.rehandle.as_ref().filter(|_| r.answer.is_none())?;
+            Some((
+                app::paths::reply(r.id),
+                r.department.clone(),
+                again.due_on.clone(),
+            ))
+        });
+        let answer = reply.and_then(|r| {
+            let department = r.department;
+            r.answer.map(|a| (department, a.decision, a.on))
+        });
         Ok(Some(match target {
             Some(t) if t.replied_at.is_some() => CommentDesk {
                 answer,
@@ -62,6 +73,7 @@ impl FollowService {
                     .map(|at| at + app::model::COMMENT_WINDOW_SECONDS),
                 open: t.open(now),
                 mine: t.mine,
+                reopened: None,
             },
             _ => CommentDesk {
                 locale,
@@ -71,6 +83,7 @@ impl FollowService {
                 open: false,
                 mine: None,
                 answer: None,
+                reopened,
             },
         }))
     }

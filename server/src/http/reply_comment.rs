@@ -89,6 +89,21 @@ fn comment_page(
 ) -> Response {
     let locale = desk.locale;
     let t = |key: &str| escape(&message(key, locale));
+    if let (None, Some((path, department, due))) = (&desk.reply, &desk.reopened) {
+        let extra = format!(
+            "<p><strong>{item}</strong></p><p>{due}</p>{rating}<p><a class=\"button button-quiet\" href=\"{path}\">{read}</a></p><p><a href=\"/\">{home}</a></p>",
+            item = escape(&message("follow.of", locale).replace("%{item}", &desk.title)),
+            due = escape(
+                &message("follow.comment_reopened.due", locale)
+                    .replace("%{department}", department)
+                    .replace("%{date}", &app::i18n::when::day_text(due, locale))
+            ),
+            path = escape(path),
+            read = t("follow.comment_reopened.read"),
+            home = t("notice.home"),
+        );
+        return page(status, locale, "comment_reopened", &extra);
+    }
     let Some(reply) = &desk.reply else {
         let extra = format!(
             "<p><strong>{}</strong></p><p><a href=\"/\">{}</a></p>",

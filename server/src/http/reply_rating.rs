@@ -52,9 +52,6 @@ pub(super) fn section(
     rating: Option<(Option<Scores>, bool)>,
     outcome: Option<RatingOutcome>,
 ) -> String {
-    let Some((mine, open)) = rating else {
-        return String::new();
-    };
     let t = |key: &str| escape(&message(key, locale));
     let told = outcome.map_or(String::new(), |o| {
         let class = if o == RatingOutcome::Counted {
@@ -67,6 +64,18 @@ pub(super) fn section(
             t(&format!("rating.outcome.{o}"))
         )
     });
+    // Nothing to rate now (not answered yet, or her rating just reopened it): only what the
+    // last post did.
+    let Some((mine, open)) = rating else {
+        return if told.is_empty() {
+            told
+        } else {
+            format!(
+                "<section id=\"rating\"><h2>{}</h2>{told}</section>",
+                t("rating.heading")
+            )
+        };
+    };
     let body = match (mine, open) {
         (Some(s), _) => {
             let lines: String = RatingAspect::ALL

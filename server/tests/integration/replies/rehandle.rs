@@ -89,9 +89,17 @@ async fn most_raters_unsolved_reopens_the_item_with_a_new_date_and_both_answers_
     assert_eq!(json["reply"]["answer"]["decision"], "partly_adopted");
 
     // The third says solved, but two of three said not: reopened.
-    assert!(rate(&server, &third, "5")
-        .await
-        .ends_with("rated=counted#rating"));
+    let back = rate(&server, &third, "5").await;
+    assert!(back.ends_with("rated=counted#rating"), "{back}");
+    // The rater who tipped it reads that her rating counted and that it is being handled again,
+    // not "no reply yet".
+    let told = page(&server, &back).await;
+    assert!(
+        told.contains("已记下您的评分")
+            && told.contains("这一项正在重办")
+            && told.contains("前再次答复"),
+        "{told:.4000}"
+    );
     let json = reply_json(&server, &id).await;
     let again = &json["reply"]["rehandle"];
     assert_eq!(again["first"]["decision"], "partly_adopted", "{json}");

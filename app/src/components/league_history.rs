@@ -72,12 +72,12 @@ pub fn LeagueHistory(history: Vec<LeagueMonth>) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row"><a href=crate::paths::league(&m.month)>{month_words(&m.month)}</a></th>
-                    <td>{rank}</td>
-                    <td>{m.line.owed}</td>
-                    <td>{rate(m.line.reply_rate)}</td>
-                    <td>{rate(m.line.on_time_rate)}</td>
-                    <td>{days}</td>
-                    <td>{rate(m.line.rehandle_rate)}</td>
+                    <td data-label=tr!("league.rank")>{rank}</td>
+                    <td data-label=tr!("league.owed")>{m.line.owed}</td>
+                    <td data-label=tr!("league.reply_rate")>{rate(m.line.reply_rate)}</td>
+                    <td data-label=tr!("league.on_time_rate")>{rate(m.line.on_time_rate)}</td>
+                    <td data-label=tr!("league.median_days")>{days}</td>
+                    <td data-label=tr!("league.rehandle_rate")>{rate(m.line.rehandle_rate)}</td>
                 </tr>
             }
         })
@@ -93,7 +93,7 @@ pub fn LeagueHistory(history: Vec<LeagueMonth>) -> impl IntoView {
                 <figcaption>{tr!("league.history_caption")}</figcaption>
             </figure>
             <div class="table-scroll" tabindex="0" role="region" aria-label=tr!("league.history_heading")>
-                <table>
+                <table class="league">
                     <thead>
                         <tr>
                             <th scope="col">{tr!("league.month")}</th>

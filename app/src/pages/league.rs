@@ -118,18 +118,19 @@ fn LeagueTable(lines: Vec<LeagueLine>, caption: String, first: String) -> impl I
             let days = l
                 .median_days
                 .map_or_else(|| "—".to_string(), |d| tr!("league.days", n = d));
+            // data-label: on a phone each line becomes a card, each figure under its own words.
             view! {
                 <tr>
-                    <td>{rank}</td>
+                    <td data-label=tr!("league.rank")>{rank}</td>
                     <th scope="row">{l.name.clone()}</th>
-                    <td>{l.owed}</td>
-                    <td>{rate(l.reply_rate)}</td>
-                    <td>{rate(l.on_time_rate)}</td>
-                    <td>{days}</td>
-                    <td>{rate(l.rehandle_rate)}</td>
-                    <td>{mean(l.solved)}</td>
-                    <td>{mean(l.attitude)}</td>
-                    <td>{mean(l.speed)}</td>
+                    <td data-label=tr!("league.owed")>{l.owed}</td>
+                    <td data-label=tr!("league.reply_rate")>{rate(l.reply_rate)}</td>
+                    <td data-label=tr!("league.on_time_rate")>{rate(l.on_time_rate)}</td>
+                    <td data-label=tr!("league.median_days")>{days}</td>
+                    <td data-label=tr!("league.rehandle_rate")>{rate(l.rehandle_rate)}</td>
+                    <td data-label=tr!("rating.aspect.solved")>{mean(l.solved)}</td>
+                    <td data-label=tr!("rating.aspect.attitude")>{mean(l.attitude)}</td>
+                    <td data-label=tr!("rating.aspect.speed")>{mean(l.speed)}</td>
                 </tr>
             }
         })

@@ -41,6 +41,38 @@ async function staff(browser: Browser, user: string): Promise<Page> {
   return page;
 }
 
+/**
+ * She suggests `title` with her address and confirms it; a moderator publishes it and a
+ * neighbour on another phone says "me too": two supporters, over the test round's line.
+ */
+async function suggestOverTheLine(
+  browser: Browser,
+  page: Page,
+  { title, address, zh, words }: { title: string; address: string; zh: boolean; words: string },
+): Promise<void> {
+  await page.goto('/suggest');
+  await page.locator('#s-title').fill(title);
+  await page.locator('#s-description').fill(words);
+  await page.locator('#s-district').selectOption('朝阳区');
+  await page.locator('#s-category').selectOption('市容环境');
+  await page.getByLabel(zh ? '邮箱（选填）' : 'Email address (optional)').fill(address);
+  await page.getByRole('button', { name: zh ? '提交建议' : 'Send suggestion' }).click();
+  await expect(page.locator('#receipt')).toBeVisible();
+  await expect.poll(() => mailsTo(address).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  await page.goto(link(mailsTo(address)[0].text, '/confirm'));
+  const moderator = await staff(browser, 'moderator');
+  await moderator.goto('/staff/moderation');
+  await moderator.locator(`li[data-suggestion="${title}"]`).getByRole('button', { name: '公开', exact: true }).click();
+  await expect(moderator.getByRole('status')).toBeVisible();
+  await moderator.context().close();
+  const neighbour = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+  const other = await neighbour.newPage();
+  await other.goto('/suggest');
+  await other.locator('li.card', { hasText: title }).getByRole('button', { name: '我也要' }).click();
+  await expect(other.getByRole('status').first()).toBeVisible();
+  await neighbour.close();
+}
+
 const questions = {
   zh: ['问题解决了吗？（解决程度）', '办理态度怎么样？', '办理速度怎么样？'],
   en: ['Was the problem solved?', 'How was the department’s attitude?', 'How quick was it?'],
@@ -105,30 +137,7 @@ for (const [i, run] of runs.entries()) {
     const title = `小区路灯不亮 ${tag}-${i}`;
     const address = `reply-${tag}-${i}@example.cn`;
 
-    // She suggests with her address and confirms it.
-    await page.goto('/suggest');
-    await page.locator('#s-title').fill(title);
-    await page.locator('#s-description').fill('小区门口三盏路灯坏了三个月，晚上老人出门看不清路。');
-    await page.locator('#s-district').selectOption('朝阳区');
-    await page.locator('#s-category').selectOption('市容环境');
-    await page.getByLabel(zh ? '邮箱（选填）' : 'Email address (optional)').fill(address);
-    await page.getByRole('button', { name: zh ? '提交建议' : 'Send suggestion' }).click();
-    await expect(page.locator('#receipt')).toBeVisible();
-    await expect.poll(() => mailsTo(address).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
-    await page.goto(link(mailsTo(address)[0].text, '/confirm'));
-
-    // A moderator publishes it; a neighbour on another phone says "me too": two supporters.
-    const moderator = await staff(browser, 'moderator');
-    await moderator.goto('/staff/moderation');
-    await moderator.locator(`li[data-suggestion="${title}"]`).getByRole('button', { name: '公开', exact: true }).click();
-    await expect(moderator.getByRole('status')).toBeVisible();
-    await moderator.context().close();
-    const neighbour = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
-    const other = await neighbour.newPage();
-    await other.goto('/suggest');
-    await other.locator('li.card', { hasText: title }).getByRole('button', { name: '我也要' }).click();
-    await expect(other.getByRole('status').first()).toBeVisible();
-    await neighbour.close();
+    await suggestOverTheLine(browser, page, { title, address, zh, words: '小区门口三盏路灯坏了三个月，晚上老人出门看不清路。' });
 
     // Her card says who owes the answer, and by when; so does the waiting list, linked from home.
     await page.goto('/suggest');
@@ -225,26 +234,7 @@ test('most raters unsolved: the item is handled again by a new date, both replie
   const page = await context.newPage();
   const title = `楼道灯长期不亮 ${tag}`;
   const author = `redo-${tag}@example.cn`;
-  await page.goto('/suggest');
-  await page.locator('#s-title').fill(title);
-  await page.locator('#s-description').fill('单元楼道的灯坏了两个月，老人晚上上下楼只能摸黑。');
-  await page.locator('#s-district').selectOption('海淀区');
-  await page.locator('#s-category').selectOption('市容环境');
-  await page.getByLabel('邮箱（选填）').fill(author);
-  await page.getByRole('button', { name: '提交建议' }).click();
-  await expect.poll(() => mailsTo(author).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
-  await page.goto(link(mailsTo(author)[0].text, '/confirm'));
-  const moderator = await staff(browser, 'moderator');
-  await moderator.goto('/staff/moderation');
-  await moderator.locator(`li[data-suggestion="${title}"]`).getByRole('button', { name: '公开', exact: true }).click();
-  await expect(moderator.getByRole('status')).toBeVisible();
-  await moderator.context().close();
-  const neighbour = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
-  const other = await neighbour.newPage();
-  await other.goto('/suggest');
-  await other.locator('li.card', { hasText: title }).getByRole('button', { name: '我也要' }).click();
-  await expect(other.getByRole('status').first()).toBeVisible();
-  await neighbour.close();
+  await suggestOverTheLine(browser, page, { title, address: author, zh: true, words: '单元楼道的灯坏了两个月，老人晚上上下楼只能摸黑。' });
 
   // Two neighbours follow it by its number (the public follow form's fields) and confirm.
   const owed = await mailWith(author, `您关注的事项需要正式答复：${title}`);
@@ -282,7 +272,9 @@ test('most raters unsolved: the item is handled again by a new date, both replie
     await rate(page, true, [[1, 3, 3], [2, 3, 3], [5, 4, 4]][i]);
     await expect(page.locator('#rating [role="status"]')).toContainText('已记下您的评分');
   }
-  await page.goto(link(owed.text, '/replies/'));
+  // Each follower is mailed that it is handled again, with the way back to the reply.
+  const reopened = await mailWith(author, `重办：${title}`);
+  await page.goto(link(reopened.text, '/replies/'));
   await expect(page.locator('#first-answer')).toContainText(first);
   await expect(page.locator('#first-answer')).toContainText('居民评分（3 人）');
   await expect(page.locator('#rehandle')).toContainText('过半数认为问题没有解决');

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 /// Months the chart draws at most (the table lists them all).
 const CHART_MONTHS: usize = 12;
 
-fn month_words(month: &str) -> String {
+/// "2027年3月" / "March 2027" of a `YYYY-MM`.
+pub fn month_words(month: &str) -> String {
     let (y, m) = month.split_once('-').unwrap_or((month, ""));
     match (y.parse::<i32>(), m.parse::<u8>()) {
         (Ok(y), Ok(m)) => year_month(y, m, use_locale()),
@@ -25,7 +26,8 @@ fn short_month(month: &str) -> String {
     tr!("league.short_month", m = m)
 }
 
-fn rate(x: Option<f64>) -> String {
+/// A percent figure, or a dash where there is none.
+pub fn rate(x: Option<f64>) -> String {
     x.map_or_else(|| "—".to_string(), |x| format!("{x}%"))
 }
 

@@ -6,9 +6,10 @@
 
 use crate::api::replies::get_league;
 use crate::components::badges::SampleBadge;
+use crate::components::league_history::{month_words, rate};
 use crate::components::loading::DataView;
 use crate::i18n::use_locale;
-use crate::i18n::when::{day, year_month};
+use crate::i18n::when::day;
 use crate::model::{League, LeagueLine, RatingMean, LEAGUE_MIN_OWED, LEAGUE_MIN_RATINGS};
 use crate::pages::NotFound;
 use crate::tr;
@@ -31,19 +32,6 @@ pub fn LeaguePage() -> impl IntoView {
             })}
         </DataView>
     }
-}
-
-/// "2027年3月" / "March 2027" of a `YYYY-MM`.
-fn month_words(month: &str) -> String {
-    let (y, m) = month.split_once('-').unwrap_or((month, ""));
-    match (y.parse::<i32>(), m.parse::<u8>()) {
-        (Ok(y), Ok(m)) => year_month(y, m, use_locale()),
-        _ => month.to_string(),
-    }
-}
-
-fn rate(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_string(), |x| format!("{x}%"))
 }
 
 fn mean(m: RatingMean) -> String {

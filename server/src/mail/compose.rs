@@ -317,6 +317,12 @@ fn fields(notice: &Notice, locale: Locale) -> Vec<(&'static str, String)> {
             department,
             due,
             ..
+        }
+        | Notice::ReplyReopened {
+            title,
+            department,
+            due,
+            ..
         } => vec![
             ("item", title.clone()),
             ("department", department.clone()),

@@ -83,6 +83,14 @@ pub enum Notice {
         #[serde(default)]
         comments_until: String,
     },
+    /// 重办: most of the reply's raters said it did not solve the problem; `department` owes a
+    /// second reply by `due`.
+    ReplyReopened {
+        title: String,
+        department: String,
+        due: String,
+        path: String,
+    },
     /// 任务逾期: a task of the topic passed its due date without being done.
     TaskOverdue {
         topic: String,
@@ -108,6 +116,7 @@ impl Notice {
             Notice::TaskOverdue { .. } => "task_overdue",
             Notice::ReplyDue { .. } => "reply_due",
             Notice::ReplyPosted { .. } => "reply_posted",
+            Notice::ReplyReopened { .. } => "reply_reopened",
         }
     }
 
@@ -125,7 +134,8 @@ impl Notice {
             | Notice::TopicLists { path, .. }
             | Notice::TaskOverdue { path, .. }
             | Notice::ReplyDue { path, .. }
-            | Notice::ReplyPosted { path, .. } => path,
+            | Notice::ReplyPosted { path, .. }
+            | Notice::ReplyReopened { path, .. } => path,
         }
     }
 }

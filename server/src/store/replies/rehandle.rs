@@ -1,13 +1,14 @@
 //! 重办: a reply most of whose raters (at least three) judge the problem unsolved reopens for
 //! its department, by a new date in working days, in the write of the rating that tipped it.
 //! The first answer moves beside the reply (`first_*`), the reply's answer is cleared for the
-//! second, and the reminders start again. Once per reply.
+//! second, the reminders start again and the item's followers are told. Once per reply.
 
 use super::tally::tally_of;
 use crate::store::history::audit::audit;
-use crate::store::{beijing_today, Conn, StoreResult};
+use crate::store::notify::notice::record;
+use crate::store::{beijing_today, Conn, Notice, StoreResult};
 use app::model::working_days::add_working_days;
-use app::model::{calls_for_rehandle, REHANDLE_WORKING_DAYS};
+use app::model::{calls_for_rehandle, FollowKind, ReplyItem, REHANDLE_WORKING_DAYS};
 
 /// Who the audit log names for a reopening: no member of staff, the residents' ratings.
 pub const REHANDLE_ACTOR: &str = "ratings";
@@ -36,6 +37,28 @@ pub(super) async fn reopen_if_unsolved(tx: &mut Conn, id: i64, now: i64) -> Stor
     if reopened == 0 {
         return Ok(false);
     }
+    // Its followers hear of it in the same write, as of the first reply.
+    let (kind, item, title, department): (String, i64, Option<String>, String) = sqlx::query_as(
+        "SELECT r.item_kind, r.item_id, COALESCE(s.title, k.title), r.department
+         FROM replies r
+         LEFT JOIN suggestions s ON r.item_kind = 'suggestion' AND s.id = r.item_id
+         LEFT JOIN cycle_candidates k ON r.item_kind = 'candidate' AND k.id = r.item_id
+         WHERE r.id = $1",
+    )
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let follow = match ReplyItem::parse(&kind) {
+        Some(ReplyItem::Candidate) => FollowKind::Candidate,
+        _ => FollowKind::Suggestion,
+    };
+    let notice = Notice::ReplyReopened {
+        title: title.unwrap_or_default(),
+        department,
+        due: due.clone(),
+        path: app::paths::reply(id),
+    };
+    record(tx, (follow, &item.to_string()), &notice, now).await?;
     let unsolved = tally.solved[0] + tally.solved[1];
     let detail = format!("{unsolved} of {} raters unsolved; due {due}", tally.raters);
     audit(

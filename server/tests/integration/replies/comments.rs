@@ -4,7 +4,7 @@
 //! nothing.
 
 use super::*;
-use crate::support::smtp::{link, no_redirects, TestSmtp};
+use crate::support::smtp::{link, TestSmtp};
 
 const TITLE: &str = "老旧小区楼道灯不亮";
 const ADDRESS: &str = "zhao@example.cn";
@@ -167,26 +167,8 @@ async fn a_reply_posted_more_than_three_days_ago_takes_no_more_comments() {
         answered["reply"]["id"].as_i64().unwrap(),
         answered["reply"]["item_id"].as_i64().unwrap().to_string(),
     );
-    let res = no_redirects()
-        .post(server.url("/follow"))
-        .form(&[
-            ("kind", "candidate"),
-            ("subject", candidate.as_str()),
-            ("address", ADDRESS),
-            ("consent", "yes"),
-            ("website", ""),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert!(location(&res).contains("follow=sent"), "{}", location(&res));
-    let confirm = smtp.wait_for(1);
-    let confirm = link(confirm[0]["text"].as_str().unwrap(), "/follow/", "/confirm");
-    assert_eq!(
-        reqwest::get(server.url(&confirm)).await.unwrap().status(),
-        200
-    );
-    let comment = confirm.replace("/confirm", "/comment");
+    let follow = follows(&server, &smtp, ("candidate", &candidate), ADDRESS).await;
+    let comment = format!("{follow}/comment");
 
     let closed = page(&server, &comment).await;
     assert!(closed.contains("留言时间已过"), "{closed:.3000}");

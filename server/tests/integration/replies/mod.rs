@@ -252,3 +252,45 @@ pub(super) fn mail_with(smtp: &crate::support::smtp::TestSmtp, subject: &str) ->
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
 }
+
+/// A resident follows item `(kind, id)` with `address` and opens the link in the mail she is
+/// sent; returns her follow's signed path.
+pub(super) async fn follows(
+    server: &TestServer,
+    smtp: &crate::support::smtp::TestSmtp,
+    (kind, item): (&str, &str),
+    address: &str,
+) -> String {
+    let res = client()
+        .post(server.url("/follow"))
+        .form(&[
+            ("kind", kind),
+            ("subject", item),
+            ("address", address),
+            ("consent", "yes"),
+            ("website", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(location(&res).contains("follow=sent"), "{}", location(&res));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(45);
+    let mail = loop {
+        let found = smtp
+            .mails()
+            .into_iter()
+            .find(|m| m["envelope_to"].to_string().contains(address));
+        if let Some(mail) = found {
+            break mail;
+        }
+        assert!(std::time::Instant::now() < deadline, "no mail to {address}");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    let confirm =
+        crate::support::smtp::link(mail["text"].as_str().unwrap(), "/follow/", "/confirm");
+    assert_eq!(
+        reqwest::get(server.url(&confirm)).await.unwrap().status(),
+        200
+    );
+    confirm.trim_end_matches("/confirm").to_string()
+}

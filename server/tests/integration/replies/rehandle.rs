@@ -4,47 +4,11 @@
 //! publishes the rule and the rate.
 
 use super::*;
-use crate::support::smtp::{link, TestSmtp};
+use crate::support::smtp::TestSmtp;
 
 const TITLE: &str = "老旧小区楼道灯长期不亮";
 const FIRST: &str = "已安排物业在两周内更换楼道灯，并纳入日常巡查，发现损坏三天内修复。";
 const SECOND: &str = "街道已督促物业更换全部楼道灯，并请社区每周检查一次，结果在社区公告栏公布。";
-
-/// A resident follows suggestion `item` with `address` and opens the link in the mail she is
-/// sent; returns her follow's signed path.
-async fn follows(server: &TestServer, smtp: &TestSmtp, item: &str, address: &str) -> String {
-    let res = client()
-        .post(server.url("/follow"))
-        .form(&[
-            ("kind", "suggestion"),
-            ("subject", item),
-            ("address", address),
-            ("consent", "yes"),
-            ("website", ""),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert!(location(&res).contains("follow=sent"), "{}", location(&res));
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(45);
-    let mail = loop {
-        let found = smtp
-            .mails()
-            .into_iter()
-            .find(|m| m["envelope_to"].to_string().contains(address));
-        if let Some(mail) = found {
-            break mail;
-        }
-        assert!(std::time::Instant::now() < deadline, "no mail to {address}");
-        std::thread::sleep(std::time::Duration::from_millis(200));
-    };
-    let confirm = link(mail["text"].as_str().unwrap(), "/follow/", "/confirm");
-    assert_eq!(
-        reqwest::get(server.url(&confirm)).await.unwrap().status(),
-        200
-    );
-    confirm.trim_end_matches("/confirm").to_string()
-}
 
 async fn rate(server: &TestServer, follow: &str, solved: &'static str) -> String {
     let res = client()
@@ -70,8 +34,8 @@ async fn most_raters_unsolved_reopens_the_item_with_a_new_date_and_both_answers_
     let (author, heat, id) =
         owed_and_followed(&server, &smtp, "reply-rehandle", (TITLE, "wang@example.cn")).await;
     let item = reply_json(&server, &id).await["reply"]["item_id"].to_string();
-    let neighbour = follows(&server, &smtp, &item, "li@example.cn").await;
-    let third = follows(&server, &smtp, &item, "zhao@example.cn").await;
+    let neighbour = follows(&server, &smtp, ("suggestion", &item), "li@example.cn").await;
+    let third = follows(&server, &smtp, ("suggestion", &item), "zhao@example.cn").await;
     let res = post_answer(&server, &heat, &id, ("partly_adopted", FIRST, "")).await;
     assert_eq!(location(&res), "/staff/replies?done=reply_posted");
     let before = reply_json(&server, &id).await;
@@ -99,6 +63,15 @@ async fn most_raters_unsolved_reopens_the_item_with_a_new_date_and_both_answers_
             && told.contains("这一项正在重办")
             && told.contains("前再次答复"),
         "{told:.4000}"
+    );
+    // Every follower is told, by mail, of the new date.
+    let told = mail_with(&smtp, &format!("重办：{TITLE}"));
+    assert!(
+        told["text"]
+            .as_str()
+            .unwrap()
+            .contains("过半数认为问题没有解决"),
+        "{told}"
     );
     let json = reply_json(&server, &id).await;
     let again = &json["reply"]["rehandle"];

@@ -95,6 +95,26 @@ pub struct LeagueLine {
     pub solved: RatingMean,
     pub attitude: RatingMean,
     pub speed: RatingMean,
+    /// The department's tasks in published topics due in the month (due by now): the
+    /// 按期完成率 its page already shows, for the same month (districts own no tasks).
+    #[serde(default)]
+    pub tasks_due: u32,
+    /// Of them, done on time.
+    #[serde(default)]
+    pub tasks_on_time: u32,
+    /// Percent, one decimal: tasks on time ÷ tasks due; not part of the ranking.
+    #[serde(default)]
+    pub task_on_time_rate: Option<f64>,
+}
+
+impl LeagueLine {
+    /// Sets the task figures from its tasks' record for the month.
+    pub fn with_tasks(mut self, record: super::OnTime) -> LeagueLine {
+        self.tasks_due = record.on_time + record.late + record.overdue;
+        self.tasks_on_time = record.on_time;
+        self.task_on_time_rate = percent(self.tasks_on_time, self.tasks_due);
+        self
+    }
 }
 
 /// The league of one month (`YYYY-MM`, Beijing), judged on `today`.
@@ -195,6 +215,9 @@ pub fn league_line(name: &str, replies: &[&LeagueReply]) -> LeagueLine {
         solved: RatingMean::of(&scores(RatingAspect::Solved)),
         attitude: RatingMean::of(&scores(RatingAspect::Attitude)),
         speed: RatingMean::of(&scores(RatingAspect::Speed)),
+        tasks_due: 0,
+        tasks_on_time: 0,
+        task_on_time_rate: None,
     }
 }
 
@@ -307,6 +330,20 @@ mod tests {
         assert!(line.solved.low.unwrap() < 3.4 && line.solved.high.unwrap() > 3.4);
         let few = league_line("A", &refs[..1]);
         assert_eq!((few.solved.count, few.solved.mean), (2, None));
+    }
+
+    #[test]
+    fn a_department_line_carries_its_tasks_due_and_done_on_time() {
+        let line = league_line("A", &[]).with_tasks(crate::model::OnTime {
+            on_time: 2,
+            late: 1,
+            overdue: 1,
+            open: 5,
+        });
+        assert_eq!((line.tasks_due, line.tasks_on_time), (4, 2));
+        assert_eq!(line.task_on_time_rate, Some(50.0));
+        let none = league_line("A", &[]).with_tasks(crate::model::OnTime::default());
+        assert_eq!(none.task_on_time_rate, None);
     }
 
     #[test]

@@ -103,6 +103,10 @@ fn LeagueTable(lines: Vec<LeagueLine>, caption: String, first: String) -> impl I
             let rank = l
                 .rank
                 .map_or_else(|| tr!("league.unranked"), |r| r.to_string());
+            let tasks = match l.task_on_time_rate {
+                Some(r) => tr!("league.tasks", rate = r, due = l.tasks_due),
+                None => "—".to_string(),
+            };
             let days = l
                 .median_days
                 .map_or_else(|| "—".to_string(), |d| tr!("league.days", n = d));
@@ -119,6 +123,7 @@ fn LeagueTable(lines: Vec<LeagueLine>, caption: String, first: String) -> impl I
                     <td data-label=tr!("rating.aspect.solved")>{mean(l.solved)}</td>
                     <td data-label=tr!("rating.aspect.attitude")>{mean(l.attitude)}</td>
                     <td data-label=tr!("rating.aspect.speed")>{mean(l.speed)}</td>
+                    <td data-label=tr!("league.task_on_time")>{tasks}</td>
                 </tr>
             }
         })
@@ -139,6 +144,7 @@ fn LeagueTable(lines: Vec<LeagueLine>, caption: String, first: String) -> impl I
                         <th scope="col">{tr!("rating.aspect.solved")}</th>
                         <th scope="col">{tr!("rating.aspect.attitude")}</th>
                         <th scope="col">{tr!("rating.aspect.speed")}</th>
+                        <th scope="col">{tr!("league.task_on_time")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -16,7 +16,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
 }
 
 /// The CSV's columns, in order: part of the published format.
-const COLUMNS: [&str; 24] = [
+const COLUMNS: [&str; 27] = [
     "month",
     "scope",
     "rank",
@@ -41,6 +41,9 @@ const COLUMNS: [&str; 24] = [
     "speed_mean",
     "speed_low",
     "speed_high",
+    "tasks_due",
+    "tasks_on_time",
+    "task_on_time_rate",
 ];
 
 fn number(x: Option<f64>) -> String {
@@ -74,6 +77,11 @@ fn line_row(month: &str, scope: &str, line: &LeagueLine) -> Vec<String> {
     for mean in [&line.solved, &line.attitude, &line.speed] {
         row.extend(mean_cells(mean));
     }
+    row.extend([
+        line.tasks_due.to_string(),
+        line.tasks_on_time.to_string(),
+        number(line.task_on_time_rate),
+    ]);
     row
 }
 
@@ -97,7 +105,7 @@ pub(super) fn league_rows(league: &League, lang: Option<Locale>) -> Vec<Vec<Stri
 
 #[utoipa::path(get, path = "/api/v1/replies/league/{month}", tag = "voting",
     summary = "The month's reply league (答复排行榜): departments and districts ranked by their replies, as JSON or (with `.csv`) CSV",
-    description = "Every reply whose first date judged (the due date, or its extension) falls in the month counts for its department and, for suggestions, its district. `reply_rate` and `on_time_rate` are percent of the replies owed; `rehandle_rate` percent of those answered that residents' ratings reopened (重办); `median_days` the median working days from crossing the threshold to the first answer. Each rating average (`solved`, `attitude`, `speed`, 1–5) carries its `count` and a 95% interval, and is null below 5 ratings. Lines are ranked by on-time rate, then reply rate, then median days; a line owing fewer than 2 replies has `rank` null. Figures of a month still running can change; `today` says when they were computed (Beijing).",
+    description = "Every reply whose first date judged (the due date, or its extension) falls in the month counts for its department and, for suggestions, its district. `reply_rate` and `on_time_rate` are percent of the replies owed; `rehandle_rate` percent of those answered that residents' ratings reopened (重办); `median_days` the median working days from crossing the threshold to the first answer. Each rating average (`solved`, `attitude`, `speed`, 1–5) carries its `count` and a 95% interval, and is null below 5 ratings. Lines are ranked by on-time rate, then reply rate, then median days; a line owing fewer than 2 replies has `rank` null. Beside the replies, a department's tasks in published topics due in the month: `tasks_due`, `tasks_on_time` and `task_on_time_rate` (not part of the ranking). Figures of a month still running can change; `today` says when they were computed (Beijing).",
     params(("month" = String, Path, example = "2027-03", description = "`YYYY-MM`, or `YYYY-MM.csv` for CSV in UTF-8 with a byte-order mark"), ListQuery),
     responses(
         (status = 200, description = "The league", content(

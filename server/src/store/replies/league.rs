@@ -2,8 +2,9 @@
 //! counted ratings of their answers, handed to the model's league (which does the counting,
 //! so the page, the CSV and the API share one table).
 
+use crate::store::topics::read::PUBLISHED_TOPICS;
 use crate::store::{beijing_today, Store, StoreError, StoreResult};
-use app::model::{league_lines, League, LeagueMonth, LeagueReply, Scores};
+use app::model::{league_lines, League, LeagueMonth, LeagueReply, OnTime, Scores};
 use std::collections::HashMap;
 
 /// `(id, department, district, crossed at, date judged, first answered at, reopened at,
@@ -64,6 +65,32 @@ impl Store {
         Ok(history)
     }
 
+    /// The on-time record of `department`'s tasks in published topics due in `month`.
+    async fn tasks_due_in(
+        &self,
+        department: &str,
+        month: &str,
+        today: jiff::civil::Date,
+    ) -> StoreResult<OnTime> {
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM departments WHERE name = $1")
+            .bind(department)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(id) = id else {
+            return Ok(OnTime::default());
+        };
+        let tasks = self
+            .tasks_where(
+                &format!("t.owner_department_id = $1 AND t.topic_id IN {PUBLISHED_TOPICS}"),
+                id,
+                &today.to_string(),
+            )
+            .await?;
+        Ok(OnTime::of(
+            tasks.iter().filter(|t| t.due.starts_with(month)),
+        ))
+    }
+
     async fn league_on(&self, month: &str, today: jiff::civil::Date) -> StoreResult<League> {
         let pattern = format!("{month}-%");
         let sql = format!(
@@ -111,10 +138,15 @@ impl Store {
                 ratings: ratings.remove(&id).unwrap_or_default(),
             });
         }
+        let mut departments = Vec::new();
+        for line in league_lines(&replies, |r| Some(r.department.as_str())) {
+            let record = self.tasks_due_in(&line.name, month, today).await?;
+            departments.push(line.with_tasks(record));
+        }
         Ok(League {
             month: month.to_string(),
             today: today.to_string(),
-            departments: league_lines(&replies, |r| Some(r.department.as_str())),
+            departments,
             districts: league_lines(&replies, |r| r.district.as_deref()),
             months: self.league_months().await?,
             is_sample,

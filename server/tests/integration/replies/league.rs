@@ -136,6 +136,41 @@ async fn the_league_ranks_the_demo_departments_as_counted_from_the_replies() {
             );
         }
     }
+    // Beside the replies, each department's tasks due in the month, counted here from the
+    // published topics' task lists.
+    let mut tasks: std::collections::BTreeMap<String, (u64, u64)> = Default::default();
+    for year in 2024..=2027 {
+        for m in 1..=12 {
+            let res = reqwest::get(server.url(&format!("/api/v1/topics/{year}/{m}/tasks")))
+                .await
+                .unwrap();
+            if res.status() != 200 {
+                continue;
+            }
+            let list: serde_json::Value = res.json().await.unwrap();
+            for task in list.as_array().unwrap() {
+                if !task["due"].as_str().unwrap().starts_with(&month) {
+                    continue;
+                }
+                let entry = tasks
+                    .entry(task["owner"]["name"].as_str().unwrap().to_string())
+                    .or_default();
+                match task["status"].as_str().unwrap() {
+                    "done" => *entry = (entry.0 + 1, entry.1 + 1),
+                    "done_late" | "overdue" => entry.0 += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    for line in lines {
+        let (due, on_time) = tasks
+            .get(line["name"].as_str().unwrap())
+            .copied()
+            .unwrap_or_default();
+        assert_eq!(line["tasks_due"], due, "{line}");
+        assert_eq!(line["tasks_on_time"], on_time, "{line}");
+    }
     // The demo's known figures: the data office ranks first at 50% on time, six raters
     // averaging 3.83 on 解决程度; the housing department owes one reply and is not ranked.
     assert_eq!(lines[0]["name"], "市政务服务和数据管理局");

@@ -5,15 +5,29 @@ use crate::model::{RatingAspect, RatingTally};
 use crate::tr;
 use leptos::prelude::*;
 
+/// The section's heading: an h2 under the page, an h3 inside the first answer's card.
+fn heading(id: String, nested: bool, words: String) -> AnyView {
+    if nested {
+        view! { <h3 id=id>{words}</h3> }.into_any()
+    } else {
+        view! { <h2 id=id>{words}</h2> }.into_any()
+    }
+}
+
 #[component]
-/// `anchor`: the section's id ("ratings"; "ratings-first" for the first answer after 重办).
-pub fn RatingSummary(tally: RatingTally, anchor: &'static str) -> impl IntoView {
-    let heading = format!("{anchor}-h");
-    let labelled = heading.clone();
+/// `anchor`: the section's id ("ratings"; "ratings-first" for the first answer after 重办,
+/// `nested` in its card).
+pub fn RatingSummary(
+    tally: RatingTally,
+    anchor: &'static str,
+    #[prop(optional)] nested: bool,
+) -> impl IntoView {
+    let id = format!("{anchor}-h");
+    let labelled = id.clone();
     if tally.raters == 0 {
         return view! {
             <section id=anchor aria-labelledby=labelled>
-                <h2 id=heading>{tr!("rating.summary_heading", count = 0)}</h2>
+                {heading(id, nested, tr!("rating.summary_heading", count = 0))}
                 <p class="muted">{tr!("rating.summary_none")}</p>
             </section>
         }
@@ -49,7 +63,7 @@ pub fn RatingSummary(tally: RatingTally, anchor: &'static str) -> impl IntoView 
         .collect_view();
     view! {
         <section id=anchor aria-labelledby=labelled>
-            <h2 id=heading>{tr!("rating.summary_heading", count = raters)}</h2>
+            {heading(id, nested, tr!("rating.summary_heading", count = raters))}
             <p class="muted">{tr!("rating.summary_note")}</p>
             <div class="rating-tables">{tables}</div>
         </section>

@@ -177,7 +177,7 @@ fn ReplyView(entry: ReplyEntry) -> impl IntoView {
             <section aria-labelledby="first-answer-h" class="card" id="first-answer">
                 <h2 id="first-answer-h">{tr!("reply.first_answer_heading")}</h2>
                 <AnswerLines answer=again.first.clone()/>
-                <RatingSummary tally=again.ratings.clone() anchor="ratings-first"/>
+                <RatingSummary tally=again.ratings.clone() anchor="ratings-first" nested=true/>
             </section>
             <p id="rehandle">{tr!("reply.rehandled", raters = again.ratings.raters, due = day(&again.due_on))}" "<a href=format!("{}#rehandle-rule", crate::paths::REPLIES)>{tr!("reply.rehandle_rule_link")}</a></p>
         }

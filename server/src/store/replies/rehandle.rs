@@ -38,22 +38,15 @@ pub(super) async fn reopen_if_unsolved(tx: &mut Conn, id: i64, now: i64) -> Stor
         return Ok(false);
     }
     // Its followers hear of it in the same write, as of the first reply.
-    let (kind, item, title, department): (String, i64, Option<String>, String) = sqlx::query_as(
-        "SELECT r.item_kind, r.item_id, COALESCE(s.title, k.title), r.department
-         FROM replies r
-         LEFT JOIN suggestions s ON r.item_kind = 'suggestion' AND s.id = r.item_id
-         LEFT JOIN cycle_candidates k ON r.item_kind = 'candidate' AND k.id = r.item_id
-         WHERE r.id = $1",
-    )
-    .bind(id)
-    .fetch_one(&mut *tx)
-    .await?;
+    let Some((department, kind, item, title, ..)) = super::writes::state(tx, id).await? else {
+        return Ok(false);
+    };
     let follow = match ReplyItem::parse(&kind) {
         Some(ReplyItem::Candidate) => FollowKind::Candidate,
         _ => FollowKind::Suggestion,
     };
     let notice = Notice::ReplyReopened {
-        title: title.unwrap_or_default(),
+        title,
         department,
         due: due.clone(),
         path: app::paths::reply(id),

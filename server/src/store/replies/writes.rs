@@ -47,9 +47,9 @@ type StateRow = (
 
 /// `(department, item kind, item id, title, judged date, answered?, extended?)` of a reply;
 /// after 重办 the new date is judged and it counts as extended (no more time after it).
-type ReplyState = (String, String, i64, String, String, bool, bool);
+pub(super) type ReplyState = (String, String, i64, String, String, bool, bool);
 
-async fn state(tx: &mut crate::store::Conn, id: i64) -> StoreResult<Option<ReplyState>> {
+pub(super) async fn state(tx: &mut crate::store::Conn, id: i64) -> StoreResult<Option<ReplyState>> {
     let row: Option<StateRow> = sqlx::query_as(
         "SELECT r.department, r.item_kind, r.item_id, COALESCE(s.title, k.title), r.due_on,
                     r.extended_to, r.replied_at, r.redo_due_on

@@ -83,10 +83,13 @@ fn LeagueView(league: League) -> impl IntoView {
             <p>{tr!("league.source")}</p>
             <p><a href=csv download="">{tr!("league.csv")}</a>" · "<a href=json>{tr!("league.json")}</a>" · "<a href=format!("{}#rehandle-rule", crate::paths::REPLIES)>{tr!("reply.rehandle_rule_link")}</a></p>
         </section>
-        <nav aria-labelledby="league-months-h">
-            <h2 id="league-months-h">{tr!("league.months")}</h2>
-            <ul class="plain-list">{months}</ul>
-        </nav>
+        // No month to go to before any reply fell due: no empty list under a heading.
+        {(!league.months.is_empty()).then(|| view! {
+            <nav aria-labelledby="league-months-h">
+                <h2 id="league-months-h">{tr!("league.months")}</h2>
+                <ul class="plain-list">{months}</ul>
+            </nav>
+        })}
         <p><a href=crate::paths::REPLIES>{tr!("reply.all")}</a></p>
     }
 }

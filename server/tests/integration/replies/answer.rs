@@ -3,7 +3,7 @@
 //! list, the reply's page and its history show each step; another department cannot touch it.
 
 use super::*;
-use crate::support::smtp::{link, TestSmtp};
+use crate::support::smtp::TestSmtp;
 
 const TITLE: &str = "背街小巷垃圾桶太少";
 const HOUSING: support::Account<'static> = (
@@ -26,12 +26,7 @@ async fn the_department_replies_with_a_coded_reason_after_an_interim_note_and_on
     let moderator = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
     round_with_rule(&server, &editor, "reply-answer", ("2", "", "10")).await;
     let item = published_suggestion(&server, &moderator, TITLE, "li@example.cn").await;
-    let confirm = smtp.wait_for(1);
-    let confirm = link(confirm[0]["text"].as_str().unwrap(), "/follow/", "/confirm");
-    assert_eq!(
-        reqwest::get(server.url(&confirm)).await.unwrap().status(),
-        200
-    );
+    confirmed(&server, &smtp.wait_for(1)[0]).await;
     me_too(&server, &item).await;
 
     let heat = login(&server, HEAT.0, HEAT.3).await.unwrap();

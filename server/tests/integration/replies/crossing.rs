@@ -3,7 +3,7 @@
 //! are mailed, through a real SMTP server.
 
 use super::*;
-use crate::support::smtp::{link, TestSmtp};
+use crate::support::smtp::TestSmtp;
 
 const TITLE: &str = "小区门口路灯坏了没人修";
 
@@ -16,12 +16,7 @@ async fn a_suggestion_over_the_threshold_gets_a_due_date_an_owner_and_its_follow
     round_with_rule(&server, &editor, "reply-crossing", ("3", "", "10")).await;
 
     let id = published_suggestion(&server, &moderator, TITLE, "wang@example.cn").await;
-    let confirm = smtp.wait_for(1);
-    let confirm = link(confirm[0]["text"].as_str().unwrap(), "/follow/", "/confirm");
-    assert_eq!(
-        reqwest::get(server.url(&confirm)).await.unwrap().status(),
-        200
-    );
+    confirmed(&server, &smtp.wait_for(1)[0]).await;
     let waiting = page(&server, "/replies").await;
     assert!(waiting.contains("还在等待答复"), "{waiting:.3000}");
     assert!(!waiting.contains(TITLE), "not owed yet");

@@ -227,17 +227,11 @@ pub(super) async fn owed_and_followed(
     let moderator = login(server, MODERATOR.0, MODERATOR.3).await.unwrap();
     round_with_rule(server, &editor, slug, ("2", "", "10")).await;
     let item = published_suggestion(server, &moderator, title, address).await;
-    let confirm = smtp.wait_for(1);
-    let confirm =
-        crate::support::smtp::link(confirm[0]["text"].as_str().unwrap(), "/follow/", "/confirm");
-    assert_eq!(
-        reqwest::get(server.url(&confirm)).await.unwrap().status(),
-        200
-    );
+    let follow = confirmed(server, &smtp.wait_for(1)[0]).await;
     me_too(server, &item).await;
     let heat = login(server, HEAT.0, HEAT.3).await.unwrap();
     let id = reply_id(&get_as(server, "/staff/replies", &heat).await, title);
-    (confirm.trim_end_matches("/confirm").to_string(), heat, id)
+    (follow, heat, id)
 }
 
 /// The first mail with `subject`, waited for up to 45 s: the teller tells on a ten-second beat
@@ -286,6 +280,11 @@ pub(super) async fn follows(
         assert!(std::time::Instant::now() < deadline, "no mail to {address}");
         std::thread::sleep(std::time::Duration::from_millis(200));
     };
+    confirmed(server, &mail).await
+}
+
+/// Opens the 确认关注 link in `mail` (it must work) and returns the follow's signed path.
+pub(super) async fn confirmed(server: &TestServer, mail: &serde_json::Value) -> String {
     let confirm =
         crate::support::smtp::link(mail["text"].as_str().unwrap(), "/follow/", "/confirm");
     assert_eq!(

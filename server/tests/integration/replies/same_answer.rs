@@ -21,13 +21,7 @@ async fn one_reply_goes_to_the_waiting_items_it_fits_each_as_its_own() {
     round_with_rule(&server, &editor, "reply-same", ("2", "", "10")).await;
     let first = published_suggestion(&server, &moderator, FIRST, "").await;
     let second = published_suggestion(&server, &moderator, SECOND, "qian@example.cn").await;
-    let confirm = smtp.wait_for(1);
-    let confirm =
-        crate::support::smtp::link(confirm[0]["text"].as_str().unwrap(), "/follow/", "/confirm");
-    assert_eq!(
-        reqwest::get(server.url(&confirm)).await.unwrap().status(),
-        200
-    );
+    confirmed(&server, &smtp.wait_for(1)[0]).await;
     me_too(&server, &first).await;
     me_too(&server, &second).await;
 

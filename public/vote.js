@@ -5,7 +5,8 @@
 //   submit button and the focus on it (the server says the same after a round trip).
 // - Moves the focus to a refusal the server rendered, for browsers that ignore `autofocus`.
 // - Offers a "copy" button for the receipt code.
-// - Solves the proof of work of a "me too" (我也要) button when it is pressed.
+// - Solves the proof of work of a "me too" (我也要) button, or of a reply's rating form (打分),
+//   when it is pressed (both are `form[data-support]` inside a `[data-challenge]`).
 (function () {
   'use strict';
 
@@ -59,8 +60,8 @@
     try { return JSON.parse(text); } catch (e) { return null; }
   }
 
-  // "Me too" buttons share one challenge; it is solved when one is pressed (the answer comes
-  // back with a fresh page and a fresh challenge).
+  // "Me too" buttons (and a reply's rating form) share one challenge; it is solved when one is
+  // pressed (the answer comes back with a fresh page and a fresh challenge).
   var list = document.querySelector('[data-challenge] form[data-support]');
   var shared = list ? parsed(list.closest('[data-challenge]').dataset.challenge) : null;
   if (shared) {

@@ -78,6 +78,9 @@ pub fn candidate(slug: impl Display, id: impl Display) -> String {
     format!("/vote/{slug}/candidates/{id}")
 }
 
+/// 回执查询: where a ballot's or a suggestion's receipt code is checked.
+pub const RECEIPT: &str = "/receipt";
+
 /// The receipt page with a code filled in: a ballot's status, or a suggestion's timeline.
 pub fn receipt(code: &str) -> String {
     format!("/receipt?code={}", query_value(code))
@@ -92,6 +95,11 @@ pub fn feed(kind: &str, subject: &str) -> String {
 /// A published suggestion on the suggestions page.
 pub fn suggestion(id: impl Display) -> String {
     format!("/suggest#s-{id}")
+}
+
+/// A reply's rating form, for the author of the suggestion behind it with her receipt.
+pub fn rate_with_receipt(reply_id: impl Display, code: &str) -> String {
+    format!("/replies/{reply_id}?receipt={}#rate", query_value(code))
 }
 
 /// 等待答复: the replies owed and given.

@@ -148,7 +148,8 @@ pub struct ServeArgs {
     pub ballots_per_minute_no_js: u32,
 
     /// 每网络每日限额: devices per network (IPv4 /24, IPv6 /48) per Beijing day whose unverified
-    /// ballot counts at once, per cycle (and "me too" supports per suggestion); later ones from
+    /// ballot counts at once, per cycle (and "me too" supports per suggestion, ratings per
+    /// reply from its page); later ones from
     /// that network that day are held for a moderator. Paper-code ballots are never held by it.
     #[arg(long, env = "DIANCA_PER_NETWORK_DAY", default_value_t = app::model::DEFAULT_PER_NETWORK_DAY)]
     pub per_network_day: u32,

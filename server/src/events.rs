@@ -15,6 +15,8 @@ pub enum SecurityEvent {
     BallotHeld,
     /// A "me too" written as held for a moderator.
     SupportHeld,
+    /// A rating of a reply, from its page, written as held for a moderator.
+    RatingHeld,
     /// A ballot, support or suggestion refused by a per-network rate limit.
     RateLimited,
     /// A ballot or support with a wrong or expired proof of work, refused.
@@ -34,6 +36,7 @@ impl SecurityEvent {
             SecurityEvent::SignInThrottled => "signin_throttled",
             SecurityEvent::BallotHeld => "ballot_held",
             SecurityEvent::SupportHeld => "support_held",
+            SecurityEvent::RatingHeld => "rating_held",
             SecurityEvent::RateLimited => "rate_limited",
             SecurityEvent::BadProof => "bad_proof",
             SecurityEvent::CsrfRefused => "csrf_refused",

@@ -1,6 +1,7 @@
-//! 答复 reads: the waiting list and one reply, for everyone (no personal data in either).
+//! 答复 reads: the waiting list and one reply, for everyone (no personal data in either), and
+//! where this device stands with a reply's rating.
 
-use crate::model::{League, ReplyBoard, ReplyEntry, ReplyItem};
+use crate::model::{League, RateHere, ReplyBoard, ReplyEntry, ReplyItem};
 use leptos::prelude::*;
 
 #[server]
@@ -57,4 +58,27 @@ pub async fn get_reply_of(item: ReplyItem, id: i64) -> Result<Option<ReplyEntry>
         .reply_of(item, id)
         .await
         .map_err(|e| unavailable("reply", e))
+}
+
+/// Where this device (by its cookie) or the receipt in the address stands with reply `id`'s
+/// rating: may rate, has rated, or neither stands behind the item. `None`: no such reply.
+#[server]
+pub async fn get_rating_here(
+    id: String,
+    receipt: Option<String>,
+) -> Result<Option<RateHere>, ServerFnError> {
+    use super::vote::{ballot_box, cookies_with, unavailable, DEVICE_COOKIE, MAX_RECEIPT_CHARS};
+    let Some(id) = crate::model::parse_id(&id) else {
+        return Ok(None);
+    };
+    let receipt = receipt.filter(|r| !r.trim().is_empty() && r.len() <= MAX_RECEIPT_CHARS);
+    let device = cookies_with(DEVICE_COOKIE)
+        .into_iter()
+        .find(|(rest, _)| rest.is_empty())
+        .map(|(_, token)| token);
+    ballot_box()?
+        .0
+        .rating_here(id, device.as_deref(), receipt.as_deref())
+        .await
+        .map_err(|e| unavailable("rating here", e))
 }

@@ -29,7 +29,7 @@ pub type SuggestionPageData = (
 
 /// The request's cookies whose names start with `prefix`, as `(rest of name, value)`.
 #[cfg(feature = "ssr")]
-fn cookies_with(prefix: &str) -> Vec<(String, String)> {
+pub(super) fn cookies_with(prefix: &str) -> Vec<(String, String)> {
     let Some(parts) = use_context::<http::request::Parts>() else {
         return Vec::new();
     };

@@ -12,6 +12,7 @@ pub mod islands;
 pub mod layout;
 pub mod league_history;
 pub mod loading;
+pub mod rate_here;
 pub mod rating_summary;
 pub mod raw_text;
 pub mod reply_fields;

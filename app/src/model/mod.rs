@@ -80,7 +80,7 @@ pub use network_rule::{
 pub use outcome::{Done, Field, Refusal};
 pub use participation::{
     check_picks, order_cycles, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot,
-    IntegrityReport, Phase, Promoted, ReceiptStatus, Tally, Tier, DISTRICTS,
+    IntegrityReport, Phase, Promoted, ReceiptStatus, SuggestionReply, Tally, Tier, DISTRICTS,
 };
 pub use plain_text::{is_stray_control, without_controls};
 pub use provenance::{
@@ -110,7 +110,7 @@ pub use reply_comment::{
     COMMENT_WINDOW_SECONDS, REPLY_COMMENT,
 };
 pub use reply_rating::{
-    rating_open, RatingAspect, RatingOutcome, RatingTally, Scores, RATING_WINDOW_SECONDS,
+    rating_open, RateHere, RatingAspect, RatingOutcome, RatingTally, Scores, RATING_WINDOW_SECONDS,
 };
 pub use reply_template::{ReplyTemplate, TEMPLATE_TITLE};
 pub use roles::{

@@ -120,7 +120,32 @@ codes! {
         Closed => "closed",
         /// A count left without a score.
         Incomplete => "incomplete",
+        /// Taken, but beyond its network's daily allowance: a moderator decides.
+        Held => "held",
+        /// Not this device's (nor this receipt's) item: it neither supported nor wrote it.
+        NotYours => "not_yours",
+        /// A proof of work that does not check out, or one spent already.
+        BadProof => "bad_proof",
+        /// Too many from this network just now.
+        RateLimited => "rate_limited",
+        /// The record could not be written; nothing was taken.
+        Busy => "busy",
     }
+}
+
+/// What the reader of a reply's page may do with its rating there, by the device she reads on
+/// (the one that supported, wrote or voted for the item) or the receipt of the suggestion she
+/// wrote, given in the address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RateHere {
+    /// Neither this device nor the receipt stands behind the item: the page says who may rate.
+    NotYours,
+    /// She may rate now; the proof-of-work challenge the page's script solves (JSON).
+    Open { challenge: Option<String> },
+    /// Rated already: her scores, and whether they wait for a moderator.
+    Rated { scores: Scores, held: bool },
+    /// No answer to rate yet, or its fifteen days have passed.
+    Closed,
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::components::loading::DataView;
 use crate::i18n::when::date_time;
 use crate::model::{
     FollowKind, IntegrityReport, NetworkConcentration, NotPublishedReason, Promoted, ReceiptAnswer,
-    ReceiptStatus, SuggestionState, Tier,
+    ReceiptStatus, SuggestionReply, SuggestionState, Tier,
 };
 use crate::pages::NotFound;
 use crate::tr;
@@ -84,14 +84,19 @@ fn Answer(answer: ReceiptAnswer) -> impl IntoView {
     };
     Either::Right(view! {
         {read_as}
-        <ReceiptView status=answer.status own_picks=answer.own_picks/>
+        <ReceiptView status=answer.status own_picks=answer.own_picks code=answer.code.clone()/>
         {ballot.then(|| view! { <p class="muted">{tr!("ballot.receipt_private")}</p> })}
         {follow}
     })
 }
 
 #[component]
-fn ReceiptView(status: ReceiptStatus, own_picks: Option<Vec<String>>) -> impl IntoView {
+fn ReceiptView(
+    status: ReceiptStatus,
+    own_picks: Option<Vec<String>>,
+    /// The code as read: a suggestion's author rates its reply with it.
+    code: Option<String>,
+) -> impl IntoView {
     match status {
         ReceiptStatus::Counted { cycle, tier, at } => EitherOf6::A(view! {
             <section class="flash flash-ok" role="status">
@@ -133,8 +138,9 @@ fn ReceiptView(status: ReceiptStatus, own_picks: Option<Vec<String>>) -> impl In
             received_at,
             decided_at,
             promoted,
+            replied,
         } => EitherOf6::F(view! {
-            <SuggestionTimeline title moderation reason_code reason received_at decided_at promoted/>
+            <SuggestionTimeline title moderation reason_code reason received_at decided_at promoted replied code=code.unwrap_or_default()/>
         }),
         ReceiptStatus::Unknown => EitherOf6::E(view! {
             <p class="flash flash-error" role="alert">{tr!("vote.receipt_unknown")}</p>
@@ -153,8 +159,12 @@ fn SuggestionTimeline(
     received_at: String,
     decided_at: Option<String>,
     promoted: Option<Promoted>,
+    replied: Option<SuggestionReply>,
+    code: String,
 ) -> impl IntoView {
     let zh = crate::i18n::use_locale() == crate::i18n::Locale::ZhCn;
+    // The latest step is the current one.
+    let has_reply = replied.is_some();
     let dated = |at: Option<String>| {
         at.map(|at| view! { " · "<time datetime=at.clone()>{date_time(&at)}</time> })
     };
@@ -164,7 +174,7 @@ fn SuggestionTimeline(
         }
         .into_any(),
         SuggestionState::Published => view! {
-            <li aria-current=promoted.is_none().then_some("step")>
+            <li aria-current=(promoted.is_none() && !has_reply).then_some("step")>
                 <strong>{tr!("suggest.timeline.published")}</strong>{dated(decided_at.clone())}
             </li>
         }
@@ -190,11 +200,28 @@ fn SuggestionTimeline(
     };
     let promoted = promoted.map(|p| {
         view! {
-            <li aria-current="step">
+            <li aria-current=(!has_reply).then_some("step")>
                 <strong>{tr!("suggest.timeline.promoted", cycle = p.cycle)}</strong>{dated(p.at)}
                 " "<a href=p.path>{tr!("suggest.timeline.see_candidate")}</a>
             </li>
         }
+    });
+    // 答复: waiting, with its page; or answered, with her way to rate it by this code.
+    let replied = replied.map(|r| match r.answered_on {
+        Some(on) => view! {
+            <li aria-current="step">
+                <strong>{tr!("suggest.timeline.answered")}</strong>" · "<time datetime=on.clone()>{crate::i18n::when::day(&on)}</time>
+                " "<a href=crate::paths::rate_with_receipt(r.id, &code)>{tr!("suggest.timeline.rate_reply")}</a>
+            </li>
+        }
+        .into_any(),
+        None => view! {
+            <li aria-current="step">
+                <strong>{tr!("suggest.timeline.awaiting_reply")}</strong>
+                " "<a href=format!("{}/{}", crate::paths::REPLIES, r.id)>{tr!("suggest.timeline.see_reply")}</a>
+            </li>
+        }
+        .into_any(),
     });
     let summary = match moderation {
         SuggestionState::Pending => tr!("suggest.state_pending"),
@@ -210,6 +237,7 @@ fn SuggestionTimeline(
                 <li><strong>{tr!("suggest.timeline.received")}</strong>{dated(Some(received_at))}</li>
                 {decision}
                 {promoted}
+                {replied}
             </ol>
         </section>
     }

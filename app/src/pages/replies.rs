@@ -2,22 +2,23 @@
 //! left or overdue; what it has answered; the decisions and reason codes it answers with; and
 //! each reply's own page.
 
-use crate::api::replies::{get_reply, get_reply_board};
+use crate::api::replies::{get_rating_here, get_reply, get_reply_board};
 use crate::components::badges::SampleBadge;
 use crate::components::loading::DataView;
+use crate::components::rate_here::RateHereSection;
 use crate::components::rating_summary::RatingSummary;
 use crate::components::reply_status::{standing_class, standing_text, ReplyClock};
 use crate::i18n::when::{date_time, day};
 use crate::model::{
-    Answer, NotAdoptedReason, RehandleRate, ReplyComment, ReplyDecision, ReplyEntry, ReplyItem,
-    REHANDLE_MIN_RATERS, REHANDLE_WORKING_DAYS,
+    Answer, NotAdoptedReason, RateHere, RatingOutcome, RehandleRate, ReplyComment, ReplyDecision,
+    ReplyEntry, ReplyItem, REHANDLE_MIN_RATERS, REHANDLE_WORKING_DAYS,
 };
 use crate::pages::NotFound;
 use crate::tr;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn kind_words(item: ReplyItem) -> String {
     match item {
@@ -147,21 +148,42 @@ pub fn ReplyPage() -> impl IntoView {
         .read_untracked()
         .get("id")
         .unwrap_or_default();
+    let query = use_query_map().read_untracked();
+    // The author's receipt (from her receipt page's link) and what her last rating did.
+    let receipt = query.get("receipt").filter(|r| !r.trim().is_empty());
+    let outcome = query.get("rated").and_then(|o| RatingOutcome::parse(&o));
+    let here = Resource::new_blocking(
+        {
+            let (id, receipt) = (id.clone(), receipt.clone());
+            move || (id.clone(), receipt.clone())
+        },
+        |(id, receipt)| get_rating_here(id, receipt),
+    );
     let found = Resource::new_blocking(move || id.clone(), get_reply);
+    let kept_receipt = StoredValue::new(receipt);
     view! {
         <DataView>
-            {move || Suspend::new(async move {
+            {move || {
+                let receipt = kept_receipt.get_value();
+                Suspend::new(async move {
+                let here = here.await?;
                 found.await.map(|found| match found {
-                    Some(entry) => Either::Left(view! { <ReplyView entry/> }),
+                    Some(entry) => Either::Left(view! { <ReplyView entry here receipt outcome/> }),
                     None => Either::Right(view! { <NotFound/> }),
                 })
-            })}
+            })}}
         </DataView>
     }
 }
 
 #[component]
-fn ReplyView(entry: ReplyEntry) -> impl IntoView {
+fn ReplyView(
+    entry: ReplyEntry,
+    /// Where this device (or the receipt in the address) stands with the rating.
+    here: Option<RateHere>,
+    receipt: Option<String>,
+    outcome: Option<RatingOutcome>,
+) -> impl IntoView {
     let reply = entry.reply.clone();
     let see = match reply.item {
         ReplyItem::Suggestion => tr!("reply.see_suggestion"),
@@ -187,9 +209,11 @@ fn ReplyView(entry: ReplyEntry) -> impl IntoView {
     } else {
         tr!("reply.answer_heading")
     };
+    let reply_id = reply.id;
     let comments = reply.answer.clone().map(|a| {
         view! {
             <RatingSummary tally=entry.ratings.clone() anchor="ratings"/>
+            {here.clone().map(|here| view! { <RateHereSection reply_id here receipt=receipt.clone() outcome/> })}
             <Comments until=a.comments_until open=entry.comments_open comments=entry.comments.clone()/>
         }
     });

@@ -1,24 +1,80 @@
 //! 答复评价 over HTTP, on the follower's signed comment page (`/follow/{id}/{sig}/comment`): three
 //! groups of five choices, each said in words, posted to `/follow/{id}/{sig}/rate` and answered
-//! by a redirect back to the page with the outcome (`?rated=counted`). No JavaScript.
+//! by a redirect back to the page with the outcome (`?rated=counted`). No JavaScript. The
+//! reply's own page posts the same form to `/replies/{id}/rate`, for the device that stood
+//! behind the item or the author's receipt, with the proof of work its script solves.
 
 use super::follow::{failed, page};
-use super::reader::{escape, locale};
+use super::reader::{cookie, escape, locale};
+use super::vote::{client_of, DEVICE_COOKIE};
 use crate::follow::FollowService;
+use crate::vote::rating::RatingInput;
+use crate::vote::VoteService;
 use app::i18n::{message, Locale};
 use app::model::{RatingAspect, RatingOutcome, Scores};
-use axum::extract::{Form, Path, State};
+use axum::extract::{ConnectInfo, Form, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Router;
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 pub fn routes() -> Router<super::AppState> {
-    Router::new().route(
-        "/follow/{id}/{sig}/rate",
-        post(rate).layer(axum::extract::DefaultBodyLimit::max(1024)),
-    )
+    Router::new()
+        .route(
+            "/follow/{id}/{sig}/rate",
+            post(rate).layer(axum::extract::DefaultBodyLimit::max(1024)),
+        )
+        .route(
+            "/replies/{id}/rate",
+            post(rate_here).layer(axum::extract::DefaultBodyLimit::max(4096)),
+        )
+}
+
+/// A rating from the reply's page: answered by a redirect back to it with the outcome (and the
+/// receipt she came with, so the page still knows her).
+async fn rate_here(
+    State(vote): State<Arc<VoteService>>,
+    ConnectInfo(socket): ConnectInfo<SocketAddr>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let field = |name: &str| {
+        form.iter()
+            .take(8)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    // A receipt is letters, digits and hyphens; anything else is not one.
+    let receipt = field("receipt")
+        .map(str::trim)
+        .filter(|r| !r.is_empty() && r.len() <= 40)
+        .filter(|r| r.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    let device = cookie(&headers, DEVICE_COOKIE);
+    let input = RatingInput {
+        reply_id: id,
+        device_token: device.as_deref(),
+        receipt,
+        proof: field("proof"),
+        scores: (
+            field("solved").unwrap_or_default(),
+            field("attitude").unwrap_or_default(),
+            field("speed").unwrap_or_default(),
+        ),
+    };
+    let ip = client_of(&vote, socket, &headers);
+    let outcome = match vote.rate_here(input, ip).await {
+        Ok(Some(outcome)) => outcome,
+        Ok(None) => return page(StatusCode::NOT_FOUND, locale(&headers), "gone", ""),
+        Err(err) => {
+            tracing::error!(error = %err, reply = id, "rating from the reply's page not stored");
+            RatingOutcome::Busy
+        }
+    };
+    let receipt = receipt.map_or(String::new(), |r| format!("&receipt={r}"));
+    Redirect::to(&format!("/replies/{id}?rated={outcome}{receipt}#rate")).into_response()
 }
 
 async fn rate(

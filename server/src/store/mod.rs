@@ -2,6 +2,7 @@
 //! `app::model`; swapping the engine (issue: PostgreSQL) happens here and nowhere else.
 
 mod authoring;
+mod backers;
 mod charts;
 mod history;
 mod hotline;
@@ -37,6 +38,7 @@ pub use publication::staged::Staged;
 pub use publication::withdrawals::{Withdrawable, WithdrawalRow};
 pub use replies::comments::CommentWritten;
 pub use replies::ratings::RatingWritten;
+pub use replies::ratings_here::{HereState, HereWritten, NewRating};
 pub use replies::reminders::Reminder;
 pub use replies::templates::TemplateFields;
 pub use replies::writes::{AnswerFields, ReplyWrite};

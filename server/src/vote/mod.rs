@@ -6,6 +6,7 @@ pub mod identity;
 mod limits;
 pub mod paper_codes;
 mod port;
+pub mod rating;
 pub mod suggest;
 mod writer;
 

@@ -121,4 +121,15 @@ impl VotePort for VoteService {
         let reply = self.store.reply_of(item, id).await.map_err(log_only)?;
         Ok(reply.map(|r| app::model::ReplyEntry::judged(r, today)))
     }
+
+    async fn rating_here(
+        &self,
+        id: i64,
+        device_token: Option<&str>,
+        receipt: Option<&str>,
+    ) -> Result<Option<app::model::RateHere>, PortalError> {
+        VoteService::rating_here(self, id, device_token, receipt)
+            .await
+            .map_err(log_only)
+    }
 }

@@ -42,6 +42,14 @@ pub trait VotePort: Send + Sync + 'static {
         item: crate::model::ReplyItem,
         id: i64,
     ) -> Result<Option<crate::model::ReplyEntry>, PortalError>;
+    /// Where the reader stands with reply `id`'s rating on its page, by her device token and
+    /// the receipt in the address; `None`: no such reply.
+    async fn rating_here(
+        &self,
+        id: i64,
+        device_token: Option<&str>,
+        receipt: Option<&str>,
+    ) -> Result<Option<crate::model::RateHere>, PortalError>;
 }
 
 #[derive(Clone)]

@@ -1,8 +1,9 @@
 //! 待审选票: moderators' decisions on held ballots. A decision is appended to `ballot_reviews`
 //! (never changed or deleted); an accepted ballot moves the running tally in the same transaction.
 
+use crate::store::backers::{current_ballot, parse_picks};
 use crate::store::history::audit::audit;
-use crate::store::voting::ballots::{current_ballot, move_tally, parse_picks};
+use crate::store::voting::ballots::move_tally;
 use crate::store::{Store, StoreResult};
 use app::model::{HeldBallot, StaffMember};
 

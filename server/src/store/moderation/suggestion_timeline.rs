@@ -1,8 +1,8 @@
 //! A suggestion's timeline as its receipt code shows it (查询码): received, published or not
 //! (with the moderator's reason), made a candidate — each dated where the record has the date.
 
-use crate::store::{iso, Store, StoreError, StoreResult};
-use app::model::{NotPublishedReason, Promoted, ReceiptStatus, SuggestionState};
+use crate::store::{beijing_today, iso, Store, StoreError, StoreResult};
+use app::model::{NotPublishedReason, Promoted, ReceiptStatus, SuggestionReply, SuggestionState};
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -16,6 +16,7 @@ struct Row {
     cycle_title: Option<String>,
     cycle_slug: Option<String>,
     candidate: Option<i64>,
+    id: i64,
 }
 
 impl Store {
@@ -23,7 +24,7 @@ impl Store {
     pub async fn suggestion_timeline(&self, receipt: &str) -> StoreResult<Option<ReceiptStatus>> {
         let row: Option<Row> = sqlx::query_as(
             "SELECT s.title, s.status, s.reason, s.reason_code, s.created_at, s.decided_at, s.promoted_at,
-                    c.title AS cycle_title, c.slug AS cycle_slug, k.id AS candidate
+                    c.title AS cycle_title, c.slug AS cycle_slug, k.id AS candidate, s.id
              FROM suggestions s
              LEFT JOIN cycle_candidates k ON k.suggestion_id = s.id
              LEFT JOIN cycles c ON c.id = k.cycle_id
@@ -37,6 +38,24 @@ impl Store {
         let moderation = SuggestionState::parse(&row.status).ok_or_else(|| {
             StoreError::Corrupt(format!("unknown suggestion status {:?}", row.status))
         })?;
+        // Her own suggestion's reply first, else the reply to the candidate made from it.
+        let reply: Option<(i64, Option<i64>)> = sqlx::query_as(
+            "SELECT id, replied_at FROM replies
+             WHERE (item_kind = 'suggestion' AND item_id = $1)
+                OR (item_kind = 'candidate' AND item_id = $2)
+             ORDER BY item_kind DESC LIMIT 1",
+        )
+        .bind(row.id)
+        .bind(row.candidate.unwrap_or(-1))
+        .fetch_optional(&self.pool)
+        .await?;
+        let replied = match reply {
+            Some((id, at)) => Some(SuggestionReply {
+                id,
+                answered_on: at.map(beijing_today).transpose()?.map(|d| d.to_string()),
+            }),
+            None => None,
+        };
         let promoted = match (row.cycle_title, row.cycle_slug, row.candidate) {
             (Some(cycle), Some(slug), Some(candidate)) => Some(Promoted {
                 cycle,
@@ -56,6 +75,7 @@ impl Store {
             received_at: iso(row.created_at),
             decided_at: row.decided_at.map(iso),
             promoted,
+            replied,
         }))
     }
 }

@@ -6,6 +6,7 @@ pub(super) mod crossing;
 pub(super) mod league;
 pub(super) mod not_chosen;
 pub(super) mod ratings;
+pub(super) mod ratings_here;
 pub(super) mod reads;
 pub(super) mod rehandle;
 pub(super) mod reminders;

@@ -47,13 +47,6 @@ pub(in crate::store) fn picks_text(picks: &[CandidateId]) -> String {
         .join(",")
 }
 
-pub(in crate::store) fn parse_picks(text: &str) -> Vec<CandidateId> {
-    text.split(',')
-        .filter_map(|p| p.parse().ok())
-        .map(CandidateId)
-        .collect()
-}
-
 /// Moves the running tally: `sign` is +1 to add a ballot's picks, -1 to take them away.
 pub(in crate::store) async fn move_tally(
     tx: &mut Conn,
@@ -75,22 +68,4 @@ pub(in crate::store) async fn move_tally(
         .await?;
     }
     Ok(())
-}
-
-/// The voter's ballot that counts now: `(id, tier, picks)` of their latest accepted ballot.
-pub(in crate::store) async fn current_ballot(
-    tx: &mut Conn,
-    cycle_id: CycleId,
-    voter: &str,
-) -> StoreResult<Option<(i64, String, String)>> {
-    Ok(sqlx::query_as(
-        "SELECT b.id, b.tier, b.picks FROM ballots b
-         LEFT JOIN ballot_reviews r ON r.ballot_id = b.id
-         WHERE b.cycle_id = $1 AND b.voter = $2 AND COALESCE(r.decision, b.status) = 'counted'
-         ORDER BY b.id DESC LIMIT 1",
-    )
-    .bind(cycle_id.0)
-    .bind(voter)
-    .fetch_optional(&mut *tx)
-    .await?)
 }

@@ -3,7 +3,8 @@
 //! the batch's keys as a `VALUES` table, then moved in memory as `ballot_batch.rs` applies the
 //! batch in arrival order.
 
-use super::ballots::{parse_picks, NewBallot};
+use super::ballots::NewBallot;
+use crate::store::backers::parse_picks;
 use crate::store::{Conn, Engine, StoreResult};
 use app::model::{BallotStatus, CandidateId, CycleId, Tier};
 use std::collections::{HashMap, HashSet};

@@ -1,7 +1,7 @@
 //! Reading voting cycles (选题征集): candidates with their tallies, receipt checks and the
 //! integrity report. Tallies count the latest accepted ballot of each voter.
 
-use crate::store::voting::ballots::parse_picks;
+use crate::store::backers::parse_picks;
 use crate::store::{iso, Store, StoreError, StoreResult};
 use app::model::{
     BallotReason, BallotStatus, CandidateId, Cycle, CycleCandidate, CycleDetail, CycleId,
@@ -290,7 +290,7 @@ impl Store {
             }),
             BallotStatus::Counted => {
                 let mut conn = self.pool.acquire().await?;
-                let current = crate::store::voting::ballots::current_ballot(
+                let current = crate::store::backers::current_ballot(
                     &mut conn,
                     CycleId(row.cycle_id),
                     &row.voter,

@@ -2,7 +2,7 @@
 //! its picks and where it stands now. The public receipt check (`participation.rs`) never
 //! returns picks.
 
-use crate::store::voting::ballots::{current_ballot, parse_picks};
+use crate::store::backers::{current_ballot, parse_picks};
 use crate::store::{iso, Store, StoreResult};
 use app::model::{BallotStatus, OwnBallot, OwnBallotState};
 use std::collections::HashMap;

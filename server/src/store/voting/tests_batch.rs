@@ -4,8 +4,9 @@
 //! codes used twice, held ballots — are written both ways on two copies of the demo data. The
 //! outcomes, the ballot records, the code uses and the tallies must agree.
 
+use crate::store::backers::{current_ballot, parse_picks};
 use crate::store::tests::loaded_store;
-use crate::store::voting::ballots::{current_ballot, move_tally, parse_picks, picks_text};
+use crate::store::voting::ballots::{move_tally, picks_text};
 use crate::store::*;
 use app::model::{BallotProblem, BallotReason, BallotStatus, CandidateId, CycleId, Tier};
 use rand::{Rng, SeedableRng};

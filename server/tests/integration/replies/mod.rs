@@ -16,6 +16,7 @@ mod league;
 mod not_chosen;
 mod overdue;
 mod ratings;
+mod ratings_here;
 mod rehandle;
 mod reminders;
 mod rule;
@@ -90,6 +91,39 @@ pub(super) async fn published_suggestion(
     title: &str,
     address: &str,
 ) -> String {
+    published_suggestion_from(server, moderator, title, address)
+        .await
+        .id
+}
+
+/// A published suggestion and what its author's browser kept.
+pub(super) struct Suggested {
+    pub id: String,
+    /// Her receipt code (查询码).
+    pub receipt: String,
+    /// Her device cookie, `dianca_device=…`, as a `Cookie` header.
+    pub device: String,
+}
+
+/// The `Cookie` header that carries the device token a response set.
+pub(super) fn device_cookie(res: &reqwest::Response) -> String {
+    res.headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.contains("dianca_device="))
+        .and_then(|v| v.split(';').next())
+        .expect("a device cookie")
+        .to_string()
+}
+
+/// [`published_suggestion`], keeping the author's receipt and device cookie.
+pub(super) async fn published_suggestion_from(
+    server: &TestServer,
+    moderator: &str,
+    title: &str,
+    address: &str,
+) -> Suggested {
     let res = client()
         .post(server.url("/suggest"))
         .header(header::ACCEPT_LANGUAGE, "zh-CN")
@@ -104,7 +138,12 @@ pub(super) async fn published_suggestion(
         .send()
         .await
         .unwrap();
-    assert!(location(&res).contains("receipt="), "{}", location(&res));
+    let back = location(&res);
+    let receipt: String = back[back.find("receipt=").expect("a receipt") + "receipt=".len()..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let device = device_cookie(&res);
     let queue = get_as(server, "/staff/moderation", moderator).await;
     let at = queue
         .find(&format!("data-suggestion=\"{title}\""))
@@ -133,11 +172,15 @@ pub(super) async fn published_suggestion(
         ],
     )
     .await;
-    id
+    Suggested {
+        id,
+        receipt,
+        device,
+    }
 }
 
-/// "我也要" from a new device, with a solved proof of work.
-pub(super) async fn me_too(server: &TestServer, id: &str) {
+/// "我也要" from a new device, with a solved proof of work; returns the device's cookie.
+pub(super) async fn me_too(server: &TestServer, id: &str) -> String {
     let proof = support::proof::solved(server, "2027-annual").await;
     let res = client()
         .post(server.url(&format!("/suggest/{id}/support")))
@@ -146,6 +189,7 @@ pub(super) async fn me_too(server: &TestServer, id: &str) {
         .await
         .unwrap();
     assert!(location(&res).contains("supported="), "{}", location(&res));
+    device_cookie(&res)
 }
 
 pub(super) async fn page(server: &TestServer, path: &str) -> String {

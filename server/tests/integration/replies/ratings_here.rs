@@ -1,0 +1,188 @@
+//! 答复评价 on the reply's own page: the device that supported the item rates it there, once,
+//! with or without the page's proof of work; the suggestion's author rates with her receipt on
+//! any device (and her own device then counts as the same rater); anyone else is told who may;
+//! beyond the daily allowance per network a rating is held, not counted and not dropped.
+
+use super::*;
+
+const TITLE: &str = "公园厕所晚上不开门";
+const ANSWER: &str = "已要求公园管理处将厕所开放时间延长到晚上十点，下周起执行。";
+
+/// A round promising a reply, a suggestion supported over its line by one other device, and
+/// the department's answer. Returns the author's suggestion, the supporter's cookie and the
+/// reply's id.
+async fn answered(server: &TestServer, slug: &str) -> (Suggested, String, String) {
+    let editor = login(server, EDITOR.0, EDITOR.3).await.unwrap();
+    let moderator = login(server, MODERATOR.0, MODERATOR.3).await.unwrap();
+    round_with_rule(server, &editor, slug, ("2", "", "10")).await;
+    let author = published_suggestion_from(server, &moderator, TITLE, "").await;
+    let supporter = me_too(server, &author.id).await;
+    let heat = login(server, HEAT.0, HEAT.3).await.unwrap();
+    let id = reply_id(&get_as(server, "/staff/replies", &heat).await, TITLE);
+    let res = post_answer(server, &heat, &id, ("partly_adopted", ANSWER, "")).await;
+    assert_eq!(location(&res), "/staff/replies?done=reply_posted");
+    (author, supporter, id)
+}
+
+/// The reply's page as the browser holding `cookie` (if any) reads it.
+async fn page_as(server: &TestServer, path: &str, cookie: Option<&str>) -> String {
+    let mut req = client()
+        .get(server.url(path))
+        .header(header::ACCEPT_LANGUAGE, "zh-CN");
+    if let Some(cookie) = cookie {
+        req = req.header(header::COOKIE, cookie);
+    }
+    req.send().await.unwrap().text().await.unwrap()
+}
+
+/// Posts scores to the reply's page as the browser holding `cookie`; returns where it is sent.
+async fn rate_as(
+    server: &TestServer,
+    id: &str,
+    cookie: Option<&str>,
+    form: &[(&str, &str)],
+) -> String {
+    let mut req = client()
+        .post(server.url(&format!("/replies/{id}/rate")))
+        .form(form);
+    if let Some(cookie) = cookie {
+        req = req.header(header::COOKIE, cookie);
+    }
+    location(&req.send().await.unwrap())
+}
+
+fn scores(solved: &'static str) -> Vec<(&'static str, &'static str)> {
+    vec![("solved", solved), ("attitude", "4"), ("speed", "3")]
+}
+
+async fn raters(server: &TestServer, id: &str) -> serde_json::Value {
+    let json: serde_json::Value =
+        serde_json::from_str(&page(server, &format!("/api/v1/replies/{id}")).await).unwrap();
+    json["ratings"]["raters"].clone()
+}
+
+#[tokio::test]
+async fn the_device_that_supported_the_item_rates_its_reply_on_the_page_once() {
+    let server = TestServer::start_with_staff(&[EDITOR, MODERATOR, HEAT]);
+    let (_, supporter, id) = answered(&server, "rate-here").await;
+    let path = format!("/replies/{id}");
+
+    // A reader whose device did not support it is told who may rate, and has no form.
+    let stranger = page_as(&server, &path, None).await;
+    assert!(stranger.contains("谁可以打分"), "{stranger:.4000}");
+    assert!(!stranger.contains(&format!("action=\"/replies/{id}/rate\"")));
+    assert_eq!(
+        rate_as(&server, &id, None, &scores("4")).await,
+        format!("{path}?rated=not_yours#rate")
+    );
+
+    // The supporter's device sees the form, with the proof-of-work challenge for its script.
+    let mine = page_as(&server, &path, Some(&supporter)).await;
+    assert!(
+        mine.contains(&format!("action=\"/replies/{id}/rate\""))
+            && mine.contains("您支持过这一项")
+            && mine.contains("data-challenge=\"{"),
+        "{mine:.6000}"
+    );
+
+    // A wrong proof of work is refused in words and counts nothing.
+    let mut form = scores("4");
+    form.push(("proof", "bm90IGEgcHJvb2Y="));
+    let back = rate_as(&server, &id, Some(&supporter), &form).await;
+    assert_eq!(back, format!("{path}?rated=bad_proof#rate"));
+    assert!(page_as(&server, &back, Some(&supporter))
+        .await
+        .contains("页面已过期"));
+    assert_eq!(raters(&server, &id).await, 0);
+
+    // Solved: counted, shown back to her, and in the spread everyone reads.
+    let proof = support::proof::solved(&server, "2027-annual").await;
+    let mut form = scores("4");
+    form.push(("proof", proof.as_str()));
+    let back = rate_as(&server, &id, Some(&supporter), &form).await;
+    assert_eq!(back, format!("{path}?rated=counted#rate"));
+    let told = page_as(&server, &back, Some(&supporter)).await;
+    assert!(
+        told.contains("已记下您的评分") && told.contains("您的评分：") && told.contains("基本解决"),
+        "{told:.6000}"
+    );
+    assert_eq!(raters(&server, &id).await, 1);
+
+    // Again from the same device, even without a proof: refused as already rated.
+    let back = rate_as(&server, &id, Some(&supporter), &scores("1")).await;
+    assert_eq!(back, format!("{path}?rated=already#rate"));
+    assert!(page_as(&server, &back, Some(&supporter))
+        .await
+        .contains("您已经给这条答复打过分了"));
+    assert_eq!(raters(&server, &id).await, 1);
+}
+
+#[tokio::test]
+async fn the_author_rates_with_her_receipt_on_any_device_and_once_with_her_own() {
+    let server = TestServer::start_with_staff(&[EDITOR, MODERATOR, HEAT]);
+    let (author, _, id) = answered(&server, "rate-receipt").await;
+
+    // Her receipt page leads her to the reply, with her code in the link.
+    let receipt = page_as(&server, &format!("/receipt?code={}", author.receipt), None).await;
+    let link = format!("/replies/{id}?receipt={}#rate", author.receipt);
+    assert!(
+        receipt.contains("部门已答复") && receipt.contains(&link.replace('&', "&amp;")),
+        "{receipt:.6000}"
+    );
+
+    // On a new phone (no cookie), the code is enough.
+    let with_code = page_as(&server, &link, None).await;
+    assert!(
+        with_code.contains(&format!("name=\"receipt\" value=\"{}\"", author.receipt)),
+        "{with_code:.6000}"
+    );
+    let mut form = scores("2");
+    form.push(("receipt", author.receipt.as_str()));
+    let back = rate_as(&server, &id, None, &form).await;
+    assert_eq!(
+        back,
+        format!(
+            "/replies/{id}?rated=counted&receipt={}#rate",
+            author.receipt
+        )
+    );
+    assert_eq!(raters(&server, &id).await, 1);
+
+    // The device she wrote on is the same rater: already rated.
+    let again = rate_as(&server, &id, Some(&author.device), &scores("5")).await;
+    assert_eq!(again, format!("/replies/{id}?rated=already#rate"));
+    assert!(
+        page_as(&server, &format!("/replies/{id}"), Some(&author.device))
+            .await
+            .contains("您的评分：")
+    );
+
+    // Someone else's receipt-looking code is not hers.
+    let mut form = scores("2");
+    form.push(("receipt", "S-AAAA-BBBB"));
+    let back = rate_as(&server, &id, None, &form).await;
+    assert!(back.contains("rated=not_yours"), "{back}");
+    assert_eq!(raters(&server, &id).await, 1);
+}
+
+#[tokio::test]
+async fn beyond_the_daily_allowance_per_network_a_rating_is_held_not_counted() {
+    let server = TestServer::start_full(&[EDITOR, MODERATOR, HEAT], &["--per-network-day", "1"]);
+    let (author, supporter, id) = answered(&server, "rate-held").await;
+    // The author's rating is the network's one for today.
+    let first = rate_as(&server, &id, Some(&author.device), &scores("4")).await;
+    assert!(first.contains("rated=counted"), "{first}");
+    // The supporter, from the same network: taken, held for a moderator, not counted.
+    let second = rate_as(&server, &id, Some(&supporter), &scores("1")).await;
+    assert!(second.contains("rated=held"), "{second}");
+    let told = page_as(&server, &second, Some(&supporter)).await;
+    assert!(
+        told.contains("先由管理员核对") && told.contains("您的评分正在等管理员核对"),
+        "{told:.6000}"
+    );
+    assert_eq!(raters(&server, &id).await, 1);
+    // Sending again says the same, and writes nothing more.
+    let again = rate_as(&server, &id, Some(&supporter), &scores("1")).await;
+    assert!(again.contains("rated=held"), "{again}");
+    assert_eq!(raters(&server, &id).await, 1);
+}

@@ -105,6 +105,23 @@ pub async fn review_ballot(ballot_id: i64, decision: String) -> Result<(), Serve
     Ok(())
 }
 
+/// Counts (or not) the ratings of reply `reply_id` from `network` held by the daily allowance.
+#[server]
+pub async fn review_ratings(
+    reply_id: i64,
+    network: String,
+    decision: String,
+) -> Result<(), ServerFnError> {
+    let accept = decision == "accept";
+    let outcome =
+        run(|h, m| async move { h.0.review_ratings(&m, reply_id, &network, accept).await }).await;
+    back(
+        "/staff/moderation",
+        outcome.map(|()| crate::model::Done::ItemSaved),
+    );
+    Ok(())
+}
+
 #[server]
 pub async fn review_supports(
     suggestion_id: i64,

@@ -17,6 +17,9 @@ pub struct ModerationQueue {
     /// "Me too" support held by the daily allowance per network, by suggestion and network.
     #[serde(default)]
     pub held_supports: Vec<crate::model::HeldSupports>,
+    /// Ratings of replies from their pages held by the daily allowance, by reply and network.
+    #[serde(default)]
+    pub held_ratings: Vec<crate::model::HeldRatings>,
     /// What the mail outbox holds (待发通知).
     #[serde(default)]
     pub outbox: OutboxSummary,

@@ -74,8 +74,8 @@ pub use league::{
     RatingMean, LEAGUE_MIN_OWED, LEAGUE_MIN_RATINGS,
 };
 pub use network_rule::{
-    beijing_day_start, HeldSupports, NetworkBand, NetworkConcentration, DEFAULT_PER_NETWORK_DAY,
-    HELD_REVIEW_WORKING_DAYS,
+    beijing_day_start, HeldRatings, HeldSupports, NetworkBand, NetworkConcentration,
+    DEFAULT_PER_NETWORK_DAY, HELD_REVIEW_WORKING_DAYS,
 };
 pub use outcome::{Done, Field, Refusal};
 pub use participation::{

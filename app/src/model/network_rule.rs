@@ -71,6 +71,17 @@ pub struct HeldSupports {
     pub held: u32,
 }
 
+/// Ratings of a reply from its page held for a moderator: one reply's held ratings from one
+/// network. Moderators see the network; the public never does.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldRatings {
+    pub reply_id: i64,
+    /// The item the reply answers.
+    pub title: String,
+    pub network: String,
+    pub held: u32,
+}
+
 /// The start (unix seconds) of the Beijing day (UTC+8, no daylight saving) that `now` falls in.
 pub fn beijing_day_start(now: i64) -> i64 {
     const OFFSET: i64 = 8 * 3600;

@@ -7,7 +7,7 @@
 
 use crate::api::moderation::{
     load_moderation, ModerateSuggestion, PromoteSuggestion, ReviewBallot, ReviewNetworkBallots,
-    ReviewSupports,
+    ReviewRatings, ReviewSupports,
 };
 use crate::components::comment_review::CommentReview;
 use crate::components::loading::DataView;
@@ -15,7 +15,8 @@ use crate::components::roles::{RedactForm, RedactionHistory};
 use crate::components::staff_gate::gate_view;
 use crate::i18n::when::date_time;
 use crate::model::{
-    HeldBallot, HeldSupports, ModerationQueue, NotPublishedReason, OutboxSummary, Suggestion,
+    HeldBallot, HeldRatings, HeldSupports, ModerationQueue, NotPublishedReason, OutboxSummary,
+    Suggestion,
 };
 use crate::pages::staff::Flash;
 use crate::tr;
@@ -48,6 +49,7 @@ fn Queue(queue: ModerationQueue) -> impl IntoView {
         upcoming,
         history,
         held_supports,
+        held_ratings,
         outbox,
         reply_comments,
     } = queue;
@@ -71,6 +73,11 @@ fn Queue(queue: ModerationQueue) -> impl IntoView {
             <h2 id="held-support-heading">{tr!("moderation_supports.heading", count = held_supports.len())}</h2>
             <p class="muted">{tr!("moderation_supports.note")}</p>
             <ul class="plain-list">{held_supports.into_iter().map(|h| view! { <HeldSupport h/> }).collect_view()}</ul>
+        </section>
+        <section aria-labelledby="held-rating-heading">
+            <h2 id="held-rating-heading">{tr!("moderation_ratings.heading", count = held_ratings.len())}</h2>
+            <p class="muted">{tr!("moderation_ratings.note")}</p>
+            <ul class="plain-list">{held_ratings.into_iter().map(|h| view! { <HeldRating h/> }).collect_view()}</ul>
         </section>
         <CommentReview comments=reply_comments/>
         <Outbox outbox/>
@@ -235,6 +242,39 @@ fn HeldSupport(h: HeldSupports) -> impl IntoView {
                 {for_reject}
                 <input type="hidden" name="decision" value="reject"/>
                 <button type="submit" class="button button-quiet">{tr!("moderation_supports.reject")}</button>
+            </ActionForm>
+        </li>
+    }
+}
+
+/// One reply's ratings from one network, held by the daily allowance.
+#[component]
+fn HeldRating(h: HeldRatings) -> impl IntoView {
+    let accept = ServerAction::<ReviewRatings>::new();
+    let reject = ServerAction::<ReviewRatings>::new();
+    let (id, network) = (h.reply_id.to_string(), h.network.clone());
+    let fields = move || {
+        view! {
+            <input type="hidden" name="reply_id" value=id.clone()/>
+            <input type="hidden" name="network" value=network.clone()/>
+        }
+    };
+    let (for_accept, for_reject) = (fields(), fields());
+    view! {
+        <li class="card" data-held-rating=h.title.clone()>
+            <p>
+                <a href=format!("{}/{}", crate::paths::REPLIES, h.reply_id)><strong>{h.title.clone()}</strong></a>" · "
+                {tr!("moderation_ratings.count", count = h.held)}" · "<code>{h.network.clone()}</code>
+            </p>
+            <ActionForm action=accept attr:class="inline-form">
+                {for_accept}
+                <input type="hidden" name="decision" value="accept"/>
+                <button type="submit" class="button">{tr!("moderation_ratings.accept")}</button>
+            </ActionForm>
+            <ActionForm action=reject attr:class="inline-form">
+                {for_reject}
+                <input type="hidden" name="decision" value="reject"/>
+                <button type="submit" class="button button-quiet">{tr!("moderation_ratings.reject")}</button>
             </ActionForm>
         </li>
     }

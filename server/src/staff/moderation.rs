@@ -37,6 +37,7 @@ impl ModerationPort for StaffService {
             upcoming,
             history: self.store.suggestion_revisions().await.map_err(internal)?,
             held_supports: self.store.held_supports().await.map_err(internal)?,
+            held_ratings: self.store.held_ratings().await.map_err(internal)?,
             outbox: self.store.outbox_summary(now()).await.map_err(internal)?,
             reply_comments: self
                 .store
@@ -133,6 +134,28 @@ impl ModerationPort for StaffService {
         match self
             .store
             .review_supports(me, suggestion_id, network, accept, now())
+            .await
+        {
+            Ok(0) => Err(StaffError::NotFound),
+            Ok(_) => Ok(()),
+            Err(err) => Err(internal(err)),
+        }
+    }
+
+    async fn review_ratings(
+        &self,
+        me: &StaffMember,
+        reply_id: i64,
+        network: &str,
+        accept: bool,
+    ) -> Result<(), StaffError> {
+        moderator(me)?;
+        if network.len() > 64 {
+            return Err(StaffError::NotFound);
+        }
+        match self
+            .store
+            .review_ratings(me, (reply_id, network), accept, now())
             .await
         {
             Ok(0) => Err(StaffError::NotFound),

@@ -42,6 +42,14 @@ pub trait ModerationPort: Send + Sync + 'static {
         network: &str,
         accept: bool,
     ) -> Result<(), crate::api::StaffError>;
+    /// Counts (or not) the held ratings of one reply from one network.
+    async fn review_ratings(
+        &self,
+        me: &StaffMember,
+        reply_id: i64,
+        network: &str,
+        accept: bool,
+    ) -> Result<(), crate::api::StaffError>;
     /// Shows a follower's comment under its reply, or withholds it.
     async fn review_reply_comment(
         &self,

@@ -3,6 +3,7 @@
 
 pub(super) mod comments;
 pub(super) mod crossing;
+pub(super) mod held_ratings;
 pub(super) mod league;
 pub(super) mod not_chosen;
 pub(super) mod ratings;

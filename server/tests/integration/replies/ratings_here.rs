@@ -185,4 +185,38 @@ async fn beyond_the_daily_allowance_per_network_a_rating_is_held_not_counted() {
     let again = rate_as(&server, &id, Some(&supporter), &scores("1")).await;
     assert!(again.contains("rated=held"), "{again}");
     assert_eq!(raters(&server, &id).await, 1);
+
+    // The moderator sees the held group by reply and network, and counts it (audited).
+    let moderator = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
+    let queue = get_as(&server, "/staff/moderation", &moderator).await;
+    let at = queue
+        .find(&format!("data-held-rating=\"{TITLE}\""))
+        .unwrap_or_else(|| panic!("held ratings in the queue: {queue:.8000}"));
+    assert!(queue[at..].contains("1 个评分"));
+    let marker = "name=\"network\" value=\"";
+    let start = at + queue[at..].find(marker).expect("network") + marker.len();
+    let network: String = queue[start..].chars().take_while(|c| *c != '"').collect();
+    let url = action_on(&server, "/staff/moderation", &moderator, "review_ratings").await;
+    support::staff::moderate(
+        &url,
+        &moderator,
+        "review_ratings",
+        &[
+            ("reply_id", id.as_str()),
+            ("network", network.as_str()),
+            ("decision", "accept"),
+        ],
+    )
+    .await;
+    assert_eq!(raters(&server, &id).await, 2, "counted once reviewed");
+    let told = page_as(&server, &format!("/replies/{id}"), Some(&supporter)).await;
+    assert!(
+        told.contains("您的评分：") && !told.contains("您的评分正在等管理员核对"),
+        "{told:.6000}"
+    );
+    let queue = get_as(&server, "/staff/moderation", &moderator).await;
+    assert!(
+        !queue.contains("data-held-rating="),
+        "decided, gone from the queue"
+    );
 }

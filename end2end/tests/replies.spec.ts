@@ -1,4 +1,4 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import { link, mailsTo, type Mail } from './mail';
 
 // 答复 (issue 35 acceptance): an editor states a round's promise to answer before it opens; a
@@ -8,7 +8,8 @@ import { link, mailsTo, type Mail } from './mail';
 // 已经答复. And an overdue reply (the demo's closed round) shows on the waiting list and in the
 // department's record. Issue 36: she rates the reply from her mail's link (a second rating from
 // the same browser is refused in words); when most of three raters say "not solved" the item is
-// handled again by a new date, both replies shown; the demo month's reply league shows its
+// handled again by a new date, both replies shown; the phone that said "me too" rates the reply
+// on its page, and the author on another phone with her receipt; the demo month's reply league shows its
 // order and figures, and a department's page its months. At 360 px and 1280 px, JavaScript on
 // and off, Chinese and English. It adds a round and suggestions, so it runs once (project
 // replies-once).
@@ -43,13 +44,15 @@ async function staff(browser: Browser, user: string): Promise<Page> {
 
 /**
  * She suggests `title` with her address and confirms it; a moderator publishes it and a
- * neighbour on another phone says "me too": two supporters, over the test round's line.
+ * neighbour on another phone says "me too": two supporters, over the test round's line. With
+ * `neighbour`, the neighbour's browser (made with those options) is kept open and returned.
  */
 async function suggestOverTheLine(
   browser: Browser,
   page: Page,
   { title, address, zh, words }: { title: string; address: string; zh: boolean; words: string },
-): Promise<void> {
+  neighbour?: BrowserContextOptions,
+): Promise<{ kept: BrowserContext | null; receipt: string }> {
   await page.goto('/suggest');
   await page.locator('#s-title').fill(title);
   await page.locator('#s-description').fill(words);
@@ -58,6 +61,7 @@ async function suggestOverTheLine(
   await page.getByLabel(zh ? '邮箱（选填）' : 'Email address (optional)').fill(address);
   await page.getByRole('button', { name: zh ? '提交建议' : 'Send suggestion' }).click();
   await expect(page.locator('#receipt')).toBeVisible();
+  const receipt = (await page.locator('#receipt .receipt-code').textContent())!.trim();
   await expect.poll(() => mailsTo(address).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
   await page.goto(link(mailsTo(address)[0].text, '/confirm'));
   const moderator = await staff(browser, 'moderator');
@@ -65,12 +69,17 @@ async function suggestOverTheLine(
   await moderator.locator(`li[data-suggestion="${title}"]`).getByRole('button', { name: '公开', exact: true }).click();
   await expect(moderator.getByRole('status')).toBeVisible();
   await moderator.context().close();
-  const neighbour = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
-  const other = await neighbour.newPage();
+  const made = neighbour ?? { viewport: { width: 360, height: 740 }, locale: 'zh-CN' };
+  const context = await browser.newContext(made);
+  const other = await context.newPage();
   await other.goto('/suggest');
-  await other.locator('li.card', { hasText: title }).getByRole('button', { name: '我也要' }).click();
+  const zhNeighbour = (made.locale ?? 'zh-CN') === 'zh-CN';
+  await other.locator('li.card', { hasText: title }).getByRole('button', { name: zhNeighbour ? '我也要' : 'Me too' }).click();
   await expect(other.getByRole('status').first()).toBeVisible();
-  await neighbour.close();
+  await other.close();
+  if (neighbour) return { kept: context, receipt };
+  await context.close();
+  return { kept: null, receipt };
 }
 
 const questions = {
@@ -78,9 +87,12 @@ const questions = {
   en: ['Was the problem solved?', 'How was the department’s attitude?', 'How quick was it?'],
 };
 
-/** Picks score `scores[i]` (1–5) under each of the three questions on the rating form, and sends it. */
-async function rate(page: Page, zh: boolean, scores: number[]): Promise<void> {
-  const form = page.locator('#rating');
+/**
+ * Picks score `scores[i]` (1–5) under each of the three questions on the rating form (in
+ * `section`: the mail link's page, or `#rate` on the reply's own page), and sends it.
+ */
+async function rate(page: Page, zh: boolean, scores: number[], section = '#rating'): Promise<void> {
+  const form = page.locator(section);
   for (const [i, question] of (zh ? questions.zh : questions.en).entries()) {
     await form.getByRole('group', { name: question }).locator(`input[value="${scores[i]}"]`).check();
   }
@@ -295,6 +307,77 @@ test('most raters unsolved: the item is handled again by a new date, both replie
   await expect(page.locator('#rehandle-rule')).toContainText(/其中 \d+ 项重办/);
   await context.close();
 });
+
+const hereRuns = [
+  { name: '360 px, zh-CN, JavaScript off', width: 360, js: false, locale: 'zh-CN' },
+  { name: '1280 px, en, JavaScript on', width: 1280, js: true, locale: 'en' },
+];
+
+for (const [i, run] of hereRuns.entries()) {
+  test(`the phone that said "me too" rates the reply on its page, and the author with her receipt, ${run.name}`, async ({ browser }) => {
+    const zh = run.locale === 'zh-CN';
+    const phone = run.width === 360;
+    const options: BrowserContextOptions = {
+      viewport: { width: run.width, height: phone ? 740 : 800 },
+      isMobile: phone, hasTouch: phone, javaScriptEnabled: run.js, locale: run.locale,
+    };
+    const authorContext = await browser.newContext(options);
+    const page = await authorContext.newPage();
+    const title = `公园厕所晚上不开门 ${tag}-${i}`;
+    const address = `here-${tag}-${i}@example.cn`;
+    const made = await suggestOverTheLine(browser, page, { title, address, zh, words: '公园里的厕所晚上六点就锁门，晚上散步的老人很不方便。' }, options);
+    const neighbour = made.kept!;
+    const receipt = made.receipt;
+
+    const housing = await staff(browser, 'housing');
+    await housing.goto('/staff/replies');
+    const desk = housing.locator('li.card', { has: housing.locator('h2', { hasText: title }) });
+    await desk.getByLabel('结论').selectOption('partly_adopted');
+    await desk.getByLabel('答复正文').fill('已要求公园管理处把厕所开放时间延长到晚上十点，下周起执行。');
+    await desk.getByRole('button', { name: '发布答复' }).click();
+    await expect(housing.getByRole('status')).toHaveText('答复已发布。');
+    await housing.context().close();
+
+    // The neighbour's phone finds the reply from the suggestions page and rates it there.
+    const other = await neighbour.newPage();
+    await other.goto('/suggest');
+    await other.locator('li.card', { hasText: title }).getByRole('link', { name: zh ? '查看答复' : 'See the reply' }).click();
+    await expect(other).toHaveURL(/\/replies\/\d+$/);
+    const section = other.locator('#rate');
+    await expect(section).toContainText(zh ? '您支持过这一项' : 'You supported this item');
+    await rate(other, zh, [4, 4, 3], '#rate');
+    await expect(other).toHaveURL(/rated=counted/);
+    await expect(section.getByRole('status')).toContainText(zh ? '已记下您的评分' : 'your rating is counted');
+    await expect(section).toContainText(zh ? '基本解决' : 'Mostly solved');
+    await expect(other.locator('#ratings')).toContainText(zh ? '居民评分（1 人）' : 'Residents’ ratings (1)');
+    expect(await other.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(run.width);
+    // Coming back later, the page still knows she rated, and offers no second form.
+    const replyPage = other.url().split('?')[0];
+    await other.goto(replyPage);
+    await expect(section).toContainText(zh ? '您的评分：' : 'Your rating:');
+    await expect(section.getByRole('button', { name: zh ? '提交评分' : 'Send rating' })).toHaveCount(0);
+    await neighbour.close();
+
+    // A stranger is told who may rate, and has no form.
+    const stranger = await browser.newContext(options);
+    const reader = await stranger.newPage();
+    await reader.goto(replyPage);
+    await expect(reader.locator('#rate')).toContainText(zh ? '谁可以打分' : 'Who may rate');
+    await expect(reader.locator('#rate form')).toHaveCount(0);
+
+    // The author, on a borrowed phone, checks her receipt and rates with it.
+    await reader.goto('/receipt');
+    await reader.getByLabel(zh ? /回执码|查询码/ : /receipt/i).first().fill(receipt);
+    await reader.getByRole('button', { name: zh ? '查询' : 'Check' }).click();
+    await expect(reader.locator('.timeline')).toContainText(zh ? '部门已答复' : 'A department has replied');
+    await reader.getByRole('link', { name: zh ? '查看答复并打分' : 'Read the reply and rate it' }).click();
+    await rate(reader, zh, [2, 3, 3], '#rate');
+    await expect(reader.locator('#rate').getByRole('status')).toContainText(zh ? '已记下您的评分' : 'your rating is counted');
+    await expect(reader.locator('#ratings')).toContainText(zh ? '居民评分（2 人）' : 'Residents’ ratings (2)');
+    await stranger.close();
+    await authorContext.close();
+  });
+}
 
 const leagueRuns = [
   { name: '360 px, zh-CN, JavaScript off', width: 360, js: false, locale: 'zh-CN' },

@@ -196,7 +196,7 @@ for (const [i, run] of runs.entries()) {
     await again.goto(link(replied.text, '/comment'));
     await rate(page, zh, [4, 5, 4]);
     await expect(page.locator('#rating [role="status"]')).toContainText(zh ? '已记下您的评分' : 'your rating is counted');
-    await expect(page.locator('#rating')).toContainText(zh ? '基本解决' : 'Mostly solved');
+    await expect(page.locator('#rating')).toContainText(zh ? '解决程度：4 基本解决' : 'Solved: 4 Mostly solved');
     await rate(again, zh, [1, 1, 1]);
     await expect(again.locator('#rating [role="status"]')).toContainText(zh ? '您已经给这条答复打过分了' : 'You have rated this reply already');
     await again.close();
@@ -355,6 +355,7 @@ for (const [i, run] of hereRuns.entries()) {
     const replyPage = other.url().split('?')[0];
     await other.goto(replyPage);
     await expect(section).toContainText(zh ? '您的评分：' : 'Your rating:');
+    await expect(section).toContainText(zh ? '办理速度：3 一般' : 'Speed: 3 Fair');
     await expect(section.getByRole('button', { name: zh ? '提交评分' : 'Send rating' })).toHaveCount(0);
     await neighbour.close();
 

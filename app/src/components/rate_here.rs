@@ -28,7 +28,7 @@ fn yours(scores: Scores) -> impl IntoView {
                 let n = scores.of(*a);
                 let aspect = a.message_key();
                 let words = a.score_key(n);
-                view! { <li>{tr!(aspect.as_str())}"："{n}" "{tr!(words.as_str())}</li> }
+                view! { <li>{tr!("rating.line", aspect = tr!(aspect.as_str()), n = n, words = tr!(words.as_str()))}</li> }
             }).collect_view()}
         </ul>
     }

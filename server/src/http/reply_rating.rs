@@ -137,12 +137,12 @@ pub(super) fn section(
             let lines: String = RatingAspect::ALL
                 .iter()
                 .map(|a| {
-                    format!(
-                        "<li>{}：{} {}</li>",
-                        t(&a.message_key()),
-                        s.of(*a),
-                        t(&a.score_key(s.of(*a)))
-                    )
+                    // The colon is the language's own (full-width in Chinese only).
+                    let line = message("rating.line", locale)
+                        .replace("%{aspect}", &message(&a.message_key(), locale))
+                        .replace("%{n}", &s.of(*a).to_string())
+                        .replace("%{words}", &message(&a.score_key(s.of(*a)), locale));
+                    format!("<li>{}</li>", escape(&line))
                 })
                 .collect();
             format!("<p>{}</p><ul>{lines}</ul>", t("rating.yours"))

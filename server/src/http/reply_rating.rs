@@ -32,6 +32,14 @@ pub fn routes() -> Router<super::AppState> {
         )
 }
 
+/// A field of a rating form (of its first eight: the form has six at most).
+fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    form.iter()
+        .take(8)
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
 /// A rating from the reply's page: answered by a redirect back to it with the outcome (and the
 /// receipt she came with, so the page still knows her).
 async fn rate_here(
@@ -41,12 +49,7 @@ async fn rate_here(
     headers: HeaderMap,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
-    let field = |name: &str| {
-        form.iter()
-            .take(8)
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
+    let field = |name: &str| field(&form, name);
     // A receipt is letters, digits and hyphens; anything else is not one.
     let receipt = field("receipt")
         .map(str::trim)
@@ -83,12 +86,7 @@ async fn rate(
     headers: HeaderMap,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
-    let field = |name: &str| {
-        form.iter()
-            .take(8)
-            .find(|(k, _)| k == name)
-            .map_or("", |(_, v)| v.as_str())
-    };
+    let field = |name: &str| field(&form, name).unwrap_or_default();
     let scores = (field("solved"), field("attitude"), field("speed"));
     match follows.rate(id, &sig, scores).await {
         Ok(Some(outcome)) => Redirect::to(&format!(

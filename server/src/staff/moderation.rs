@@ -17,6 +17,24 @@ fn moderator(me: &StaffMember) -> Result<(), StaffError> {
     }
 }
 
+/// A held group is named by its network (a /24 or /48); anything longer is not one.
+fn held_group(network: &str) -> Result<(), StaffError> {
+    if network.len() > 64 {
+        Err(StaffError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
+/// A decision on a held group that decided nothing found nothing to decide.
+fn some_decided(decided: Result<u64, crate::store::StoreError>) -> Result<(), StaffError> {
+    match decided {
+        Ok(0) => Err(StaffError::NotFound),
+        Ok(_) => Ok(()),
+        Err(err) => Err(internal(err)),
+    }
+}
+
 #[async_trait::async_trait]
 impl ModerationPort for StaffService {
     async fn queue(&self, me: &StaffMember) -> Result<ModerationQueue, StaffError> {
@@ -128,18 +146,12 @@ impl ModerationPort for StaffService {
         accept: bool,
     ) -> Result<(), StaffError> {
         moderator(me)?;
-        if network.len() > 64 {
-            return Err(StaffError::NotFound);
-        }
-        match self
-            .store
-            .review_supports(me, suggestion_id, network, accept, now())
-            .await
-        {
-            Ok(0) => Err(StaffError::NotFound),
-            Ok(_) => Ok(()),
-            Err(err) => Err(internal(err)),
-        }
+        held_group(network)?;
+        some_decided(
+            self.store
+                .review_supports(me, suggestion_id, network, accept, now())
+                .await,
+        )
     }
 
     async fn review_ratings(
@@ -150,18 +162,12 @@ impl ModerationPort for StaffService {
         accept: bool,
     ) -> Result<(), StaffError> {
         moderator(me)?;
-        if network.len() > 64 {
-            return Err(StaffError::NotFound);
-        }
-        match self
-            .store
-            .review_ratings(me, (reply_id, network), accept, now())
-            .await
-        {
-            Ok(0) => Err(StaffError::NotFound),
-            Ok(_) => Ok(()),
-            Err(err) => Err(internal(err)),
-        }
+        held_group(network)?;
+        some_decided(
+            self.store
+                .review_ratings(me, (reply_id, network), accept, now())
+                .await,
+        )
     }
 
     async fn review_reply_comment(

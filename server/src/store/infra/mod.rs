@@ -4,6 +4,7 @@
 pub(super) mod dialect;
 pub(super) mod jobs;
 pub(super) mod maintenance;
+pub(super) mod proofs;
 pub(super) mod rate_buckets;
 #[cfg(test)]
 pub(super) mod test_db;

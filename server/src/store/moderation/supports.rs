@@ -5,6 +5,7 @@
 //! network, audited in the same transaction.
 
 use crate::store::history::audit::audit;
+use crate::store::infra::proofs::spend_proof;
 use crate::store::replies::crossing::record_crossings;
 use crate::store::{Store, StoreResult};
 use app::model::{BallotReason, BallotStatus, HeldSupports, StaffMember};
@@ -54,15 +55,7 @@ impl Store {
             return Ok(SupportOutcome::NotFound);
         }
         if let Some(proof) = &s.proof {
-            let fresh = sqlx::query(
-                "INSERT INTO used_proofs (proof, at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-            )
-            .bind(proof)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if fresh == 0 {
+            if !spend_proof(&mut tx, proof, now).await? {
                 return Ok(SupportOutcome::ReplayedProof);
             }
         }

@@ -5,6 +5,7 @@
 //! held for a moderator (never dropped, never counted until one decides).
 
 use crate::store::backers::{author_by_receipt, backs, Backed};
+use crate::store::infra::proofs::spend_proof;
 use crate::store::{Conn, Store, StoreResult};
 use app::model::{rating_open, BallotReason, CandidateId, CycleId, Scores};
 
@@ -183,15 +184,7 @@ impl Store {
             return Ok(HereWritten::Closed);
         }
         if let Some(proof) = &r.proof {
-            let fresh = sqlx::query(
-                "INSERT INTO used_proofs (proof, at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-            )
-            .bind(proof)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if fresh == 0 {
+            if !spend_proof(&mut tx, proof, now).await? {
                 return Ok(HereWritten::ReplayedProof);
             }
         }

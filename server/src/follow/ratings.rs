@@ -20,11 +20,13 @@ impl FollowService {
     }
 
     /// Counts her scores as the form sent them; `None`: forged or stopped link, or no reply.
+    /// `voter`: the key of the device she sends them from, if it has one, so the same phone
+    /// cannot rate again on the reply's page.
     pub async fn rate(
         &self,
-        id: i64,
-        signature: &str,
+        (id, signature): (i64, &str),
         (solved, attitude, speed): (&str, &str, &str),
+        voter: Option<&str>,
     ) -> Result<Option<RatingOutcome>, StoreError> {
         if !self.letters.verify(id, signature) {
             return Ok(None);
@@ -34,7 +36,7 @@ impl FollowService {
         };
         let written = self
             .store
-            .rate_reply(id, scores, crate::staff::now())
+            .rate_reply(id, scores, voter, crate::staff::now())
             .await?;
         Ok(written.map(|w| match w {
             RatingWritten::Counted => RatingOutcome::Counted,

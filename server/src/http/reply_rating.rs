@@ -82,13 +82,15 @@ async fn rate_here(
 
 async fn rate(
     State(follows): State<Arc<FollowService>>,
+    State(vote): State<Arc<VoteService>>,
     Path((id, sig)): Path<(i64, String)>,
     headers: HeaderMap,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let field = |name: &str| field(&form, name).unwrap_or_default();
     let scores = (field("solved"), field("attitude"), field("speed"));
-    match follows.rate(id, &sig, scores).await {
+    let voter = vote.known_voter(cookie(&headers, DEVICE_COOKIE).as_deref());
+    match follows.rate((id, &sig), scores, voter.as_deref()).await {
         Ok(Some(outcome)) => Redirect::to(&format!(
             "/follow/{id}/{sig}/comment?rated={outcome}#rating"
         ))

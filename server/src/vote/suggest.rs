@@ -71,6 +71,11 @@ fn checked(input: &SuggestionInput) -> Result<NewSuggestion, SuggestError> {
 }
 
 impl VoteService {
+    /// The voter key of a browser's device token, if it carries a valid one (none is issued).
+    pub fn known_voter(&self, token: Option<&str>) -> Option<String> {
+        token.and_then(|t| self.device.voter(t))
+    }
+
     /// The voter key for this browser, issuing a token if it has none: `(voter, new token)`.
     pub fn voter_for(&self, token: Option<&str>) -> (String, Option<String>) {
         match token.and_then(|t| self.device.voter(t)) {

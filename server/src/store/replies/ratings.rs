@@ -57,10 +57,13 @@ impl Store {
 
     /// Counts follow `follow_id`'s scores for its item's reply; `None`: no reply to rate. The
     /// window and "once each" are judged in the write.
+    /// `voter`: the key of the device she sends it from, if any: one phone, one rater, by
+    /// mail link or on the reply's page.
     pub async fn rate_reply(
         &self,
         follow_id: i64,
         s: Scores,
+        voter: Option<&str>,
         now: i64,
     ) -> StoreResult<Option<RatingWritten>> {
         let mut tx = self.write_tx().await?;
@@ -77,14 +80,29 @@ impl Store {
         if !row.1.is_some_and(|at| rating_open(at, now)) {
             return Ok(Some(RatingWritten::Closed));
         }
+        if let Some(voter) = voter {
+            let rated: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM reply_ratings
+                 WHERE reply_id = $1 AND round = $2 AND voter = $3",
+            )
+            .bind(row.0)
+            .bind(row.5)
+            .bind(voter)
+            .fetch_one(&mut *tx)
+            .await?;
+            if rated > 0 {
+                return Ok(Some(RatingWritten::Already));
+            }
+        }
         sqlx::query(
             "INSERT INTO reply_ratings
-                 (reply_id, round, follow_id, solved, attitude, speed, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                 (reply_id, round, follow_id, voter, solved, attitude, speed, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(row.0)
         .bind(row.5)
         .bind(follow_id)
+        .bind(voter)
         .bind(i64::from(s.solved))
         .bind(i64::from(s.attitude))
         .bind(i64::from(s.speed))

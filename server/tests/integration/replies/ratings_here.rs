@@ -220,3 +220,44 @@ async fn beyond_the_daily_allowance_per_network_a_rating_is_held_not_counted() {
         "decided, gone from the queue"
     );
 }
+
+#[tokio::test]
+async fn one_phone_is_one_rater_by_the_mail_link_and_on_the_page() {
+    let smtp = crate::support::smtp::TestSmtp::start();
+    let server = TestServer::start_full(&[EDITOR, MODERATOR, HEAT], &["--smtp-url", &smtp.url]);
+    let editor = login(&server, EDITOR.0, EDITOR.3).await.unwrap();
+    let moderator = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
+    round_with_rule(&server, &editor, "rate-one-phone", ("2", "", "10")).await;
+    let author = published_suggestion_from(&server, &moderator, TITLE, "qian@example.cn").await;
+    let follow = confirmed(&server, &smtp.wait_for(1)[0]).await;
+    me_too(&server, &author.id).await;
+    let heat = login(&server, HEAT.0, HEAT.3).await.unwrap();
+    let id = reply_id(&get_as(&server, "/staff/replies", &heat).await, TITLE);
+    let res = post_answer(&server, &heat, &id, ("partly_adopted", ANSWER, "")).await;
+    assert_eq!(location(&res), "/staff/replies?done=reply_posted");
+
+    // She rates from her mail's link, on the phone she wrote the suggestion on.
+    let res = client()
+        .post(server.url(&format!("{follow}/rate")))
+        .header(header::COOKIE, &author.device)
+        .form(&scores("3"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        location(&res).ends_with("rated=counted#rating"),
+        "{}",
+        location(&res)
+    );
+
+    // The reply's page on that phone knows she has rated, and takes no second rating.
+    let path = format!("/replies/{id}");
+    let mine = page_as(&server, &path, Some(&author.device)).await;
+    assert!(
+        mine.contains("您的评分：") && !mine.contains(&format!("action=\"{path}/rate\"")),
+        "{mine:.6000}"
+    );
+    let again = rate_as(&server, &id, Some(&author.device), &scores("1")).await;
+    assert_eq!(again, format!("{path}?rated=already#rate"));
+    assert_eq!(raters(&server, &id).await, 1);
+}

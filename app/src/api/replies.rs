@@ -71,7 +71,11 @@ pub async fn get_rating_here(
     let Some(id) = crate::model::parse_id(&id) else {
         return Ok(None);
     };
-    let receipt = receipt.filter(|r| !r.trim().is_empty() && r.len() <= MAX_RECEIPT_CHARS);
+    // Read as the receipt page reads it: any case, spaces or dashes.
+    let receipt = receipt
+        .filter(|r| r.len() <= MAX_RECEIPT_CHARS)
+        .and_then(|r| crate::model::ReceiptCode::parse(&r).ok())
+        .map(|code| code.as_str().to_string());
     let device = cookies_with(DEVICE_COOKIE)
         .into_iter()
         .find(|(rest, _)| rest.is_empty())

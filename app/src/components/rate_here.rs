@@ -3,7 +3,7 @@
 //! once, without JavaScript; with it, the page's script solves the proof of work on sending
 //! (the same `data-challenge` / `data-support` hooks as "me too"). Anyone else is told who may.
 
-use crate::model::{RateHere, RatingAspect, RatingOutcome, Scores};
+use crate::model::{RateHere, RatingAspect, RatingOutcome, RatingStanding, Scores};
 use crate::tr;
 use leptos::prelude::*;
 
@@ -90,9 +90,13 @@ pub fn RateHereSection(
             {form(reply_id, challenge, receipt)}
         }
         .into_any(),
-        RateHere::Rated { scores, held } => view! {
+        RateHere::Rated { scores, standing } => view! {
             {yours(scores)}
-            {held.then(|| view! { <p>{tr!("rating.held_note")}</p> })}
+            {match standing {
+                RatingStanding::Counted => None,
+                RatingStanding::Held => Some(view! { <p>{tr!("rating.held_note")}</p> }),
+                RatingStanding::Rejected => Some(view! { <p>{tr!("rating.rejected_note")}</p> }),
+            }}
         }
         .into_any(),
         RateHere::Closed => view! { <p class="muted">{tr!("rating.outcome.closed")}</p> }.into_any(),

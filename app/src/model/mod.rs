@@ -110,7 +110,8 @@ pub use reply_comment::{
     COMMENT_WINDOW_SECONDS, REPLY_COMMENT,
 };
 pub use reply_rating::{
-    rating_open, RateHere, RatingAspect, RatingOutcome, RatingTally, Scores, RATING_WINDOW_SECONDS,
+    rating_open, RateHere, RatingAspect, RatingOutcome, RatingStanding, RatingTally, Scores,
+    RATING_WINDOW_SECONDS,
 };
 pub use reply_template::{ReplyTemplate, TEMPLATE_TITLE};
 pub use roles::{

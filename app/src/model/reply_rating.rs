@@ -133,6 +133,15 @@ codes! {
     }
 }
 
+codes! {
+    /// Where a rating stands: counted, waiting for a moderator, or not counted by one.
+    RatingStanding {
+        Counted => "counted",
+        Held => "held",
+        Rejected => "rejected",
+    }
+}
+
 /// What the reader of a reply's page may do with its rating there, by the device she reads on
 /// (the one that supported, wrote or voted for the item) or the receipt of the suggestion she
 /// wrote, given in the address.
@@ -142,8 +151,11 @@ pub enum RateHere {
     NotYours,
     /// She may rate now; the proof-of-work challenge the page's script solves (JSON).
     Open { challenge: Option<String> },
-    /// Rated already: her scores, and whether they wait for a moderator.
-    Rated { scores: Scores, held: bool },
+    /// Rated already: her scores, and whether they count, wait for a moderator or did not count.
+    Rated {
+        scores: Scores,
+        standing: RatingStanding,
+    },
     /// No answer to rate yet, or its fifteen days have passed.
     Closed,
 }

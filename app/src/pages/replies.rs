@@ -166,7 +166,8 @@ pub fn ReplyPage() -> impl IntoView {
             {move || {
                 let receipt = kept_receipt.get_value();
                 Suspend::new(async move {
-                let here = here.await?;
+                // Without the rating section the reply still shows.
+                let here = here.await.ok().flatten();
                 found.await.map(|found| match found {
                     Some(entry) => Either::Left(view! { <ReplyView entry here receipt outcome/> }),
                     None => Either::Right(view! { <NotFound/> }),

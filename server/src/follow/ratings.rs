@@ -8,15 +8,16 @@ use app::model::{RatingOutcome, Scores};
 
 impl FollowService {
     /// Her scores and whether she may still rate; `None`: forged or stopped link, or no reply.
+    /// `device`: the reading browser's key, whose rating on the reply's page counts as hers.
     pub async fn my_rating(
         &self,
-        id: i64,
-        signature: &str,
+        (id, signature): (i64, &str),
+        device: Option<&str>,
     ) -> Result<Option<(Option<Scores>, bool)>, StoreError> {
         if !self.letters.verify(id, signature) {
             return Ok(None);
         }
-        self.store.my_rating(id, crate::staff::now()).await
+        self.store.my_rating(id, device, crate::staff::now()).await
     }
 
     /// Counts her scores as the form sent them; `None`: forged or stopped link, or no reply.

@@ -5,8 +5,10 @@
 //! one of the wrong length comes back with what she typed.
 
 use super::follow::{failed, page};
-use super::reader::{escape, locale, message};
+use super::reader::{cookie, escape, locale, message};
+use super::vote::DEVICE_COOKIE;
 use crate::follow::{CommentDesk, FollowService};
+use crate::vote::VoteService;
 use app::i18n::Locale;
 use app::model::{CommentOutcome, RatingOutcome, REPLY_COMMENT};
 use axum::extract::{Form, Path, Query, State};
@@ -28,13 +30,15 @@ pub fn routes() -> Router<super::AppState> {
 
 async fn show(
     State(follows): State<Arc<FollowService>>,
+    State(vote): State<Arc<VoteService>>,
     Path((id, sig)): Path<(i64, String)>,
     Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
     let outcome = query.get("outcome").and_then(|o| CommentOutcome::parse(o));
     let rated = query.get("rated").and_then(|o| RatingOutcome::parse(o));
-    let rating = match follows.my_rating(id, &sig).await {
+    let device = vote.known_voter(cookie(&headers, DEVICE_COOKIE).as_deref());
+    let rating = match follows.my_rating((id, &sig), device.as_deref()).await {
         Ok(rating) => rating,
         Err(err) => return failed(err, &headers),
     };

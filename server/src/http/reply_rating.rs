@@ -11,7 +11,7 @@ use crate::follow::FollowService;
 use crate::vote::rating::RatingInput;
 use crate::vote::VoteService;
 use app::i18n::{message, Locale};
-use app::model::{RatingAspect, RatingOutcome, Scores};
+use app::model::{RatingAspect, RatingOutcome, ReceiptCode, Scores};
 use axum::extract::{ConnectInfo, Form, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -50,11 +50,12 @@ async fn rate_here(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let field = |name: &str| field(&form, name);
-    // A receipt is letters, digits and hyphens; anything else is not one.
+    // A receipt as the receipt page reads it (any case, spaces or dashes); anything else is
+    // not one.
     let receipt = field("receipt")
-        .map(str::trim)
-        .filter(|r| !r.is_empty() && r.len() <= 40)
-        .filter(|r| r.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        .filter(|r| r.len() <= 40)
+        .and_then(|r| ReceiptCode::parse(r).ok());
+    let receipt = receipt.as_ref().map(ReceiptCode::as_str);
     let device = cookie(&headers, DEVICE_COOKIE);
     let input = RatingInput {
         reply_id: id,

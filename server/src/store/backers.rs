@@ -73,12 +73,36 @@ pub(in crate::store) async fn author_by_receipt(
     )
 }
 
-/// Whether device key `voter` backs `item`: wrote the suggestion behind it, supported that
-/// suggestion (counted), or — for a candidate — picked it in its latest counted ballot.
+/// The picks of the voter's latest counted ballot cast by `at` (unix seconds).
+async fn picks_as_of(
+    conn: &mut Conn,
+    cycle_id: CycleId,
+    voter: &str,
+    at: i64,
+) -> StoreResult<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT b.picks FROM ballots b
+         LEFT JOIN ballot_reviews r ON r.ballot_id = b.id
+         WHERE b.cycle_id = $1 AND b.voter = $2 AND b.created_at <= $3
+           AND COALESCE(r.decision, b.status) = 'counted'
+         ORDER BY b.id DESC LIMIT 1",
+    )
+    .bind(cycle_id.0)
+    .bind(voter)
+    .bind(at)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// Whether device key `voter` backed `item` by `cutoff` (unix seconds): wrote the suggestion
+/// behind it, supported that suggestion (counted), or — for a candidate — picked it in its
+/// latest counted ballot cast by then. Backing given after the cutoff (a reply's answer, say)
+/// does not count: a new browser cannot become a backer to judge what it did not back.
 pub(in crate::store) async fn backs(
     conn: &mut Conn,
     item: Backed,
     voter: &str,
+    cutoff: i64,
 ) -> StoreResult<bool> {
     if let Some(source) = source_suggestion(conn, item).await? {
         let wrote: i64 =
@@ -89,10 +113,11 @@ pub(in crate::store) async fn backs(
                 .await?;
         let supported: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM suggestion_supports
-             WHERE suggestion_id = $1 AND voter = $2 AND status = 'counted'",
+             WHERE suggestion_id = $1 AND voter = $2 AND status = 'counted' AND at <= $3",
         )
         .bind(source)
         .bind(voter)
+        .bind(cutoff)
         .fetch_one(&mut *conn)
         .await?;
         if wrote + supported > 0 {
@@ -100,8 +125,8 @@ pub(in crate::store) async fn backs(
         }
     }
     if let Backed::Candidate { id, cycle } = item {
-        let ballot = current_ballot(conn, cycle, voter).await?;
-        return Ok(ballot.is_some_and(|(_, _, picks)| parse_picks(&picks).contains(&id)));
+        let picks = picks_as_of(conn, cycle, voter, cutoff).await?;
+        return Ok(picks.is_some_and(|picks| parse_picks(&picks).contains(&id)));
     }
     Ok(false)
 }
@@ -129,7 +154,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_voter_backs_the_candidates_of_her_latest_counted_ballot_only() {
+    async fn a_voter_backs_the_candidates_of_her_latest_counted_ballot_by_the_cutoff_only() {
         let (_dir, store) = loaded_store().await;
         let now = jiff::Timestamp::now().as_second();
         let (cycle, ids) = store
@@ -151,10 +176,15 @@ mod tests {
             id: ids[n],
             cycle: cycle.id,
         };
+        let later = now + 100;
         let mut conn = store.pool.acquire().await.expect("conn");
-        assert!(backs(&mut conn, item(0), "d:a").await.expect("read"));
-        assert!(!backs(&mut conn, item(1), "d:a").await.expect("read"));
-        assert!(!backs(&mut conn, item(0), "d:b").await.expect("read"));
+        assert!(backs(&mut conn, item(0), "d:a", later).await.expect("read"));
+        assert!(!backs(&mut conn, item(1), "d:a", later).await.expect("read"));
+        assert!(!backs(&mut conn, item(0), "d:b", later).await.expect("read"));
+        // Not as of before she voted.
+        assert!(!backs(&mut conn, item(0), "d:a", now - 1)
+            .await
+            .expect("read"));
         drop(conn);
 
         // She changes her ballot: she backs what she picks now, not what she picked before.
@@ -164,7 +194,9 @@ mod tests {
             .await
             .expect("cast");
         let mut conn = store.pool.acquire().await.expect("conn");
-        assert!(!backs(&mut conn, item(0), "d:a").await.expect("read"));
-        assert!(backs(&mut conn, item(1), "d:a").await.expect("read"));
+        assert!(!backs(&mut conn, item(0), "d:a", later).await.expect("read"));
+        assert!(backs(&mut conn, item(1), "d:a", later).await.expect("read"));
+        // As of the moment between her two ballots, she backed the first.
+        assert!(backs(&mut conn, item(0), "d:a", now).await.expect("read"));
     }
 }

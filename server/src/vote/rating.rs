@@ -38,7 +38,7 @@ impl VoteService {
             HereState::NotFound => None,
             HereState::NotYours => Some(RateHere::NotYours),
             HereState::Closed => Some(RateHere::Closed),
-            HereState::Rated { scores, held } => Some(RateHere::Rated { scores, held }),
+            HereState::Rated { scores, standing } => Some(RateHere::Rated { scores, standing }),
             HereState::Open => Some(RateHere::Open {
                 challenge: VoteService::challenge(self)
                     .and_then(|c| serde_json::to_string(&c).ok()),

@@ -6,14 +6,14 @@
 
 use crate::store::backers::{author_by_receipt, backs, Backed};
 use crate::store::infra::proofs::spend_proof;
-use crate::store::{Conn, Store, StoreResult};
-use app::model::{rating_open, BallotReason, CandidateId, CycleId, Scores};
+use crate::store::{Conn, Store, StoreError, StoreResult};
+use app::model::{rating_open, BallotReason, CandidateId, CycleId, RatingStanding, Scores};
 
 /// A rating from the reply's page, ready to be written.
 #[derive(Clone, Debug)]
 pub struct NewRating {
     pub reply_id: i64,
-    /// The device's keyed id, if it has a token.
+    /// The sending device's keyed id, if it has a token.
     pub voter: Option<String>,
     /// The receipt typed in the address, if any (the suggestion's author).
     pub receipt: Option<String>,
@@ -33,7 +33,7 @@ pub enum HereState {
     Open,
     Rated {
         scores: Scores,
-        held: bool,
+        standing: RatingStanding,
     },
     /// Not answered yet, or fifteen days have passed.
     Closed,
@@ -52,13 +52,15 @@ pub enum HereWritten {
 }
 
 /// The reply as rating needs it: item kind and id, the cycle, when the answer rated now was
-/// posted, and its round (1, or 2 after 重办).
-type ReplyRow = (String, i64, i64, Option<i64>, i64);
+/// posted, its round (1, or 2 after 重办), and when its first answer was posted (backing given
+/// after that does not make a rater).
+type ReplyRow = (String, i64, i64, Option<i64>, i64, Option<i64>);
 
 async fn reply_row(conn: &mut Conn, id: i64) -> StoreResult<Option<ReplyRow>> {
     Ok(sqlx::query_as(
         "SELECT item_kind, item_id, cycle_id, replied_at,
-                CASE WHEN reopened_at IS NULL THEN 1 ELSE 2 END
+                CASE WHEN reopened_at IS NULL THEN 1 ELSE 2 END,
+                COALESCE(first_replied_at, replied_at)
          FROM replies WHERE id = $1",
     )
     .bind(id)
@@ -80,12 +82,12 @@ fn backed(row: &ReplyRow) -> Backed {
 
 /// The key she rates under: the author's device key when the receipt is her suggestion's (so
 /// the receipt and the device she wrote on are one rater), else the device's own when it
-/// backs the item; `None` when neither does.
+/// backed the item before its first answer; `None` when neither does.
 async fn rater(
     conn: &mut Conn,
     row: &ReplyRow,
-    voter: Option<&str>,
-    receipt: Option<&str>,
+    (voter, receipt): (Option<&str>, Option<&str>),
+    now: i64,
 ) -> StoreResult<Option<String>> {
     let item = backed(row);
     if let Some(receipt) = receipt {
@@ -94,25 +96,34 @@ async fn rater(
         }
     }
     match voter {
-        Some(voter) if backs(conn, item, voter).await? => Ok(Some(voter.to_string())),
+        Some(voter) if backs(conn, item, voter, row.5.unwrap_or(now)).await? => {
+            Ok(Some(voter.to_string()))
+        }
         _ => Ok(None),
     }
 }
 
-/// Her earlier rating of the answer rated now: scores and state.
+/// Her earlier rating of the answer rated now, under her rater key or sent from this device
+/// (by any path: mail link, this page, her receipt): scores and state.
 async fn earlier(
     conn: &mut Conn,
-    id: i64,
-    round: i64,
+    (id, round): (i64, i64),
     rater: &str,
+    device: Option<&str>,
 ) -> StoreResult<Option<(Scores, String)>> {
+    let device = device.unwrap_or(rater);
     let row: Option<(i64, i64, i64, String)> = sqlx::query_as(
         "SELECT solved, attitude, speed, state FROM reply_ratings
-         WHERE reply_id = $1 AND round = $2 AND voter = $3",
+         WHERE reply_id = $1 AND round = $2
+           AND (voter = $3 OR voter = $4 OR device = $5 OR device = $6)
+         ORDER BY id LIMIT 1",
     )
     .bind(id)
     .bind(round)
     .bind(rater)
+    .bind(device)
+    .bind(rater)
+    .bind(device)
     .fetch_optional(&mut *conn)
     .await?;
     let n = |v: i64| u8::try_from(v).unwrap_or(0);
@@ -126,6 +137,12 @@ async fn earlier(
             state,
         )
     }))
+}
+
+/// A stored rating state, as a standing; anything else is a corrupt row.
+fn standing(state: &str) -> StoreResult<RatingStanding> {
+    RatingStanding::parse(state)
+        .ok_or_else(|| StoreError::Corrupt(format!("unknown rating state {state:?}")))
 }
 
 impl Store {
@@ -142,13 +159,13 @@ impl Store {
         let Some(row) = reply_row(&mut conn, id).await? else {
             return Ok(HereState::NotFound);
         };
-        let Some(rater) = rater(&mut conn, &row, voter, receipt).await? else {
+        let Some(rater) = rater(&mut conn, &row, (voter, receipt), now).await? else {
             return Ok(HereState::NotYours);
         };
-        if let Some((scores, state)) = earlier(&mut conn, id, row.4, &rater).await? {
+        if let Some((scores, state)) = earlier(&mut conn, (id, row.4), &rater, voter).await? {
             return Ok(HereState::Rated {
                 scores,
-                held: state == "held",
+                standing: standing(&state)?,
             });
         }
         Ok(match row.3 {
@@ -169,11 +186,13 @@ impl Store {
         let Some(row) = reply_row(&mut tx, r.reply_id).await? else {
             return Ok(HereWritten::NotFound);
         };
-        let Some(rater) = rater(&mut tx, &row, r.voter.as_deref(), r.receipt.as_deref()).await?
-        else {
+        let keys = (r.voter.as_deref(), r.receipt.as_deref());
+        let Some(rater) = rater(&mut tx, &row, keys, now).await? else {
             return Ok(HereWritten::NotYours);
         };
-        if let Some((_, state)) = earlier(&mut tx, r.reply_id, row.4, &rater).await? {
+        if let Some((_, state)) =
+            earlier(&mut tx, (r.reply_id, row.4), &rater, r.voter.as_deref()).await?
+        {
             return Ok(if state == "held" {
                 HereWritten::Held
             } else {
@@ -200,8 +219,9 @@ impl Store {
         let held = others >= per_network_day;
         sqlx::query(
             "INSERT INTO reply_ratings
-                 (reply_id, round, voter, solved, attitude, speed, created_at, state, network, reason)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                 (reply_id, round, voter, solved, attitude, speed, created_at, state, network,
+                  reason, device)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(r.reply_id)
         .bind(row.4)
@@ -213,6 +233,7 @@ impl Store {
         .bind(if held { "held" } else { "counted" })
         .bind(&r.network)
         .bind(held.then_some(BallotReason::NetworkDay.as_str()))
+        .bind(r.voter.as_deref())
         .execute(&mut *tx)
         .await?;
         if !held && row.4 == 1 {

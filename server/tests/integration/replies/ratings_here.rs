@@ -55,6 +55,13 @@ fn scores(solved: &'static str) -> Vec<(&'static str, &'static str)> {
     vec![("solved", solved), ("attitude", "4"), ("speed", "3")]
 }
 
+/// The id of the suggestion reply `id` answers.
+async fn id_of_item(server: &TestServer, id: &str) -> String {
+    let json: serde_json::Value =
+        serde_json::from_str(&page(server, &format!("/api/v1/replies/{id}")).await).unwrap();
+    json["reply"]["item_id"].to_string()
+}
+
 async fn raters(server: &TestServer, id: &str) -> serde_json::Value {
     let json: serde_json::Value =
         serde_json::from_str(&page(server, &format!("/api/v1/replies/{id}")).await).unwrap();
@@ -73,6 +80,18 @@ async fn the_device_that_supported_the_item_rates_its_reply_on_the_page_once() {
     assert!(!stranger.contains(&format!("action=\"/replies/{id}/rate\"")));
     assert_eq!(
         rate_as(&server, &id, None, &scores("4")).await,
+        format!("{path}?rated=not_yours#rate")
+    );
+
+    // A new browser saying "me too" after the answer does not become one who may judge it
+    // (times are kept to the second: a second later).
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let latecomer = me_too(&server, &id_of_item(&server, &id).await).await;
+    assert!(page_as(&server, &path, Some(&latecomer))
+        .await
+        .contains("谁可以打分"));
+    assert_eq!(
+        rate_as(&server, &id, Some(&latecomer), &scores("1")).await,
         format!("{path}?rated=not_yours#rate")
     );
 
@@ -159,7 +178,7 @@ async fn the_author_rates_with_her_receipt_on_any_device_and_once_with_her_own()
 
     // Someone else's receipt-looking code is not hers.
     let mut form = scores("2");
-    form.push(("receipt", "S-AAAA-BBBB"));
+    form.push(("receipt", "S-AAAA-BBBB-CC"));
     let back = rate_as(&server, &id, None, &form).await;
     assert!(back.contains("rated=not_yours"), "{back}");
     assert_eq!(raters(&server, &id).await, 1);
@@ -260,4 +279,82 @@ async fn one_phone_is_one_rater_by_the_mail_link_and_on_the_page() {
     let again = rate_as(&server, &id, Some(&author.device), &scores("1")).await;
     assert_eq!(again, format!("{path}?rated=already#rate"));
     assert_eq!(raters(&server, &id).await, 1);
+}
+
+#[tokio::test]
+async fn a_phone_that_rated_by_the_mail_link_cannot_rate_again_with_a_receipt() {
+    let smtp = crate::support::smtp::TestSmtp::start();
+    let server = TestServer::start_full(&[EDITOR, MODERATOR, HEAT], &["--smtp-url", &smtp.url]);
+    let editor = login(&server, EDITOR.0, EDITOR.3).await.unwrap();
+    let moderator = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
+    round_with_rule(&server, &editor, "rate-borrowed", ("2", "", "10")).await;
+    let author = published_suggestion_from(&server, &moderator, TITLE, "zhou@example.cn").await;
+    let follow = confirmed(&server, &smtp.wait_for(1)[0]).await;
+    // Her grandson's phone, which also said "me too".
+    let borrowed = me_too(&server, &author.id).await;
+    let heat = login(&server, HEAT.0, HEAT.3).await.unwrap();
+    let id = reply_id(&get_as(&server, "/staff/replies", &heat).await, TITLE);
+    let res = post_answer(&server, &heat, &id, ("partly_adopted", ANSWER, "")).await;
+    assert_eq!(location(&res), "/staff/replies?done=reply_posted");
+
+    // She rates from her mail's link on the borrowed phone...
+    let res = client()
+        .post(server.url(&format!("{follow}/rate")))
+        .header(header::COOKIE, &borrowed)
+        .form(&scores("2"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        location(&res).ends_with("rated=counted#rating"),
+        "{}",
+        location(&res)
+    );
+    // ...then with her receipt on the same phone, and the phone's own backing: one rater.
+    let mut form = scores("5");
+    form.push(("receipt", author.receipt.as_str()));
+    let again = rate_as(&server, &id, Some(&borrowed), &form).await;
+    assert!(again.contains("rated=already"), "{again}");
+    let own = rate_as(&server, &id, Some(&borrowed), &scores("5")).await;
+    assert!(own.contains("rated=already"), "{own}");
+    assert_eq!(raters(&server, &id).await, 1);
+}
+
+#[tokio::test]
+async fn a_held_rating_a_moderator_rejects_says_so_and_never_counts() {
+    let server = TestServer::start_full(&[EDITOR, MODERATOR, HEAT], &["--per-network-day", "1"]);
+    let (author, supporter, id) = answered(&server, "rate-rejected").await;
+    let first = rate_as(&server, &id, Some(&author.device), &scores("4")).await;
+    assert!(first.contains("rated=counted"), "{first}");
+    let second = rate_as(&server, &id, Some(&supporter), &scores("1")).await;
+    assert!(second.contains("rated=held"), "{second}");
+
+    let moderator = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
+    let queue = get_as(&server, "/staff/moderation", &moderator).await;
+    let at = queue
+        .find(&format!("data-held-rating=\"{TITLE}\""))
+        .expect("held ratings in the queue");
+    let marker = "name=\"network\" value=\"";
+    let start = at + queue[at..].find(marker).expect("network") + marker.len();
+    let network: String = queue[start..].chars().take_while(|c| *c != '"').collect();
+    let url = action_on(&server, "/staff/moderation", &moderator, "review_ratings").await;
+    support::staff::moderate(
+        &url,
+        &moderator,
+        "review_ratings",
+        &[
+            ("reply_id", id.as_str()),
+            ("network", network.as_str()),
+            ("decision", "reject"),
+        ],
+    )
+    .await;
+    assert_eq!(raters(&server, &id).await, 1, "never counted");
+    let told = page_as(&server, &format!("/replies/{id}"), Some(&supporter)).await;
+    assert!(
+        told.contains("这个评分没有计入") && !told.contains("您的评分正在等管理员核对"),
+        "{told:.6000}"
+    );
+    let again = rate_as(&server, &id, Some(&supporter), &scores("1")).await;
+    assert!(again.contains("rated=already"), "{again}");
 }

@@ -50,3 +50,25 @@ test('a policy page is reached from the topic policy list', async ({ page }) => 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('供暖报修接诉即办工作规范');
   await expect(page.getByText('示例数据').first()).toBeVisible();
 });
+
+// Issue 37: a topic says which round's vote chose it, linked to the round and to the candidate
+// it was (whose page links back), with JavaScript on and off.
+for (const js of [true, false]) {
+  test(`the topic links back to the round and the candidate that chose it, JavaScript ${js ? 'on' : 'off'}`, async ({ browser }, info) => {
+    const context = await browser.newContext({ ...info.project.use, javaScriptEnabled: js, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto('/topics/2026/11');
+    const chosen = page.locator('#chosen-by');
+    await expect(chosen.getByRole('heading')).toHaveText('这个议题是怎么选出来的');
+    await expect(chosen).toContainText('由市民投票选出');
+    await expect(chosen).toContainText(/\d+ 人支持（核验 \d+ · 未核验 \d+）/);
+    await expect(chosen).toContainText('示例数据');
+    await chosen.getByRole('link').nth(1).click();
+    await expect(page).toHaveURL(/\/vote\/2026-winter\/candidates\/\d+$/);
+    await page.getByRole('link', { name: /已成为每月一题主题/ }).click();
+    await expect(page).toHaveURL(/\/topics\/2026\/11$/);
+    await page.locator('#chosen-by').getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/vote\/2026-winter$/);
+    await context.close();
+  });
+}

@@ -137,8 +137,8 @@ pub use task_note::{
 pub use task_record::{MarkText, TaskChange, TaskChangeKind};
 pub use task_status::{Completion, OnTime, TaskState, TaskStatus};
 pub use topic::{
-    DepartmentDetail, Level, ProblemProgress, Progress, Report, ReportKind, Responsibility, Task,
-    TopicDetail,
+    ChosenBy, DepartmentDetail, Level, ProblemProgress, Progress, Report, ReportKind,
+    Responsibility, Task, TopicDetail,
 };
 pub use topic_key::{Month, TopicKey, TopicLabel};
 

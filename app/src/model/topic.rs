@@ -183,6 +183,23 @@ pub struct TopicDetail {
     pub policies: Vec<Policy>,
     /// Newest first.
     pub reports: Vec<Report>,
+    /// 由投票选出: the rounds whose residents chose this topic (usually one), oldest first.
+    #[serde(default)]
+    pub chosen_by: Vec<ChosenBy>,
+}
+
+/// 由投票选出: the voting round whose residents chose a topic, and the candidate it was there.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ChosenBy {
+    pub cycle_slug: String,
+    pub cycle_title: String,
+    pub candidate_id: i64,
+    pub candidate_title: String,
+    /// Its approvals by tier, once the round's tally is public (closed, or shown live).
+    pub tally: Option<super::Tally>,
+    /// The round is sample data (示例数据).
+    pub is_sample: bool,
 }
 
 /// 部门 page: what a department leads or shares, and how it keeps its dates.

@@ -11,9 +11,10 @@ use crate::components::topic_lists::{
     level_label, PolicyList, ProgressBar, ResponsibilityList, TaskList, Timeline,
 };
 use crate::i18n::use_locale;
-use crate::model::{parse_id, Level, ReportKind, TaskStatus, TopicDetail, TopicKey};
+use crate::model::{parse_id, ChosenBy, Level, ReportKind, TaskStatus, TopicDetail, TopicKey};
 use crate::model::{topic_subject, ChartRef, FollowKind};
 use crate::pages::topic_state::{PreviewBanner, WithdrawnNotice};
+use crate::pages::vote_ballot::tally_text;
 use crate::pages::{month_name, NotFound};
 use crate::tr;
 use leptos::either::EitherOf4;
@@ -65,6 +66,33 @@ pub fn TopicPage() -> impl IntoView {
             })}
         </DataView>
     }
+}
+
+/// 由投票选出: the round whose residents chose this topic, linked both ways — to the round's
+/// result and to the candidate it was, with its approvals by tier once they are public.
+#[component]
+fn ChosenByLine(chosen: Vec<ChosenBy>) -> impl IntoView {
+    (!chosen.is_empty()).then(|| {
+        view! {
+            <section class="card" id="chosen-by" aria-labelledby="chosen-by-h">
+                <h2 id="chosen-by-h" class="h3">{tr!("topic.chosen_by_heading")}</h2>
+                <ul class="plain-list">
+                    {chosen.into_iter().map(|c| {
+                        let round = crate::paths::cycle(&c.cycle_slug);
+                        let candidate = crate::paths::candidate(&c.cycle_slug, c.candidate_id);
+                        view! {
+                            <li>
+                                {tr!("topic.chosen_by_round")}" "<a href=round>{c.cycle_title}</a>" "
+                                {c.is_sample.then(|| view! { <SampleBadge/> })}
+                                <br/>{tr!("topic.chosen_by_candidate")}" "<a href=candidate>{c.candidate_title}</a>
+                                {c.tally.map(|t| view! { " · "{tally_text(t)} })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 #[component]
@@ -156,6 +184,7 @@ fn TopicView(detail: TopicDetail, filter: ListFilter, public: bool) -> impl Into
             <dt>{tr!("problem.cooperating")}</dt>
             <dd><ul class="inline-list">{cooperating}</ul></dd>
         </dl>
+        <ChosenByLine chosen=detail.chosen_by/>
 
         <section aria-labelledby="progress-heading" class="card">
             <h2 id="progress-heading">{tr!("topic.progress")}</h2>

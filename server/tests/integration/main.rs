@@ -12,6 +12,7 @@ mod backup;
 mod chart_periods;
 mod chart_sources;
 mod charts;
+mod chosen_by;
 mod crash;
 mod cycle_candidates;
 mod department;

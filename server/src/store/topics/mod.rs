@@ -2,6 +2,7 @@
 //! the archive, title search and each item's provenance.
 
 pub(super) mod archive;
+pub(super) mod chosen_by;
 pub(super) mod departments;
 pub(super) mod provenance;
 pub(super) mod read;

@@ -173,7 +173,10 @@ impl Store {
                 progress: Progress::of(tasks.iter().filter(|t| t.problem_id == Some(p.id))),
             })
             .collect();
+        // Whether a round's tally is public yet is read on the clock, as its own page does.
+        let now = jiff::Timestamp::now().as_second();
         Ok(Some(TopicDetail {
+            chosen_by: self.chosen_by(year, month, now).await?,
             progress: Progress::of(&tasks),
             policies: self.topic_policies(topic_id).await?,
             reports: self.reports(topic_id).await?,

@@ -32,7 +32,9 @@ async fn a_topic_links_back_to_the_round_and_candidate_that_chose_it_with_its_vo
         winner["became"]["key"]["month"].as_i64().unwrap(),
     );
     let topic = json(&server, &format!("/api/v1/topics/{year}/{month}")).await;
-    let chosen = topic["chosen_by"].as_array().expect("chosen_by");
+    let chosen = topic["chosen_by"]
+        .as_array()
+        .unwrap_or_else(|| panic!("chosen_by: {topic}"));
     assert_eq!(chosen.len(), 1, "{topic}");
     assert_eq!(chosen[0]["cycle_slug"], "2026-winter");
     assert_eq!(chosen[0]["candidate_id"], winner["id"]);

@@ -23,10 +23,12 @@ impl Store {
     pub async fn chosen_by(&self, year: i32, month: u8, now: i64) -> StoreResult<Vec<ChosenBy>> {
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT c.slug, c.title, k.id AS candidate_id, k.title AS candidate_title,
-                    CASE WHEN c.closes_at <= $1 OR c.live_tally = 1 THEN 1 ELSE 0 END AS public_tally,
-                    COALESCE((SELECT SUM(approvals) FROM tallies
+                    CAST(CASE WHEN c.closes_at <= $1 OR c.live_tally = 1 THEN 1 ELSE 0 END
+                         AS BIGINT) AS public_tally,
+                    -- One row per candidate and tier (the key); PostgreSQL's SUM would be numeric.
+                    COALESCE((SELECT approvals FROM tallies
                               WHERE candidate_id = k.id AND tier = 'verified'), 0) AS verified,
-                    COALESCE((SELECT SUM(approvals) FROM tallies
+                    COALESCE((SELECT approvals FROM tallies
                               WHERE candidate_id = k.id AND tier = 'unverified'), 0) AS unverified,
                     c.is_sample
              FROM cycle_candidates k JOIN cycles c ON c.id = k.cycle_id

@@ -62,6 +62,33 @@ async fn id_of_item(server: &TestServer, id: &str) -> String {
     json["reply"]["item_id"].to_string()
 }
 
+/// A moderator finds reply `id`'s one held rating in the queue, by its item's title, and counts
+/// it or not (`decision`: accept or reject); returns her session.
+async fn review_held(server: &TestServer, id: &str, decision: &str) -> String {
+    let moderator = login(server, MODERATOR.0, MODERATOR.3).await.unwrap();
+    let queue = get_as(server, "/staff/moderation", &moderator).await;
+    let at = queue
+        .find(&format!("data-held-rating=\"{TITLE}\""))
+        .unwrap_or_else(|| panic!("held ratings in the queue: {queue:.8000}"));
+    assert!(queue[at..].contains("1 个评分"));
+    let marker = "name=\"network\" value=\"";
+    let start = at + queue[at..].find(marker).expect("network") + marker.len();
+    let network: String = queue[start..].chars().take_while(|c| *c != '"').collect();
+    let url = action_on(server, "/staff/moderation", &moderator, "review_ratings").await;
+    support::staff::moderate(
+        &url,
+        &moderator,
+        "review_ratings",
+        &[
+            ("reply_id", id),
+            ("network", network.as_str()),
+            ("decision", decision),
+        ],
+    )
+    .await;
+    moderator
+}
+
 async fn raters(server: &TestServer, id: &str) -> serde_json::Value {
     let json: serde_json::Value =
         serde_json::from_str(&page(server, &format!("/api/v1/replies/{id}")).await).unwrap();
@@ -206,27 +233,7 @@ async fn beyond_the_daily_allowance_per_network_a_rating_is_held_not_counted() {
     assert_eq!(raters(&server, &id).await, 1);
 
     // The moderator sees the held group by reply and network, and counts it (audited).
-    let moderator = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
-    let queue = get_as(&server, "/staff/moderation", &moderator).await;
-    let at = queue
-        .find(&format!("data-held-rating=\"{TITLE}\""))
-        .unwrap_or_else(|| panic!("held ratings in the queue: {queue:.8000}"));
-    assert!(queue[at..].contains("1 个评分"));
-    let marker = "name=\"network\" value=\"";
-    let start = at + queue[at..].find(marker).expect("network") + marker.len();
-    let network: String = queue[start..].chars().take_while(|c| *c != '"').collect();
-    let url = action_on(&server, "/staff/moderation", &moderator, "review_ratings").await;
-    support::staff::moderate(
-        &url,
-        &moderator,
-        "review_ratings",
-        &[
-            ("reply_id", id.as_str()),
-            ("network", network.as_str()),
-            ("decision", "accept"),
-        ],
-    )
-    .await;
+    let moderator = review_held(&server, &id, "accept").await;
     assert_eq!(raters(&server, &id).await, 2, "counted once reviewed");
     let told = page_as(&server, &format!("/replies/{id}"), Some(&supporter)).await;
     assert!(
@@ -329,26 +336,7 @@ async fn a_held_rating_a_moderator_rejects_says_so_and_never_counts() {
     let second = rate_as(&server, &id, Some(&supporter), &scores("1")).await;
     assert!(second.contains("rated=held"), "{second}");
 
-    let moderator = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
-    let queue = get_as(&server, "/staff/moderation", &moderator).await;
-    let at = queue
-        .find(&format!("data-held-rating=\"{TITLE}\""))
-        .expect("held ratings in the queue");
-    let marker = "name=\"network\" value=\"";
-    let start = at + queue[at..].find(marker).expect("network") + marker.len();
-    let network: String = queue[start..].chars().take_while(|c| *c != '"').collect();
-    let url = action_on(&server, "/staff/moderation", &moderator, "review_ratings").await;
-    support::staff::moderate(
-        &url,
-        &moderator,
-        "review_ratings",
-        &[
-            ("reply_id", id.as_str()),
-            ("network", network.as_str()),
-            ("decision", "reject"),
-        ],
-    )
-    .await;
+    review_held(&server, &id, "reject").await;
     assert_eq!(raters(&server, &id).await, 1, "never counted");
     let told = page_as(&server, &format!("/replies/{id}"), Some(&supporter)).await;
     assert!(

@@ -80,7 +80,7 @@ pub use network_rule::{
 pub use outcome::{Done, Field, Refusal};
 pub use participation::{
     check_picks, order_cycles, BallotProblem, Cycle, CycleCandidate, CycleDetail, HeldBallot,
-    IntegrityReport, Phase, Promoted, ReceiptStatus, SuggestionReply, Tally, Tier, DISTRICTS,
+    IntegrityReport, Phase, ReceiptStatus, Tally, Tier, DISTRICTS,
 };
 pub use plain_text::{is_stray_control, without_controls};
 pub use provenance::{
@@ -126,9 +126,9 @@ pub use staff::{
     AuditEntry, DeskReport, Role, StaffDesk, StaffMember, StaffResponsibility, StaffTask,
 };
 pub use suggestion::{
-    NotPublishedReason, OpenSuggestion, OwnSuggestion, OwnSuggestions, SuggestRefusal, Suggestion,
-    SuggestionStage, SuggestionState, CATEGORIES, SUGGESTION_TEXT_MAX, SUGGESTION_TEXT_MIN,
-    SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
+    NotPublishedReason, OpenSuggestion, OwnSuggestion, OwnSuggestions, Promoted, SuggestRefusal,
+    Suggestion, SuggestionReply, SuggestionStage, SuggestionState, CATEGORIES, SUGGESTION_TEXT_MAX,
+    SUGGESTION_TEXT_MIN, SUGGESTION_TITLE_MAX, SUGGESTION_TITLE_MIN,
 };
 pub use task_note::{
     evidence_url_ok, Evidence, TaskNote, MAX_DELAY_REASON_CHARS, MAX_EVIDENCE_TITLE_CHARS,

@@ -153,3 +153,26 @@ impl SuggestRefusal {
         format!("suggest.error.{}", self.as_str())
     }
 }
+
+/// The reply a suggestion, or the candidate made from it, is owed or got (答复): its page, and
+/// the day it was answered once it is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct SuggestionReply {
+    /// The reply's id (`/replies/{id}`).
+    pub id: i64,
+    /// `YYYY-MM-DD`, Beijing time; absent while it waits.
+    pub answered_on: Option<String>,
+}
+
+/// A suggestion made a candidate of a voting round (列为候选).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Promoted {
+    /// The round's name.
+    pub cycle: String,
+    /// The candidate's page.
+    pub path: String,
+    /// When; absent for promotions recorded before the date was kept.
+    pub at: Option<String>,
+}

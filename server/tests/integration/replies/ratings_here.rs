@@ -12,16 +12,50 @@ const ANSWER: &str = "已要求公园管理处将厕所开放时间延长到晚�
 /// the department's answer. Returns the author's suggestion, the supporter's cookie and the
 /// reply's id.
 async fn answered(server: &TestServer, slug: &str) -> (Suggested, String, String) {
+    let (author, supporter, id, _) = answered_followed(server, slug, None).await;
+    (author, supporter, id)
+}
+
+/// [`answered`], the author leaving `address` (mailed through `smtp`) to follow her suggestion;
+/// also returns her follow's signed path when she does.
+async fn answered_followed(
+    server: &TestServer,
+    slug: &str,
+    follow: Option<(&crate::support::smtp::TestSmtp, &str)>,
+) -> (Suggested, String, String, Option<String>) {
     let editor = login(server, EDITOR.0, EDITOR.3).await.unwrap();
     let moderator = login(server, MODERATOR.0, MODERATOR.3).await.unwrap();
     round_with_rule(server, &editor, slug, ("2", "", "10")).await;
-    let author = published_suggestion_from(server, &moderator, TITLE, "").await;
+    let address = follow.map_or("", |(_, address)| address);
+    let author = published_suggestion_from(server, &moderator, TITLE, address).await;
+    let follow = match follow {
+        Some((smtp, _)) => Some(confirmed(server, &smtp.wait_for(1)[0]).await),
+        None => None,
+    };
     let supporter = me_too(server, &author.id).await;
     let heat = login(server, HEAT.0, HEAT.3).await.unwrap();
     let id = reply_id(&get_as(server, "/staff/replies", &heat).await, TITLE);
     let res = post_answer(server, &heat, &id, ("partly_adopted", ANSWER, "")).await;
     assert_eq!(location(&res), "/staff/replies?done=reply_posted");
-    (author, supporter, id)
+    (author, supporter, id, follow)
+}
+
+/// Posts scores from a follower's mail link as the browser holding `cookie`; returns where
+/// it is sent.
+async fn rate_by_mail(
+    server: &TestServer,
+    follow: &str,
+    cookie: &str,
+    form: &[(&str, &str)],
+) -> String {
+    let res = client()
+        .post(server.url(&format!("{follow}/rate")))
+        .header(header::COOKIE, cookie)
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    location(&res)
 }
 
 /// The reply's page as the browser holding `cookie` (if any) reads it.
@@ -251,30 +285,13 @@ async fn beyond_the_daily_allowance_per_network_a_rating_is_held_not_counted() {
 async fn one_phone_is_one_rater_by_the_mail_link_and_on_the_page() {
     let smtp = crate::support::smtp::TestSmtp::start();
     let server = TestServer::start_full(&[EDITOR, MODERATOR, HEAT], &["--smtp-url", &smtp.url]);
-    let editor = login(&server, EDITOR.0, EDITOR.3).await.unwrap();
-    let moderator = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
-    round_with_rule(&server, &editor, "rate-one-phone", ("2", "", "10")).await;
-    let author = published_suggestion_from(&server, &moderator, TITLE, "qian@example.cn").await;
-    let follow = confirmed(&server, &smtp.wait_for(1)[0]).await;
-    me_too(&server, &author.id).await;
-    let heat = login(&server, HEAT.0, HEAT.3).await.unwrap();
-    let id = reply_id(&get_as(&server, "/staff/replies", &heat).await, TITLE);
-    let res = post_answer(&server, &heat, &id, ("partly_adopted", ANSWER, "")).await;
-    assert_eq!(location(&res), "/staff/replies?done=reply_posted");
+    let (author, _, id, follow) =
+        answered_followed(&server, "rate-one-phone", Some((&smtp, "qian@example.cn"))).await;
+    let follow = follow.unwrap();
 
     // She rates from her mail's link, on the phone she wrote the suggestion on.
-    let res = client()
-        .post(server.url(&format!("{follow}/rate")))
-        .header(header::COOKIE, &author.device)
-        .form(&scores("3"))
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        location(&res).ends_with("rated=counted#rating"),
-        "{}",
-        location(&res)
-    );
+    let back = rate_by_mail(&server, &follow, &author.device, &scores("3")).await;
+    assert!(back.ends_with("rated=counted#rating"), "{back}");
 
     // The reply's page on that phone knows she has rated, and takes no second rating.
     let path = format!("/replies/{id}");
@@ -292,31 +309,14 @@ async fn one_phone_is_one_rater_by_the_mail_link_and_on_the_page() {
 async fn a_phone_that_rated_by_the_mail_link_cannot_rate_again_with_a_receipt() {
     let smtp = crate::support::smtp::TestSmtp::start();
     let server = TestServer::start_full(&[EDITOR, MODERATOR, HEAT], &["--smtp-url", &smtp.url]);
-    let editor = login(&server, EDITOR.0, EDITOR.3).await.unwrap();
-    let moderator = login(&server, MODERATOR.0, MODERATOR.3).await.unwrap();
-    round_with_rule(&server, &editor, "rate-borrowed", ("2", "", "10")).await;
-    let author = published_suggestion_from(&server, &moderator, TITLE, "zhou@example.cn").await;
-    let follow = confirmed(&server, &smtp.wait_for(1)[0]).await;
-    // Her grandson's phone, which also said "me too".
-    let borrowed = me_too(&server, &author.id).await;
-    let heat = login(&server, HEAT.0, HEAT.3).await.unwrap();
-    let id = reply_id(&get_as(&server, "/staff/replies", &heat).await, TITLE);
-    let res = post_answer(&server, &heat, &id, ("partly_adopted", ANSWER, "")).await;
-    assert_eq!(location(&res), "/staff/replies?done=reply_posted");
+    // The supporter is her grandson's phone, which also said "me too".
+    let (author, borrowed, id, follow) =
+        answered_followed(&server, "rate-borrowed", Some((&smtp, "zhou@example.cn"))).await;
+    let follow = follow.unwrap();
 
     // She rates from her mail's link on the borrowed phone...
-    let res = client()
-        .post(server.url(&format!("{follow}/rate")))
-        .header(header::COOKIE, &borrowed)
-        .form(&scores("2"))
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        location(&res).ends_with("rated=counted#rating"),
-        "{}",
-        location(&res)
-    );
+    let back = rate_by_mail(&server, &follow, &borrowed, &scores("2")).await;
+    assert!(back.ends_with("rated=counted#rating"), "{back}");
     // ...then with her receipt on the same phone, and the phone's own backing: one rater.
     let mut form = scores("5");
     form.push(("receipt", author.receipt.as_str()));
